@@ -1,0 +1,1 @@
+"""Survey pipeline: questionnaire to reports."""
