@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from pipeline.commands import allocate
+from pipeline.commands import allocate, repro
 from pipeline.errors import InputError
 
 app = typer.Typer(
@@ -20,14 +20,13 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _survey() -> None:
     """Survey pipeline: questionnaire → instruments → responses → weights → tables → reports."""
 
 
 # One line per stage module; each module's register() adds its commands.
-for module in (allocate,):
+for module in (allocate, repro):
     module.register(app)
 
 

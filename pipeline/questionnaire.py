@@ -20,8 +20,9 @@ from pydantic import Field, model_validator
 
 from pipeline.errors import InputError
 from pipeline.frame import Frame, load_frame
-from pipeline.labels import LANGUAGES, Model, Option, Text
+from pipeline.labels import Model, Option, Text
 from pipeline.yamlio import load_yaml_mapping, validation_error_to_input_error
+
 
 class Level(StrEnum):
     nominal = "nominal"

@@ -10,26 +10,40 @@ from pydantic import ValidationError
 from pipeline.errors import InputError
 
 MAX_YAML_BYTES = 5_000_000
-MAX_ALIAS_EXPANSIONS = 1_000
+MAX_EXPANDED_NODES = 1_000_000
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses documents whose aliases would expand exponentially."""
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Number of nodes once every alias is expanded (aliases share node objects)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once rather than looping forever
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    else:
+        size = 1
+    memo[key] = size
+    return size
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.alias_count = 0
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count += 1
-            if self.alias_count > MAX_ALIAS_EXPANSIONS:
-                mark = self.peek_event().start_mark
-                raise yaml.YAMLError(
-                    f"more than {MAX_ALIAS_EXPANSIONS} aliases (line {mark.line + 1}); "
-                    "anchors and aliases that expand this much are refused"
-                )
-        return super().compose_node(parent, index)
+def _parse(text: str, path: Path) -> object:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise InputError(
+                f"anchors and aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "
+                "refused (a YAML 'billion laughs' document?)",
+                file=str(path),
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def load_yaml_mapping(path: str | Path) -> dict:
@@ -48,11 +62,7 @@ def load_yaml_mapping(path: str | Path) -> dict:
             f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", file=str(path)
         ) from None
     try:
-        loader = _BoundedLoader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        data = _parse(text, path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None

@@ -37,8 +37,14 @@ def allocate_command(
             f"{100 * r.sampling_fraction:.2f}",
         )
     total_pop = sum(r.population for r in rows)
-    table.add_row("", "Total", f"{total_pop:,}", f"{n:,}", f"{total_pop / n:.3f}",
-                  f"{100 * n / total_pop:.2f}")
+    table.add_row(
+        "",
+        "Total",
+        f"{total_pop:,}",
+        f"{n:,}",
+        f"{total_pop / n:.3f}",
+        f"{100 * n / total_pop:.2f}",
+    )
     Console(width=120).print(table)
 
 

@@ -1,0 +1,103 @@
+import unicodedata
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.questionnaire import Level, QuestionType, load_questionnaire
+
+from .conftest import FIXTURES
+
+
+def test_every_question_becomes_its_variables_in_order(mini):
+    names = [v.name for v in mini.variables()]
+    assert names == [
+        "category",
+        "sex",
+        "age",
+        "phone",
+        "aware",
+        "trust",
+        "eff_meet",
+        "eff_train",
+        "src_1",
+        "src_2",
+        "src_3",
+        "last_meeting",
+        "comment",
+    ]
+
+
+def test_stratum_options_come_from_the_frame(mini):
+    category = mini.variable("category")
+    assert category.value_labels("vi") == {1: "Hành chính", 2: "Đoàn thể"}
+    assert mini.frame_model.sizes() == {1: 600, 2: 400}
+
+
+def test_missing_codes_are_options_marked_missing(mini):
+    trust = mini.variable("trust")
+    assert trust.missing_codes() == [97]
+    assert trust.substantive_codes() == [1, 2, 3, 4]
+
+
+def test_multiple_choice_is_one_dichotomy_per_option(mini):
+    src_2 = mini.variable("src_2")
+    assert src_2.question.type is QuestionType.multiple
+    assert src_2.value_labels("en") == {0: "Not selected", 1: "Selected"}
+    assert src_2.label.en == "Website"
+
+
+def test_measurement_levels_follow_question_types(mini):
+    assert mini.variable("eff_meet").level is Level.ordinal
+    assert mini.variable("age").level is Level.scale
+    assert mini.variable("sex").level is Level.nominal
+
+
+def test_banners_and_pii_flags(mini):
+    assert mini.banners == ["category", "sex"]
+    assert [v.name for v in mini.variables() if v.pii] == ["phone"]
+
+
+def test_labels_are_nfc_even_when_the_yaml_is_decomposed(tmp_path):
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    decomposed = unicodedata.normalize("NFD", text)
+    (tmp_path / "mini.yaml").write_text(decomposed, encoding="utf-8")
+    (tmp_path / "mini-frame.yaml").write_text(
+        (FIXTURES / "mini-frame.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    q = load_questionnaire(tmp_path / "mini.yaml")
+    label = q.variable("aware").label.vi
+    assert label == unicodedata.normalize("NFC", label)
+    assert "Đồng chí" in label
+
+
+def test_unknown_keys_are_errors_naming_file_and_field(tmp_path):
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    (tmp_path / "q.yaml").write_text(text.replace("required: true", "requird: true", 1))
+    with pytest.raises(InputError) as err:
+        load_questionnaire(tmp_path / "q.yaml", with_frame=False)
+    assert "q.yaml" in str(err.value)
+    assert "requird" in str(err.value)
+
+
+def test_missing_frame_file_is_an_error(tmp_path):
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    (tmp_path / "q.yaml").write_text(text)
+    with pytest.raises(InputError, match="stratum.frame"):
+        load_questionnaire(tmp_path / "q.yaml")
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    (tmp_path / "q.yaml").write_text("form_id: x\nsections: [\n")
+    with pytest.raises(InputError) as err:
+        load_questionnaire(tmp_path / "q.yaml")
+    assert err.value.row is not None
+
+
+def test_exponential_alias_expansion_is_refused(tmp_path):
+    lines = ['a0: &a0 ["x"]']
+    for i in range(1, 12):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
+    (tmp_path / "bomb.yaml").write_text("\n".join(lines))
+    with pytest.raises(InputError, match="aliases expand"):
+        load_questionnaire(tmp_path / "bomb.yaml")
