@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from pipeline.commands import allocate, repro
+from pipeline.commands import allocate, clean, export, ingest, instruments, lint, repro, simulate
 from pipeline.errors import InputError
 
 app = typer.Typer(
@@ -26,7 +26,7 @@ def _survey() -> None:
 
 
 # One line per stage module; each module's register() adds its commands.
-for module in (allocate, repro):
+for module in (allocate, repro, clean, ingest, simulate, lint, export, instruments):
     module.register(app)
 
 
