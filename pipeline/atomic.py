@@ -30,6 +30,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         yield tmp
         if not tmp.exists() or (tmp.stat().st_size == 0 and target.suffix != ".log"):
             raise OSError(f"the writer produced no output for {target}")
+        # mkstemp creates the file owner-only; outputs are ordinary shared files.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):

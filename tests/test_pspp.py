@@ -1,0 +1,111 @@
+"""The exported .sav read by a real SPSS reader: GNU PSPP."""
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import chi2_contingency
+
+from pipeline.export import export
+from pipeline.export_spss import run_pspp
+from pipeline.questionnaire import load_questionnaire
+
+from .conftest import FIXTURES
+from .test_export import mini_responses
+
+
+def larger_responses(n: int = 120) -> pd.DataFrame:
+    """Deterministic responses where awareness depends on sex (so chi-square is large)."""
+    rng = np.random.default_rng(20210)
+    sex = rng.integers(1, 3, n)
+    aware = np.where(rng.random(n) < np.where(sex == 1, 0.8, 0.35), 1, 2)
+    aware[rng.random(n) < 0.1] = 98  # refused: user-missing, left out by PSPP
+    data = pd.concat([mini_responses()] * (n // 4), ignore_index=True)
+    data["respondent_id"] = pd.array([f"r{i}" for i in range(n)], dtype="string")
+    data["sex"] = pd.array(sex, dtype="Int64")
+    data["aware"] = pd.array(aware, dtype="Int64")
+    return data
+
+
+@pytest.fixture(scope="module")
+def sav(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pspp")
+    q = load_questionnaire(FIXTURES / "mini.yaml")
+    data = larger_responses()
+    export(data, q, out, "vi", formats=("sav", "sps"), simulated=True, zsav=True)
+    return q, data, out
+
+
+def _pspp(out, commands: str, file: str = "mini_2021_vi.sav") -> str:
+    return run_pspp(f"GET FILE='{out / file}'.\n{commands}\n", out)
+
+
+def _row(text: str, first_cell: str) -> list[str]:
+    """The cells of the table row whose first cell is ``first_cell``."""
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == first_cell:
+            return cells
+    raise AssertionError(f"no row {first_cell!r} in PSPP output")
+
+
+def test_dictionary_shows_vietnamese_labels_missing_codes_and_levels(sav):
+    q, _, out = sav
+    text = unicodedata.normalize("NFC", _pspp(out, "DISPLAY DICTIONARY."))
+    for name in ("aware", "trust", "eff_train", "src_2", "last_meeting", "age"):
+        v = q.variable(name)
+        cells = _row(text, name)
+        label = (
+            v.label.vi
+            if v.option is None and v.grid_item is None
+            else (f"{v.question.label.vi}: {v.label.vi}")
+        )
+        assert label in cells
+        assert v.level.value.capitalize() in cells or name == "last_meeting"
+    assert _row(text, "aware")[-1] == "98"
+    assert _row(text, "trust")[-1] == "97"
+    assert "Ordinal" in _row(text, "trust")
+    assert "Scale" in _row(text, "weight")
+    assert "Không trả lời" in text  # a value label
+
+
+def test_crosstabs_chi_square_matches_scipy(sav):
+    q, data, out = sav
+    text = _pspp(out, "CROSSTABS /TABLES=aware BY sex /STATISTICS=CHISQ.")
+    pspp_chi2 = float(_row(text, "Pearson Chi-Square")[1])
+    # PSPP leaves out user-missing codes; so does the oracle.
+    valid = data[~data["aware"].isin(q.variable("aware").missing_codes())]
+    table = pd.crosstab(valid["aware"], valid["sex"])
+    expected = chi2_contingency(table.to_numpy(), correction=False)[0]
+    assert pspp_chi2 == pytest.approx(expected, rel=1e-3)
+    assert f"{expected:.2f}" == _row(text, "Pearson Chi-Square")[1]
+    n_valid = int(_row(text, "N of Valid Cases")[1])
+    assert n_valid == len(valid)
+
+
+@pytest.mark.parametrize("file", ["mini_2021_vi.sav", "mini_2021_vi.zsav"])
+def test_multiple_response_sets_are_in_the_file(sav, file):
+    q, _, out = sav
+    text = _pspp(out, "MRSETS /DISPLAY NAME=[$src].", file)
+    cells = _row(text, "$src")
+    assert cells[1:4] == [q.question("src").label.vi, "Dichotomies", "1"]
+    members = re.findall(r"\|\s*\|\s*\|\s*\|\s*\|(src_\d)\s*\|", text)
+    assert [cells[4], *members] == ["src_1", "src_2", "src_3"]
+
+
+def test_documents_say_the_data_are_simulated(sav):
+    _, _, out = sav
+    assert "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA" in _pspp(out, "DISPLAY DOCUMENTS.")
+
+
+def test_sps_runs_in_pspp_up_to_csplan_which_only_spss_has(sav):
+    _, _, out = sav
+    syntax = (out / "mini_2021_vi.sps").read_text(encoding="utf-8")
+    head, _ = syntax.split("CSPLAN ANALYSIS")
+    text = run_pspp(head + "SHOW WEIGHT.\nMRSETS /DISPLAY NAME=ALL.\n", out)
+    assert "WEIGHT is weight." in text
+    assert "$src" in text
+    with pytest.raises(RuntimeError, match="CSPLAN"):
+        run_pspp(syntax, out)
