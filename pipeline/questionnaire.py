@@ -269,7 +269,11 @@ def load_questionnaire(path: str | Path, with_frame: bool = True) -> Questionnai
             file=str(path),
             column="stratum.frame",
         )
-    frame = load_frame(frame_path)
+    return attach_frame(q, load_frame(frame_path))
+
+
+def attach_frame(q: Questionnaire, frame: Frame) -> Questionnaire:
+    """The questionnaire with its frame: ``from_frame`` choice lists get the strata as options."""
     lists = {
         name: (
             ChoiceList(label=cl.label, options=frame.as_options() + cl.options)
