@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 from pipeline import expressions
 from pipeline.atomic import atomic_path
 from pipeline.cleaning_rules import Action, CleaningConfig, Rule
+from pipeline.dataset import dataset_table
 from pipeline.errors import InputError
 from pipeline.pseudonymise import pseudonymise
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
@@ -46,7 +47,6 @@ LOG_COLUMNS = [
     "new_value",
     "action",
 ]
-PARQUET_METADATA_KEY = b"survey_pipeline"
 # Metadata columns a form tool writes with the form's version; checked against the questionnaire.
 VERSION_COLUMNS = ("_version", "_form_version", "__version__")
 FORM_ID_COLUMNS = ("_form_id", "_xform_id_string")
@@ -597,7 +597,6 @@ def output_paths(out: Path) -> dict[str, Path]:
 
 
 def parquet_table(result: CleanResult, questionnaire_path: str) -> pa.Table:
-    table = pa.Table.from_pandas(result.data, preserve_index=False)
     meta = {
         "form_id": result.summary["form_id"],
         "version": result.summary["version"],
@@ -605,9 +604,7 @@ def parquet_table(result: CleanResult, questionnaire_path: str) -> pa.Table:
         "simulated": result.summary["simulated"],
         "questionnaire": questionnaire_path,
     }
-    merged = dict(table.schema.metadata or {})
-    merged[PARQUET_METADATA_KEY] = json.dumps(meta, ensure_ascii=False).encode("utf-8")
-    return table.replace_schema_metadata(merged)
+    return dataset_table(result.data, meta)
 
 
 def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str) -> dict[str, Path]:

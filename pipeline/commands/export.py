@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
 import typer
 
+from pipeline.dataset import read_dataset
 from pipeline.errors import InputError
 from pipeline.export import FORMATS, ExportWarning, export
 from pipeline.import_sav import import_sav
 from pipeline.questionnaire import load_questionnaire
-
-
-def read_export_input(path: Path) -> tuple[pd.DataFrame, dict]:
-    """The data and its `survey_pipeline` metadata ({} when the file has none)."""
-    try:
-        schema_meta = pq.read_schema(path).metadata or {}
-        data = pd.read_parquet(path)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the parquet file: {exc}", file=str(path)) from None
-    raw = schema_meta.get(b"survey_pipeline")
-    try:
-        meta = json.loads(raw) if raw else {}
-    except json.JSONDecodeError:
-        raise InputError("the survey_pipeline metadata is not JSON", file=str(path)) from None
-    return data, meta
 
 
 def export_command(
@@ -47,7 +30,7 @@ def export_command(
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
     q = load_questionnaire(questionnaire)
-    frame, meta = read_export_input(data)
+    frame, meta = read_dataset(data)
     if meta.get("form_id") not in (None, q.form_id):
         raise InputError(
             f"the data come from form {meta['form_id']!r} but the questionnaire is {q.form_id!r}",

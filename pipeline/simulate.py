@@ -1,0 +1,1009 @@
+"""Simulated responses for any questionnaire and frame: a generative model, then faults.
+
+The default survey has no real data, so the pipeline runs on data drawn from a model that
+behaves like a real survey:
+
+- Members: a pool of the frame's whole population with ids like ``M000123``, fixed by the
+  *member seed*. Each wave samples from it (proportional allocation by stratum) with the
+  *wave seed*, so two waves share some members (a panel overlap, about the sampling fraction).
+- The population model (stratum effects, item loadings and thresholds, category
+  probabilities) is drawn from the member seed and the variable's name, so two waves of the
+  same population have the same structure; only ``wave_effect`` changes the latent mean.
+- Each respondent has a latent attitude (standard normal: a persistent member trait plus
+  wave noise) plus a stratum effect. Likert items are an ordered probit on the latent, a
+  question factor and noise, so the items of a grid correlate. Single-choice questions draw
+  from per-stratum category probabilities tilted by the latent; integers are normal within
+  range; multiple choice are correlated 0/1s.
+- Skip logic (``relevant``) is obeyed; items go unanswered and missing codes (options marked
+  ``missing``) are chosen at realistic rates, more often on opinion items and by respondents
+  with a low attitude.
+- Faults are injected at ``fault_rate`` (share of rows), each one listed in the faults table
+  so that cleaning can be checked against it. At most one fault per row, so that no fault
+  hides another.
+
+Everything is drawn from ``numpy.random.Generator(PCG64(...))`` streams keyed by seed and
+name: the same arguments give the same data, and adding a question does not change the
+values of the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+import unicodedata
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtri
+
+from pipeline.allocate import allocate
+from pipeline.atomic import atomic_path
+from pipeline.errors import InputError
+from pipeline.frame import Frame
+from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
+
+DEFAULT_MEMBER_SEED = 20161030
+FIELDWORK_DAYS = 42
+
+FAULT_KINDS = (
+    "duplicate_submission",
+    "blank_row",
+    "straight_lining",
+    "skip_violation",
+    "out_of_range",
+    "code_format",
+    "nfd_text",
+    "whitespace",
+)
+FAULT_COLUMNS = ["row", "respondent_id", "variable", "fault", "value"]
+METADATA = ["_submission_time", "_duration_seconds", "_simulated"]
+
+# Share of the latent attitude that is a persistent member trait (the rest is wave noise).
+TRAIT_SHARE = 0.6
+# Share of an ordinal item's common part that belongs to its question (grid), not the latent.
+QUESTION_FACTOR_SHARE = 0.3
+# Loading of the "ticks many options" factor shared by the options of a multiple choice.
+BREADTH = 1.0
+
+# Generic comments, not tied to any questionnaire's topic beyond party-cell life.
+COMMENT_BANK = (
+    "Cần tăng cường sinh hoạt chuyên đề.",
+    "Đề nghị tổ chức tập huấn thường xuyên hơn.",
+    "Nội dung tuyên truyền cần ngắn gọn, dễ hiểu.",
+    "Cần phát huy vai trò gương mẫu của người đứng đầu.",
+    "Tăng cường kiểm tra, giám sát định kỳ.",
+    "Không có ý kiến thêm.",
+    "Cần lắng nghe ý kiến của đảng viên trẻ.",
+    "Nên ứng dụng công nghệ thông tin trong sinh hoạt chi bộ.",
+    "Cần biểu dương kịp thời các tấm gương tốt.",
+    "Tài liệu học tập nên gửi sớm hơn.",
+    "Cần nâng cao chất lượng tự phê bình và phê bình.",
+    "Đồng ý với các giải pháp đã nêu.",
+)
+FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi")
+MIDDLE_NAMES = ("Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu", "Đức", "Thu")
+GIVEN_NAMES = (
+    "An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hạnh", "Hùng",
+    "Lan", "Linh", "Nam", "Phương", "Quân", "Thảo", "Tuấn", "Yến",
+)  # fmt: skip
+
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    kobo = "kobo"
+
+
+@dataclass(frozen=True)
+class SimulatedData:
+    """Simulated raw responses and the faults injected into them.
+
+    ``responses``: every cell a Python ``str`` ('' when empty), columns as in
+    raw/<wave>.csv. ``faults``: one row per injected fault (docs/schemas.md), ``row`` 1-based
+    over the data rows of ``responses``.
+    """
+
+    questionnaire: Questionnaire
+    responses: pd.DataFrame
+    faults: pd.DataFrame
+
+
+# ---- random streams ------------------------------------------------------------------
+
+
+def _key(part: int | str) -> int:
+    if isinstance(part, int) and part >= 0:
+        return part
+    digest = hashlib.sha256(str(part).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "little")
+
+
+def stream(seed: int, *keys: int | str) -> np.random.Generator:
+    """An independent generator for (seed, keys): the same keys always give the same draws."""
+    return np.random.Generator(
+        np.random.PCG64(np.random.SeedSequence([_key(seed)] + [_key(k) for k in keys]))
+    )
+
+
+# ---- the sample -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberPool:
+    """Every member of the frame's population: stratum code and id, fixed by the member seed."""
+
+    strata: np.ndarray  # stratum code of each member
+    ids: np.ndarray  # member id text of each member
+
+    @property
+    def size(self) -> int:
+        return len(self.strata)
+
+
+def member_pool(frame: Frame, member_seed: int) -> MemberPool:
+    """Members in stratum blocks; id numbers are shuffled so that an id reveals no stratum."""
+    strata = np.concatenate([np.full(s.population, s.code) for s in frame.strata])
+    numbers = stream(member_seed, "member-ids").permutation(len(strata)) + 1
+    width = max(6, len(str(len(strata))))
+    ids = np.array([f"M{k:0{width}d}" for k in numbers], dtype=object)
+    return MemberPool(strata=strata, ids=ids)
+
+
+def draw_sample(frame: Frame, pool: MemberPool, n: int, seed: int) -> np.ndarray:
+    """Member indices sampled without replacement within strata (proportional allocation)."""
+    chosen = []
+    for alloc in allocate(frame, n):
+        members = np.flatnonzero(pool.strata == alloc.code)
+        picked = stream(seed, "sample", alloc.code).choice(members, alloc.n, replace=False)
+        chosen.append(np.sort(picked))
+    return np.concatenate(chosen)
+
+
+def fieldwork_window(questionnaire: Questionnaire, start: dt.date | None) -> dt.date:
+    """First day of fieldwork: given, or 1 October of the year the wave's name starts with."""
+    if start is not None:
+        return start
+    match = re.match(r"(\d{4})", questionnaire.wave)
+    if not match:
+        raise InputError(
+            f"cannot tell the fieldwork year from wave {questionnaire.wave!r}: "
+            "give --fieldwork-start YYYY-MM-DD",
+            file=questionnaire.source,
+            column="wave",
+        )
+    return dt.date(int(match.group(1)), 10, 1)
+
+
+def submission_times(n: int, start: dt.date, seed: int) -> np.ndarray:
+    """Sorted submission times (datetime64[s]) on fieldwork days between 07:00 and 21:00."""
+    rng = stream(seed, "submission-time")
+    days = rng.integers(0, FIELDWORK_DAYS, n)
+    seconds = rng.integers(7 * 3600, 21 * 3600, n)
+    base = np.datetime64(start.isoformat(), "s")
+    times = base + days.astype("timedelta64[D]") + seconds.astype("timedelta64[s]")
+    return np.sort(times)
+
+
+# ---- the generative model -------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What every question generator needs about the sample."""
+
+    questionnaire: Questionnaire
+    frame: Frame
+    seed: int
+    member_seed: int
+    members: np.ndarray  # index into the member pool
+    pool_size: int
+    strata: np.ndarray  # stratum code per respondent
+    latent: np.ndarray
+    times: np.ndarray  # datetime64[s]
+    propensity: np.ndarray  # item non-response propensity per respondent (mean 1)
+    columns: dict[str, np.ndarray] = field(default_factory=dict)
+    skipped: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.members)
+
+    def persistent(self, *keys: str | int) -> np.random.Generator:
+        """A stream of the member seed: draws over the whole pool stay with the member."""
+        return stream(self.member_seed, *keys)
+
+    def wave(self, *keys: str | int) -> np.random.Generator:
+        return stream(self.seed, *keys)
+
+    def stratum_values(self, values: dict[int, float]) -> np.ndarray:
+        return np.array([values[int(c)] for c in self.strata])
+
+
+def stratum_effects(frame: Frame, member_seed: int, key: str, sd: float) -> dict[int, float]:
+    """Normal stratum effects, centred on the population mean (weighted by N_h)."""
+    raw = {s.code: stream(member_seed, key, s.code).normal(0, sd) for s in frame.strata}
+    mean = sum(raw[s.code] * s.population for s in frame.strata) / frame.population()
+    return {code: value - mean for code, value in raw.items()}
+
+
+def latent_attitude(ctx: Context, wave_effect: float) -> np.ndarray:
+    trait = ctx.persistent("trait").standard_normal(ctx.pool_size)[ctx.members]
+    noise = ctx.wave("latent").standard_normal(ctx.n)
+    effects = stratum_effects(ctx.frame, ctx.member_seed, "latent-stratum", 0.15)
+    return (
+        np.sqrt(TRAIT_SHARE) * trait
+        + np.sqrt(1 - TRAIT_SHARE) * noise
+        + ctx.stratum_values(effects)
+        + wave_effect
+    )
+
+
+def single_codes(ctx: Context, q: Question, codes: list[int]) -> np.ndarray:
+    """Categorical draw: per-stratum probabilities (Dirichlet around a base), tilted by the
+    latent attitude; Gumbel noise persistent per member keeps panel answers stable."""
+    if q.name == ctx.questionnaire.stratum.variable:
+        return ctx.strata.astype(float)
+    k = len(codes)
+    pop = ctx.persistent("single", q.name)
+    base = pop.dirichlet(np.full(k, 2.0))
+    concentration = np.exp(pop.uniform(np.log(15), np.log(300)))
+    slopes = pop.normal(0, pop.uniform(0, 0.5), k)
+    slopes -= slopes.mean()
+    log_p = {}
+    for s in ctx.frame.strata:
+        p = ctx.persistent("single", q.name, s.code).dirichlet(concentration * base + 0.05)
+        log_p[s.code] = np.log((p + 0.005) / (p + 0.005).sum())
+    logits = np.stack([log_p[int(c)] for c in ctx.strata]) + np.outer(ctx.latent, slopes)
+    gumbel = ctx.persistent("gumbel", q.name).gumbel(size=(ctx.pool_size, k))[ctx.members]
+    return np.asarray(codes, dtype=float)[np.argmax(logits + gumbel, axis=1)]
+
+
+def ordinal_codes(ctx: Context, var: Variable, question_factor: np.ndarray) -> np.ndarray:
+    """Ordered probit: a higher latent attitude gives an earlier (first-listed) option."""
+    codes = var.substantive_codes()
+    k = len(codes)
+    pop = ctx.persistent("ordinal", var.name)
+    loading = pop.uniform(0.6, 0.88)
+    intercept = pop.normal(0.35, 0.45)
+    cuts = ndtri(np.arange(1, k) / k) * pop.uniform(0.9, 1.2)
+    common = (
+        np.sqrt(1 - QUESTION_FACTOR_SHARE) * ctx.latent
+        + np.sqrt(QUESTION_FACTOR_SHARE) * question_factor
+    )
+    noise = ctx.wave("ordinal-noise", var.name).standard_normal(ctx.n)
+    y = intercept + loading * common + np.sqrt(1 - loading**2) * noise
+    index = np.searchsorted(cuts, y)
+    return np.asarray(codes, dtype=float)[k - 1 - index]
+
+
+def question_factor(ctx: Context, q: Question) -> np.ndarray:
+    """What the items of one question share beyond the latent, with its own stratum effects."""
+    scale = ctx.persistent("question-factor", q.name).uniform(0, 0.35)
+    effects = stratum_effects(ctx.frame, ctx.member_seed, f"question-stratum/{q.name}", scale)
+    return ctx.wave("question-factor", q.name).standard_normal(ctx.n) + ctx.stratum_values(effects)
+
+
+def integer_values(ctx: Context, q: Question) -> np.ndarray:
+    low, high = q.range if q.range is not None else (0, 100)
+    pop = ctx.persistent("integer", q.name)
+    centre = low + (high - low) * pop.uniform(0.3, 0.6)
+    sd = max((high - low) / 5, 0.5)
+    slope = pop.normal(0, 0.15) * sd
+    effects = stratum_effects(ctx.frame, ctx.member_seed, f"integer-stratum/{q.name}", 0.3 * sd)
+    z = ctx.persistent("integer-z", q.name).standard_normal(ctx.pool_size)[ctx.members]
+    values = centre + ctx.stratum_values(effects) + slope * ctx.latent + sd * z
+    return np.clip(np.rint(values), low, high)
+
+
+def multiple_codes(ctx: Context, q: Question, codes: list[int]) -> dict[str, np.ndarray]:
+    """Correlated 0/1s: options share the latent and a 'ticks many' factor.
+
+    Ticking none is an answer (all 0s); forcing a tick would make the options negatively
+    correlated.
+    """
+    breadth = ctx.wave("multiple-breadth", q.name).standard_normal(ctx.n)
+    columns = {}
+    for code in codes:
+        pop = ctx.persistent("multiple", q.name, code)
+        prevalence = pop.uniform(0.15, 0.7)
+        slope = pop.normal(0, 0.4)
+        spread = np.sqrt(1 + slope**2 + BREADTH**2)
+        noise = ctx.wave("multiple-noise", q.name, code).standard_normal(ctx.n)
+        score = ndtri(prevalence) * spread + slope * ctx.latent + BREADTH * breadth + noise
+        columns[f"{q.name}_{code}"] = (score > 0).astype(float)
+    return columns
+
+
+def date_values(ctx: Context, q: Question) -> np.ndarray:
+    """Dates within the year before the submission date."""
+    back = ctx.wave("date", q.name).integers(0, 365, ctx.n)
+    days = ctx.times.astype("datetime64[D]") - back.astype("timedelta64[D]")
+    return np.array([str(d) for d in days], dtype=object)
+
+
+def pii_kind(q: Question) -> str:
+    """What fake value a PII text field gets, from words in its label."""
+    label = f"{q.label.vi or ''} {q.label.en or ''}".lower()
+    if any(w in label for w in ("phone", "điện thoại", "sđt")):
+        return "phone"
+    if any(w in label for w in ("email", "e-mail", "thư điện tử")):
+        return "email"
+    if any(w in label for w in ("address", "địa chỉ")):
+        return "address"
+    return "name"
+
+
+def fake_pii(kind: str, rng: np.random.Generator, n: int) -> np.ndarray:
+    out = []
+    for _ in range(n):
+        if kind == "phone":
+            out.append("09" + "".join(str(d) for d in rng.integers(0, 10, 8)))
+        elif kind == "email":
+            out.append(f"dangvien{int(rng.integers(100, 100000))}@example.com")
+        elif kind == "address":
+            out.append(
+                f"Số {int(rng.integers(1, 300))} đường số {int(rng.integers(1, 40))}, "
+                f"phường {int(rng.integers(1, 20))}"
+            )
+        else:
+            out.append(
+                f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
+            )
+    return np.array(out, dtype=object)
+
+
+def text_values(ctx: Context, q: Question) -> np.ndarray:
+    rng = ctx.wave("text", q.name)
+    if q.pii:
+        return fake_pii(pii_kind(q), rng, ctx.n)
+    share = rng.uniform(0.08, 0.2)
+    said = rng.random(ctx.n) < share
+    picks = rng.integers(0, len(COMMENT_BANK), ctx.n)
+    return np.array(
+        [COMMENT_BANK[p] if s else None for s, p in zip(said, picks, strict=True)], dtype=object
+    )
+
+
+def question_columns(ctx: Context, q: Question) -> dict[str, np.ndarray]:
+    """Complete answers to one question, before missing codes, non-response and skips."""
+    variables = [v for v in ctx.questionnaire.variables() if v.question is q]
+    if q.name == ctx.questionnaire.respondent_id:
+        return {}
+    if q.type is QuestionType.single:
+        return {q.name: single_codes(ctx, q, variables[0].substantive_codes())}
+    if q.type in (QuestionType.likert, QuestionType.likert_grid):
+        factor = question_factor(ctx, q)
+        return {v.name: ordinal_codes(ctx, v, factor) for v in variables}
+    if q.type is QuestionType.multiple:
+        return multiple_codes(ctx, q, [v.option.code for v in variables])
+    if q.type is QuestionType.integer:
+        return {q.name: integer_values(ctx, q)}
+    if q.type is QuestionType.date:
+        return {q.name: date_values(ctx, q)}
+    return {q.name: text_values(ctx, q)}
+
+
+def add_missing_codes(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -> None:
+    """Don't-know / refused codes: 2-4% on factual items, 4-8% on opinions (likert), more
+    often from respondents with a low attitude."""
+    if q.type not in (QuestionType.single, QuestionType.likert, QuestionType.likert_grid):
+        return
+    if q.name == ctx.questionnaire.stratum.variable:
+        return
+    for name in columns:
+        missing = ctx.questionnaire.variable(name).missing_codes()
+        if not missing:
+            continue
+        rng = ctx.wave("missing-code", name)
+        opinion = q.type is not QuestionType.single
+        rate = rng.uniform(0.04, 0.08) if opinion else rng.uniform(0.02, 0.04)
+        tilt = np.exp(-0.5 * ctx.latent)
+        chosen = rng.random(ctx.n) < np.minimum(rate * tilt / tilt.mean(), 0.9)
+        weights = 0.5 ** np.arange(len(missing))
+        codes = rng.choice(missing, ctx.n, p=weights / weights.sum())
+        columns[name] = np.where(chosen, codes, columns[name])
+
+
+def add_nonresponse(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -> None:
+    """Item non-response, 2-5% per item (per question for multiple choice), never on
+    required questions; comments are already mostly empty."""
+    if q.required or q.name == ctx.questionnaire.stratum.variable:
+        return
+    if q.type is QuestionType.text and not q.pii:
+        return
+    groups = [list(columns)] if q.type is QuestionType.multiple else [[c] for c in columns]
+    for group in groups:
+        rng = ctx.wave("nonresponse", group[0])
+        rate = rng.uniform(0.02, 0.05)
+        blank = rng.random(ctx.n) < np.minimum(rate * ctx.propensity, 0.9)
+        for name in group:
+            columns[name] = blank_where(columns[name], blank)
+
+
+def blank_where(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    if values.dtype == object:
+        out = values.copy()
+        out[mask] = None
+        return out
+    return np.where(mask, np.nan, values)
+
+
+def evaluation_frame(ctx: Context) -> pd.DataFrame:
+    return pd.DataFrame(ctx.columns, index=pd.RangeIndex(ctx.n))
+
+
+def expression_mask(ctx: Context, text: str, self_values: np.ndarray | None = None) -> np.ndarray:
+    from pipeline import expressions
+
+    result = expressions.evaluate(
+        expressions.parse(text),
+        evaluation_frame(ctx),
+        ctx.questionnaire,
+        self_values=None if self_values is None else pd.Series(self_values),
+    )
+    return np.asarray(pd.Series(result).fillna(False).to_numpy(dtype=bool))
+
+
+def apply_relevance(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -> None:
+    if not q.relevant:
+        for name in columns:
+            ctx.skipped[name] = np.zeros(ctx.n, dtype=bool)
+        return
+    relevant = expression_mask(ctx, q.relevant)
+    for name in columns:
+        columns[name] = blank_where(columns[name], ~relevant)
+        ctx.skipped[name] = ~relevant
+
+
+def apply_constraint(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -> None:
+    """Redraw answers that break the question's constraint from answers that keep it; blank
+    the few that still break it (the simulated interviewer would not accept them)."""
+    if not q.constraint:
+        return
+    for name, values in columns.items():
+        missing_codes = set(ctx.questionnaire.variable(name).missing_codes())
+        rng = ctx.wave("constraint", name)
+        for _ in range(6):
+            answered = present(values) & ~np.isin(values, list(missing_codes))
+            broken = answered & ~expression_mask(ctx, q.constraint, values)
+            if not broken.any():
+                break
+            donors = np.flatnonzero(answered & ~broken)
+            if len(donors) == 0:
+                break
+            values = values.copy()
+            values[broken] = values[rng.choice(donors, int(broken.sum()))]
+        answered = present(values) & ~np.isin(values, list(missing_codes))
+        broken = answered & ~expression_mask(ctx, q.constraint, values)
+        columns[name] = blank_where(values, broken)
+
+
+def present(values: np.ndarray) -> np.ndarray:
+    if values.dtype == object:
+        return np.array([v is not None and v != "" for v in values], dtype=bool)
+    return ~np.isnan(values)
+
+
+def generate_answers(ctx: Context) -> None:
+    """Answer every question in questionnaire order, so skips see earlier answers."""
+    questions = ctx.questionnaire.questions()
+    drafts = {q.name: question_columns(ctx, q) for q in questions}
+    for cols in drafts.values():
+        ctx.columns.update(cols)
+    for q in questions:
+        columns = drafts[q.name]
+        add_missing_codes(ctx, q, columns)
+        add_nonresponse(ctx, q, columns)
+        ctx.columns.update(columns)
+        apply_relevance(ctx, q, columns)
+        ctx.columns.update(columns)
+        apply_constraint(ctx, q, columns)
+        ctx.columns.update(columns)
+
+
+# ---- to text ----------------------------------------------------------------------------
+
+
+def as_text(values: np.ndarray) -> list[str]:
+    if values.dtype == object:
+        return ["" if v is None else str(v) for v in values]
+    return ["" if np.isnan(v) else str(int(v)) for v in values]
+
+
+def durations(ctx: Context, answered: np.ndarray) -> np.ndarray:
+    """Seconds spent: about 12 s per answered item plus a minute, log-normal spread."""
+    rng = ctx.wave("duration")
+    median = 60 + 12 * answered
+    return np.rint(median * np.exp(rng.normal(0, 0.35, ctx.n)).clip(0.5, None)).astype(int)
+
+
+def response_table(ctx: Context, ids: np.ndarray) -> pd.DataFrame:
+    q = ctx.questionnaire
+    names = [v.name for v in q.variables() if v.name != q.respondent_id]
+    answered = sum(present(ctx.columns[name]).astype(int) for name in names)
+    table = {q.respondent_id: list(ids)}
+    for name in names:
+        table[name] = as_text(ctx.columns[name])
+    table["_submission_time"] = [str(t) for t in ctx.times]
+    table["_duration_seconds"] = [str(d) for d in durations(ctx, np.asarray(answered))]
+    table["_simulated"] = ["1"] * ctx.n
+    return pd.DataFrame(table, dtype=object)
+
+
+# ---- faults -----------------------------------------------------------------------------
+
+
+@dataclass
+class FaultInjector:
+    """Applies faults to a response table; every fault takes a row no other fault touches."""
+
+    questionnaire: Questionnaire
+    table: pd.DataFrame
+    skipped: dict[str, np.ndarray]  # per variable, aligned with table rows
+    rng: np.random.Generator
+    used: set[int] = field(default_factory=set)
+    records: list[dict] = field(default_factory=list)
+
+    def record(self, row: int, variable: str, fault: str, value: str) -> None:
+        self.used.add(row)
+        self.records.append(
+            {
+                "row": row + 1,
+                "respondent_id": self.table.iat[row, 0],
+                "variable": variable,
+                "fault": fault,
+                "value": value,
+            }
+        )
+
+    def pick(self, candidates: list[tuple[int, str]], count: int) -> list[tuple[int, str]]:
+        """Up to ``count`` candidates on distinct rows that no fault has taken yet."""
+        chosen: list[tuple[int, str]] = []
+        for i in self.rng.permutation(len(candidates)):
+            row, name = candidates[i]
+            if row in self.used or any(row == r for r, _ in chosen):
+                continue
+            chosen.append((row, name))
+            if len(chosen) == count:
+                break
+        return chosen
+
+    def cells(self, names: list[str], keep: Callable[[str, str], bool]) -> list[tuple[int, str]]:
+        out = []
+        for name in names:
+            column = self.table[name].tolist()
+            out.extend((row, name) for row, value in enumerate(column) if keep(name, value))
+        return out
+
+    def set(self, row: int, name: str, value: str) -> None:
+        self.table.iat[row, self.table.columns.get_loc(name)] = value
+
+
+def numeric_variables(q: Questionnaire) -> list[Variable]:
+    return [v for v in q.variables() if v.is_numeric and v.name != q.respondent_id]
+
+
+def controlling_variables(q: Questionnaire) -> set[str]:
+    """Variables that skip logic or constraints refer to: a fault there would spread to the
+    questions they control."""
+    from pipeline.expressions import parse, references
+
+    names: set[str] = set()
+    for question in q.questions():
+        for text in (question.relevant, question.constraint):
+            if text:
+                names |= references(parse(text))
+    return {v.name for v in q.variables() if v.name in names or v.question.name in names}
+
+
+def out_of_range_value(var: Variable, value: str) -> str:
+    if var.question.type is QuestionType.integer:
+        low, high = var.question.range or (0, 100)
+        typo = int(value) * 10
+        return str(typo if typo > high else high + (high - low) + 1)
+    valid = set(var.valid_codes())
+    candidate = max(var.substantive_codes()) + 1
+    while candidate in valid:
+        candidate += 1
+    return str(candidate)
+
+
+def inject_duplicates(table: pd.DataFrame, count: int, rng: np.random.Generator):
+    """Resubmit ``count`` rows a few minutes later; rows stay ordered by submission time.
+
+    Returns the new table, the rows taken (originals and copies) and (copy, original) pairs.
+    """
+    n = len(table)
+    sources = np.sort(rng.choice(n, min(count, n // 2), replace=False))
+    copies = table.iloc[sources].copy()
+    times = pd.to_datetime(copies["_submission_time"]) + pd.to_timedelta(
+        rng.integers(120, 3 * 3600, len(sources)), unit="s"
+    )
+    copies["_submission_time"] = [t.isoformat() for t in times]
+    combined = pd.concat([table, copies], ignore_index=True)
+    origin = np.concatenate([np.arange(n), sources])
+    order = np.argsort(combined["_submission_time"].to_numpy(dtype=str), kind="stable")
+    combined = combined.iloc[order].reset_index(drop=True)
+    origin = origin[order]
+    is_copy = order >= n
+    position_of = {int(origin[i]): i for i in range(len(order)) if not is_copy[i]}
+    pairs = [(i, position_of[int(origin[i])]) for i in np.flatnonzero(is_copy)]
+    return combined, origin, pairs
+
+
+def fault_counts(n: int, fault_rate: float) -> int:
+    """Faults of each kind: fault_rate (a proportion of rows) spread over the kinds, at least
+    one of each when faults are on."""
+    if fault_rate <= 0:
+        return 0
+    return max(1, round(fault_rate * n / len(FAULT_KINDS)))
+
+
+def inject_faults(
+    q: Questionnaire, table: pd.DataFrame, ctx: Context, fault_rate: float
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    count = fault_counts(len(table), fault_rate)
+    if count == 0:
+        return table, pd.DataFrame(columns=FAULT_COLUMNS, dtype=object)
+    rng = ctx.wave("faults")
+    table, origin, pairs = inject_duplicates(table, count, rng)
+    skipped = {name: mask[origin] for name, mask in ctx.skipped.items()}
+    inj = FaultInjector(q, table, skipped, rng)
+    for copy, original in pairs:
+        inj.used.add(original)
+        inj.record(copy, "", "duplicate_submission", str(original + 1))
+    for fault in FAULT_KINDS[1:]:
+        INJECTORS[fault](inj, count)
+    faults = pd.DataFrame(inj.records, columns=FAULT_COLUMNS)
+    faults = faults.sort_values(["row", "variable"], kind="stable").reset_index(drop=True)
+    faults["row"] = faults["row"].astype(int)
+    return inj.table, faults
+
+
+def inject_blank_rows(inj: FaultInjector, count: int) -> None:
+    names = [v.name for v in inj.questionnaire.variables() if v.name in inj.table.columns]
+    names = [n for n in names if n != inj.questionnaire.respondent_id]
+    rows = [(r, "") for r in range(len(inj.table))]
+    for row, _ in inj.pick(rows, count):
+        for name in names:
+            inj.set(row, name, "")
+        inj.record(row, "", "blank_row", "")
+
+
+def inject_straight_lining(inj: FaultInjector, count: int) -> None:
+    q = inj.questionnaire
+    candidates = []
+    for question in q.questions():
+        if question.type is not QuestionType.likert_grid or len(question.items) < 2:
+            continue
+        items = [item.name for item in question.items]
+        codes = {str(c) for c in q.variable(items[0]).substantive_codes()}
+        values = inj.table[items].to_numpy()
+        for row in range(len(values)):
+            answers = set(values[row])
+            if answers <= codes and len(answers) > 1:
+                candidates.append((row, question.name))
+    for row, name in inj.pick(candidates, count):
+        items = [item.name for item in q.question(name).items]
+        code = str(inj.rng.choice(inj.table.loc[row, items].to_numpy()))
+        for item in items:
+            inj.set(row, item, code)
+        inj.record(row, name, "straight_lining", code)
+
+
+def plausible_value(inj: FaultInjector, var: Variable) -> str:
+    q = var.question
+    if q.type is QuestionType.integer:
+        low, high = q.range or (0, 100)
+        return str(int(inj.rng.integers(low, high + 1)))
+    if q.type is QuestionType.date:
+        column = [v for v in inj.table[var.name] if v]
+        return str(inj.rng.choice(column)) if column else "2000-01-01"
+    if q.type is QuestionType.text:
+        return str(inj.rng.choice(COMMENT_BANK))
+    return str(inj.rng.choice(var.substantive_codes()))
+
+
+def inject_skip_violations(inj: FaultInjector, count: int) -> None:
+    q = inj.questionnaire
+    variables = [v for v in q.variables() if v.question.relevant and v.name in inj.skipped]
+    preferred = [v for v in variables if v.question.type is not QuestionType.multiple]
+    names = [v.name for v in (preferred or variables)]
+    candidates = [
+        (row, name) for name in names for row in np.flatnonzero(inj.skipped[name]).tolist()
+    ]
+    for row, name in inj.pick(candidates, count):
+        value = plausible_value(inj, q.variable(name))
+        inj.set(row, name, value)
+        inj.record(row, name, "skip_violation", value)
+
+
+def inject_out_of_range(inj: FaultInjector, count: int) -> None:
+    q = inj.questionnaire
+    avoid = controlling_variables(q) | {q.stratum.variable}
+    names = [v.name for v in numeric_variables(q) if v.name not in avoid]
+    for row, name in inj.pick(inj.cells(names, lambda _, value: value != ""), count):
+        value = out_of_range_value(q.variable(name), inj.table.at[row, name])
+        inj.set(row, name, value)
+        inj.record(row, name, "out_of_range", value)
+
+
+def inject_code_format(inj: FaultInjector, count: int) -> None:
+    q = inj.questionnaire
+    avoid = controlling_variables(q)
+    names = [v.name for v in numeric_variables(q) if v.name not in avoid]
+    for row, name in inj.pick(inj.cells(names, lambda _, value: value != ""), count):
+        code = inj.table.at[row, name]
+        value = f"{code}.0" if inj.rng.random() < 0.5 else f" {code} "
+        inj.set(row, name, value)
+        inj.record(row, name, "code_format", value)
+
+
+def text_cells(inj: FaultInjector, count: int, keep: Callable[[str], bool]):
+    """Up to ``count`` (row, variable, text) for a text fault: written text that ``keep``
+    accepts first, then empty comment cells (not skipped) filled with a sentence."""
+    q = inj.questionnaire
+    names = [
+        v.name
+        for v in q.variables()
+        if v.question.type is QuestionType.text and v.name != q.respondent_id
+    ]
+    written = inj.pick(inj.cells(names, lambda _, value: value != "" and keep(value)), count)
+    chosen = [(row, name, inj.table.at[row, name]) for row, name in written]
+    if len(chosen) == count:
+        return chosen
+    comments = [n for n in names if not q.variable(n).pii]
+    empty = [
+        (row, name)
+        for name in comments
+        for row, value in enumerate(inj.table[name].tolist())
+        if value == "" and not inj.skipped[name][row] and row not in {r for r, _ in written}
+    ]
+    filled = inj.pick(empty, count - len(chosen))
+    return chosen + [(row, name, str(inj.rng.choice(COMMENT_BANK))) for row, name in filled]
+
+
+def inject_nfd_text(inj: FaultInjector, count: int) -> None:
+    def decomposes(text: str) -> bool:
+        return unicodedata.normalize("NFD", text) != text
+
+    for row, name, text in text_cells(inj, count, decomposes):
+        value = unicodedata.normalize("NFD", text)
+        inj.set(row, name, value)
+        inj.record(row, name, "nfd_text", value)
+
+
+def inject_whitespace(inj: FaultInjector, count: int) -> None:
+    for row, name, text in text_cells(inj, count, lambda _: True):
+        pad = ("  {} ", " {}", "{}  ")[int(inj.rng.integers(0, 3))]
+        value = pad.format(text)
+        inj.set(row, name, value)
+        inj.record(row, name, "whitespace", value)
+
+
+INJECTORS: dict[str, Callable[[FaultInjector, int], None]] = {
+    "blank_row": inject_blank_rows,
+    "straight_lining": inject_straight_lining,
+    "skip_violation": inject_skip_violations,
+    "out_of_range": inject_out_of_range,
+    "code_format": inject_code_format,
+    "nfd_text": inject_nfd_text,
+    "whitespace": inject_whitespace,
+}
+
+
+# ---- the whole simulation -----------------------------------------------------------------
+
+
+def check_stratum_codes(questionnaire: Questionnaire, frame: Frame) -> None:
+    name = questionnaire.stratum.variable
+    try:
+        valid = set(questionnaire.variable(name).valid_codes())
+    except KeyError:
+        raise InputError(
+            f"the stratum variable {name!r} is not a question of the questionnaire",
+            file=questionnaire.source,
+            column="stratum.variable",
+        ) from None
+    unknown = sorted({s.code for s in frame.strata} - valid)
+    if unknown:
+        raise InputError(
+            f"frame stratum codes {unknown} are not codes of the stratum variable {name!r} "
+            f"(its codes: {sorted(valid)})",
+            file=questionnaire.source,
+            column="stratum.variable",
+        )
+
+
+def simulate(
+    questionnaire: Questionnaire,
+    frame: Frame,
+    n: int,
+    seed: int,
+    fault_rate: float = 0.0,
+    wave_effect: float = 0.0,
+    member_seed: int = DEFAULT_MEMBER_SEED,
+    fieldwork_start: dt.date | None = None,
+) -> SimulatedData:
+    """Simulate ``n`` respondents of ``frame`` answering ``questionnaire``.
+
+    ``seed`` picks the wave's sample and answers; ``member_seed`` fixes the member pool and
+    the population model (shared by waves). ``wave_effect`` shifts the mean latent attitude
+    (in standard deviations). ``fault_rate`` is the proportion of rows given a fault (0 turns
+    faults off). Fieldwork runs six weeks from ``fieldwork_start`` (default 1 October of the
+    wave's year).
+    """
+    if seed < 0 or member_seed < 0:
+        raise InputError("seeds must be non-negative integers", column="seed")
+    if not 0 <= fault_rate <= 0.5:
+        raise InputError(
+            f"fault rate must be a proportion 0-0.5, got {fault_rate}", column="fault_rate"
+        )
+    check_stratum_codes(questionnaire, frame)
+    start = fieldwork_window(questionnaire, fieldwork_start)
+    pool = member_pool(frame, member_seed)
+    members = draw_sample(frame, pool, n, seed)
+    # Respondents in the order they submitted: the order of a real export.
+    members = members[stream(seed, "order").permutation(len(members))]
+    ctx = Context(
+        questionnaire=questionnaire,
+        frame=frame,
+        seed=seed,
+        member_seed=member_seed,
+        members=members,
+        pool_size=pool.size,
+        strata=pool.strata[members],
+        latent=np.zeros(len(members)),
+        times=submission_times(len(members), start, seed),
+        propensity=stream(seed, "propensity").gamma(4.0, 0.25, len(members)),
+    )
+    ctx.latent = latent_attitude(ctx, wave_effect)
+    generate_answers(ctx)
+    table = response_table(ctx, pool.ids[members])
+    table, faults = inject_faults(questionnaire, table, ctx, fault_rate)
+    return SimulatedData(questionnaire, table, faults)
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+
+def faults_path(out: str | Path) -> Path:
+    """The faults sidecar beside ``out``: raw/2021.csv → raw/2021.faults.csv."""
+    out = Path(out)
+    return out.with_name(f"{out.stem}.faults.csv")
+
+
+def write_simulated(
+    sim: SimulatedData, out: str | Path, format: OutputFormat | str = OutputFormat.csv
+) -> list[Path]:
+    """Write the responses as csv, xlsx or a KoboToolbox-style CSV export, and the faults
+    sidecar beside them; both atomically. Returns the paths written."""
+    out = Path(out)
+    format = OutputFormat(format)
+    if format is OutputFormat.xlsx:
+        write_xlsx(sim, out)
+    elif format is OutputFormat.kobo:
+        write_csv(kobo_table(sim), out)
+    else:
+        write_csv(sim.responses, out)
+    sidecar = faults_path(out)
+    write_csv(sim.faults.astype({"row": int}).astype(str), sidecar)
+    return [out, sidecar]
+
+
+def write_csv(table: pd.DataFrame, out: Path) -> None:
+    with atomic_path(out) as tmp:
+        table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def submission_uuid(respondent_id: str, submitted: str) -> str:
+    digest = hashlib.sha256(f"{respondent_id}|{submitted}".encode()).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
+
+
+def kobo_table(sim: SimulatedData) -> pd.DataFrame:
+    """The responses as a KoboToolbox CSV export: ``group/question`` headers (the section
+    is the group), select_multiple as a space-separated column plus ``q/option`` 0/1
+    columns, metadata ``_uuid``, ``_submission_time``, ``_index``."""
+    q = sim.questionnaire
+    data = sim.responses
+    out: dict[str, list[str]] = {}
+    if q.respondent_id in data.columns:
+        out[q.respondent_id] = data[q.respondent_id].tolist()
+    for section in q.sections:
+        for question in section.questions:
+            if question.name == q.respondent_id:
+                continue
+            prefix = f"{section.name}/{question.name}"
+            if question.type is QuestionType.likert_grid:
+                for item in question.items:
+                    out[f"{section.name}/{item.name}"] = data[item.name].tolist()
+            elif question.type is QuestionType.multiple:
+                names = [v.name for v in q.variables() if v.question is question]
+                codes = [str(q.variable(name).option.code) for name in names]
+                cells = data[names].to_numpy()
+                out[prefix] = [
+                    " ".join(c for c, v in zip(codes, row, strict=True) if v.strip() == "1")
+                    if any(v != "" for v in row)
+                    else ""
+                    for row in cells
+                ]
+                for code, name in zip(codes, names, strict=True):
+                    out[f"{prefix}/{code}"] = data[name].tolist()
+            else:
+                out[prefix] = data[question.name].tolist()
+    ids = data[q.respondent_id].tolist()
+    times = data["_submission_time"].tolist()
+    out["_uuid"] = [submission_uuid(i, t) for i, t in zip(ids, times, strict=True)]
+    out["_submission_time"] = times
+    out["_index"] = [str(i) for i in range(1, len(data) + 1)]
+    for column in data.columns:
+        if column.startswith("_") and column not in out:
+            out[column] = data[column].tolist()
+    return pd.DataFrame(out, dtype=object)
+
+
+FIXED_TIME = dt.datetime(2000, 1, 1)
+_INTEGER = re.compile(r"-?\d+")
+
+
+def write_xlsx(sim: SimulatedData, out: Path) -> None:
+    """One sheet of responses; canonical codes of numeric variables as numbers, anything
+    else (including faulty codes such as '1.0') as text. Byte-identical for the same data:
+    fixed document times and zip entry times."""
+    from openpyxl import Workbook
+
+    numeric = {v.name for v in numeric_variables(sim.questionnaire)} | {
+        "_duration_seconds",
+        "_simulated",
+    }
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "responses (simulated)"
+    columns = list(sim.responses.columns)
+    ws.append(columns)
+    for row in sim.responses.itertuples(index=False):
+        ws.append(
+            [cell_value(value, name in numeric) for name, value in zip(columns, row, strict=True)]
+        )
+    wb.properties.created = FIXED_TIME
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(fixed_zip_times(buffer.getvalue()))
+
+
+def cell_value(value: str, numeric: bool) -> str | int | None:
+    if value == "":
+        return None
+    if numeric and _INTEGER.fullmatch(value):
+        return int(value)
+    return value
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite an xlsx zip with every entry dated 1980-01-01 and the document's 'modified'
+    time (which openpyxl sets to the clock on save) fixed, so equal data give equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = FIXED_TIME.isoformat().encode() + b"Z"
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(fixed, content)
+    return target.getvalue()

@@ -1,0 +1,399 @@
+import datetime as dt
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from pipeline.allocate import allocate
+from pipeline.cli import run
+from pipeline.expressions import evaluate, parse
+from pipeline.frame import Frame, Stratum
+from pipeline.labels import Text
+from pipeline.questionnaire import QuestionType, load_questionnaire
+from pipeline.simulate import faults_path, simulate, write_simulated
+
+from .conftest import FIXTURES
+
+MINI = FIXTURES / "mini.yaml"
+
+
+@pytest.fixture(scope="module")
+def questionnaire():
+    return load_questionnaire(MINI)
+
+
+@pytest.fixture(scope="module")
+def clean(questionnaire):
+    """300 respondents without faults."""
+    return simulate(questionnaire, questionnaire.frame_model, 300, seed=11)
+
+
+@pytest.fixture(scope="module")
+def faulty(questionnaire):
+    """300 respondents with faults in 10% of rows: 4 of each of the 8 kinds."""
+    return simulate(questionnaire, questionnaire.frame_model, 300, seed=12, fault_rate=0.1)
+
+
+def read(path):
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def typed(q, data: pd.DataFrame) -> pd.DataFrame:
+    """Numeric variables as numbers (NaN when empty), as the expression evaluator wants."""
+    out = data.copy()
+    for v in q.variables():
+        if v.is_numeric:
+            out[v.name] = pd.to_numeric(data[v.name].replace("", None), errors="coerce")
+    return out
+
+
+def big_frame(sizes):
+    return Frame(
+        name=Text(vi="Khung lớn", en="Large frame"),
+        strata=[
+            Stratum(code=code, label=Text(vi=f"Tầng {code}", en=f"Stratum {code}"), population=n)
+            for code, n in sizes.items()
+        ],
+    )
+
+
+# ---- determinism and files ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt,suffix", [("csv", ".csv"), ("xlsx", ".xlsx"), ("kobo", ".csv")])
+def test_the_same_seed_writes_byte_identical_files(questionnaire, tmp_path, fmt, suffix):
+    paths = []
+    for run_no in (1, 2):
+        sim = simulate(questionnaire, questionnaire.frame_model, 120, seed=5, fault_rate=0.1)
+        out = tmp_path / f"run{run_no}" / f"2021{suffix}"
+        write_simulated(sim, out, fmt)
+        paths.append(out)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert faults_path(paths[0]).read_bytes() == faults_path(paths[1]).read_bytes()
+
+
+def test_a_different_seed_gives_different_data(questionnaire):
+    a = simulate(questionnaire, questionnaire.frame_model, 120, seed=5)
+    b = simulate(questionnaire, questionnaire.frame_model, 120, seed=6)
+    assert not a.responses.equals(b.responses)
+
+
+def test_csv_has_the_schema_columns_and_is_marked_simulated(questionnaire, clean, tmp_path):
+    write_simulated(clean, tmp_path / "2021.csv")
+    data = read(tmp_path / "2021.csv")
+    expected = ["respondent_id"] + [v.name for v in questionnaire.variables()]
+    assert list(data.columns) == expected + ["_submission_time", "_duration_seconds", "_simulated"]
+    assert (data["_simulated"] == "1").all()
+    assert list(read(tmp_path / "2021.faults.csv").columns) == [
+        "row",
+        "respondent_id",
+        "variable",
+        "fault",
+        "value",
+    ]
+
+
+def test_metadata_is_plausible(clean):
+    times = pd.to_datetime(clean.responses["_submission_time"])
+    assert times.is_monotonic_increasing
+    assert times.min() >= pd.Timestamp("2021-10-01")
+    assert times.max() < pd.Timestamp("2021-10-01") + pd.Timedelta(days=42)
+    assert times.dt.hour.between(7, 20).all()
+    seconds = clean.responses["_duration_seconds"].astype(int)
+    # Eleven to twelve answered items at ~12 s each plus a minute: a few minutes.
+    assert 100 < seconds.median() < 400
+    assert seconds.min() > 30
+
+
+def test_respondent_ids_are_member_ids_unique_within_a_wave(clean):
+    ids = clean.responses["respondent_id"]
+    assert ids.str.fullmatch(r"M\d{6}").all()
+    assert ids.is_unique
+
+
+# ---- the sample -------------------------------------------------------------------------
+
+
+def test_strata_get_their_proportional_allocation_exactly(questionnaire):
+    frame = big_frame({1: 5421, 2: 1418})
+    sim = simulate(questionnaire, frame, 1375, seed=1)
+    counts = sim.responses["category"].value_counts()
+    for alloc in allocate(frame, 1375):
+        assert counts[str(alloc.code)] == alloc.n
+    # By hand: 1375 × 5421 / 6839 = 1089.93 → 1090; the other stratum gets 285.
+    assert counts.to_dict() == {"1": 1090, "2": 285}
+
+
+def test_two_waves_share_some_members_who_keep_their_traits(questionnaire):
+    frame = questionnaire.frame_model
+    w1 = simulate(questionnaire, frame, 300, seed=1).responses.set_index("respondent_id")
+    w2 = simulate(questionnaire, frame, 300, seed=2).responses.set_index("respondent_id")
+    shared = w1.index.intersection(w2.index)
+    # Two independent 30% samples of 1000 share about 0.3 × 300 = 90 members.
+    assert 50 < len(shared) < 130
+    assert (w1.loc[shared, "category"] == w2.loc[shared, "category"]).all()
+    same_sex = (w1.loc[shared, "sex"] == w2.loc[shared, "sex"]).mean()
+    assert same_sex > 0.8
+
+
+# ---- values -----------------------------------------------------------------------------
+
+
+def test_every_value_is_valid_for_its_variable_without_faults(questionnaire, clean):
+    data = clean.responses
+    submitted = pd.to_datetime(data["_submission_time"]).dt.normalize()
+    for v in questionnaire.variables():
+        column = data[v.name]
+        given = column[column != ""]
+        if v.is_categorical:
+            assert set(given.astype(int)) <= set(v.valid_codes()), v.name
+        elif v.question.type is QuestionType.integer:
+            low, high = v.question.range
+            assert given.astype(int).between(low, high).all(), v.name
+        elif v.question.type is QuestionType.date:
+            days = (submitted[given.index] - pd.to_datetime(given)).dt.days
+            assert days.between(0, 365).all()
+        else:
+            assert given.map(lambda t: t == unicodedata.normalize("NFC", t).strip()).all()
+
+
+def test_skip_logic_is_obeyed_without_faults(questionnaire, clean):
+    data = typed(questionnaire, clean.responses)
+    checked = 0
+    for v in questionnaire.variables():
+        if not v.question.relevant:
+            continue
+        relevant = evaluate(parse(v.question.relevant), data, questionnaire)
+        assert (clean.responses.loc[~relevant, v.name] == "").all(), v.name
+        # Where the question applies, most respondents answer it.
+        assert (clean.responses.loc[relevant, v.name] != "").mean() > 0.9
+        checked += 1
+    assert checked == 3  # trust, eff_meet, eff_train
+
+
+def test_pii_text_gets_fake_phone_numbers(clean):
+    phones = clean.responses["phone"]
+    assert phones[phones != ""].str.fullmatch(r"09\d{8}").all()
+    assert (phones != "").mean() > 0.9
+
+
+def test_comments_are_mostly_empty_and_in_vietnamese(clean):
+    comments = clean.responses["comment"]
+    said = comments[comments != ""]
+    assert 0.03 < len(said) / len(comments) < 0.3
+    assert said.map(lambda t: unicodedata.normalize("NFD", t) != t).any()
+
+
+def test_multiple_choice_options_correlate(clean):
+    ticks = clean.responses[["src_1", "src_2", "src_3"]]
+    answered = ticks[(ticks != "").all(axis=1)].astype(int)
+    # A shared 'ticks many' factor makes every pair of options positively correlated.
+    corr = answered.corr().to_numpy()
+    assert (corr[np.triu_indices(3, 1)] > 0).all()
+
+
+def test_grid_items_correlate(questionnaire, clean):
+    grid = clean.responses[["eff_meet", "eff_train"]].replace("", None).astype(float)
+    substantive = grid.isin(questionnaire.variable("eff_meet").substantive_codes()).all(axis=1)
+    r = grid[substantive].corr().iloc[0, 1]
+    assert r > 0.3
+
+
+def test_missing_codes_and_non_response_at_realistic_rates(questionnaire):
+    sim = simulate(questionnaire, questionnaire.frame_model, 1000, seed=3)
+    data = sim.responses
+    for name in ("aware", "trust", "eff_meet", "eff_train"):
+        given = data[name][data[name] != ""].astype(int)
+        missing = given.isin(questionnaire.variable(name).missing_codes()).mean()
+        assert 0.015 < missing < 0.11, name
+    # Opinions (likert) get more don't-knows than the factual yes/no question.
+    opinion = data["eff_meet"][data["eff_meet"] != ""].astype(int).isin([97]).mean()
+    factual = data["aware"].astype(int).isin([98]).mean()
+    assert opinion > factual
+    # 'aware' is required: never blank; 'age' is not: 2-5% blank.
+    assert (data["aware"] != "").all()
+    assert 0.01 < (data["age"] == "").mean() < 0.07
+
+
+def test_stratum_effects_show_up_in_some_variables_but_not_all(questionnaire):
+    frame = big_frame({1: 6000, 2: 6000})
+    data = simulate(questionnaire, frame, 6000, seed=4).responses
+    t_stats = {}
+    for name in ("sex", "age", "trust", "eff_meet", "eff_train", "src_1", "src_2", "src_3"):
+        given = data[data[name] != ""]
+        values = given[name].astype(float)
+        values = values[values < 90]  # leave out missing codes
+        groups = [values[given.loc[values.index, "category"] == c] for c in ("1", "2")]
+        se = np.sqrt(sum(g.var() / len(g) for g in groups))
+        t_stats[name] = abs(groups[0].mean() - groups[1].mean()) / se
+    # Independent dice would give |t| > 4 with probability 6e-5 per variable.
+    assert max(t_stats.values()) > 4, t_stats
+    assert min(t_stats.values()) < 3, t_stats
+
+
+def test_the_wave_effect_shifts_opinions(questionnaire):
+    frame = big_frame({1: 6000, 2: 4000})
+
+    def first_option_share(effect):
+        data = simulate(questionnaire, frame, 2000, seed=8, wave_effect=effect).responses
+        items = data[["trust", "eff_meet", "eff_train"]].to_numpy().ravel()
+        given = items[items != ""]
+        return (given == "1").mean()
+
+    # A higher latent attitude gives earlier options: 'very effective' grows by several points.
+    assert first_option_share(0.3) - first_option_share(0.0) > 0.04
+
+
+# ---- faults -----------------------------------------------------------------------------
+
+
+def test_fault_rate_zero_injects_nothing(clean):
+    assert clean.faults.empty
+    assert len(clean.responses) == 300
+
+
+def test_every_fault_kind_is_injected_on_its_own_row(faulty):
+    counts = faulty.faults["fault"].value_counts().to_dict()
+    # 10% of 300 rows over 8 kinds = 3.75 → 4 of each.
+    assert counts == {
+        kind: 4
+        for kind in (
+            "duplicate_submission",
+            "blank_row",
+            "straight_lining",
+            "skip_violation",
+            "out_of_range",
+            "code_format",
+            "nfd_text",
+            "whitespace",
+        )
+    }
+    assert faulty.faults["row"].is_unique
+    assert len(faulty.responses) == 304
+
+
+def test_every_listed_fault_is_in_the_file(questionnaire, faulty, tmp_path):
+    write_simulated(faulty, tmp_path / "w.csv")
+    data = read(tmp_path / "w.csv")
+    faults = read(tmp_path / "w.faults.csv")
+    names = [v.name for v in questionnaire.variables()]
+    typed_data = typed(questionnaire, data)
+    for f in faults.itertuples():
+        i = int(f.row) - 1
+        row = data.iloc[i]
+        assert row["respondent_id"] == f.respondent_id
+        if f.fault == "duplicate_submission":
+            original = data.iloc[int(f.value) - 1]
+            assert original["respondent_id"] == f.respondent_id
+            assert (original[names] == row[names]).all()
+            assert original["_submission_time"] < row["_submission_time"]
+            continue
+        if f.fault == "blank_row":
+            assert (row[names] == "").all()
+            continue
+        if f.fault == "straight_lining":
+            items = [item.name for item in questionnaire.question(f.variable).items]
+            assert (row[items] == f.value).all()
+            continue
+        cell = row[f.variable]
+        assert cell == f.value
+        v = questionnaire.variable(f.variable)
+        if f.fault == "out_of_range":
+            if v.question.type is QuestionType.integer:
+                assert not v.question.range[0] <= int(cell) <= v.question.range[1]
+            else:
+                assert int(cell) not in v.valid_codes()
+        elif f.fault == "code_format":
+            assert cell != cell.strip() or cell.endswith(".0")
+            assert int(float(cell)) in v.valid_codes() or v.question.type is QuestionType.integer
+        elif f.fault == "skip_violation":
+            relevant = evaluate(parse(v.question.relevant), typed_data, questionnaire)
+            assert not relevant.iloc[i] and cell != ""
+        elif f.fault == "nfd_text":
+            assert unicodedata.normalize("NFC", cell) != cell
+        elif f.fault == "whitespace":
+            assert cell != cell.strip()
+
+
+def test_rows_without_faults_are_clean(questionnaire, faulty):
+    faulted = set(faulty.faults["row"] - 1)
+    duplicates = faulty.faults[faulty.faults["fault"] == "duplicate_submission"]
+    faulted |= set(duplicates["value"].astype(int) - 1)
+    rest = faulty.responses.drop(index=sorted(faulted))
+    for v in questionnaire.variables():
+        given = rest[v.name][rest[v.name] != ""]
+        if v.is_categorical:
+            assert set(given.astype(int)) <= set(v.valid_codes()), v.name
+        assert given.map(lambda t: t == unicodedata.normalize("NFC", t).strip()).all()
+
+
+# ---- formats and the command ----------------------------------------------------------------
+
+
+def test_kobo_export_has_group_headers_and_select_multiple_columns(faulty, tmp_path):
+    write_simulated(faulty, tmp_path / "kobo.csv", "kobo")
+    data = read(tmp_path / "kobo.csv")
+    columns = list(data.columns)
+    assert columns[:4] == ["respondent_id", "A/category", "A/sex", "A/age"]
+    assert columns[9:13] == ["B/src", "B/src/1", "B/src/2", "B/src/3"]
+    assert {"B/eff_meet", "B/eff_train", "_uuid", "_submission_time", "_index"} <= set(columns)
+    assert data["_index"].tolist() == [str(i) for i in range(1, 305)]
+    assert data["_uuid"].is_unique  # a resubmission is a new submission
+    # select_multiple: the codes ticked, space-separated.
+    row = data[(data["B/src/1"] == "1") & (data["B/src/2"] == "0") & (data["B/src/3"] == "1")]
+    assert (row["B/src"] == "1 3").all() and len(row) > 0
+
+
+def test_xlsx_holds_codes_as_numbers_and_faulty_codes_as_text(faulty, tmp_path):
+    from openpyxl import load_workbook
+
+    write_simulated(faulty, tmp_path / "w.xlsx", "xlsx")
+    sheet = load_workbook(tmp_path / "w.xlsx").active
+    assert "simulated" in sheet.title
+    header = [c.value for c in sheet[1]]
+    fault = faulty.faults[faulty.faults["fault"] == "code_format"].iloc[0]
+    cell = sheet.cell(row=fault["row"] + 1, column=header.index(fault["variable"]) + 1)
+    assert cell.value == fault["value"]
+    assert isinstance(sheet.cell(row=2, column=header.index("category") + 1).value, int)
+
+
+def test_command_writes_data_and_sidecar(tmp_path, capsys):
+    out = tmp_path / "raw" / "2021.csv"
+    code = run(["simulate", str(MINI), "--n", "50", "--seed", "1", "--out", str(out)])
+    assert code == 0
+    assert "SIMULATED" in capsys.readouterr().out
+    assert len(read(out)) == 51  # 2% of 50 rows over 8 kinds → one of each; one duplicate
+    assert len(read(tmp_path / "raw" / "2021.faults.csv")) == 8
+
+
+def test_command_rejects_a_sample_larger_than_the_population(tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    code = run(["simulate", str(MINI), "--n", "5000", "--seed", "1", "--out", str(out)])
+    assert code == 2
+    assert "exceeds the population" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_frame_whose_strata_are_not_codes_of_the_stratum_variable_is_an_error(
+    questionnaire, tmp_path, capsys
+):
+    frame = tmp_path / "frame.yaml"
+    frame.write_text(
+        "name: {vi: Khung, en: Frame}\n"
+        "strata:\n  - {code: 7, label: {vi: Bảy, en: Seven}, population: 100}\n",
+        encoding="utf-8",
+    )
+    code = run(
+        ["simulate", str(MINI), "--frame", str(frame), "--n", "10", "--seed", "1",
+         "--out", str(tmp_path / "x.csv")]
+    )  # fmt: skip
+    assert code == 2
+    assert "[7]" in capsys.readouterr().err
+
+
+def test_the_fieldwork_start_can_be_given(questionnaire):
+    sim = simulate(
+        questionnaire, questionnaire.frame_model, 20, 1, fieldwork_start=dt.date(2022, 3, 1)
+    )
+    assert sim.responses["_submission_time"].min().startswith("2022-03")
