@@ -1,0 +1,169 @@
+"""`survey import-xlsform`: an XLSForm back into the questionnaire model.
+
+The round trip questionnaire -> XLSForm -> questionnaire is exact for forms the pipeline
+wrote; forms from elsewhere give sections, types, ranges and grids.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline.cli import run
+from pipeline.errors import InputError
+from pipeline.import_xlsform import import_xlsform, read_xlsform
+from pipeline.instruments.xlsform import write_xlsform
+from pipeline.questionnaire import QuestionType, load_questionnaire
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+DEFAULTS = [
+    ROOT / "questionnaires" / "degradation-2021.yaml",
+    ROOT / "questionnaires" / "degradation-2023.yaml",
+]
+
+
+def _dump(questionnaire) -> dict:
+    return questionnaire.model_dump(exclude={"source"})
+
+
+@pytest.mark.parametrize("path", [MINI, *DEFAULTS], ids=lambda p: p.stem)
+def test_round_trip_gives_the_same_model(path, tmp_path):
+    form = write_xlsform(load_questionnaire(path), tmp_path / "form.xlsx")
+    assert _dump(read_xlsform(form)) == _dump(load_questionnaire(path, with_frame=False))
+
+
+def test_round_trip_through_yaml_and_the_frame(tmp_path):
+    form = write_xlsform(load_questionnaire(MINI), tmp_path / "form.xlsx")
+    shutil.copy(FIXTURES / "mini-frame.yaml", tmp_path / "mini-frame.yaml")
+    code = run(["import-xlsform", str(form), "--out", str(tmp_path / "q.yaml")])
+    assert code == 0
+    again = load_questionnaire(tmp_path / "q.yaml")
+    assert _dump(again) == _dump(load_questionnaire(MINI))
+    assert again.choice_lists["category"].codes() == [1, 2]  # filled from the frame again
+
+
+def _foreign_form(path: Path, survey: list[list], choices: list[list] | None = None) -> Path:
+    """An XLSForm as another tool writes it: plain label column, no pipeline columns."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "survey"
+    for row in survey:
+        sheet.append(row)
+    if choices is not None:
+        sheet = book.create_sheet("choices")
+        for row in choices:
+            sheet.append(row)
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "version"])
+    settings.append(["Khảo sát", "foreign", "3"])
+    book.save(path)
+    return path
+
+
+FOREIGN_SURVEY = [
+    ["type", "name", "label", "relevant", "constraint", "appearance", "required"],
+    ["start", "start", None, None, None, None, None],
+    ["select_one unit", "unit", "Đơn vị", None, None, None, "yes"],
+    ["integer", "years", "Số năm công tác", None, ". >= 0 and . <= 45", None, None],
+    ["begin group", "opinions", "Ý kiến", "${unit} = 1", None, None, None],
+    ["note", "n1", "Ghi chú", None, None, None, None],
+    ["begin_group", "grid", "Mức độ đồng ý", None, None, "field-list", None],
+    ["select_one agree", "g1", "Ý 1", None, None, None, None],
+    ["select_one agree", "g2", "Ý 2", None, None, None, None],
+    ["end_group", None, None, None, None, None, None],
+    ["select_multiple unit", "other_units", "Đơn vị khác", "${years} > 2", None, None, None],
+    ["end group", None, None, None, None, None, None],
+    ["date", "when", "Ngày", None, None, None, None],
+]
+FOREIGN_CHOICES = [
+    ["list_name", "name", "label"],
+    ["unit", 1, "Phòng A"],
+    ["unit", 2, "Phòng B"],
+    ["agree", 1, "Đồng ý"],
+    ["agree", 2, "Không đồng ý"],
+]
+
+
+def test_a_form_from_elsewhere(tmp_path):
+    form = _foreign_form(tmp_path / "f.xlsx", FOREIGN_SURVEY, FOREIGN_CHOICES)
+    q = read_xlsform(form, stratum="unit", frame="units.yaml")
+    assert (q.form_id, q.version, q.wave, q.title.vi) == ("foreign", "3", "3", "Khảo sát")
+    assert (q.stratum.variable, q.stratum.frame) == ("unit", "units.yaml")
+    assert [s.name for s in q.sections] == ["S1", "opinions", "S3"]
+    assert [x.name for x in q.sections[0].questions] == ["unit", "years"]
+    assert q.question("unit").required
+    assert q.question("years").range == (0, 45)
+    assert q.question("years").constraint is None
+    grid = q.question("grid")
+    assert grid.type is QuestionType.likert_grid
+    assert [i.name for i in grid.items] == ["g1", "g2"]
+    assert grid.relevant == "${unit} = 1"  # the section's condition reaches its questions
+    assert q.question("other_units").relevant == "(${unit} = 1) and (${years} > 2)"
+    assert q.question("other_units").type is QuestionType.multiple
+    assert q.question("when").type is QuestionType.date
+    assert q.choice_lists["unit"].codes() == [1, 2]  # no frame known: an ordinary list
+    assert not q.choice_lists["unit"].from_frame
+
+
+def test_range_with_a_further_constraint(tmp_path):
+    survey = [
+        ["type", "name", "label", "constraint"],
+        ["select_one unit", "unit", "Đơn vị", None],
+        ["integer", "n", "Số", "(. >= 1 and . <= 9) and (. != ${m})"],
+        ["integer", "m", "Số", ". > 3"],
+    ]
+    q = read_xlsform(_foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES), stratum="unit")
+    assert (q.question("n").range, q.question("n").constraint) == ((1, 9), ". != ${m}")
+    assert (q.question("m").range, q.question("m").constraint) == (None, ". > 3")
+
+
+def test_unknown_type_names_sheet_row_and_column(tmp_path):
+    survey = [["type", "name", "label"], ["select_one unit", "unit", "A"], ["geopoint", "gps", "B"]]
+    form = _foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES)
+    with pytest.raises(InputError) as err:
+        read_xlsform(form, stratum="unit")
+    assert (err.value.row, err.value.column) == (3, "type")
+    assert "sheet survey" in err.value.message and "geopoint" in err.value.message
+
+
+def test_other_errors(tmp_path):
+    not_xlsx = tmp_path / "f.xlsx"
+    not_xlsx.write_text("type,name\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not an XLSForm"):
+        read_xlsform(not_xlsx)
+    book = openpyxl.Workbook()
+    book.active.title = "questions"
+    book.save(tmp_path / "g.xlsx")
+    with pytest.raises(InputError, match="no 'survey' sheet"):
+        read_xlsform(tmp_path / "g.xlsx")
+    survey = [["type", "name", "label"], ["select_one nolist", "unit", "A"]]
+    with pytest.raises(InputError, match="'nolist' is not on the choices sheet"):
+        read_xlsform(_foreign_form(tmp_path / "h.xlsx", survey, FOREIGN_CHOICES), stratum="unit")
+    choices = [["list_name", "name", "label"], ["unit", "a", "Phòng A"]]
+    survey = [["type", "name", "label"], ["select_one unit", "unit", "A"]]
+    with pytest.raises(InputError, match="not a whole number") as err:
+        read_xlsform(_foreign_form(tmp_path / "i.xlsx", survey, choices), stratum="unit")
+    assert (err.value.row, err.value.column) == (2, "name")
+    with pytest.raises(InputError, match="--stratum"):
+        read_xlsform(_foreign_form(tmp_path / "j.xlsx", survey, FOREIGN_CHOICES))
+
+
+def test_cli_reports_bad_input_without_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    assert run(["import-xlsform", str(bad), "--out", str(tmp_path / "q.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert not (tmp_path / "q.yaml").exists()
+
+
+def test_import_writes_yaml_atomically_and_returns_its_path(tmp_path):
+    form = write_xlsform(load_questionnaire(MINI), tmp_path / "form.xlsx")
+    out = import_xlsform(form, tmp_path / "sub" / "q.yaml")
+    assert out.read_text(encoding="utf-8").startswith("# Imported from an XLSForm")
+    assert [p.name for p in out.parent.iterdir()] == ["q.yaml"]
