@@ -8,7 +8,19 @@ import sys
 
 import typer
 
-from pipeline.commands import allocate, clean, export, ingest, instruments, lint, repro, simulate
+from pipeline.commands import (
+    allocate,
+    clean,
+    crosstab,
+    export,
+    ingest,
+    instruments,
+    lint,
+    repro,
+    simulate,
+    tabulate,
+    weight,
+)
 from pipeline.errors import InputError
 
 app = typer.Typer(
@@ -25,8 +37,21 @@ def _survey() -> None:
     """Survey pipeline: questionnaire → instruments → responses → weights → tables → reports."""
 
 
-# One line per stage module; each module's register() adds its commands.
-for module in (allocate, repro, clean, ingest, simulate, lint, export, instruments):
+# One entry per stage module, in pipeline order; each module's register() adds its commands.
+STAGES = (
+    lint,
+    instruments,
+    allocate,
+    simulate,
+    ingest,
+    clean,
+    weight,
+    crosstab,
+    tabulate,
+    export,
+    repro,
+)
+for module in STAGES:
     module.register(app)
 
 

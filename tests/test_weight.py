@@ -1,0 +1,121 @@
+"""`survey weight`: design weights N_h / n_h, the FPC column and calibration to margins."""
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import run
+from pipeline.dataset import read_dataset, write_dataset
+from pipeline.errors import InputError
+from pipeline.frame import Frame, Margin
+from pipeline.weight import WeightOptions, design_of, weight
+
+from .conftest import FIXTURES
+
+
+def clean_rows(categories: list[int], sexes: list[int]) -> pd.DataFrame:
+    """Clean data as the cleaning stage writes it: Int64 codes and the source row."""
+    return pd.DataFrame(
+        {
+            "respondent_id": [f"P-{i}" for i in range(len(categories))],
+            "category": pd.array(categories, dtype="Int64"),
+            "sex": pd.array(sexes, dtype="Int64"),
+            "_source_row": pd.array(range(2, 2 + len(categories)), dtype="Int64"),
+        }
+    )
+
+
+def test_weights_are_population_over_sample_size(mini):
+    # mini-frame: stratum 1 has N = 600, stratum 2 has N = 400.
+    data = clean_rows([1, 1, 1, 2, 2], [1, 2, 1, 2, 1])
+    out, design = weight(data, mini, mini.frame_model, WeightOptions())
+    assert out["_weight"].tolist() == pytest.approx([200, 200, 200, 200, 200])
+    assert out["_fpc"].tolist() == [600, 600, 600, 400, 400]
+    assert out["_stratum"].tolist() == [1, 1, 1, 2, 2]
+    assert out["_weight"].sum() == pytest.approx(1000)
+    assert design["sample_sizes"] == {"1": 3, "2": 2}
+    assert design["degrees_of_freedom"] == 3
+
+
+def test_unequal_allocation_gives_unequal_weights_and_a_kish_deff(mini):
+    data = clean_rows([1, 1, 1, 1, 2, 2], [1] * 6)
+    _, design = weight(data, mini, mini.frame_model, WeightOptions())
+    # weights 150 (x4) and 200 (x2): deff = n Σw² / (Σw)² = 6 * 170000 / 1000² = 1.02
+    assert design["kish_deff"] == pytest.approx(6 * (4 * 150**2 + 2 * 200**2) / 1000**2)
+    assert design["effective_n"] == pytest.approx(1000**2 / (4 * 150**2 + 2 * 200**2))
+
+
+def test_a_stratum_code_outside_the_frame_names_the_row(mini):
+    data = clean_rows([1, 1, 7, 2, 2], [1] * 5)
+    with pytest.raises(InputError) as err:
+        weight(data, mini, mini.frame_model, WeightOptions())
+    assert err.value.row == 4 and err.value.column == "category"
+
+
+def test_a_lonely_stratum_fails_unless_an_option_says_otherwise(mini):
+    data = clean_rows([1, 1, 1, 2], [1] * 4)
+    with pytest.raises(InputError, match="single respondent"):
+        weight(data, mini, mini.frame_model, WeightOptions())
+    out, _ = weight(data, mini, mini.frame_model, WeightOptions(lonely_psu="adjust"))
+    assert out["_weight"].iloc[3] == 400
+
+
+def test_post_stratification_to_sex_within_member_category(mini):
+    margins = Margin(variable="sex", by_stratum={1: {1: 360, 2: 240}, 2: {1: 100, 2: 300}})
+    frame = Frame(name=mini.frame_model.name, strata=mini.frame_model.strata, margins=[margins])
+    data = clean_rows([1, 1, 1, 1, 2, 2, 2], [1, 1, 1, 2, 1, 2, 2])
+    out, design = weight(data, mini, frame, WeightOptions())
+    totals = out.groupby(["_stratum", "sex"])["_weight"].sum()
+    assert totals.to_dict() == pytest.approx({(1, 1): 360, (1, 2): 240, (2, 1): 100, (2, 2): 300})
+    # Hand calculation: stratum 1 men are 3 respondents standing for 360 members.
+    assert out["_weight"].iloc[0] == pytest.approx(120)
+    assert design["calibrated_to"] == ["sex"]
+
+
+def test_design_of_weighted_data_reproduces_the_design(mini, tmp_path):
+    data = clean_rows([1, 1, 1, 2, 2], [1, 2, 1, 2, 1])
+    out, description = weight(data, mini, mini.frame_model, WeightOptions())
+    path = write_dataset(out, {"wave": "2021", "design": description}, tmp_path / "w.parquet")
+    df, meta = read_dataset(path)
+    design = design_of(df, meta)
+    assert design.population.tolist() == [600, 400]
+    assert design.df == 3
+    no_fpc, description = weight(data, mini, mini.frame_model, WeightOptions(fpc=False))
+    assert design_of(no_fpc, {"design": description}).population is None
+
+
+def test_weight_command_writes_the_design_columns(tmp_path, capsys):
+    data = clean_rows([1, 1, 1, 2, 2], [1, 2, 1, 2, 1])
+    write_dataset(data, {"wave": "2021", "simulated": True}, tmp_path / "clean.parquet")
+    out = tmp_path / "weighted.parquet"
+    code = run(
+        [
+            "weight",
+            str(tmp_path / "clean.parquet"),
+            "--questionnaire",
+            str(FIXTURES / "mini.yaml"),
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    df, meta = read_dataset(out)
+    assert {"_stratum", "_weight", "_fpc"} <= set(df.columns)
+    assert meta["simulated"] is True and meta["design"]["options"]["fpc"] is True
+
+
+def test_weight_command_on_data_without_the_stratum_exits_2(tmp_path, capsys):
+    data = clean_rows([1, 2], [1, 2]).drop(columns=["category"])
+    write_dataset(data, {}, tmp_path / "clean.parquet")
+    code = run(
+        [
+            "weight",
+            str(tmp_path / "clean.parquet"),
+            "--questionnaire",
+            str(FIXTURES / "mini.yaml"),
+            "--out",
+            str(tmp_path / "w.parquet"),
+        ]
+    )
+    assert code == 2
+    assert "category" in capsys.readouterr().err
+    assert not (tmp_path / "w.parquet").exists()
