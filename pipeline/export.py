@@ -99,6 +99,9 @@ class ExportVariable:
     value_labels: dict[int, str] = field(default_factory=dict)
     missing: list[int] = field(default_factory=list)
     question: str | None = None  # the questionnaire question it belongs to
+    # (question label, own label) of a grid item or dichotomy, so a shortened label keeps
+    # the item's own words; (None, label) for other variables.
+    label_parts: tuple[str | None, str] = (None, "")
 
 
 @dataclass(frozen=True)
@@ -278,11 +281,40 @@ def stata_names(names: list[str]) -> dict[str, str]:
 # ---- the plan -----------------------------------------------------------------------
 
 
-def variable_label(v: Variable, lang: str) -> str:
+def variable_label_parts(v: Variable, lang: str) -> tuple[str | None, str]:
     """A dichotomy or grid item is labelled '<question label>: <option or item label>'."""
     if v.option is not None or v.grid_item is not None:
-        return f"{v.question.label.get(lang)}: {v.label.get(lang)}"
-    return v.label.get(lang)
+        return v.question.label.get(lang), v.label.get(lang)
+    return None, v.label.get(lang)
+
+
+def fit_label(
+    parts: tuple[str | None, str],
+    what: str,
+    max_bytes: int | None = None,
+    max_chars: int | None = None,
+) -> str:
+    """'<question>: <own>' within the limits. When too long, the question part is shortened
+    first ('<question…>…: <own>') so items of one grid stay distinguishable; a shortened label
+    raises an ExportWarning naming ``what``."""
+    question, own = parts
+    full = unicodedata.normalize("NFC", f"{question}: {own}" if question else own)
+    if shorten(full, max_bytes, max_chars) == full or not question:
+        return fit(full, what, max_bytes, max_chars)
+    tail = unicodedata.normalize("NFC", f"…: {own}")
+    budget_bytes = None if max_bytes is None else max_bytes - len(tail.encode("utf-8"))
+    budget_chars = None if max_chars is None else max_chars - len(tail)
+    if (budget_bytes is not None and budget_bytes < 8) or (
+        budget_chars is not None and budget_chars < 8
+    ):
+        return fit(full, what, max_bytes, max_chars)
+    short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    limit = f"{max_bytes} bytes" if max_bytes is not None else f"{max_chars} characters"
+    warnings.warn(
+        ExportWarning(f"{what} is longer than {limit} and was shortened to {short!r}"),
+        stacklevel=2,
+    )
+    return short
 
 
 def _kind(question_type: QuestionType | None, series: pd.Series) -> Kind:
@@ -373,7 +405,7 @@ def _describe(
     questionnaire: Questionnaire,
     variables: dict[str, Variable],
     lang: str,
-) -> tuple[str, Kind, str, dict[int, str], list[int], str | None]:
+) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
     """Label, kind, measure, value labels, missing codes and question of one column."""
     v = variables.get(column)
     if v is not None:
@@ -384,7 +416,7 @@ def _describe(
         if kind == "string":
             measure = Level.nominal.value
         return (
-            variable_label(v, lang),
+            variable_label_parts(v, lang),
             kind,
             measure,
             v.value_labels(lang),
@@ -392,7 +424,8 @@ def _describe(
             v.question.name,
         )
     if column == questionnaire.respondent_id:
-        return RESPONDENT_ID_LABEL.get(lang), _kind(None, series), "nominal", {}, [], None
+        label = (None, RESPONDENT_ID_LABEL.get(lang))
+        return label, _kind(None, series), "nominal", {}, [], None
     if column in META_COLUMNS:
         meta = META_COLUMNS[column]
         labels: dict[int, str] = {}
@@ -400,13 +433,13 @@ def _describe(
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
         if column == "_stratum":
             labels = _stratum_value_labels(questionnaire, lang)
-        return meta.label.get(lang), "numeric", meta.measure, labels, [], None
+        return (None, meta.label.get(lang)), "numeric", meta.measure, labels, [], None
     warnings.warn(
         ExportWarning(f"column {column!r} is not in the questionnaire; exported without labels"),
         stacklevel=3,
     )
     kind = _kind(None, series)
-    return "", kind, "scale" if kind != "string" else "nominal", {}, [], None
+    return (None, ""), kind, "scale" if kind != "string" else "nominal", {}, [], None
 
 
 def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str:
@@ -477,13 +510,14 @@ def build_plan(
                 source=col,
                 name=name,
                 stata_name=stata[name],
-                label=fit(label, f"variable label of {name}", SPSS_VARIABLE_LABEL_BYTES),
+                label=fit_label(label, f"variable label of {name}", SPSS_VARIABLE_LABEL_BYTES),
                 kind=kind,
                 measure=measure,
                 spss_format=_format(kind, series, codes, col),
                 value_labels=_value_labels(labels, name),
                 missing=missing,
                 question=question,
+                label_parts=label,
             )
         )
         typed[name] = series

@@ -13,7 +13,7 @@ import pandas as pd
 import pyreadstat
 
 from pipeline.atomic import atomic_path
-from pipeline.export import ExportPlan, fit
+from pipeline.export import ExportPlan, fit, fit_label
 
 STATA_LABEL_CHARS = 80
 STATA_VERSION = 14  # dta 118: UTF-8 labels
@@ -37,8 +37,8 @@ def write_dta(plan: ExportPlan, target: Path) -> Path:
     names = {v.name: v.stata_name for v in plan.variables}
     data = _stata_dates(plan).rename(columns=names)
     labels = {
-        v.stata_name: fit(
-            v.label, f"Stata variable label of {v.stata_name}", max_chars=STATA_LABEL_CHARS
+        v.stata_name: fit_label(
+            v.label_parts, f"Stata variable label of {v.stata_name}", max_chars=STATA_LABEL_CHARS
         )
         for v in plan.variables
         if v.label

@@ -394,3 +394,20 @@ def test_warnings_module_is_quiet_for_a_clean_export(tmp_path, mini):
     with warnings.catch_warnings():
         warnings.simplefilter("error", ExportWarning)
         export(mini_responses(), mini, tmp_path, formats=("sav", "dta"), simulated=True)
+
+
+def test_a_long_grid_item_label_keeps_the_items_own_words():
+    from pipeline.export import fit_label
+
+    question = "Đồng chí có đồng ý với các nhận định sau đây về thông tin trên mạng xã hội không?"
+    with pytest.warns(ExportWarning, match="Stata variable label of sm_identify"):
+        label = fit_label(
+            (question, "Tôi nhận ra thông tin sai lệch"),
+            "Stata variable label of sm_identify",
+            max_chars=80,
+        )
+    assert label.endswith("…: Tôi nhận ra thông tin sai lệch")
+    assert len(label) <= 80
+    assert label.startswith("Đồng chí có đồng ý")
+    # Within the limit nothing changes and nothing is said.
+    assert fit_label(("Câu hỏi", "Mục"), "x", max_chars=80) == "Câu hỏi: Mục"
