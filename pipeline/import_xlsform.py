@@ -53,6 +53,7 @@ from pipeline.questionnaire import (
     QuestionType,
     Section,
 )
+from pipeline.spreadsheet_safety import check_xlsx_archive
 from pipeline.yamlio import validation_error_to_input_error
 
 TRUE_WORDS = {"yes", "true", "true()", "1", "y"}
@@ -107,6 +108,7 @@ def _cell_text(value: object) -> str:
 
 def read_sheets(path: Path) -> dict[str, Sheet]:
     """Every sheet as rows keyed by header; an unreadable file is not an XLSForm."""
+    check_xlsx_archive(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:

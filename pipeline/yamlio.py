@@ -66,7 +66,11 @@ def load_yaml_mapping(path: str | Path) -> dict:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
-        raise InputError(f"invalid YAML: {exc}", file=str(path), row=row) from None
+        # one line: PyYAML's own message quotes the source over several lines
+        problem = getattr(exc, "problem", None) or str(exc)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        detail = " ".join(f"{problem}{where}".split())
+        raise InputError(f"invalid YAML: {detail}", file=str(path), row=row) from None
     if not isinstance(data, dict):
         raise InputError("expected a YAML mapping at the top level", file=str(path))
     return data

@@ -19,6 +19,7 @@ from pipeline.export import (
     build_plan,
     export,
     export_names,
+    fit_label,
     graphemes,
     shorten,
     stata_names,
@@ -397,8 +398,6 @@ def test_warnings_module_is_quiet_for_a_clean_export(tmp_path, mini):
 
 
 def test_a_long_grid_item_label_keeps_the_items_own_words():
-    from pipeline.export import fit_label
-
     question = "Đồng chí có đồng ý với các nhận định sau đây về thông tin trên mạng xã hội không?"
     with pytest.warns(ExportWarning, match="Stata variable label of sm_identify"):
         label = fit_label(

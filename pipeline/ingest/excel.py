@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.ingest.table import SourceTable, build_table, cell_text
+from pipeline.spreadsheet_safety import check_xlsx_archive
 
 DATA_SHEET_NAMES = ("data", "dữ liệu", "du lieu", "responses", "nhập liệu", "nhap lieu", "số liệu")
 NON_DATA_SHEET_NAMES = (
@@ -26,6 +27,7 @@ def read_excel_table(path: Path) -> SourceTable:
     """Read the data sheet of an .xlsx workbook into a SourceTable of strings."""
     import openpyxl
 
+    check_xlsx_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

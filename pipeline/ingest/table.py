@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from pipeline.errors import InputError
 
+# Python's csv module refuses fields above 131,072 characters; the same limit for every reader.
+MAX_CELL_CHARS = 131_072
+
 
 @dataclass
 class SourceTable:
@@ -72,17 +75,39 @@ def build_table(
     """
     if not grid or all(_blank(row) for row in grid):
         raise InputError("the file is empty: expected a header row and data rows", file=path)
-    headers = [(h or "").strip() if isinstance(h, str) else (cell_text(h) or "") for h in grid[0]]
+    headers = [_header_text(h) for h in grid[0]]
     body = list(grid[1:])
     while trim_blank_tail and body and _blank(body[-1]):
         body.pop()
     if not body:
         raise InputError("no data rows: the file has a header row only", file=path)
+    _check_cell_sizes(path, body)
     width = max(len(headers), *(len(r) for r in body))
     headers = headers + [""] * (width - len(headers))
     rows = [list(r) + [None] * (width - len(r)) for r in body]
     numbers = list(range(2, 2 + len(rows)))
     return SourceTable(path=path, headers=headers, rows=rows, row_numbers=numbers)
+
+
+def _header_text(value: object) -> str:
+    # a byte-order mark inside a header (files pasted together, exports from some tools) is
+    # invisible to the person reading it, and is no part of the name
+    text = value if isinstance(value, str) else (cell_text(value) or "")
+    return text.replace("\ufeff", "").strip()
+
+
+def _check_cell_sizes(path: str, body: list[list[str | None]]) -> None:
+    """Refuse a cell longer than any answer: it is a broken file, not a response."""
+    for i, row in enumerate(body):
+        for j, cell in enumerate(row):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise InputError(
+                    f"a cell of {len(cell):,} characters (limit {MAX_CELL_CHARS:,}); "
+                    "is the file broken?",
+                    file=path,
+                    row=i + 2,
+                    column=column_letter(j),
+                )
 
 
 def _blank(row: list[str | None]) -> bool:

@@ -64,18 +64,43 @@ def read_text_table(
     text = decode_bytes(data, str(path), encoding)
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open (a truncated file, a stray quote) would otherwise swallow
+    # every later line into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         grid: list[list[str | None]] = [[c if c != "" else None for c in rec] for rec in reader]
     except csv.Error as exc:
         raise InputError(
-            f"not a readable delimited file: {exc}", file=str(path), row=reader.line_num
+            f"not a readable delimited file: {exc} (a quote left open, or a truncated file?)",
+            file=str(path),
+            row=reader.line_num,
         ) from None
     while len(grid) > 1 and not grid[-1]:
         grid.pop()  # empty lines at the end of the file; a line of bare delimiters is a row
     table = build_table(str(path), grid, trim_blank_tail=False)
     _check_row_widths(table, grid)
+    _check_repeated_header(table)
     return table
+
+
+def _check_repeated_header(table: SourceTable) -> None:
+    """A data row that repeats the header is a second file pasted after the first.
+
+    The first data row is left to mapping, which reads a second header row of names or
+    labels (the data-entry template's) as such.
+    """
+    header = [h for h in table.headers if h]
+    if not header:
+        return
+    for number, row in zip(table.row_numbers[1:], table.rows[1:], strict=True):
+        cells = [(c or "").replace("\ufeff", "").strip() for c in row[: len(table.headers)]]
+        if [c for c, h in zip(cells, table.headers, strict=True) if h] == header:
+            raise InputError(
+                "the header row appears again here: two files pasted together? Remove the "
+                "second header (and check both parts are the same questionnaire version)",
+                file=table.path,
+                row=number,
+            )
 
 
 def _check_row_widths(table: SourceTable, grid: list[list[str | None]]) -> None:
