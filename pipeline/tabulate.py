@@ -27,7 +27,7 @@ from pipeline.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.design import Design
 from pipeline.errors import InputError
 from pipeline.questionnaire import Questionnaire, QuestionType, Variable
-from pipeline.reliability import cronbach_alpha
+from pipeline.scales import cronbach_alpha, rank_test
 from pipeline.spreadsheet_safety import neutralise
 
 TOTAL = "total"
@@ -119,7 +119,10 @@ def tabulate(
                 min_base=options.min_base,
             )
             cells.extend(_banner_cells(table, banner.name, variable.name))
-            tests.append(_test_row(table, banner.name, variable.name))
+            row = _test_row(table, banner.name, variable.name)
+            if variable.question.type in LIKERT_TYPES:
+                row.update(_rank_test_columns(design, data, variable, banner))
+            tests.append(row)
     tests_df = pd.DataFrame(tests)
     if not tests_df.empty:
         tests_df["p_bh"] = bh_adjust(tests_df["p"].to_numpy())
@@ -223,6 +226,17 @@ def _test_row(table: CrossTab, banner: str, variable: str) -> dict:
     }
 
 
+def _rank_test_columns(
+    design: Design, data: pd.DataFrame, variable: Variable, banner: Variable
+) -> dict:
+    """R's svyranktest (Kruskal-Wallis form) of the Likert item across the banner's groups."""
+    try:
+        result = rank_test(design, analysis_values(data, variable), analysis_values(data, banner))
+    except InputError:  # fewer than two groups with answers
+        return {"rank_F": float("nan"), "rank_df1": float("nan"), "p_rank": float("nan")}
+    return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
+
+
 def _mark_suppressed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """Mark cells whose column base is below ``threshold`` (shown as "—" to readers)."""
     if cells.empty:
@@ -267,20 +281,41 @@ def _likert_scores(
     return pd.DataFrame(out)
 
 
-def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnaire) -> pd.DataFrame:
-    """Cronbach's alpha of each declared index, unweighted and design-weighted."""
-    out = []
+def index_scores(data: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFrame:
+    """Each declared index's score per respondent: the mean (or sum) of its items' codes over
+    respondents who answered every item; NaN otherwise."""
+    scores = {}
     for index in questionnaire.indices:
-        items = [questionnaire.variable(name) for name in index.items]
-        matrix = np.column_stack([analysis_values(data, v).to_numpy() for v in items])
-        complete = ~np.isnan(matrix).any(axis=1)
+        items = pd.DataFrame(
+            {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
+        )
+        combined = items.mean(axis=1) if index.method == "mean" else items.sum(axis=1)
+        scores[index.name] = combined.where(items.notna().all(axis=1))
+    return pd.DataFrame(scores, index=data.index)
+
+
+def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnaire) -> pd.DataFrame:
+    """Cronbach's alpha of each declared index (complete answers only), unweighted and
+    design-weighted, with the index score's weighted mean and SE."""
+    out = []
+    scores = index_scores(data, questionnaire)
+    for index in questionnaire.indices:
+        items = pd.DataFrame(
+            {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
+        )
+        complete = int(items.notna().all(axis=1).sum())
+        score = estimate.mean(design, scores[index.name])
         out.append(
             {
                 "index": index.name,
-                "items": len(items),
-                "n_complete": int(complete.sum()),
-                "alpha": cronbach_alpha(matrix[complete]),
-                "alpha_weighted": cronbach_alpha(matrix[complete], design.weights[complete]),
+                "items": len(index.items),
+                "n_complete": complete,
+                "alpha": cronbach_alpha(items) if complete >= 2 else float("nan"),
+                "alpha_weighted": (
+                    cronbach_alpha(items, design.weights) if complete >= 2 else float("nan")
+                ),
+                "score_mean": float(score.estimate[0]),
+                "score_se": float(score.se[0]),
             }
         )
     return pd.DataFrame(out)

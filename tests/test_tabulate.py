@@ -11,7 +11,7 @@ from pipeline.cli import run
 from pipeline.crosstab import crosstab
 from pipeline.dataset import write_dataset
 from pipeline.design import Design
-from pipeline.reliability import cronbach_alpha
+from pipeline.scales import cronbach_alpha, rank_test
 from pipeline.tabulate import TOTAL, TabulateOptions, analysis_values, tabulate
 
 from .conftest import FIXTURES
@@ -128,21 +128,37 @@ def test_likert_mean_and_top_two_box(weighted, design, mini):
 def test_cronbach_alpha_of_declared_indices(weighted, design, mini):
     reliability = tabulate(weighted, design, mini, TabulateOptions()).reliability
     row = reliability.set_index("index").loc["eff_index"]
-    items = np.column_stack(
-        [analysis_values(weighted, mini.variable(v)).to_numpy() for v in ("eff_meet", "eff_train")]
+    items = pd.DataFrame(
+        {v: analysis_values(weighted, mini.variable(v)) for v in ("eff_meet", "eff_train")}
     )
-    complete = items[~np.isnan(items).any(axis=1)]
     assert row["n_complete"] == 38
-    assert row["alpha"] == pytest.approx(cronbach_alpha(complete))
+    assert row["alpha"] == pytest.approx(cronbach_alpha(items))
+    # The index score is the mean of the two items for respondents who answered both.
+    complete = items.notna().all(axis=1).to_numpy()
+    w = weighted["_weight"].to_numpy()[complete]
+    score = items.mean(axis=1).to_numpy()[complete]
+    assert row["score_mean"] == pytest.approx(w @ score / w.sum())
+
+
+def test_likert_items_get_the_design_based_rank_test(weighted, design, mini):
+    tests = tabulate(weighted, design, mini, TabulateOptions()).tests
+    row = tests.query("banner == 'category' and variable == 'eff_meet'").iloc[0]
+    result = rank_test(
+        design,
+        analysis_values(weighted, mini.variable("eff_meet")),
+        analysis_values(weighted, mini.variable("category")),
+    )
+    assert row["p_rank"] == pytest.approx(result.p)
+    assert np.isnan(tests.query("variable == 'aware'")["p_rank"]).all()
 
 
 def test_cronbach_alpha_by_hand():
-    items = np.array([[1, 2, 2], [2, 2, 3], [3, 4, 3], [4, 4, 5]], dtype=float)
+    items = pd.DataFrame([[1, 2, 2], [2, 2, 3], [3, 4, 3], [4, 4, 5]], dtype=float)
     # Population variances: items 1.25, 1.0, 1.1875; totals 5, 7, 10, 13 → 9.1875.
     expected = 3 / 2 * (1 - (1.25 + 1.0 + 1.1875) / 9.1875)
     assert cronbach_alpha(items) == pytest.approx(expected)
     # A weight of 2 is the same as the respondent answering twice.
-    doubled = np.vstack([items, items[:1]])
+    doubled = pd.concat([items, items.iloc[:1]])
     assert cronbach_alpha(items, np.array([2, 1, 1, 1.0])) == pytest.approx(cronbach_alpha(doubled))
 
 
