@@ -13,8 +13,10 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
+def atomic_path(target: str | Path, mode: int = 0o644) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
+
+    The file gets permissions ``mode`` (0o600 for secrets).
 
     For writers that want a file name (pandas, pyreadstat, openpyxl). On any exception the
     temporary file is removed and ``target`` is untouched.
@@ -31,7 +33,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         if not tmp.exists() or (tmp.stat().st_size == 0 and target.suffix != ".log"):
             raise OSError(f"the writer produced no output for {target}")
         # mkstemp creates the file owner-only; outputs are ordinary shared files.
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):

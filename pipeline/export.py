@@ -38,6 +38,7 @@ from pipeline.atomic import atomic_path, write_text
 from pipeline.errors import InputError
 from pipeline.labels import Text
 from pipeline.questionnaire import Level, Questionnaire, QuestionType, Variable
+from pipeline.spreadsheet_safety import neutralise_frame
 
 FORMATS = ("sav", "sps", "dta", "csv")
 SIMULATED_NOTE = "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA"
@@ -66,6 +67,7 @@ class MetaColumn:
 
     label: Text
     measure: str
+    kind: Kind = "numeric"
 
 
 # Labels of the columns the pipeline adds; the questionnaire knows nothing about them.
@@ -79,6 +81,9 @@ META_COLUMNS: dict[str, MetaColumn] = {
     "_fpc": MetaColumn(
         Text(vi="Quy mô tổng thể của tầng (N_h)", en="Population size of the stratum (N_h)"),
         "scale",
+    ),
+    "_flags": MetaColumn(
+        Text(vi="Cảnh báo chất lượng dữ liệu", en="Data-quality flags"), "nominal", "string"
     ),
 }
 RESPONDENT_ID_LABEL = Text(vi="Mã người trả lời", en="Respondent ID")
@@ -433,7 +438,8 @@ def _describe(
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
         if column == "_stratum":
             labels = _stratum_value_labels(questionnaire, lang)
-        return (None, meta.label.get(lang)), "numeric", meta.measure, labels, [], None
+        kind = _kind(None, series) if meta.kind == "string" else meta.kind
+        return (None, meta.label.get(lang)), kind, meta.measure, labels, [], None
     warnings.warn(
         ExportWarning(f"column {column!r} is not in the questionnaire; exported without labels"),
         stacklevel=3,
@@ -545,7 +551,7 @@ def write_csv(plan: ExportPlan, target: Path) -> Path:
         if v.kind == "date":
             frame[v.name] = frame[v.name].dt.strftime("%Y-%m-%d")
     with atomic_path(target) as tmp:
-        frame.to_csv(tmp, index=False, encoding="utf-8", na_rep="")
+        neutralise_frame(frame).to_csv(tmp, index=False, encoding="utf-8", na_rep="")
     return target
 
 
@@ -600,7 +606,8 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
 
 def write_codebook(plan: ExportPlan, csv_target: Path, json_target: Path) -> list[Path]:
     with atomic_path(csv_target) as tmp:
-        pd.DataFrame(codebook_rows(plan)).to_csv(tmp, index=False, encoding="utf-8")
+        codebook = neutralise_frame(pd.DataFrame(codebook_rows(plan)))
+        codebook.to_csv(tmp, index=False, encoding="utf-8")
     write_text(json_target, json.dumps(codebook_json(plan), ensure_ascii=False, indent=2) + "\n")
     return [csv_target, json_target]
 

@@ -64,9 +64,8 @@ def read_key_file(path: Path) -> bytes:
 def new_key_file(path: Path) -> bytes:
     """Write a fresh random 32-byte key (hex) to ``path``, readable by its owner only."""
     key = secrets.token_bytes(32)
-    with atomic_path(path) as tmp:
+    with atomic_path(path, mode=0o600) as tmp:
         tmp.write_text(key.hex() + "\n", encoding="utf-8")
-        tmp.chmod(0o600)
     return key
 
 
