@@ -37,6 +37,7 @@ from pipeline.dataset import dataset_table
 from pipeline.errors import InputError
 from pipeline.pseudonymise import pseudonymise
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
+from pipeline.spreadsheet_safety import neutralise_frame
 
 LOG_COLUMNS = [
     "respondent_id",
@@ -614,8 +615,10 @@ def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str)
     with contextlib.ExitStack() as stack:
         tmp = {name: stack.enter_context(atomic_path(path)) for name, path in paths.items()}
         pq.write_table(parquet_table(result, questionnaire_path), tmp["data"])
-        result.log.to_csv(tmp["log"], index=False, encoding="utf-8")
-        result.quarantine.to_csv(tmp["quarantine"], index=False, encoding="utf-8")
+        # people open these in a spreadsheet: raw answers must not run as formulas there
+        neutralise_frame(result.log).to_csv(tmp["log"], index=False, encoding="utf-8")
+        quarantine = neutralise_frame(result.quarantine)
+        quarantine.to_csv(tmp["quarantine"], index=False, encoding="utf-8")
         tmp["summary"].write_text(
             json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )

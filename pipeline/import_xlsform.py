@@ -108,7 +108,10 @@ def _cell_text(value: object) -> str:
 
 def read_sheets(path: Path) -> dict[str, Sheet]:
     """Every sheet as rows keyed by header; an unreadable file is not an XLSForm."""
-    check_xlsx_archive(path)
+    try:
+        check_xlsx_archive(path)
+    except InputError as exc:
+        raise InputError(f"not an XLSForm: {exc.message}", file=str(path)) from None
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.atomic import atomic_path
 from pipeline.instruments.codebook import CodebookEntry, codebook_entries
 from pipeline.questionnaire import Questionnaire
+from pipeline.spreadsheet_safety import neutralise
 
 DATA_ROWS = 5000  # rows that carry validation; a survey of 1,375 forms fits with room to spare
 INLINE_LIST_LIMIT = 250  # Excel refuses inline validation lists longer than 255 characters
@@ -149,13 +150,16 @@ def _codes_sheet(sheet: Worksheet, entries: list[CodebookEntry]) -> dict[str, tu
         first = sheet.max_row + 1
         for v in e.values:
             sheet.append(
-                [e.name, e.number, e.label.vi, e.label.en, v.code, v.label.vi, v.label.en]
-                + ["yes" if v.missing else ""]
+                [
+                    neutralise(cell)  # openpyxl would store a label starting with "=" as a formula
+                    for cell in [e.name, e.number, e.label.vi, e.label.en, v.code]
+                    + [v.label.vi, v.label.en, "yes" if v.missing else ""]
+                ]
             )
         if e.values:
             rows[e.name] = (first, sheet.max_row)
         else:
-            sheet.append([e.name, e.number, e.label.vi, e.label.en])
+            sheet.append([neutralise(c) for c in (e.name, e.number, e.label.vi, e.label.en)])
     sheet.freeze_panes = "A2"
     return rows
 
