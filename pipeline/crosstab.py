@@ -5,8 +5,10 @@ design-based column-proportion letters and Benjamini-Hochberg adjustment.
 
 Everything comes from three per-stratum × cell sums computed with one np.bincount each
 (count, Σw, Σw²); a linearised estimator's covariance is then G V G' with V the K × K
-covariance of the cell totals. Rows missing either variable are a domain: they stay in the
-design (n_h and the degrees of freedom do not shrink).
+covariance of the cell totals (for a post-stratified or raked design, V comes instead from
+the residualised influence values: ``Design.cell_variance`` with each row's cell). Rows missing
+either variable are a domain: they stay in the design (n_h and the degrees of freedom do not
+shrink).
 """
 
 from __future__ import annotations
@@ -143,7 +145,8 @@ def crosstab(
         raise InputError("no respondent has values for both variables")
     h = design.n_strata
     s1f, s2f = s1.reshape(h, -1), s2.reshape(h, -1)
-    vtot = design.cell_variance(s1f, s2f)
+    cells = _cell_index(row, col, keep_r, keep_c) if design.calibrated else None
+    vtot = design.cell_variance(s1f, s2f, cells)
     n_cells = counts.sum(axis=0)
     t = s1f.sum(axis=0)
     grand = t.sum()
@@ -220,6 +223,16 @@ def _cell_sums(design: Design, row: Coded, col: Coded):
     s1 = np.bincount(idx, weights=design.weights, minlength=size).reshape(shape)[:, :-1, :-1]
     s2 = np.bincount(idx, weights=design.weights_sq, minlength=size).reshape(shape)[:, :-1, :-1]
     return counts, s1, s2
+
+
+def _cell_index(row: Coded, col: Coded, keep_r: np.ndarray, keep_c: np.ndarray) -> np.ndarray:
+    """Each row's cell among the kept levels (row-major), -1 if missing either variable."""
+    r_map = np.full(row.missing + 1, -1)
+    r_map[np.flatnonzero(keep_r)] = np.arange(np.count_nonzero(keep_r))
+    c_map = np.full(col.missing + 1, -1)
+    c_map[np.flatnonzero(keep_c)] = np.arange(np.count_nonzero(keep_c))
+    r, c = r_map[row.codes], c_map[col.codes]
+    return np.where((r >= 0) & (c >= 0), r * np.count_nonzero(keep_c) + c, -1)
 
 
 def _ratio(t: np.ndarray, vtot: np.ndarray, denom: np.ndarray, same: np.ndarray):

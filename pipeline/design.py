@@ -9,8 +9,22 @@ Variances are Taylor-linearised as in R's ``survey`` package: an estimator's inf
 with ``f_h = 1 - n_h / N_h`` (1 without FPC). Rows outside a domain keep their place in the
 design with ``z_i = 0``, so ``n_h`` is always the stratum's full sample size.
 
-Weights can be post-stratified or raked to known margins and trimmed; variances then treat the
-adjusted weights as the design weights (R's calibration residualisation is not applied).
+Weights can be post-stratified or raked to known margins and trimmed. Calibration is taken
+into account as R's ``svyrecvar`` does it: before the stratified formula above, each column of
+``z`` is replaced by its residual from the calibration, one step at a time in the order the
+steps were applied (``Design.calibration``):
+
+- post-stratification on groups g, with ``w*`` the weights right after the step:
+  ``z_i - w*_i (sum_{j in g(i)} z_j) / (sum_{j in g(i)} w*_j)`` (R's ``postStratify``);
+- raking on margins m = 1..M, with ``w*_m`` the weights right after margin m's adjustment in
+  the last sweep: ten passes of ``z_i <- z_i - w*_{m,i} mean_{j in g_m(i)}(z_j / w*_{m,j})``
+  over m = 1..M, the means unweighted (R's ``rake``; R fixes the ten passes, it does not
+  iterate to convergence).
+
+Rows outside a domain (z = 0) are residualised too, as in R, where a subset of a calibrated
+design keeps every row. Trimming changes the weights but not the calibration steps: a trimmed
+calibrated design is residualised with the pre-trimming weights of its steps, and trimming an
+uncalibrated design adds none, as R's ``trimWeights`` does.
 """
 
 from __future__ import annotations
@@ -21,11 +35,67 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from pipeline.errors import InputError
 
 LonelyPSU = Literal["fail", "adjust", "certainty"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty")
+RAKING_PASSES = 10  # R's svyrecvar: fixed number of residualisation passes for a raked design
+
+
+@dataclass(frozen=True, eq=False)
+class PostStratum:
+    """One post-stratification as the variance needs it (an entry of R's ``postStrata``).
+
+    Attributes:
+        codes: group index per row, 0..G-1.
+        weights: the weights right after the step (R's ``attr(index, "weights")``).
+    """
+
+    codes: np.ndarray
+    weights: np.ndarray
+    indicator: sparse.csr_matrix = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        codes = np.asarray(self.codes, dtype=np.int64)
+        n = codes.size
+        # Group sums of many columns at once: a G × n 0/1 matrix times z.
+        indicator = sparse.csr_matrix(
+            (np.ones(n), (codes, np.arange(n))), shape=(int(codes.max()) + 1, n)
+        )
+        object.__setattr__(self, "codes", codes)
+        object.__setattr__(self, "weights", np.asarray(self.weights, dtype=float))
+        object.__setattr__(self, "indicator", indicator)
+
+    def group_sums(self, z: np.ndarray) -> np.ndarray:
+        """Column sums of ``z`` (rows × k) within each group → G × k."""
+        return np.asarray(self.indicator @ z)
+
+    def residuals(self, z: np.ndarray) -> np.ndarray:
+        """``z`` minus the weights times each group's ratio Σz / Σw* (R's svyrecvar)."""
+        ratio = self.group_sums(z) / self.group_sums(self.weights[:, None])
+        return z - self.weights[:, None] * ratio[self.codes]
+
+
+@dataclass(frozen=True, eq=False)
+class Raking:
+    """A raking (R's ``postStrata`` entry of class "raking"): the last sweep's
+    post-stratification of each margin, in the order they were applied."""
+
+    margins: tuple[PostStratum, ...]
+
+    def residuals(self, z: np.ndarray) -> np.ndarray:
+        """R's svyrecvar: ten passes of z - w* · (unweighted group mean of z / w*) per margin."""
+        counts = [np.bincount(m.codes).astype(float)[:, None] for m in self.margins]
+        for _ in range(RAKING_PASSES):
+            for m, n_g in zip(self.margins, counts, strict=True):
+                means = m.group_sums(z / m.weights[:, None]) / n_g
+                z = z - m.weights[:, None] * means[m.codes]
+        return z
+
+
+CalibrationStep = PostStratum | Raking
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +111,8 @@ class Design:
         lonely_psu: what to do with a stratum holding a single respondent: "fail" (InputError),
             "adjust" (centre at the grand mean, R's ``survey.lonely.psu="adjust"``) or
             "certainty" (zero variance contribution).
+        calibration: the post-stratification and raking steps applied to the weights, in
+            order; the variance residualises influence values on them (see the module notes).
 
     Build it with :meth:`stratified` or :meth:`from_weights`, not directly.
     """
@@ -50,6 +122,7 @@ class Design:
     stratum_labels: tuple
     population: np.ndarray | None = None
     lonely_psu: str = "fail"
+    calibration: tuple[CalibrationStep, ...] = ()
     n_h: np.ndarray = field(init=False, repr=False)
     fpc_factor: np.ndarray = field(init=False, repr=False)
     scale_h: np.ndarray = field(init=False, repr=False)
@@ -163,9 +236,13 @@ class Design:
         """Unweighted simple random sample with replacement of ``n`` rows (weights 1)."""
         return cls(np.zeros(n, dtype=np.int64), np.ones(n), ("all",), None, "fail")
 
-    def with_weights(self, weights: np.ndarray) -> Design:
-        """The same strata and FPC with new weights (after calibration or trimming)."""
-        return Design(self.strata, weights, self.stratum_labels, self.population, self.lonely_psu)
+    def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Design:
+        """The same strata, FPC and calibration steps with new weights; ``step`` is the
+        calibration that produced them, if any (trimming passes none)."""
+        steps = self.calibration if step is None else (*self.calibration, step)
+        return Design(
+            self.strata, weights, self.stratum_labels, self.population, self.lonely_psu, steps
+        )
 
     # ----- properties ---------------------------------------------------------------------
 
@@ -194,16 +271,45 @@ class Design:
             axis=1,
         )
 
+    @property
+    def calibrated(self) -> bool:
+        """Whether the weights were post-stratified or raked (the variance then residualises)."""
+        return bool(self.calibration)
+
+    def calibration_residuals(self, z: np.ndarray) -> np.ndarray:
+        """Influence values ``z`` (rows × k) residualised on each calibration step in turn, as
+        R's svyrecvar does before the stratified variance; ``z`` itself if uncalibrated."""
+        for step in self.calibration:
+            z = step.residuals(z)
+        return z
+
     def variance(self, z: np.ndarray) -> np.ndarray:
         """Covariance matrix (k × k) of estimators whose influence values are the columns of
-        ``z`` (rows × k, zero outside a domain), stratified with FPC as in R's svyrecvar."""
+        ``z`` (rows × k, zero outside a domain), stratified with FPC and residualised on the
+        calibration as in R's svyrecvar."""
         z2 = np.asarray(z, dtype=float).reshape(self.n, -1)
+        if self.calibration:
+            z2 = self.calibration_residuals(z2)
         sums = self.stratum_sums(z2)
         return (z2 * self.row_scale[:, None]).T @ z2 - sums.T @ (sums * self.centre_h[:, None])
 
-    def cell_variance(self, s1: np.ndarray, s2: np.ndarray) -> np.ndarray:
+    def cell_variance(
+        self, s1: np.ndarray, s2: np.ndarray, cells: np.ndarray | None = None
+    ) -> np.ndarray:
         """Covariance (K × K) of K cell totals from per-stratum sums of w (``s1``, H × K) and of
-        w² (``s2``, H × K); each row belongs to at most one cell."""
+        w² (``s2``, H × K); each row belongs to at most one cell.
+
+        A calibrated design also needs ``cells``, each row's cell 0..K-1 (negative for none):
+        the influence values w·[row in cell] are then residualised and go through
+        :meth:`variance`, since the residuals no longer fall in one cell per row.
+        """
+        if self.calibration:
+            if cells is None:
+                raise ValueError("a calibrated design needs each row's cell for cell variances")
+            inside = np.flatnonzero(cells >= 0)
+            z = np.zeros((self.n, s1.shape[1]))
+            z[inside, cells[inside]] = self.weights[inside]
+            return self.variance(z)
         diag = self.scale_h @ s2
         return np.diag(diag) - s1.T @ (s1 * self.centre_h[:, None])
 
@@ -263,7 +369,8 @@ def post_stratify(design: Design, groups: Sequence, totals: Mapping) -> Design:
     codes, levels = _factor(groups, "post-stratification variable")
     target = _targets(levels, totals, "post-stratification")
     current = np.bincount(codes, weights=design.weights, minlength=len(levels))
-    return design.with_weights(design.weights * (target / current)[codes])
+    w = design.weights * (target / current)[codes]
+    return design.with_weights(w, PostStratum(codes, w))
 
 
 def rake(
@@ -288,15 +395,17 @@ def rake(
         coded[name] = (codes, _targets(levels, totals[name], f"raking margin {name}"))
     w = design.weights.copy()
     for _ in range(max_iter):
+        sweep = []
         for codes, target in coded.values():
             current = np.bincount(codes, weights=w, minlength=target.size)
             w = w * (target / current)[codes]
+            sweep.append((codes, w))
         worst = max(
             np.max(np.abs(np.bincount(c, weights=w, minlength=t.size) / t - 1))
             for c, t in coded.values()
         )
         if worst <= tol:
-            return design.with_weights(w)
+            return design.with_weights(w, Raking(tuple(PostStratum(c, ws) for c, ws in sweep)))
     raise InputError(
         f"raking did not converge in {max_iter} iterations (largest relative margin error "
         f"{worst:.3g} > {tol:g}); check that the margins' totals agree with each other"
@@ -307,7 +416,8 @@ def trim_weights(design: Design, upper: float, *, max_iter: int = 100) -> Design
     """Cap weights at ``upper`` and share the trimmed excess equally among the untrimmed
     respondents, repeating until none exceeds the cap; the weight total is kept.
 
-    This is R's ``trimWeights(design, upper=, strict=TRUE)``.
+    This is R's ``trimWeights(design, upper=, strict=TRUE)``. As there, the calibration steps
+    are kept unchanged (their weights are the pre-trimming ones) and none is added.
     """
     w = design.weights.copy()
     if upper * w.size < w.sum():

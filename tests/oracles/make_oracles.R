@@ -1,6 +1,7 @@
 # Oracles for pipeline/design.py, estimate.py and crosstab.py: R's survey package numbers.
 # Run from the repository root:  Rscript tests/oracles/make_oracles.R
-# Writes tests/oracles/synth5.csv (simulated data), apistrat_na.csv and oracles.json.
+# Writes tests/oracles/synth5.csv (simulated data), apistrat_na.csv, oracles.json and
+# calibration.json (standard errors and tests after postStratify, rake and trimWeights).
 suppressMessages({
   library(survey)
   library(jsonlite)
@@ -187,3 +188,90 @@ oracles$likert <- list(
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            file.path(out_dir, "oracles.json"))
 cat("wrote", file.path(out_dir, "oracles.json"), "\n")
+
+# ---- calibration.json: variances after postStratify, rake and trimWeights ------------------
+# svyrecvar residualises the influence values on design$postStrata; these are the numbers
+# that check it (tests/test_calibration.py).
+cis_cal <- function(f, des) {
+  res <- list()
+  for (m in c("logit", "beta", "mean")) {
+    ci <- svyciprop(f, des, method = m)
+    res[[m]] <- list(estimate = unname(as.numeric(ci)), ci = unname(as.numeric(attr(ci, "ci"))))
+  }
+  res
+}
+pop_table <- function(p) list(levels = p[[1]], totals = p$Freq)
+# svyby(covmat = TRUE) fails on calibrated designs in survey 4.1-1, so the covariance of
+# the cell proportions (from which crosstab derives every other) is checked instead.
+stat_vcov <- function(m) {
+  r <- stat(m)
+  r$vcov <- unname(as.matrix(vcov(m)))
+  r
+}
+
+ps_api <- postStratify(d_api, ~awards, pop_awards)
+ps_na <- postStratify(d_na, ~awards, pop_awards)
+pop_gender <- data.frame(gender = c(1, 2), Freq = c(4600, 4914))
+pop_age <- data.frame(age = c(1, 2, 3), Freq = c(3100, 4000, 2414))
+rk5 <- rake(d5, list(~gender, ~age), list(pop_gender, pop_age),
+            control = list(maxit = 100, epsilon = 1e-10))
+trim_upper5 <- 7.5  # R's strict recursion overflows the C stack for some caps (7.4, 7.6)
+rk5_trim <- trimWeights(rk5, upper = trim_upper5, strict = TRUE)
+api_trim <- trimWeights(d_api, upper = 40, strict = TRUE)
+
+calibration <- list(
+  meta = oracles$meta,
+  poststrat_api = list(
+    population = pop_table(pop_awards),
+    weights = unname(weights(ps_api)),
+    mean_api00 = stat_deff(svymean(~api00, ps_api, deff = TRUE)),
+    total_enroll = stat_deff(svytotal(~enroll, ps_api, deff = TRUE)),
+    prop_sch_wide = stat_deff(svymean(~sch.wide, ps_api, deff = TRUE)),
+    ciprop_yes = cis_cal(~I(sch.wide == "Yes"), ps_api),
+    chisq_sch_wide_both = chisq_all(~sch.wide + both, ps_api),
+    chisq_awards_stype = chisq_all(~awards + stype, ps_api),
+    by_sch_wide_stype = bytab(~sch.wide, ~stype, ps_api),
+    cells_sch_wide_stype = stat_vcov(svymean(~interaction(sch.wide, stype), ps_api))
+  ),
+  poststrat_api_na = list(
+    mean_api00 = stat_deff(svymean(~api00, ps_na, na.rm = TRUE, deff = TRUE)),
+    total_api00 = stat_deff(svytotal(~api00, ps_na, na.rm = TRUE, deff = TRUE)),
+    prop_sch_wide = stat_deff(svymean(~sch.wide, ps_na, na.rm = TRUE, deff = TRUE)),
+    domain_mean_api00_high = stat(svymean(~api00, subset(ps_na, meals_hi == "high"),
+                                          na.rm = TRUE)),
+    chisq_sch_wide_meals = chisq_all(~sch.wide + meals_hi, ps_na),
+    by_sch_wide_meals = bytab(~sch.wide, ~meals_hi, ps_na)
+  ),
+  rake_synth5 = list(
+    gender = pop_table(pop_gender),
+    age = pop_table(pop_age),
+    weights = unname(weights(rk5)),
+    prop_q1 = stat_deff(svymean(~factor(q1), rk5, deff = TRUE)),
+    prop_q3 = stat_deff(svymean(~factor(q3), rk5, na.rm = TRUE, deff = TRUE)),
+    mean_score = stat_deff(svymean(~score, rk5, na.rm = TRUE, deff = TRUE)),
+    total_score = stat_deff(svytotal(~score, rk5, na.rm = TRUE, deff = TRUE)),
+    ciprop_q2 = cis_cal(~I(q2 == 1), rk5),
+    chisq_q1_age = chisq_all(~q1 + age, rk5),
+    chisq_q3_gender = chisq_all(~q3 + gender, rk5),
+    chisq_q2_stratum = chisq_all(~q2 + stratum, rk5),
+    by_q1_age = bytab(~factor(q1), ~age, rk5),
+    cells_q1_age = stat_vcov(svymean(~interaction(q1, age), rk5)),
+    by_q3_age = bytab(~factor(q3), ~age, rk5)
+  ),
+  trim_raked_synth5 = list(
+    upper = trim_upper5,
+    weights = unname(weights(rk5_trim)),
+    mean_score = stat(svymean(~score, rk5_trim, na.rm = TRUE)),
+    prop_q1 = stat(svymean(~factor(q1), rk5_trim)),
+    chisq_q1_age = chisq_all(~q1 + age, rk5_trim)
+  ),
+  trim_api = list(
+    upper = 40,
+    mean_api00 = stat(svymean(~api00, api_trim)),
+    prop_sch_wide = stat(svymean(~sch.wide, api_trim)),
+    chisq_sch_wide_both = chisq_all(~sch.wide + both, api_trim)
+  )
+)
+writeLines(toJSON(calibration, digits = NA, auto_unbox = TRUE, pretty = TRUE),
+           file.path(out_dir, "calibration.json"))
+cat("wrote", file.path(out_dir, "calibration.json"), "\n")
