@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.design import LONELY_PSU_OPTIONS, Design, rake, trim_weights
 from pipeline.errors import InputError
-from pipeline.frame import Frame
+from pipeline.frame import Frame, Margin
 from pipeline.questionnaire import Questionnaire
 
 DESIGN_COLUMNS = ("_stratum", "_weight", "_fpc")
@@ -56,15 +56,21 @@ def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame
     return codes
 
 
-def calibrate(design: Design, data: pd.DataFrame, strata: pd.Series, frame: Frame) -> Design:
+def calibrate(
+    design: Design,
+    data: pd.DataFrame,
+    strata: pd.Series,
+    sizes: dict[int, int],
+    frame_margins: list[Margin],
+) -> Design:
     """Rake to the stratum sizes and every margin the frame declares.
 
     A margin given by stratum (e.g. sex within member category) is a joint margin on the
     stratum × value cells; alone it is post-stratification.
     """
     margins: dict[str, list] = {"_stratum": strata.tolist()}
-    totals: dict[str, dict] = {"_stratum": frame.sizes()}
-    for margin in frame.margins:
+    totals: dict[str, dict] = {"_stratum": sizes}
+    for margin in frame_margins:
         if margin.variable not in data.columns:
             raise InputError(
                 f"the frame gives margins for {margin.variable!r}, which is not in the data",
@@ -93,24 +99,40 @@ def calibrate(design: Design, data: pd.DataFrame, strata: pd.Series, frame: Fram
     return rake(design, margins, totals)
 
 
+def build_design(
+    data: pd.DataFrame,
+    strata: pd.Series,
+    sizes: dict[int, int],
+    margins: list[Margin],
+    options: WeightOptions,
+) -> Design:
+    """Weights N_h / n_h, then calibration to ``margins`` and trimming as ``options`` say.
+
+    The calibration steps stay on the design, so variances are those of the calibrated
+    estimator (as R's survey package computes them after rake/postStratify).
+    """
+    design = Design.stratified(
+        pd.DataFrame({"_stratum": strata.astype("int64")}),
+        strata="_stratum",
+        population=sizes,
+        fpc=options.fpc,
+        lonely_psu=options.lonely_psu,
+    )
+    if options.calibrate and margins:
+        design = calibrate(design, data, strata, sizes, margins)
+    if options.trim_upper is not None:
+        design = trim_weights(design, options.trim_upper)
+    return design
+
+
 def weight(
     data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame, options: WeightOptions
 ) -> tuple[pd.DataFrame, dict]:
     """The data with the design columns added, and the design's description for metadata."""
     strata = stratum_codes(data, questionnaire, frame)
     sizes = frame.sizes()
-    frame_for_rows = pd.DataFrame({"_stratum": strata.astype("int64")})
-    design = Design.stratified(
-        frame_for_rows,
-        strata="_stratum",
-        population=sizes,
-        fpc=options.fpc,
-        lonely_psu=options.lonely_psu,
-    )
-    if options.calibrate:
-        design = calibrate(design, data, strata, frame)
-    if options.trim_upper is not None:
-        design = trim_weights(design, options.trim_upper)
+    margins = list(frame.margins) if options.calibrate else []
+    design = build_design(data, strata, sizes, margins, options)
     out = data.drop(columns=[c for c in DESIGN_COLUMNS if c in data.columns]).copy()
     out["_stratum"] = strata.to_numpy()
     out["_weight"] = design.weights
@@ -121,7 +143,8 @@ def weight(
         "options": asdict(options),
         "stratum_sizes": {str(k): v for k, v in sizes.items()},
         "sample_sizes": {str(k): int(v) for k, v in n_h.items()},
-        "calibrated_to": [m.variable for m in frame.margins] if options.calibrate else [],
+        "calibrated_to": [m.variable for m in margins],
+        "margins": [m.model_dump(mode="json") for m in margins],
         "kish_deff": design.kish_deff,
         "effective_n": design.effective_n,
         "degrees_of_freedom": design.df,
@@ -130,18 +153,29 @@ def weight(
 
 
 def design_of(data: pd.DataFrame, meta: dict) -> Design:
-    """The design of weighted data (a ``.weighted.parquet`` and its metadata)."""
+    """The design of weighted data (a ``.weighted.parquet`` and its metadata).
+
+    The design is rebuilt from the stratum codes, the stratum sizes and the recorded options
+    and margins, so a calibrated design keeps its calibration for the variances; the rebuilt
+    weights must equal the file's ``_weight`` column.
+    """
     missing = [c for c in DESIGN_COLUMNS if c not in data.columns]
     if missing:
         raise InputError(
             f"the data have no design columns {missing}; run `survey weight` first",
             column=missing[0],
         )
-    options = meta.get("design", {}).get("options", {})
-    return Design.from_weights(
-        data,
-        weight="_weight",
-        strata="_stratum",
-        population="_fpc" if options.get("fpc", True) else None,
-        lonely_psu=options.get("lonely_psu", "fail"),
-    )
+    description = meta.get("design", {})
+    options = WeightOptions(**description.get("options", {}))
+    strata = pd.Series(data["_stratum"].to_numpy(), index=data.index).astype("Int64")
+    sizes = {int(s): float(n) for s, n in zip(strata, data["_fpc"], strict=True)}
+    margins = [Margin.model_validate(m) for m in description.get("margins", [])]
+    design = build_design(data, strata, sizes, margins, options)
+    recorded = data["_weight"].to_numpy(dtype=float)
+    if not np.allclose(design.weights, recorded, rtol=1e-9, atol=0):
+        raise InputError(
+            "the _weight column differs from the weights the recorded design gives; "
+            "rerun `survey weight`",
+            column="_weight",
+        )
+    return design

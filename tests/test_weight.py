@@ -119,3 +119,24 @@ def test_weight_command_on_data_without_the_stratum_exits_2(tmp_path, capsys):
     assert code == 2
     assert "category" in capsys.readouterr().err
     assert not (tmp_path / "w.parquet").exists()
+
+
+def test_a_calibrated_design_keeps_its_calibration_when_read_back(mini, tmp_path):
+    margins = Margin(variable="sex", counts={1: 480, 2: 520})
+    frame = Frame(name=mini.frame_model.name, strata=mini.frame_model.strata, margins=[margins])
+    data = clean_rows([1, 1, 1, 1, 2, 2, 2], [1, 1, 1, 2, 1, 2, 2])
+    out, description = weight(data, mini, frame, WeightOptions())
+    assert out.groupby("sex")["_weight"].sum().to_dict() == pytest.approx({1: 480, 2: 520})
+    path = write_dataset(out, {"design": description}, tmp_path / "w.parquet")
+    df, meta = read_dataset(path)
+    design = design_of(df, meta)
+    assert design.calibrated
+    assert design.weights == pytest.approx(out["_weight"].to_numpy())
+
+
+def test_weights_edited_after_weighting_are_refused(mini):
+    data = clean_rows([1, 1, 1, 2, 2], [1, 2, 1, 2, 1])
+    out, description = weight(data, mini, mini.frame_model, WeightOptions())
+    out.loc[0, "_weight"] = 999.0
+    with pytest.raises(InputError, match="rerun `survey weight`"):
+        design_of(out, {"design": description})
