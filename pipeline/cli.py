@@ -11,11 +11,13 @@ import typer
 from pipeline.commands import (
     allocate,
     clean,
+    compare,
     crosstab,
     export,
     ingest,
     instruments,
     lint,
+    report,
     repro,
     simulate,
     tabulate,
@@ -48,7 +50,9 @@ STAGES = (
     weight,
     crosstab,
     tabulate,
+    compare,
     export,
+    report,
     repro,
 )
 for module in STAGES:

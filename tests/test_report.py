@@ -1,0 +1,261 @@
+"""Reports as a reader gets them: the notebooks run without errors, the PDF's text carries
+the Vietnamese headings and the tables' numbers formatted the report's way, every figure
+exists, small cells are hidden, simulated data are marked, free text is never printed.
+
+The stage outputs are built once per module by the real stages (simulate → clean → weight
+→ tabulate, plus the codebook) on the mini questionnaire; the reports are rendered once.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from pipeline import report_data as rd
+from pipeline.cli import run
+from pipeline.instruments.codebook import write_codebook
+from pipeline.questionnaire import load_questionnaire
+from pipeline.report import render_report
+from pipeline.report_text import DASH, fmt_int, fmt_p, fmt_percent, fmt_signed_pp, words
+
+from .conftest import FIXTURES, REPO
+
+WAVE = "2021"
+THRESHOLD = 30  # high enough to hide the smaller stratum's columns of the skipped items
+
+
+def build_stage_outputs(root: Path) -> Path:
+    """raw/, processed/, outputs/tables and the codebook of the mini questionnaire."""
+    q = str(FIXTURES / "mini.yaml")
+    steps = [
+        ["simulate", q, "--frame", str(FIXTURES / "mini-frame.yaml"), "--n", "150",
+         "--seed", "3", "--fault-rate", "0.03", "--out", str(root / "raw" / f"{WAVE}.csv")],
+        ["clean", str(root / "raw" / f"{WAVE}.csv"), "--questionnaire", q,
+         "--key-file", str(root / "key"), "--out", str(root / "processed" / f"{WAVE}.parquet")],
+        ["weight", str(root / "processed" / f"{WAVE}.parquet"), "--questionnaire", q,
+         "--out", str(root / "processed" / f"{WAVE}.weighted.parquet")],
+        ["tabulate", str(root / "processed" / f"{WAVE}.weighted.parquet"), "--questionnaire", q,
+         "--out", str(root / "outputs" / "tables")],
+    ]  # fmt: skip
+    for argv in steps:
+        assert run(argv) == 0, argv
+    write_codebook(load_questionnaire(q), root / "outputs" / "instruments" / WAVE, "vi")
+    return root
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return build_stage_outputs(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def reports(project) -> dict[str, Path]:
+    """The wave report (vi, HTML + PDF) and a category brief (en, HTML + PDF)."""
+    out = project / "outputs" / "reports"
+    wave = render_report(
+        REPO / "notebooks" / "wave_report.ipynb",
+        {"wave": WAVE, "lang": "vi", "root": str(project),
+         "small_cell_threshold": str(THRESHOLD), "report_dir": str(out)},
+        out, cwd=project, keep_notebook=True,
+    )  # fmt: skip
+    brief = render_report(
+        REPO / "notebooks" / "category_brief.ipynb",
+        {"wave": WAVE, "lang": "en", "category": "2", "root": str(project)},
+        out, cwd=project, keep_notebook=True,
+    )  # fmt: skip
+    return {
+        "html": wave.outputs["html"],
+        "pdf": wave.outputs["pdf"],
+        "brief_html": brief.outputs["html"],
+        "brief_pdf": brief.outputs["pdf"],
+        "out": out,
+    }
+
+
+@pytest.fixture(scope="module")
+def data(project) -> rd.WaveData:
+    return rd.load_wave(WAVE, project, threshold=THRESHOLD)
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    return unicodedata.normalize("NFC", text.decode("utf-8"))
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+# ----- numbers checked by hand -------------------------------------------------------------
+
+
+def test_margin_of_error_is_the_textbook_formula():
+    # 1.959964 * sqrt(0.25 / 1375) = 1.959964 * 0.013484 = 0.026428 (±2.6 points, SRS);
+    # times sqrt(1 - 1375 / 9514) = 0.924920 gives 0.024444 (±2.4 points with FPC).
+    assert rd.margin_of_error(1375, 9514) == pytest.approx(0.024444, abs=2e-6)
+    assert rd.margin_of_error(1375) == pytest.approx(0.026428, abs=2e-6)
+    # A stratum of 30 out of 210: 1.959964 * sqrt(0.25 / 30) * sqrt(180 / 210) = 0.165647
+    assert rd.margin_of_error(30, 210) == pytest.approx(0.165647, abs=2e-6)
+
+
+def test_numbers_are_written_the_language_s_way():
+    assert fmt_percent(0.4234, "vi") == "42,3%"
+    assert fmt_percent(0.4234, "en") == "42.3%"
+    assert fmt_int(9514, "vi") == "9.514"
+    assert fmt_int(9514, "en") == "9,514"
+    assert fmt_signed_pp(-0.124, "vi") == "−12,4"
+    assert fmt_p(0.0004, "vi") == "< 0,001"
+    assert fmt_p(0.0312, "en") == "0.031"
+
+
+# ----- the rendered reports ------------------------------------------------------------------
+
+
+def test_executed_notebooks_have_no_error_cells(reports):
+    notebooks = sorted(reports["out"].glob("*.ipynb"))
+    assert len(notebooks) == 2
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert outputs, path
+        assert not [o for o in outputs if o.output_type == "error"], path
+
+
+def test_pdf_carries_vietnamese_headings_intact(reports, data):
+    text = pdf_text(reports["pdf"])
+    w = words("vi")
+    for heading in (w["executive_summary"], w["methodology"], w["results"], w["appendix"]):
+        assert heading in text
+    for section in data.questionnaire.sections:
+        assert unicodedata.normalize("NFC", section.title.vi) in text
+    assert data.questionnaire.title.vi in one_line(text)
+
+
+def test_pdf_shows_the_tables_numbers_formatted_in_vietnamese(reports, project):
+    cells = pd.read_parquet(project / "outputs" / "tables" / f"{WAVE}.cells.parquet")
+    total = cells[(cells.banner == "total") & (cells.variable == "aware") & (cells.row_code == 1)]
+    prop = float(total.prop.iloc[0])
+    text = one_line(pdf_text(reports["pdf"]))
+    assert fmt_percent(prop, "vi", sign=False) in text
+    assert "," in fmt_percent(prop, "vi", sign=False)
+    # Bases of the same table, and the overall margin of error of the allocation table.
+    meta = json.loads((project / "processed" / f"{WAVE}.cleaning-summary.json").read_text())
+    assert f"Nhận {fmt_int(meta['rows_in'], 'vi')} phiếu" in text
+
+
+def test_margin_of_error_of_the_sample_is_in_the_report(reports, data):
+    rows = rd.design_rows(data, "vi")
+    n, population = sum(r.realised for r in rows), sum(r.population for r in rows)
+    moe = rd.margin_of_error(n, population)
+    expected = f"±{fmt_percent(moe, 'vi', sign=False)} điểm phần trăm"
+    assert expected in one_line(pdf_text(reports["pdf"]))
+
+
+def test_simulated_data_are_marked_on_the_cover_and_every_page(reports):
+    text = pdf_text(reports["pdf"])
+    pages = text.split("\f")[:-1]
+    assert all("DỮ LIỆU MÔ PHỎNG" in page for page in pages)
+    assert "DỮ LIỆU MÔ PHỎNG" in reports["html"].read_text(encoding="utf-8")
+    assert "SIMULATED DATA" in pdf_text(reports["brief_pdf"])
+
+
+def test_pdf_has_page_numbers_and_images(reports):
+    pages = pdf_text(reports["pdf"]).split("\f")[:-1]
+    assert len(pages) > 3
+    # Page numbers start after the cover: the last page ends with its number.
+    assert pages[-1].strip().endswith(str(len(pages) - 1))
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(reports["pdf"])], capture_output=True, text=True, check=True
+    ).stdout
+    assert len(listing.strip().splitlines()) - 2 >= 3
+
+
+def test_html_is_self_contained_and_its_images_are_pngs(reports):
+    html = reports["html"].read_text(encoding="utf-8")
+    sources = re.findall(r'<img[^>]*src="([^"]+)"', html)
+    assert len(sources) >= 3
+    for src in sources:
+        assert src.startswith("data:image/png;base64,")
+        assert base64.b64decode(src.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not re.search(r'(src|href)="https?://', html)
+    assert "<pre" not in html and "import " not in html  # code cells stay hidden
+
+
+def test_codebook_link_is_relative_and_resolves(reports, project):
+    html = reports["html"].read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]*codebook[^"]*)"', html)
+    assert links and not Path(links[0]).is_absolute()
+    assert (reports["out"] / links[0]).resolve().exists()
+
+
+def test_small_cells_are_shown_as_a_dash(data):
+    cells = data.cells
+    small = cells[(cells.banner == "category") & (cells.base < THRESHOLD)]
+    big = cells[(cells.banner == "category") & (cells.base >= THRESHOLD)]
+    assert not small.empty and not big.empty
+    assert rd.cell_text(small.iloc[0].to_dict(), "vi", THRESHOLD) == DASH
+    shown = big.iloc[0].to_dict()
+    assert rd.cell_text(shown, "vi", THRESHOLD).startswith(
+        fmt_percent(shown["prop"], "vi", sign=False)
+    )
+    # In the table of a variable with a small column, that column is all dashes.
+    variable = small.iloc[0]["variable"]
+    table = rd.variable_table(data, variable, "category", "vi")
+    column = 1 + 1 + int(small.iloc[0]["col_code"]) - 1  # label, total, then banner codes
+    rows = [line.split(" | ") for line in table.splitlines()[2:-1]]
+    assert all(row[column].strip(" |") == DASH for row in rows)
+
+
+def test_small_cell_footnote_is_printed(reports):
+    text = one_line(pdf_text(reports["pdf"]))
+    assert f"{DASH}: cơ số dưới {THRESHOLD} người trả lời, không công bố" in text
+
+
+def test_free_text_answers_are_never_printed(reports, project):
+    raw = pd.read_csv(project / "raw" / f"{WAVE}.csv", dtype=str)
+    answers = [a for a in raw["comment"].dropna() if len(a.strip()) > 12]
+    assert answers
+    html = reports["html"].read_text(encoding="utf-8")
+    text = pdf_text(reports["pdf"])
+    assert not [a for a in answers if a in html or a in text]
+
+
+def test_summary_states_each_significant_difference_with_its_numbers(reports, data):
+    tests = data.tests
+    significant = tests[(tests.banner == "category") & (tests.p_bh < data.alpha)]
+    expected = set(significant.variable) - set(data.questionnaire.banners)
+    found = rd.findings(data, "category", "vi")
+    assert {f.variable for f in found} == expected and expected
+    text = one_line(pdf_text(reports["pdf"]))
+    for f in found:
+        cell = data.cells[
+            (data.cells.banner == "category")
+            & (data.cells.variable == f.variable)
+            & (data.cells.prop == f.prop)
+        ].iloc[0]
+        assert fmt_percent(cell.prop, "vi") in text
+        assert fmt_percent(cell.ci_high, "vi") in text
+        assert f"{fmt_percent(abs(f.diff), 'vi', sign=False)} điểm phần trăm" in text
+
+
+def test_brief_is_one_page_about_its_category(reports, data):
+    text = pdf_text(reports["brief_pdf"])
+    assert text.count("\f") == 1
+    label = data.questionnaire.frame_model.strata[1].label.en
+    assert label in text
+    row = rd.group_row(data, "2", "en")
+    assert f"{fmt_int(row.realised, 'en')} respondents" in text
+
+
+def test_report_command_rejects_an_unknown_parameter(capsys):
+    code = run(["report", str(REPO / "notebooks" / "wave_report.ipynb"), "-p", "colour=red"])
+    assert code == 2
+    assert "no parameter 'colour'" in capsys.readouterr().err
