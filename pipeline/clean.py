@@ -97,9 +97,11 @@ def parse_date(text: str | None) -> dt.date | None:
     if text is None or not _ISO_DATE.fullmatch(text):
         return None
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         return None
+    # the clean data hold dates as datetime64[ns], which cannot go below 1677 or above 2262
+    return date if pd.Timestamp.min.date() < date < pd.Timestamp.max.date() else None
 
 
 def normalise_value(value: object, variable: Variable) -> str | None:
@@ -216,6 +218,9 @@ def clean(
     check_duplicate_content(run, content_key)
     check_values(run, variables)
     check_skip_logic(run, variables)
+    # a row whose every answer was set missing above is empty now, as it would be when
+    # cleaned again: quarantined here, so that cleaning twice equals cleaning once
+    check_empty_rows(run, variables)
     check_straight_lining(run)
     check_durations(run, raw.data)
     result = assemble(run, raw, questionnaire, variables)

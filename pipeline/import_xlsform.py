@@ -30,13 +30,11 @@ user still has to provide. Missing codes are recognised only from ``pipeline_mis
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
 from pipeline import expressions
@@ -114,10 +112,21 @@ def read_sheets(path: Path) -> dict[str, Sheet]:
         raise InputError(f"not an XLSForm: {exc.message}", file=str(path)) from None
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+    except Exception as exc:  # a damaged archive raises zip, zlib and XML errors of all kinds
         raise InputError(
             f"not an XLSForm: cannot open it as an .xlsx workbook ({exc})", file=str(path)
         ) from None
+    try:
+        return _sheets(workbook)
+    except Exception as exc:  # read-only sheets inflate and parse lazily: zlib, CRC, XML errors
+        raise InputError(
+            f"not an XLSForm: a damaged sheet ({type(exc).__name__}: {exc})", file=str(path)
+        ) from None
+    finally:
+        workbook.close()
+
+
+def _sheets(workbook) -> dict[str, Sheet]:
     sheets = {}
     for ws in workbook.worksheets:
         rows = ws.iter_rows(values_only=True)
@@ -128,7 +137,6 @@ def read_sheets(path: Path) -> dict[str, Sheet]:
             if any(cells.values()):
                 body.append(Row(number, cells))
         sheets[ws.title.strip().lower()] = Sheet(ws.title, body, [h for h in header if h])
-    workbook.close()
     return sheets
 
 

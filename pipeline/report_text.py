@@ -14,7 +14,7 @@ DASH = "—"  # a suppressed cell
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
-        "simulated": "DỮ LIỆU MÔ PHỎNG",
+        "simulated": "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA",
         "simulated_note": (
             "Báo cáo này được lập từ dữ liệu mô phỏng để kiểm thử quy trình; các con số "
             "không phải kết quả khảo sát thật."
@@ -165,7 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "page": "Trang",
     },
     "en": {
-        "simulated": "SIMULATED DATA",
+        "simulated": "SIMULATED DATA / DỮ LIỆU MÔ PHỎNG",
         "simulated_note": (
             "This report was produced from simulated data to test the pipeline; the numbers "
             "are not real survey results."

@@ -24,6 +24,23 @@ behaves like a real survey:
 Everything is drawn from ``numpy.random.Generator(PCG64(...))`` streams keyed by seed and
 name: the same arguments give the same data, and adding a question does not change the
 values of the others.
+
+Given a harmonization map (pipeline/harmonize.py), a wave is simulated so that it differs
+from the map's other waves only by ``wave_effect``, not by how its questionnaire was
+revised:
+
+- A variable the map links to a common item is keyed by the item's name, so a renamed item
+  keeps its parameters and members keep their persistent answers.
+- Single-choice and ordinal answers are drawn on the scale of the item's ``codes_from``
+  wave (its options in its order) and translated to this wave's codes through the inverse
+  of the map's recode. Where several codes of this wave recode onto one reference code
+  (a 5-point scale collapsed onto 3 points), that reference category is split among them:
+  an ordinal item cuts the category's share of the standard normal around the item's
+  intercept into equal parts (higher latent → the earlier-listed code); a single choice
+  splits it in equal shares by a persistent draw per member. Collapsing with the map's
+  recode therefore gives exactly the answer the reference wave would get at the same latent.
+  A variable whose codes the inverse recode cannot cover (a reference code with no code
+  here) is drawn on its own scale, as without a map.
 """
 
 from __future__ import annotations
@@ -42,12 +59,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtri
+from scipy.special import ndtr, ndtri
 
 from pipeline.allocate import allocate
 from pipeline.atomic import atomic_path
 from pipeline.errors import InputError
 from pipeline.frame import Frame
+from pipeline.harmonize import Harmonization, harmonized_items
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
 
 DEFAULT_MEMBER_SEED = 20161030
@@ -192,6 +210,112 @@ def submission_times(n: int, start: dt.date, seed: int) -> np.ndarray:
     return np.sort(times)
 
 
+# ---- links between waves ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommonScale:
+    """A categorical variable drawn on its reference wave's scale, then translated.
+
+    ``reference_codes``: the substantive codes of the ``codes_from`` wave, in its listed
+    order. ``targets``: for each of them, the codes of this wave that recode onto it, in
+    this wave's listed order (one code, or several when this wave's scale is finer).
+    """
+
+    reference_codes: tuple[int, ...]
+    targets: tuple[tuple[int, ...], ...]
+
+    def translate(self, position: np.ndarray, within: np.ndarray | None) -> np.ndarray:
+        """This wave's codes for answers at ``position`` on the reference scale (0-based).
+
+        ``within`` (0-1, per answer) picks among several target codes: 0 the first listed.
+        """
+        out = np.empty(len(position), dtype=float)
+        for p, codes in enumerate(self.targets):
+            at = position == p
+            if len(codes) == 1 or within is None:
+                out[at] = codes[0]
+                continue
+            pick = np.minimum((within[at] * len(codes)).astype(int), len(codes) - 1)
+            out[at] = np.asarray(codes, dtype=float)[pick]
+        return out
+
+    @property
+    def splits(self) -> bool:
+        return any(len(codes) > 1 for codes in self.targets)
+
+
+@dataclass(frozen=True)
+class WaveLinks:
+    """What a harmonization map says about simulating one wave of it.
+
+    ``seed_keys``: variable name → the name of the common item it belongs to (the key of its
+    random streams). ``scales``: categorical variable name → its reference wave's scale.
+    """
+
+    seed_keys: dict[str, str] = field(default_factory=dict)
+    scales: dict[str, CommonScale] = field(default_factory=dict)
+
+
+def common_scale(
+    reference: Variable, variable: Variable, recode: dict[int, int]
+) -> CommonScale | None:
+    """The reference scale of ``variable`` and its inverse recode, or None when some
+    reference code has no code here or some code here recodes onto no reference answer."""
+    reference_codes = tuple(reference.substantive_codes())
+    own = variable.substantive_codes()
+    targets = tuple(tuple(c for c in own if recode.get(c, c) == ref) for ref in reference_codes)
+    if any(not codes for codes in targets) or sum(len(codes) for codes in targets) != len(own):
+        return None
+    return CommonScale(reference_codes, targets)
+
+
+def wave_links(harmonization: Harmonization, questionnaire: Questionnaire) -> WaveLinks:
+    """Seed keys and reference scales of ``questionnaire``'s wave under ``harmonization``.
+
+    The questionnaire must be the map's questionnaire of its wave: every variable the map
+    names for the wave exists in it with the same codes.
+    """
+    wave = questionnaire.wave
+    if wave not in harmonization.waves:
+        raise InputError(
+            f"wave {wave!r} of the questionnaire is not one of the map's waves "
+            f"{harmonization.waves}",
+            file=harmonization.source,
+            column="waves",
+        )
+    keys: dict[str, str] = {}
+    scales: dict[str, CommonScale] = {}
+    for item in harmonized_items(harmonization):
+        mapped = item.variables[wave]
+        variable = matching_variable(harmonization, questionnaire, mapped)
+        keys[variable.name] = item.name
+        if item.recodes:
+            reference = item.variables[item.codes_from]
+            scale = common_scale(reference, variable, item.recodes[wave])
+            if scale is not None:
+                scales[variable.name] = scale
+    return WaveLinks(seed_keys=keys, scales=scales)
+
+
+def matching_variable(
+    harmonization: Harmonization, questionnaire: Questionnaire, mapped: Variable
+) -> Variable:
+    try:
+        variable = questionnaire.variable(mapped.name)
+    except KeyError:
+        variable = None
+    if variable is None or variable.valid_codes() != mapped.valid_codes():
+        raise InputError(
+            f"the questionnaire ({questionnaire.source}) is not the map's {questionnaire.wave} "
+            f"questionnaire ({harmonization.questionnaires[questionnaire.wave]}): variable "
+            f"{mapped.name!r} is missing or has other codes",
+            file=harmonization.source,
+            column=f"questionnaires.{questionnaire.wave}",
+        )
+    return variable
+
+
 # ---- the generative model -------------------------------------------------------------
 
 
@@ -211,10 +335,15 @@ class Context:
     propensity: np.ndarray  # item non-response propensity per respondent (mean 1)
     columns: dict[str, np.ndarray] = field(default_factory=dict)
     skipped: dict[str, np.ndarray] = field(default_factory=dict)
+    links: WaveLinks = field(default_factory=WaveLinks)
 
     @property
     def n(self) -> int:
         return len(self.members)
+
+    def key(self, name: str) -> str:
+        """The stream key of a variable or question: its common item's name, if linked."""
+        return self.links.seed_keys.get(name, name)
 
     def persistent(self, *keys: str | int) -> np.random.Generator:
         """A stream of the member seed: draws over the whole pool stay with the member."""
@@ -248,57 +377,107 @@ def latent_attitude(ctx: Context, wave_effect: float) -> np.ndarray:
 
 def single_codes(ctx: Context, q: Question, codes: list[int]) -> np.ndarray:
     """Categorical draw: per-stratum probabilities (Dirichlet around a base), tilted by the
-    latent attitude; Gumbel noise persistent per member keeps panel answers stable."""
+    latent attitude; Gumbel noise persistent per member keeps panel answers stable.
+
+    A variable with a reference scale is drawn on that scale and translated."""
     if q.name == ctx.questionnaire.stratum.variable:
         return ctx.strata.astype(float)
+    scale = ctx.links.scales.get(q.name)
+    if scale is not None:
+        codes = list(scale.reference_codes)
+    key = ctx.key(q.name)
     k = len(codes)
-    pop = ctx.persistent("single", q.name)
+    pop = ctx.persistent("single", key)
     base = pop.dirichlet(np.full(k, 2.0))
     concentration = np.exp(pop.uniform(np.log(15), np.log(300)))
     slopes = pop.normal(0, pop.uniform(0, 0.5), k)
     slopes -= slopes.mean()
     log_p = {}
     for s in ctx.frame.strata:
-        p = ctx.persistent("single", q.name, s.code).dirichlet(concentration * base + 0.05)
+        p = ctx.persistent("single", key, s.code).dirichlet(concentration * base + 0.05)
         log_p[s.code] = np.log((p + 0.005) / (p + 0.005).sum())
     logits = np.stack([log_p[int(c)] for c in ctx.strata]) + np.outer(ctx.latent, slopes)
-    gumbel = ctx.persistent("gumbel", q.name).gumbel(size=(ctx.pool_size, k))[ctx.members]
-    return np.asarray(codes, dtype=float)[np.argmax(logits + gumbel, axis=1)]
+    gumbel = ctx.persistent("gumbel", key).gumbel(size=(ctx.pool_size, k))[ctx.members]
+    position = np.argmax(logits + gumbel, axis=1)
+    if scale is None:
+        return np.asarray(codes, dtype=float)[position]
+    within = None
+    if scale.splits:
+        within = ctx.persistent("single-split", key).random(ctx.pool_size)[ctx.members]
+    return scale.translate(position, within)
+
+
+@dataclass(frozen=True)
+class OrdinalModel:
+    """Population parameters of an ordered-probit item with ``len(cuts) + 1`` options.
+
+    The response is ``y = intercept + loading * common + sqrt(1 - loading²) * noise`` (roughly
+    standard normal around the intercept); ``cuts`` split y into options, the highest y
+    giving the first-listed option.
+    """
+
+    loading: float
+    intercept: float
+    cuts: np.ndarray
+
+
+def ordinal_model(member_seed: int, key: str, options: int) -> OrdinalModel:
+    """The parameters of the item keyed ``key`` (its variable's name, or its common item's
+    name under a harmonization map) with ``options`` substantive options."""
+    pop = stream(member_seed, "ordinal", key)
+    loading = pop.uniform(0.6, 0.88)
+    intercept = pop.normal(0.35, 0.45)
+    cuts = ndtri(np.arange(1, options) / options) * pop.uniform(0.9, 1.2)
+    return OrdinalModel(loading=loading, intercept=intercept, cuts=cuts)
 
 
 def ordinal_codes(ctx: Context, var: Variable, question_factor: np.ndarray) -> np.ndarray:
-    """Ordered probit: a higher latent attitude gives an earlier (first-listed) option."""
-    codes = var.substantive_codes()
+    """Ordered probit: a higher latent attitude gives an earlier (first-listed) option.
+
+    A variable with a reference scale is drawn on that scale and translated."""
+    scale = ctx.links.scales.get(var.name)
+    codes = list(scale.reference_codes) if scale is not None else var.substantive_codes()
     k = len(codes)
-    pop = ctx.persistent("ordinal", var.name)
-    loading = pop.uniform(0.6, 0.88)
-    intercept = pop.normal(0.35, 0.45)
-    cuts = ndtri(np.arange(1, k) / k) * pop.uniform(0.9, 1.2)
+    model = ordinal_model(ctx.member_seed, ctx.key(var.name), k)
     common = (
         np.sqrt(1 - QUESTION_FACTOR_SHARE) * ctx.latent
         + np.sqrt(QUESTION_FACTOR_SHARE) * question_factor
     )
-    noise = ctx.wave("ordinal-noise", var.name).standard_normal(ctx.n)
-    y = intercept + loading * common + np.sqrt(1 - loading**2) * noise
-    index = np.searchsorted(cuts, y)
-    return np.asarray(codes, dtype=float)[k - 1 - index]
+    noise = ctx.wave("ordinal-noise", ctx.key(var.name)).standard_normal(ctx.n)
+    y = model.intercept + model.loading * common + np.sqrt(1 - model.loading**2) * noise
+    index = np.searchsorted(model.cuts, y)
+    if scale is None:
+        return np.asarray(codes, dtype=float)[k - 1 - index]
+    within = category_share_above(y - model.intercept, model.cuts - model.intercept, index)
+    return scale.translate(k - 1 - index, within if scale.splits else None)
+
+
+def category_share_above(z: np.ndarray, cuts: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """Share (0-1) of a standard normal's mass in each value's category that lies above it:
+    0 at the category's top, so that splitting a category in equal parts gives the highest
+    values the first part."""
+    bounds = np.concatenate([[0.0], ndtr(cuts), [1.0]])
+    low, high = bounds[index], bounds[index + 1]
+    return np.clip((high - ndtr(z)) / np.maximum(high - low, 1e-12), 0.0, 1.0)
 
 
 def question_factor(ctx: Context, q: Question) -> np.ndarray:
     """What the items of one question share beyond the latent, with its own stratum effects."""
-    scale = ctx.persistent("question-factor", q.name).uniform(0, 0.35)
-    effects = stratum_effects(ctx.frame, ctx.member_seed, f"question-stratum/{q.name}", scale)
-    return ctx.wave("question-factor", q.name).standard_normal(ctx.n) + ctx.stratum_values(effects)
+    key = ctx.key(q.name)
+    scale = ctx.persistent("question-factor", key).uniform(0, 0.35)
+    effects = stratum_effects(ctx.frame, ctx.member_seed, f"question-stratum/{key}", scale)
+    return ctx.wave("question-factor", key).standard_normal(ctx.n) + ctx.stratum_values(effects)
 
 
 def integer_values(ctx: Context, q: Question) -> np.ndarray:
     low, high = q.range if q.range is not None else (0, 100)
-    pop = ctx.persistent("integer", q.name)
+    key = ctx.key(q.name)
+    pop = ctx.persistent("integer", key)
     centre = low + (high - low) * pop.uniform(0.3, 0.6)
     sd = max((high - low) / 5, 0.5)
     slope = pop.normal(0, 0.15) * sd
-    effects = stratum_effects(ctx.frame, ctx.member_seed, f"integer-stratum/{q.name}", 0.3 * sd)
-    z = ctx.persistent("integer-z", q.name).standard_normal(ctx.pool_size)[ctx.members]
+    effects = stratum_effects(ctx.frame, ctx.member_seed, f"integer-stratum/{key}", 0.3 * sd)
+    z = ctx.persistent("integer-z", key).standard_normal(ctx.pool_size)[ctx.members]
     values = centre + ctx.stratum_values(effects) + slope * ctx.latent + sd * z
     return np.clip(np.rint(values), low, high)
 
@@ -309,14 +488,15 @@ def multiple_codes(ctx: Context, q: Question, codes: list[int]) -> dict[str, np.
     Ticking none is an answer (all 0s); forcing a tick would make the options negatively
     correlated.
     """
-    breadth = ctx.wave("multiple-breadth", q.name).standard_normal(ctx.n)
+    key = ctx.key(q.name)
+    breadth = ctx.wave("multiple-breadth", key).standard_normal(ctx.n)
     columns = {}
     for code in codes:
-        pop = ctx.persistent("multiple", q.name, code)
+        pop = ctx.persistent("multiple", key, code)
         prevalence = pop.uniform(0.15, 0.7)
         slope = pop.normal(0, 0.4)
         spread = np.sqrt(1 + slope**2 + BREADTH**2)
-        noise = ctx.wave("multiple-noise", q.name, code).standard_normal(ctx.n)
+        noise = ctx.wave("multiple-noise", key, code).standard_normal(ctx.n)
         score = ndtri(prevalence) * spread + slope * ctx.latent + BREADTH * breadth + noise
         columns[f"{q.name}_{code}"] = (score > 0).astype(float)
     return columns
@@ -324,7 +504,7 @@ def multiple_codes(ctx: Context, q: Question, codes: list[int]) -> dict[str, np.
 
 def date_values(ctx: Context, q: Question) -> np.ndarray:
     """Dates within the year before the submission date."""
-    back = ctx.wave("date", q.name).integers(0, 365, ctx.n)
+    back = ctx.wave("date", ctx.key(q.name)).integers(0, 365, ctx.n)
     days = ctx.times.astype("datetime64[D]") - back.astype("timedelta64[D]")
     return np.array([str(d) for d in days], dtype=object)
 
@@ -361,7 +541,7 @@ def fake_pii(kind: str, rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def text_values(ctx: Context, q: Question) -> np.ndarray:
-    rng = ctx.wave("text", q.name)
+    rng = ctx.wave("text", ctx.key(q.name))
     if q.pii:
         return fake_pii(pii_kind(q), rng, ctx.n)
     share = rng.uniform(0.08, 0.2)
@@ -402,7 +582,7 @@ def add_missing_codes(ctx: Context, q: Question, columns: dict[str, np.ndarray])
         missing = ctx.questionnaire.variable(name).missing_codes()
         if not missing:
             continue
-        rng = ctx.wave("missing-code", name)
+        rng = ctx.wave("missing-code", ctx.key(name))
         opinion = q.type is not QuestionType.single
         rate = rng.uniform(0.04, 0.08) if opinion else rng.uniform(0.02, 0.04)
         tilt = np.exp(-0.5 * ctx.latent)
@@ -421,7 +601,7 @@ def add_nonresponse(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -
         return
     groups = [list(columns)] if q.type is QuestionType.multiple else [[c] for c in columns]
     for group in groups:
-        rng = ctx.wave("nonresponse", group[0])
+        rng = ctx.wave("nonresponse", ctx.key(group[0]))
         rate = rng.uniform(0.02, 0.05)
         blank = rng.random(ctx.n) < np.minimum(rate * ctx.propensity, 0.9)
         for name in group:
@@ -470,7 +650,7 @@ def apply_constraint(ctx: Context, q: Question, columns: dict[str, np.ndarray]) 
         return
     for name, values in columns.items():
         missing_codes = set(ctx.questionnaire.variable(name).missing_codes())
-        rng = ctx.wave("constraint", name)
+        rng = ctx.wave("constraint", ctx.key(name))
         for _ in range(6):
             answered = present(values) & ~np.isin(values, list(missing_codes))
             broken = answered & ~expression_mask(ctx, q.constraint, values)
@@ -832,6 +1012,7 @@ def simulate(
     wave_effect: float = 0.0,
     member_seed: int = DEFAULT_MEMBER_SEED,
     fieldwork_start: dt.date | None = None,
+    harmonization: Harmonization | None = None,
 ) -> SimulatedData:
     """Simulate ``n`` respondents of ``frame`` answering ``questionnaire``.
 
@@ -839,7 +1020,9 @@ def simulate(
     the population model (shared by waves). ``wave_effect`` shifts the mean latent attitude
     (in standard deviations). ``fault_rate`` is the proportion of rows given a fault (0 turns
     faults off). Fieldwork runs six weeks from ``fieldwork_start`` (default 1 October of the
-    wave's year).
+    wave's year). ``harmonization`` (a map that includes the questionnaire's wave) keys linked
+    variables by their common item and draws categorical answers on the reference wave's
+    scale (see the module docstring); without it each variable stands on its own.
     """
     if seed < 0 or member_seed < 0:
         raise InputError("seeds must be non-negative integers", column="seed")
@@ -848,6 +1031,7 @@ def simulate(
             f"fault rate must be a proportion 0-0.5, got {fault_rate}", column="fault_rate"
         )
     check_stratum_codes(questionnaire, frame)
+    links = wave_links(harmonization, questionnaire) if harmonization else WaveLinks()
     start = fieldwork_window(questionnaire, fieldwork_start)
     pool = member_pool(frame, member_seed)
     members = draw_sample(frame, pool, n, seed)
@@ -864,6 +1048,7 @@ def simulate(
         latent=np.zeros(len(members)),
         times=submission_times(len(members), start, seed),
         propensity=stream(seed, "propensity").gamma(4.0, 0.25, len(members)),
+        links=links,
     )
     ctx.latent = latent_attitude(ctx, wave_effect)
     generate_answers(ctx)

@@ -9,6 +9,7 @@ import typer
 
 from pipeline.errors import InputError
 from pipeline.frame import load_frame
+from pipeline.harmonize import load_harmonization
 from pipeline.questionnaire import load_questionnaire
 from pipeline.simulate import DEFAULT_MEMBER_SEED, OutputFormat, simulate, write_simulated
 
@@ -36,6 +37,12 @@ def simulate_command(
     fieldwork_start: str | None = typer.Option(
         None, "--fieldwork-start", help="First fieldwork day YYYY-MM-DD (default: 1 Oct of wave)."
     ),
+    harmonization: Path | None = typer.Option(
+        None,
+        "--harmonization",
+        help="Harmonization map YAML: linked items share their model across waves and are "
+        "drawn on the reference wave's scale.",
+    ),
 ) -> None:
     """Simulate raw responses from a generative model, with faults listed in a sidecar.
 
@@ -46,7 +53,8 @@ def simulate_command(
     start = parse_date(fieldwork_start) if fieldwork_start else None
     if format is None:
         format = OutputFormat.xlsx if out.suffix.lower() == ".xlsx" else OutputFormat.csv
-    sim = simulate(q, population, n, seed, fault_rate, wave_effect, member_seed, start)
+    links = load_harmonization(harmonization) if harmonization is not None else None
+    sim = simulate(q, population, n, seed, fault_rate, wave_effect, member_seed, start, links)
     written = write_simulated(sim, out, format)
     typer.echo(
         f"SIMULATED DATA: {len(sim.responses)} rows, {len(sim.faults)} injected faults → "

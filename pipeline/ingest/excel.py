@@ -9,7 +9,6 @@ ISO (YYYY-MM-DD when there is no time of day).
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -30,11 +29,18 @@ def read_excel_table(path: Path) -> SourceTable:
     check_xlsx_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # a damaged archive raises zip, zlib and XML errors of all kinds
         raise InputError(f"not a readable Excel .xlsx workbook ({exc})", file=str(path)) from None
     try:
         sheet = workbook[choose_sheet(workbook.sheetnames, str(path))]
         grid = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except InputError:
+        raise
+    except Exception as exc:  # read-only sheets inflate and parse lazily: zlib, CRC, XML errors
+        raise InputError(
+            f"not a readable Excel .xlsx workbook: a damaged sheet ({type(exc).__name__}: {exc})",
+            file=str(path),
+        ) from None
     finally:
         workbook.close()
     return build_table(str(path), grid)
