@@ -133,6 +133,10 @@ def tabulate(
     full_info = {
         **(info or {}),
         "n": design.n,
+        "n_by_stratum": {
+            str(label): int(count)
+            for label, count in zip(design.stratum_labels, design.n_h, strict=True)
+        },
         "banners": [b.name for b in banners],
         "options": options.__dict__,
     }
@@ -332,6 +336,7 @@ def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
         "tests": out_dir / f"{stem}.tests.parquet",
         "scales": out_dir / f"{stem}.scales.parquet",
         "json": out_dir / f"{stem}.tables.json",
+        "metrics": out_dir / f"{stem}.metrics.json",
     }
 
 
@@ -354,7 +359,27 @@ def write_battery(
         "reliability": _records(battery.reliability),
     }
     write_text(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    metrics = json.dumps(battery_metrics(battery), ensure_ascii=False, indent=2, sort_keys=True)
+    write_text(paths["metrics"], metrics + "\n")
     return paths
+
+
+def battery_metrics(battery: Battery) -> dict:
+    """The figures `dvc metrics show` lists: respondents per stratum, how many tables are
+    significant after BH adjustment, and each index's weighted mean score and alpha."""
+    tests = battery.tests
+    significant = int((tests["p_bh"] < battery.info["options"]["alpha"]).sum())
+    indices = {
+        row["index"]: {"mean": round(row["score_mean"], 6), "alpha": round(row["alpha"], 6)}
+        for row in battery.reliability.to_dict("records")
+    }
+    return {
+        "respondents": battery.info["n"],
+        "respondents_by_stratum": battery.info.get("n_by_stratum", {}),
+        "tables": len(tests),
+        "significant_after_bh": significant,
+        "indices": indices,
+    }
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

@@ -12,7 +12,7 @@ from pipeline.crosstab import crosstab
 from pipeline.dataset import write_dataset
 from pipeline.design import Design
 from pipeline.scales import cronbach_alpha, rank_test
-from pipeline.tabulate import TOTAL, TabulateOptions, analysis_values, tabulate
+from pipeline.tabulate import TOTAL, TabulateOptions, analysis_values, battery_metrics, tabulate
 
 from .conftest import FIXTURES
 
@@ -192,3 +192,13 @@ def test_tabulate_command_writes_the_workbook_with_the_simulated_mark(weighted, 
     yes_total = cells.query("banner == 'total' and variable == 'aware' and row_code == 1")
     assert values[header + 1][1] == pytest.approx(yes_total["prop"].iloc[0])
     assert (tmp_path / "tables" / "2021.tables.json").exists()
+
+
+def test_metrics_for_dvc_list_respondents_significance_and_indices(weighted, design, mini):
+    battery = tabulate(weighted, design, mini, TabulateOptions())
+    metrics = battery_metrics(battery)
+    assert metrics["respondents"] == 40
+    assert metrics["respondents_by_stratum"] == {"1": 24, "2": 16}
+    assert metrics["tables"] == len(battery.tests)
+    assert metrics["significant_after_bh"] == int((battery.tests["p_bh"] < 0.05).sum())
+    assert set(metrics["indices"]) == {"eff_index"}
