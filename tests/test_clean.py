@@ -567,20 +567,15 @@ RULES_FOR_FAULT = {
 }
 
 
-def test_cleaning_finds_every_fault_the_simulator_injected(mini, tmp_path):
+def assert_cleaning_finds_every_injected_fault(questionnaire, config, raw_path, sidecar):
     from pipeline.ingest import read_responses
-    from pipeline.simulate import simulate, write_simulated
 
-    raw_path, sidecar = write_simulated(
-        simulate(mini, mini.frame_model, n=120, seed=7, fault_rate=0.2), tmp_path / "2021.csv"
-    )
     faults = pd.read_csv(sidecar, dtype=str, keep_default_na=False)
     assert set(faults["fault"]) == set(RULES_FOR_FAULT)
-    # mini's grid has two items; the simulator straight-lines grids of two or more
-    raw = read_responses(raw_path, mini)
-    result = clean(raw, mini, CleaningConfig(straight_lining_min_items=2), KEY)
+    raw = read_responses(raw_path, questionnaire)
+    result = clean(raw, questionnaire, config, KEY)
     fired = {(r.source_row, r.respondent_id, r.variable, r.rule) for r in result.log.itertuples()}
-    pii = {v.name for v in mini.variables() if v.pii}
+    pii = {v.name for v in questionnaire.variables() if v.pii}
     unmatched = []
     for fault in faults.itertuples():
         source_row = int(fault.row) + 1  # the sidecar counts data rows; the header is row 1
@@ -601,3 +596,27 @@ def test_cleaning_finds_every_fault_the_simulator_injected(mini, tmp_path):
         )
     ends = list(result.data["_source_row"]) + list(result.quarantine["_source_row"])
     assert sorted(ends) == raw.source_rows
+
+
+def test_cleaning_finds_every_fault_the_simulator_injected(mini, tmp_path):
+    from pipeline.simulate import simulate, write_simulated
+
+    raw_path, sidecar = write_simulated(
+        simulate(mini, mini.frame_model, n=120, seed=7, fault_rate=0.2), tmp_path / "2021.csv"
+    )
+    # mini's grid has two items; the simulator straight-lines grids of two or more
+    config = CleaningConfig(straight_lining_min_items=2)
+    assert_cleaning_finds_every_injected_fault(mini, config, raw_path, sidecar)
+
+
+@pytest.mark.parametrize("wave", ["2021", "2023"])
+def test_cleaning_finds_every_fault_in_the_default_waves(wave, tmp_path):
+    from pipeline.simulate import simulate, write_simulated
+
+    questionnaire = load_questionnaire(REPO / "questionnaires" / f"degradation-{wave}.yaml")
+    sim = simulate(
+        questionnaire, questionnaire.frame_model, n=1375, seed=int(wave), fault_rate=0.02
+    )
+    raw_path, sidecar = write_simulated(sim, tmp_path / f"{wave}.csv")
+    config = load_cleaning_config(REPO / "questionnaires" / "cleaning.yaml")
+    assert_cleaning_finds_every_injected_fault(questionnaire, config, raw_path, sidecar)
