@@ -32,15 +32,19 @@ revised:
 - A variable the map links to a common item is keyed by the item's name, so a renamed item
   keeps its parameters and members keep their persistent answers.
 - Single-choice and ordinal answers are drawn on the scale of the item's ``codes_from``
-  wave (its options in its order) and translated to this wave's codes through the inverse
-  of the map's recode. Where several codes of this wave recode onto one reference code
-  (a 5-point scale collapsed onto 3 points), that reference category is split among them:
-  an ordinal item cuts the category's share of the standard normal around the item's
-  intercept into equal parts (higher latent → the earlier-listed code); a single choice
-  splits it in equal shares by a persistent draw per member. Collapsing with the map's
-  recode therefore gives exactly the answer the reference wave would get at the same latent.
-  A variable whose codes the inverse recode cannot cover (a reference code with no code
-  here) is drawn on its own scale, as without a map.
+  wave and translated to this wave's codes through the inverse of the map's recode. The
+  model is position-based (a high latent gives the first-listed option), so the order
+  matters: the reference codes are taken in the order the map's first wave lists them
+  (recoded) when that wave's codes map one-to-one onto them, else in the reference wave's
+  order. The first wave's answers are then those it gets without a map.
+- Where several codes of this wave recode onto one reference code (a 5-point scale
+  collapsed onto 3 points), that reference category is split among them: an ordinal item
+  cuts the category's share of the standard normal around the item's intercept into equal
+  parts (higher latent → the earlier-listed code); a single choice splits it in equal
+  shares by a persistent draw per member. Collapsing with the map's recode therefore gives
+  exactly the answer the reference wave would get at the same latent.
+- A variable whose codes the inverse recode cannot cover (a reference code with no code
+  here) is drawn on its own scale, as without a map, but still keyed by the common name.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ from pipeline.allocate import allocate
 from pipeline.atomic import atomic_path
 from pipeline.errors import InputError
 from pipeline.frame import Frame
-from pipeline.harmonize import Harmonization, harmonized_items
+from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
 
 DEFAULT_MEMBER_SEED = 20161030
@@ -217,9 +221,10 @@ def submission_times(n: int, start: dt.date, seed: int) -> np.ndarray:
 class CommonScale:
     """A categorical variable drawn on its reference wave's scale, then translated.
 
-    ``reference_codes``: the substantive codes of the ``codes_from`` wave, in its listed
-    order. ``targets``: for each of them, the codes of this wave that recode onto it, in
-    this wave's listed order (one code, or several when this wave's scale is finer).
+    ``reference_codes``: the substantive codes of the ``codes_from`` wave, in the order
+    answers are drawn (the first for the highest latent). ``targets``: for each of them, the
+    codes of this wave that recode onto it, in this wave's listed order (one code, or several
+    when this wave's scale is finer).
     """
 
     reference_codes: tuple[int, ...]
@@ -258,16 +263,27 @@ class WaveLinks:
 
 
 def common_scale(
-    reference: Variable, variable: Variable, recode: dict[int, int]
+    reference_codes: tuple[int, ...], variable: Variable, recode: dict[int, int]
 ) -> CommonScale | None:
     """The reference scale of ``variable`` and its inverse recode, or None when some
     reference code has no code here or some code here recodes onto no reference answer."""
-    reference_codes = tuple(reference.substantive_codes())
     own = variable.substantive_codes()
     targets = tuple(tuple(c for c in own if recode.get(c, c) == ref) for ref in reference_codes)
     if any(not codes for codes in targets) or sum(len(codes) for codes in targets) != len(own):
         return None
     return CommonScale(reference_codes, targets)
+
+
+def drawing_order(harmonization: Harmonization, item: HarmonizedItem) -> tuple[int, ...]:
+    """The reference codes in the order the map's first wave lists them (recoded), if its
+    codes map one-to-one onto them; else in the reference wave's listed order."""
+    reference = item.variables[item.codes_from].substantive_codes()
+    first = harmonization.waves[0]
+    recode = item.recodes[first]
+    ordered = [recode[c] for c in item.variables[first].substantive_codes()]
+    if sorted(ordered) == sorted(reference):
+        return tuple(ordered)
+    return tuple(reference)
 
 
 def wave_links(harmonization: Harmonization, questionnaire: Questionnaire) -> WaveLinks:
@@ -291,8 +307,8 @@ def wave_links(harmonization: Harmonization, questionnaire: Questionnaire) -> Wa
         variable = matching_variable(harmonization, questionnaire, mapped)
         keys[variable.name] = item.name
         if item.recodes:
-            reference = item.variables[item.codes_from]
-            scale = common_scale(reference, variable, item.recodes[wave])
+            order = drawing_order(harmonization, item)
+            scale = common_scale(order, variable, item.recodes[wave])
             if scale is not None:
                 scales[variable.name] = scale
     return WaveLinks(seed_keys=keys, scales=scales)

@@ -1,4 +1,5 @@
 import datetime as dt
+import hashlib
 import unicodedata
 
 import numpy as np
@@ -9,11 +10,20 @@ from pipeline.allocate import allocate
 from pipeline.cli import run
 from pipeline.expressions import evaluate, parse
 from pipeline.frame import Frame, Stratum
+from pipeline.harmonize import load_harmonization
 from pipeline.labels import Text
 from pipeline.questionnaire import QuestionType, load_questionnaire
-from pipeline.simulate import faults_path, simulate, write_simulated
+from pipeline.simulate import (
+    DEFAULT_MEMBER_SEED,
+    CommonScale,
+    faults_path,
+    ordinal_model,
+    simulate,
+    wave_links,
+    write_simulated,
+)
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, REPO
 
 MINI = FIXTURES / "mini.yaml"
 
@@ -397,3 +407,146 @@ def test_the_fieldwork_start_can_be_given(questionnaire):
         questionnaire, questionnaire.frame_model, 20, 1, fieldwork_start=dt.date(2022, 3, 1)
     )
     assert sim.responses["_submission_time"].min().startswith("2022-03")
+
+
+# ---- waves linked by a harmonization map ------------------------------------------------------
+
+HARMONIZATION = REPO / "questionnaires" / "harmonization-2021-2023.yaml"
+# The 2021 frequency codes in 2023 codes (the map's recode: 1 often ... 4 never → 4 ... 1).
+FREQUENCY_2021_TO_2023 = {"1": "4", "2": "3", "3": "2", "4": "1"}
+# The 2023 five-point change scale collapsed onto the three points of 2021 (the map's recode).
+CHANGE_2023_TO_2021 = {"1": "1", "2": "1", "3": "2", "4": "3", "5": "3"}
+
+
+@pytest.fixture(scope="module")
+def harmonization():
+    return load_harmonization(HARMONIZATION)
+
+
+def shares(column: pd.Series) -> pd.Series:
+    """Proportion (0-1) of each code among the answered cells."""
+    return column[column != ""].value_counts(normalize=True)
+
+
+def within_noise(column_a: pd.Series, code_a: str, column_b: pd.Series, code_b: str) -> bool:
+    """The two proportions differ by less than 4 standard errors of independent samples
+    (conservative: members shared by two waves make the difference less variable)."""
+    a, b = column_a[column_a != ""], column_b[column_b != ""]
+    p, q = (a == code_a).mean(), (b == code_b).mean()
+    se = np.sqrt(p * (1 - p) / len(a) + q * (1 - q) / len(b))
+    return abs(p - q) < 4 * se
+
+
+def test_without_a_map_the_output_is_byte_identical_to_before_maps_existed(tmp_path):
+    q = load_questionnaire(MINI)
+    sim = simulate(q, q.frame_model, 200, seed=7, fault_rate=0.05, wave_effect=0.1)
+    out = tmp_path / "mini.csv"
+    write_simulated(sim, out)
+    # sha256 of the files the simulator wrote before --harmonization was added (same call).
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == (
+        "8cec4ce9b724cf1340acab2928d6e242592e7f6862088651edbd01d66ebb34b2"
+    )
+    assert hashlib.sha256(faults_path(out).read_bytes()).hexdigest() == (
+        "af0c6dd314a523bebccc6e9c334fb9ad4b89ad93784fe6b0f906cb4af8811976"
+    )
+
+
+def test_a_renamed_item_is_keyed_by_its_common_name_and_gets_the_same_parameters(
+    harmonization,
+):
+    links_2021 = wave_links(harmonization, harmonization.questionnaire("2021"))
+    links_2023 = wave_links(harmonization, harmonization.questionnaire("2023"))
+    assert links_2021.seed_keys["eff_website"] == links_2023.seed_keys["eff_online"] == "eff_online"
+    assert links_2021.seed_keys["part_website"] == "part_online"
+    assert "part_documents" not in links_2021.seed_keys  # asked in 2021 only
+    website = ordinal_model(DEFAULT_MEMBER_SEED, links_2021.seed_keys["eff_website"], 4)
+    online = ordinal_model(DEFAULT_MEMBER_SEED, links_2023.seed_keys["eff_online"], 4)
+    assert (website.loading, website.intercept) == (online.loading, online.intercept)
+    assert np.array_equal(website.cuts, online.cuts)
+    # Keyed by its own name the 2021 item would be another item.
+    assert ordinal_model(DEFAULT_MEMBER_SEED, "eff_website", 4).intercept != online.intercept
+
+
+def test_the_inverse_recodes_of_the_default_map(harmonization):
+    links_2021 = wave_links(harmonization, harmonization.questionnaire("2021"))
+    links_2023 = wave_links(harmonization, harmonization.questionnaire("2023"))
+    # Frequency: 2023 codes, drawn in the order 2021 lists them (often first); 2021 gets back
+    # its own codes, 2023 the same ones.
+    assert links_2021.scales["part_website"] == CommonScale((4, 3, 2, 1), ((1,), (2,), (3,), (4,)))
+    assert links_2023.scales["part_online"] == CommonScale((4, 3, 2, 1), ((4,), (3,), (2,), (1,)))
+    # Change: 2021's three points; 2023 splits better and worse in two.
+    assert links_2023.scales["change"] == CommonScale((1, 2, 3), ((1, 2), (3,), (4, 5)))
+
+
+def test_a_split_category_goes_to_its_codes_in_listed_order():
+    scale = CommonScale((1, 2, 3), ((1, 2), (3,), (4, 5)))
+    position = np.array([0, 0, 1, 2, 2])
+    within = np.array([0.1, 0.7, 0.5, 0.49, 0.99])
+    assert scale.translate(position, within).tolist() == [1, 2, 3, 4, 5]
+
+
+def test_with_the_same_seed_linked_waves_give_the_same_answers_up_to_the_recode(harmonization):
+    q2021, q2023 = harmonization.questionnaire("2021"), harmonization.questionnaire("2023")
+    a = simulate(q2021, q2021.frame_model, 600, seed=5, harmonization=harmonization).responses
+    b = simulate(q2023, q2023.frame_model, 600, seed=5, harmonization=harmonization).responses
+    assert a["respondent_id"].equals(b["respondent_id"])
+    assert a["eff_website"].equals(b["eff_online"])
+    assert a["part_website"].replace(FREQUENCY_2021_TO_2023).equals(b["part_online"])
+    assert a["part_conference"].replace(FREQUENCY_2021_TO_2023).equals(b["part_conference"])
+    assert b["change"].replace(CHANGE_2023_TO_2021).equals(a["change"])
+    # The finer 2023 scale is used: the normal mass of 'better' is split in equal halves.
+    better = b["change"][b["change"].isin(["1", "2"])]
+    assert 0.42 < (better == "1").mean() < 0.58
+    # Without the map the renamed item is a different item.
+    a0 = simulate(q2021, q2021.frame_model, 600, seed=5).responses
+    b0 = simulate(q2023, q2023.frame_model, 600, seed=5).responses
+    assert (a0["eff_website"] == b0["eff_online"]).mean() < 0.6
+
+
+def test_the_2021_wave_keeps_its_answers_except_the_renamed_items(harmonization):
+    q = harmonization.questionnaire("2021")
+    alone = simulate(q, q.frame_model, 400, seed=3).responses
+    linked = simulate(q, q.frame_model, 400, seed=3, harmonization=harmonization).responses
+    changed = [c for c in alone.columns if not alone[c].equals(linked[c])]
+    # Durations count answered items, which the renamed items' blanks change.
+    assert changed == ["part_website", "eff_website", "_duration_seconds"]
+
+
+def test_with_no_wave_effect_independent_waves_agree_within_sampling_noise(harmonization):
+    q2021, q2023 = harmonization.questionnaire("2021"), harmonization.questionnaire("2023")
+    a = simulate(q2021, q2021.frame_model, 3000, seed=21, harmonization=harmonization).responses
+    b = simulate(q2023, q2023.frame_model, 3000, seed=23, harmonization=harmonization).responses
+    for code in ("1", "2", "3", "4"):
+        assert within_noise(a["eff_website"], code, b["eff_online"], code), code
+    # 'often' is code 1 in 2021 and code 4 in 2023.
+    for old, new in (("part_conference", "part_conference"), ("part_website", "part_online")):
+        assert within_noise(a[old], "1", b[new], "4"), old
+    collapsed = b["change"].replace(CHANGE_2023_TO_2021)
+    for code in ("1", "2", "3"):
+        assert within_noise(a["change"], code, collapsed, code), code
+    # Without the map the reversed scale is read backwards: 'often' is a rare answer in 2023.
+    b0 = simulate(q2023, q2023.frame_model, 3000, seed=23).responses
+    assert not within_noise(a["part_conference"], "1", b0["part_conference"], "4")
+
+
+def test_command_takes_a_harmonization_map(tmp_path, capsys):
+    out = tmp_path / "2023.csv"
+    questionnaire = REPO / "questionnaires" / "degradation-2023.yaml"
+    args = ["simulate", str(questionnaire), "--n", "60", "--seed", "1", "--fault-rate", "0"]
+    assert run([*args, "--out", str(out), "--harmonization", str(HARMONIZATION)]) == 0
+    linked = read(out)
+    assert run([*args, "--out", str(tmp_path / "alone.csv")]) == 0
+    alone = read(tmp_path / "alone.csv")
+    # Drawn in 2021's order (often first) and written in 2023's codes: the same latent that
+    # alone gives 'never' (1, listed first in 2023) gives 'often' (4) with the map.
+    reversed_codes = {"1": "4", "2": "3", "3": "2", "4": "1"}
+    assert linked["part_online"].replace(reversed_codes).equals(alone["part_online"])
+    assert linked["eff_online"].equals(alone["eff_online"])  # 2023's own name is the common one
+
+
+def test_a_questionnaire_whose_wave_is_not_in_the_map_is_an_error(tmp_path, capsys):
+    args = ["simulate", str(MINI), "--n", "10", "--seed", "1", "--out", str(tmp_path / "x.csv")]
+    assert run([*args, "--harmonization", str(HARMONIZATION)]) == 2
+    err = capsys.readouterr().err
+    assert "not one of the map's waves" in err and "harmonization-2021-2023.yaml" in err
+    assert not (tmp_path / "x.csv").exists()
