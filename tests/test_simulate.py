@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.allocate import allocate
 from pipeline.cli import run
+from pipeline.errors import InputError
 from pipeline.expressions import evaluate, parse
 from pipeline.frame import Frame, Stratum
 from pipeline.harmonize import load_harmonization
@@ -544,9 +545,17 @@ def test_command_takes_a_harmonization_map(tmp_path, capsys):
     assert linked["eff_online"].equals(alone["eff_online"])  # 2023's own name is the common one
 
 
-def test_a_questionnaire_whose_wave_is_not_in_the_map_is_an_error(tmp_path, capsys):
+def test_a_questionnaire_other_than_the_maps_for_its_wave_is_an_error(tmp_path, capsys):
+    # The mini questionnaire says it is wave 2021, but it is not the map's 2021 questionnaire.
     args = ["simulate", str(MINI), "--n", "10", "--seed", "1", "--out", str(tmp_path / "x.csv")]
     assert run([*args, "--harmonization", str(HARMONIZATION)]) == 2
     err = capsys.readouterr().err
-    assert "not one of the map's waves" in err and "harmonization-2021-2023.yaml" in err
+    assert "is not the map's 2021 questionnaire" in err
+    assert "harmonization-2021-2023.yaml" in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_questionnaire_whose_wave_is_not_in_the_map_is_an_error(questionnaire, harmonization):
+    other_wave = questionnaire.model_copy(update={"wave": "2019"})
+    with pytest.raises(InputError, match="not one of the map's waves"):
+        wave_links(harmonization, other_wave)
