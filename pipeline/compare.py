@@ -691,8 +691,12 @@ def _check_waves(h: Harmonization, waves: Sequence[WaveInput]) -> None:
 def _comparable_items(h: Harmonization) -> tuple[list[HarmonizedItem], list[dict]]:
     items, skipped = [], []
     for it in harmonized_items(h):
+        stratum = h.questionnaire(it.codes_from).stratum.variable
         if it.pii:
             skipped.append({"item": it.name, "reason": "pii"})
+        elif it.variables[it.codes_from].name == stratum:
+            # its weighted shares are the frame's N_h by construction: nothing to estimate
+            skipped.append({"item": it.name, "reason": "stratum (fixed by the frame)"})
         elif not it.is_categorical:
             kind = it.variables[it.codes_from].question.type.value
             skipped.append({"item": it.name, "reason": f"not categorical ({kind})"})

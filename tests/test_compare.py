@@ -29,6 +29,7 @@ from pipeline.compare import (
     wave_test,
     write_comparison,
 )
+from pipeline.dataset import write_dataset
 from pipeline.design import Design
 from pipeline.errors import InputError
 from pipeline.harmonize import load_harmonization
@@ -379,6 +380,7 @@ def test_items_in_one_wave_pii_and_non_categorical_are_listed_not_dropped(mini_c
     assert comparison.one_wave_only == {"2021": [], "2023": ["online"]}
     reasons = {e["item"]: e["reason"] for e in comparison.not_compared}
     assert reasons == {
+        "category": "stratum (fixed by the frame)",
         "age": "not categorical (integer)",
         "phone": "pii",
         "last_meeting": "not categorical (date)",
@@ -386,7 +388,7 @@ def test_items_in_one_wave_pii_and_non_categorical_are_listed_not_dropped(mini_c
     }
     overall = comparison.tests[comparison.tests["scope"] == "overall"]
     assert list(overall["item"]) == [
-        "category", "sex", "aware", "eff_meet", "trust", "eff_train", "src_1", "src_2", "src_3",
+        "sex", "aware", "eff_meet", "trust", "eff_train", "src_1", "src_2", "src_3",
     ]  # fmt: skip
 
 
@@ -458,15 +460,13 @@ def test_survey_compare_command_writes_the_folder(tmp_path, capsys):
     w23 = mini_data(
         "2023", (18, 16), [f"A{i}" for i in range(10)] + [f"B{i}" for i in range(24)], 6
     )
-    from pipeline.dataset import write_dataset
-
     for w in (w21, w23):
         write_dataset(w.data, w.meta, tmp_path / f"{w.name}.weighted.parquet")
     data = [f"{w}={tmp_path / f'{w}.weighted.parquet'}" for w in ("2021", "2023")]
     args = ["compare", "--map", str(map_path), "--out", str(tmp_path / "out"), "--lang", "en"]
     assert run([*args, "--data", data[0], "--data", data[1]]) == 0
     out = capsys.readouterr().out
-    assert "9 items compared" in out and "SIMULATED DATA" in out
+    assert "8 items compared" in out and "SIMULATED DATA" in out
     assert "panel overlap: 10 linked members" in out
     assert (tmp_path / "out" / "comparison.xlsx").exists()
     # The waves must be the map's and in its order; the data must be the wave it claims.

@@ -1,0 +1,88 @@
+"""The wave-comparison report as a reader gets it: it runs without error cells, its PDF
+carries the Vietnamese headings and the comparison's own numbers formatted the report's
+way, its charts exist, and simulated data are marked."""
+
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pipeline.compare import compare_waves, write_comparison
+from pipeline.harmonize import load_harmonization
+from pipeline.report import render_report
+from pipeline.report_text import fmt_percent
+
+from .conftest import REPO
+from .test_compare import mini_data, mini_waves
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("comparison")
+    harmonization = load_harmonization(mini_waves(root))
+    shared = [f"S{i}" for i in range(20)]
+    ids_21 = shared[:12] + [f"X{i}" for i in range(28)] + shared[12:] + [f"Y{i}" for i in range(22)]
+    ids_23 = shared[:12] + [f"Z{i}" for i in range(23)] + shared[12:] + [f"V{i}" for i in range(22)]
+    waves = [mini_data("2021", (40, 30), ids_21, 1), mini_data("2023", (35, 30), ids_23, 2)]
+    comparison = compare_waves(harmonization, waves)
+    write_comparison(comparison, harmonization, root / "outputs" / "waves", lang="vi")
+    result = render_report(
+        REPO / "notebooks" / "comparison_report.ipynb",
+        {"lang": "vi", "root": str(root)},
+        root / "outputs" / "reports",
+        cwd=root,
+        keep_notebook=True,
+    )
+    return {"root": root, "comparison": comparison, "outputs": result.outputs}
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    return unicodedata.normalize("NFC", text.decode("utf-8"))
+
+
+def test_the_executed_notebook_has_no_error_cells(rendered):
+    executed = next((rendered["root"] / "outputs" / "reports").glob("*.ipynb"))
+    notebook = nbformat.read(executed, as_version=4)
+    errors = [
+        out
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "error"
+    ]
+    assert errors == []
+
+
+def test_the_pdf_has_the_vietnamese_headings_and_the_simulated_mark(rendered):
+    text = pdf_text(rendered["outputs"]["pdf"])
+    assert "So sánh giữa hai đợt khảo sát" in text
+    assert "Tóm tắt kết quả chính" in text
+    assert "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA" in text
+
+
+def test_the_pdf_shows_the_comparison_s_own_estimates(rendered):
+    text = re.sub(r"\s+", " ", pdf_text(rendered["outputs"]["pdf"]))
+    rows = rendered["comparison"].rows
+    sex = rows[(rows["scope"] == "overall") & (rows["item"] == "sex")]
+    for value in list(sex["est_a"]) + list(sex["est_b"]) + list(sex["diff"]):
+        assert fmt_percent(abs(value), "vi").rstrip("%") in text
+
+
+def test_the_stratum_is_not_compared(rendered):
+    tests = rendered["comparison"].tests
+    assert "category" not in set(tests["item"])
+
+
+def test_every_chart_in_the_html_is_an_embedded_png(rendered):
+    html = rendered["outputs"]["html"].read_text(encoding="utf-8")
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    assert images, "the comparison report shows no chart"
+    for data in images:
+        assert base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n"
