@@ -23,6 +23,7 @@ from pipeline.allocate import allocate
 from pipeline.dataset import read_dataset
 from pipeline.errors import InputError
 from pipeline.instruments.layout import instrument_stem
+from pipeline.masking import mask_free_text
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, load_questionnaire
 from pipeline.report_text import (
     DASH,
@@ -143,6 +144,19 @@ def load_wave(
         threshold=int(threshold if threshold is not None else options.get("suppress_below", 10)),
         respondents=len(data),
     )
+
+
+def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[str]:
+    """Up to ``limit`` non-empty answers to a free-text question, with names, phone numbers
+    and e-mail addresses masked, in a fixed order (sorted, so nothing follows row order)."""
+    if data.questionnaire.question(question).pii:
+        raise InputError("a PII question is never printed", column=question)
+    frame, _ = read_dataset(data.paths.weighted)
+    if question not in frame.columns:
+        return []
+    answers = frame[question].dropna().astype(str).str.strip()
+    masked = sorted({mask_free_text(a) for a in answers if a})
+    return masked[:limit]
 
 
 def quarantine_reasons(path: Path) -> dict[str, int]:

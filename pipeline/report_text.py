@@ -97,6 +97,7 @@ WORDS: dict[str, dict[str, str]] = {
             "tổng có thể vượt 100%)."
         ),
         "free_text": "Câu hỏi mở: các ý kiến tự do không được in trong báo cáo.",
+        "free_text_shown": ("Câu hỏi mở: một số ý kiến, đã che tên người, số điện thoại và email."),
         "not_tabulated": "Câu hỏi số hoặc ngày: không lập bảng trong báo cáo này.",
         "figure_bars": "Tỷ lệ (%) theo {banner}, KTC 95%",
         "figure_likert": "Phân bố câu trả lời (toàn mẫu, %)",
@@ -249,6 +250,9 @@ WORDS: dict[str, dict[str, str]] = {
             "allowed; totals may exceed 100%)."
         ),
         "free_text": "Open question: free-text answers are not printed in this report.",
+        "free_text_shown": (
+            "Open question: some answers, with names, phone numbers and e-mail addresses masked."
+        ),
         "not_tabulated": "Numeric or date question: not tabulated in this report.",
         "figure_bars": "Percentage by {banner}, 95% CI",
         "figure_likert": "Distribution of answers (whole sample, %)",

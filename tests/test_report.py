@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 
 from pipeline import report_data as rd
 from pipeline.cli import run
+from pipeline.dataset import read_dataset, write_dataset
 from pipeline.instruments.codebook import write_codebook
 from pipeline.questionnaire import load_questionnaire
 from pipeline.report import render_report
@@ -226,6 +228,27 @@ def test_free_text_answers_are_never_printed(reports, project):
     html = reports["html"].read_text(encoding="utf-8")
     text = pdf_text(reports["pdf"])
     assert not [a for a in answers if a in html or a in text]
+
+
+def test_free_text_is_printed_masked_only_when_the_parameter_allows(project, tmp_path):
+    # A copy of the project whose comments name a member and give a phone number.
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy)
+    weighted = copy / "processed" / f"{WAVE}.weighted.parquet"
+    frame, meta = read_dataset(weighted)
+    frame["comment"] = pd.Series(
+        ["Đồng chí Nguyễn Văn An hay đi muộn, gọi 0912 345 678."] + [None] * (len(frame) - 1),
+        dtype="string",
+    )
+    write_dataset(frame, meta, weighted)
+    result = render_report(
+        REPO / "notebooks" / "wave_report.ipynb",
+        {"wave": WAVE, "lang": "vi", "root": str(copy), "show_free_text": "True"},
+        copy / "outputs" / "reports", cwd=copy,
+    )  # fmt: skip
+    text = one_line(pdf_text(result.outputs["pdf"]))
+    assert "Đồng chí [tên] hay đi muộn, gọi [số điện thoại]." in text
+    assert "Nguyễn Văn An" not in text and "0912 345 678" not in text
 
 
 def test_summary_states_each_significant_difference_with_its_numbers(reports, data):
