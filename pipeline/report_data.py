@@ -38,7 +38,7 @@ from pipeline.report_text import (
     p_relation,
     words,
 )
-from pipeline.tabulate import LIKERT_TYPES, TOTAL, row_variables
+from pipeline.tabulate import LIKERT_TYPES, TOTAL, mark_suppressed, row_variables
 
 TABLE_TYPES = (QuestionType.single, QuestionType.likert)
 
@@ -129,19 +129,25 @@ def load_wave(
     q = load_questionnaire(q_path)
     info = json.loads((paths.tables / f"{wave}.tables.json").read_text(encoding="utf-8"))["info"]
     options = info.get("options", {})
+    shown_from = int(threshold if threshold is not None else options.get("suppress_below", 10))
     return WaveData(
         wave=str(wave),
         questionnaire=q,
         meta=meta,
-        cells=pd.read_parquet(paths.tables / f"{wave}.cells.parquet"),
+        # Suppression (with its complement) is redone at the report's own threshold.
+        cells=mark_suppressed(
+            pd.read_parquet(paths.tables / f"{wave}.cells.parquet"), "base", shown_from
+        ),
         tests=pd.read_parquet(paths.tables / f"{wave}.tests.parquet"),
-        scales=pd.read_parquet(paths.tables / f"{wave}.scales.parquet"),
+        scales=mark_suppressed(
+            pd.read_parquet(paths.tables / f"{wave}.scales.parquet"), "n", shown_from
+        ),
         info=info,
         summary=json.loads(paths.summary.read_text(encoding="utf-8")),
         quarantine_reasons=quarantine_reasons(paths.quarantine),
         fieldwork=fieldwork_period(paths.raw),
         paths=paths,
-        threshold=int(threshold if threshold is not None else options.get("suppress_below", 10)),
+        threshold=shown_from,
         respondents=len(data),
     )
 
@@ -410,8 +416,8 @@ def cells_of(data: WaveData, variable: str, banner: str) -> pd.DataFrame:
 
 
 def hidden(cell: dict, threshold: int) -> bool:
-    """A cell is not shown when its column base is below the threshold (or the tabulate
-    stage suppressed it)."""
+    """A cell is not shown when its column is suppressed (base below the threshold, or the
+    complement that keeps it from being worked out from the Total)."""
     return bool(cell["suppressed"]) or int(cell["base"]) < threshold
 
 
@@ -495,7 +501,7 @@ def grid_table(data: WaveData, question: Question, banner: str, lang: str) -> st
         line = [v.label.get(lang)]
         for col, _ in cols:
             r = lookup.get(col)
-            shown = r is not None and r["n"] >= data.threshold and not np.isnan(r["top2"])
+            shown = r is not None and not r["suppressed"] and not np.isnan(r["top2"])
             line.append(fmt_percent(r["top2"], lang, sign=False) if shown else DASH)
         body.append(line)
     return markdown_table(["%"] + [h for _, h in cols], body)
@@ -667,7 +673,7 @@ def key_figures(data: WaveData, group: str, lang: str) -> str:
             continue
         t, m = total.iloc[0], mine.iloc[0]
         label = v.label.get(lang) if v.grid_item is None else v.label.get(lang)
-        shown = m["n"] >= data.threshold
+        shown = not m["suppressed"]
         body.append(
             [
                 label,

@@ -127,8 +127,10 @@ def tabulate(
     if not tests_df.empty:
         tests_df["p_bh"] = bh_adjust(tests_df["p"].to_numpy())
     cells_df = pd.DataFrame(cells)
-    cells_df = _mark_suppressed(cells_df, options.suppress_below)
-    scales = _likert_scores(data, design, questionnaire, banners, options)
+    cells_df = mark_suppressed(cells_df, "base", options.suppress_below)
+    scales = mark_suppressed(
+        _likert_scores(data, design, questionnaire, banners, options), "n", options.suppress_below
+    )
     reliability = _reliability(data, design, questionnaire)
     full_info = {
         **(info or {}),
@@ -241,11 +243,32 @@ def _rank_test_columns(
     return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
 
 
-def _mark_suppressed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Mark cells whose column base is below ``threshold`` (shown as "—" to readers)."""
-    if cells.empty:
-        return cells.assign(suppressed=pd.Series(dtype=bool))
-    return cells.assign(suppressed=cells["base"] < threshold)
+def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
+    """Banner columns whose estimates are not shown: those with 0 < n < ``threshold``, plus,
+    when that leaves exactly one hidden, the smallest other non-empty column (complementary
+    suppression: the Total is published, so one hidden column alone would be the Total
+    minus the others)."""
+    hidden = {col for col, n in bases.items() if 0 < n < threshold}
+    if len(hidden) == 1:
+        others = sorted((n, col) for col, n in bases.items() if n > 0 and col not in hidden)
+        if others:
+            hidden.add(others[0][1])
+    return hidden
+
+
+def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd.DataFrame:
+    """Mark the rows of ``frame`` (cells or Likert scores) that belong to a suppressed banner
+    column; the Total column is never suppressed."""
+    if frame.empty:
+        return frame.assign(suppressed=pd.Series(dtype=bool))
+    suppressed = pd.Series(False, index=frame.index)
+    for (banner, _variable), group in frame.groupby(["banner", "variable"], sort=False):
+        if banner == TOTAL:
+            continue
+        bases = group.groupby("col_code")[base_column].max().astype(int).to_dict()
+        hidden = suppressed_columns(bases, threshold)
+        suppressed[group.index[group["col_code"].isin(hidden)]] = True
+    return frame.assign(suppressed=suppressed)
 
 
 def _likert_scores(

@@ -12,7 +12,14 @@ from pipeline.crosstab import crosstab
 from pipeline.dataset import write_dataset
 from pipeline.design import Design
 from pipeline.scales import cronbach_alpha, rank_test
-from pipeline.tabulate import TOTAL, TabulateOptions, analysis_values, battery_metrics, tabulate
+from pipeline.tabulate import (
+    TOTAL,
+    TabulateOptions,
+    analysis_values,
+    battery_metrics,
+    suppressed_columns,
+    tabulate,
+)
 
 from .conftest import FIXTURES
 
@@ -104,12 +111,39 @@ def test_benjamini_hochberg_across_the_battery(weighted, design, mini):
     assert tests["p_bh"].to_numpy()[order] == pytest.approx(expected)
 
 
-def test_columns_with_small_bases_are_suppressed(weighted, design, mini):
+def test_columns_with_small_bases_are_suppressed_with_a_complement(weighted, design, mini):
     battery = tabulate(weighted, design, mini, TabulateOptions(suppress_below=20))
     by_category = battery.cells.query("banner == 'category'")
-    # Stratum 2 has 16 respondents: below 20, every cell of its column is suppressed.
-    assert by_category.query("col_code == '2'")["suppressed"].all()
-    assert not by_category.query("col_code == '1'")["suppressed"].any()
+    # Stratum 2 has 16 respondents, below 20. Stratum 1 must go too: the Total is shown, so
+    # the hidden column would be the Total minus stratum 1.
+    assert by_category["suppressed"].all()
+    assert not battery.cells.query(f"banner == '{TOTAL}'")["suppressed"].any()
+    likert = battery.scales.query("banner == 'category'")
+    assert likert["suppressed"].all()
+
+
+@pytest.mark.parametrize(
+    ("bases", "hidden"),
+    [
+        ({"1": 200, "2": 150, "3": 5, "4": 80}, {"3", "4"}),
+        ({"1": 200, "2": 3, "3": 5, "4": 80}, {"2", "3"}),
+        ({"1": 200, "2": 150, "3": 0, "4": 80}, set()),
+        ({"1": 200, "2": 150}, set()),
+        ({"1": 9}, {"1"}),
+    ],
+)
+def test_suppressed_columns(bases, hidden):
+    assert suppressed_columns(bases, 10) == hidden
+
+
+def test_a_hidden_column_cannot_be_recovered_from_the_total(weighted, design, mini):
+    """The attack: a column's count is the Total's minus the shown columns'. It works only
+    when exactly one column of a table is hidden, which suppression never leaves."""
+    battery = tabulate(weighted, design, mini, TabulateOptions(suppress_below=17))
+    cells = battery.cells[battery.cells["banner"] != TOTAL]
+    for _, table in cells.groupby(["banner", "variable"]):
+        hidden = set(table.loc[table["suppressed"], "col_code"])
+        assert len(hidden) != 1
 
 
 def test_likert_mean_and_top_two_box(weighted, design, mini):
