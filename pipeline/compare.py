@@ -68,6 +68,7 @@ from pipeline.errors import InputError
 from pipeline.estimate import domain_df
 from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items, one_wave_only
 from pipeline.questionnaire import QuestionType
+from pipeline.spreadsheet_safety import neutralise
 from pipeline.tabulate import analysis_values
 
 WAVE = "_wave"
@@ -894,8 +895,6 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
-    from pipeline.spreadsheet_safety import neutralise
-
     only = one_wave_only(h)
     lines = [["wave", "variable", "label_vi", "label_en"]]
     for wave, names in comparison.one_wave_only.items():
@@ -962,8 +961,6 @@ def _write_workbook(comparison: Comparison, labels: _Labels, path: Path, lang: s
 def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
     from openpyxl.styles import Font
 
-    from pipeline.spreadsheet_safety import neutralise
-
     bold = Font(bold=True)
     sheet.append([neutralise(f"{words['title']}: {labels.scope(scope)}")])
     sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=13)
@@ -997,8 +994,6 @@ def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
 
 
 def _append_row(sheet, r: dict, labels: _Labels, first: bool) -> None:
-    from pipeline.spreadsheet_safety import neutralise
-
     is_mean = r["kind"] == "mean"
     scale = 1.0 if is_mean else 100.0
     line = [
@@ -1030,8 +1025,6 @@ def _finite(x: float) -> float | None:
 
 
 def _write_lists(sheet, comparison: Comparison, labels: _Labels, words: dict, font) -> None:
-    from pipeline.spreadsheet_safety import neutralise
-
     bold = font(bold=True)
     if comparison.info.get("simulated"):
         sheet.append([words["simulated"]])
