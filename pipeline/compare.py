@@ -63,6 +63,7 @@ import pandas as pd
 from scipy import special
 
 from pipeline.crosstab import Test, bh_adjust, code, crosstab, value_text
+from pipeline.dataset import json_records
 from pipeline.design import Design, design_for
 from pipeline.errors import InputError
 from pipeline.estimate import domain_df
@@ -877,8 +878,8 @@ def write_comparison(
             getattr(comparison, name).to_parquet(tmp, index=False)
     document = {
         "info": comparison.info,
-        "rows": _records(comparison.rows),
-        "tests": _records(comparison.tests),
+        "rows": json_records(comparison.rows),
+        "tests": json_records(comparison.tests),
         "one_wave_only": comparison.one_wave_only,
         "not_compared": comparison.not_compared,
     }
@@ -886,12 +887,6 @@ def write_comparison(
     write_text(paths["one_wave_only"], _one_wave_csv(comparison, harmonization))
     charts = write_charts(comparison, labels, paths["charts"], lang)
     return {**paths, **{f"chart:{p.name}": p for p in charts}}
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    import json
-
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
 
 
 def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:

@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from pipeline import estimate
 from pipeline.atomic import atomic_path, write_text
 from pipeline.crosstab import CrossTab, bh_adjust, code, crosstab
+from pipeline.dataset import json_records
 from pipeline.design import Design
 from pipeline.errors import InputError
 from pipeline.questionnaire import Questionnaire, QuestionType, Variable
@@ -376,10 +377,10 @@ def write_battery(
             getattr(battery, name).to_parquet(tmp, index=False)
     document = {
         "info": battery.info,
-        "cells": _records(battery.cells),
-        "tests": _records(battery.tests),
-        "scales": _records(battery.scales),
-        "reliability": _records(battery.reliability),
+        "cells": json_records(battery.cells),
+        "tests": json_records(battery.tests),
+        "scales": json_records(battery.scales),
+        "reliability": json_records(battery.reliability),
     }
     write_text(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     metrics = json.dumps(battery_metrics(battery), ensure_ascii=False, indent=2, sort_keys=True)
@@ -403,11 +404,6 @@ def battery_metrics(battery: Battery) -> dict:
         "significant_after_bh": significant,
         "indices": indices,
     }
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-safe dicts (NaN → null)."""
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
 
 
 # ----- the banner workbook ----------------------------------------------------------------
