@@ -71,6 +71,7 @@ from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items, 
 from pipeline.questionnaire import QuestionType
 from pipeline.spreadsheet_safety import neutralise
 from pipeline.tabulate import analysis_values
+from pipeline.xlsx import save_workbook
 
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
@@ -871,8 +872,7 @@ def write_comparison(
         raise InputError(f"language must be one of {', '.join(WORDS)}, got {lang!r}")
     paths = output_paths(out_dir)
     labels = _Labels(harmonization, comparison, lang)
-    with atomic_path(paths["workbook"]) as tmp:
-        _write_workbook(comparison, labels, tmp, lang)
+    save_workbook(_workbook(comparison, labels, lang), paths["workbook"])
     for name in ("rows", "tests"):
         with atomic_path(paths[name]) as tmp:
             getattr(comparison, name).to_parquet(tmp, index=False)
@@ -935,7 +935,7 @@ class _Labels:
         return section.name, section.title.get(self.lang)
 
 
-def _write_workbook(comparison: Comparison, labels: _Labels, path: Path, lang: str) -> None:
+def _workbook(comparison: Comparison, labels: _Labels, lang: str):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -950,7 +950,7 @@ def _write_workbook(comparison: Comparison, labels: _Labels, path: Path, lang: s
         _write_scope_sheet(sheet, comparison, rows[rows["scope"] == scope], labels, scope, words)
     sheet = workbook.create_sheet(words["one_wave"][:31])
     _write_lists(sheet, comparison, labels, words, Font)
-    workbook.save(path)
+    return workbook
 
 
 def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:

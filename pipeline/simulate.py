@@ -51,11 +51,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import re
 import unicodedata
 import uuid
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -71,6 +69,7 @@ from pipeline.errors import InputError
 from pipeline.frame import Frame
 from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
+from pipeline.xlsx import save_workbook
 
 DEFAULT_MEMBER_SEED = 20161030
 FIELDWORK_DAYS = 42
@@ -1152,7 +1151,6 @@ def kobo_table(sim: SimulatedData) -> pd.DataFrame:
     return pd.DataFrame(out, dtype=object)
 
 
-FIXED_TIME = dt.datetime(2000, 1, 1)
 _INTEGER = re.compile(r"-?\d+")
 
 
@@ -1175,11 +1173,7 @@ def write_xlsx(sim: SimulatedData, out: Path) -> None:
         ws.append(
             [cell_value(value, name in numeric) for name, value in zip(columns, row, strict=True)]
         )
-    wb.properties.created = FIXED_TIME
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    with atomic_path(out) as tmp:
-        tmp.write_bytes(fixed_zip_times(buffer.getvalue()))
+    save_workbook(wb, out)
 
 
 def cell_value(value: str, numeric: bool) -> str | int | None:
@@ -1188,23 +1182,3 @@ def cell_value(value: str, numeric: bool) -> str | int | None:
     if numeric and _INTEGER.fullmatch(value):
         return int(value)
     return value
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite an xlsx zip with every entry dated 1980-01-01 and the document's 'modified'
-    time (which openpyxl sets to the clock on save) fixed, so equal data give equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                stamp = FIXED_TIME.isoformat().encode() + b"Z"
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(fixed, content)
-    return target.getvalue()

@@ -30,6 +30,7 @@ from pipeline.errors import InputError
 from pipeline.questionnaire import Questionnaire, QuestionType, Variable
 from pipeline.scales import cronbach_alpha, rank_test
 from pipeline.spreadsheet_safety import neutralise
+from pipeline.xlsx import save_workbook
 
 TOTAL = "total"
 LIKERT_TYPES = (QuestionType.likert, QuestionType.likert_grid)
@@ -370,8 +371,7 @@ def write_battery(
     """Write the banner workbook (one sheet per banner), the long tables as parquet, and
     everything as one JSON document for the reports; all files atomically."""
     paths = battery_paths(Path(out_dir), stem)
-    with atomic_path(paths["workbook"]) as tmp:
-        write_workbook(battery, questionnaire, tmp, lang)
+    save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
     for name in ("cells", "tests", "scales"):
         with atomic_path(paths[name]) as tmp:
             getattr(battery, name).to_parquet(tmp, index=False)
@@ -438,7 +438,7 @@ WORDS = {
 }
 
 
-def write_workbook(battery: Battery, questionnaire: Questionnaire, path: Path, lang: str) -> None:
+def banner_workbook(battery: Battery, questionnaire: Questionnaire, lang: str) -> Workbook:
     """One sheet per banner: for each question a block of category rows with the Total
     column and each banner column (percentage, then its significance letters), the bases
     and the test row."""
@@ -450,7 +450,7 @@ def write_workbook(battery: Battery, questionnaire: Questionnaire, path: Path, l
         banner = questionnaire.variable(banner_name)
         sheet = workbook.create_sheet(_sheet_title(banner_name))
         _write_banner_sheet(sheet, battery, questionnaire, banner, lang, words, options)
-    workbook.save(path)
+    return workbook
 
 
 def _sheet_title(name: str) -> str:

@@ -19,6 +19,7 @@ from pipeline.tabulate import (
     battery_metrics,
     suppressed_columns,
     tabulate,
+    write_battery,
 )
 
 from .conftest import FIXTURES
@@ -236,3 +237,11 @@ def test_metrics_for_dvc_list_respondents_significance_and_indices(weighted, des
     assert metrics["tables"] == len(battery.tests)
     assert metrics["significant_after_bh"] == int((battery.tests["p_bh"] < 0.05).sum())
     assert set(metrics["indices"]) == {"eff_index"}
+
+
+def test_the_same_battery_gives_byte_identical_files(weighted, design, mini, tmp_path):
+    battery = tabulate(weighted, design, mini, TabulateOptions())
+    first = write_battery(battery, mini, tmp_path / "a", "2021", "vi")
+    second = write_battery(battery, mini, tmp_path / "b", "2021", "vi")
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name

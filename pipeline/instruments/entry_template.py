@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.atomic import atomic_path
 from pipeline.instruments.codebook import CodebookEntry, codebook_entries
 from pipeline.questionnaire import Questionnaire
 from pipeline.spreadsheet_safety import neutralise
+from pipeline.xlsx import save_workbook
 
 DATA_ROWS = 5000  # rows that carry validation; a survey of 1,375 forms fits with room to spare
 INLINE_LIST_LIMIT = 250  # Excel refuses inline validation lists longer than 255 characters
@@ -190,6 +190,5 @@ def write_entry_template(questionnaire: Questionnaire, path: Path) -> Path:
     code_rows = _codes_sheet(codes, entries)
     _data_sheet(data, entries, code_rows)
     _instructions_sheet(instructions, questionnaire)
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
+    save_workbook(workbook, path)
     return path

@@ -20,10 +20,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from pipeline.atomic import atomic_path
 from pipeline.instruments.layout import frame_codes, require_filled_lists
 from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Section
+from pipeline.xlsx import save_workbook
 
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 XLSFORM_TYPE = {
@@ -239,6 +239,5 @@ def write_xlsform(questionnaire: Questionnaire, path: Path, lang: str = "vi") ->
     _write_sheet(workbook, "choices", CHOICES_COLUMNS, choices_rows(questionnaire))
     _write_sheet(workbook, "settings", SETTINGS_COLUMNS, settings_rows(questionnaire, lang))
     _write_sheet(workbook, "pipeline", PIPELINE_COLUMNS, pipeline_rows(questionnaire))
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
+    save_workbook(workbook, path)
     return path
