@@ -107,7 +107,6 @@ def test_domain_within_a_category_matches_r_subset(case):
     close([m.est_a[0], m.est_b[0], m.diff[0], m.diff_se[0]], list(r["mean"].values()))
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed")
 def test_live_r_agrees_on_a_fresh_case(tmp_path, capsys):
     rng = np.random.default_rng(7)
     paths = []

@@ -5,7 +5,6 @@ proportions with their covariance, svytable, chisq.test, fisher.test, p.adjust(B
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -354,7 +353,6 @@ def test_unreadable_file_is_named(tmp_path, capsys):
 # ---- live R, so the fixtures cannot drift ---------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed")
 def test_live_r_svychisq_and_svyby_agree(tmp_path):
     df = pd.read_csv(ORACLES / "synth5.csv").head(300)
     path = tmp_path / "small.csv"
