@@ -58,7 +58,6 @@ FLAG_SEPARATOR = ";"
 
 _INTEGER = re.compile(r"[+-]?\d+(?:\.0*)?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CODED = (QuestionType.single, QuestionType.likert, QuestionType.likert_grid)
 
 
 @dataclass
@@ -263,9 +262,8 @@ def check_columns(raw: Any, questionnaire: Questionnaire) -> list[str]:
         for c in [questionnaire.respondent_id, *(v.name for v in questionnaire.variables())]
         if c not in data.columns
     }
-    needed = [questionnaire.respondent_id] + [
-        v.name for v in checked_variables(questionnaire) if v.question.required
-    ]
+    checked = checked_variables(questionnaire)
+    needed = [questionnaire.respondent_id] + [v.name for v in checked if v.question.required]
     lacking = [c for c in needed if c in absent]
     if lacking:
         extra = [str(c) for c in getattr(raw, "unmapped", []) or []]
@@ -278,7 +276,7 @@ def check_columns(raw: Any, questionnaire: Questionnaire) -> list[str]:
             row=1,
             column=lacking[0],
         )
-    return sorted(c for c in absent if c in {v.name for v in checked_variables(questionnaire)})
+    return sorted(c for c in absent if c in {v.name for v in checked})
 
 
 # ---- rules ----------------------------------------------------------------------------
@@ -443,8 +441,16 @@ def check_skip_logic(run: _Run, variables: list[Variable]) -> None:
                 typed[variable.name] = typed_column(run.work[variable.name], variable, True)
 
 
-def condition(text, typed, questionnaire, question, what) -> list[bool]:
-    """A question's relevant/constraint per row; no expression means True."""
+def condition(
+    text: str | None,
+    typed: pd.DataFrame,
+    questionnaire: Questionnaire,
+    question: Question,
+    what: str,
+    self_values: pd.Series | None = None,
+) -> list[bool]:
+    """A question's relevant/constraint (``what``) per row; no expression means True.
+    ``self_values``: the answers ``.`` stands for in a constraint."""
     if not text:
         return [True] * len(typed)
     try:
@@ -455,7 +461,8 @@ def condition(text, typed, questionnaire, question, what) -> list[bool]:
             file=questionnaire.source,
             column=f"{question.name}.{what}",
         ) from None
-    return expressions.evaluate(expr, typed, questionnaire).fillna(False).astype(bool).tolist()
+    ok = expressions.evaluate(expr, typed, questionnaire, self_values=self_values)
+    return ok.fillna(False).astype(bool).tolist()
 
 
 def check_required(run: _Run, question: Question, own: list[Variable], relevant) -> None:
@@ -475,17 +482,17 @@ def check_required(run: _Run, question: Question, own: list[Variable], relevant)
                     run.flags[i].append(f"{Rule.required_missing.value}:{name}")
 
 
-def check_constraint(run: _Run, question: Question, variable: Variable, typed) -> None:
-    try:
-        expr = expressions.parse(question.constraint or "")
-    except expressions.ExpressionError as exc:
-        raise InputError(
-            f"cannot read the expression {question.constraint!r}: {exc}",
-            file=run.questionnaire.source,
-            column=f"{question.name}.constraint",
-        ) from None
-    ok = expressions.evaluate(expr, typed, run.questionnaire, self_values=typed[variable.name])
-    ok = ok.fillna(False).astype(bool).tolist()
+def check_constraint(
+    run: _Run, question: Question, variable: Variable, typed: pd.DataFrame
+) -> None:
+    ok = condition(
+        question.constraint,
+        typed,
+        run.questionnaire,
+        question,
+        "constraint",
+        self_values=typed[variable.name],
+    )
     column = run.work[variable.name]
     for i in run.active():
         if column[i] is not None and not ok[i]:

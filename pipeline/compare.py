@@ -54,22 +54,27 @@ test always treats the waves as independent samples (R's svychisq does).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
 from scipy import special
 
+from pipeline.atomic import atomic_path, write_text
 from pipeline.crosstab import Test, bh_adjust, code, crosstab, value_text
+from pipeline.datafile import read_data, require_columns
 from pipeline.dataset import json_records
 from pipeline.design import Design, design_for
 from pipeline.errors import InputError
 from pipeline.estimate import domain_df
 from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items, one_wave_only
 from pipeline.questionnaire import QuestionType
-from pipeline.spreadsheet_safety import neutralise
+from pipeline.spreadsheet_safety import neutralise, neutralise_frame
 from pipeline.tabulate import analysis_values
 from pipeline.xlsx import save_workbook
 
@@ -294,21 +299,15 @@ def _ratio_influence(design: Design, x: np.ndarray, inside: np.ndarray):
 
 
 def compare_quantity(
-    stacked: Stacked,
+    design: Design,
     x: np.ndarray,
-    has_value: np.ndarray,
-    wave_a: str,
-    wave_b: str,
-    *,
-    domain: np.ndarray | None = None,
+    in_a: np.ndarray,
+    in_b: np.ndarray,
     links: PanelLinks = NO_LINKS,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Means of the columns of ``x`` (rows × k) in waves a and b over the rows with a value
-    (and in ``domain``); returns est_a, est_b, se_a, se_b, diff_se, cov (each length k)."""
-    design = stacked.design
-    dom = np.ones(design.n, dtype=bool) if domain is None else np.asarray(domain, dtype=bool)
-    in_a = stacked.wave_mask(wave_a) & has_value & dom
-    in_b = stacked.wave_mask(wave_b) & has_value & dom
+    """Means of the columns of ``x`` (rows × k) over the rows ``in_a`` (wave a's rows with a
+    value, in the domain) and ``in_b`` (wave b's); returns est_a, est_b, se_a, se_b, diff_se,
+    cov (each length k)."""
     est_a, z_a = _ratio_influence(design, x, in_a)
     est_b, z_b = _ratio_influence(design, x, in_b)
     k = x.shape[1]
@@ -370,18 +369,16 @@ def compare_means(
 
 def _difference(stacked, kind, levels, x, has, wave_a, wave_b, domain, links, level):
     design = stacked.design
-    est_a, est_b, se_a, se_b, diff_se, cov = compare_quantity(
-        stacked, x, has, wave_a, wave_b, domain=domain, links=links
-    )
     dom = np.ones(design.n, dtype=bool) if domain is None else np.asarray(domain, dtype=bool)
+    in_a = stacked.wave_mask(wave_a) & has & dom
+    in_b = stacked.wave_mask(wave_b) & has & dom
+    est_a, est_b, se_a, se_b, diff_se, cov = compare_quantity(design, x, in_a, in_b, links)
     df = design.df if domain is None else domain_df(design, dom)
     diff = est_b - est_a
     t = special.stdtrit(df, 0.5 + level / 2)
     ci = np.column_stack([diff - t * diff_se, diff + t * diff_se])
     with np.errstate(divide="ignore", invalid="ignore"):
         p = np.where(diff_se > 0, 2 * special.stdtr(df, -np.abs(diff) / diff_se), np.nan)
-    in_a = stacked.wave_mask(wave_a) & has & dom
-    in_b = stacked.wave_mask(wave_b) & has & dom
     n_a = (x[in_a] != 0).sum(axis=0) if kind == "proportion" else np.array([in_a.sum()])
     n_b = (x[in_b] != 0).sum(axis=0) if kind == "proportion" else np.array([in_b.sum()])
     return Difference(
@@ -438,8 +435,6 @@ def compare_files(
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
     either file, as text; with ``id_column`` the panel overlap enters the SEs."""
-    from pipeline.datafile import read_data, require_columns
-
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
         df = read_data(path)
@@ -461,10 +456,12 @@ def compare_files(
     links = find_links(stacked, "a", "b") if id_column else NO_LINKS
     diff = compare_proportions(stacked, values, levels, "a", "b", links=links)
     test = wave_test(stacked, values, levels)
-    simulated = any(
-        "_simulated" in df.columns and bool((df["_simulated"] == 1).any()) for df in frames.values()
-    )
+    simulated = any(_has_simulated_rows(df) for df in frames.values())
     return FileComparison(var, diff, test, links, simulated)
+
+
+def _has_simulated_rows(data: pd.DataFrame) -> bool:
+    return "_simulated" in data.columns and bool((data["_simulated"] == 1).any())
 
 
 def _sorted_levels(levels: list[str]) -> list[str]:
@@ -522,9 +519,7 @@ class WaveInput:
 
     @property
     def simulated(self) -> bool:
-        if self.meta.get("simulated"):
-            return True
-        return "_simulated" in self.data.columns and bool((self.data["_simulated"] == 1).any())
+        return bool(self.meta.get("simulated")) or _has_simulated_rows(self.data)
 
 
 @dataclass(frozen=True)
@@ -863,9 +858,7 @@ def write_comparison(
 ) -> dict[str, Path]:
     """Write the workbook, the long tables (parquet), the JSON document for the reports, the
     list of one-wave-only items and the charts, all atomically."""
-    import json
-
-    from pipeline.atomic import atomic_path, write_text
+    # matplotlib is loaded only when charts are drawn, not on every CLI start
     from pipeline.compare_charts import write_charts
 
     if lang not in WORDS:
@@ -897,7 +890,7 @@ def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
         for name in names:
             v = by_name[name]
             lines.append([wave, name, v.label.vi, v.label.en])
-    frame = pd.DataFrame(lines[1:], columns=lines[0]).map(neutralise)
+    frame = neutralise_frame(pd.DataFrame(lines[1:], columns=lines[0]))
     return frame.to_csv(index=False, lineterminator="\n")
 
 
@@ -935,10 +928,7 @@ class _Labels:
         return section.name, section.title.get(self.lang)
 
 
-def _workbook(comparison: Comparison, labels: _Labels, lang: str):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
+def _workbook(comparison: Comparison, labels: _Labels, lang: str) -> Workbook:
     words = WORDS[lang]
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -949,34 +939,37 @@ def _workbook(comparison: Comparison, labels: _Labels, lang: str):
         sheet = workbook.create_sheet(title)
         _write_scope_sheet(sheet, comparison, rows[rows["scope"] == scope], labels, scope, words)
     sheet = workbook.create_sheet(words["one_wave"][:31])
-    _write_lists(sheet, comparison, labels, words, Font)
+    _write_lists(sheet, comparison, words)
     return workbook
 
 
-def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
-    from openpyxl.styles import Font
+BOLD = Font(bold=True)
+SIMULATED_FONT = Font(bold=True, color="C00000")
 
-    bold = Font(bold=True)
-    sheet.append([neutralise(f"{words['title']}: {labels.scope(scope)}")])
-    sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=13)
+
+def _append_styled(sheet, values: list, font: Font) -> None:
+    """Append a row and set ``font`` on each of its cells."""
+    sheet.append(values)
+    for j in range(len(values)):
+        sheet.cell(sheet.max_row, j + 1).font = font
+
+
+def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
+    title = neutralise(f"{words['title']}: {labels.scope(scope)}")
+    _append_styled(sheet, [title], Font(bold=True, size=13))
     if comparison.info.get("simulated"):
-        sheet.append([words["simulated"]])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True, color="C00000")
+        _append_styled(sheet, [words["simulated"]], SIMULATED_FONT)
     sheet.append([words["legend"]])
     for pair in comparison.info["comparisons"]:
         a, b = pair["wave_a"], pair["wave_b"]
         sheet.append([])
-        sheet.append(
-            [neutralise(f"{a} → {b}: {words['method']}: {method_text(pair, labels.lang)}")]
-        )
-        sheet.cell(sheet.max_row, 1).font = bold
+        method = f"{a} → {b}: {words['method']}: {method_text(pair, labels.lang)}"
+        _append_styled(sheet, [neutralise(method)], BOLD)
         header = [
             words["item"], words["level"], f"{a}", f"{b}", words["diff"], words["ci_low"],
             words["ci_high"], words["p"], words["p_bh"], words["mark"], words["note"],
         ]  # fmt: skip
-        sheet.append(header)
-        for j in range(len(header)):
-            sheet.cell(sheet.max_row, j + 1).font = bold
+        _append_styled(sheet, header, BOLD)
         part = rows[(rows["wave_a"] == a) & (rows["wave_b"] == b)]
         for _item, block in part.groupby("item", sort=False):
             first = True
@@ -999,8 +992,8 @@ def _append_row(sheet, r: dict, labels: _Labels, first: bool) -> None:
         scale * r["diff"],
         scale * r["ci_low"],
         scale * r["ci_high"],
-        _finite(r["p"]) if first else None,
-        _finite(r["p_bh"]) if first else None,
+        _num(r["p"]) if first else None,
+        _num(r["p_bh"]) if first else None,
         r["mark"],
         neutralise(labels.note(r["item"])) if first else None,
     ]
@@ -1015,24 +1008,16 @@ def _append_row(sheet, r: dict, labels: _Labels, first: bool) -> None:
         sheet.cell(row, col).number_format = "0.0000"
 
 
-def _finite(x: float) -> float | None:
-    return None if x is None or np.isnan(x) else float(x)
-
-
-def _write_lists(sheet, comparison: Comparison, labels: _Labels, words: dict, font) -> None:
-    bold = font(bold=True)
+def _write_lists(sheet, comparison: Comparison, words: dict) -> None:
     if comparison.info.get("simulated"):
-        sheet.append([words["simulated"]])
-        sheet.cell(sheet.max_row, 1).font = font(bold=True, color="C00000")
-    sheet.append([words["one_wave"]])
-    sheet.cell(sheet.max_row, 1).font = bold
+        _append_styled(sheet, [words["simulated"]], SIMULATED_FONT)
+    _append_styled(sheet, [words["one_wave"]], BOLD)
     sheet.append([words["wave"], words["variable"]])
     for wave, names in comparison.one_wave_only.items():
         for name in names:
             sheet.append([neutralise(wave), neutralise(name)])
     sheet.append([])
-    sheet.append([words["not_compared"]])
-    sheet.cell(sheet.max_row, 1).font = bold
+    _append_styled(sheet, [words["not_compared"]], BOLD)
     sheet.append([words["variable"], words["reason"]])
     for entry in comparison.not_compared:
         sheet.append([neutralise(entry["item"]), neutralise(entry["reason"])])

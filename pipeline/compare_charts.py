@@ -20,8 +20,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from pipeline.atomic import atomic_path  # noqa: E402
+from pipeline.compare import OVERALL, SIMULATED_TITLE, WORDS  # noqa: E402
 
 CHANGED = "#C0392B"
 UNCHANGED = "#7F8C8D"
@@ -30,8 +32,6 @@ PNG_METADATA = {"Software": None}
 
 def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
     """Every chart of the comparison, written atomically under ``out_dir``."""
-    from pipeline.compare import OVERALL, SIMULATED_TITLE, WORDS
-
     words = WORDS[lang]
     rows = comparison.rows
     banner = SIMULATED_TITLE if comparison.info.get("simulated") else ""
@@ -117,8 +117,6 @@ def slope_chart(
 
 
 def _legend(ax, words: dict) -> None:
-    from matplotlib.lines import Line2D
-
     handles = [
         Line2D([], [], color=CHANGED, marker="o", label=words["significant"]),
         Line2D([], [], color=UNCHANGED, marker="o", label=words["not_significant"]),

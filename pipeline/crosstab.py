@@ -13,17 +13,19 @@ shrink).
 
 from __future__ import annotations
 
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import linalg, special
+from scipy.stats import fisher_exact
 
-from pipeline.design import Design
+from pipeline.datafile import read_data, require_columns
+from pipeline.design import Design, design_for
 from pipeline.errors import InputError
 from pipeline.estimate import ci_proportion
+from pipeline.ingest.table import column_letter
 
 MIN_BASE = 30
 
@@ -147,7 +149,7 @@ def crosstab(
     s1f, s2f = s1.reshape(h, -1), s2.reshape(h, -1)
     cells = _cell_index(row, col, keep_r, keep_c) if design.calibrated else None
     vtot = design.cell_variance(s1f, s2f, cells)
-    n_cells = counts.sum(axis=0)
+    n_tab = counts.sum(axis=0)
     t = s1f.sum(axis=0)
     grand = t.sum()
     tab = t.reshape(nr, nc)
@@ -163,8 +165,10 @@ def crosstab(
     # CIs use each domain's own n and degrees of freedom, as svyciprop on a subset does.
     per_col = counts.sum(axis=1)
     per_row = counts.sum(axis=2)
-    col_n, col_df = per_col.sum(axis=0), per_col.sum(axis=0) - (per_col > 0).sum(axis=0)
-    row_n, row_df = per_row.sum(axis=0), per_row.sum(axis=0) - (per_row > 0).sum(axis=0)
+    col_n = per_col.sum(axis=0)
+    col_df = col_n - (per_col > 0).sum(axis=0)
+    row_n = per_row.sum(axis=0)
+    row_df = row_n - (per_row > 0).sum(axis=0)
     all_n = counts.sum()
     all_df = all_n - np.count_nonzero(counts.sum(axis=(1, 2)))
 
@@ -176,12 +180,11 @@ def crosstab(
     cp, cse, cci = finish(col_p, col_v, col_df[ci_], col_n[ci_])
     rp, rse, rci = finish(row_p, row_v, row_df[ri], row_n[ri])
     tp, tse, tci = finish(tot_p, tot_v, all_df, all_n)
-    col_base = n_cells.reshape(nr, nc).sum(axis=0)
+    col_base = n_tab.sum(axis=0)
     letters = _column_letters(cp, col_v, col_base, df, alpha)
 
     rao_scott, first_order = _rao_scott(tot_p, tot_v, nr, nc, design.n, df)
     wald, adj_wald = _wald(t, vtot, nr, nc, df)
-    n_tab = n_cells.reshape(nr, nc)
     pearson, fisher, fisher_advised = _unweighted_tests(n_tab)
     return CrossTab(
         row_levels=row_levels,
@@ -315,8 +318,6 @@ def _unweighted_tests(n_tab: np.ndarray):
         pearson = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2)))
     fisher = None
     if n_tab.shape == (2, 2):
-        from scipy.stats import fisher_exact
-
         odds, p = fisher_exact(n_tab)
         fisher = Test(float(odds), 1.0, None, float(p))
     return pearson, fisher, bool(np.any(expected < 5))
@@ -336,7 +337,7 @@ def _cramers_v(tab: np.ndarray) -> float:
 def _column_letters(cp: np.ndarray, v: np.ndarray, base: np.ndarray, df: int, alpha: float):
     """Letters per cell: columns whose proportion is significantly smaller (Bonferroni)."""
     nr, nc = cp.shape
-    names = _letter_names(nc)
+    names = [column_letter(j) for j in range(nc)]
     letters = [["" for _ in range(nc)] for _ in range(nr)]
     usable = [j for j in range(nc) if base[j] >= 2]
     pairs = [(a, b) for i, a in enumerate(usable) for b in usable[i + 1 :]]
@@ -357,11 +358,6 @@ def _column_letters(cp: np.ndarray, v: np.ndarray, base: np.ndarray, df: int, al
         big, small = (a[k], b[k]) if diff[r, k] > 0 else (b[k], a[k])
         letters[r][big] += names[small]
     return [["".join(sorted(cell)) for cell in row] for row in letters]
-
-
-def _letter_names(k: int) -> list[str]:
-    base = string.ascii_uppercase
-    return [base[i] if i < 26 else base[i // 26 - 1] + base[i % 26] for i in range(k)]
 
 
 def bh_adjust(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -445,9 +441,6 @@ def crosstab_file(
 ) -> tuple[CrossTab, bool]:
     """Read a data file, build its design from the named columns and cross-tabulate ``row``
     by ``col``. Returns the table and whether the data are simulated (``_simulated`` = 1)."""
-    from pipeline.datafile import read_data, require_columns
-    from pipeline.design import design_for
-
     df = read_data(path)
     require_columns(df, [row, col, strata, weight, fpc], path)
     try:

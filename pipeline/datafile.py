@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyreadstat
 
 from pipeline.errors import InputError
+from pipeline.ingest.text import read_text_table
 from pipeline.spreadsheet_safety import check_xlsx_archive
 
 READERS = {
@@ -48,8 +50,6 @@ def read_data(path: str | Path) -> pd.DataFrame:
             return pd.read_excel(path)
         if kind == "parquet":
             return pd.read_parquet(path)
-        import pyreadstat
-
         df, _ = pyreadstat.read_sav(str(path))
         return df
     except InputError:
@@ -61,8 +61,6 @@ def read_data(path: str | Path) -> pd.DataFrame:
 def _check_text_table(path: Path) -> None:
     """The ingest reader's checks (encoding, quoting, row widths, a pasted second header),
     which pandas does not make, and unique headers (pandas would rename a duplicate)."""
-    from pipeline.ingest.text import read_text_table
-
     _check_unique(read_text_table(path).headers, path)
 
 
@@ -80,12 +78,15 @@ def _check_unique(headers: list, path: Path) -> None:
         seen.add(name)
 
 
-def require_columns(df: pd.DataFrame, columns: Sequence[str | None], file: str | Path) -> None:
-    """InputError naming the file and the first requested column that is not in ``df``."""
+def require_columns(
+    df: pd.DataFrame, columns: Sequence[str | None], file: str | Path | None
+) -> None:
+    """InputError naming the file and the first requested column that is not in ``df``;
+    None entries (options not given) are skipped."""
     for col in columns:
         if col is not None and col not in df.columns:
             raise InputError(
                 f"column not found (columns are: {', '.join(map(str, df.columns))})",
-                file=str(file),
+                file=None if file is None else str(file),
                 column=col,
             )

@@ -37,11 +37,21 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from pipeline.datafile import require_columns
 from pipeline.errors import InputError
 
 LonelyPSU = Literal["fail", "adjust", "certainty"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty")
 RAKING_PASSES = 10  # R's svyrecvar: fixed number of residualisation passes for a raked design
+
+
+def check_lonely_psu(option: str, column: str | None = None) -> None:
+    """InputError unless ``option`` is one of :data:`LONELY_PSU_OPTIONS`."""
+    if option not in LONELY_PSU_OPTIONS:
+        raise InputError(
+            f"lonely_psu must be one of {', '.join(LONELY_PSU_OPTIONS)}, got {option!r}",
+            column=column,
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -134,11 +144,7 @@ class Design:
         strata = np.asarray(self.strata, dtype=np.int64)
         weights = np.asarray(self.weights, dtype=float)
         n_strata = len(self.stratum_labels)
-        if self.lonely_psu not in LONELY_PSU_OPTIONS:
-            raise InputError(
-                f"lonely_psu must be one of {', '.join(LONELY_PSU_OPTIONS)}, "
-                f"got {self.lonely_psu!r}"
-            )
+        check_lonely_psu(self.lonely_psu)
         if strata.shape != weights.shape:
             raise InputError("strata and weights must have one value per row")
         if not np.all(np.isfinite(weights)) or np.any(weights <= 0):
@@ -215,7 +221,7 @@ class Design:
 
         Without ``strata`` the sample is one stratum; without ``population`` there is no FPC.
         """
-        _require_columns(df, [weight], file)
+        require_columns(df, [weight], file)
         w = pd.to_numeric(df[weight], errors="coerce").to_numpy(dtype=float)
         if not np.all(np.isfinite(w)) or np.any(w <= 0):
             row = int(np.flatnonzero(~(np.isfinite(w) & (w > 0)))[0])
@@ -435,14 +441,8 @@ def trim_weights(design: Design, upper: float, *, max_iter: int = 100) -> Design
 # ----- helpers ----------------------------------------------------------------------------
 
 
-def _require_columns(df: pd.DataFrame, columns: Sequence[str], file: str | None) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise InputError("column not found in the data", file=file, column=col)
-
-
 def _stratum_codes(df: pd.DataFrame, strata: str, file: str | None) -> tuple[np.ndarray, tuple]:
-    _require_columns(df, [strata], file)
+    require_columns(df, [strata], file)
     values = df[strata]
     if values.isna().any():
         row = int(np.flatnonzero(values.isna().to_numpy())[0])
@@ -466,7 +466,7 @@ def _population_per_stratum(
         if missing:
             raise InputError(f"no population size for stratum {missing[0]}", file=file)
         return np.array([float(population[lab]) for lab in labels])
-    _require_columns(df, [population], file)
+    require_columns(df, [population], file)
     pop = pd.to_numeric(df[population], errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(pop) | (pop <= 0)
     if bad.any():

@@ -76,12 +76,23 @@ def _mean_parts(design: Design, x: np.ndarray, inside: np.ndarray):
     z = centred * (w / total_w)[:, None]
     vcov = design.variance(z)
     n_in = int(inside.sum())
-    # R: deff = V / (svyvar(x) * (N - n) / (N n)), svyvar with the n / (n - 1) factor.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        deff = np.diag(vcov) / _srs_mean_variance(w, centred, total_w, n_in)
+    return est, vcov, deff, total_w, n_in
+
+
+def _srs_mean_variance(w: np.ndarray, centred: np.ndarray, total_w: float, n_in: int):
+    """R's deff denominator for a mean, svyvar(x) (N - n) / (N n), svyvar with the
+    n / (n - 1) factor; ``centred`` is x minus its weighted mean, 0 outside the domain."""
     with np.errstate(divide="ignore", invalid="ignore"):
         svyvar = (w @ centred**2) / total_w * n_in / (n_in - 1)
-        vsrs = svyvar * (total_w - n_in) / (total_w * n_in)
-        deff = np.diag(vcov) / vsrs
-    return est, vcov, deff, total_w, n_in
+        return svyvar * (total_w - n_in) / (total_w * n_in)
+
+
+def _normal_ci(est: np.ndarray, se: np.ndarray, level: float) -> np.ndarray:
+    """est ± z·SE (k × 2), z the normal quantile (R's ``confint`` default)."""
+    z = stats.norm.ppf(0.5 + level / 2)
+    return np.column_stack([est - z * se, est + z * se])
 
 
 def mean(
@@ -100,8 +111,7 @@ def mean(
     inside = _domain_mask(design, domain) & ~np.isnan(x)
     est, vcov, deff, _, n_in = _mean_parts(design, x[:, None], inside)
     se = np.sqrt(np.diag(vcov))
-    z = stats.norm.ppf(0.5 + level / 2)
-    ci = np.column_stack([est - z * se, est + z * se])
+    ci = _normal_ci(est, se, level)
     return Estimate(("mean",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
 
 
@@ -124,15 +134,12 @@ def total(
     vcov = design.variance((w * xz)[:, None])
     total_w = w.sum()
     n_in = int(inside.sum())
-    # R: deff = V / (svyvar(x) * W² (W - n) / (W n)), W the domain's weight total.
+    # R: deff = V / (W² × the SRS variance of the mean), W the domain's weight total.
     with np.errstate(divide="ignore", invalid="ignore"):
-        mean_x = (w @ xz) / total_w
-        svyvar = (w @ (np.where(inside, x - mean_x, 0.0) ** 2)) / total_w * n_in / (n_in - 1)
-        vsrs = svyvar * total_w**2 * (total_w - n_in) / (total_w * n_in)
-        deff = np.diag(vcov) / vsrs
+        centred = np.where(inside, x - est[0] / total_w, 0.0)
+        deff = np.diag(vcov) / (total_w**2 * _srs_mean_variance(w, centred, total_w, n_in))
     se = np.sqrt(np.diag(vcov))
-    z = stats.norm.ppf(0.5 + level / 2)
-    ci = np.column_stack([est - z * se, est + z * se])
+    ci = _normal_ci(est, se, level)
     return Estimate(("total",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
 
 

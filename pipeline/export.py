@@ -36,7 +36,7 @@ import pandas as pd
 
 from pipeline.atomic import atomic_path, write_text
 from pipeline.errors import InputError
-from pipeline.labels import Text
+from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import Level, Questionnaire, QuestionType, Variable
 from pipeline.spreadsheet_safety import neutralise_frame
 
@@ -178,12 +178,18 @@ def fit(text: str, what: str, max_bytes: int | None = None, max_chars: int | Non
     text = unicodedata.normalize("NFC", text)
     short = shorten(text, max_bytes, max_chars)
     if short != text:
-        limit = f"{max_bytes} bytes" if max_bytes is not None else f"{max_chars} characters"
-        warnings.warn(
-            ExportWarning(f"{what} is longer than {limit} and was shortened to {short!r}"),
-            stacklevel=3,
-        )
+        _warn_shortened(what, short, max_bytes, max_chars)
     return short
+
+
+def _warn_shortened(what: str, short: str, max_bytes: int | None, max_chars: int | None) -> None:
+    """The ExportWarning for a text shortened to ``short``, attributed to the caller of the
+    public function (fit, fit_label) that shortened it."""
+    limit = f"{max_bytes} bytes" if max_bytes is not None else f"{max_chars} characters"
+    warnings.warn(
+        ExportWarning(f"{what} is longer than {limit} and was shortened to {short!r}"),
+        stacklevel=4,
+    )
 
 
 def wrap_bytes(text: str, max_bytes: int) -> list[str]:
@@ -205,7 +211,9 @@ def wrap_bytes(text: str, max_bytes: int) -> list[str]:
 
 # ---- names --------------------------------------------------------------------------
 
-_SPSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
+# SPSS: a letter first, then letters, digits and _ . @ # $ (Stata's rules are narrower: see
+# stata_names).
+_SPSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.@#$]*")
 
 
 def spss_name_problem(name: str) -> str | None:
@@ -215,7 +223,7 @@ def spss_name_problem(name: str) -> str | None:
     if len(name.encode("ascii")) > SPSS_NAME_BYTES:
         return f"it is longer than {SPSS_NAME_BYTES} bytes"
     if not _SPSS_NAME.fullmatch(name):
-        return "it must start with a letter and hold only letters, digits, '_' and '.'"
+        return "it must start with a letter and hold only letters, digits and _ . @ # $"
     if name.endswith("."):
         return "it must not end with '.'"
     if name.upper() in SPSS_RESERVED:
@@ -264,7 +272,7 @@ def stata_names(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
-        candidate = name.replace(".", "_")
+        candidate = re.sub(r"[.@#$]", "_", name)
         if candidate in STATA_RESERVED or re.fullmatch(r"str\d+", candidate):
             candidate += "_"
         candidate = candidate[:STATA_NAME_CHARS]
@@ -314,11 +322,7 @@ def fit_label(
     ):
         return fit(full, what, max_bytes, max_chars)
     short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
-    limit = f"{max_bytes} bytes" if max_bytes is not None else f"{max_chars} characters"
-    warnings.warn(
-        ExportWarning(f"{what} is longer than {limit} and was shortened to {short!r}"),
-        stacklevel=2,
-    )
+    _warn_shortened(what, short, max_bytes, max_chars)
     return short
 
 
@@ -639,7 +643,7 @@ def export(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise InputError(f"unknown export format(s) {unknown}; expected some of {FORMATS}")
-    if lang not in ("vi", "en"):
+    if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected vi or en")
     plan = build_plan(data, questionnaire, lang, simulated=simulated, wave=wave)
     out = Path(out_dir)

@@ -22,7 +22,6 @@ questionnaire fails with an error naming ``stratum.frame``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,13 +30,10 @@ import yaml
 
 from pipeline.atomic import write_text
 from pipeline.errors import InputError
+from pipeline.labels import LANGUAGES, nfc
 from pipeline.questionnaire import Level, QuestionType, parse_questionnaire
 
 DATE_FORMATS = ("DATE", "ADATE", "EDATE", "SDATE", "JDATE", "DATETIME", "YMDHMS")
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _code(value: float, variable: str, notes: list[str]) -> int | None:
@@ -60,7 +56,7 @@ def _missing_codes(meta, name: str, labelled: list[int]) -> list[int]:
 
 def _options(meta, name: str, lang: str, notes: list[str]) -> list[dict]:
     labels = meta.variable_value_labels.get(name, {})
-    coded = {c: _nfc(str(t)) for v, t in labels.items() if (c := _code(v, name, notes)) is not None}
+    coded = {c: nfc(str(t)) for v, t in labels.items() if (c := _code(v, name, notes)) is not None}
     missing = _missing_codes(meta, name, list(coded))
     for code in missing:
         if code not in coded:
@@ -80,7 +76,7 @@ def _label(meta, name: str, lang: str, notes: list[str]) -> dict:
     if not text:
         notes.append(f"{name}: no variable label; its name is used")
         text = name
-    return {lang: _nfc(text)}
+    return {lang: nfc(text)}
 
 
 def _choice_list_name(options: list[dict], name: str, lists: dict[str, dict]) -> str:
@@ -97,10 +93,10 @@ def _multiple_question(meta, set_name: str, spec: dict, lang: str, lists: dict) 
     codes = [pattern.fullmatch(m) for m in members]
     if not spec.get("is_dichotomy") or str(spec.get("counted_value")) != "1" or not all(codes):
         return None
-    label = _nfc(spec.get("label") or set_name)
+    label = nfc(spec.get("label") or set_name)
     options = []
     for member, match in zip(members, codes, strict=True):
-        text = _nfc(meta.column_names_to_labels.get(member) or member)
+        text = nfc(meta.column_names_to_labels.get(member) or member)
         text = text.removeprefix(f"{label}: ")
         options.append({"code": int(match.group(1)), "label": {lang: text}})
     return {
@@ -179,7 +175,7 @@ def questionnaire_skeleton(
         questions.append(question)
     if respondent_id not in names:
         notes.append("no respondent_id variable: set respondent_id to the file's id variable")
-    title = _nfc(meta.file_label or form_id)
+    title = nfc(meta.file_label or form_id)
     data = {
         "form_id": form_id,
         "version": "1",
@@ -216,7 +212,7 @@ def import_sav(
 ) -> list[str]:
     """Write a questionnaire YAML skeleton for ``sav``; return notes on what needs review."""
     sav, out = Path(sav), Path(out)
-    if lang not in ("vi", "en"):
+    if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected vi or en")
     try:
         _, meta = pyreadstat.read_sav(str(sav), metadataonly=True, user_missing=True)

@@ -35,12 +35,11 @@ from pathlib import Path
 
 import yaml
 from openpyxl import load_workbook
-from pydantic import ValidationError
 
 from pipeline import expressions
 from pipeline.atomic import write_text
 from pipeline.errors import InputError
-from pipeline.instruments.xlsform import RANGE_MESSAGE
+from pipeline.instruments.xlsform import range_message
 from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import (
     ChoiceList,
@@ -50,9 +49,9 @@ from pipeline.questionnaire import (
     Questionnaire,
     QuestionType,
     Section,
+    parse_questionnaire,
 )
 from pipeline.spreadsheet_safety import check_xlsx_archive
-from pipeline.yamlio import validation_error_to_input_error
 
 TRUE_WORDS = {"yes", "true", "true()", "1", "y"}
 SKIPPED_TYPES = {
@@ -146,11 +145,15 @@ def column_language(column: str, base: str, default: str) -> str | None:
         return default
     if not column.startswith(f"{base}::"):
         return None
-    suffix = column[len(base) + 2 :].strip()
-    match = _LANGUAGE_CODE.search(suffix)
+    return _language_code(column[len(base) + 2 :])
+
+
+def _language_code(text: str) -> str | None:
+    """``Vietnamese (vi)`` or ``vietnamese`` -> vi; None for a language it does not know."""
+    match = _LANGUAGE_CODE.search(text)
     if match:
         return match.group(1).lower()
-    return LANGUAGE_WORDS.get(suffix.lower())
+    return LANGUAGE_WORDS.get(text.strip().lower())
 
 
 def row_text(row: Row, base: str, default: str) -> Text | None:
@@ -293,15 +296,8 @@ def _range_and_constraint(constraint: str) -> tuple[tuple[int, int] | None, str 
 def _constraint_message(row: Row, ctx: Context, value_range: tuple[int, int] | None) -> Text | None:
     """The row's constraint message, unless it is the one the writer made for the range."""
     message = row_text(row, "constraint_message", ctx.default_language)
-    if value_range is not None and message is not None:
-        generated = Text(
-            **{
-                lang: RANGE_MESSAGE[lang].format(low=value_range[0], high=value_range[1])
-                for lang in LANGUAGES
-            }
-        )
-        if message == generated:
-            return None
+    if value_range is not None and message == range_message(*value_range):
+        return None
     return message
 
 
@@ -471,9 +467,7 @@ def _settings(sheets: dict[str, Sheet]) -> dict[str, str]:
 
 
 def _default_language(settings: dict[str, str]) -> str:
-    value = settings.get("default_language", "")
-    match = _LANGUAGE_CODE.search(value)
-    code = match.group(1).lower() if match else LANGUAGE_WORDS.get(value.strip().lower(), "vi")
+    code = _language_code(settings.get("default_language", ""))
     return code if code in LANGUAGES else "vi"
 
 
@@ -548,12 +542,8 @@ def read_xlsform(
         "choice_lists": lists,
         "sections": read_sections(tree, ctx, title),
         "indices": facts["indices"],
-        "source": source,
     }
-    try:
-        questionnaire = Questionnaire.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error_to_input_error(exc, source) from None
+    questionnaire = parse_questionnaire(data, source)
     _check_stratum(questionnaire, source)
     return questionnaire
 

@@ -14,6 +14,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline.errors import InputError
+from pipeline.export import (
+    SPSS_NAME_BYTES,
+    SPSS_RESERVED,
+    SPSS_VALUE_LABEL_BYTES,
+    SPSS_VARIABLE_LABEL_BYTES,
+)
 from pipeline.expressions import (
     CountSelected,
     Current,
@@ -26,6 +32,7 @@ from pipeline.expressions import (
 from pipeline.frame import Frame, load_frame
 from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import (
+    CHOICE_TYPES,
     Question,
     Questionnaire,
     QuestionType,
@@ -33,16 +40,6 @@ from pipeline.questionnaire import (
 )
 from pipeline.yamlio import load_yaml_mapping
 
-CHOICE_TYPES = (
-    QuestionType.single,
-    QuestionType.multiple,
-    QuestionType.likert,
-    QuestionType.likert_grid,
-)
-SPSS_RESERVED = {"ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH"}
-SPSS_NAME_BYTES = 64
-SPSS_VARIABLE_LABEL_BYTES = 256
-SPSS_VALUE_LABEL_BYTES = 120
 SPSS_NAME_PUNCTUATION = "_.@#$"
 
 
@@ -232,8 +229,12 @@ def _expression_messages(
             )
 
 
+def _question_or_none(q: Questionnaire, name: str) -> Question | None:
+    return next((x for x in q.questions() if x.name == name), None)
+
+
 def _unknown_reference(q: Questionnaire, name: str) -> str:
-    grid = next((g for g in q.questions() if g.name == name), None)
+    grid = _question_or_none(q, name)
     if grid is not None and grid.type is QuestionType.likert_grid:
         items = ", ".join(item.name for item in grid.items)
         return f"${{{name}}} is a grid, which has no single answer; refer to an item ({items})"
@@ -243,7 +244,7 @@ def _unknown_reference(q: Questionnaire, name: str) -> str:
 def _function_messages(q: Questionnaire, node: Selected | CountSelected) -> Iterator[str]:
     if not isinstance(node.target, Ref):
         return
-    question = next((x for x in q.questions() if x.name == node.target.name), None)
+    question = _question_or_none(q, node.target.name)
     if question is None:
         return  # reported as an unknown reference
     if isinstance(node, CountSelected):
@@ -359,10 +360,6 @@ def check_spss_names(ctx: _Context) -> Iterator[Problem]:
                 f"{entry.name!r}{'' if entry.field == 'name' else f' ({entry.what})'} "
                 f"is not a valid SPSS variable name: it {reason}",
             )
-
-
-def _question_or_none(q: Questionnaire, name: str) -> Question | None:
-    return next((x for x in q.questions() if x.name == name), None)
 
 
 # ---- choice lists ---------------------------------------------------------------------

@@ -79,10 +79,7 @@ def load_or_create_key(project_root: Path) -> tuple[bytes, Path | None]:
     env = os.environ.get(KEY_ENV)
     if env:
         return parse_key(env, f"environment variable {KEY_ENV}"), None
-    path = Path(project_root) / KEY_FILE
-    if path.exists():
-        return read_key_file(path), None
-    return new_key_file(path), path
+    return load_or_create_key_file(Path(project_root) / KEY_FILE)
 
 
 def load_or_create_key_file(path: Path) -> tuple[bytes, Path | None]:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from pipeline.errors import InputError
 from pipeline.frame import Frame, load_frame
@@ -38,6 +38,15 @@ class QuestionType(StrEnum):
     integer = "integer"
     text = "text"
     date = "date"
+
+
+# Question types whose answers are codes from a choice list.
+CHOICE_TYPES = (
+    QuestionType.single,
+    QuestionType.multiple,
+    QuestionType.likert,
+    QuestionType.likert_grid,
+)
 
 
 class ChoiceList(Model):
@@ -207,12 +216,7 @@ class Variable:
 
     @property
     def is_categorical(self) -> bool:
-        return self.question.type in (
-            QuestionType.single,
-            QuestionType.likert,
-            QuestionType.likert_grid,
-            QuestionType.multiple,
-        )
+        return self.question.type in CHOICE_TYPES
 
     @property
     def is_numeric(self) -> bool:
@@ -243,8 +247,6 @@ DICHOTOMY: tuple[Option, ...] = (
 
 def parse_questionnaire(data: dict, source: str) -> Questionnaire:
     """Validate a mapping as a questionnaire; errors name the source file and field path."""
-    from pydantic import ValidationError
-
     try:
         return Questionnaire.model_validate({**data, "source": source})
     except ValidationError as exc:

@@ -31,7 +31,6 @@ from pipeline.errors import InputError
 KERNEL = "python3"
 META_MIME = "application/vnd.survey-report.meta+json"
 FORMATS = ("html", "pdf")
-TYPST_FONT_NOTE = "Libertinus Serif (bundled with typst) covers Vietnamese."
 
 
 @dataclass
@@ -189,15 +188,20 @@ def template(name: str) -> Path:
     return Path(str(resources.files("pipeline") / "templates" / name))
 
 
+def _metadata(doc: Document) -> dict:
+    """The document's pandoc metadata: the report description without empty fields."""
+    meta = {k: v for k, v in doc.meta.items() if k != "stem" and v not in ("", None, False)}
+    meta["pagetitle"] = doc.meta.get("title", "")
+    return meta
+
+
 def _stage(doc: Document, folder: Path) -> Path:
     """Write the markdown, its images and the pandoc metadata into ``folder``."""
     for name, data in doc.images.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
-    meta = {k: v for k, v in doc.meta.items() if k != "stem" and v not in ("", None, False)}
-    meta["pagetitle"] = doc.meta.get("title", "")
     (folder / "meta.yaml").write_text(
-        yaml.safe_dump(meta, allow_unicode=True, sort_keys=True), encoding="utf-8"
+        yaml.safe_dump(_metadata(doc), allow_unicode=True, sort_keys=True), encoding="utf-8"
     )
     source = folder / "report.md"
     source.write_text(doc.markdown, encoding="utf-8")
@@ -255,11 +259,10 @@ def render_with_quarto(doc: Document, formats: list[str], out_dir: Path, stem: s
     outputs = {}
     with tempfile.TemporaryDirectory() as tmp:
         source = _stage(doc, Path(tmp))
-        meta = yaml.safe_load((Path(tmp) / "meta.yaml").read_text(encoding="utf-8"))
         qmd = Path(tmp) / f"{stem}.qmd"
         qmd.write_text(
             "---\n"
-            + yaml.safe_dump(meta, allow_unicode=True)
+            + yaml.safe_dump(_metadata(doc), allow_unicode=True)
             + "---\n\n"
             + source.read_text(encoding="utf-8"),
             encoding="utf-8",

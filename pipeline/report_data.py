@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +23,16 @@ from scipy import stats
 from pipeline.allocate import allocate
 from pipeline.dataset import read_dataset
 from pipeline.errors import InputError
+from pipeline.harmonize import harmonized_items, load_harmonization
+from pipeline.ingest.table import column_letter
 from pipeline.instruments.layout import instrument_stem
 from pipeline.masking import mask_free_text
-from pipeline.questionnaire import Question, Questionnaire, QuestionType, load_questionnaire
+from pipeline.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.report_text import (
     DASH,
     Finding,
     finding_sentence,
+    fmt_date,
     fmt_int,
     fmt_number,
     fmt_p,
@@ -39,9 +43,6 @@ from pipeline.report_text import (
     words,
 )
 from pipeline.tabulate import LIKERT_TYPES, TOTAL, mark_suppressed, row_variables
-
-TABLE_TYPES = (QuestionType.single, QuestionType.likert)
-
 
 # ----- reading ----------------------------------------------------------------------------
 
@@ -191,11 +192,13 @@ def fieldwork_period(raw: Path) -> tuple[str, str] | None:
     return str(days.min()), str(days.max())
 
 
-def report_date(data: WaveData) -> str:
-    """The report's date: the end of fieldwork, else the frame's reference date, else the
-    wave (ISO text, or a year)."""
+def report_date(data: WaveData, lang: str) -> str:
+    """The report's date as the cover prints it: the fieldwork period ("Fieldwork: 6 October
+    2021 – 20 October 2021"), else the frame's reference date, else the wave (ISO text, or a
+    year)."""
     if data.fieldwork:
-        return data.fieldwork[1]
+        start, end = data.fieldwork
+        return f"{words(lang)['fieldwork']}: {fmt_date(start, lang)} – {fmt_date(end, lang)}"
     frame = data.questionnaire.frame_model
     return (frame.reference_date if frame and frame.reference_date else None) or data.wave
 
@@ -397,7 +400,7 @@ def _cell(text: object) -> str:
 
 def letter(i: int) -> str:
     """The column letter of the i-th banner category (as the tabulate stage assigns them)."""
-    return chr(ord("A") + i) if i < 26 else f"A{i}"
+    return column_letter(i)
 
 
 def banner_columns(data: WaveData, banner: str, lang: str) -> list[tuple[str, str]]:
@@ -531,10 +534,6 @@ def tabulated(data: WaveData, question: Question) -> bool:
     return bool(names) and data.cells["variable"].isin(names).any()
 
 
-def question_title(data: WaveData, question: Question, lang: str) -> str:
-    return question.label.get(lang)
-
-
 # ----- findings ---------------------------------------------------------------------------
 
 
@@ -648,8 +647,6 @@ def codebook_link(data: WaveData, lang: str, report_dir: str | Path) -> str | No
 
 
 def _relative(target: Path, start: Path) -> str:
-    import os
-
     return os.path.relpath(target.resolve(), start.resolve())
 
 
@@ -672,11 +669,10 @@ def key_figures(data: WaveData, group: str, lang: str) -> str:
         if total.empty or mine.empty:
             continue
         t, m = total.iloc[0], mine.iloc[0]
-        label = v.label.get(lang) if v.grid_item is None else v.label.get(lang)
         shown = not m["suppressed"]
         body.append(
             [
-                label,
+                v.label.get(lang),
                 fmt_percent(m["top2"], lang, sign=False) if shown else DASH,
                 fmt_percent(t["top2"], lang, sign=False),
                 fmt_signed_pp(m["top2"] - t["top2"], lang) if shown else DASH,
@@ -735,8 +731,6 @@ class ComparisonData:
 def load_comparison(root: str | Path = ".", folder: str = "outputs/waves") -> ComparisonData:
     """Read outputs/waves (comparison.json, differences.parquet, tests.parquet) and the
     harmonisation map named in its info, for the items' labels and options."""
-    from pipeline.harmonize import harmonized_items, load_harmonization
-
     base = Path(root) / folder
     if not (base / "comparison.json").exists():
         raise InputError("no wave comparison yet; run `survey compare` first", file=str(base))

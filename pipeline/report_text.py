@@ -11,6 +11,11 @@ import math
 from dataclasses import dataclass
 
 DASH = "—"  # a suppressed cell
+# English month names, January first (not the locale's).
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
@@ -376,16 +381,7 @@ def fmt_date(value: str, lang: str) -> str:
     year, month, day = (int(x) for x in value[:10].split("-"))
     if lang == "vi":
         return f"{day:02d}/{month:02d}/{year}"
-    months = calendar_months()
-    return f"{day} {months[month - 1]} {year}"
-
-
-def calendar_months() -> list[str]:
-    """English month names, January first (not the locale's)."""
-    return [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]  # fmt: skip
+    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,15 @@ from scipy import special
 
 from pipeline.design import Design
 from pipeline.errors import InputError
-from pipeline.estimate import Estimate, _as_series, _domain_mask, _numeric, mean, proportions
+from pipeline.estimate import (
+    Estimate,
+    _as_series,
+    _domain_mask,
+    _numeric,
+    domain_df,
+    mean,
+    proportions,
+)
 
 
 def _scores(values, missing_codes: Sequence[float]) -> pd.Series:
@@ -133,8 +141,7 @@ def rank_test(
     vb = v[1:, 1:]
     chisq = float(beta @ np.linalg.solve(vb, beta))
     ndf = n_groups - 1
-    per_stratum = np.bincount(design.strata[inside], minlength=design.n_strata)
-    ddf = int(per_stratum.sum() - np.count_nonzero(per_stratum)) - ndf
+    ddf = domain_df(design, inside) - ndf
     p = float(special.fdtrc(ndf, ddf, chisq / ndf))
     t = float(beta[0] / np.sqrt(vb[0, 0])) if ndf == 1 else None
     return RankTest(chisq, ndf, ddf, p, t, beta)

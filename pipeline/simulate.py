@@ -61,13 +61,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl import Workbook
 from scipy.special import ndtr, ndtri
 
+from pipeline import expressions
 from pipeline.allocate import allocate
-from pipeline.atomic import atomic_path
 from pipeline.errors import InputError
 from pipeline.frame import Frame
 from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items
+from pipeline.ingest import write_csv
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
 from pipeline.xlsx import save_workbook
 
@@ -85,7 +87,6 @@ FAULT_KINDS = (
     "whitespace",
 )
 FAULT_COLUMNS = ["row", "respondent_id", "variable", "fault", "value"]
-METADATA = ["_submission_time", "_duration_seconds", "_simulated"]
 
 # Share of the latent attitude that is a persistent member trait (the rest is wave noise).
 TRAIT_SHARE = 0.6
@@ -484,8 +485,13 @@ def question_factor(ctx: Context, q: Question) -> np.ndarray:
     return ctx.wave("question-factor", key).standard_normal(ctx.n) + ctx.stratum_values(effects)
 
 
+def integer_range(q: Question) -> tuple[int, int]:
+    """The (low, high) answers of an integer question: its range, else 0-100."""
+    return q.range if q.range is not None else (0, 100)
+
+
 def integer_values(ctx: Context, q: Question) -> np.ndarray:
-    low, high = q.range if q.range is not None else (0, 100)
+    low, high = integer_range(q)
     key = ctx.key(q.name)
     pop = ctx.persistent("integer", key)
     centre = low + (high - low) * pop.uniform(0.3, 0.6)
@@ -636,8 +642,6 @@ def evaluation_frame(ctx: Context) -> pd.DataFrame:
 
 
 def expression_mask(ctx: Context, text: str, self_values: np.ndarray | None = None) -> np.ndarray:
-    from pipeline import expressions
-
     result = expressions.evaluate(
         expressions.parse(text),
         evaluation_frame(ctx),
@@ -664,21 +668,26 @@ def apply_constraint(ctx: Context, q: Question, columns: dict[str, np.ndarray]) 
     if not q.constraint:
         return
     for name, values in columns.items():
-        missing_codes = set(ctx.questionnaire.variable(name).missing_codes())
+        missing_codes = ctx.questionnaire.variable(name).missing_codes()
         rng = ctx.wave("constraint", ctx.key(name))
+        answered, broken = constraint_breaks(ctx, q.constraint, values, missing_codes)
         for _ in range(6):
-            answered = present(values) & ~np.isin(values, list(missing_codes))
-            broken = answered & ~expression_mask(ctx, q.constraint, values)
-            if not broken.any():
-                break
             donors = np.flatnonzero(answered & ~broken)
-            if len(donors) == 0:
+            if not broken.any() or len(donors) == 0:
                 break
             values = values.copy()
             values[broken] = values[rng.choice(donors, int(broken.sum()))]
-        answered = present(values) & ~np.isin(values, list(missing_codes))
-        broken = answered & ~expression_mask(ctx, q.constraint, values)
+            answered, broken = constraint_breaks(ctx, q.constraint, values, missing_codes)
         columns[name] = blank_where(values, broken)
+
+
+def constraint_breaks(
+    ctx: Context, constraint: str, values: np.ndarray, missing_codes: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which values are answers (present, not a missing code), and which of them break
+    ``constraint``."""
+    answered = present(values) & ~np.isin(values, missing_codes)
+    return answered, answered & ~expression_mask(ctx, constraint, values)
 
 
 def present(values: np.ndarray) -> np.ndarray:
@@ -771,11 +780,12 @@ class FaultInjector:
                 break
         return chosen
 
-    def cells(self, names: list[str], keep: Callable[[str, str], bool]) -> list[tuple[int, str]]:
+    def cells(self, names: list[str], keep: Callable[[str], bool]) -> list[tuple[int, str]]:
+        """(row, variable) of every cell of ``names`` whose value ``keep`` accepts."""
         out = []
         for name in names:
             column = self.table[name].tolist()
-            out.extend((row, name) for row, value in enumerate(column) if keep(name, value))
+            out.extend((row, name) for row, value in enumerate(column) if keep(value))
         return out
 
     def set(self, row: int, name: str, value: str) -> None:
@@ -789,19 +799,17 @@ def numeric_variables(q: Questionnaire) -> list[Variable]:
 def controlling_variables(q: Questionnaire) -> set[str]:
     """Variables that skip logic or constraints refer to: a fault there would spread to the
     questions they control."""
-    from pipeline.expressions import parse, references
-
     names: set[str] = set()
     for question in q.questions():
         for text in (question.relevant, question.constraint):
             if text:
-                names |= references(parse(text))
+                names |= expressions.references(expressions.parse(text))
     return {v.name for v in q.variables() if v.name in names or v.question.name in names}
 
 
 def out_of_range_value(var: Variable, value: str) -> str:
     if var.question.type is QuestionType.integer:
-        low, high = var.question.range or (0, 100)
+        low, high = integer_range(var.question)
         typo = int(value) * 10
         return str(typo if typo > high else high + (high - low) + 1)
     valid = set(var.valid_codes())
@@ -897,7 +905,7 @@ def inject_straight_lining(inj: FaultInjector, count: int) -> None:
 def plausible_value(inj: FaultInjector, var: Variable) -> str:
     q = var.question
     if q.type is QuestionType.integer:
-        low, high = q.range or (0, 100)
+        low, high = integer_range(q)
         return str(int(inj.rng.integers(low, high + 1)))
     if q.type is QuestionType.date:
         column = [v for v in inj.table[var.name] if v]
@@ -925,7 +933,7 @@ def inject_out_of_range(inj: FaultInjector, count: int) -> None:
     q = inj.questionnaire
     avoid = controlling_variables(q) | {q.stratum.variable}
     names = [v.name for v in numeric_variables(q) if v.name not in avoid]
-    for row, name in inj.pick(inj.cells(names, lambda _, value: value != ""), count):
+    for row, name in inj.pick(inj.cells(names, lambda value: value != ""), count):
         value = out_of_range_value(q.variable(name), inj.table.at[row, name])
         inj.set(row, name, value)
         inj.record(row, name, "out_of_range", value)
@@ -935,7 +943,7 @@ def inject_code_format(inj: FaultInjector, count: int) -> None:
     q = inj.questionnaire
     avoid = controlling_variables(q)
     names = [v.name for v in numeric_variables(q) if v.name not in avoid]
-    for row, name in inj.pick(inj.cells(names, lambda _, value: value != ""), count):
+    for row, name in inj.pick(inj.cells(names, lambda value: value != ""), count):
         code = inj.table.at[row, name]
         value = f"{code}.0" if inj.rng.random() < 0.5 else f" {code} "
         inj.set(row, name, value)
@@ -951,7 +959,7 @@ def text_cells(inj: FaultInjector, count: int, keep: Callable[[str], bool]):
         for v in q.variables()
         if v.question.type is QuestionType.text and v.name != q.respondent_id
     ]
-    written = inj.pick(inj.cells(names, lambda _, value: value != "" and keep(value)), count)
+    written = inj.pick(inj.cells(names, lambda value: value != "" and keep(value)), count)
     chosen = [(row, name, inj.table.at[row, name]) for row, name in written]
     if len(chosen) == count:
         return chosen
@@ -1099,11 +1107,6 @@ def write_simulated(
     return [out, sidecar]
 
 
-def write_csv(table: pd.DataFrame, out: Path) -> None:
-    with atomic_path(out) as tmp:
-        table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-
-
 def submission_uuid(respondent_id: str, submitted: str) -> str:
     digest = hashlib.sha256(f"{respondent_id}|{submitted}".encode()).digest()
     return str(uuid.UUID(bytes=digest[:16], version=4))
@@ -1127,8 +1130,9 @@ def kobo_table(sim: SimulatedData) -> pd.DataFrame:
                 for item in question.items:
                     out[f"{section.name}/{item.name}"] = data[item.name].tolist()
             elif question.type is QuestionType.multiple:
-                names = [v.name for v in q.variables() if v.question is question]
-                codes = [str(q.variable(name).option.code) for name in names]
+                dichotomies = [v for v in q.variables() if v.question is question]
+                names = [v.name for v in dichotomies]
+                codes = [str(v.option.code) for v in dichotomies]
                 cells = data[names].to_numpy()
                 out[prefix] = [
                     " ".join(c for c, v in zip(codes, row, strict=True) if v.strip() == "1")
@@ -1158,8 +1162,6 @@ def write_xlsx(sim: SimulatedData, out: Path) -> None:
     """One sheet of responses; canonical codes of numeric variables as numbers, anything
     else (including faulty codes such as '1.0') as text. Byte-identical for the same data:
     fixed document times and zip entry times."""
-    from openpyxl import Workbook
-
     numeric = {v.name for v in numeric_variables(sim.questionnaire)} | {
         "_duration_seconds",
         "_simulated",

@@ -27,7 +27,8 @@ from pipeline.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.dataset import json_records
 from pipeline.design import Design
 from pipeline.errors import InputError
-from pipeline.questionnaire import Questionnaire, QuestionType, Variable
+from pipeline.ingest.table import column_letter
+from pipeline.questionnaire import Index, Questionnaire, QuestionType, Variable
 from pipeline.scales import cronbach_alpha, rank_test
 from pipeline.spreadsheet_safety import neutralise
 from pipeline.xlsx import save_workbook
@@ -97,24 +98,20 @@ def tabulate(
     """Every row variable by every banner, with all tests; see :class:`Battery`."""
     rows = row_variables(questionnaire)
     banners = banner_variables(questionnaire)
-    coded_rows = {
-        v.name: code(analysis_values(data, v), levels=v.substantive_codes()) for v in rows
-    }
-    coded_banners = {
-        b.name: code(analysis_values(data, b), levels=b.substantive_codes()) for b in banners
-    }
+    # Read and code each variable once: banners are usually row variables too.
+    values = {v.name: analysis_values(data, v) for v in [*rows, *banners]}
+    coded = {v.name: code(values[v.name], levels=v.substantive_codes()) for v in [*rows, *banners]}
     cells: list[dict] = []
     tests: list[dict] = []
     for variable in rows:
-        values = coded_rows[variable.name]
-        cells.extend(_total_cells(design, variable, analysis_values(data, variable), options))
+        cells.extend(_total_cells(design, variable, values[variable.name], options))
         for banner in banners:
             if banner.name == variable.name:
                 continue
             table = crosstab(
                 design,
-                values,
-                coded_banners[banner.name],
+                coded[variable.name],
+                coded[banner.name],
                 ci_method=options.ci_method,
                 level=options.level,
                 alpha=options.alpha,
@@ -123,7 +120,7 @@ def tabulate(
             cells.extend(_banner_cells(table, banner.name, variable.name))
             row = _test_row(table, banner.name, variable.name)
             if variable.question.type in LIKERT_TYPES:
-                row.update(_rank_test_columns(design, data, variable, banner))
+                row.update(_rank_test_columns(design, values[variable.name], values[banner.name]))
             tests.append(row)
     tests_df = pd.DataFrame(tests)
     if not tests_df.empty:
@@ -131,7 +128,7 @@ def tabulate(
     cells_df = pd.DataFrame(cells)
     cells_df = mark_suppressed(cells_df, "base", options.suppress_below)
     scales = mark_suppressed(
-        _likert_scores(data, design, questionnaire, banners, options), "n", options.suppress_below
+        _likert_scores(values, design, questionnaire, banners, options), "n", options.suppress_below
     )
     reliability = _reliability(data, design, questionnaire)
     full_info = {
@@ -234,12 +231,11 @@ def _test_row(table: CrossTab, banner: str, variable: str) -> dict:
     }
 
 
-def _rank_test_columns(
-    design: Design, data: pd.DataFrame, variable: Variable, banner: Variable
-) -> dict:
-    """R's svyranktest (Kruskal-Wallis form) of the Likert item across the banner's groups."""
+def _rank_test_columns(design: Design, item: pd.Series, banner: pd.Series) -> dict:
+    """R's svyranktest (Kruskal-Wallis form) of the Likert item's analysis values across the
+    banner's groups."""
     try:
-        result = rank_test(design, analysis_values(data, variable), analysis_values(data, banner))
+        result = rank_test(design, item, banner)
     except InputError:  # fewer than two groups with answers
         return {"rank_F": float("nan"), "rank_df1": float("nan"), "p_rank": float("nan")}
     return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
@@ -274,26 +270,26 @@ def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd
 
 
 def _likert_scores(
-    data: pd.DataFrame,
+    values: dict[str, pd.Series],
     design: Design,
     questionnaire: Questionnaire,
     banners: list[Variable],
     options: TabulateOptions,
 ) -> pd.DataFrame:
     """Mean score (the codes as numbers) and top-2-box share for every Likert item, overall
-    and within each banner category (domains of the full design)."""
+    and within each banner category (domains of the full design). ``values``: the analysis
+    values of every row variable and banner, by name."""
     out: list[dict] = []
     likert = [v for v in questionnaire.variables() if v.question.type in LIKERT_TYPES and not v.pii]
-    banner_values = {b.name: analysis_values(data, b) for b in banners}
     for variable in likert:
-        values = analysis_values(data, variable)
-        top = values.isin(top_codes(variable)).astype(float).where(values.notna())
+        answers = values[variable.name]
+        top = answers.isin(top_codes(variable)).astype(float).where(answers.notna())
         columns: list[tuple[str, str, np.ndarray | None]] = [(TOTAL, TOTAL, None)]
         for banner in banners:
             for c in banner.substantive_codes():
-                columns.append((banner.name, str(c), (banner_values[banner.name] == c).to_numpy()))
+                columns.append((banner.name, str(c), (values[banner.name] == c).to_numpy()))
         for banner_name, col_code, domain in columns:
-            m = estimate.mean(design, values, domain, level=options.level)
+            m = estimate.mean(design, answers, domain, level=options.level)
             t = estimate.mean(design, top, domain, level=options.level)
             out.append(
                 {
@@ -310,30 +306,28 @@ def _likert_scores(
     return pd.DataFrame(out)
 
 
-def index_scores(data: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFrame:
-    """Each declared index's score per respondent: the mean (or sum) of its items' codes over
+def _index_items(data: pd.DataFrame, questionnaire: Questionnaire, index: Index) -> pd.DataFrame:
+    """The analysis values of the index's items, one column per item."""
+    return pd.DataFrame(
+        {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
+    )
+
+
+def _index_score(items: pd.DataFrame, method: str) -> pd.Series:
+    """The index score per respondent: the mean (or sum) of the items' codes over
     respondents who answered every item; NaN otherwise."""
-    scores = {}
-    for index in questionnaire.indices:
-        items = pd.DataFrame(
-            {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
-        )
-        combined = items.mean(axis=1) if index.method == "mean" else items.sum(axis=1)
-        scores[index.name] = combined.where(items.notna().all(axis=1))
-    return pd.DataFrame(scores, index=data.index)
+    combined = items.mean(axis=1) if method == "mean" else items.sum(axis=1)
+    return combined.where(items.notna().all(axis=1))
 
 
 def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnaire) -> pd.DataFrame:
     """Cronbach's alpha of each declared index (complete answers only), unweighted and
     design-weighted, with the index score's weighted mean and SE."""
     out = []
-    scores = index_scores(data, questionnaire)
     for index in questionnaire.indices:
-        items = pd.DataFrame(
-            {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
-        )
+        items = _index_items(data, questionnaire, index)
         complete = int(items.notna().all(axis=1).sum())
-        score = estimate.mean(design, scores[index.name])
+        score = estimate.mean(design, _index_score(items, index.method))
         out.append(
             {
                 "index": index.name,
@@ -495,7 +489,7 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
         header = [neutralise(f"{variable.name}: {variable.label.get(lang)}"), words["total"], ""]
         for i, code_value in enumerate(banner.substantive_codes()):
             label = banner_labels.get(code_value, str(code_value))
-            header += [neutralise(f"({_letter(i)}) {label}"), ""]
+            header += [neutralise(f"({column_letter(i)}) {label}"), ""]
         for cell in sheet.append(header):
             cell.font = bold
         labels = variable.value_labels(lang)
@@ -557,7 +551,3 @@ def _test_text(t: dict, words: dict) -> str:
         f"{words['test']}: F({t['df1']:.2f}; {t['df2']:.1f}) = {t['F']:.2f}, "
         f"p = {t['p']:.3g}, p (BH) = {t['p_bh']:.3g}; Cramér's V = {t['cramers_v']:.3f}"
     )
-
-
-def _letter(i: int) -> str:
-    return chr(ord("A") + i) if i < 26 else f"A{i}"

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from pipeline.design import LONELY_PSU_OPTIONS, Design, rake, trim_weights
+from pipeline.design import Design, check_lonely_psu, rake, trim_weights
 from pipeline.errors import InputError
 from pipeline.frame import Frame, Margin
 from pipeline.questionnaire import Questionnaire
@@ -28,12 +28,7 @@ class WeightOptions:
     trim_upper: float | None = None
 
     def __post_init__(self) -> None:
-        if self.lonely_psu not in LONELY_PSU_OPTIONS:
-            raise InputError(
-                f"lonely_psu must be one of {', '.join(LONELY_PSU_OPTIONS)}, "
-                f"got {self.lonely_psu!r}",
-                column="lonely_psu",
-            )
+        check_lonely_psu(self.lonely_psu, column="lonely_psu")
 
 
 def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:

@@ -410,3 +410,9 @@ def test_a_long_grid_item_label_keeps_the_items_own_words():
     assert label.startswith("Đồng chí có đồng ý")
     # Within the limit nothing changes and nothing is said.
     assert fit_label(("Câu hỏi", "Mục"), "x", max_chars=80) == "Câu hỏi: Mục"
+
+
+def test_names_spss_accepts_export_and_stata_gets_its_own():
+    assert export_names(["q1", "ok.name@#$"]) == {"q1": "q1", "ok.name@#$": "ok.name@#$"}
+    with pytest.warns(ExportWarning, match="ok_name___"):
+        assert stata_names(["ok.name@#$"]) == {"ok.name@#$": "ok_name___"}

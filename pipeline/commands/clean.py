@@ -9,6 +9,7 @@ import typer
 from pipeline.clean import check_columns, clean, write_outputs
 from pipeline.cleaning_rules import CleaningConfig, load_cleaning_config
 from pipeline.errors import InputError
+from pipeline.ingest import read_responses
 from pipeline.pseudonymise import load_or_create_key, load_or_create_key_file
 from pipeline.questionnaire import load_questionnaire
 
@@ -35,8 +36,6 @@ def clean_command(
 
     Example: survey clean raw/2021.csv --questionnaire q.yaml --out processed/2021.parquet
     """
-    from pipeline.ingest import read_responses
-
     if out.suffix != ".parquet":
         raise InputError("expected an output file ending in .parquet", file=str(out))
     if out.resolve().parent.name == "raw":

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.compare import (
+    OVERALL,
     WaveInput,
     compare_files,
     compare_waves,
@@ -59,7 +60,7 @@ def compare_command(
     comparison = compare_waves(h, waves, by_category=not no_categories)
     paths = write_comparison(comparison, h, out, lang)
     tests = comparison.tests
-    overall = tests[tests["scope"] == "overall"]
+    overall = tests[tests["scope"] == OVERALL]
     significant = int(overall["significant"].sum())
     typer.echo(
         f"{len(overall)} items compared, {significant} with a significant change after BH "

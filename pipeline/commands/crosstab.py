@@ -9,7 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.crosstab import CrossTab, as_json, crosstab_file, value_text
+from pipeline.crosstab import MIN_BASE, CrossTab, as_json, crosstab_file, value_text
+from pipeline.ingest.table import column_letter
 
 
 def crosstab_command(
@@ -43,10 +44,9 @@ def _print_table(ct: CrossTab, row: str, col: str, simulated: bool) -> None:
         title = "SIMULATED DATA: " + title
     table = Table(title=title)
     table.add_column(row)
-    letters = [chr(ord("A") + j) if j < 26 else str(j) for j in range(len(ct.col_levels))]
     for j, cv in enumerate(ct.col_levels):
         flag = " *" if ct.small_base[j] else ""
-        table.add_column(f"{value_text(cv)} ({letters[j]}){flag}", justify="right")
+        table.add_column(f"{value_text(cv)} ({column_letter(j)}){flag}", justify="right")
     for i, rv in enumerate(ct.row_levels):
         cells = [
             f"{100 * ct.col_prop[i, j]:.1f} ({ct.n[i, j]}) {ct.letters[i][j]}".rstrip()
@@ -64,7 +64,7 @@ def _print_table(ct: CrossTab, row: str, col: str, simulated: bool) -> None:
     )
     console.print(
         "Letters: column proportion significantly larger than the lettered column "
-        "(design-based, Bonferroni, 5%). * base below 30: read with care."
+        f"(design-based, Bonferroni, 5%). * base below {MIN_BASE}: read with care."
     )
 
 

@@ -8,7 +8,7 @@ import typer
 
 from pipeline.dataset import read_dataset
 from pipeline.questionnaire import load_questionnaire
-from pipeline.tabulate import TabulateOptions, tabulate, write_battery
+from pipeline.tabulate import TabulateOptions, battery_metrics, tabulate, write_battery
 from pipeline.weight import design_of
 
 
@@ -38,10 +38,10 @@ def tabulate_command(
     battery = tabulate(df, design, q, options, info)
     stem = str(meta.get("wave") or q.wave)
     paths = write_battery(battery, q, out, stem, lang)
-    significant = int((battery.tests["p_bh"] < options.alpha).sum())
+    metrics = battery_metrics(battery)
     typer.echo(
-        f"{len(battery.tests)} tables, {significant} significant after BH adjustment"
-        + (" (SIMULATED DATA)" if meta.get("simulated") else "")
+        f"{metrics['tables']} tables, {metrics['significant_after_bh']} significant after BH "
+        "adjustment" + (" (SIMULATED DATA)" if meta.get("simulated") else "")
     )
     for path in paths.values():
         typer.echo(f"  {path}")

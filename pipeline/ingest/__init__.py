@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+from pipeline.atomic import atomic_path
 from pipeline.errors import InputError
 from pipeline.ingest.excel import read_excel_table
 from pipeline.ingest.mapping import map_table, unmapped_table
@@ -27,6 +30,7 @@ __all__ = [
     "encode_cp1258",
     "read_responses",
     "read_table",
+    "write_csv",
     "write_raw_csv",
 ]
 
@@ -132,7 +136,10 @@ def _head(path: Path) -> bytes:
 
 def write_raw_csv(responses: RawResponses, target: str | Path) -> None:
     """Write responses as raw/<wave>.csv (docs/schemas.md): UTF-8, None as empty, atomic."""
-    from pipeline.atomic import atomic_path
+    write_csv(responses.data, target)
 
+
+def write_csv(table: pd.DataFrame, target: str | Path) -> None:
+    """Write ``table`` as raw CSV, atomically: UTF-8, LF line ends, no index, None as empty."""
     with atomic_path(target) as tmp:
-        responses.data.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import openpyxl
+
 from pipeline.errors import InputError
 from pipeline.ingest.table import SourceTable, build_table, cell_text
 from pipeline.spreadsheet_safety import check_xlsx_archive
@@ -24,8 +26,6 @@ NON_DATA_SHEET_NAMES = (
 
 def read_excel_table(path: Path) -> SourceTable:
     """Read the data sheet of an .xlsx workbook into a SourceTable of strings."""
-    import openpyxl
-
     check_xlsx_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,6 +30,7 @@ from pipeline.errors import InputError
 from pipeline.ingest import kobo, odk
 from pipeline.ingest.responses import RawResponses, is_simulated
 from pipeline.ingest.table import SourceTable, column_letter
+from pipeline.labels import Option
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
 
 Flavour = Literal["plain", "kobo", "odk"]
@@ -122,6 +124,16 @@ class Vocabulary:
 
 def _label_keys(*labels: str | None) -> set[str]:
     return {fold(label) for label in labels if label}
+
+
+def _codes_by_label(options: Iterable[Option]) -> dict[str, str]:
+    """Each option label's comparison key (vi and en) → the option's code as text."""
+    return {
+        key: str(o.code)
+        for o in options
+        if o.code is not None
+        for key in _label_keys(o.label.vi, o.label.en)
+    }
 
 
 def resolve(header: str, vocab: Vocabulary, flavour: Flavour) -> Target | None:
@@ -328,12 +340,7 @@ def _codes_for_labels(values: list[str | None], variable: Variable) -> list[str 
     if variable.option is not None or not variable.options:
         return values
     codes = {str(o.code) for o in variable.options}
-    by_label = {
-        key: str(o.code)
-        for o in variable.options
-        for key in _label_keys(o.label.vi, o.label.en)
-        if o.code is not None
-    }
+    by_label = _codes_by_label(variable.options)
     return [
         by_label.get(fold(v), v) if v is not None and v.strip() not in codes else v for v in values
     ]
@@ -373,7 +380,7 @@ def _dichotomies(
     return out
 
 
-def _selected_codes(cell: str | None, options: list, labels: bool) -> list[str] | None:
+def _selected_codes(cell: str | None, options: list[Option], labels: bool) -> list[str] | None:
     """The codes in a select-multiple cell, [] for blank, None when it cannot be read."""
     if cell is None or not cell.strip():
         return []
@@ -383,12 +390,7 @@ def _selected_codes(cell: str | None, options: list, labels: bool) -> list[str] 
         return tokens
     if not labels:
         return None
-    by_label = {
-        tuple(key.split()): str(o.code)
-        for o in options
-        if o.code is not None
-        for key in _label_keys(o.label.vi, o.label.en)
-    }
+    by_label = {tuple(key.split()): code for key, code in _codes_by_label(options).items()}
     return _split_labels(tuple(fold(cell).split()), by_label)
 
 

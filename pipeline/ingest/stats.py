@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyreadstat
 
 from pipeline.errors import InputError
 from pipeline.ingest.table import SourceTable, build_table, cell_text
@@ -26,8 +27,6 @@ def read_stats_table(path: Path, kind: str) -> SourceTable:
 
 
 def _read_frame(path: Path, kind: str) -> pd.DataFrame:
-    import pyreadstat
-
     try:
         if kind == "sav":
             frame, _ = pyreadstat.read_sav(str(path), apply_value_formats=False, user_missing=True)

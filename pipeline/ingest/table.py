@@ -6,6 +6,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+import pandas as pd
+
 from pipeline.errors import InputError
 
 # Python's csv module refuses fields above 131,072 characters; the same limit for every reader.
@@ -54,8 +56,6 @@ def cell_text(value: object) -> str | None:
 
 
 def _is_missing(value: object) -> bool:
-    import pandas as pd
-
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -75,7 +75,7 @@ def build_table(
     """
     if not grid or all(_blank(row) for row in grid):
         raise InputError("the file is empty: expected a header row and data rows", file=path)
-    headers = [_header_text(h) for h in grid[0]]
+    headers = [header_text(h) for h in grid[0]]
     body = list(grid[1:])
     while trim_blank_tail and body and _blank(body[-1]):
         body.pop()
@@ -89,7 +89,8 @@ def build_table(
     return SourceTable(path=path, headers=headers, rows=rows, row_numbers=numbers)
 
 
-def _header_text(value: object) -> str:
+def header_text(value: object) -> str:
+    """A header cell as a column name: text, trimmed, without byte-order marks."""
     # a byte-order mark inside a header (files pasted together, exports from some tools) is
     # invisible to the person reading it, and is no part of the name
     text = value if isinstance(value, str) else (cell_text(value) or "")

@@ -31,7 +31,7 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.ingest.table import SourceTable, build_table
+from pipeline.ingest.table import SourceTable, build_table, header_text
 
 DELIMITERS = (",", ";", "\t")
 
@@ -93,7 +93,7 @@ def _check_repeated_header(table: SourceTable) -> None:
     if not header:
         return
     for number, row in zip(table.row_numbers[1:], table.rows[1:], strict=True):
-        cells = [(c or "").replace("\ufeff", "").strip() for c in row[: len(table.headers)]]
+        cells = [header_text(c) for c in row[: len(table.headers)]]
         if [c for c, h in zip(cells, table.headers, strict=True) if h] == header:
             raise InputError(
                 "the header row appears again here: two files pasted together? Remove the "

@@ -12,11 +12,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from pipeline.atomic import write_bytes, write_text
-from pipeline.instruments.layout import condition_in_words, instrument_stem, numbering
-from pipeline.labels import Text
+from pipeline.instruments.layout import (
+    condition_in_words,
+    instrument_stem,
+    numbering,
+    render_template,
+)
+from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import Questionnaire, QuestionType, Variable
 
 DDI_NAMESPACE = "ddi:codebook:2_5"
@@ -109,9 +112,9 @@ def _storage(variable: Variable) -> str:
 def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
     """The respondent id, then every data variable in questionnaire order."""
     numbers = numbering(questionnaire)
-    names = {v.name for v in questionnaire.variables()}
+    variables = questionnaire.variables()
     entries = []
-    if questionnaire.respondent_id not in names:
+    if questionnaire.respondent_id not in {v.name for v in variables}:
         entries.append(
             CodebookEntry(
                 name=questionnaire.respondent_id,
@@ -122,7 +125,7 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
                 number="",
             )
         )
-    for v in questionnaire.variables():
+    for v in variables:
         q = v.question
         relevant_words = (
             {lang: condition_in_words(questionnaire, q.relevant, lang, numbers) for lang in WORDS}
@@ -156,14 +159,9 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
 
 
 def render_codebook_html(questionnaire: Questionnaire, lang: str = "vi") -> str:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
     words = WORDS[lang]
-    return env.get_template("codebook.html.j2").render(
+    return render_template(
+        "codebook.html.j2",
         q=questionnaire,
         lang=lang,
         words=words,
@@ -178,7 +176,7 @@ def render_codebook_html(questionnaire: Questionnaire, lang: str = "vi") -> str:
 
 
 def _labels(parent: ET.Element, tag: str, text: Text, **attrs: str) -> None:
-    for lang in ("vi", "en"):
+    for lang in LANGUAGES:
         value = getattr(text, lang)
         if value:
             element = ET.SubElement(parent, tag, attrs)
@@ -311,7 +309,7 @@ def data_package(questionnaire: Questionnaire, data_file: str) -> dict:
     entries = codebook_entries(q)
     return {
         "profile": "tabular-data-package",
-        "name": f"{q.form_id}-{q.wave}".lower(),
+        "name": instrument_stem(q).lower(),
         "title": q.title.get("vi"),
         "description": q.title.get("en"),
         "version": q.version,

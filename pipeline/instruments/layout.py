@@ -1,4 +1,5 @@
-"""What every instrument shares: question numbers, skip logic in words, frame-filled lists.
+"""What every instrument shares: question numbers, skip logic in words, frame-filled lists,
+the HTML templates.
 
 Numbers: questions are numbered 1, 2, ... through the whole form; grid items are
 ``<question>.<item>`` (7.1, 7.2) and multiple-choice dichotomies take their question's
@@ -8,6 +9,8 @@ number. The same numbering feeds the paper form, the codebook and the conditions
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import jinja2
 
 from pipeline import expressions as ex
 from pipeline.errors import InputError
@@ -34,6 +37,17 @@ SKIP_WORDS = {
 def instrument_stem(questionnaire: Questionnaire) -> str:
     """File names of a form's instruments start with this: ``<form_id>-<wave>``."""
     return f"{questionnaire.form_id}-{questionnaire.wave}"
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render the HTML template ``name`` from pipeline/templates, with values escaped."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template(name).render(**context)
 
 
 def numbering(questionnaire: Questionnaire) -> dict[str, str]:

@@ -12,11 +12,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 import typst
 
 from pipeline.atomic import atomic_path, write_text
-from pipeline.instruments.layout import Jump, instrument_stem, jumps, numbering, only_if_text
+from pipeline.instruments.layout import (
+    Jump,
+    instrument_stem,
+    jumps,
+    numbering,
+    only_if_text,
+    render_template,
+)
 from pipeline.questionnaire import Question, Questionnaire, QuestionType
 
 FONT = "Libertinus Serif"  # bundled with typst; covers Vietnamese
@@ -206,13 +212,7 @@ def _go_to(jump: Jump | None, code: int, words: dict[str, str]) -> str | None:
 
 
 def render_html(form: PaperForm) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pipeline", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("paper_form.html.j2").render(form=form)
+    return render_template("paper_form.html.j2", form=form)
 
 
 # ---- typst ----------------------------------------------------------------------------

@@ -78,6 +78,11 @@ def range_constraint(low: int, high: int) -> str:
     return f". >= {low} and . <= {high}"
 
 
+def range_message(low: int, high: int) -> Text:
+    """The constraint message written for an integer range that has none of its own."""
+    return Text(**{lang: RANGE_MESSAGE[lang].format(low=low, high=high) for lang in LANGUAGES})
+
+
 def _text_cells(column: str, text: Text | None) -> dict[str, str]:
     if text is None:
         return {}
@@ -97,9 +102,7 @@ def _constraint_cells(q: Question) -> dict[str, str]:
     constraint = range_constraint(low, high)
     if q.constraint:
         constraint = f"({constraint}) and ({q.constraint})"
-    message = q.constraint_message or Text(
-        **{lang: RANGE_MESSAGE[lang].format(low=low, high=high) for lang in LANGUAGES}
-    )
+    message = q.constraint_message or range_message(low, high)
     return {"constraint": constraint} | _text_cells("constraint_message", message)
 
 
