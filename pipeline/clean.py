@@ -35,6 +35,7 @@ from pipeline.atomic import atomic_path
 from pipeline.cleaning_rules import Action, CleaningConfig, Rule
 from pipeline.dataset import dataset_table
 from pipeline.errors import InputError
+from pipeline.expressions import is_missing
 from pipeline.pseudonymise import pseudonymise
 from pipeline.questionnaire import Question, Questionnaire, QuestionType, Variable
 from pipeline.spreadsheet_safety import neutralise_frame
@@ -72,12 +73,6 @@ class CleanResult:
 
 
 # ---- values ---------------------------------------------------------------------------
-
-
-def is_missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def as_text(value: object) -> str:

@@ -623,19 +623,10 @@ def _column_value(column: pd.Series) -> _Value:
     if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
         number = column.astype(float)
         return _Value(number, ~missing, number.map(_format_number).where(~missing, ""))
-    text = column.map(lambda v: "" if _is_missing(v) else _as_text(v)).astype(object)
-    is_number = column.map(lambda v: isinstance(v, int | float | np.number) and not _is_missing(v))
+    text = column.map(lambda v: "" if is_missing(v) else _as_text(v)).astype(object)
+    is_number = column.map(lambda v: isinstance(v, int | float | np.number) and not is_missing(v))
     number = pd.to_numeric(text.where(text != "", None), errors="coerce").astype(float)
     return _Value(number, is_number.astype(bool), text)
-
-
-def _is_missing(value: object) -> bool:
-    return (
-        value is None
-        or value is pd.NA
-        or value is pd.NaT
-        or (isinstance(value, float) and np.isnan(value))
-    )
 
 
 def _as_text(value: object) -> str:
@@ -766,3 +757,10 @@ class _Describer:
 
 def _literal_code(expr: Number | String) -> str:
     return _format_number(expr.value) if isinstance(expr, Number) else expr.value
+
+
+def is_missing(value: object) -> bool:
+    """An empty answer: None, pandas' NA or NaT, or a float NaN."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and np.isnan(value)
