@@ -19,7 +19,7 @@ def allocate_command(
     min_per_stratum: int = typer.Option(0, "--min-per-stratum", help="At least K per stratum."),
     lang: str = typer.Option("vi", "--lang", help="Label language: vi or en."),
 ) -> None:
-    """Allocate a sample to strata: n_h, weights N_h/n_h and sampling fractions.
+    """Allocate a sample to strata (n_h, weights, fractions).
 
     Example: survey allocate --frame questionnaires/frame.yaml --n 1375 --method proportional
     """

@@ -32,7 +32,7 @@ def clean_command(
     format: str | None = typer.Option(None, "--format", help="Input format if not from suffix."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of the input."),
 ) -> None:
-    """Clean raw responses: typed parquet, cleaning log, quarantine and summary beside it.
+    """Clean raw responses: typed data, log, quarantine, summary.
 
     Example: survey clean raw/2021.csv --questionnaire q.yaml --out processed/2021.parquet
     """

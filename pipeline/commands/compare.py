@@ -44,7 +44,7 @@ def compare_command(
         False, "--no-categories", help="Only the overall comparison, not by member category."
     ),
 ) -> None:
-    """Compare harmonised items between survey waves: differences, CIs, tests, charts.
+    """Compare harmonised items between survey waves.
 
     Example: survey compare --map questionnaires/harmonization-2021-2023.yaml --data
     2021=processed/2021.weighted.parquet --data 2023=processed/2023.weighted.parquet
@@ -91,7 +91,7 @@ def compare_waves_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Compare one variable's distribution between two data files (wave b − wave a).
+    """Compare one variable between two data files.
 
     Example: survey compare-waves 2021.csv 2023.csv --var q5 --strata stratum --fpc N_h
     """

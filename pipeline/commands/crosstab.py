@@ -25,7 +25,7 @@ def crosstab_command(
     ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Cross-tabulate two variables with design-based column % and Rao-Scott tests.
+    """Design-based cross-tab of two variables, with tests.
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
     """

@@ -25,7 +25,7 @@ def export_command(
         list(FORMATS), "--format", help="Formats to write (repeatable): sav, sps, dta, csv."
     ),
 ) -> None:
-    """Export clean data to SPSS (.sav, .sps), Stata (.dta) and CSV with a codebook.
+    """Export to SPSS (.sav, .sps), Stata and CSV with metadata.
 
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
@@ -65,7 +65,7 @@ def import_sav_command(
     wave: str = typer.Option("1", "--wave", help="Wave to record in the questionnaire."),
     skip: list[str] = typer.Option([], "--skip", help="Variable to leave out (repeatable)."),
 ) -> None:
-    """Read an SPSS file's dictionary into a questionnaire skeleton (YAML).
+    """Read an SPSS file's dictionary into a questionnaire YAML.
 
     Example: survey import-sav old/2016.sav --out questionnaires/2016.yaml --stratum khoi
     """

@@ -19,7 +19,7 @@ def ingest_command(
     format: str = typer.Option(None, "--format", help="csv, xlsx, kobo, odk ... (default: detect)"),
     encoding: str = typer.Option(None, "--encoding", help="Text encoding, e.g. utf-16, cp1258."),
 ) -> None:
-    """Normalise a response file into the raw CSV schema, renamed onto the questionnaire.
+    """Read any response file into a questionnaire's raw CSV.
 
     Example: survey ingest kobo-export.csv --questionnaire questionnaires/q.yaml --out raw/2021.csv
     """
@@ -45,7 +45,10 @@ def compare_entry_command(
     ),
     encoding: str = typer.Option(None, "--encoding", help="Text encoding of both files."),
 ) -> None:
-    """List every record and field where two keyings disagree; exit 1 if any, 0 if identical.
+    """List where two keyings of the same forms disagree.
+
+    Every record and field that differs, EpiData style; exit 1 if any differ, 0 if the two
+    keyings are identical.
 
     Example: survey compare-entry entry-a.xlsx entry-b.xlsx --key respondent_id
     """

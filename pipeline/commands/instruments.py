@@ -16,7 +16,7 @@ def instruments_command(
     out: Path = typer.Option(..., "--out", help="Folder for the instruments."),
     lang: str = typer.Option("vi", "--lang", help="Language of the paper form: vi or en."),
 ) -> None:
-    """Write the XLSForm, paper form (HTML, PDF), codebook and data-entry template.
+    """Write XLSForm, paper form, codebook and entry template.
 
     Example: survey instruments questionnaires/degradation-2021.yaml --out outputs/instruments
     """
@@ -34,7 +34,7 @@ def import_xlsform_command(
         "frame.yaml", "--frame", help="Frame file for stratum.frame, if the form names none."
     ),
 ) -> None:
-    """Read an XLSForm into the questionnaire model and write it as YAML.
+    """Read an XLSForm into a questionnaire YAML.
 
     Example: survey import-xlsform outputs/instruments/mini.xlsform.xlsx --out questionnaires/q.yaml
     """

@@ -12,7 +12,7 @@ from pipeline.lint import lint
 def lint_command(
     questionnaire: Path = typer.Argument(..., help="Questionnaire YAML to check."),
 ) -> None:
-    """Check a questionnaire: skip logic, codes, names, SPSS limits, translations, frame.
+    """Check a questionnaire and name every problem.
 
     Example: survey lint questionnaires/degradation-2021.yaml
     """

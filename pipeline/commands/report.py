@@ -33,7 +33,7 @@ def report_command(
         False, "--keep-notebook", help="Also write the executed notebook beside the reports."
     ),
 ) -> None:
-    """Execute a report notebook with parameters and render it to HTML and PDF.
+    """Run a report notebook and render it to HTML and PDF.
 
     Example: survey report notebooks/wave_report.ipynb -p wave=2021 -p lang=vi --to html,pdf
     --out outputs/reports

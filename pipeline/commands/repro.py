@@ -14,7 +14,7 @@ def run_command(
     repo: Path = typer.Option(Path("."), "--repo", help="Project folder holding dvc.yaml."),
     force: bool = typer.Option(False, "--force", help="Rerun every stage, even if up to date."),
 ) -> None:
-    """Run every stage of dvc.yaml that is out of date, then list the reports.
+    """Run every out-of-date stage of dvc.yaml; list the reports.
 
     Example: survey run
     """

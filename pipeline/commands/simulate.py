@@ -44,7 +44,7 @@ def simulate_command(
         "drawn on the reference wave's scale.",
     ),
 ) -> None:
-    """Simulate raw responses from a generative model, with faults listed in a sidecar.
+    """Simulate responses, with the injected faults listed.
 
     Example: survey simulate tests/fixtures/mini.yaml --n 300 --seed 1 --out /tmp/mini.csv
     """

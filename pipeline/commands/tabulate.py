@@ -23,7 +23,7 @@ def tabulate_command(
     ),
     ci_method: str = typer.Option("logit", "--ci-method", help="logit, beta or wilson."),
 ) -> None:
-    """Every question by every banner: column %, CIs, letters, tests, BH-adjusted p.
+    """Every question by every banner, with tests.
 
     Example: survey tabulate processed/2021.weighted.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out outputs/tables

@@ -28,7 +28,7 @@ def weight_command(
     ),
     trim_upper: float | None = typer.Option(None, "--trim-upper", help="Cap on the weights."),
 ) -> None:
-    """Weight clean data to the frame: strata, weights N_h/n_h, FPC, optional raking.
+    """Add design weights, strata and FPC to clean data.
 
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
