@@ -1,11 +1,43 @@
+import json
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from pipeline.design import Design
 from pipeline.questionnaire import Questionnaire, load_questionnaire
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
+ORACLES = Path(__file__).parent / "oracles"
+REL = 1e-6  # numbers must match R's survey package to this relative tolerance
+
+
+def close(actual, expected, rel=REL):
+    """Equal to R's value within ``rel`` (no absolute slack: zeros must be zeros)."""
+    np.testing.assert_allclose(np.ravel(actual), np.ravel(expected), rtol=rel, atol=0)
+
+
+@pytest.fixture(scope="session")
+def oracle() -> dict:
+    """R's numbers written by tests/oracles/make_oracles.R."""
+    return json.loads((ORACLES / "oracles.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def api():
+    """R's apistrat sample and its design: strata stype, weights pw, FPC from fpc."""
+    df = pd.read_csv(ORACLES / "apistrat.csv")
+    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+
+
+@pytest.fixture(scope="session", params=["fpc", "nofpc"])
+def synth(request):
+    """The 5-stratum synthetic survey shaped like the default one, with and without FPC."""
+    df = pd.read_csv(ORACLES / "synth5.csv")
+    design = Design.stratified(df, strata="stratum", population="N_h", fpc=request.param == "fpc")
+    return request.param, df, design
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,17 +16,13 @@ from pipeline import crosstab as xt
 from pipeline.cli import run
 from pipeline.design import Design
 
-ORACLES = Path(__file__).parent / "oracles"
-REL = 1e-6
+from .conftest import ORACLES, REL, close
+
 STATISTICS = {"F": "rao_scott", "Chisq": "first_order", "Wald": "wald", "adjWald": "adj_wald"}
 
 
 def load(name: str) -> dict:
     return json.loads((ORACLES / name).read_text())
-
-
-def close(actual, expected, rel=REL):
-    np.testing.assert_allclose(np.ravel(actual), np.ravel(expected), rtol=rel, atol=0)
 
 
 def check_svychisq(ct: xt.CrossTab, expected: dict, statistics=STATISTICS) -> None:
@@ -40,24 +35,6 @@ def check_svychisq(ct: xt.CrossTab, expected: dict, statistics=STATISTICS) -> No
         df = [test.df1] if test.df2 is None else [test.df1, test.df2]
         close(df, o["parameter"])
         close(test.p, o["p"])
-
-
-@pytest.fixture(scope="module")
-def oracle() -> dict:
-    return load("oracles.json")
-
-
-@pytest.fixture(scope="module")
-def api():
-    df = pd.read_csv(ORACLES / "apistrat.csv")
-    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
-
-
-@pytest.fixture(scope="module", params=["fpc", "nofpc"])
-def synth(request):
-    df = pd.read_csv(ORACLES / "synth5.csv")
-    design = Design.stratified(df, strata="stratum", population="N_h", fpc=request.param == "fpc")
-    return request.param, df, design
 
 
 # ---- svychisq ------------------------------------------------------------------------------

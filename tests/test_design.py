@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -14,23 +11,7 @@ from pipeline import estimate
 from pipeline.design import Design, design_for, post_stratify, rake, trim_weights
 from pipeline.errors import InputError
 
-ORACLES = Path(__file__).parent / "oracles"
-REL = 1e-6
-
-
-@pytest.fixture(scope="module")
-def oracle() -> dict:
-    return json.loads((ORACLES / "oracles.json").read_text())
-
-
-@pytest.fixture(scope="module")
-def api():
-    df = pd.read_csv(ORACLES / "apistrat.csv")
-    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
-
-
-def close(actual, expected, rel=REL):
-    np.testing.assert_allclose(np.ravel(actual), np.ravel(expected), rtol=rel, atol=0)
+from .conftest import ORACLES, close
 
 
 def test_stratified_design_weights_are_population_over_sample():

@@ -7,7 +7,6 @@ tests/oracles/oracles.json written by tests/oracles/make_oracles.R.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,8 +16,7 @@ from pipeline import estimate
 from pipeline.design import Design
 from pipeline.errors import InputError
 
-ORACLES = Path(__file__).parent / "oracles"
-REL = 1e-6
+from .conftest import ORACLES, REL, close
 
 
 def load(name: str) -> dict:
@@ -31,31 +29,9 @@ def shared() -> dict:
 
 
 @pytest.fixture(scope="module")
-def oracle() -> dict:
-    return load("oracles.json")
-
-
-@pytest.fixture(scope="module")
-def api():
-    df = pd.read_csv(ORACLES / "apistrat.csv")
-    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
-
-
-@pytest.fixture(scope="module")
 def api_na():
     df = pd.read_csv(ORACLES / "apistrat_na.csv")
     return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
-
-
-@pytest.fixture(scope="module", params=["fpc", "nofpc"])
-def synth(request):
-    df = pd.read_csv(ORACLES / "synth5.csv")
-    design = Design.stratified(df, strata="stratum", population="N_h", fpc=request.param == "fpc")
-    return request.param, df, design
-
-
-def close(actual, expected, rel=REL):
-    np.testing.assert_allclose(np.ravel(actual), np.ravel(expected), rtol=rel, atol=0)
 
 
 # ---- apistrat, the shared oracle -----------------------------------------------------------

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -14,23 +11,13 @@ from pipeline import scales
 from pipeline.design import Design
 from pipeline.errors import InputError
 
-ORACLES = Path(__file__).parent / "oracles"
-REL = 1e-6
-
-
-@pytest.fixture(scope="module")
-def oracle() -> dict:
-    return json.loads((ORACLES / "oracles.json").read_text())
+from .conftest import ORACLES, close
 
 
 @pytest.fixture(scope="module")
 def synth():
     df = pd.read_csv(ORACLES / "synth5.csv")
     return df, Design.stratified(df, strata="stratum", population="N_h")
-
-
-def close(actual, expected, rel=REL):
-    np.testing.assert_allclose(np.ravel(actual), np.ravel(expected), rtol=rel, atol=0)
 
 
 def test_mean_score_ignores_missing_codes(synth, oracle):
