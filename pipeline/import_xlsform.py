@@ -17,7 +17,8 @@ What comes back from any XLSForm:
 What only a form written by ``survey instruments`` carries (see
 pipeline.instruments.xlsform): ``pipeline_type``, ``pipeline_level``, ``pipeline_pii``,
 ``pipeline_missing`` and ``pipeline_from_frame`` columns and the ``pipeline`` sheet (wave,
-respondent id, stratum, banners, title, organisation, list labels, indices). With them the
+respondent id, stratum, banners, title, organisation, list labels, favourable ends of
+scales, indices). With them the
 round trip questionnaire -> XLSForm -> questionnaire is exact.
 
 The stratum list: options marked ``pipeline_from_frame`` are dropped and the list is
@@ -61,6 +62,7 @@ SKIPPED_TYPES = {
 LANGUAGE_WORDS = {"vietnamese": "vi", "tiếng việt": "vi", "english": "en", "vi": "vi", "en": "en"}
 _LANGUAGE_CODE = re.compile(r"\(\s*([A-Za-z-]+)\s*\)\s*$")
 _RANGE = re.compile(r"\s*\.\s*>=\s*(-?\d+)\s+and\s+\.\s*<=\s*(-?\d+)\s*")
+FAVOURABLE_ENDS = ("first", "last")
 _RANGE_AND = re.compile(r"\s*\((.*?)\)\s+and\s+\((.*)\)\s*", re.DOTALL)
 
 
@@ -471,9 +473,9 @@ def _default_language(settings: dict[str, str]) -> str:
     return code if code in LANGUAGES else "vi"
 
 
-def pipeline_facts(sheet: Sheet | None, default: str) -> dict:
+def pipeline_facts(sheet: Sheet | None, default: str, source: str = "") -> dict:
     """The ``pipeline`` sheet as keyword values for Questionnaire (empty if absent)."""
-    facts: dict = {"list_labels": {}, "indices": []}
+    facts: dict = {"list_labels": {}, "list_favourable": {}, "indices": []}
     if sheet is None:
         return facts
     for row in sheet.rows:
@@ -485,6 +487,8 @@ def pipeline_facts(sheet: Sheet | None, default: str) -> dict:
             facts[kind] = row_text(row, "label", default)
         elif kind == "list_label":
             facts["list_labels"][name] = row_text(row, "label", default)
+        elif kind == "list_favourable":
+            facts["list_favourable"][name] = _favourable(row, source)
         elif kind == "index":
             facts["indices"].append(
                 {
@@ -495,6 +499,19 @@ def pipeline_facts(sheet: Sheet | None, default: str) -> dict:
                 }
             )
     return facts
+
+
+def _favourable(row: Row, source: str) -> str:
+    value = row.get("value").strip().lower()
+    if value not in FAVOURABLE_ENDS:
+        raise InputError(
+            f"sheet pipeline: the favourable end of list {row.get('name')!r} must be "
+            f"{' or '.join(FAVOURABLE_ENDS)}, got {row.get('value')!r}",
+            file=source,
+            row=row.number,
+            column="value",
+        )
+    return value
 
 
 def read_xlsform(
@@ -513,10 +530,15 @@ def read_xlsform(
         raise InputError(f"not an XLSForm: no 'survey' sheet (sheets: {found})", file=source)
     settings = _settings(sheets)
     default = _default_language(settings)
-    facts = pipeline_facts(sheets.get("pipeline"), default)
+    facts = pipeline_facts(sheets.get("pipeline"), default, source)
     lists = read_choices(sheets.get("choices"), source, default)
     lists = {
-        name: clist.model_copy(update={"label": facts["list_labels"].get(name)})
+        name: clist.model_copy(
+            update={
+                "label": facts["list_labels"].get(name),
+                "favourable": facts["list_favourable"].get(name),
+            }
+        )
         for name, clist in lists.items()
     }
     ctx = Context(source, default, lists)

@@ -54,11 +54,15 @@ class ChoiceList(Model):
 
     ``from_frame``: the options are the strata of the questionnaire's frame, so codes and
     labels of the member categories live in one file only.
+
+    ``favourable``: which end of the listed substantive options expresses the favourable
+    view (used by the simulation; None = not an attitude scale).
     """
 
     label: Text | None = None
     options: list[Option] = Field(default_factory=list)
     from_frame: bool = False
+    favourable: Literal["first", "last"] | None = None
 
     def substantive(self) -> list[Option]:
         return [o for o in self.options if not o.missing]
@@ -278,7 +282,11 @@ def attach_frame(q: Questionnaire, frame: Frame) -> Questionnaire:
     """The questionnaire with its frame: ``from_frame`` choice lists get the strata as options."""
     lists = {
         name: (
-            ChoiceList(label=cl.label, options=frame.as_options() + cl.options)
+            ChoiceList(
+                label=cl.label,
+                options=frame.as_options() + cl.options,
+                favourable=cl.favourable,
+            )
             if cl.from_frame
             else cl
         )

@@ -14,6 +14,9 @@ behaves like a real survey:
   question factor and noise, so the items of a grid correlate. Single-choice questions draw
   from per-stratum category probabilities tilted by the latent; integers are normal within
   range; multiple choice are correlated 0/1s.
+- Drawing order: a choice list's substantive codes as listed, or reversed when the list
+  declares ``favourable: last``, so that a high latent gives the favourable end (the first
+  listed option when the list declares nothing).
 - Skip logic (``relevant``) is obeyed; items go unanswered and missing codes (options marked
   ``missing``) are chosen at realistic rates, more often on opinion items and by respondents
   with a low attitude.
@@ -33,15 +36,15 @@ revised:
   keeps its parameters and members keep their persistent answers.
 - Single-choice and ordinal answers are drawn on the scale of the item's ``codes_from``
   wave and translated to this wave's codes through the inverse of the map's recode. The
-  model is position-based (a high latent gives the first-listed option), so the order
-  matters: the reference codes are taken in the order the map's first wave lists them
-  (recoded) when that wave's codes map one-to-one onto them, else in the reference wave's
+  model is position-based (a high latent gives the favourable end, see above), so the order
+  matters: the reference codes are taken in the map's first wave's drawing order (recoded)
+  when that wave's codes map one-to-one onto them, else in the reference wave's drawing
   order. The first wave's answers are then those it gets without a map.
 - Where several codes of this wave recode onto one reference code (a 5-point scale
   collapsed onto 3 points), that reference category is split among them: an ordinal item
   cuts the category's share of the standard normal around the item's intercept into equal
-  parts (higher latent → the earlier-listed code); a single choice splits it in equal
-  shares by a persistent draw per member. Collapsing with the map's recode therefore gives
+  parts (higher latent → the code earlier in drawing order); a single choice splits it in
+  equal shares by a persistent draw per member. Collapsing with the map's recode therefore gives
   exactly the answer the reference wave would get at the same latent.
 - A variable whose codes the inverse recode cannot cover (a reference code with no code
   here) is drawn on its own scale, as without a map, but still keyed by the common name.
@@ -223,7 +226,7 @@ class CommonScale:
 
     ``reference_codes``: the substantive codes of the ``codes_from`` wave, in the order
     answers are drawn (the first for the highest latent). ``targets``: for each of them, the
-    codes of this wave that recode onto it, in this wave's listed order (one code, or several
+    codes of this wave that recode onto it, in this wave's drawing order (one code, or several
     when this wave's scale is finer).
     """
 
@@ -233,7 +236,8 @@ class CommonScale:
     def translate(self, position: np.ndarray, within: np.ndarray | None) -> np.ndarray:
         """This wave's codes for answers at ``position`` on the reference scale (0-based).
 
-        ``within`` (0-1, per answer) picks among several target codes: 0 the first listed.
+        ``within`` (0-1, per answer) picks among several target codes: 0 the first in
+        drawing order.
         """
         out = np.empty(len(position), dtype=float)
         for p, codes in enumerate(self.targets):
@@ -262,12 +266,22 @@ class WaveLinks:
     scales: dict[str, CommonScale] = field(default_factory=dict)
 
 
+def drawing_codes(questionnaire: Questionnaire, variable: Variable) -> list[int]:
+    """The substantive codes of ``variable`` in drawing order, favourable end first: as
+    listed, reversed when its choice list declares ``favourable: last``."""
+    codes = variable.substantive_codes()
+    clist = questionnaire.choice_list(variable.question)
+    if clist is not None and clist.favourable == "last":
+        return codes[::-1]
+    return codes
+
+
 def common_scale(
-    reference_codes: tuple[int, ...], variable: Variable, recode: dict[int, int]
+    reference_codes: tuple[int, ...], own: list[int], recode: dict[int, int]
 ) -> CommonScale | None:
-    """The reference scale of ``variable`` and its inverse recode, or None when some
-    reference code has no code here or some code here recodes onto no reference answer."""
-    own = variable.substantive_codes()
+    """The reference scale of a variable whose codes in drawing order are ``own``, and its
+    inverse recode; None when some reference code has no code here or some code here
+    recodes onto no reference answer."""
     targets = tuple(tuple(c for c in own if recode.get(c, c) == ref) for ref in reference_codes)
     if any(not codes for codes in targets) or sum(len(codes) for codes in targets) != len(own):
         return None
@@ -275,12 +289,15 @@ def common_scale(
 
 
 def drawing_order(harmonization: Harmonization, item: HarmonizedItem) -> tuple[int, ...]:
-    """The reference codes in the order the map's first wave lists them (recoded), if its
-    codes map one-to-one onto them; else in the reference wave's listed order."""
-    reference = item.variables[item.codes_from].substantive_codes()
+    """The reference codes in the map's first wave's drawing order (recoded), if its codes
+    map one-to-one onto them; else in the reference wave's drawing order."""
+    reference = drawing_codes(
+        harmonization.questionnaire(item.codes_from), item.variables[item.codes_from]
+    )
     first = harmonization.waves[0]
     recode = item.recodes[first]
-    ordered = [recode[c] for c in item.variables[first].substantive_codes()]
+    first_codes = drawing_codes(harmonization.questionnaire(first), item.variables[first])
+    ordered = [recode[c] for c in first_codes]
     if sorted(ordered) == sorted(reference):
         return tuple(ordered)
     return tuple(reference)
@@ -308,7 +325,8 @@ def wave_links(harmonization: Harmonization, questionnaire: Questionnaire) -> Wa
         keys[variable.name] = item.name
         if item.recodes:
             order = drawing_order(harmonization, item)
-            scale = common_scale(order, variable, item.recodes[wave])
+            own = drawing_codes(questionnaire, variable)
+            scale = common_scale(order, own, item.recodes[wave])
             if scale is not None:
                 scales[variable.name] = scale
     return WaveLinks(seed_keys=keys, scales=scales)
@@ -429,7 +447,7 @@ class OrdinalModel:
 
     The response is ``y = intercept + loading * common + sqrt(1 - loading²) * noise`` (roughly
     standard normal around the intercept); ``cuts`` split y into options, the highest y
-    giving the first-listed option.
+    giving the first option in drawing order.
     """
 
     loading: float
@@ -448,11 +466,15 @@ def ordinal_model(member_seed: int, key: str, options: int) -> OrdinalModel:
 
 
 def ordinal_codes(ctx: Context, var: Variable, question_factor: np.ndarray) -> np.ndarray:
-    """Ordered probit: a higher latent attitude gives an earlier (first-listed) option.
+    """Ordered probit: a higher latent attitude gives an option earlier in drawing order
+    (nearer the favourable end; the first listed when the list declares none).
 
     A variable with a reference scale is drawn on that scale and translated."""
     scale = ctx.links.scales.get(var.name)
-    codes = list(scale.reference_codes) if scale is not None else var.substantive_codes()
+    if scale is not None:
+        codes = list(scale.reference_codes)
+    else:
+        codes = drawing_codes(ctx.questionnaire, var)
     k = len(codes)
     model = ordinal_model(ctx.member_seed, ctx.key(var.name), k)
     common = (
@@ -579,7 +601,7 @@ def question_columns(ctx: Context, q: Question) -> dict[str, np.ndarray]:
     if q.name == ctx.questionnaire.respondent_id:
         return {}
     if q.type is QuestionType.single:
-        return {q.name: single_codes(ctx, q, variables[0].substantive_codes())}
+        return {q.name: single_codes(ctx, q, drawing_codes(ctx.questionnaire, variables[0]))}
     if q.type in (QuestionType.likert, QuestionType.likert_grid):
         factor = question_factor(ctx, q)
         return {v.name: ordinal_codes(ctx, v, factor) for v in variables}

@@ -110,3 +110,24 @@ def test_html_codebook_lists_every_variable(files):
     assert "<b>98</b> = Không trả lời" in html
     assert "câu 5 = 1 (Có)" in html
     assert "Thông tin định danh cá nhân" in html
+
+
+def test_html_codebook_marks_the_favourable_end_of_a_scale(tmp_path):
+    default = Path(__file__).parent.parent / "questionnaires" / "degradation-2021.yaml"
+    (html,) = (
+        p
+        for p in write_codebook(load_questionnaire(default), tmp_path, "en")
+        if p.suffix == ".html"
+    )
+    text = html.read_text(encoding="utf-8")
+    mark = "(favourable end of the scale)"
+    # Once per variable on a directed scale: prevalence ends at 'not present', listed last.
+    assert '<b>4</b> = Không có <span class="en">/ Not present</span> ' + mark in text
+    assert '<b>1</b> = Rất phổ biến <span class="en">/ Very common</span></li>' in text
+    assert '<b>1</b> = Rất hiệu quả <span class="en">/ Very effective</span> ' + mark in text
+    assert text.count(mark) == 3 + 10 + 5 + 10 + 1 + 1  # aware, prev, part, eff, useful, change
+
+
+def test_the_mini_codebook_marks_nothing_without_a_declared_end(files):
+    html = files["mini-2021.codebook.vi.html"].read_text(encoding="utf-8")
+    assert "đầu thuận lợi" not in html

@@ -201,3 +201,44 @@ def test_the_follow_up_wave_adds_social_media_items() -> None:
     added = {v.name for v in second.variables()} - {v.name for v in first.variables()}
     assert {"sm_use", "sm_encounter", "sm_identify", "sm_counter"} <= added
     assert "part_documents" not in {v.name for v in second.variables()}
+
+
+# The agreement list carries no direction: in 2023 it is shared by statements of both
+# directions (sm_encounter), and both waves keep it in step (see the questionnaires).
+UNDIRECTED_SCALES = {"agreement"}
+
+
+def test_every_attitude_scale_declares_its_favourable_end(questionnaire: Questionnaire) -> None:
+    scales = {
+        q.choices
+        for q in questionnaire.questions()
+        if q.type in (QuestionType.likert, QuestionType.likert_grid)
+    }
+    undeclared = {n for n in scales if questionnaire.choice_lists[n].favourable is None}
+    assert undeclared == UNDIRECTED_SCALES
+    demographics = {q.choices for q in questionnaire.sections[0].questions}
+    assert all(questionnaire.choice_lists[n].favourable is None for n in demographics)
+
+
+@pytest.mark.parametrize(
+    "scale,favourable_label",
+    [
+        ("prevalence", "Không có"),
+        ("effectiveness", "Rất hiệu quả"),
+        ("awareness", "Nắm rõ"),
+        ("frequency", "Thường xuyên"),
+        ("usefulness", "Rất hữu ích"),
+    ],
+)
+def test_the_favourable_end_is_the_favourable_answer(
+    questionnaire: Questionnaire, scale: str, favourable_label: str
+) -> None:
+    clist = questionnaire.choice_lists[scale]
+    end = clist.substantive()[0 if clist.favourable == "first" else -1]
+    assert end.label.vi == favourable_label
+
+
+def test_change_is_favourable_at_better_in_both_waves(questionnaire: Questionnaire) -> None:
+    clist = questionnaire.choice_lists["change"]
+    assert clist.favourable == "first"
+    assert clist.substantive()[0].label.vi.startswith("Tốt hơn")

@@ -167,3 +167,23 @@ def test_import_writes_yaml_atomically_and_returns_its_path(tmp_path):
     out = import_xlsform(form, tmp_path / "sub" / "q.yaml")
     assert out.read_text(encoding="utf-8").startswith("# Imported from an XLSForm")
     assert [p.name for p in out.parent.iterdir()] == ["q.yaml"]
+
+
+def test_the_favourable_end_of_a_scale_survives_the_round_trip(tmp_path):
+    q = load_questionnaire(DEFAULTS[1])
+    form = write_xlsform(q, tmp_path / "form.xlsx")
+    back = read_xlsform(form)
+    assert back.choice_lists["prevalence"].favourable == "last"
+    assert back.choice_lists["effectiveness"].favourable == "first"
+    assert back.choice_lists["sex"].favourable is None
+
+
+def test_an_unknown_favourable_end_names_sheet_row_and_column(tmp_path):
+    form = write_xlsform(load_questionnaire(MINI), tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = book["pipeline"]
+    sheet.append(["list_favourable", "effect", "middle"])
+    book.save(form)
+    with pytest.raises(InputError, match="must be first or last, got 'middle'") as err:
+        read_xlsform(form)
+    assert (err.value.row, err.value.column) == (sheet.max_row, "value")

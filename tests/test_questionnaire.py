@@ -101,3 +101,42 @@ def test_exponential_alias_expansion_is_refused(tmp_path):
     (tmp_path / "bomb.yaml").write_text("\n".join(lines))
     with pytest.raises(InputError, match="aliases expand"):
         load_questionnaire(tmp_path / "bomb.yaml")
+
+
+def _mini_with(tmp_path, old: str, new: str):
+    """The mini questionnaire (and its frame) in tmp_path with ``old`` replaced by ``new``."""
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "q.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "mini-frame.yaml").write_text(
+        (FIXTURES / "mini-frame.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return tmp_path / "q.yaml"
+
+
+def test_a_choice_list_may_declare_its_favourable_end(tmp_path, mini):
+    effect = "    label: {vi: Mức độ hiệu quả, en: Effectiveness}\n"
+    path = _mini_with(tmp_path, effect, effect + "    favourable: last\n")
+    q = load_questionnaire(path)
+    assert q.choice_lists["effect"].favourable == "last"
+    assert q.choice_lists["sex"].favourable is None  # not an attitude scale
+    assert mini.choice_lists["effect"].favourable is None  # optional
+
+
+def test_a_frame_list_keeps_its_favourable_end(tmp_path):
+    path = _mini_with(
+        tmp_path, "    from_frame: true\n", "    from_frame: true\n    favourable: first\n"
+    )
+    category = load_questionnaire(path).choice_lists["category"]
+    assert category.codes() == [1, 2]  # filled from the frame
+    assert category.favourable == "first"
+
+
+@pytest.mark.parametrize("value", ["middle", "First", "true"])
+def test_an_unknown_favourable_end_is_an_error_naming_the_field(tmp_path, value):
+    effect = "    label: {vi: Mức độ hiệu quả, en: Effectiveness}\n"
+    path = _mini_with(tmp_path, effect, effect + f"    favourable: {value}\n")
+    with pytest.raises(InputError) as err:
+        load_questionnaire(path, with_frame=False)
+    assert "q.yaml" in str(err.value)
+    assert "favourable" in str(err.value)

@@ -13,7 +13,12 @@ from pipeline.expressions import evaluate, parse
 from pipeline.frame import Frame, Stratum
 from pipeline.harmonize import load_harmonization
 from pipeline.labels import Text
-from pipeline.questionnaire import QuestionType, load_questionnaire
+from pipeline.questionnaire import (
+    QuestionType,
+    attach_frame,
+    load_questionnaire,
+    parse_questionnaire,
+)
 from pipeline.simulate import (
     DEFAULT_MEMBER_SEED,
     CommonScale,
@@ -254,6 +259,98 @@ def test_the_wave_effect_shifts_opinions(questionnaire):
 
     # A higher latent attitude gives earlier options: 'very effective' grows by several points.
     assert first_option_share(0.3) - first_option_share(0.0) > 0.04
+
+
+def with_favourable(q, list_name: str, favourable: str | None):
+    """``q`` with the choice list ``list_name`` declaring ``favourable`` (None: nothing)."""
+    clist = q.choice_lists[list_name].model_copy(update={"favourable": favourable})
+    return q.model_copy(update={"choice_lists": {**q.choice_lists, list_name: clist}})
+
+
+def prevalence_questionnaire(frame: Frame, favourable: str | None):
+    """A stratum question and a grid on a scale whose favourable end is listed last."""
+    levels = ("Rất phổ biến", "Phổ biến", "Ít phổ biến", "Không có")
+    data = {
+        "form_id": "prevalence",
+        "version": "1",
+        "wave": "2021",
+        "title": {"vi": "Phiếu thử", "en": "Test form"},
+        "stratum": {"variable": "category", "frame": "frame.yaml"},
+        "choice_lists": {
+            "category": {"from_frame": True},
+            "prevalence": {
+                "options": [
+                    {"code": code, "label": {"vi": vi}} for code, vi in enumerate(levels, 1)
+                ],
+                "favourable": favourable,
+            },
+        },
+        "sections": [
+            {
+                "name": "A",
+                "title": {"vi": "Phần A"},
+                "questions": [
+                    {
+                        "name": "category",
+                        "type": "single",
+                        "label": {"vi": "Khối"},
+                        "choices": "category",
+                        "required": True,
+                    },
+                    {
+                        "name": "prev",
+                        "type": "likert_grid",
+                        "label": {"vi": "Mức độ phổ biến"},
+                        "choices": "prevalence",
+                        "items": [
+                            {"name": f"prev_{i}", "label": {"vi": f"Biểu hiện {i}"}}
+                            for i in range(1, 4)
+                        ],
+                    },
+                ],
+            }
+        ],
+    }
+    return attach_frame(parse_questionnaire(data, "prevalence.yaml"), frame)
+
+
+PREVALENCE_ITEMS = ["prev_1", "prev_2", "prev_3"]
+
+
+def test_a_list_favourable_last_gives_a_high_latent_its_last_option():
+    frame = big_frame({1: 6000, 2: 4000})
+    q = prevalence_questionnaire(frame, "last")
+
+    def share(code, effect):
+        data = simulate(q, frame, 2000, seed=8, wave_effect=effect).responses
+        items = data[PREVALENCE_ITEMS].to_numpy().ravel()
+        return (items[items != ""] == code).mean()
+
+    # 'Không có' (not present, listed last) grows with the latent; 'Rất phổ biến' shrinks.
+    assert share("4", 0.3) - share("4", 0.0) > 0.04
+    assert share("1", 0.0) - share("1", 0.3) > 0.02
+
+
+def test_favourable_last_mirrors_the_positions_of_the_undeclared_list():
+    frame = big_frame({1: 600, 2: 400})
+    declared = simulate(prevalence_questionnaire(frame, "last"), frame, 300, seed=4).responses
+    plain = simulate(prevalence_questionnaire(frame, None), frame, 300, seed=4).responses
+    first = simulate(prevalence_questionnaire(frame, "first"), frame, 300, seed=4).responses
+    mirror = {"1": "4", "2": "3", "3": "2", "4": "1"}
+    # The same latent and noise land on the mirrored position: k-th from last, not first.
+    for name in PREVALENCE_ITEMS:
+        assert declared[name].replace(mirror).equals(plain[name])
+        assert first[name].equals(plain[name])
+    # Only the grid's answers move; durations count answered items, which are the same.
+    assert declared.drop(columns=PREVALENCE_ITEMS).equals(plain.drop(columns=PREVALENCE_ITEMS))
+
+
+def test_under_a_map_the_direction_of_each_wave_is_respected(harmonization):
+    links_2021 = wave_links(harmonization, harmonization.questionnaire("2021"))
+    links_2023 = wave_links(harmonization, harmonization.questionnaire("2023"))
+    # Prevalence is favourable last in both waves: drawn 'Không có' (4) first, no recode.
+    assert links_2021.scales["prev_ideals"] == CommonScale((4, 3, 2, 1), ((4,), (3,), (2,), (1,)))
+    assert links_2023.scales["prev_ideals"] == links_2021.scales["prev_ideals"]
 
 
 # ---- faults -----------------------------------------------------------------------------
@@ -525,9 +622,13 @@ def test_with_no_wave_effect_independent_waves_agree_within_sampling_noise(harmo
     collapsed = b["change"].replace(CHANGE_2023_TO_2021)
     for code in ("1", "2", "3"):
         assert within_noise(a["change"], code, collapsed, code), code
-    # Without the map the reversed scale is read backwards: 'often' is a rare answer in 2023.
+    # Without the map, 2023's `favourable: last` still puts 'often' at the favourable end;
+    # with neither, the reversed scale is read backwards: 'often' is a rare answer in 2023.
     b0 = simulate(q2023, q2023.frame_model, 3000, seed=23).responses
-    assert not within_noise(a["part_conference"], "1", b0["part_conference"], "4")
+    assert within_noise(a["part_conference"], "1", b0["part_conference"], "4")
+    undeclared = with_favourable(q2023, "frequency", None)
+    b1 = simulate(undeclared, q2023.frame_model, 3000, seed=23).responses
+    assert not within_noise(a["part_conference"], "1", b1["part_conference"], "4")
 
 
 def test_command_takes_a_harmonization_map(tmp_path, capsys):
@@ -538,11 +639,12 @@ def test_command_takes_a_harmonization_map(tmp_path, capsys):
     linked = read(out)
     assert run([*args, "--out", str(tmp_path / "alone.csv")]) == 0
     alone = read(tmp_path / "alone.csv")
-    # Drawn in 2021's order (often first) and written in 2023's codes: the same latent that
-    # alone gives 'never' (1, listed first in 2023) gives 'often' (4) with the map.
-    reversed_codes = {"1": "4", "2": "3", "3": "2", "4": "1"}
-    assert linked["part_online"].replace(reversed_codes).equals(alone["part_online"])
+    # Drawn in 2021's order (often first) and written in 2023's codes; alone, 2023's
+    # `favourable: last` draws 'often' (4) for the same latent too.
+    assert linked["part_online"].equals(alone["part_online"])
     assert linked["eff_online"].equals(alone["eff_online"])  # 2023's own name is the common one
+    # The map is in effect: change is drawn on 2021's three points, then split in two.
+    assert not linked["change"].equals(alone["change"])
 
 
 def test_a_questionnaire_other_than_the_maps_for_its_wave_is_an_error(tmp_path, capsys):

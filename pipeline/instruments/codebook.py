@@ -44,6 +44,7 @@ WORDS = {
         "yes": "Có",
         "always": "Hỏi tất cả",
         "missing_mark": "mã thiếu",
+        "favourable_mark": "đầu thuận lợi của thang đo",
     },
     "en": {
         "codebook": "Codebook",
@@ -62,6 +63,7 @@ WORDS = {
         "yes": "Yes",
         "always": "Asked of everyone",
         "missing_mark": "missing",
+        "favourable_mark": "favourable end of the scale",
     },
 }
 
@@ -91,6 +93,7 @@ class CodebookEntry:
     pii: bool = False
     section: str = ""
     section_title: Text | None = None
+    favourable_code: int | None = None  # the answer at the scale's favourable end
 
     @property
     def missing_codes(self) -> list[int]:
@@ -107,6 +110,15 @@ def _storage(variable: Variable) -> str:
     if variable.question.type is QuestionType.date:
         return "date"
     return "string"
+
+
+def favourable_code(questionnaire: Questionnaire, variable: Variable) -> int | None:
+    """The code at the favourable end of the variable's scale, if its list declares one."""
+    clist = questionnaire.choice_list(variable.question)
+    codes = variable.substantive_codes()
+    if clist is None or clist.favourable is None or variable.option is not None or not codes:
+        return None
+    return codes[0] if clist.favourable == "first" else codes[-1]
 
 
 def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
@@ -150,6 +162,7 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
                 pii=q.pii,
                 section=v.section.name,
                 section_title=v.section.title,
+                favourable_code=favourable_code(questionnaire, v),
             )
         )
     return entries

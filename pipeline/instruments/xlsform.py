@@ -8,7 +8,8 @@ XLSForm has no place for, so that ``survey import-xlsform`` recovers the model e
 - ``pipeline_level`` (only where the questionnaire sets a level) and ``pipeline_pii``,
 - ``pipeline_missing`` and ``pipeline_from_frame`` on choices,
 - a ``pipeline`` sheet (kind, name, value, items, labels) with the wave, respondent id,
-  stratum, banners, the form title and organisation, choice-list labels and indices.
+  stratum, banners, the form title and organisation, choice-list labels, the favourable
+  end of attitude scales (``list_favourable``, value first or last) and indices.
 
 ODK tools ignore columns and sheets they do not know.
 """
@@ -214,6 +215,8 @@ def pipeline_rows(questionnaire: Questionnaire) -> list[dict[str, str]]:
     for name, clist in q.choice_lists.items():
         if clist.label is not None:
             rows.append({"kind": "list_label", "name": name} | _text_cells("label", clist.label))
+        if clist.favourable is not None:
+            rows.append({"kind": "list_favourable", "name": name, "value": clist.favourable})
     for index in q.indices:
         rows.append(
             {"kind": "index", "name": index.name, "value": index.method}
