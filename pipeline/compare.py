@@ -66,9 +66,9 @@ from openpyxl.styles import Font
 from scipy import special
 
 from pipeline.atomic import atomic_path, write_text
-from pipeline.crosstab import Test, bh_adjust, code, crosstab, value_text
+from pipeline.crosstab import Test, bh_adjust, code, crosstab, json_number, value_text
 from pipeline.datafile import read_data, require_columns
-from pipeline.dataset import json_records
+from pipeline.dataset import has_simulated_rows, json_records
 from pipeline.design import Design, design_for
 from pipeline.errors import InputError
 from pipeline.estimate import domain_df
@@ -76,7 +76,7 @@ from pipeline.harmonize import Harmonization, HarmonizedItem, harmonized_items, 
 from pipeline.questionnaire import QuestionType
 from pipeline.spreadsheet_safety import neutralise, neutralise_frame
 from pipeline.tabulate import analysis_values
-from pipeline.xlsx import save_workbook
+from pipeline.xlsx import save_workbook, sheet_title
 
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
@@ -125,9 +125,7 @@ def stack_waves(
     parts = []
     for wave, df in frames.items():
         file = (files or {}).get(wave)
-        for col in (strata, weight, fpc, id_column):
-            if col is not None and col not in df.columns:
-                raise InputError("column not found in the data", file=file, column=col)
+        require_columns(df, [strata, weight, fpc, id_column], file)
         part = df.reset_index(drop=True).copy()
         part[WAVE] = wave
         if strata is None:
@@ -456,12 +454,8 @@ def compare_files(
     links = find_links(stacked, "a", "b") if id_column else NO_LINKS
     diff = compare_proportions(stacked, values, levels, "a", "b", links=links)
     test = wave_test(stacked, values, levels)
-    simulated = any(_has_simulated_rows(df) for df in frames.values())
+    simulated = any(has_simulated_rows(df) for df in frames.values())
     return FileComparison(var, diff, test, links, simulated)
-
-
-def _has_simulated_rows(data: pd.DataFrame) -> bool:
-    return "_simulated" in data.columns and bool((data["_simulated"] == 1).any())
 
 
 def _sorted_levels(levels: list[str]) -> list[str]:
@@ -480,29 +474,24 @@ def file_comparison_json(result: FileComparison) -> dict:
         "levels": [
             {
                 "level": str(lev),
-                "wave_a": _num(d.est_a[i]),
-                "wave_b": _num(d.est_b[i]),
-                "diff": _num(d.diff[i]),
-                "diff_se": _num(d.diff_se[i]),
-                "diff_ci": [_num(d.diff_ci[i, 0]), _num(d.diff_ci[i, 1])],
+                "wave_a": json_number(d.est_a[i]),
+                "wave_b": json_number(d.est_b[i]),
+                "diff": json_number(d.diff[i]),
+                "diff_se": json_number(d.diff_se[i]),
+                "diff_ci": [json_number(d.diff_ci[i, 0]), json_number(d.diff_ci[i, 1])],
             }
             for i, lev in enumerate(d.levels)
         ],
         "rao_scott": {
-            "F": _num(result.test.statistic),
-            "df1": _num(result.test.df1),
-            "df2": _num(result.test.df2),
-            "p": _num(result.test.p),
+            "F": json_number(result.test.statistic),
+            "df1": json_number(result.test.df1),
+            "df2": json_number(result.test.df2),
+            "p": json_number(result.test.p),
         },
     }
     if result.links.n_linked:
         out["method"] = result.links.method()
     return out
-
-
-def _num(x) -> float | None:
-    x = float(x) if x is not None else float("nan")
-    return None if np.isnan(x) else x
 
 
 # ----- the wave comparison of harmonised waves --------------------------------------------
@@ -519,7 +508,7 @@ class WaveInput:
 
     @property
     def simulated(self) -> bool:
-        return bool(self.meta.get("simulated")) or _has_simulated_rows(self.data)
+        return bool(self.meta.get("simulated")) or has_simulated_rows(self.data)
 
 
 @dataclass(frozen=True)
@@ -935,7 +924,7 @@ def _workbook(comparison: Comparison, labels: _Labels, lang: str) -> Workbook:
     rows = comparison.rows
     scopes = list(dict.fromkeys(rows["scope"])) if not rows.empty else [OVERALL]
     for scope in scopes:
-        title = "".join(ch for ch in labels.scope(scope) if ch not in "[]:*?/\\")[:31]
+        title = sheet_title(labels.scope(scope))
         sheet = workbook.create_sheet(title)
         _write_scope_sheet(sheet, comparison, rows[rows["scope"] == scope], labels, scope, words)
     sheet = workbook.create_sheet(words["one_wave"][:31])
@@ -992,8 +981,8 @@ def _append_row(sheet, r: dict, labels: _Labels, first: bool) -> None:
         scale * r["diff"],
         scale * r["ci_low"],
         scale * r["ci_high"],
-        _num(r["p"]) if first else None,
-        _num(r["p_bh"]) if first else None,
+        json_number(r["p"]) if first else None,
+        json_number(r["p_bh"]) if first else None,
         r["mark"],
         neutralise(labels.note(r["item"])) if first else None,
     ]

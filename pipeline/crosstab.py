@@ -22,6 +22,7 @@ from scipy import linalg, special
 from scipy.stats import fisher_exact
 
 from pipeline.datafile import read_data, require_columns
+from pipeline.dataset import has_simulated_rows
 from pipeline.design import Design, design_for
 from pipeline.errors import InputError
 from pipeline.estimate import ci_proportion
@@ -400,9 +401,12 @@ def as_json(ct: CrossTab, row: str, col: str) -> dict:
                     "col_value": value_text(cv),
                     "n": int(ct.n[i, j]),
                     "weighted_n": float(ct.weighted[i, j]),
-                    "col_pct": _num(ct.col_prop[i, j]),
-                    "col_pct_se": _num(ct.col_prop_se[i, j]),
-                    "col_pct_ci": [_num(ct.col_prop_ci[i, j, 0]), _num(ct.col_prop_ci[i, j, 1])],
+                    "col_pct": json_number(ct.col_prop[i, j]),
+                    "col_pct_se": json_number(ct.col_prop_se[i, j]),
+                    "col_pct_ci": [
+                        json_number(ct.col_prop_ci[i, j, 0]),
+                        json_number(ct.col_prop_ci[i, j, 1]),
+                    ],
                 }
             )
     rs, pe = ct.rao_scott, ct.pearson
@@ -413,19 +417,23 @@ def as_json(ct: CrossTab, row: str, col: str) -> dict:
         "cells": cells,
         "tests": {
             "rao_scott": {
-                "F": _num(rs.statistic),
-                "df1": _num(rs.df1),
-                "df2": _num(rs.df2),
-                "p": _num(rs.p),
+                "F": json_number(rs.statistic),
+                "df1": json_number(rs.df1),
+                "df2": json_number(rs.df2),
+                "p": json_number(rs.p),
             },
-            "pearson": {"chisq": _num(pe.statistic), "df": int(pe.df1), "p": _num(pe.p)},
+            "pearson": {
+                "chisq": json_number(pe.statistic),
+                "df": int(pe.df1),
+                "p": json_number(pe.p),
+            },
         },
     }
 
 
-def _num(x) -> float | None:
-    """A JSON number; NaN becomes null."""
-    x = float(x)
+def json_number(x) -> float | None:
+    """A JSON number; NaN (or None) becomes null."""
+    x = float("nan") if x is None else float(x)
     return None if np.isnan(x) else x
 
 
@@ -447,7 +455,7 @@ def crosstab_file(
         design = design_for(
             df, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=str(path)
         )
-        simulated = "_simulated" in df.columns and bool((df["_simulated"] == 1).any())
+        simulated = has_simulated_rows(df)
         return crosstab(design, df[row], df[col]), simulated
     except InputError as exc:
         exc.file = exc.file or str(path)  # the data file is what the user can fix

@@ -53,3 +53,10 @@ def write_dataset(data: pd.DataFrame, meta: dict, target: str | Path) -> Path:
 def json_records(frame: pd.DataFrame) -> list[dict]:
     """Rows as JSON-safe dicts (NaN → null), for the JSON files the reports read."""
     return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def has_simulated_rows(data: pd.DataFrame) -> bool:
+    """Whether any row is marked simulated (a ``_simulated`` column holding 1)."""
+    if "_simulated" not in data.columns:
+        return False
+    return bool((pd.to_numeric(data["_simulated"], errors="coerce") == 1).any())

@@ -35,6 +35,7 @@ from typing import Literal
 import pandas as pd
 
 from pipeline.atomic import atomic_path, write_text
+from pipeline.dataset import has_simulated_rows
 from pipeline.errors import InputError
 from pipeline.labels import LANGUAGES, Text
 from pipeline.questionnaire import Level, Questionnaire, QuestionType, Variable
@@ -502,8 +503,7 @@ def build_plan(
     names = export_names(columns)
     stata = stata_names(list(names.values()))
     variables = {v.name: v for v in questionnaire.variables()}
-    if "_simulated" in data.columns:
-        simulated = simulated or bool((pd.to_numeric(data["_simulated"]) == 1).any())
+    simulated = simulated or has_simulated_rows(data)
     wave = wave or questionnaire.wave
 
     planned: list[ExportVariable] = []

@@ -31,7 +31,7 @@ from pipeline.ingest.table import column_letter
 from pipeline.questionnaire import Index, Questionnaire, QuestionType, Variable
 from pipeline.scales import cronbach_alpha, rank_test
 from pipeline.spreadsheet_safety import neutralise
-from pipeline.xlsx import save_workbook
+from pipeline.xlsx import save_workbook, sheet_title
 
 TOTAL = "total"
 LIKERT_TYPES = (QuestionType.likert, QuestionType.likert_grid)
@@ -442,14 +442,9 @@ def banner_workbook(battery: Battery, questionnaire: Questionnaire, lang: str) -
     options = battery.info["options"]
     for banner_name in battery.info["banners"]:
         banner = questionnaire.variable(banner_name)
-        sheet = workbook.create_sheet(_sheet_title(banner_name))
+        sheet = workbook.create_sheet(sheet_title(banner_name))
         _write_banner_sheet(sheet, battery, questionnaire, banner, lang, words, options)
     return workbook
-
-
-def _sheet_title(name: str) -> str:
-    # Excel forbids some characters and limits sheet names to 31 characters.
-    return "".join(ch for ch in name if ch not in "[]:*?/\\")[:31]
 
 
 class _Rows:

@@ -45,3 +45,8 @@ def fixed_zip_times(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(fixed, content)
     return target.getvalue()
+
+
+def sheet_title(name: str) -> str:
+    """``name`` as an Excel sheet title: without the characters Excel forbids, at most 31."""
+    return "".join(ch for ch in name if ch not in "[]:*?/\\")[:31]
