@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.crosstab import code, crosstab
-from pipeline.design import Design
+from pipeline.statistics.crosstab import code, crosstab
+from pipeline.statistics.survey import Design
 
 N_H = np.array([5421, 1418, 1944, 521, 210])
 N_SMALL = np.array([784, 205, 281, 75, 30])

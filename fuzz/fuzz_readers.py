@@ -2,13 +2,13 @@
 
 Targets:
 
-- ``csv``: arbitrary bytes as a .csv file → ``pipeline.ingest.read_responses`` with the
+- ``csv``: arbitrary bytes as a .csv file → ``pipeline.readers.ingest.read_responses`` with the
   reference questionnaire and without one;
 - ``xlsform``: a workbook built from fuzzed cells (types, names, labels, skip logic,
-  constraints, choices) → ``pipeline.import_xlsform.read_xlsform``;
+  constraints, choices) → ``pipeline.readers.import_xlsform.read_xlsform``;
 - ``xlsx``: arbitrary bytes as an .xlsx file → ``read_responses`` and ``read_xlsform``.
 
-The only exception allowed out of a reader is ``pipeline.errors.InputError``; anything else
+The only exception allowed out of a reader is ``pipeline.core.errors.InputError``; anything else
 is a crash that atheris reports with the input that caused it.
 
 Usage: python fuzz/fuzz_readers.py {csv,xlsform,xlsx} [libFuzzer flags, e.g.
@@ -28,10 +28,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["pipeline"]):
-    from pipeline.errors import InputError
-    from pipeline.import_xlsform import read_xlsform
-    from pipeline.ingest import read_responses
-    from pipeline.questionnaire import load_questionnaire
+    from pipeline.core.errors import InputError
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.import_xlsform import read_xlsform
+    from pipeline.readers.ingest import read_responses
 
 import openpyxl  # noqa: E402  (not instrumented: only the pipeline's code is under test)
 from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: E402

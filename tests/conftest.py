@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.design import Design
-from pipeline.questionnaire import Questionnaire, load_questionnaire
+from pipeline.model.questionnaire import Questionnaire, load_questionnaire
+from pipeline.statistics.survey import Design
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent

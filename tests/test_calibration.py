@@ -11,9 +11,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline import crosstab as xt
-from pipeline import estimate
-from pipeline.design import Design, PostStratum, Raking, post_stratify, rake, trim_weights
+from pipeline.statistics import crosstab as xt
+from pipeline.statistics import estimate
+from pipeline.statistics.survey import (
+    Design,
+    PostStratum,
+    Raking,
+    post_stratify,
+    rake,
+    trim_weights,
+)
 
 ORACLES = Path(__file__).parent / "oracles"
 REL = 1e-6

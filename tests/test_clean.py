@@ -9,13 +9,13 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from pipeline.clean import clean, output_paths, write_outputs
-from pipeline.cleaning_rules import CleaningConfig, load_cleaning_config
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.ingest import RawResponses
-from pipeline.pseudonymise import pseudonymise
-from pipeline.questionnaire import load_questionnaire
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.cleaning_rules import CleaningConfig, load_cleaning_config
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.ingest import RawResponses
+from pipeline.stages.clean import clean, output_paths, write_outputs
+from pipeline.stages.pseudonymise import pseudonymise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -325,7 +325,7 @@ def test_implausibly_short_interviews_are_flagged(mini):
 
 def test_default_config_file_matches_the_built_in_defaults():
     loaded = load_cleaning_config(REPO / "questionnaires" / "cleaning.yaml")
-    from pipeline.cleaning_rules import Rule
+    from pipeline.model.cleaning_rules import Rule
 
     assert {r: loaded.action(r) for r in Rule} == {r: CleaningConfig().action(r) for r in Rule}
 
@@ -568,7 +568,7 @@ RULES_FOR_FAULT = {
 
 
 def assert_cleaning_finds_every_injected_fault(questionnaire, config, raw_path, sidecar):
-    from pipeline.ingest import read_responses
+    from pipeline.readers.ingest import read_responses
 
     faults = pd.read_csv(sidecar, dtype=str, keep_default_na=False)
     assert set(faults["fault"]) == set(RULES_FOR_FAULT)
@@ -599,7 +599,7 @@ def assert_cleaning_finds_every_injected_fault(questionnaire, config, raw_path, 
 
 
 def test_cleaning_finds_every_fault_the_simulator_injected(mini, tmp_path):
-    from pipeline.simulate import simulate, write_simulated
+    from pipeline.demo.simulate import simulate, write_simulated
 
     raw_path, sidecar = write_simulated(
         simulate(mini, mini.frame_model, n=120, seed=7, fault_rate=0.2), tmp_path / "2021.csv"
@@ -611,7 +611,7 @@ def test_cleaning_finds_every_fault_the_simulator_injected(mini, tmp_path):
 
 @pytest.mark.parametrize("wave", ["2021", "2023"])
 def test_cleaning_finds_every_fault_in_the_default_waves(wave, tmp_path):
-    from pipeline.simulate import simulate, write_simulated
+    from pipeline.demo.simulate import simulate, write_simulated
 
     questionnaire = load_questionnaire(REPO / "questionnaires" / f"degradation-{wave}.yaml")
     sim = simulate(

@@ -4,7 +4,7 @@ help shows an example."""
 import pytest
 import typer.main
 
-from pipeline.cli import app, run
+from pipeline.cli.app import app, run
 
 COMMANDS = [
     "lint", "instruments", "import-xlsform", "allocate", "simulate", "ingest", "compare-entry",

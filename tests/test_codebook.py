@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.instruments.codebook import write_codebook
-from pipeline.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.instruments.codebook import write_codebook
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 DDI = "{ddi:codebook:2_5}"

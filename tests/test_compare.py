@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from pipeline import estimate
-from pipeline.cli import run
-from pipeline.compare import (
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.harmonize import load_harmonization
+from pipeline.readers.dataset import write_dataset
+from pipeline.stages.compare.waves import (
     WaveInput,
     compare_files,
     compare_means,
@@ -29,10 +31,8 @@ from pipeline.compare import (
     wave_test,
     write_comparison,
 )
-from pipeline.dataset import write_dataset
-from pipeline.design import Design
-from pipeline.errors import InputError
-from pipeline.harmonize import load_harmonization
+from pipeline.statistics import estimate
+from pipeline.statistics.survey import Design
 
 ORACLES = Path(__file__).parent / "oracles" / "compare"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.cli import run
-from pipeline.compare_entry import Disagreement, compare_entries
-from pipeline.errors import InputError
-from pipeline.ingest import read_responses
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.readers.ingest import read_responses
+from pipeline.stages.compare_entry import Disagreement, compare_entries
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 HEADER = ["respondent_id", "category", "sex", "age", "aware", "trust", "eff_meet", "eff_train",

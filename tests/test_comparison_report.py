@@ -13,10 +13,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pipeline.compare import compare_waves, write_comparison
-from pipeline.harmonize import load_harmonization
-from pipeline.report import render_report
-from pipeline.report_text import fmt_percent
+from pipeline.model.harmonize import load_harmonization
+from pipeline.stages.compare.waves import compare_waves, write_comparison
+from pipeline.stages.report.render import render_report
+from pipeline.stages.report.text import fmt_percent
 
 from .conftest import REPO
 from .test_compare import mini_data, mini_waves

@@ -12,8 +12,8 @@ import pyreadstat
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.cli import run
-from pipeline.report import render_report
+from pipeline.cli.app import run
+from pipeline.stages.report.render import render_report
 
 from .conftest import FIXTURES, REPO
 from .test_report import WAVE, build_stage_outputs

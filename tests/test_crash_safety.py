@@ -20,9 +20,9 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-import pipeline.export_spss
-from pipeline.atomic import atomic_path, remove_stale_temporaries
-from pipeline.cli import run
+import pipeline.stages.export.spss
+from pipeline.cli.app import run
+from pipeline.core.atomic import atomic_path, remove_stale_temporaries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIG_FRAME = """\
@@ -116,7 +116,7 @@ def test_export_failing_mid_write_leaves_the_previous_files(questionnaire, tmp_p
     simulate(questionnaire, raw, 70, 2)
     clean(questionnaire, raw, data)
     monkeypatch.setattr(
-        pipeline.export_spss.pyreadstat, "write_sav", half_then_fail(pyreadstat.write_sav)
+        pipeline.stages.export.spss.pyreadstat, "write_sav", half_then_fail(pyreadstat.write_sav)
     )
     with pytest.raises(OSError, match="No space left"):
         run([str(a) for a in export])

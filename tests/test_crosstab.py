@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from pipeline import crosstab as xt
-from pipeline.cli import run
-from pipeline.design import Design
+from pipeline.cli.app import run
+from pipeline.statistics import crosstab as xt
+from pipeline.statistics.survey import Design
 
 from .conftest import ORACLES, REL, close
 

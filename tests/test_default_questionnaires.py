@@ -10,11 +10,20 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from pipeline.expressions import Compare, Number, Ref, Selected, String, parse, references, walk
-from pipeline.frame import load_frame
-from pipeline.labels import Text
-from pipeline.lint import lint
-from pipeline.questionnaire import Level, Questionnaire, QuestionType, load_questionnaire
+from pipeline.core.labels import Text
+from pipeline.model.expressions import (
+    Compare,
+    Number,
+    Ref,
+    Selected,
+    String,
+    parse,
+    references,
+    walk,
+)
+from pipeline.model.frame import load_frame
+from pipeline.model.lint import lint
+from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, load_questionnaire
 
 QUESTIONNAIRES = Path(__file__).parent.parent / "questionnaires"
 WAVES = {

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline import estimate
-from pipeline.design import Design, design_for, post_stratify, rake, trim_weights
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
+from pipeline.statistics import estimate
+from pipeline.statistics.survey import Design, design_for, post_stratify, rake, trim_weights
 
 from .conftest import ORACLES, close
 

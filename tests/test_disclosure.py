@@ -1,7 +1,7 @@
 """Cell suppression withstands the attack an analyst would make on a published table.
 
 The attacker sees the shown cells and the row and column totals, and asks a linear
-programme (scipy's linprog, written here independently of pipeline.disclosure) for the least
+programme (scipy's linprog, written here independently of statistics.disclosure) for the least
 and greatest value of each hidden cell, all counts non-negative. A hidden cell is protected
 when the two differ.
 """
@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from pipeline.disclosure import exposed_cells, primary, suppress, suppress_estimates
+from pipeline.statistics.disclosure import exposed_cells, primary, suppress, suppress_estimates
 
 
 def attack(counts: np.ndarray, mask: np.ndarray) -> dict[tuple[int, int], tuple[float, float]]:

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 import yaml
 
-from pipeline.instruments.entry_template import write_entry_template
-from pipeline.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.instruments.entry_template import write_entry_template
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"

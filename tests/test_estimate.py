@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline import estimate
-from pipeline.design import Design
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
+from pipeline.statistics import estimate
+from pipeline.statistics.survey import Design
 
 from .conftest import ORACLES, REL, close
 

@@ -11,9 +11,10 @@ import pyreadstat
 import pytest
 import yaml
 
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.export import (
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.export.plan import (
     SIMULATED_NOTE,
     ExportWarning,
     build_plan,
@@ -24,8 +25,7 @@ from pipeline.export import (
     shorten,
     stata_names,
 )
-from pipeline.export_spss import missing_ranges, sps_syntax
-from pipeline.questionnaire import load_questionnaire
+from pipeline.stages.export.spss import missing_ranges, sps_syntax
 
 from .conftest import FIXTURES
 
@@ -366,7 +366,7 @@ def _questionnaire_with(folder: Path, change):
 
 
 def _bare_questionnaire():
-    from pipeline.questionnaire import parse_questionnaire
+    from pipeline.model.questionnaire import parse_questionnaire
 
     codes = [{"code": c, "label": {"vi": f"m{c}"}, "missing": True} for c in (95, 96, 97, 98)]
     return parse_questionnaire(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.expressions import (
+from pipeline.model.expressions import (
     Arith,
     BoolOp,
     Compare,
@@ -26,7 +26,7 @@ from pipeline.expressions import (
     parse,
     references,
 )
-from pipeline.questionnaire import Questionnaire, load_questionnaire
+from pipeline.model.questionnaire import Questionnaire, load_questionnaire
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 NaN = np.nan

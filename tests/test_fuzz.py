@@ -40,10 +40,10 @@ def test_the_harness_reports_a_reader_that_crashes(tmp_path):
     script.write_text(
         "import runpy, sys\n"
         f"sys.argv = [{str(HARNESS)!r}, 'csv', '-runs=50', '-seed=1']\n"
-        "import pipeline.ingest\n"
+        "import pipeline.readers.ingest\n"
         "def broken(*args, **kwargs):\n"
         "    raise ZeroDivisionError('planted')\n"
-        "pipeline.ingest.read_responses = broken\n"
+        "pipeline.readers.ingest.read_responses = broken\n"
         f"runpy.run_path({str(HARNESS)!r}, run_name='__main__')\n",
         encoding="utf-8",
     )

@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.errors import InputError
-from pipeline.harmonize import Harmonization, harmonized_items, load_harmonization, one_wave_only
+from pipeline.core.errors import InputError
+from pipeline.model.harmonize import (
+    Harmonization,
+    harmonized_items,
+    load_harmonization,
+    one_wave_only,
+)
 
 REPO = Path(__file__).parent.parent
 QUESTIONNAIRES = REPO / "questionnaires"

@@ -1,6 +1,6 @@
 """Hostile input: every reader and command refuses a malformed file with one clear line.
 
-Each refused case runs through `survey ...` (pipeline.cli.run) and must exit non-zero, name
+Each refused case runs through `survey ...` (pipeline.cli.app.run) and must exit non-zero, name
 the offending file, and print no traceback (`error: <file>, row N, column C: ...` for input
 errors; lint lists problems on stdout and exits 1). A few files that look malformed are
 valid and must be read exactly: mixed line endings, formula text, a BOM inside a header,
@@ -26,8 +26,8 @@ import pyreadstat
 import pytest
 import yaml
 
-from pipeline.cli import run
-from pipeline.ingest import read_responses
+from pipeline.cli.app import run
+from pipeline.readers.ingest import read_responses
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"

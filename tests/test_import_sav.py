@@ -6,12 +6,17 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.export import export
-from pipeline.import_sav import import_sav
-from pipeline.questionnaire import Level, QuestionType, load_questionnaire, parse_questionnaire
-from pipeline.yamlio import load_yaml_mapping
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.core.yamlio import load_yaml_mapping
+from pipeline.model.questionnaire import (
+    Level,
+    QuestionType,
+    load_questionnaire,
+    parse_questionnaire,
+)
+from pipeline.readers.import_sav import import_sav
+from pipeline.stages.export.plan import export
 
 from .conftest import FIXTURES
 from .test_export import mini_responses

@@ -12,11 +12,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.import_xlsform import import_xlsform, read_xlsform
-from pipeline.instruments.xlsform import write_xlsform
-from pipeline.questionnaire import QuestionType, load_questionnaire
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.questionnaire import QuestionType, load_questionnaire
+from pipeline.readers.import_xlsform import import_xlsform, read_xlsform
+from pipeline.stages.instruments.xlsform import write_xlsform
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

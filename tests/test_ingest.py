@@ -12,10 +12,10 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.ingest import encode_cp1258, read_responses
-from pipeline.questionnaire import Questionnaire
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.questionnaire import Questionnaire
+from pipeline.readers.ingest import encode_cp1258, read_responses
 
 NAMES = [
     "respondent_id", "category", "sex", "age", "phone", "aware", "trust",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import run
-from pipeline.lint import Problem, lint, spss_name_problems
+from pipeline.cli.app import run
+from pipeline.model.lint import Problem, lint, spss_name_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LINT = FIXTURES / "lint"

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.masking import EMAIL_MASK, NAME_MASK, PHONE_MASK, mask_free_text
+from pipeline.stages.report.masking import EMAIL_MASK, NAME_MASK, PHONE_MASK, mask_free_text
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.instruments.paper import build_paper_form, write_paper_form
-from pipeline.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.instruments.paper import build_paper_form, write_paper_form
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"

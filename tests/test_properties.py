@@ -17,11 +17,11 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import clean
-from pipeline.cleaning_rules import CleaningConfig
-from pipeline.ingest import RawResponses, read_responses
-from pipeline.pseudonymise import pseudonymise
-from pipeline.questionnaire import load_questionnaire
+from pipeline.model.cleaning_rules import CleaningConfig
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.ingest import RawResponses, read_responses
+from pipeline.stages.clean import clean
+from pipeline.stages.pseudonymise import pseudonymise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = load_questionnaire(FIXTURES / "mini.yaml")

@@ -3,8 +3,8 @@ import hmac
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.pseudonymise import (
+from pipeline.core.errors import InputError
+from pipeline.stages.pseudonymise import (
     KEY_ENV,
     KEY_FILE,
     load_or_create_key,

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
-from pipeline.export import export
-from pipeline.export_spss import run_pspp
-from pipeline.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.export.plan import export
+from pipeline.stages.export.spss import run_pspp
 
 from .conftest import FIXTURES
 from .test_export import mini_responses

@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.questionnaire import Level, QuestionType, load_questionnaire
+from pipeline.core.errors import InputError
+from pipeline.model.questionnaire import Level, QuestionType, load_questionnaire
 
 from .conftest import FIXTURES
 

@@ -20,13 +20,13 @@ import nbformat
 import pandas as pd
 import pytest
 
-from pipeline import report_data as rd
-from pipeline.cli import run
-from pipeline.dataset import read_dataset, write_dataset
-from pipeline.instruments.codebook import write_codebook
-from pipeline.questionnaire import load_questionnaire
-from pipeline.report import render_report
-from pipeline.report_text import DASH, fmt_int, fmt_p, fmt_percent, fmt_signed_pp, words
+from pipeline.cli.app import run
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.dataset import read_dataset, write_dataset
+from pipeline.stages.instruments.codebook import write_codebook
+from pipeline.stages.report import data as rd
+from pipeline.stages.report.render import render_report
+from pipeline.stages.report.text import DASH, fmt_int, fmt_p, fmt_percent, fmt_signed_pp, words
 
 from .conftest import FIXTURES, REPO
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.report import render_report
+from pipeline.stages.report.render import render_report
 
 from .conftest import REPO
 from .test_report import WAVE, build_stage_outputs

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline import scales
-from pipeline.design import Design
-from pipeline.errors import InputError
+from pipeline.core.errors import InputError
+from pipeline.statistics import scales
+from pipeline.statistics.survey import Design
 
 from .conftest import ORACLES, close
 

@@ -15,19 +15,19 @@ import pyreadstat
 import pytest
 import yaml
 
-from pipeline.clean import clean, write_outputs
-from pipeline.cleaning_rules import CleaningConfig
-from pipeline.errors import InputError
-from pipeline.export import export
-from pipeline.ingest import RawResponses
-from pipeline.instruments.entry_template import write_entry_template
-from pipeline.questionnaire import load_questionnaire
-from pipeline.spreadsheet_safety import (
+from pipeline.core.errors import InputError
+from pipeline.core.spreadsheet_safety import (
     check_xlsx_archive,
     is_number_text,
     neutralise,
     neutralise_frame,
 )
+from pipeline.model.cleaning_rules import CleaningConfig
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.ingest import RawResponses
+from pipeline.stages.clean import clean, write_outputs
+from pipeline.stages.export.plan import export
+from pipeline.stages.instruments.entry_template import write_entry_template
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KEY = bytes(range(32))
@@ -178,7 +178,7 @@ def test_declared_size_above_the_limit_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "big.xlsx"
     path.write_bytes(workbook_bytes())
     total = sum(m.file_size for m in zipfile.ZipFile(path).infolist())
-    monkeypatch.setattr("pipeline.spreadsheet_safety.MAX_XLSX_UNCOMPRESSED_BYTES", total - 1)
+    monkeypatch.setattr("pipeline.core.spreadsheet_safety.MAX_XLSX_UNCOMPRESSED_BYTES", total - 1)
     with pytest.raises(InputError, match=f"inflate to {total:,} bytes") as err:
         check_xlsx_archive(path)
     assert err.value.file == str(path)

@@ -8,13 +8,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import estimate
-from pipeline.cli import run
-from pipeline.crosstab import crosstab
-from pipeline.dataset import write_dataset
-from pipeline.design import Design
-from pipeline.scales import cronbach_alpha, rank_test
-from pipeline.tabulate import (
+from pipeline.cli.app import run
+from pipeline.readers.dataset import write_dataset
+from pipeline.stages.tabulate import (
     TOTAL,
     TabulateOptions,
     analysis_values,
@@ -23,6 +19,10 @@ from pipeline.tabulate import (
     tabulate,
     write_battery,
 )
+from pipeline.statistics import estimate
+from pipeline.statistics.crosstab import crosstab
+from pipeline.statistics.scales import cronbach_alpha, rank_test
+from pipeline.statistics.survey import Design
 
 from .conftest import FIXTURES
 

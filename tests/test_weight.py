@@ -3,11 +3,11 @@
 import pandas as pd
 import pytest
 
-from pipeline.cli import run
-from pipeline.dataset import read_dataset, write_dataset
-from pipeline.errors import InputError
-from pipeline.frame import Frame, Margin
-from pipeline.weight import WeightOptions, design_of, weight
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.frame import Frame, Margin
+from pipeline.readers.dataset import read_dataset, write_dataset
+from pipeline.stages.weight import WeightOptions, design_of, weight
 
 from .conftest import FIXTURES
 

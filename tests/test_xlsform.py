@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from pyxform.xls2xform import convert
 
-from pipeline.cli import run
-from pipeline.errors import InputError
-from pipeline.instruments.xlsform import write_xlsform
-from pipeline.questionnaire import load_questionnaire
+from pipeline.cli.app import run
+from pipeline.core.errors import InputError
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.instruments.xlsform import write_xlsform
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 XF = "{http://www.w3.org/2002/xforms}"

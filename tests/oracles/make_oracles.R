@@ -1,4 +1,4 @@
-# Oracles for pipeline/design.py, estimate.py and crosstab.py: R's survey package numbers.
+# Oracles for pipeline/statistics/survey.py, estimate.py and crosstab.py: R's survey package numbers.
 # Run from the repository root:  Rscript tests/oracles/make_oracles.R
 # Writes tests/oracles/synth5.csv (simulated data), apistrat_na.csv, oracles.json and
 # calibration.json (standard errors and tests after postStratify, rake and trimWeights).

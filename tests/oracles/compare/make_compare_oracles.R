@@ -1,4 +1,4 @@
-# Oracles for pipeline/compare.py: R's survey package on stacked two-wave designs.
+# Oracles for pipeline/stages/compare/waves.py: R's survey package on stacked two-wave designs.
 # Run from the repository root:  Rscript tests/oracles/compare/make_compare_oracles.R
 # Writes, per case, <case>_a.csv and <case>_b.csv (the two waves) and compare_oracles.json.
 # The design is the stacked one:

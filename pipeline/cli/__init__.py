@@ -1,0 +1,1 @@
+"""The `survey` command: one thin module per command; app assembles them."""

@@ -1,0 +1,77 @@
+"""`survey clean`: raw responses → typed clean data, cleaning log, quarantine, summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pipeline.core.errors import InputError
+from pipeline.model.cleaning_rules import CleaningConfig, load_cleaning_config
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.ingest import read_responses
+from pipeline.stages.clean import check_columns, clean, write_outputs
+from pipeline.stages.pseudonymise import load_or_create_key, load_or_create_key_file
+
+DEFAULT_CONFIG = Path("questionnaires/cleaning.yaml")
+
+
+def clean_command(
+    raw: Path = typer.Argument(..., help="Raw responses (CSV, Excel, Kobo/ODK export)."),
+    questionnaire: Path = typer.Option(..., "--questionnaire", help="Questionnaire YAML."),
+    out: Path = typer.Option(..., "--out", help="Clean data, e.g. processed/<wave>.parquet."),
+    config: Path | None = typer.Option(
+        None, "--config", help=f"Cleaning config YAML (default {DEFAULT_CONFIG} if present)."
+    ),
+    key_file: Path | None = typer.Option(
+        None,
+        "--key-file",
+        help="Pseudonym key file (default: $SURVEY_PSEUDONYM_KEY or "
+        "./.pseudonym-key, created when absent).",
+    ),
+    format: str | None = typer.Option(None, "--format", help="Input format if not from suffix."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of the input."),
+) -> None:
+    """Clean raw responses: typed data, log, quarantine, summary.
+
+    Example: survey clean raw/2021.csv --questionnaire q.yaml --out processed/2021.parquet
+    """
+    if out.suffix != ".parquet":
+        raise InputError("expected an output file ending in .parquet", file=str(out))
+    if out.resolve().parent.name == "raw":
+        raise InputError("cleaning never writes into raw/; choose processed/", file=str(out))
+    q = load_questionnaire(questionnaire)
+    settings = load_config(config)
+    data = read_responses(raw, q, format=format, encoding=encoding)
+    check_columns(data, q)  # before a key file may be created for a run that cannot succeed
+    if key_file is not None:
+        key, created = load_or_create_key_file(key_file)
+    else:
+        key, created = load_or_create_key(Path.cwd())
+    if created is not None:
+        typer.echo(
+            f"created a new pseudonym key in {created}; keep it safe: without it the next "
+            "wave gets different pseudonyms",
+            err=True,
+        )
+    result = clean(data, q, settings, key)
+    paths = write_outputs(result, out, str(questionnaire))
+    s = result.summary
+    sim = " (SIMULATED data)" if s["simulated"] else ""
+    typer.echo(
+        f"{s['rows_in']} rows in{sim}: {s['rows_kept']} kept → {paths['data']}, "
+        f"{s['rows_quarantined']} quarantined → {paths['quarantine']}; "
+        f"{len(result.log)} log rows → {paths['log']}"
+    )
+
+
+def load_config(path: Path | None) -> CleaningConfig:
+    if path is not None:
+        return load_cleaning_config(path)
+    if DEFAULT_CONFIG.exists():
+        return load_cleaning_config(DEFAULT_CONFIG)
+    return CleaningConfig()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("clean")(clean_command)

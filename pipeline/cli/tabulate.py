@@ -1,0 +1,51 @@
+"""`survey tabulate`: the banner-table battery of a weighted wave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.dataset import read_dataset
+from pipeline.stages.tabulate import TabulateOptions, battery_metrics, tabulate, write_battery
+from pipeline.stages.weight import design_of
+
+
+def tabulate_command(
+    data: Path = typer.Argument(..., help="Weighted data, processed/<wave>.weighted.parquet."),
+    questionnaire: Path = typer.Option(..., "--questionnaire", help="Questionnaire YAML."),
+    out: Path = typer.Option(..., "--out", help="Output folder, e.g. outputs/tables."),
+    lang: str = typer.Option("vi", "--lang", help="Workbook language: vi or en."),
+    min_base: int = typer.Option(30, "--min-base", help="Flag columns with a smaller base."),
+    suppress_below: int = typer.Option(
+        10, "--suppress-below", help="Suppress columns whose base is smaller."
+    ),
+    ci_method: str = typer.Option("logit", "--ci-method", help="logit, beta or wilson."),
+) -> None:
+    """Every question by every banner, with tests.
+
+    Example: survey tabulate processed/2021.weighted.parquet --questionnaire
+    questionnaires/degradation-2021.yaml --out outputs/tables
+    """
+    q = load_questionnaire(questionnaire)
+    df, meta = read_dataset(data)
+    design = design_of(df, meta)
+    options = TabulateOptions(min_base, suppress_below, ci_method)
+    info = {
+        key: meta.get(key) for key in ("form_id", "version", "wave", "simulated", "questionnaire")
+    }
+    battery = tabulate(df, design, q, options, info)
+    stem = str(meta.get("wave") or q.wave)
+    paths = write_battery(battery, q, out, stem, lang)
+    metrics = battery_metrics(battery)
+    typer.echo(
+        f"{metrics['tables']} tables, {metrics['significant_after_bh']} significant after BH "
+        "adjustment" + (" (SIMULATED DATA)" if meta.get("simulated") else "")
+    )
+    for path in paths.values():
+        typer.echo(f"  {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tabulate")(tabulate_command)

@@ -1,0 +1,49 @@
+"""`survey weight`: add the design columns to clean data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pipeline.model.frame import load_frame
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.dataset import read_dataset, write_dataset
+from pipeline.stages.weight import WeightOptions, weight
+
+
+def weight_command(
+    data: Path = typer.Argument(..., help="Clean data, processed/<wave>.parquet."),
+    questionnaire: Path = typer.Option(..., "--questionnaire", help="Questionnaire YAML."),
+    out: Path = typer.Option(..., "--out", help="processed/<wave>.weighted.parquet."),
+    frame: Path | None = typer.Option(
+        None, "--frame", help="Frame YAML (default: the questionnaire's stratum.frame)."
+    ),
+    fpc: bool = typer.Option(True, "--fpc/--no-fpc", help="Finite population correction."),
+    lonely_psu: str = typer.Option(
+        "fail", "--lonely-psu", help="A stratum with one respondent: fail, adjust or certainty."
+    ),
+    calibrate: bool = typer.Option(
+        True, "--calibrate/--no-calibrate", help="Rake to the frame's margins, if it has any."
+    ),
+    trim_upper: float | None = typer.Option(None, "--trim-upper", help="Cap on the weights."),
+) -> None:
+    """Add design weights, strata and FPC to clean data.
+
+    Example: survey weight processed/2021.parquet --questionnaire
+    questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
+    """
+    q = load_questionnaire(questionnaire)
+    frame_model = load_frame(frame) if frame else q.frame_model
+    df, meta = read_dataset(data)
+    options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper)
+    weighted, design = weight(df, q, frame_model, options)
+    write_dataset(weighted, {**meta, "design": design}, out)
+    typer.echo(
+        f"{len(weighted)} respondents weighted to {frame_model.population():,} "
+        f"(Kish deff {design['kish_deff']:.3f}, effective n {design['effective_n']:.0f}) → {out}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("weight")(weight_command)

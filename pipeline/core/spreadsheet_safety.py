@@ -1,0 +1,105 @@
+"""Spreadsheets from and for people: formula injection out, zip bombs in.
+
+Out: a CSV or workbook cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is run as a formula by Excel and LibreOffice when a person opens the file
+(OWASP "CSV injection"): ``=HYPERLINK("http://x","y")`` typed into a free-text answer would
+become a link in the analyst's spreadsheet. ``neutralise`` prefixes such text with a single
+quote, which spreadsheets show as text. Genuine numbers ("-3", "-0.5", "+1") are left alone.
+Only files a person opens get this; .sav, .dta and parquet keep values exactly.
+
+In: an .xlsx is a zip archive, and a small one can declare a sheet of gigabytes.
+``check_xlsx_archive`` refuses, from the sizes the archive declares and before anything is
+inflated, an archive that would expand beyond sane limits (Python's zipfile never inflates a
+member beyond its declared size, so the declared size is a bound).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.core.errors import InputError
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+# An .xlsx sheet of a large survey (10,000 rows x 300 columns) inflates to a few hundred MB.
+MAX_XLSX_UNCOMPRESSED_BYTES = 1 << 30
+# Spreadsheet XML compresses 5-50 times; a member that is both large and compressed far
+# beyond that is a bomb, not a sheet.
+MAX_XLSX_MEMBER_RATIO = 200
+RATIO_CHECKED_ABOVE_BYTES = 20 << 20
+MAX_XLSX_MEMBERS = 10_000
+
+
+def is_number_text(text: str) -> bool:
+    """True for a plain decimal number as text: "-3", "-0.5", "+1e3" (no spaces around)."""
+    return _NUMBER.fullmatch(text) is not None
+
+
+def neutralise(value: object) -> object:
+    """The value made safe to open in a spreadsheet; anything but risky text is unchanged.
+
+    Text starting with = + - @ tab or CR gets a leading single quote, unless it is a plain
+    number ("-3", "-0.5"), which stays as it is.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return value
+    if is_number_text(value):
+        return value
+    return "'" + value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell and column name passed through ``neutralise``.
+
+    Numeric columns (ints, floats, nullable Int64) are untouched; only object and string
+    columns can hold text. Index labels are not changed.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series):
+            out[column] = series.map(neutralise, na_action="ignore").astype(series.dtype)
+    out.columns = [neutralise(c) for c in out.columns]
+    return out
+
+
+def check_xlsx_archive(path: str | Path) -> None:
+    """Refuse an .xlsx that is not a zip archive or would inflate beyond the limits.
+
+    Reads only the archive's central directory (declared sizes); nothing is decompressed.
+    """
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except Exception as exc:  # zipfile raises BadZipFile, NotImplementedError, EOFError ...
+        raise InputError(
+            f"not a readable Excel .xlsx workbook: not a zip archive ({exc})", file=str(path)
+        ) from None
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise InputError(
+            f"the workbook archive has {len(members):,} parts (limit {MAX_XLSX_MEMBERS:,}); "
+            "refused",
+            file=str(path),
+        )
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_UNCOMPRESSED_BYTES:
+        raise InputError(
+            f"the workbook would inflate to {total:,} bytes (limit "
+            f"{MAX_XLSX_UNCOMPRESSED_BYTES:,}); refused (a zip bomb?)",
+            file=str(path),
+        )
+    for m in members:
+        ratio = m.file_size / max(m.compress_size, 1)
+        if m.file_size > RATIO_CHECKED_ABOVE_BYTES and ratio > MAX_XLSX_MEMBER_RATIO:
+            raise InputError(
+                f"the workbook part {m.filename} inflates {ratio:,.0f} times to "
+                f"{m.file_size:,} bytes (limit {MAX_XLSX_MEMBER_RATIO} times); refused "
+                "(a zip bomb?)",
+                file=str(path),
+            )

@@ -1,0 +1,3 @@
+"""The questionnaire model: questionnaire, frame, expressions, lint, harmonisation, cleaning
+rules. Imports core only.
+"""

@@ -1,0 +1,29 @@
+"""The ingested responses: what every reader hands to cleaning (docs/schemas.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass
+class RawResponses:
+    """Responses as collected, renamed onto the questionnaire, nothing typed yet.
+
+    ``data``: every cell a ``str`` or ``None``; columns = respondent id, the questionnaire's
+    variables in questionnaire order, then ``_``-prefixed metadata. ``source_rows``: 1-based
+    row of each data row in the source (header = row 1), aligned with ``data``.
+    ``unmapped``: source columns that matched nothing. ``missing``: questionnaire variables
+    the source did not have (present in ``data`` as all-None columns). ``simulated``: the
+    ``_simulated`` column is present and 1 in every row.
+    """
+
+    data: pd.DataFrame
+    source_rows: list[int]
+    source: str
+    unmapped: list[str] = field(default_factory=list)
+    simulated: bool = False
+    missing: list[str] = field(default_factory=list)
+    format: str = ""
+

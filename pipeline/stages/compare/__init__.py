@@ -1,0 +1,1 @@
+"""The wave comparison stage: statistics of the stacked waves, the workbook and the charts."""

@@ -1,0 +1,1 @@
+"""The export stage: SPSS (.sav/.sps), Stata (.dta) and CSV with full metadata."""

@@ -1,0 +1,665 @@
+"""`survey export`: SPSS, Stata and R-ready files with the questionnaire's full metadata.
+
+The export plan (names, labels, value labels, user-missing codes, measurement levels,
+display formats, multiple-response sets) is built once from the questionnaire and the data,
+checked against the file formats' limits, then handed to each writer:
+
+- SPSS ``.sav`` (and ``.zsav``) plus a ``.sps`` syntax file: pipeline/stages/export/spss.py;
+- Stata ``.dta``: pipeline/stages/export/stata.py;
+- ``.csv`` (codes, UTF-8) plus a codebook (``.codebook.csv`` and ``.codebook.json``) for R.
+
+Names. SPSS names must start with a letter, so the pipeline's metadata columns lose their
+leading underscore (``_weight`` → ``weight``, ``_stratum`` → ``stratum``, ``_fpc`` → ``fpc``,
+``_simulated`` → ``simulated``, ``_source_row`` → ``source_row``); if that name is taken a
+``v`` is prefixed until it is free. The same names are used in every format (Stata names
+longer than 32 characters are shortened, with a warning). The codebook records each export
+name beside the data's column name.
+
+Special missing codes (97, 98 ...) stay codes in every file: SPSS declares them user-missing;
+Stata and CSV keep them as labelled values and the codebook lists them as missing.
+
+Labels that exceed a format's limit are shortened at a character (grapheme) boundary and a
+:class:`ExportWarning` names each one; nothing is cut silently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from pipeline.core.atomic import atomic_path, write_text
+from pipeline.core.errors import InputError
+from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.simulated import is_simulated
+from pipeline.core.spreadsheet_safety import neutralise_frame
+from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
+
+FORMATS = ("sav", "sps", "dta", "csv")
+SIMULATED_NOTE = "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA"
+
+# Limits in bytes of UTF-8 as SPSS (and readstat, which truncates silently beyond them) store them.
+SPSS_NAME_BYTES = 64
+SPSS_VARIABLE_LABEL_BYTES = 256
+SPSS_VALUE_LABEL_BYTES = 120
+SPSS_FILE_LABEL_BYTES = 64
+SPSS_NOTE_LINE_BYTES = 80
+SPSS_RESERVED = frozenset(
+    ["ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH"]
+)
+SPSS_MAX_DISCRETE_MISSING = 3
+
+Kind = Literal["numeric", "string", "date"]
+
+
+class ExportWarning(UserWarning):
+    """Something the export changed that the user should know about (a shortened label...)."""
+
+
+@dataclass(frozen=True)
+class MetaColumn:
+    """A pipeline metadata column: its export label and measurement level."""
+
+    label: Text
+    measure: str
+    kind: Kind = "numeric"
+
+
+# Labels of the columns the pipeline adds; the questionnaire knows nothing about them.
+META_COLUMNS: dict[str, MetaColumn] = {
+    "_source_row": MetaColumn(Text(vi="Dòng trong tệp gốc", en="Row in the raw file"), "nominal"),
+    "_simulated": MetaColumn(
+        Text(vi="Dữ liệu mô phỏng (1 = có)", en="Simulated data (1 = yes)"), "nominal"
+    ),
+    "_stratum": MetaColumn(Text(vi="Tầng mẫu", en="Sampling stratum"), "nominal"),
+    "_weight": MetaColumn(Text(vi="Trọng số mẫu", en="Sampling weight"), "scale"),
+    "_fpc": MetaColumn(
+        Text(vi="Quy mô tổng thể của tầng (N_h)", en="Population size of the stratum (N_h)"),
+        "scale",
+    ),
+    "_flags": MetaColumn(
+        Text(vi="Cảnh báo chất lượng dữ liệu", en="Data-quality flags"), "nominal", "string"
+    ),
+}
+RESPONDENT_ID_LABEL = Text(vi="Mã người trả lời", en="Respondent ID")
+YES_NO = {0: Text(vi="Không", en="No"), 1: Text(vi="Có", en="Yes")}
+
+
+@dataclass(frozen=True)
+class ExportVariable:
+    """One column as every export format writes it."""
+
+    source: str  # the column name in the data
+    name: str  # the name in the .sav, .csv and codebook
+    stata_name: str
+    label: str
+    kind: Kind
+    measure: str  # nominal, ordinal or scale
+    spss_format: str  # e.g. F2.0, A12, DATE11, F8.3
+    value_labels: dict[int, str] = field(default_factory=dict)
+    missing: list[int] = field(default_factory=list)
+    question: str | None = None  # the questionnaire question it belongs to
+    # (question label, own label) of a grid item or dichotomy, so a shortened label keeps
+    # the item's own words; (None, label) for other variables.
+    label_parts: tuple[str | None, str] = (None, "")
+
+
+@dataclass(frozen=True)
+class MultipleResponseSet:
+    """A multiple-dichotomy set: the 0/1 variables of one multiple-choice question."""
+
+    name: str  # without the leading $
+    label: str
+    variables: list[str]  # export names
+    counted_value: int = 1
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """Everything the writers need, already checked against the formats' limits."""
+
+    form_id: str
+    version: str
+    wave: str
+    lang: str
+    simulated: bool
+    file_label: str
+    notes: list[str]
+    variables: list[ExportVariable]
+    mr_sets: list[MultipleResponseSet]
+    data: pd.DataFrame  # columns renamed to the export names, typed for the writers
+
+    def variable(self, source: str) -> ExportVariable | None:
+        return next((v for v in self.variables if v.source == source), None)
+
+    def design_name(self, source: str) -> str | None:
+        v = self.variable(source)
+        return v.name if v else None
+
+
+# ---- text limits --------------------------------------------------------------------
+
+
+def graphemes(text: str) -> list[str]:
+    """Split text into user-perceived characters: a base letter with its combining marks."""
+    clusters: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        joins = unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        if clusters and (joins or ch in "\u200d\ufe0f" or clusters[-1].endswith("\u200d")):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    return clusters
+
+
+def shorten(text: str, max_bytes: int | None = None, max_chars: int | None = None) -> str:
+    """The longest prefix of whole graphemes within ``max_bytes`` of UTF-8 and ``max_chars``.
+
+    ``max_chars`` counts code points of the NFC text (Stata's unit).
+    """
+    out, size, chars = "", 0, 0
+    for g in graphemes(text):
+        g_bytes, g_chars = len(g.encode("utf-8")), len(g)
+        if max_bytes is not None and size + g_bytes > max_bytes:
+            break
+        if max_chars is not None and chars + g_chars > max_chars:
+            break
+        out, size, chars = out + g, size + g_bytes, chars + g_chars
+    return out
+
+
+def fit(text: str, what: str, max_bytes: int | None = None, max_chars: int | None = None) -> str:
+    """``text`` within the limits; a shortened text raises an ExportWarning naming ``what``."""
+    text = unicodedata.normalize("NFC", text)
+    short = shorten(text, max_bytes, max_chars)
+    if short != text:
+        _warn_shortened(what, short, max_bytes, max_chars)
+    return short
+
+
+def _warn_shortened(what: str, short: str, max_bytes: int | None, max_chars: int | None) -> None:
+    """The ExportWarning for a text shortened to ``short``, attributed to the caller of the
+    public function (fit, fit_label) that shortened it."""
+    limit = f"{max_bytes} bytes" if max_bytes is not None else f"{max_chars} characters"
+    warnings.warn(
+        ExportWarning(f"{what} is longer than {limit} and was shortened to {short!r}"),
+        stacklevel=4,
+    )
+
+
+def wrap_bytes(text: str, max_bytes: int) -> list[str]:
+    """Word-wrap ``text`` into lines of at most ``max_bytes`` UTF-8 bytes (SPSS documents)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if len(candidate.encode("utf-8")) <= max_bytes:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = fit(word, f"the word {word!r} of the document", max_bytes)
+    if line:
+        lines.append(line)
+    return lines
+
+
+# ---- names --------------------------------------------------------------------------
+
+# SPSS: a letter first, then letters, digits and _ . @ # $ (Stata's rules are narrower: see
+# stata_names).
+_SPSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.@#$]*")
+
+
+def spss_name_problem(name: str) -> str | None:
+    """Why ``name`` is not a valid SPSS variable name, or None if it is."""
+    if not name.isascii():
+        return "it is not ASCII"
+    if len(name.encode("ascii")) > SPSS_NAME_BYTES:
+        return f"it is longer than {SPSS_NAME_BYTES} bytes"
+    if not _SPSS_NAME.fullmatch(name):
+        return "it must start with a letter and hold only letters, digits and _ . @ # $"
+    if name.endswith("."):
+        return "it must not end with '.'"
+    if name.upper() in SPSS_RESERVED:
+        return "it is an SPSS reserved word"
+    return None
+
+
+def export_names(columns: list[str]) -> dict[str, str]:
+    """Column → export name. Metadata columns lose their leading '_'; others are kept.
+
+    Raises InputError for a non-metadata column whose name SPSS would refuse.
+    """
+    taken = {c.lower() for c in columns if not c.startswith("_")}
+    names: dict[str, str] = {}
+    for col in columns:
+        if col.startswith("_"):
+            candidate = col.lstrip("_")
+            while candidate.lower() in taken or spss_name_problem(candidate):
+                candidate = "v" + candidate
+            taken.add(candidate.lower())
+            names[col] = candidate
+            continue
+        problem = spss_name_problem(col)
+        if problem:
+            raise InputError(
+                f"{col!r} cannot be an SPSS variable name: {problem} "
+                "(rename the question or item in the questionnaire)",
+                column=col,
+            )
+        names[col] = col
+    return names
+
+
+STATA_NAME_CHARS = 32
+STATA_RESERVED = frozenset(
+    ["_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long"]
+    + ["_n", "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with"]
+)
+
+
+def stata_names(names: list[str]) -> dict[str, str]:
+    """Export name → Stata name: at most 32 characters, no reserved words, unique.
+
+    Deterministic: a long name keeps its first characters and gets ``_<k>`` if needed.
+    """
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        candidate = re.sub(r"[.@#$]", "_", name)
+        if candidate in STATA_RESERVED or re.fullmatch(r"str\d+", candidate):
+            candidate += "_"
+        candidate = candidate[:STATA_NAME_CHARS]
+        k = 1
+        while candidate in taken:
+            suffix = f"_{k}"
+            candidate = candidate[: STATA_NAME_CHARS - len(suffix)] + suffix
+            k += 1
+        if candidate != name:
+            warnings.warn(
+                ExportWarning(f"Stata: variable {name!r} is named {candidate!r} in the .dta"),
+                stacklevel=2,
+            )
+        taken.add(candidate)
+        out[name] = candidate
+    return out
+
+
+# ---- the plan -----------------------------------------------------------------------
+
+
+def variable_label_parts(v: Variable, lang: str) -> tuple[str | None, str]:
+    """A dichotomy or grid item is labelled '<question label>: <option or item label>'."""
+    if v.option is not None or v.grid_item is not None:
+        return v.question.label.get(lang), v.label.get(lang)
+    return None, v.label.get(lang)
+
+
+def fit_label(
+    parts: tuple[str | None, str],
+    what: str,
+    max_bytes: int | None = None,
+    max_chars: int | None = None,
+) -> str:
+    """'<question>: <own>' within the limits. When too long, the question part is shortened
+    first ('<question…>…: <own>') so items of one grid stay distinguishable; a shortened label
+    raises an ExportWarning naming ``what``."""
+    question, own = parts
+    full = unicodedata.normalize("NFC", f"{question}: {own}" if question else own)
+    if shorten(full, max_bytes, max_chars) == full or not question:
+        return fit(full, what, max_bytes, max_chars)
+    tail = unicodedata.normalize("NFC", f"…: {own}")
+    budget_bytes = None if max_bytes is None else max_bytes - len(tail.encode("utf-8"))
+    budget_chars = None if max_chars is None else max_chars - len(tail)
+    if (budget_bytes is not None and budget_bytes < 8) or (
+        budget_chars is not None and budget_chars < 8
+    ):
+        return fit(full, what, max_bytes, max_chars)
+    short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    _warn_shortened(what, short, max_bytes, max_chars)
+    return short
+
+
+def _kind(question_type: QuestionType | None, series: pd.Series) -> Kind:
+    if question_type is QuestionType.text:
+        return "string"
+    if question_type is QuestionType.date:
+        return "date"
+    if question_type is not None:
+        return "numeric"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        return "numeric"
+    return "string"
+
+
+def _is_integral(series: pd.Series) -> bool:
+    values = pd.to_numeric(series, errors="coerce").dropna()
+    return bool(((values % 1) == 0).all())
+
+
+def _digits(values: list[float]) -> int:
+    """Characters needed to print the largest integer part (with a minus sign if any)."""
+    if not values:
+        return 1
+    width = max(len(str(int(abs(x)))) for x in values)
+    return width + (1 if min(values) < 0 else 0)
+
+
+def _format(kind: Kind, series: pd.Series, codes: list[int], source: str) -> str:
+    if kind == "date":
+        return "DATE11"
+    if kind == "string":
+        width = int(series.dropna().map(lambda s: len(str(s).encode("utf-8"))).max() or 1)
+        return f"A{max(width, 1)}"
+    values = [float(x) for x in pd.to_numeric(series, errors="coerce").dropna()] + codes
+    if source == "_weight" or not _is_integral(series):
+        return f"F{max(8, _digits(values) + 4)}.3"
+    return f"F{_digits(values)}.0"
+
+
+def _typed(series: pd.Series, kind: Kind, column: str) -> pd.Series:
+    """The column as the writers want it: Int64 codes, floats, strings or datetimes."""
+    if kind == "string":
+        return series.astype("string")
+    if kind == "date":
+        return pd.to_datetime(series, errors="raise").dt.normalize()
+    numbers = pd.to_numeric(series, errors="coerce")
+    bad = numbers.isna() & series.notna()
+    if bad.any():
+        raise InputError(
+            f"expected numbers, found {series[bad].iloc[0]!r}",
+            column=column,
+            row=int(bad.to_numpy().nonzero()[0][0]) + 1,
+        )
+    return numbers.astype("Int64") if _is_integral(numbers) else numbers.astype("float64")
+
+
+def _stratum_value_labels(questionnaire: Questionnaire, lang: str) -> dict[int, str]:
+    if questionnaire.frame_model is not None:
+        return {s.code: s.label.get(lang) for s in questionnaire.frame_model.strata}
+    try:
+        return questionnaire.variable(questionnaire.stratum.variable).value_labels(lang)
+    except KeyError:
+        return {}
+
+
+def _value_labels(labels: dict[int, str], name: str) -> dict[int, str]:
+    return {
+        code: fit(text, f"value label {code} of {name}", SPSS_VALUE_LABEL_BYTES)
+        for code, text in labels.items()
+    }
+
+
+def _drop_pii(data: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFrame:
+    pii = [v.name for v in questionnaire.variables() if v.pii and v.name in data.columns]
+    for name in pii:
+        warnings.warn(
+            ExportWarning(f"{name!r} is marked pii in the questionnaire and was not exported"),
+            stacklevel=3,
+        )
+    return data.drop(columns=pii)
+
+
+def _describe(
+    column: str,
+    series: pd.Series,
+    questionnaire: Questionnaire,
+    variables: dict[str, Variable],
+    lang: str,
+) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
+    """Label, kind, measure, value labels, missing codes and question of one column."""
+    v = variables.get(column)
+    if v is not None:
+        kind = _kind(v.question.type, series)
+        measure = v.level.value
+        if kind == "date":
+            measure = Level.scale.value
+        if kind == "string":
+            measure = Level.nominal.value
+        return (
+            variable_label_parts(v, lang),
+            kind,
+            measure,
+            v.value_labels(lang),
+            v.missing_codes(),
+            v.question.name,
+        )
+    if column == questionnaire.respondent_id:
+        label = (None, RESPONDENT_ID_LABEL.get(lang))
+        return label, _kind(None, series), "nominal", {}, [], None
+    if column in META_COLUMNS:
+        meta = META_COLUMNS[column]
+        labels: dict[int, str] = {}
+        if column == "_simulated":
+            labels = {code: text.get(lang) for code, text in YES_NO.items()}
+        if column == "_stratum":
+            labels = _stratum_value_labels(questionnaire, lang)
+        kind = _kind(None, series) if meta.kind == "string" else meta.kind
+        return (None, meta.label.get(lang)), kind, meta.measure, labels, [], None
+    warnings.warn(
+        ExportWarning(f"column {column!r} is not in the questionnaire; exported without labels"),
+        stacklevel=3,
+    )
+    kind = _kind(None, series)
+    return (None, ""), kind, "scale" if kind != "string" else "nominal", {}, [], None
+
+
+def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str:
+    core = f"{questionnaire.form_id} v{questionnaire.version} {wave}"
+    text = f"SIMULATED DATA / MÔ PHỎNG: {core}" if simulated else core
+    return fit(text, "the file label", SPSS_FILE_LABEL_BYTES)
+
+
+def _notes(questionnaire: Questionnaire, wave: str, lang: str, simulated: bool) -> list[str]:
+    paragraphs = [
+        f"Form {questionnaire.form_id}, version {questionnaire.version}, wave {wave}; "
+        f"labels: {lang}.",
+        questionnaire.title.get(lang),
+    ]
+    if simulated:
+        paragraphs.insert(0, SIMULATED_NOTE)
+    return [line for p in paragraphs for line in wrap_bytes(p, SPSS_NOTE_LINE_BYTES)]
+
+
+def _mr_sets(
+    questionnaire: Questionnaire, names: dict[str, str], lang: str
+) -> list[MultipleResponseSet]:
+    sets = []
+    for q in questionnaire.questions():
+        if q.type is not QuestionType.multiple or q.pii:
+            continue
+        members = [
+            names[v.name] for v in questionnaire.variables() if v.question is q and v.name in names
+        ]
+        if members:
+            label = fit(q.label.get(lang), f"label of set ${q.name}", SPSS_VARIABLE_LABEL_BYTES)
+            sets.append(MultipleResponseSet(q.name, label, members))
+    return sets
+
+
+def build_plan(
+    data: pd.DataFrame,
+    questionnaire: Questionnaire,
+    lang: str = "vi",
+    *,
+    simulated: bool,
+    wave: str | None = None,
+) -> ExportPlan:
+    """Check the data against the questionnaire and the formats' limits; name and label it.
+
+    ``simulated`` is also set when a ``_simulated`` column holds a 1.
+    """
+    data = _drop_pii(data, questionnaire)
+    columns = [str(c) for c in data.columns]
+    names = export_names(columns)
+    stata = stata_names(list(names.values()))
+    variables = {v.name: v for v in questionnaire.variables()}
+    simulated = simulated or is_simulated(data)
+    wave = wave or questionnaire.wave
+
+    planned: list[ExportVariable] = []
+    typed: dict[str, pd.Series] = {}
+    for col in columns:
+        label, kind, measure, labels, missing, question = _describe(
+            col, data[col], questionnaire, variables, lang
+        )
+        series = _typed(data[col], kind, col)
+        name = names[col]
+        codes = list(labels) + missing
+        planned.append(
+            ExportVariable(
+                source=col,
+                name=name,
+                stata_name=stata[name],
+                label=fit_label(label, f"variable label of {name}", SPSS_VARIABLE_LABEL_BYTES),
+                kind=kind,
+                measure=measure,
+                spss_format=_format(kind, series, codes, col),
+                value_labels=_value_labels(labels, name),
+                missing=missing,
+                question=question,
+                label_parts=label,
+            )
+        )
+        typed[name] = series
+    return ExportPlan(
+        form_id=questionnaire.form_id,
+        version=questionnaire.version,
+        wave=wave,
+        lang=lang,
+        simulated=simulated,
+        file_label=_file_label(questionnaire, wave, simulated),
+        notes=_notes(questionnaire, wave, lang, simulated),
+        variables=planned,
+        mr_sets=_mr_sets(questionnaire, names, lang),
+        data=pd.DataFrame(typed, index=range(len(data))),
+    )
+
+
+# ---- CSV and codebook -----------------------------------------------------------------
+
+
+def write_csv(plan: ExportPlan, target: Path) -> Path:
+    """The data as UTF-8 CSV: codes (missing codes kept), ISO dates, empty cells for NA."""
+    frame = plan.data.copy()
+    for v in plan.variables:
+        if v.kind == "date":
+            frame[v.name] = frame[v.name].dt.strftime("%Y-%m-%d")
+    with atomic_path(target) as tmp:
+        neutralise_frame(frame).to_csv(tmp, index=False, encoding="utf-8", na_rep="")
+    return target
+
+
+def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
+    """One row per variable and value (one row without a value for unlabelled variables)."""
+    rows = []
+    for v in plan.variables:
+        base = {
+            "variable": v.name,
+            "source_column": v.source,
+            "stata_name": v.stata_name,
+            "label": v.label,
+            "type": v.kind,
+            "measure": v.measure,
+            "spss_format": v.spss_format,
+        }
+        codes = list(v.value_labels) + [c for c in v.missing if c not in v.value_labels]
+        if not codes:
+            rows.append({**base, "value": "", "value_label": "", "missing": ""})
+        for code in codes:
+            rows.append(
+                {
+                    **base,
+                    "value": code,
+                    "value_label": v.value_labels.get(code, ""),
+                    "missing": int(code in v.missing),
+                }
+            )
+    return rows
+
+
+def codebook_json(plan: ExportPlan) -> dict[str, object]:
+    return {
+        "form_id": plan.form_id,
+        "version": plan.version,
+        "wave": plan.wave,
+        "lang": plan.lang,
+        "simulated": plan.simulated,
+        "note": SIMULATED_NOTE if plan.simulated else "",
+        "design": {
+            "weight": plan.design_name("_weight"),
+            "strata": plan.design_name("_stratum"),
+            "population_size": plan.design_name("_fpc"),
+        },
+        "variables": [
+            {**asdict(v), "value_labels": {str(k): t for k, t in v.value_labels.items()}}
+            for v in plan.variables
+        ],
+        "multiple_response_sets": [asdict(s) for s in plan.mr_sets],
+    }
+
+
+def write_codebook(plan: ExportPlan, csv_target: Path, json_target: Path) -> list[Path]:
+    with atomic_path(csv_target) as tmp:
+        codebook = neutralise_frame(pd.DataFrame(codebook_rows(plan)))
+        codebook.to_csv(tmp, index=False, encoding="utf-8")
+    write_text(json_target, json.dumps(codebook_json(plan), ensure_ascii=False, indent=2) + "\n")
+    return [csv_target, json_target]
+
+
+# ---- the stage ----------------------------------------------------------------------
+
+
+def export(
+    data: pd.DataFrame,
+    questionnaire: Questionnaire,
+    out_dir: str | Path,
+    lang: str = "vi",
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    simulated: bool,
+    zsav: bool = False,
+    wave: str | None = None,
+    stem: str | None = None,
+) -> list[Path]:
+    """Write the requested formats into ``out_dir``; return the files written.
+
+    Files are named ``<stem>.<ext>`` with ``stem`` defaulting to ``<form_id>_<wave>_<lang>``.
+    ``sav`` also writes ``.zsav`` when ``zsav``; ``csv`` writes the data CSV and the codebook
+    (``.codebook.csv``, ``.codebook.json``). Warnings are :class:`ExportWarning`.
+    """
+    from pipeline.stages.export.spss import write_sav, write_sps
+    from pipeline.stages.export.stata import write_dta
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise InputError(f"unknown export format(s) {unknown}; expected some of {FORMATS}")
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; expected vi or en")
+    plan = build_plan(data, questionnaire, lang, simulated=simulated, wave=wave)
+    out = Path(out_dir)
+    stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
+    written: list[Path] = []
+    if "sav" in formats:
+        written.append(write_sav(plan, out / f"{stem}.sav"))
+        if zsav:
+            written.append(write_sav(plan, out / f"{stem}.zsav", compress=True))
+    if "sps" in formats:
+        written.append(write_sps(plan, out / f"{stem}.sps", sav_name=f"{stem}.sav"))
+    if "dta" in formats:
+        written.append(write_dta(plan, out / f"{stem}.dta"))
+    if "csv" in formats:
+        written.append(write_csv(plan, out / f"{stem}.csv"))
+        written.extend(
+            write_codebook(plan, out / f"{stem}.codebook.csv", out / f"{stem}.codebook.json")
+        )
+    return written

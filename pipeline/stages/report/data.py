@@ -1,0 +1,845 @@
+"""What the report notebooks read and print: the stage outputs of a wave, as tables and
+sentences in the report's language.
+
+The notebooks compute no statistic: percentages, CIs, letters and tests come from the
+tabulate stage (outputs/tables), the design from the weighted data's metadata, the cleaning
+counts from the cleaning summary. The only arithmetic here is the planning margin of error
+(a formula of n and N, not an estimate) and differences between printed percentages.
+Proportions are 0-1 throughout; the report_text functions turn them into percentages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from pipeline.core.columns import column_letter
+from pipeline.core.errors import InputError
+from pipeline.model.harmonize import harmonized_items, load_harmonization
+from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
+from pipeline.readers.dataset import read_dataset
+from pipeline.stages.instruments.layout import instrument_stem
+from pipeline.stages.report.masking import mask_free_text
+from pipeline.stages.report.text import (
+    DASH,
+    Finding,
+    finding_sentence,
+    fmt_date,
+    fmt_int,
+    fmt_number,
+    fmt_p,
+    fmt_percent,
+    fmt_pp,
+    fmt_signed_pp,
+    p_relation,
+    words,
+)
+from pipeline.stages.tabulate import LIKERT_TYPES, TOTAL, mark_suppressed, row_variables
+from pipeline.statistics.allocate import allocate
+
+# ----- reading ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WavePaths:
+    """Where a wave's stage outputs are (docs/schemas.md), relative to the project root."""
+
+    weighted: Path
+    summary: Path
+    quarantine: Path
+    tables: Path
+    instruments: Path
+    raw: Path
+
+    @classmethod
+    def of(cls, wave: str, root: str | Path = ".") -> WavePaths:
+        root = Path(root)
+        return cls(
+            weighted=root / "processed" / f"{wave}.weighted.parquet",
+            summary=root / "processed" / f"{wave}.cleaning-summary.json",
+            quarantine=root / "processed" / f"{wave}.quarantine.csv",
+            tables=root / "outputs" / "tables",
+            instruments=root / "outputs" / "instruments" / wave,
+            raw=root / "raw" / f"{wave}.csv",
+        )
+
+
+@dataclass
+class WaveData:
+    """One wave's stage outputs, read once; see :func:`load_wave`."""
+
+    wave: str
+    questionnaire: Questionnaire
+    meta: dict
+    cells: pd.DataFrame
+    tests: pd.DataFrame
+    scales: pd.DataFrame
+    info: dict
+    summary: dict
+    quarantine_reasons: dict[str, int]
+    fieldwork: tuple[str, str] | None
+    paths: WavePaths
+    threshold: int
+    respondents: int = field(default=0)
+
+    @property
+    def simulated(self) -> bool:
+        return bool(self.meta.get("simulated") or self.info.get("simulated"))
+
+    @property
+    def stratum(self) -> str:
+        """The stratum (member category) variable: the first banner of every report."""
+        return self.questionnaire.stratum.variable
+
+    @property
+    def alpha(self) -> float:
+        return float(self.info.get("options", {}).get("alpha", 0.05))
+
+    @property
+    def min_base(self) -> int:
+        return int(self.info.get("options", {}).get("min_base", 30))
+
+
+def load_wave(
+    wave: str,
+    root: str | Path = ".",
+    questionnaire: str | Path | None = None,
+    threshold: int | None = None,
+) -> WaveData:
+    """Read the stage outputs of ``wave`` under ``root``.
+
+    ``questionnaire`` defaults to the one named in the weighted data's metadata (resolved
+    against ``root``); ``threshold`` (unweighted base below which a cell is not shown)
+    defaults to the tabulate stage's ``suppress_below``.
+    """
+    paths = WavePaths.of(wave, root)
+    for path in (paths.weighted, paths.summary, paths.tables / f"{wave}.cells.parquet"):
+        if not path.exists():
+            raise InputError(
+                f"the report needs {path}; run the earlier stages first", file=str(path)
+            )
+    data, meta = read_dataset(paths.weighted)
+    q_path = Path(questionnaire) if questionnaire else Path(root) / meta.get("questionnaire", "")
+    q = load_questionnaire(q_path)
+    info = json.loads((paths.tables / f"{wave}.tables.json").read_text(encoding="utf-8"))["info"]
+    options = info.get("options", {})
+    shown_from = int(threshold if threshold is not None else options.get("suppress_below", 10))
+    return WaveData(
+        wave=str(wave),
+        questionnaire=q,
+        meta=meta,
+        # Suppression (with its complement) is redone at the report's own threshold.
+        cells=mark_suppressed(
+            pd.read_parquet(paths.tables / f"{wave}.cells.parquet"), "base", shown_from
+        ),
+        tests=pd.read_parquet(paths.tables / f"{wave}.tests.parquet"),
+        scales=mark_suppressed(
+            pd.read_parquet(paths.tables / f"{wave}.scales.parquet"), "n", shown_from
+        ),
+        info=info,
+        summary=json.loads(paths.summary.read_text(encoding="utf-8")),
+        quarantine_reasons=quarantine_reasons(paths.quarantine),
+        fieldwork=fieldwork_period(paths.raw),
+        paths=paths,
+        threshold=shown_from,
+        respondents=len(data),
+    )
+
+
+def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[str]:
+    """Up to ``limit`` non-empty answers to a free-text question, with names, phone numbers
+    and e-mail addresses masked, in a fixed order (sorted, so nothing follows row order)."""
+    if data.questionnaire.question(question).pii:
+        raise InputError("a PII question is never printed", column=question)
+    frame, _ = read_dataset(data.paths.weighted)
+    if question not in frame.columns:
+        return []
+    answers = frame[question].dropna().astype(str).str.strip()
+    masked = sorted({mask_free_text(a) for a in answers if a})
+    return masked[:limit]
+
+
+def quarantine_reasons(path: Path) -> dict[str, int]:
+    """Rows set aside by rule (the text of ``_reason`` before its colon), most frequent first."""
+    if not path.exists():
+        return {}
+    reasons = pd.read_csv(path, usecols=["_reason"], dtype=str)["_reason"].fillna("")
+    rules = reasons.str.split(":").str[0].str.strip()
+    counts = rules.value_counts()
+    return {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def fieldwork_period(raw: Path) -> tuple[str, str] | None:
+    """First and last submission dates (ISO) of the raw responses, when they carry
+    ``_submission_time``; the report dates itself from the fieldwork, not the clock."""
+    if not raw.exists() or raw.suffix.lower() != ".csv":
+        return None
+    header = pd.read_csv(raw, nrows=0).columns
+    if "_submission_time" not in header:
+        return None
+    times = pd.read_csv(raw, usecols=["_submission_time"], dtype=str)["_submission_time"]
+    days = times.dropna().str.slice(0, 10)
+    days = days[days.str.match(r"^\d{4}-\d{2}-\d{2}$")]
+    if days.empty:
+        return None
+    return str(days.min()), str(days.max())
+
+
+def report_date(data: WaveData, lang: str) -> str:
+    """The report's date as the cover prints it: the fieldwork period ("Fieldwork: 6 October
+    2021 – 20 October 2021"), else the frame's reference date, else the wave (ISO text, or a
+    year)."""
+    if data.fieldwork:
+        start, end = data.fieldwork
+        return f"{words(lang)['fieldwork']}: {fmt_date(start, lang)} – {fmt_date(end, lang)}"
+    frame = data.questionnaire.frame_model
+    return (frame.reference_date if frame and frame.reference_date else None) or data.wave
+
+
+# ----- the design -------------------------------------------------------------------------
+
+
+def margin_of_error(
+    n: int, population: int | None = None, p: float = 0.5, level: float = 0.95
+) -> float:
+    """Half-width of the normal confidence interval of a proportion from a simple random
+    sample of ``n`` (with the finite population correction when ``population`` is given):
+    z · sqrt(p(1-p)/n) · sqrt(1 - n/N). A proportion (0-1): 0.0245 is ±2.45 points."""
+    if n <= 0:
+        raise ValueError("n must be positive")
+    z = stats.norm.ppf(0.5 + level / 2.0)
+    fpc = 1.0 - n / population if population else 1.0
+    return float(z * math.sqrt(p * (1.0 - p) / n) * math.sqrt(max(fpc, 0.0)))
+
+
+@dataclass(frozen=True)
+class StratumRow:
+    code: int
+    label: str
+    population: int
+    planned: int
+    realised: int
+
+    @property
+    def fraction(self) -> float:
+        return self.realised / self.population
+
+    @property
+    def weight(self) -> float:
+        return self.population / self.realised if self.realised else float("nan")
+
+
+def design_rows(data: WaveData, lang: str) -> list[StratumRow]:
+    """Per stratum: N_h, the proportional allocation of the realised total, realised n_h."""
+    design = data.meta.get("design", {})
+    sizes = {int(k): int(v) for k, v in design.get("stratum_sizes", {}).items()}
+    realised = {int(k): int(v) for k, v in design.get("sample_sizes", {}).items()}
+    frame = data.questionnaire.frame_model
+    labels = {s.code: s.label.get(lang) for s in frame.strata} if frame else {}
+    planned = {}
+    if frame is not None and sum(realised.values()) > 0:
+        planned = {a.code: a.n for a in allocate(frame.sizes(), sum(realised.values()))}
+    return [
+        StratumRow(
+            code,
+            labels.get(code, str(code)),
+            sizes[code],
+            planned.get(code, 0),
+            realised.get(code, 0),
+        )
+        for code in sizes
+    ]
+
+
+def stratum_name(data: WaveData, lang: str) -> str:
+    """What the strata are called: the stratum question's choice-list label if it has one,
+    else the frame's word for a stratum."""
+    question = data.questionnaire.variable(data.stratum).question
+    choices = data.questionnaire.choice_list(question)
+    if choices is not None and choices.label is not None:
+        return choices.label.get(lang).lower()
+    return words(lang)["category"].lower()
+
+
+def uses_fpc(data: WaveData) -> bool:
+    return bool(data.meta.get("design", {}).get("options", {}).get("fpc", True))
+
+
+def design_table(data: WaveData, lang: str) -> str:
+    """The allocation table (markdown): N_h, share, allocation, n_h, f_h, weight, margin."""
+    w = words(lang)
+    rows = design_rows(data, lang)
+    fpc = uses_fpc(data)
+    total_n = sum(r.realised for r in rows)
+    total_N = sum(r.population for r in rows)
+    header = [
+        w["category"],
+        w["population"],
+        w["share"],
+        w["planned"],
+        w["realised"],
+        w["fraction"],
+        w["weight"],
+        w["moe"],
+    ]
+    body = []
+    for r in rows:
+        moe = margin_of_error(r.realised, r.population if fpc else None) if r.realised else math.nan
+        body.append(
+            [
+                r.label,
+                fmt_int(r.population, lang),
+                fmt_number(100 * r.population / total_N, lang, 1),
+                fmt_int(r.planned, lang),
+                fmt_int(r.realised, lang),
+                fmt_number(100 * r.fraction, lang, 1),
+                fmt_number(r.weight, lang, 2),
+                fmt_number(100 * moe, lang, 1),
+            ]
+        )
+    overall = margin_of_error(total_n, total_N if fpc else None)
+    body.append(
+        [
+            f"**{w['total']}**",
+            fmt_int(total_N, lang),
+            fmt_number(100.0, lang, 1),
+            fmt_int(sum(r.planned for r in rows), lang),
+            fmt_int(total_n, lang),
+            fmt_number(100 * total_n / total_N, lang, 1),
+            fmt_number(total_N / total_n, lang, 2),
+            fmt_number(100 * overall, lang, 1),
+        ]
+    )
+    return markdown_table(header, body, align="l" + "r" * 7)
+
+
+def methodology_text(data: WaveData, lang: str) -> str:
+    """The frame paragraph, the allocation table and the margin-of-error sentences."""
+    w = words(lang)
+    q = data.questionnaire
+    frame = q.frame_model
+    rows = design_rows(data, lang)
+    total_n = sum(r.realised for r in rows)
+    total_N = sum(r.population for r in rows)
+    fpc = uses_fpc(data)
+    design = data.meta.get("design", {})
+    text = w["frame_text" if fpc else "frame_text_nofpc"].format(
+        frame=frame.name.get(lang) if frame else "",
+        population=fmt_int(total_N, lang),
+        source=f"; {frame.source.get(lang)}" if frame and frame.source else "",
+        stratum=stratum_name(data, lang),
+    )
+    moe = margin_of_error(total_n, total_N if fpc else None)
+    parts = [
+        text,
+        f"### {w['allocation']}",
+        design_table(data, lang),
+        w["moe_note"],
+        w["moe_sentence"].format(n=fmt_int(total_n, lang), moe=fmt_number(100 * moe, lang, 1)),
+    ]
+    if "kish_deff" in design:
+        parts.append(
+            w["design_effect"].format(
+                deff=fmt_number(design["kish_deff"], lang, 3),
+                neff=fmt_number(design["effective_n"], lang, 0),
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def cleaning_text(data: WaveData, lang: str) -> str:
+    """Rows in, kept and quarantined (with the reasons), and the flags raised on kept rows."""
+    w = words(lang)
+    s = data.summary
+    parts = [
+        w["cleaning_text"].format(
+            rows_in=fmt_int(s.get("rows_in", 0), lang),
+            rows_kept=fmt_int(s.get("rows_kept", 0), lang),
+            rows_quarantined=fmt_int(s.get("rows_quarantined", 0), lang),
+        )
+    ]
+    if data.quarantine_reasons:
+        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in data.quarantine_reasons.items()]
+        parts.append(markdown_table([w["reason"], w["rows"]], body, align="lr"))
+    rules = {rule: n for rule, n in s.get("rules", {}).items() if n}
+    if rules:
+        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in rules.items()]
+        parts.append(w["rules_text"])
+        parts.append(markdown_table([w["rule"], w["rows"]], body, align="lr"))
+    return "\n\n".join(parts)
+
+
+# ----- tables -----------------------------------------------------------------------------
+
+
+def markdown_table(header: list[str], body: list[list[str]], align: str | None = None) -> str:
+    """A pipe table. Cell text is escaped for pipes; ``align`` is one of l/r/c per column.
+    The first (label) column gets a wider share of the page: pandoc sizes the columns of a
+    wide pipe table by the dashes of the separator line."""
+    align = align or "l" + "r" * (len(header) - 1)
+    dashes = [10] + [4] * (len(header) - 1)
+    marks = {"l": ":{}", "r": "{}:", "c": ":{}:"}
+    lines = [
+        "| " + " | ".join(_cell(h) for h in header) + " |",
+        "|" + "|".join(marks[a].format("-" * d) for a, d in zip(align, dashes, strict=True)) + "|",
+    ]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def letter(i: int) -> str:
+    """The column letter of the i-th banner category (as the tabulate stage assigns them)."""
+    return column_letter(i)
+
+
+def banner_columns(data: WaveData, banner: str, lang: str) -> list[tuple[str, str]]:
+    """(col_code, header) for the Total and each category of ``banner``, lettered."""
+    variable = data.questionnaire.variable(banner)
+    labels = variable.value_labels(lang)
+    cols = [(TOTAL, words(lang)["total"])]
+    for i, c in enumerate(variable.substantive_codes()):
+        cols.append((str(c), f"({letter(i)}) {labels.get(c, c)}"))
+    return cols
+
+
+def cells_of(data: WaveData, variable: str, banner: str) -> pd.DataFrame:
+    c = data.cells
+    return c[(c["variable"] == variable) & (c["banner"].isin([banner, TOTAL]))]
+
+
+def hidden(cell: dict, threshold: int) -> bool:
+    """A cell is not shown when its column is suppressed (base below the threshold, or the
+    complement that keeps it from being worked out from the Total)."""
+    return bool(cell["suppressed"]) or int(cell["base"]) < threshold
+
+
+def cell_text(cell: dict | None, lang: str, threshold: int, ci: bool = True) -> str:
+    """ "42,3 (38,1–46,5) B": weighted column % , 95% CI, letters; — when hidden."""
+    if cell is None or hidden(cell, threshold) or np.isnan(cell["prop"]):
+        return DASH
+    text = fmt_percent(cell["prop"], lang, sign=False)
+    if ci:
+        low = fmt_percent(cell["ci_low"], lang, sign=False)
+        high = fmt_percent(cell["ci_high"], lang, sign=False)
+        text += f" ({low}–{high})"
+    if cell.get("letters"):
+        text += f" {cell['letters']}"
+    return text
+
+
+def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str:
+    """Options by Total and banner categories (markdown), with the base row."""
+    v = data.questionnaire.variable(variable)
+    w = words(lang)
+    cols = banner_columns(data, banner, lang)
+    if banner == variable:
+        cols = cols[:1]
+    cells = cells_of(data, variable, banner)
+    lookup = {(r["row_code"], r["col_code"]): r for r in cells.to_dict("records")}
+    labels = v.value_labels(lang)
+    body = []
+    for code in v.substantive_codes():
+        body.append(
+            [labels.get(code, str(code))]
+            + [cell_text(lookup.get((code, col)), lang, data.threshold) for col, _ in cols]
+        )
+    first = v.substantive_codes()[0]
+    body.append(
+        [f"*{w['base']}*"]
+        + [
+            fmt_int(int(lookup[(first, col)]["base"]), lang) if (first, col) in lookup else DASH
+            for col, _ in cols
+        ]
+    )
+    return markdown_table(["%"] + [h for _, h in cols], body)
+
+
+def test_result(data: WaveData, variable: str, banner: str) -> dict | None:
+    t = data.tests
+    row = t[(t["variable"] == variable) & (t["banner"] == banner)]
+    return None if row.empty else row.iloc[0].to_dict()
+
+
+def test_text(data: WaveData, variable: str, banner: str, lang: str) -> str:
+    """ "Rao-Scott test: F(3,99; 5.466,4) = 3,19; p = 0,013; p (BH) = 0,029 — significant"."""
+    t = test_result(data, variable, banner)
+    if t is None or np.isnan(t["F"]):
+        return ""
+    w = words(lang)
+    verdict = w["significant"] if t["p_bh"] < data.alpha else w["not_significant"]
+    return (
+        f"{w['test']}: F({fmt_number(t['df1'], lang, 2)}; {fmt_number(t['df2'], lang, 1)}) = "
+        f"{fmt_number(t['F'], lang, 2)}; {w['p']} {p_relation(t['p'], lang)}; "
+        f"{w['p_bh']} {p_relation(t['p_bh'], lang)}: {verdict}."
+    )
+
+
+def top_label(data: WaveData, question: Question, lang: str) -> str:
+    """The labels of the top two scale points of a Likert question, "A / B"."""
+    v = next(x for x in data.questionnaire.variables() if x.question.name == question.name)
+    labels = v.value_labels(lang)
+    return " / ".join(labels[c] for c in v.substantive_codes()[:2])
+
+
+def grid_table(data: WaveData, question: Question, banner: str, lang: str) -> str:
+    """Items of a Likert grid by Total and banner categories: top-2-box % (from the
+    tabulate stage's scales), hidden below the threshold."""
+    cols = banner_columns(data, banner, lang)
+    s = data.scales
+    body = []
+    for v in question_variables(data, question):
+        rows = s[(s["variable"] == v.name) & (s["banner"].isin([banner, TOTAL]))]
+        lookup = {r["col_code"]: r for r in rows.to_dict("records")}
+        line = [v.label.get(lang)]
+        for col, _ in cols:
+            r = lookup.get(col)
+            shown = r is not None and not r["suppressed"] and not np.isnan(r["top2"])
+            line.append(fmt_percent(r["top2"], lang, sign=False) if shown else DASH)
+        body.append(line)
+    return markdown_table(["%"] + [h for _, h in cols], body)
+
+
+def multiple_table(data: WaveData, question: Question, banner: str, lang: str) -> str:
+    """Options of a multiple-choice question by Total and banner categories (% choosing)."""
+    cols = banner_columns(data, banner, lang)
+    body = []
+    for v in question_variables(data, question):
+        cells = cells_of(data, v.name, banner)
+        lookup = {r["col_code"]: r for r in cells[cells["row_code"] == 1].to_dict("records")}
+        body.append(
+            [v.label.get(lang)]
+            + [cell_text(lookup.get(col), lang, data.threshold) for col, _ in cols]
+        )
+    return markdown_table(["%"] + [h for _, h in cols], body)
+
+
+def question_variables(data: WaveData, question: Question):
+    return [v for v in row_variables(data.questionnaire) if v.question.name == question.name]
+
+
+def tabulated(data: WaveData, question: Question) -> bool:
+    """Whether the tabulate stage produced cells for the question."""
+    names = {v.name for v in question_variables(data, question)}
+    return bool(names) and data.cells["variable"].isin(names).any()
+
+
+# ----- findings ---------------------------------------------------------------------------
+
+
+def findings(
+    data: WaveData, banner: str, lang: str, limit: int = 5, group: str | None = None
+) -> list[Finding]:
+    """Tables of ``banner`` whose Rao-Scott test is significant after BH adjustment, each
+    represented by its banner column that differs most from the total (a shown column with
+    at least ``min_base`` respondents), largest differences first.
+
+    Banner variables themselves (the sample's composition) are left out. ``group`` keeps
+    only that banner category's column (for the category brief).
+    """
+    q = data.questionnaire
+    t = data.tests
+    significant = t[(t["banner"] == banner) & (t["p_bh"] < data.alpha)]
+    banners = set(q.banners)
+    out: list[Finding] = []
+    for test in significant.to_dict("records"):
+        if test["variable"] in banners:
+            continue
+        best = _largest_contrast(data, test["variable"], banner, group)
+        if best is None:
+            continue
+        cell, total = best
+        v = q.variable(test["variable"])
+        question = v.question.label.get(lang)
+        if v.grid_item is not None:
+            question = f"{question}: {v.label.get(lang)}"
+        option = v.value_labels(lang).get(int(cell["row_code"]), str(cell["row_code"]))
+        if v.option is not None:
+            question, option = v.question.label.get(lang), v.label.get(lang)
+        labels = q.variable(banner).value_labels(lang)
+        out.append(
+            Finding(
+                banner=banner,
+                variable=v.name,
+                question=question.rstrip("?:. "),
+                option=option,
+                group=labels.get(int(cell["col_code"]), cell["col_code"]),
+                prop=float(cell["prop"]),
+                ci_low=float(cell["ci_low"]),
+                ci_high=float(cell["ci_high"]),
+                total=float(total["prop"]),
+                diff=float(cell["prop"] - total["prop"]),
+                p_bh=float(test["p_bh"]),
+            )
+        )
+    out.sort(key=lambda f: (-abs(f.diff), f.variable))
+    return out[:limit]
+
+
+def _largest_contrast(data: WaveData, variable: str, banner: str, group: str | None):
+    cells = cells_of(data, variable, banner)
+    v = data.questionnaire.variable(variable)
+    if v.option is not None:  # a multiple-choice dichotomy: the "selected" row only
+        cells = cells[cells["row_code"] == 1]
+    totals = {r["row_code"]: r for r in cells[cells["col_code"] == TOTAL].to_dict("records")}
+    best = None
+    for cell in cells[cells["col_code"] != TOTAL].to_dict("records"):
+        if group is not None and cell["col_code"] != str(group):
+            continue
+        if hidden(cell, max(data.threshold, data.min_base)) or cell["row_code"] not in totals:
+            continue
+        diff = abs(cell["prop"] - totals[cell["row_code"]]["prop"])
+        if best is None or diff > best[0]:
+            best = (diff, cell, totals[cell["row_code"]])
+    return None if best is None else best[1:]
+
+
+def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: int = 5) -> str:
+    """The executive summary: the member-category findings first, then other banners'."""
+    w = words(lang)
+    alpha = fmt_number(data.alpha, lang, 2)
+    lines = []
+    for banner in [data.stratum] + [b for b in data.questionnaire.banners if b != data.stratum]:
+        limit = stratum_limit if banner == data.stratum else per_banner
+        lines += [f"- {finding_sentence(f, lang)}" for f in findings(data, banner, lang, limit)]
+    if not lines:
+        return w["no_findings"].format(alpha=alpha)
+    return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
+
+
+def tests_table(data: WaveData, lang: str) -> str:
+    """Every test of the battery: variable, banner, F, p, p (BH)."""
+    w = words(lang)
+    body = []
+    for t in data.tests.to_dict("records"):
+        body.append(
+            [
+                f"`{t['variable']}`",
+                f"`{t['banner']}`",
+                fmt_int(int(t["n"]), lang),
+                fmt_number(t["F"], lang, 2),
+                fmt_p(t["p"], lang),
+                fmt_p(t["p_bh"], lang),
+            ]
+        )
+    return markdown_table([w["variable"], w["banner"], "n", "F", w["p"], w["p_bh"]], body)
+
+
+def codebook_link(data: WaveData, lang: str, report_dir: str | Path) -> str | None:
+    """Relative link from the report's folder to the codebook in ``lang`` (else the
+    Vietnamese one); None when the instruments stage has not written one."""
+    stem = instrument_stem(data.questionnaire)
+    for code in (lang, "vi", "en"):
+        path = data.paths.instruments / f"{stem}.codebook.{code}.html"
+        if path.exists():
+            return Path(_relative(path, Path(report_dir))).as_posix()
+    return None
+
+
+def _relative(target: Path, start: Path) -> str:
+    return os.path.relpath(target.resolve(), start.resolve())
+
+
+# ----- category brief ---------------------------------------------------------------------
+
+
+def key_figures(data: WaveData, group: str, lang: str) -> str:
+    """Likert items: top-2-box % in the category and in total, and the difference in points
+    (from the tabulate stage's scales); hidden below the threshold."""
+    w = words(lang)
+    s = data.scales
+    s = s[s["banner"].isin([data.stratum, TOTAL])]
+    body = []
+    for v in row_variables(data.questionnaire):
+        if v.question.type not in LIKERT_TYPES:
+            continue
+        rows = s[s["variable"] == v.name]
+        total = rows[rows["col_code"] == TOTAL]
+        mine = rows[(rows["banner"] == data.stratum) & (rows["col_code"] == str(group))]
+        if total.empty or mine.empty:
+            continue
+        t, m = total.iloc[0], mine.iloc[0]
+        shown = not m["suppressed"]
+        body.append(
+            [
+                v.label.get(lang),
+                fmt_percent(m["top2"], lang, sign=False) if shown else DASH,
+                fmt_percent(t["top2"], lang, sign=False),
+                fmt_signed_pp(m["top2"] - t["top2"], lang) if shown else DASH,
+            ]
+        )
+    return markdown_table(
+        [w["indicator"], w["group"] + " (%)", w["total"] + " (%)", w["difference"]], body
+    )
+
+
+def group_row(data: WaveData, group: str, lang: str) -> StratumRow:
+    for row in design_rows(data, lang):
+        if str(row.code) == str(group):
+            return row
+    raise InputError(
+        f"no member category {group!r} in the frame; expected one of "
+        f"{', '.join(str(r.code) for r in design_rows(data, lang))}",
+        column="category",
+    )
+
+
+def brief_intro(data: WaveData, group: str, lang: str) -> str:
+    row = group_row(data, group, lang)
+    moe = margin_of_error(row.realised, row.population if uses_fpc(data) else None)
+    return words(lang)["brief_intro"].format(
+        group=row.label,
+        n=fmt_int(row.realised, lang),
+        population=fmt_int(row.population, lang),
+        moe=fmt_number(100 * moe, lang, 1),
+    )
+
+
+# ----- wave comparison --------------------------------------------------------------------
+
+
+@dataclass
+class ComparisonData:
+    """The compare stage's outputs (outputs/waves) with the harmonised items' labels."""
+
+    info: dict
+    differences: pd.DataFrame
+    tests: pd.DataFrame
+    one_wave_only: pd.DataFrame
+    items: dict  # item name → pipeline.model.harmonize.HarmonizedItem
+    charts: Path
+
+    @property
+    def simulated(self) -> bool:
+        return bool(self.info.get("simulated"))
+
+    @property
+    def alpha(self) -> float:
+        return float(self.info.get("alpha", 0.05))
+
+
+def load_comparison(root: str | Path = ".", folder: str = "outputs/waves") -> ComparisonData:
+    """Read outputs/waves (comparison.json, differences.parquet, tests.parquet) and the
+    harmonisation map named in its info, for the items' labels and options."""
+    base = Path(root) / folder
+    if not (base / "comparison.json").exists():
+        raise InputError("no wave comparison yet; run `survey compare` first", file=str(base))
+    info = json.loads((base / "comparison.json").read_text(encoding="utf-8"))["info"]
+    harmonization = load_harmonization(Path(root) / info["map"])
+    only = base / "one-wave-only.csv"
+    return ComparisonData(
+        info=info,
+        differences=pd.read_parquet(base / "differences.parquet"),
+        tests=pd.read_parquet(base / "tests.parquet"),
+        one_wave_only=pd.read_csv(only, dtype=str) if only.exists() else pd.DataFrame(),
+        items={item.name: item for item in harmonized_items(harmonization)},
+        charts=base / "charts",
+    )
+
+
+def level_label(comparison: ComparisonData, item: str, level: str, lang: str) -> str:
+    """The option label of a compared level (the codes of the item's ``codes_from`` wave)."""
+    if level == "mean":
+        return words(lang)["mean_score"]
+    options = {str(o.code): o.label.get(lang) for o in comparison.items[item].options}
+    return options.get(str(level), str(level))
+
+
+def item_label(comparison: ComparisonData, item: str, lang: str) -> str:
+    return comparison.items[item].label.get(lang) if item in comparison.items else item
+
+
+def comparison_rows(comparison: ComparisonData, scope: str = "overall") -> pd.DataFrame:
+    d = comparison.differences
+    return d[d["scope"] == scope]
+
+
+def comparison_table(comparison: ComparisonData, item: str, lang: str) -> str:
+    """One item: each level's % in both waves, the difference (points) with its 95% CI and
+    the mark of a significant change (▲ ▼); the mean score of a Likert item in points."""
+    w = words(lang)
+    rows = comparison_rows(comparison)
+    rows = rows[rows["item"] == item]
+    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
+    body = []
+    for r in rows.to_dict("records"):
+        if r["kind"] == "mean":
+            values = [fmt_number(r["est_a"], lang, 2), fmt_number(r["est_b"], lang, 2)]
+            diff = f"{fmt_number(r['diff'], lang, 2)} ({fmt_number(r['ci_low'], lang, 2)}; "
+            diff += f"{fmt_number(r['ci_high'], lang, 2)})"
+        else:
+            values = [
+                fmt_percent(r["est_a"], lang, sign=False),
+                fmt_percent(r["est_b"], lang, sign=False),
+            ]
+            diff = f"{fmt_signed_pp(r['diff'], lang)} ({fmt_signed_pp(r['ci_low'], lang)}; "
+            diff += f"{fmt_signed_pp(r['ci_high'], lang)})"
+        body.append([level_label(comparison, item, r["level"], lang), *values, diff, r["mark"]])
+    header = [w["option"], f"{a} (%)", f"{b} (%)", w["change"], ""]
+    return markdown_table(header, body, align="lrrrc")
+
+
+def comparison_test_text(comparison: ComparisonData, item: str, lang: str) -> str:
+    t = comparison.tests
+    row = t[(t["scope"] == "overall") & (t["item"] == item)]
+    if row.empty or np.isnan(row.iloc[0]["F"]):
+        return ""
+    r = row.iloc[0]
+    w = words(lang)
+    verdict = w["significant"] if r["p_bh"] < comparison.alpha else w["not_significant"]
+    return (
+        f"{w['test']}: F = {fmt_number(r['F'], lang, 2)}; {w['p']} {p_relation(r['p'], lang)}; "
+        f"{w['p_bh']} {p_relation(r['p_bh'], lang)}: {verdict}."
+    )
+
+
+def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) -> str:
+    """Items whose change is significant after BH adjustment (overall), each by its level
+    that changed most, largest changes first."""
+    w = words(lang)
+    t = comparison.tests
+    significant = set(t[(t["scope"] == "overall") & (t["p_bh"] < comparison.alpha)]["item"])
+    rows = comparison_rows(comparison)
+    rows = rows[(rows["kind"] == "proportion") & rows["item"].isin(significant)]
+    best = rows.loc[rows["diff"].abs().groupby(rows["item"]).idxmax()]
+    best = best.reindex(best["diff"].abs().sort_values(ascending=False).index).head(limit)
+    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
+    lines = []
+    for r in best.to_dict("records"):
+        lines.append(
+            "- "
+            + w["change_sentence"].format(
+                option=level_label(comparison, r["item"], r["level"], lang),
+                question=item_label(comparison, r["item"], lang).rstrip("?:. "),
+                a=a,
+                b=b,
+                value_a=fmt_percent(r["est_a"], lang),
+                value_b=fmt_percent(r["est_b"], lang),
+                direction=w["rose"] if r["diff"] > 0 else w["fell"],
+                to=w["to_up"] if r["diff"] > 0 else w["to_down"],
+                diff=fmt_pp(r["diff"], lang),
+                pp=w["pp"],
+                ci=w["ci"],
+                low=fmt_signed_pp(r["ci_low"], lang),
+                high=fmt_signed_pp(r["ci_high"], lang),
+            )
+        )
+    alpha = fmt_number(comparison.alpha, lang, 2)
+    if not lines:
+        return w["no_findings"].format(alpha=alpha)
+    return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
+
+
+def comparison_charts(comparison: ComparisonData, prefix: str) -> list[Path]:
+    """The compare stage's PNG charts whose names start with ``prefix``, in name order."""
+    return sorted(comparison.charts.glob(f"{prefix}*.png"))

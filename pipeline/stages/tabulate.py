@@ -1,0 +1,548 @@
+"""The table battery: every question of the questionnaire by every banner variable.
+
+For each categorical variable (single choice, Likert items, multiple-choice dichotomies)
+and each banner (the stratum first): design-based column proportions with SE, CI and
+column letters, the overall ("Total") proportions, and the tests of independence with
+Benjamini-Hochberg adjusted p values across the whole battery. Likert items also get their
+mean score and top-2-box share by banner category; declared indices get Cronbach's alpha.
+
+Special missing codes (don't know, refused) are missing for the analysis: those
+respondents form a domain outside the table (they stay in the design).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from pipeline.core.atomic import atomic_path, write_text
+from pipeline.core.columns import column_letter
+from pipeline.core.errors import InputError
+from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.xlsx import save_workbook, sheet_title
+from pipeline.model.questionnaire import Index, Questionnaire, QuestionType, Variable
+from pipeline.readers.dataset import json_records
+from pipeline.statistics import estimate
+from pipeline.statistics.crosstab import CrossTab, bh_adjust, code, crosstab
+from pipeline.statistics.scales import cronbach_alpha, rank_test
+from pipeline.statistics.survey import Design
+
+TOTAL = "total"
+LIKERT_TYPES = (QuestionType.likert, QuestionType.likert_grid)
+
+
+@dataclass(frozen=True)
+class TabulateOptions:
+    """Thresholds and methods. Bases are unweighted respondent counts."""
+
+    min_base: int = 30
+    suppress_below: int = 10
+    ci_method: str = "logit"
+    alpha: float = 0.05
+    level: float = 0.95
+
+
+@dataclass(frozen=True)
+class Battery:
+    """The tables in long form (proportions 0-1), ready for the workbook and the reports.
+
+    ``cells``: one row per banner × variable × row code × column (``col_code`` is the
+    banner's code, or "total"). ``tests``: one row per banner × variable. ``scales``: Likert
+    mean scores and top-2-box by banner column. ``reliability``: Cronbach's alpha per index.
+    """
+
+    cells: pd.DataFrame
+    tests: pd.DataFrame
+    scales: pd.DataFrame
+    reliability: pd.DataFrame
+    info: dict
+
+
+def row_variables(questionnaire: Questionnaire) -> list[Variable]:
+    """The variables tabulated as rows: categorical and not personal data."""
+    return [v for v in questionnaire.variables() if v.is_categorical and not v.pii]
+
+
+def banner_variables(questionnaire: Questionnaire) -> list[Variable]:
+    return [questionnaire.variable(name) for name in questionnaire.banners]
+
+
+def analysis_values(data: pd.DataFrame, variable: Variable) -> pd.Series:
+    """The variable's codes as floats, with special missing codes and invalid codes as NaN."""
+    if variable.name not in data.columns:
+        raise InputError(
+            "the variable is in the questionnaire but not in the data", column=variable.name
+        )
+    values = pd.to_numeric(data[variable.name], errors="coerce").astype(float)
+    return values.where(values.isin(variable.substantive_codes()))
+
+
+def top_codes(variable: Variable, k: int = 2) -> list[int]:
+    """The first ``k`` substantive codes: the top boxes, as the scale is listed."""
+    return variable.substantive_codes()[:k]
+
+
+def tabulate(
+    data: pd.DataFrame,
+    design: Design,
+    questionnaire: Questionnaire,
+    options: TabulateOptions,
+    info: dict | None = None,
+) -> Battery:
+    """Every row variable by every banner, with all tests; see :class:`Battery`."""
+    rows = row_variables(questionnaire)
+    banners = banner_variables(questionnaire)
+    # Read and code each variable once: banners are usually row variables too.
+    values = {v.name: analysis_values(data, v) for v in [*rows, *banners]}
+    coded = {v.name: code(values[v.name], levels=v.substantive_codes()) for v in [*rows, *banners]}
+    cells: list[dict] = []
+    tests: list[dict] = []
+    for variable in rows:
+        cells.extend(_total_cells(design, variable, values[variable.name], options))
+        for banner in banners:
+            if banner.name == variable.name:
+                continue
+            table = crosstab(
+                design,
+                coded[variable.name],
+                coded[banner.name],
+                ci_method=options.ci_method,
+                level=options.level,
+                alpha=options.alpha,
+                min_base=options.min_base,
+            )
+            cells.extend(_banner_cells(table, banner.name, variable.name))
+            row = _test_row(table, banner.name, variable.name)
+            if variable.question.type in LIKERT_TYPES:
+                row.update(_rank_test_columns(design, values[variable.name], values[banner.name]))
+            tests.append(row)
+    tests_df = pd.DataFrame(tests)
+    if not tests_df.empty:
+        tests_df["p_bh"] = bh_adjust(tests_df["p"].to_numpy())
+    cells_df = pd.DataFrame(cells)
+    cells_df = mark_suppressed(cells_df, "base", options.suppress_below)
+    scales = mark_suppressed(
+        _likert_scores(values, design, questionnaire, banners, options), "n", options.suppress_below
+    )
+    reliability = _reliability(data, design, questionnaire)
+    full_info = {
+        **(info or {}),
+        "n": design.n,
+        "n_by_stratum": {
+            str(label): int(count)
+            for label, count in zip(design.stratum_labels, design.n_h, strict=True)
+        },
+        "banners": [b.name for b in banners],
+        "options": options.__dict__,
+    }
+    return Battery(cells_df, tests_df, scales, reliability, full_info)
+
+
+def _total_cells(
+    design: Design, variable: Variable, values: pd.Series, options: TabulateOptions
+) -> list[dict]:
+    est = estimate.proportions(
+        design,
+        values,
+        method=options.ci_method,
+        level=options.level,
+        levels=variable.substantive_codes(),
+    )
+    base = int(est.n.sum())
+    return [
+        {
+            "banner": TOTAL,
+            "variable": variable.name,
+            "row_code": int(level),
+            "col_code": TOTAL,
+            "n": int(est.n[i]),
+            "weighted_n": float(np.nan),
+            "prop": float(est.estimate[i]),
+            "se": float(est.se[i]),
+            "ci_low": float(est.ci[i, 0]),
+            "ci_high": float(est.ci[i, 1]),
+            "deff": float(est.deff[i]),
+            "letters": "",
+            "base": base,
+        }
+        for i, level in enumerate(est.labels)
+    ]
+
+
+def _banner_cells(table: CrossTab, banner: str, variable: str) -> list[dict]:
+    out = []
+    for i, row_code in enumerate(table.row_levels):
+        for j, col_code in enumerate(table.col_levels):
+            out.append(
+                {
+                    "banner": banner,
+                    "variable": variable,
+                    "row_code": int(row_code),
+                    "col_code": str(int(col_code)),
+                    "n": int(table.n[i, j]),
+                    "weighted_n": float(table.weighted[i, j]),
+                    "prop": float(table.col_prop[i, j]),
+                    "se": float(table.col_prop_se[i, j]),
+                    "ci_low": float(table.col_prop_ci[i, j, 0]),
+                    "ci_high": float(table.col_prop_ci[i, j, 1]),
+                    "deff": float("nan"),
+                    "letters": table.letters[i][j],
+                    "base": int(table.col_base[j]),
+                }
+            )
+    return out
+
+
+def _test_row(table: CrossTab, banner: str, variable: str) -> dict:
+    rs, fo, wd, aw, pe = (
+        table.rao_scott,
+        table.first_order,
+        table.wald,
+        table.adj_wald,
+        table.pearson,
+    )
+    return {
+        "banner": banner,
+        "variable": variable,
+        "n": table.total_n,
+        "F": rs.statistic,
+        "df1": rs.df1,
+        "df2": rs.df2,
+        "p": rs.p,
+        "chisq_first_order": fo.statistic,
+        "p_first_order": fo.p,
+        "wald_F": wd.statistic,
+        "p_wald": wd.p,
+        "adj_wald_F": aw.statistic,
+        "p_adj_wald": aw.p,
+        "pearson_chisq": pe.statistic,
+        "pearson_df": pe.df1,
+        "p_pearson": pe.p,
+        "p_fisher": table.fisher.p if table.fisher is not None else float("nan"),
+        "fisher_advised": table.fisher_advised,
+        "cramers_v": table.cramers_v,
+        "small_base_columns": int(np.count_nonzero(table.small_base)),
+    }
+
+
+def _rank_test_columns(design: Design, item: pd.Series, banner: pd.Series) -> dict:
+    """R's svyranktest (Kruskal-Wallis form) of the Likert item's analysis values across the
+    banner's groups."""
+    try:
+        result = rank_test(design, item, banner)
+    except InputError:  # fewer than two groups with answers
+        return {"rank_F": float("nan"), "rank_df1": float("nan"), "p_rank": float("nan")}
+    return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
+
+
+def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
+    """Banner columns whose estimates are not shown: those with 0 < n < ``threshold``, plus,
+    when that leaves exactly one hidden, the smallest other non-empty column (complementary
+    suppression: the Total is published, so one hidden column alone would be the Total
+    minus the others)."""
+    hidden = {col for col, n in bases.items() if 0 < n < threshold}
+    if len(hidden) == 1:
+        others = sorted((n, col) for col, n in bases.items() if n > 0 and col not in hidden)
+        if others:
+            hidden.add(others[0][1])
+    return hidden
+
+
+def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd.DataFrame:
+    """Mark the rows of ``frame`` (cells or Likert scores) that belong to a suppressed banner
+    column; the Total column is never suppressed."""
+    if frame.empty:
+        return frame.assign(suppressed=pd.Series(dtype=bool))
+    suppressed = pd.Series(False, index=frame.index)
+    for (banner, _variable), group in frame.groupby(["banner", "variable"], sort=False):
+        if banner == TOTAL:
+            continue
+        bases = group.groupby("col_code")[base_column].max().astype(int).to_dict()
+        hidden = suppressed_columns(bases, threshold)
+        suppressed[group.index[group["col_code"].isin(hidden)]] = True
+    return frame.assign(suppressed=suppressed)
+
+
+def _likert_scores(
+    values: dict[str, pd.Series],
+    design: Design,
+    questionnaire: Questionnaire,
+    banners: list[Variable],
+    options: TabulateOptions,
+) -> pd.DataFrame:
+    """Mean score (the codes as numbers) and top-2-box share for every Likert item, overall
+    and within each banner category (domains of the full design). ``values``: the analysis
+    values of every row variable and banner, by name."""
+    out: list[dict] = []
+    likert = [v for v in questionnaire.variables() if v.question.type in LIKERT_TYPES and not v.pii]
+    for variable in likert:
+        answers = values[variable.name]
+        top = answers.isin(top_codes(variable)).astype(float).where(answers.notna())
+        columns: list[tuple[str, str, np.ndarray | None]] = [(TOTAL, TOTAL, None)]
+        for banner in banners:
+            for c in banner.substantive_codes():
+                columns.append((banner.name, str(c), (values[banner.name] == c).to_numpy()))
+        for banner_name, col_code, domain in columns:
+            m = estimate.mean(design, answers, domain, level=options.level)
+            t = estimate.mean(design, top, domain, level=options.level)
+            out.append(
+                {
+                    "banner": banner_name,
+                    "variable": variable.name,
+                    "col_code": col_code,
+                    "n": int(m.n[0]),
+                    "mean": float(m.estimate[0]),
+                    "mean_se": float(m.se[0]),
+                    "top2": float(t.estimate[0]),
+                    "top2_se": float(t.se[0]),
+                }
+            )
+    return pd.DataFrame(out)
+
+
+def _index_items(data: pd.DataFrame, questionnaire: Questionnaire, index: Index) -> pd.DataFrame:
+    """The analysis values of the index's items, one column per item."""
+    return pd.DataFrame(
+        {name: analysis_values(data, questionnaire.variable(name)) for name in index.items}
+    )
+
+
+def _index_score(items: pd.DataFrame, method: str) -> pd.Series:
+    """The index score per respondent: the mean (or sum) of the items' codes over
+    respondents who answered every item; NaN otherwise."""
+    combined = items.mean(axis=1) if method == "mean" else items.sum(axis=1)
+    return combined.where(items.notna().all(axis=1))
+
+
+def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnaire) -> pd.DataFrame:
+    """Cronbach's alpha of each declared index (complete answers only), unweighted and
+    design-weighted, with the index score's weighted mean and SE."""
+    out = []
+    for index in questionnaire.indices:
+        items = _index_items(data, questionnaire, index)
+        complete = int(items.notna().all(axis=1).sum())
+        score = estimate.mean(design, _index_score(items, index.method))
+        out.append(
+            {
+                "index": index.name,
+                "items": len(index.items),
+                "n_complete": complete,
+                "alpha": cronbach_alpha(items) if complete >= 2 else float("nan"),
+                "alpha_weighted": (
+                    cronbach_alpha(items, design.weights) if complete >= 2 else float("nan")
+                ),
+                "score_mean": float(score.estimate[0]),
+                "score_se": float(score.se[0]),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+# ----- writing ----------------------------------------------------------------------------
+
+
+def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
+    """Where :func:`write_battery` puts each file."""
+    return {
+        "workbook": out_dir / f"{stem}.tables.xlsx",
+        "cells": out_dir / f"{stem}.cells.parquet",
+        "tests": out_dir / f"{stem}.tests.parquet",
+        "scales": out_dir / f"{stem}.scales.parquet",
+        "json": out_dir / f"{stem}.tables.json",
+        "metrics": out_dir / f"{stem}.metrics.json",
+    }
+
+
+def write_battery(
+    battery: Battery, questionnaire: Questionnaire, out_dir: str | Path, stem: str, lang: str
+) -> dict[str, Path]:
+    """Write the banner workbook (one sheet per banner), the long tables as parquet, and
+    everything as one JSON document for the reports; all files atomically."""
+    paths = battery_paths(Path(out_dir), stem)
+    save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
+    for name in ("cells", "tests", "scales"):
+        with atomic_path(paths[name]) as tmp:
+            getattr(battery, name).to_parquet(tmp, index=False)
+    document = {
+        "info": battery.info,
+        "cells": json_records(battery.cells),
+        "tests": json_records(battery.tests),
+        "scales": json_records(battery.scales),
+        "reliability": json_records(battery.reliability),
+    }
+    write_text(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    metrics = json.dumps(battery_metrics(battery), ensure_ascii=False, indent=2, sort_keys=True)
+    write_text(paths["metrics"], metrics + "\n")
+    return paths
+
+
+def battery_metrics(battery: Battery) -> dict:
+    """The figures `dvc metrics show` lists: respondents per stratum, how many tables are
+    significant after BH adjustment, and each index's weighted mean score and alpha."""
+    tests = battery.tests
+    significant = int((tests["p_bh"] < battery.info["options"]["alpha"]).sum())
+    indices = {
+        row["index"]: {"mean": round(row["score_mean"], 6), "alpha": round(row["alpha"], 6)}
+        for row in battery.reliability.to_dict("records")
+    }
+    return {
+        "respondents": battery.info["n"],
+        "respondents_by_stratum": battery.info.get("n_by_stratum", {}),
+        "tables": len(tests),
+        "significant_after_bh": significant,
+        "indices": indices,
+    }
+
+
+# ----- the banner workbook ----------------------------------------------------------------
+
+WORDS = {
+    "vi": {
+        "simulated": "DỮ LIỆU MÔ PHỎNG: không phải kết quả khảo sát thật",
+        "total": "Chung",
+        "base": "Cơ số (n, không trọng số)",
+        "weighted_base": "Cơ số có trọng số",
+        "test": "Kiểm định Rao-Scott",
+        "letters": (
+            "Chữ cái: tỷ lệ của cột lớn hơn có ý nghĩa thống kê so với cột mang chữ cái đó "
+            "(kiểm định theo thiết kế mẫu, hiệu chỉnh Bonferroni, mức 5%)."
+        ),
+        "small": "* cơ số dưới {min_base}: cần thận trọng; — cơ số dưới {suppress}: không công bố.",
+        "percent": "% theo cột (có trọng số)",
+    },
+    "en": {
+        "simulated": "SIMULATED DATA: not real survey results",
+        "total": "Total",
+        "base": "Base (unweighted n)",
+        "weighted_base": "Weighted base",
+        "test": "Rao-Scott test",
+        "letters": (
+            "Letters: the column's proportion is significantly larger than that of the lettered "
+            "column (design-based test, Bonferroni-adjusted, 5% level)."
+        ),
+        "small": "* base below {min_base}: read with care; — base below {suppress}: suppressed.",
+        "percent": "Column % (weighted)",
+    },
+}
+
+
+def banner_workbook(battery: Battery, questionnaire: Questionnaire, lang: str) -> Workbook:
+    """One sheet per banner: for each question a block of category rows with the Total
+    column and each banner column (percentage, then its significance letters), the bases
+    and the test row."""
+    words = WORDS[lang]
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    options = battery.info["options"]
+    for banner_name in battery.info["banners"]:
+        banner = questionnaire.variable(banner_name)
+        sheet = workbook.create_sheet(sheet_title(banner_name))
+        _write_banner_sheet(sheet, battery, questionnaire, banner, lang, words, options)
+    return workbook
+
+
+class _Rows:
+    """Appends rows to a sheet and remembers the last row's cells (openpyxl's max_row scans
+    every cell, which is slow on a long sheet)."""
+
+    def __init__(self, sheet) -> None:
+        self.sheet = sheet
+        self.count = 0
+
+    def append(self, values: list) -> tuple:
+        self.sheet.append(values)
+        self.count += 1
+        return tuple(self.sheet.cell(self.count, j + 1) for j in range(max(len(values), 1)))
+
+
+def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, options) -> None:
+    sheet = _Rows(sheet_)
+    bold = Font(bold=True)
+    title = f"{questionnaire.title.get(lang)} ({questionnaire.wave})"
+    sheet.append([neutralise(title)])[0].font = Font(bold=True, size=13)
+    if battery.info.get("simulated"):
+        sheet.append([words["simulated"]])[0].font = Font(bold=True, color="C00000")
+    sheet.append([neutralise(f"{banner.label.get(lang)} — {words['percent']}")])
+    sheet.append([words["letters"]])
+    sheet.append(
+        [words["small"].format(min_base=options["min_base"], suppress=options["suppress_below"])]
+    )
+    sheet.append([])
+    columns = [TOTAL] + [str(c) for c in banner.substantive_codes()]
+    cells = _cell_lookup(battery.cells, banner.name)
+    tests = _test_lookup(battery.tests, banner.name)
+    banner_labels = banner.value_labels(lang)
+    for variable in row_variables(questionnaire):
+        if variable.name == banner.name:
+            continue
+        header = [neutralise(f"{variable.name}: {variable.label.get(lang)}"), words["total"], ""]
+        for i, code_value in enumerate(banner.substantive_codes()):
+            label = banner_labels.get(code_value, str(code_value))
+            header += [neutralise(f"({column_letter(i)}) {label}"), ""]
+        for cell in sheet.append(header):
+            cell.font = bold
+        labels = variable.value_labels(lang)
+        for row_code in variable.substantive_codes():
+            line: list = [neutralise(f"{labels.get(row_code, row_code)} [{row_code}]")]
+            for col in columns:
+                record = cells.get((variable.name, col, row_code))
+                line += _percent_pair(record, None if col == TOTAL else options["min_base"])
+            for cell in sheet.append(line)[1::2]:
+                cell.number_format = "0.0%"
+        bases: list = [words["base"]]
+        weighted: list = [words["weighted_base"]]
+        for col in columns:
+            first = cells.get((variable.name, col, variable.substantive_codes()[0]))
+            column_cells = [
+                cells.get((variable.name, col, r)) for r in variable.substantive_codes()
+            ]
+            bases += [first["base"] if first else 0, ""]
+            weighted += [
+                sum(c["weighted_n"] for c in column_cells if c) if col != TOTAL else "",
+                "",
+            ]
+        sheet.append(bases)
+        for cell in sheet.append(weighted)[1:]:
+            cell.number_format = "#,##0"
+        if variable.name in tests:
+            sheet.append([_test_text(tests[variable.name], words)])
+        sheet.append([])
+    sheet_.column_dimensions["A"].width = 60
+    sheet_.freeze_panes = "B1"
+
+
+def _cell_lookup(cells: pd.DataFrame, banner: str) -> dict[tuple, dict]:
+    """(variable, column code, row code) → cell record, for the banner and the Total."""
+    chosen = cells[cells["banner"].isin([banner, TOTAL])]
+    return {(r["variable"], r["col_code"], r["row_code"]): r for r in chosen.to_dict("records")}
+
+
+def _test_lookup(tests: pd.DataFrame, banner: str) -> dict[str, dict]:
+    if tests.empty:
+        return {}
+    return {r["variable"]: r for r in tests[tests["banner"] == banner].to_dict("records")}
+
+
+def _percent_pair(cell: dict | None, min_base: int | None) -> list:
+    """The percentage cell (a proportion shown as %) and its letters/flags cell."""
+    if cell is None:
+        return [None, ""]
+    if cell["suppressed"]:
+        return ["—", ""]
+    flag = "*" if min_base is not None and cell["base"] < min_base else ""
+    return [float(cell["prop"]), f"{cell['letters']}{flag}"]
+
+
+def _test_text(t: dict, words: dict) -> str:
+    if np.isnan(t["F"]):
+        return f"{words['test']}: —"
+    return (
+        f"{words['test']}: F({t['df1']:.2f}; {t['df2']:.1f}) = {t['F']:.2f}, "
+        f"p = {t['p']:.3g}, p (BH) = {t['p_bh']:.3g}; Cramér's V = {t['cramers_v']:.3f}"
+    )

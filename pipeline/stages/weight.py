@@ -1,0 +1,176 @@
+"""The weighting stage: design weights N_h / n_h from the frame and the realised sample,
+finite population correction, optional calibration to the frame's known margins and
+weight trimming. Adds the design columns ``_stratum``, ``_weight``, ``_fpc`` to the clean
+data (docs/schemas.md) and records the design in the file's metadata."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.core.errors import InputError
+from pipeline.model.frame import Frame, Margin
+from pipeline.model.questionnaire import Questionnaire
+from pipeline.statistics.survey import Design, check_lonely_psu, rake, trim_weights
+
+DESIGN_COLUMNS = ("_stratum", "_weight", "_fpc")
+
+
+@dataclass(frozen=True)
+class WeightOptions:
+    """How to weight. ``trim_upper`` caps weights (people per respondent) when given."""
+
+    fpc: bool = True
+    lonely_psu: str = "fail"
+    calibrate: bool = True
+    trim_upper: float | None = None
+
+    def __post_init__(self) -> None:
+        check_lonely_psu(self.lonely_psu, column="lonely_psu")
+
+
+def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:
+    """The stratum code of every respondent, checked against the frame."""
+    variable = questionnaire.stratum.variable
+    if variable not in data.columns:
+        raise InputError(f"the stratum variable {variable!r} is not in the data", column=variable)
+    codes = pd.to_numeric(data[variable], errors="coerce").astype("Int64")
+    known = set(frame.sizes())
+    bad = codes.isna() | ~codes.isin(known)
+    if bad.any():
+        first = int(np.flatnonzero(bad.to_numpy())[0])
+        row = data["_source_row"].iloc[first] if "_source_row" in data.columns else first + 2
+        raise InputError(
+            f"expected a stratum code of the frame ({', '.join(map(str, sorted(known)))}), "
+            f"got {data[variable].iloc[first]!r}; {int(bad.sum())} row(s) have no valid stratum",
+            row=int(row),
+            column=variable,
+        )
+    return codes
+
+
+def calibrate(
+    design: Design,
+    data: pd.DataFrame,
+    strata: pd.Series,
+    sizes: dict[int, int],
+    frame_margins: list[Margin],
+) -> Design:
+    """Rake to the stratum sizes and every margin the frame declares.
+
+    A margin given by stratum (e.g. sex within member category) is a joint margin on the
+    stratum × value cells; alone it is post-stratification.
+    """
+    margins: dict[str, list] = {"_stratum": strata.tolist()}
+    totals: dict[str, dict] = {"_stratum": sizes}
+    for margin in frame_margins:
+        if margin.variable not in data.columns:
+            raise InputError(
+                f"the frame gives margins for {margin.variable!r}, which is not in the data",
+                column=margin.variable,
+            )
+        values = pd.to_numeric(data[margin.variable], errors="coerce").astype("Int64")
+        if values.isna().any():
+            raise InputError(
+                f"{int(values.isna().sum())} respondent(s) have no value for the margin "
+                f"variable; calibration needs a value for everyone",
+                column=margin.variable,
+            )
+        if margin.counts:
+            margins[margin.variable] = values.tolist()
+            totals[margin.variable] = dict(margin.counts)
+        if margin.by_stratum:
+            name = f"_stratum×{margin.variable}"
+            margins[name] = [f"{s}:{v}" for s, v in zip(strata, values, strict=True)]
+            totals[name] = {
+                f"{s}:{v}": count
+                for s, counts in margin.by_stratum.items()
+                for v, count in counts.items()
+            }
+    if len(margins) == 1:
+        return design
+    return rake(design, margins, totals)
+
+
+def build_design(
+    data: pd.DataFrame,
+    strata: pd.Series,
+    sizes: dict[int, int],
+    margins: list[Margin],
+    options: WeightOptions,
+) -> Design:
+    """Weights N_h / n_h, then calibration to ``margins`` and trimming as ``options`` say.
+
+    The calibration steps stay on the design, so variances are those of the calibrated
+    estimator (as R's survey package computes them after rake/postStratify).
+    """
+    design = Design.stratified(
+        pd.DataFrame({"_stratum": strata.astype("int64")}),
+        strata="_stratum",
+        population=sizes,
+        fpc=options.fpc,
+        lonely_psu=options.lonely_psu,
+    )
+    if options.calibrate and margins:
+        design = calibrate(design, data, strata, sizes, margins)
+    if options.trim_upper is not None:
+        design = trim_weights(design, options.trim_upper)
+    return design
+
+
+def weight(
+    data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame, options: WeightOptions
+) -> tuple[pd.DataFrame, dict]:
+    """The data with the design columns added, and the design's description for metadata."""
+    strata = stratum_codes(data, questionnaire, frame)
+    sizes = frame.sizes()
+    margins = list(frame.margins) if options.calibrate else []
+    design = build_design(data, strata, sizes, margins, options)
+    out = data.drop(columns=[c for c in DESIGN_COLUMNS if c in data.columns]).copy()
+    out["_stratum"] = strata.to_numpy()
+    out["_weight"] = design.weights
+    out["_fpc"] = strata.map(sizes).astype(float).to_numpy()
+    n_h = strata.value_counts().sort_index()
+    description = {
+        "strata": questionnaire.stratum.variable,
+        "options": asdict(options),
+        "stratum_sizes": {str(k): v for k, v in sizes.items()},
+        "sample_sizes": {str(k): int(v) for k, v in n_h.items()},
+        "calibrated_to": [m.variable for m in margins],
+        "margins": [m.model_dump(mode="json") for m in margins],
+        "kish_deff": design.kish_deff,
+        "effective_n": design.effective_n,
+        "degrees_of_freedom": design.df,
+    }
+    return out, description
+
+
+def design_of(data: pd.DataFrame, meta: dict) -> Design:
+    """The design of weighted data (a ``.weighted.parquet`` and its metadata).
+
+    The design is rebuilt from the stratum codes, the stratum sizes and the recorded options
+    and margins, so a calibrated design keeps its calibration for the variances; the rebuilt
+    weights must equal the file's ``_weight`` column.
+    """
+    missing = [c for c in DESIGN_COLUMNS if c not in data.columns]
+    if missing:
+        raise InputError(
+            f"the data have no design columns {missing}; run `survey weight` first",
+            column=missing[0],
+        )
+    description = meta.get("design", {})
+    options = WeightOptions(**description.get("options", {}))
+    strata = pd.Series(data["_stratum"].to_numpy(), index=data.index).astype("Int64")
+    sizes = {int(s): float(n) for s, n in zip(strata, data["_fpc"], strict=True)}
+    margins = [Margin.model_validate(m) for m in description.get("margins", [])]
+    design = build_design(data, strata, sizes, margins, options)
+    recorded = data["_weight"].to_numpy(dtype=float)
+    if not np.allclose(design.weights, recorded, rtol=1e-9, atol=0):
+        raise InputError(
+            "the _weight column differs from the weights the recorded design gives; "
+            "rerun `survey weight`",
+            column="_weight",
+        )
+    return design

@@ -1,0 +1,359 @@
+"""Design-based estimates: means, totals and proportions with Taylor-linearised standard
+errors, design effects and confidence intervals, as R's ``survey`` package computes them.
+
+Domains: a subpopulation keeps the whole design; respondents outside it (and those missing
+the variable) get zero influence, as R's ``svymean(..., na.rm=TRUE)`` on a design does.
+Proportions are 0-1, never percentages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special, stats
+
+from pipeline.core.errors import InputError
+from pipeline.statistics.survey import Design
+
+CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """Estimates for one or more quantities (levels of a categorical, or one variable).
+
+    ``estimate``, ``se``, ``deff``: arrays of length k; ``ci``: k × 2 (lower, upper);
+    ``vcov``: k × k covariance; ``n``: unweighted respondents behind each estimate;
+    ``df``: design degrees of freedom used for t quantiles.
+    """
+
+    labels: tuple
+    estimate: np.ndarray
+    se: np.ndarray
+    ci: np.ndarray
+    deff: np.ndarray
+    vcov: np.ndarray
+    n: np.ndarray
+    df: int
+
+
+def _as_series(values: Sequence | np.ndarray | pd.Series, design: Design) -> pd.Series:
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if len(s) != design.n:
+        raise InputError(f"expected {design.n} values (one per respondent), got {len(s)}")
+    return s.reset_index(drop=True)
+
+
+def _domain_mask(design: Design, domain: Sequence | np.ndarray | None) -> np.ndarray:
+    if domain is None:
+        return np.ones(design.n, dtype=bool)
+    mask = np.asarray(domain, dtype=bool)
+    if mask.shape != (design.n,):
+        raise InputError(f"domain must have {design.n} true/false values")
+    return mask
+
+
+def _numeric(values: pd.Series) -> np.ndarray:
+    x = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    bad = values.notna().to_numpy() & np.isnan(x)
+    if bad.any():
+        raise InputError(f"expected numbers, found {values[bad].iloc[0]!r}")
+    return x
+
+
+def _mean_parts(design: Design, x: np.ndarray, inside: np.ndarray):
+    """Weighted mean of columns of ``x`` over ``inside`` rows, influence values and deff."""
+    w = np.where(inside, design.weights, 0.0)
+    total_w = w.sum()
+    if total_w == 0:
+        raise InputError("the domain is empty: no respondent has a value")
+    xz = np.where(inside[:, None], x, 0.0)
+    est = (w @ xz) / total_w
+    centred = np.where(inside[:, None], xz - est, 0.0)
+    z = centred * (w / total_w)[:, None]
+    vcov = design.variance(z)
+    n_in = int(inside.sum())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        deff = np.diag(vcov) / _srs_mean_variance(w, centred, total_w, n_in)
+    return est, vcov, deff, total_w, n_in
+
+
+def _srs_mean_variance(w: np.ndarray, centred: np.ndarray, total_w: float, n_in: int):
+    """R's deff denominator for a mean, svyvar(x) (N - n) / (N n), svyvar with the
+    n / (n - 1) factor; ``centred`` is x minus its weighted mean, 0 outside the domain."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        svyvar = (w @ centred**2) / total_w * n_in / (n_in - 1)
+        return svyvar * (total_w - n_in) / (total_w * n_in)
+
+
+def _normal_ci(est: np.ndarray, se: np.ndarray, level: float) -> np.ndarray:
+    """est ± z·SE (k × 2), z the normal quantile (R's ``confint`` default)."""
+    z = stats.norm.ppf(0.5 + level / 2)
+    return np.column_stack([est - z * se, est + z * se])
+
+
+def mean(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    domain: Sequence | np.ndarray | None = None,
+    *,
+    level: float = 0.95,
+) -> Estimate:
+    """Weighted mean of a numeric variable (R ``svymean(~x, design, na.rm=TRUE, deff=TRUE)``).
+
+    Missing values and rows outside ``domain`` (boolean mask) are a domain, not dropped.
+    CI: mean ± z·SE (R's ``confint`` default).
+    """
+    x = _numeric(_as_series(values, design))
+    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    est, vcov, deff, _, n_in = _mean_parts(design, x[:, None], inside)
+    se = np.sqrt(np.diag(vcov))
+    ci = _normal_ci(est, se, level)
+    return Estimate(("mean",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
+
+
+def total(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    domain: Sequence | np.ndarray | None = None,
+    *,
+    level: float = 0.95,
+) -> Estimate:
+    """Weighted total of a numeric variable (R ``svytotal(~x, design, na.rm=TRUE)``).
+
+    The deff is R's: variance over the SRS-without-replacement variance of a total.
+    """
+    x = _numeric(_as_series(values, design))
+    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    w = np.where(inside, design.weights, 0.0)
+    xz = np.where(inside, x, 0.0)
+    est = np.array([w @ xz])
+    vcov = design.variance((w * xz)[:, None])
+    total_w = w.sum()
+    n_in = int(inside.sum())
+    # R: deff = V / (W² × the SRS variance of the mean), W the domain's weight total.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centred = np.where(inside, x - est[0] / total_w, 0.0)
+        deff = np.diag(vcov) / (total_w**2 * _srs_mean_variance(w, centred, total_w, n_in))
+    se = np.sqrt(np.diag(vcov))
+    ci = _normal_ci(est, se, level)
+    return Estimate(("total",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
+
+
+def levels_of(values: pd.Series) -> list:
+    """The distinct non-missing values, sorted (numbers numerically, text alphabetically)."""
+    return sorted(pd.unique(values.dropna()).tolist())
+
+
+def proportions(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    domain: Sequence | np.ndarray | None = None,
+    *,
+    method: str = "logit",
+    level: float = 0.95,
+    levels: Sequence | None = None,
+) -> Estimate:
+    """Proportion (0-1) of each level of a categorical variable, with SE, deff and CI.
+
+    R: ``svymean(~factor(x), design, na.rm=TRUE, deff=TRUE)`` and ``svyciprop`` per level.
+    ``method`` is one of logit (R default), beta (Korn-Graubard), wilson, likelihood, asin,
+    mean. ``levels`` fixes the order and includes levels with no respondent.
+    """
+    s = _as_series(values, design)
+    lev = list(levels) if levels is not None else levels_of(s)
+    codes = pd.Categorical(s, categories=lev).codes
+    inside = _domain_mask(design, domain) & (codes >= 0)
+    onehot = np.zeros((design.n, len(lev)))
+    onehot[np.flatnonzero(inside), codes[inside]] = 1.0
+    est, vcov, deff, _, n_in = _mean_parts(design, onehot, inside)
+    se = np.sqrt(np.clip(np.diag(vcov), 0, None))
+    df = domain_df(design, inside)
+    ci = ci_proportion(est, se, df, n_in, method=method, level=level)
+    n_level = np.bincount(codes[inside], minlength=len(lev))
+    return Estimate(tuple(lev), est, se, ci, deff, vcov, n_level, df)
+
+
+def domain_df(design: Design, inside: np.ndarray) -> int:
+    """Degrees of freedom of a domain: its respondents minus the strata they fall in (R's
+    ``degf`` of ``subset(design, ...)``, which ``svyciprop`` uses)."""
+    per_stratum = np.bincount(design.strata[inside], minlength=design.n_strata)
+    return int(per_stratum.sum() - np.count_nonzero(per_stratum))
+
+
+def ci_proportion(
+    p: np.ndarray,
+    se: np.ndarray,
+    df: float,
+    n_rows: int,
+    *,
+    method: str = "logit",
+    level: float = 0.95,
+) -> np.ndarray:
+    """Confidence intervals (k × 2) for proportions from their estimate and design SE.
+
+    ``df`` (degrees of freedom) and ``n_rows`` (respondents behind the estimate) are scalars
+    or one per proportion; a domain estimate uses the domain's, as R's ``svyciprop`` on
+    ``subset(design, ...)`` does (see :func:`domain_df`).
+    As R's ``svyciprop``: logit (Wald interval on the logit scale with t_df), beta
+    (Korn-Graubard, effective n with R's df correction), asin, mean (p ± t·SE), likelihood
+    (R's profile of the quasibinomial svyglm, reproduced step by step). wilson:
+    Wilson score interval on the effective sample size p(1-p)/SE² with t_df quantile
+    (no R equivalent).
+    """
+    p = np.atleast_1d(np.asarray(p, dtype=float))
+    se = np.atleast_1d(np.asarray(se, dtype=float))
+    df = np.broadcast_to(np.asarray(df, dtype=float), p.shape)
+    n_rows = np.broadcast_to(np.asarray(n_rows, dtype=float), p.shape)
+    alpha = 1 - level
+    t = special.stdtrit(df, 1 - alpha / 2)
+    if method not in CI_METHODS:
+        raise InputError(f"CI method must be one of {', '.join(CI_METHODS)}, got {method!r}")
+    degenerate = ~((p > 0) & (p < 1) & (se > 0))
+    ps = np.where(degenerate, 0.5, p)
+    ses = np.where(degenerate, 0.1, se)
+    if method == "logit":
+        eta = special.logit(ps)
+        se_eta = ses / (ps * (1 - ps))
+        lo, hi = special.expit(eta - t * se_eta), special.expit(eta + t * se_eta)
+    elif method == "mean":
+        lo, hi = ps - t * ses, ps + t * ses
+    elif method == "asin":
+        eta = np.arcsin(np.sqrt(ps))
+        se_eta = ses / (2 * np.sqrt(ps * (1 - ps)))
+        lo = np.sin(np.clip(eta - t * se_eta, 0, np.pi / 2)) ** 2
+        hi = np.sin(np.clip(eta + t * se_eta, 0, np.pi / 2)) ** 2
+    elif method == "beta":
+        n_eff = ps * (1 - ps) / ses**2
+        n_eff = n_eff * (stats.t.ppf(alpha / 2, n_rows - 1) / stats.t.ppf(alpha / 2, df)) ** 2
+        lo = stats.beta.ppf(alpha / 2, n_eff * ps, n_eff * (1 - ps) + 1)
+        hi = stats.beta.ppf(1 - alpha / 2, n_eff * ps + 1, n_eff * (1 - ps))
+    elif method == "wilson":
+        n_eff = ps * (1 - ps) / ses**2
+        centre = (ps + t**2 / (2 * n_eff)) / (1 + t**2 / n_eff)
+        half = t / (1 + t**2 / n_eff) * np.sqrt(ps * (1 - ps) / n_eff + t**2 / (4 * n_eff**2))
+        lo, hi = centre - half, centre + half
+    else:
+        lo, hi = _likelihood_ci(ps, ses, df, n_rows, alpha)
+    out = np.column_stack([lo, hi])
+    out[degenerate] = np.column_stack([p, p])[degenerate]
+    return out
+
+
+def _likelihood_ci(p, se, df, n_rows, alpha):
+    """R's svyciprop(method="likelihood"): the profile of the intercept-only quasibinomial
+    svyglm, computed as R's profiler does it (9 steps each way, an FMM spline through the
+    signed root deviances, then linear inverse interpolation at the design-adjusted cut-off).
+
+    With weights scaled to mean 1 the deviance is 2 n KL(p, q) and R's dispersion (svyvar of
+    the Pearson residuals) is n / (n - 1), so the profiled statistic is 2 (n - 1) KL(p, q).
+    """
+    lo = np.empty_like(p)
+    hi = np.empty_like(p)
+    for i in range(p.size):
+        pi, n = p[i], n_rows[i]
+        eta0 = special.logit(pi)
+        sigma = se[i] / (pi * (1 - pi))
+        t = stats.t.ppf(alpha / 2, df[i])
+        lam = sigma**2 * n * pi * (1 - pi)
+        alpha_p = stats.norm.cdf(t * np.sqrt(lam)) / 2
+        zmax = np.sqrt(stats.f.isf(alpha_p, 1, n - 1))
+        step_size = zmax / 5
+        pars, zs = [eta0], [0.0]
+        for sgn in (-1.0, 1.0):
+            z = 0.0
+            step = 1
+            while step < 10 and abs(z) < zmax:
+                b = eta0 + sgn * step * step_size * sigma
+                q = special.expit(b)
+                kl = pi * np.log(pi / q) + (1 - pi) * np.log((1 - pi) / (1 - q))
+                z = sgn * np.sqrt(max(2 * (n - 1) * kl, 0.0))
+                pars.append(b)
+                zs.append(z)
+                step += 1
+        order = np.argsort(zs, kind="stable")
+        x = np.asarray(pars)[order]
+        y = np.asarray(zs)[order]
+        grid = np.linspace(x.min(), x.max(), 3 * x.size)
+        xs = np.argsort(x, kind="stable")
+        sy = _fmm_spline(x[xs], y[xs], grid)
+        zo = np.argsort(sy, kind="stable")
+        cut = t * np.sqrt(lam)
+        lo[i], hi[i] = special.expit(np.interp([cut, -cut], sy[zo], grid[zo]))
+    return lo, hi
+
+
+def _fmm_spline(x: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """R's ``spline(method="fmm")``: cubic spline whose end third derivatives match those of
+    the cubics through the four end points (Forsythe, Malcolm & Moler)."""
+    n = x.size
+    b = np.zeros(n)
+    c = np.zeros(n)
+    d = np.zeros(n)
+    nm1 = n - 1
+    d[0] = x[1] - x[0]
+    c[1] = (y[1] - y[0]) / d[0]
+    for i in range(1, nm1):
+        d[i] = x[i + 1] - x[i]
+        b[i] = 2.0 * (d[i - 1] + d[i])
+        c[i + 1] = (y[i + 1] - y[i]) / d[i]
+        c[i] = c[i + 1] - c[i]
+    b[0] = -d[0]
+    b[nm1] = -d[n - 2]
+    c[0] = c[nm1] = 0.0
+    if n > 3:
+        c[0] = c[2] / (x[3] - x[1]) - c[1] / (x[2] - x[0])
+        c[nm1] = c[n - 2] / (x[nm1] - x[n - 3]) - c[n - 3] / (x[n - 2] - x[n - 4])
+        c[0] = c[0] * d[0] * d[0] / (x[3] - x[0])
+        c[nm1] = -c[nm1] * d[n - 2] * d[n - 2] / (x[nm1] - x[n - 4])
+    for i in range(1, n):
+        t = d[i - 1] / b[i - 1]
+        b[i] = b[i] - t * d[i - 1]
+        c[i] = c[i] - t * c[i - 1]
+    c[nm1] = c[nm1] / b[nm1]
+    for i in range(n - 2, -1, -1):
+        c[i] = (c[i] - d[i] * c[i + 1]) / b[i]
+    b[nm1] = (y[n - 1] - y[n - 2]) / d[n - 2] + d[n - 2] * (c[n - 2] + 2.0 * c[nm1])
+    for i in range(nm1):
+        b[i] = (y[i + 1] - y[i]) / d[i] - d[i] * (c[i + 1] + 2.0 * c[i])
+        d[i] = (c[i + 1] - c[i]) / d[i]
+        c[i] = 3.0 * c[i]
+    c[nm1] = 3.0 * c[nm1]
+    d[nm1] = d[n - 2]
+    seg = np.clip(np.searchsorted(x, out, side="right") - 1, 0, nm1)
+    dx = out - x[seg]
+    return y[seg] + dx * (b[seg] + dx * (c[seg] + dx * d[seg]))
+
+
+def by(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    groups: Sequence | np.ndarray | pd.Series,
+    *,
+    statistic: str = "proportions",
+    method: str = "logit",
+    level: float = 0.95,
+) -> dict:
+    """Estimates within each group, each a domain of the whole design (R ``svyby``).
+
+    ``statistic``: "proportions", "mean" or "total". Returns {group value: Estimate}, groups
+    sorted; respondents missing the group are in no group.
+    """
+    g = _as_series(groups, design)
+    s = _as_series(values, design)
+    lev = levels_of(s) if statistic == "proportions" else None
+    out = {}
+    for grp in levels_of(g):
+        mask = (g == grp).to_numpy()
+        if statistic == "proportions":
+            out[grp] = proportions(design, s, mask, method=method, level=level, levels=lev)
+        elif statistic == "mean":
+            out[grp] = mean(design, s, mask, level=level)
+        elif statistic == "total":
+            out[grp] = total(design, s, mask, level=level)
+        else:
+            raise InputError(f"statistic must be proportions, mean or total, got {statistic!r}")
+    return out

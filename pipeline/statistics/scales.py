@@ -1,0 +1,147 @@
+"""Likert-scale helpers: mean score and top-box share with design-based SEs, Cronbach's alpha
+(unweighted and weighted) and the design-based rank test (R's ``svyranktest``, Kruskal-Wallis
+form for more than two groups)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from pipeline.core.errors import InputError
+from pipeline.statistics.estimate import (
+    Estimate,
+    _as_series,
+    _domain_mask,
+    _numeric,
+    domain_df,
+    mean,
+    proportions,
+)
+from pipeline.statistics.survey import Design
+
+
+def _scores(values, missing_codes: Sequence[float]) -> pd.Series:
+    s = pd.Series(_numeric(pd.Series(values).reset_index(drop=True)))
+    return s.mask(s.isin(list(missing_codes)))
+
+
+def mean_score(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    *,
+    missing_codes: Sequence[float] = (),
+    domain: Sequence | np.ndarray | None = None,
+) -> Estimate:
+    """Mean of a numeric scale, with codes such as 98 "don't know" treated as missing."""
+    return mean(design, _scores(values, missing_codes), domain)
+
+
+def top_box(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    *,
+    scale_max: int,
+    boxes: int = 2,
+    missing_codes: Sequence[float] = (),
+    domain: Sequence | np.ndarray | None = None,
+    method: str = "logit",
+) -> Estimate:
+    """Share (0-1) answering one of the top ``boxes`` points of a 1..``scale_max`` scale, among
+    those with an answer; an Estimate with the single label "top"."""
+    s = _scores(values, missing_codes)
+    flag = pd.Series(np.where(s >= scale_max - boxes + 1, "top", "rest"), dtype=object)
+    flag[s.isna()] = None
+    est = proportions(design, flag, domain, method=method, levels=["top", "rest"])
+    return Estimate(
+        ("top",),
+        est.estimate[:1],
+        est.se[:1],
+        est.ci[:1],
+        est.deff[:1],
+        est.vcov[:1, :1],
+        est.n[:1],
+        est.df,
+    )
+
+
+def cronbach_alpha(items: pd.DataFrame, weights: Sequence | np.ndarray | None = None) -> float:
+    """Cronbach's alpha of the item columns over complete cases, k/(k-1) (1 - Σ var_i /
+    var_total); with ``weights``, variances are weighted (frequency-weight style)."""
+    x = items.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    k = x.shape[1]
+    if k < 2:
+        raise InputError("Cronbach's alpha needs at least two items")
+    w = np.ones(x.shape[0]) if weights is None else np.asarray(weights, dtype=float)
+    keep = ~np.isnan(x).any(axis=1)
+    x, w = x[keep], w[keep]
+    if x.shape[0] < 2:
+        raise InputError("Cronbach's alpha needs at least two complete answers")
+    w = w / w.sum()
+    item_var = w @ (x - w @ x) ** 2
+    total = x.sum(axis=1)
+    total_var = w @ (total - w @ total) ** 2
+    return float(k / (k - 1) * (1 - item_var.sum() / total_var))
+
+
+@dataclass(frozen=True)
+class RankTest:
+    """Design-based rank test. ``chisq`` = β'V⁻¹β for the group differences in mean rank
+    score, referred to F(``df1``, ``df2``) after division by df1; for two groups ``t`` is the
+    t statistic (t² = chisq) and ``estimate`` the difference in mean rank score."""
+
+    chisq: float
+    df1: int
+    df2: int
+    p: float
+    t: float | None
+    estimate: np.ndarray
+
+
+def rank_test(
+    design: Design,
+    values: Sequence | np.ndarray | pd.Series,
+    groups: Sequence | np.ndarray | pd.Series,
+    domain: Sequence | np.ndarray | None = None,
+) -> RankTest:
+    """R's ``svyranktest(y ~ g, design)`` (Wilcoxon / Kruskal-Wallis scores r/N): weighted
+    mid-ranks, weighted least squares of the rank score on the groups, design-based
+    covariance of the coefficients. Rows missing either variable are a domain."""
+    y = _numeric(_as_series(values, design))
+    g = _as_series(groups, design)
+    inside = _domain_mask(design, domain) & ~np.isnan(y) & g.notna().to_numpy()
+    codes, _ = pd.factorize(g[inside], sort=True)
+    n_groups = int(codes.max()) + 1
+    if n_groups < 2:
+        raise InputError("the rank test needs at least two groups")
+    yi = y[inside]
+    w = design.weights[inside]
+    order = np.argsort(yi, kind="stable")
+    mid = np.cumsum(w[order]) - w[order] / 2
+    # Tied values share the plain average of their mid-ranks, as R's ave() does.
+    _, tie_id = np.unique(yi[order], return_inverse=True)
+    tie_mean = np.bincount(tie_id, weights=mid) / np.bincount(tie_id)
+    rank = np.empty_like(mid)
+    rank[order] = tie_mean[tie_id]
+    score = rank / w.sum()
+    x = np.zeros((yi.size, n_groups))
+    x[:, 0] = 1.0
+    x[np.arange(yi.size), codes] = 1.0
+    xtwx = x.T @ (x * w[:, None])
+    ainv = np.linalg.inv(xtwx)
+    coef = ainv @ (x.T @ (w * score))
+    resid = score - x @ coef
+    z = np.zeros((design.n, n_groups))
+    z[inside] = (x * (resid * w)[:, None]) @ ainv
+    v = design.variance(z)
+    beta = coef[1:]
+    vb = v[1:, 1:]
+    chisq = float(beta @ np.linalg.solve(vb, beta))
+    ndf = n_groups - 1
+    ddf = domain_df(design, inside) - ndf
+    p = float(special.fdtrc(ndf, ddf, chisq / ndf))
+    t = float(beta[0] / np.sqrt(vb[0, 0])) if ndf == 1 else None
+    return RankTest(chisq, ndf, ddf, p, t, beta)
