@@ -20,19 +20,17 @@ from pipeline.cli.app import run
 from pipeline.core.errors import InputError
 from pipeline.model.harmonize import load_harmonization
 from pipeline.readers.dataset import write_dataset
-from pipeline.stages.compare.waves import (
-    WaveInput,
-    compare_files,
+from pipeline.stages.compare.comparison import WaveInput
+from pipeline.stages.compare.waves import compare_files, compare_waves, write_comparison
+from pipeline.statistics import estimate
+from pipeline.statistics.survey import Design
+from pipeline.statistics.waves import (
     compare_means,
     compare_proportions,
-    compare_waves,
     find_links,
     stack_waves,
     wave_test,
-    write_comparison,
 )
-from pipeline.statistics import estimate
-from pipeline.statistics.survey import Design
 
 ORACLES = Path(__file__).parent / "oracles" / "compare"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -13,12 +13,11 @@ import yaml
 
 from pipeline.cli.app import run
 from pipeline.core.errors import InputError
+from pipeline.core.wording import SIMULATED_NOTE
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.export.plan import (
-    SIMULATED_NOTE,
     ExportWarning,
     build_plan,
-    export,
     export_names,
     fit_label,
     graphemes,
@@ -26,6 +25,7 @@ from pipeline.stages.export.plan import (
     stata_names,
 )
 from pipeline.stages.export.spss import missing_ranges, sps_syntax
+from pipeline.stages.export.write import export
 
 from .conftest import FIXTURES
 

@@ -16,7 +16,7 @@ from pipeline.model.questionnaire import (
     parse_questionnaire,
 )
 from pipeline.readers.import_sav import import_sav
-from pipeline.stages.export.plan import export
+from pipeline.stages.export.write import export
 
 from .conftest import FIXTURES
 from .test_export import mini_responses

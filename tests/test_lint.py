@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.app import run
-from pipeline.model.lint import Problem, lint, spss_name_problems
+from pipeline.core.spss_limits import spss_name_problems
+from pipeline.model.lint import Problem, lint
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LINT = FIXTURES / "lint"

@@ -9,8 +9,8 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from pipeline.model.questionnaire import load_questionnaire
-from pipeline.stages.export.plan import export
 from pipeline.stages.export.spss import run_pspp
+from pipeline.stages.export.write import export
 
 from .conftest import FIXTURES
 from .test_export import mini_responses

@@ -26,7 +26,7 @@ from pipeline.model.cleaning_rules import CleaningConfig
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.ingest import RawResponses
 from pipeline.stages.clean import clean, write_outputs
-from pipeline.stages.export.plan import export
+from pipeline.stages.export.write import export
 from pipeline.stages.instruments.entry_template import write_entry_template
 
 FIXTURES = Path(__file__).parent / "fixtures"

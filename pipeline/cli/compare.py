@@ -14,9 +14,8 @@ from rich.table import Table
 from pipeline.core.errors import InputError
 from pipeline.model.harmonize import load_harmonization
 from pipeline.readers.dataset import read_dataset
+from pipeline.stages.compare.comparison import OVERALL, WaveInput
 from pipeline.stages.compare.waves import (
-    OVERALL,
-    WaveInput,
     compare_files,
     compare_waves,
     file_comparison_json,

@@ -12,7 +12,8 @@ from pipeline.core.errors import InputError
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset
 from pipeline.readers.import_sav import import_sav
-from pipeline.stages.export.plan import FORMATS, ExportWarning, export
+from pipeline.stages.export.plan import ExportWarning
+from pipeline.stages.export.write import FORMATS, export
 
 
 def export_command(

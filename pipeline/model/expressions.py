@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pipeline.core.wording import CONDITION_WORDS
+
 if TYPE_CHECKING:
     from pipeline.core.labels import Option
     from pipeline.model.questionnaire import Question, Questionnaire
@@ -647,26 +649,6 @@ def _format_number(value: float) -> str:
 
 # ---- description in words (paper form) ------------------------------------------------
 
-_WORDS = {
-    "vi": {
-        "question": "câu {}",
-        "and": "và",
-        "or": "hoặc",
-        "not": "không phải",
-        "selected": "{} có chọn {}",
-        "count": "số lựa chọn ở {}",
-        "current": "câu trả lời này",
-    },
-    "en": {
-        "question": "Q{}",
-        "and": "and",
-        "or": "or",
-        "not": "not",
-        "selected": "{} includes {}",
-        "count": "number of options chosen in {}",
-        "current": "this answer",
-    },
-}
 _SYMBOL_OF = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
 
@@ -677,8 +659,8 @@ def describe(expr: Expr, questionnaire: Questionnaire, lang: str, numbering: dic
     with a question that has options is followed by its label: ``${aware} = 1`` reads
     "câu 5 = 1 (Có)" in vi and "Q5 = 1 (Yes)" in en.
     """
-    if lang not in _WORDS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(_WORDS)}")
+    if lang not in CONDITION_WORDS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(CONDITION_WORDS)}")
     return _Describer(questionnaire, lang, numbering).text(expr)
 
 
@@ -686,7 +668,7 @@ class _Describer:
     def __init__(self, questionnaire: Questionnaire, lang: str, numbering: dict[str, str]):
         self.questionnaire = questionnaire
         self.lang = lang
-        self.words = _WORDS[lang]
+        self.words = CONDITION_WORDS[lang]
         self.numbering = numbering
 
     def text(self, expr: Expr) -> str:

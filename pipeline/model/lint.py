@@ -15,6 +15,11 @@ from pydantic import ValidationError
 
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.spss_limits import (
+    SPSS_VALUE_LABEL_BYTES,
+    SPSS_VARIABLE_LABEL_BYTES,
+    spss_name_problems,
+)
 from pipeline.core.yamlio import load_yaml_mapping
 from pipeline.model.expressions import (
     CountSelected,
@@ -33,14 +38,6 @@ from pipeline.model.questionnaire import (
     QuestionType,
     attach_frame,
 )
-from pipeline.stages.export.plan import (
-    SPSS_NAME_BYTES,
-    SPSS_RESERVED,
-    SPSS_VALUE_LABEL_BYTES,
-    SPSS_VARIABLE_LABEL_BYTES,
-)
-
-SPSS_NAME_PUNCTUATION = "_.@#$"
 
 
 @dataclass(frozen=True)
@@ -325,26 +322,6 @@ def check_duplicate_names(ctx: _Context) -> Iterator[Problem]:
             )
         else:
             first[key] = entry
-
-
-def spss_name_problems(name: str) -> list[str]:
-    """Why ``name`` is not a valid SPSS variable name ([] when it is)."""
-    reasons = []
-    if not name.isascii():
-        reasons.append("has letters outside ASCII")
-    if len(name.encode("utf-8")) > SPSS_NAME_BYTES:
-        reasons.append(f"is {len(name.encode('utf-8'))} bytes long; at most {SPSS_NAME_BYTES}")
-    if not name or not (name[0].isascii() and name[0].isalpha()):
-        reasons.append("must start with a letter")
-    bad = sorted({c for c in name if not (c.isalnum() or c in SPSS_NAME_PUNCTUATION)})
-    if bad:
-        found = " ".join(repr(c) for c in bad)
-        reasons.append(f"may hold only letters, digits and _ . @ # $ (found {found})")
-    if name.endswith("."):
-        reasons.append("must not end with '.'")
-    if name.upper() in SPSS_RESERVED:
-        reasons.append("is a reserved word in SPSS")
-    return reasons
 
 
 def check_spss_names(ctx: _Context) -> Iterator[Problem]:

@@ -49,8 +49,3 @@ def write_dataset(data: pd.DataFrame, meta: dict, target: str | Path) -> Path:
         pq.write_table(dataset_table(data, meta), tmp)
     return Path(target)
 
-
-def json_records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-safe dicts (NaN → null), for the JSON files the reports read."""
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
-

@@ -21,13 +21,14 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from pipeline.core.atomic import atomic_path, write_text
+from pipeline.core.atomic import write_text
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
+from pipeline.core.wording import TABLE_WORDS
 from pipeline.core.xlsx import save_workbook, sheet_title
 from pipeline.model.questionnaire import Index, Questionnaire, QuestionType, Variable
-from pipeline.readers.dataset import json_records
 from pipeline.statistics import estimate
 from pipeline.statistics.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
@@ -366,9 +367,9 @@ def write_battery(
     everything as one JSON document for the reports; all files atomically."""
     paths = battery_paths(Path(out_dir), stem)
     save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
-    for name in ("cells", "tests", "scales"):
-        with atomic_path(paths[name]) as tmp:
-            getattr(battery, name).to_parquet(tmp, index=False)
+    write_parquet_tables(
+        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales")}
+    )
     document = {
         "info": battery.info,
         "cells": json_records(battery.cells),
@@ -376,7 +377,7 @@ def write_battery(
         "scales": json_records(battery.scales),
         "reliability": json_records(battery.reliability),
     }
-    write_text(paths["json"], json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    write_json_document(paths["json"], document)
     metrics = json.dumps(battery_metrics(battery), ensure_ascii=False, indent=2, sort_keys=True)
     write_text(paths["metrics"], metrics + "\n")
     return paths
@@ -402,41 +403,12 @@ def battery_metrics(battery: Battery) -> dict:
 
 # ----- the banner workbook ----------------------------------------------------------------
 
-WORDS = {
-    "vi": {
-        "simulated": "DỮ LIỆU MÔ PHỎNG: không phải kết quả khảo sát thật",
-        "total": "Chung",
-        "base": "Cơ số (n, không trọng số)",
-        "weighted_base": "Cơ số có trọng số",
-        "test": "Kiểm định Rao-Scott",
-        "letters": (
-            "Chữ cái: tỷ lệ của cột lớn hơn có ý nghĩa thống kê so với cột mang chữ cái đó "
-            "(kiểm định theo thiết kế mẫu, hiệu chỉnh Bonferroni, mức 5%)."
-        ),
-        "small": "* cơ số dưới {min_base}: cần thận trọng; — cơ số dưới {suppress}: không công bố.",
-        "percent": "% theo cột (có trọng số)",
-    },
-    "en": {
-        "simulated": "SIMULATED DATA: not real survey results",
-        "total": "Total",
-        "base": "Base (unweighted n)",
-        "weighted_base": "Weighted base",
-        "test": "Rao-Scott test",
-        "letters": (
-            "Letters: the column's proportion is significantly larger than that of the lettered "
-            "column (design-based test, Bonferroni-adjusted, 5% level)."
-        ),
-        "small": "* base below {min_base}: read with care; — base below {suppress}: suppressed.",
-        "percent": "Column % (weighted)",
-    },
-}
-
 
 def banner_workbook(battery: Battery, questionnaire: Questionnaire, lang: str) -> Workbook:
     """One sheet per banner: for each question a block of category rows with the Total
     column and each banner column (percentage, then its significance letters), the bases
     and the test row."""
-    words = WORDS[lang]
+    words = TABLE_WORDS[lang]
     workbook = Workbook()
     workbook.remove(workbook.active)
     options = battery.info["options"]

@@ -23,7 +23,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from pipeline.core.atomic import atomic_path  # noqa: E402
-from pipeline.stages.compare.waves import OVERALL, SIMULATED_TITLE, WORDS  # noqa: E402
+from pipeline.core.wording import COMPARISON_WORDS, SIMULATED_NOTE  # noqa: E402
+from pipeline.stages.compare.comparison import OVERALL  # noqa: E402
 
 CHANGED = "#C0392B"
 UNCHANGED = "#7F8C8D"
@@ -32,9 +33,9 @@ PNG_METADATA = {"Software": None}
 
 def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
     """Every chart of the comparison, written atomically under ``out_dir``."""
-    words = WORDS[lang]
+    words = COMPARISON_WORDS[lang]
     rows = comparison.rows
-    banner = SIMULATED_TITLE if comparison.info.get("simulated") else ""
+    banner = SIMULATED_NOTE if comparison.info.get("simulated") else ""
     written: list[Path] = []
     if rows.empty:
         return written

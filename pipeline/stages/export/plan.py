@@ -36,24 +36,18 @@ import pandas as pd
 
 from pipeline.core.atomic import atomic_path, write_text
 from pipeline.core.errors import InputError
-from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.labels import Text
 from pipeline.core.simulated import is_simulated
 from pipeline.core.spreadsheet_safety import neutralise_frame
-from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
-
-FORMATS = ("sav", "sps", "dta", "csv")
-SIMULATED_NOTE = "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA"
-
-# Limits in bytes of UTF-8 as SPSS (and readstat, which truncates silently beyond them) store them.
-SPSS_NAME_BYTES = 64
-SPSS_VARIABLE_LABEL_BYTES = 256
-SPSS_VALUE_LABEL_BYTES = 120
-SPSS_FILE_LABEL_BYTES = 64
-SPSS_NOTE_LINE_BYTES = 80
-SPSS_RESERVED = frozenset(
-    ["ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH"]
+from pipeline.core.spss_limits import (
+    SPSS_FILE_LABEL_BYTES,
+    SPSS_NOTE_LINE_BYTES,
+    SPSS_VALUE_LABEL_BYTES,
+    SPSS_VARIABLE_LABEL_BYTES,
+    spss_name_problems,
 )
-SPSS_MAX_DISCRETE_MISSING = 3
+from pipeline.core.wording import RESPONDENT_ID_LABEL, SIMULATED_NOTE, YES_NO
+from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
 
 Kind = Literal["numeric", "string", "date"]
 
@@ -87,8 +81,6 @@ META_COLUMNS: dict[str, MetaColumn] = {
         Text(vi="Cảnh báo chất lượng dữ liệu", en="Data-quality flags"), "nominal", "string"
     ),
 }
-RESPONDENT_ID_LABEL = Text(vi="Mã người trả lời", en="Respondent ID")
-YES_NO = {0: Text(vi="Không", en="No"), 1: Text(vi="Có", en="Yes")}
 
 
 @dataclass(frozen=True)
@@ -214,22 +206,6 @@ def wrap_bytes(text: str, max_bytes: int) -> list[str]:
 
 # SPSS: a letter first, then letters, digits and _ . @ # $ (Stata's rules are narrower: see
 # stata_names).
-_SPSS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.@#$]*")
-
-
-def spss_name_problem(name: str) -> str | None:
-    """Why ``name`` is not a valid SPSS variable name, or None if it is."""
-    if not name.isascii():
-        return "it is not ASCII"
-    if len(name.encode("ascii")) > SPSS_NAME_BYTES:
-        return f"it is longer than {SPSS_NAME_BYTES} bytes"
-    if not _SPSS_NAME.fullmatch(name):
-        return "it must start with a letter and hold only letters, digits and _ . @ # $"
-    if name.endswith("."):
-        return "it must not end with '.'"
-    if name.upper() in SPSS_RESERVED:
-        return "it is an SPSS reserved word"
-    return None
 
 
 def export_names(columns: list[str]) -> dict[str, str]:
@@ -242,15 +218,15 @@ def export_names(columns: list[str]) -> dict[str, str]:
     for col in columns:
         if col.startswith("_"):
             candidate = col.lstrip("_")
-            while candidate.lower() in taken or spss_name_problem(candidate):
+            while candidate.lower() in taken or spss_name_problems(candidate):
                 candidate = "v" + candidate
             taken.add(candidate.lower())
             names[col] = candidate
             continue
-        problem = spss_name_problem(col)
-        if problem:
+        problems = spss_name_problems(col)
+        if problems:
             raise InputError(
-                f"{col!r} cannot be an SPSS variable name: {problem} "
+                f"{col!r} cannot be an SPSS variable name: {'; '.join(problems)} "
                 "(rename the question or item in the questionnaire)",
                 column=col,
             )
@@ -617,49 +593,3 @@ def write_codebook(plan: ExportPlan, csv_target: Path, json_target: Path) -> lis
 
 
 # ---- the stage ----------------------------------------------------------------------
-
-
-def export(
-    data: pd.DataFrame,
-    questionnaire: Questionnaire,
-    out_dir: str | Path,
-    lang: str = "vi",
-    formats: tuple[str, ...] = FORMATS,
-    *,
-    simulated: bool,
-    zsav: bool = False,
-    wave: str | None = None,
-    stem: str | None = None,
-) -> list[Path]:
-    """Write the requested formats into ``out_dir``; return the files written.
-
-    Files are named ``<stem>.<ext>`` with ``stem`` defaulting to ``<form_id>_<wave>_<lang>``.
-    ``sav`` also writes ``.zsav`` when ``zsav``; ``csv`` writes the data CSV and the codebook
-    (``.codebook.csv``, ``.codebook.json``). Warnings are :class:`ExportWarning`.
-    """
-    from pipeline.stages.export.spss import write_sav, write_sps
-    from pipeline.stages.export.stata import write_dta
-
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise InputError(f"unknown export format(s) {unknown}; expected some of {FORMATS}")
-    if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r}; expected vi or en")
-    plan = build_plan(data, questionnaire, lang, simulated=simulated, wave=wave)
-    out = Path(out_dir)
-    stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
-    written: list[Path] = []
-    if "sav" in formats:
-        written.append(write_sav(plan, out / f"{stem}.sav"))
-        if zsav:
-            written.append(write_sav(plan, out / f"{stem}.zsav", compress=True))
-    if "sps" in formats:
-        written.append(write_sps(plan, out / f"{stem}.sps", sav_name=f"{stem}.sav"))
-    if "dta" in formats:
-        written.append(write_dta(plan, out / f"{stem}.dta"))
-    if "csv" in formats:
-        written.append(write_csv(plan, out / f"{stem}.csv"))
-        written.extend(
-            write_codebook(plan, out / f"{stem}.codebook.csv", out / f"{stem}.codebook.json")
-        )
-    return written

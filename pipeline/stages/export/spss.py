@@ -20,9 +20,9 @@ import pyreadstat
 
 from pipeline.core.atomic import atomic_path, write_text
 from pipeline.core.errors import InputError
+from pipeline.core.spss_limits import SPSS_MAX_DISCRETE_MISSING
+from pipeline.core.wording import SIMULATED_NOTE
 from pipeline.stages.export.plan import (
-    SIMULATED_NOTE,
-    SPSS_MAX_DISCRETE_MISSING,
     ExportPlan,
     ExportVariable,
     ExportWarning,

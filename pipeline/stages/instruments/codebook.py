@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.core.atomic import write_bytes, write_text
 from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.wording import CODEBOOK_RESPONDENT_LABEL, CODEBOOK_WORDS
 from pipeline.model.questionnaire import Questionnaire, QuestionType, Variable
 from pipeline.stages.instruments.layout import (
     condition_in_words,
@@ -24,48 +25,6 @@ from pipeline.stages.instruments.layout import (
 
 DDI_NAMESPACE = "ddi:codebook:2_5"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-RESPONDENT_LABEL = Text(vi="Số phiếu (mã người trả lời)", en="Questionnaire number (respondent id)")
-
-WORDS = {
-    "vi": {
-        "codebook": "Sổ tay mã hóa (codebook)",
-        "form": "Mã phiếu {form_id} · phiên bản {version} · đợt {wave}",
-        "variable": "Biến",
-        "question": "Câu",
-        "label": "Nhãn",
-        "type": "Kiểu",
-        "level": "Thang đo",
-        "values": "Mã và nhãn giá trị",
-        "missing": "Mã thiếu (missing)",
-        "skip": "Điều kiện hỏi",
-        "pii": "Thông tin định danh cá nhân",
-        "section": "Phần",
-        "range": "Khoảng giá trị",
-        "yes": "Có",
-        "always": "Hỏi tất cả",
-        "missing_mark": "mã thiếu",
-        "favourable_mark": "đầu thuận lợi của thang đo",
-    },
-    "en": {
-        "codebook": "Codebook",
-        "form": "Form {form_id} · version {version} · wave {wave}",
-        "variable": "Variable",
-        "question": "Question",
-        "label": "Label",
-        "type": "Type",
-        "level": "Measurement level",
-        "values": "Value codes and labels",
-        "missing": "Missing codes",
-        "skip": "Asked if",
-        "pii": "Personally identifying",
-        "section": "Section",
-        "range": "Range",
-        "yes": "Yes",
-        "always": "Asked of everyone",
-        "missing_mark": "missing",
-        "favourable_mark": "favourable end of the scale",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -130,7 +89,7 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
         entries.append(
             CodebookEntry(
                 name=questionnaire.respondent_id,
-                label=RESPONDENT_LABEL,
+                label=CODEBOOK_RESPONDENT_LABEL,
                 question_type="id",
                 storage="string",
                 level="nominal",
@@ -140,7 +99,10 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
     for v in variables:
         q = v.question
         relevant_words = (
-            {lang: condition_in_words(questionnaire, q.relevant, lang, numbers) for lang in WORDS}
+            {
+                lang: condition_in_words(questionnaire, q.relevant, lang, numbers)
+                for lang in CODEBOOK_WORDS
+            }
             if q.relevant
             else {}
         )
@@ -172,7 +134,7 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
 
 
 def render_codebook_html(questionnaire: Questionnaire, lang: str = "vi") -> str:
-    words = WORDS[lang]
+    words = CODEBOOK_WORDS[lang]
     return render_template(
         "codebook.html.j2",
         q=questionnaire,

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.wording import ENTRY_INSTRUCTIONS
 from pipeline.core.xlsx import save_workbook
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.instruments.codebook import CodebookEntry, codebook_entries
@@ -28,37 +29,6 @@ INLINE_LIST_LIMIT = 250  # Excel refuses inline validation lists longer than 255
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2100, 12, 31)
 
-INSTRUCTIONS = {
-    "vi": [
-        "HƯỚNG DẪN NHẬP LIỆU",
-        "Mỗi dòng của sheet 'data' là một phiếu; mỗi cột là một biến (tên biến ở dòng tiêu đề, "
-        "nhãn và mã ở chú thích của ô tiêu đề).",
-        "Cột đầu tiên là số phiếu: mỗi phiếu một số, không trùng nhau.",
-        "Với câu hỏi có phương án, nhập MÃ SỐ ghi bên cạnh ô được đánh dấu trên phiếu giấy "
-        "(chọn từ danh sách thả xuống), không nhập chữ.",
-        "Câu hỏi chọn nhiều phương án: mỗi phương án một cột; nhập 1 nếu được chọn, 0 nếu "
-        "không được chọn.",
-        "Số (ví dụ tuổi): nhập số nguyên trong khoảng cho phép. Ngày: nhập theo dạng "
-        "năm-tháng-ngày (2024-05-31).",
-        "Mã thiếu (không biết, không trả lời, khó đánh giá) được nhập như mã thường; danh "
-        "sách ở sheet 'codes' (cột missing = có).",
-        "Để TRỐNG ô khi câu hỏi bị bỏ qua theo hướng dẫn chuyển câu hoặc người trả lời bỏ trống.",
-    ],
-    "en": [
-        "DATA ENTRY INSTRUCTIONS",
-        "Each row of the 'data' sheet is one questionnaire; each column is one variable (the "
-        "header is the variable name; its label and codes are in the header cell's comment).",
-        "The first column is the questionnaire number: one per form, never repeated.",
-        "For questions with options, key the CODE printed beside the ticked box on the paper "
-        "form (pick it from the drop-down list), not the text.",
-        "Multiple-choice questions have one column per option: key 1 if ticked, 0 if not.",
-        "Numbers (e.g. age): key a whole number in the allowed range. Dates: key "
-        "year-month-day (2024-05-31).",
-        "Missing codes (don't know, refused, hard to say) are keyed like other codes; they are "
-        "listed on the 'codes' sheet (column missing = yes).",
-        "Leave the cell EMPTY when the question was skipped by a skip instruction or left blank.",
-    ],
-}
 CODES_COLUMNS = [
     "variable",
     "question",
@@ -170,7 +140,7 @@ def _instructions_sheet(sheet: Worksheet, questionnaire: Questionnaire) -> None:
     sheet.append([f"form_id: {q.form_id} · version: {q.version} · wave: {q.wave}"])
     sheet.append([])
     for lang in ("vi", "en"):
-        for i, line in enumerate(INSTRUCTIONS[lang]):
+        for i, line in enumerate(ENTRY_INSTRUCTIONS[lang]):
             sheet.append([line if i == 0 else f"{i}. {line}"])
             if i == 0:
                 sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)

@@ -13,25 +13,9 @@ from dataclasses import dataclass
 import jinja2
 
 from pipeline.core.errors import InputError
+from pipeline.core.wording import SKIP_WORDS
 from pipeline.model import expressions as ex
 from pipeline.model.questionnaire import ChoiceList, Question, Questionnaire, QuestionType
-
-SKIP_WORDS = {
-    "vi": {
-        "only_if": "Chỉ trả lời nếu {condition}",
-        "jump": "Nếu chọn {codes}, chuyển đến câu {target}",
-        "jump_end": "Nếu chọn {codes}, kết thúc phiếu",
-        "or": " hoặc ",
-        "question": "câu",
-    },
-    "en": {
-        "only_if": "Answer only if {condition}",
-        "jump": "If {codes}, go to question {target}",
-        "jump_end": "If {codes}, the questionnaire ends",
-        "or": " or ",
-        "question": "question",
-    },
-}
 
 
 def instrument_stem(questionnaire: Questionnaire) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import typst
 
 from pipeline.core.atomic import atomic_path, write_text
+from pipeline.core.wording import PAPER_WORDS
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 from pipeline.stages.instruments.layout import (
     Jump,
@@ -26,47 +27,6 @@ from pipeline.stages.instruments.layout import (
 )
 
 FONT = "Libertinus Serif"  # bundled with typst; covers Vietnamese
-
-WORDS = {
-    "vi": {
-        "question": "Câu",
-        "form": "Mã phiếu {form_id} · phiên bản {version}",
-        "page": "Trang",
-        "respondent": "Số phiếu",
-        "how_to": (
-            "Đồng chí vui lòng đánh dấu X vào ô phù hợp. "
-            "Số bên cạnh mỗi phương án là mã dùng khi nhập liệu."
-        ),
-        "single": "(Chọn một phương án)",
-        "multiple": "(Có thể chọn nhiều phương án)",
-        "grid": "(Ở mỗi dòng, chọn một phương án)",
-        "range": "(từ {low} đến {high})",
-        "date": "Ngày / Tháng / Năm",
-        "item": "Nội dung",
-        "go_to": "→ câu {target}",
-        "go_end": "→ kết thúc",
-        "thanks": "Xin trân trọng cảm ơn Đồng chí!",
-    },
-    "en": {
-        "question": "Question",
-        "form": "Form {form_id} · version {version}",
-        "page": "Page",
-        "respondent": "Questionnaire no.",
-        "how_to": (
-            "Please tick (X) the box that applies. "
-            "The number beside each option is the code keyed at data entry."
-        ),
-        "single": "(Tick one)",
-        "multiple": "(Tick all that apply)",
-        "grid": "(Tick one box in each row)",
-        "range": "(from {low} to {high})",
-        "date": "Day / Month / Year",
-        "item": "Item",
-        "go_to": "→ Q{target}",
-        "go_end": "→ end",
-        "thanks": "Thank you very much!",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -147,7 +107,7 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
         organisation=q.organisation.get(lang) if q.organisation else None,
         introduction=q.introduction.get(lang) if q.introduction else None,
         sections=sections,
-        words=WORDS[lang],
+        words=PAPER_WORDS[lang],
     )
 
 
@@ -158,7 +118,7 @@ def _paper_question(
     jump: Jump | None,
     lang: str,
 ) -> PaperQuestion:
-    words = WORDS[lang]
+    words = PAPER_WORDS[lang]
     clist = questionnaire.choice_list(q)
     options = [
         PaperOption(o.code, o.label.get(lang), _go_to(jump, o.code, words))

@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.wording import RANGE_MESSAGE
 from pipeline.core.xlsx import save_workbook
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Section
 from pipeline.stages.instruments.layout import frame_codes, require_filled_lists
@@ -34,10 +35,6 @@ XLSFORM_TYPE = {
     QuestionType.integer: "integer",
     QuestionType.text: "text",
     QuestionType.date: "date",
-}
-RANGE_MESSAGE = {
-    "vi": "Giá trị phải từ {low} đến {high}",
-    "en": "The value must be from {low} to {high}",
 }
 
 
