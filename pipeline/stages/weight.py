@@ -13,7 +13,7 @@ import pandas as pd
 from pipeline.core.errors import InputError
 from pipeline.model.frame import Frame, Margin
 from pipeline.model.questionnaire import Questionnaire
-from pipeline.statistics.survey import Design, check_lonely_psu, rake, trim_weights
+from pipeline.statistics.survey import Survey, check_lonely_psu, rake, trim_weights
 
 DESIGN_COLUMNS = ("_stratum", "_weight", "_fpc")
 
@@ -52,12 +52,12 @@ def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame
 
 
 def calibrate(
-    design: Design,
+    design: Survey,
     data: pd.DataFrame,
     strata: pd.Series,
     sizes: dict[int, int],
     frame_margins: list[Margin],
-) -> Design:
+) -> Survey:
     """Rake to the stratum sizes and every margin the frame declares.
 
     A margin given by stratum (e.g. sex within member category) is a joint margin on the
@@ -100,14 +100,14 @@ def build_design(
     sizes: dict[int, int],
     margins: list[Margin],
     options: WeightOptions,
-) -> Design:
+) -> Survey:
     """Weights N_h / n_h, then calibration to ``margins`` and trimming as ``options`` say.
 
     The calibration steps stay on the design, so variances are those of the calibrated
     estimator (as R's survey package computes them after rake/postStratify).
     """
-    design = Design.stratified(
-        pd.DataFrame({"_stratum": strata.astype("int64")}),
+    design = Survey.stratified(
+        data.assign(_stratum=strata.astype("int64").to_numpy()),
         strata="_stratum",
         population=sizes,
         fpc=options.fpc,
@@ -147,7 +147,7 @@ def weight(
     return out, description
 
 
-def design_of(data: pd.DataFrame, meta: dict) -> Design:
+def design_of(data: pd.DataFrame, meta: dict) -> Survey:
     """The design of weighted data (a ``.weighted.parquet`` and its metadata).
 
     The design is rebuilt from the stratum codes, the stratum sizes and the recorded options

@@ -78,7 +78,7 @@ from pipeline.readers.dataset import json_records
 from pipeline.stages.tabulate import analysis_values
 from pipeline.statistics.crosstab import Test, bh_adjust, code, crosstab, json_number, value_text
 from pipeline.statistics.estimate import domain_df
-from pipeline.statistics.survey import Design, design_for
+from pipeline.statistics.survey import Survey, survey_for
 
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
@@ -101,7 +101,7 @@ class Stacked:
     """
 
     data: pd.DataFrame
-    design: Design
+    design: Survey
     waves: tuple[str, ...]
     stratum: str | None
 
@@ -121,7 +121,7 @@ def stack_waves(
 ) -> Stacked:
     """Stack the waves' data (``frames``: wave name → data, in wave order) into one design
     with strata wave × ``strata``, weights ``weight`` and population sizes ``fpc`` (columns
-    of every wave; see :func:`statistics.survey.design_for` for what their absence means)."""
+    of every wave; see :func:`statistics.survey.survey_for` for what their absence means)."""
     if len(frames) < 2:
         raise InputError("a comparison needs two or more waves")
     parts = []
@@ -142,7 +142,7 @@ def stack_waves(
         part[ID] = _linking_ids(part, id_column, file)
         parts.append(part)
     data = pd.concat(parts, ignore_index=True)
-    design = design_for(
+    design = survey_for(
         data, strata=STRATUM, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=None
     )
     return Stacked(data, design, tuple(frames), strata)
@@ -285,7 +285,7 @@ class Difference:
     df: int
 
 
-def _ratio_influence(design: Design, x: np.ndarray, inside: np.ndarray):
+def _ratio_influence(design: Survey, x: np.ndarray, inside: np.ndarray):
     """Weighted means of the columns of ``x`` over ``inside`` rows and their influence
     values w_i (x_i − mean) / Σw (zero outside), as in R's svymean."""
     w = np.where(inside, design.weights, 0.0)
@@ -299,7 +299,7 @@ def _ratio_influence(design: Design, x: np.ndarray, inside: np.ndarray):
 
 
 def compare_quantity(
-    design: Design,
+    design: Survey,
     x: np.ndarray,
     in_a: np.ndarray,
     in_b: np.ndarray,
