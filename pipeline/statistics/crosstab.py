@@ -6,7 +6,8 @@ design-based column-proportion letters and Benjamini-Hochberg adjustment.
 Everything comes from three per-stratum × cell sums computed with one np.bincount each
 (count, Σw, Σw²); a linearised estimator's covariance is then G V G' with V the K × K
 covariance of the cell totals (for a post-stratified or raked design, V comes instead from
-the residualised influence values: ``Survey.cell_variance`` with each row's cell). Rows missing
+the residualised influence values, and for a cluster design from the cell totals of each
+sampling unit: ``Survey.cell_variance`` with each row's cell). Rows missing
 either variable are a domain: they stay in the design (n_h and the degrees of freedom do not
 shrink).
 """

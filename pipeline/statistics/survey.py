@@ -48,6 +48,8 @@ from pipeline.core.errors import InputError
 LonelyPSU = Literal["fail", "adjust", "certainty", "remove", "average"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty", "remove", "average")
 RAKING_PASSES = 10  # R's svyrecvar: fixed number of residualisation passes for a raked design
+# Larger weights are refused like inf: their squares (in every variance) would overflow.
+MAX_WEIGHT = 1e150
 
 
 def check_lonely_psu(option: str, column: str | None = None) -> None:
@@ -223,8 +225,8 @@ class Survey:
         check_lonely_psu(self.lonely_psu)
         if strata.shape != weights.shape or len(self.data) != strata.size:
             raise InputError("data, strata and weights must have one value per row")
-        if not np.all(np.isfinite(weights)) or np.any(weights <= 0) or np.any(weights > 1e300):
-            raise InputError("weights must be positive finite numbers")
+        if not np.all(np.isfinite(weights)) or np.any(weights <= 0) or np.any(weights > MAX_WEIGHT):
+            raise InputError(f"weights must be positive finite numbers (at most {MAX_WEIGHT:g})")
         clusters = tuple(np.asarray(c, dtype=np.int64) for c in self.clusters)
         object.__setattr__(self, "strata", strata)
         object.__setattr__(self, "weights", weights)
@@ -796,10 +798,10 @@ def _index_text(index: pd.Index) -> str:
 
 def _weight_column(df: pd.DataFrame, weight: str, file: str | None) -> np.ndarray:
     """The weight column as floats; InputError at the first value that is not a positive
-    finite number (1e308 counts as overflowing, like inf)."""
+    finite number (above :data:`MAX_WEIGHT`, e.g. 1e308, counts as overflowing, like inf)."""
     require_columns(df, [weight], file)
     w = pd.to_numeric(df[weight], errors="coerce").to_numpy(dtype=float)
-    bad = ~(np.isfinite(w) & (w > 0) & (w <= 1e300))
+    bad = ~(np.isfinite(w) & (w > 0) & (w <= MAX_WEIGHT))
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise InputError(
