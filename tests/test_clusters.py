@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from pipeline.cli.app import run
 from pipeline.core.errors import InputError
 from pipeline.statistics import crosstab as xt
 from pipeline.statistics import estimate
@@ -305,3 +306,113 @@ cat(format(c(t$statistic, t$parameter, t$p.value, coef(m), SE(m)), digits=17), s
     rs = xt.crosstab(survey, "sch.wide", "stype").rao_scott
     m = estimate.mean(survey, "api00")
     close([rs.statistic, rs.df1, rs.df2, rs.p, m.estimate[0], m.se[0]], r, RTOL)
+
+
+# ---- the commands ----------------------------------------------------------------------------
+
+
+def test_crosstab_command_takes_clusters_and_fpc_per_stage(oracle, capsys):
+    args = [
+        "crosstab",
+        str(CORPUS / "apiclus2.csv"),
+        "--row",
+        "sch.wide",
+        "--col",
+        "stype",
+        "--cluster",
+        "dnum",
+        "--cluster",
+        "snum",
+        "--fpc",
+        "fpc1",
+        "--fpc",
+        "fpc2",
+        "--json",
+    ]
+    assert run(args) == 0
+    rs = json.loads(capsys.readouterr().out)["tests"]["rao_scott"]
+    o = oracle["apiclus2"]["chisq_sch_wide_stype"]["F"]
+    close([rs["F"], rs["df1"], rs["df2"], rs["p"]], [o["statistic"], *o["parameter"], o["p"]], RTOL)
+
+
+def test_crosstab_command_nests_psus_in_strata(oracle, capsys):
+    args = [
+        "crosstab",
+        str(CORPUS / "nhanes.csv"),
+        "--row",
+        "race",
+        "--col",
+        "HI_CHOL",
+        "--strata",
+        "SDMVSTRA",
+        "--cluster",
+        "SDMVPSU",
+        "--nest",
+        "--weight",
+        "WTMEC2YR",
+        "--json",
+    ]
+    assert run(args) == 0
+    rs = json.loads(capsys.readouterr().out)["tests"]["rao_scott"]
+    close(rs["p"], oracle["nhanes"]["chisq_race_hi_chol"]["F"]["p"], RTOL)
+
+
+def test_crosstab_command_reports_a_bad_fpc_in_one_line(capsys):
+    args = [
+        "crosstab",
+        str(CORPUS / "apiclus1.csv"),
+        "--row",
+        "sch.wide",
+        "--col",
+        "stype",
+        "--cluster",
+        "dnum",
+        "--weight",
+        "pw",
+        "--fpc",
+        "enroll",
+    ]
+    assert run(args) == 2
+    err = capsys.readouterr().err
+    assert "apiclus1.csv" in err and "column enroll" in err and "Traceback" not in err
+
+
+def test_compare_waves_command_takes_clusters(oracle, capsys):
+    args = [
+        "compare-waves",
+        str(CORPUS / "apiclus1.csv"),
+        str(CORPUS / "apiclus2.csv"),
+        "--var",
+        "sch.wide",
+        "--cluster",
+        "dnum",
+        "--weight",
+        "pw",
+        "--json",
+    ]
+    assert run(args) == 0, capsys.readouterr().err
+    out = json.loads(capsys.readouterr().out)
+    o = oracle["waves"]
+    rs, f = out["rao_scott"], o["chisq_sch_wide_wave"]["F"]
+    close([rs["F"], rs["df1"], rs["df2"], rs["p"]], [f["statistic"], *f["parameter"], f["p"]], RTOL)
+    by = o["by_sch_wide_wave"]  # a:No, b:No, a:Yes, b:Yes
+    yes = next(level for level in out["levels"] if level["level"] == "Yes")
+    close([yes["wave_a"], yes["wave_b"]], by["estimate"][2:], RTOL)
+
+
+def test_compare_waves_refuses_panel_links_with_clusters(capsys):
+    args = [
+        "compare-waves",
+        str(CORPUS / "apiclus1.csv"),
+        str(CORPUS / "apiclus2.csv"),
+        "--var",
+        "sch.wide",
+        "--cluster",
+        "dnum",
+        "--weight",
+        "pw",
+        "--id",
+        "snum",
+    ]
+    assert run(args) == 2
+    assert "not supported with a cluster design" in capsys.readouterr().err

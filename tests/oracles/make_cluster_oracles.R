@@ -122,6 +122,17 @@ for (option in c("adjust", "certainty", "remove", "average")) {
 }
 options(survey.lonely.psu = "fail")
 
+# ---- two files compared as waves: apiclus1 then apiclus2, districts as PSUs ----------------
+# (survey compare-waves: strata = the file, each file's PSUs its own)
+waves <- rbind(
+  data.frame(wave = "a", dnum = apiclus1$dnum, pw = apiclus1$pw, sch.wide = apiclus1$sch.wide),
+  data.frame(wave = "b", dnum = apiclus2$dnum, pw = apiclus2$pw, sch.wide = apiclus2$sch.wide))
+d_waves <- svydesign(id = ~dnum, strata = ~wave, weights = ~pw, nest = TRUE, data = waves)
+oracles$waves <- list(
+  degf = degf(d_waves),
+  chisq_sch_wide_wave = chisq_all(~sch.wide + wave, d_waves),
+  by_sch_wide_wave = bytab(~sch.wide, ~wave, d_waves))
+
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/cluster_oracles.json")
 cat("wrote tests/oracles/cluster_oracles.json\n")

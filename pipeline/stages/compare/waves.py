@@ -83,6 +83,7 @@ from pipeline.statistics.survey import Survey, survey_for
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
 ID = "_cmp_id"
+PSU = "_cmp_psu"  # + stage number: the wave-keyed cluster ids
 LIKERT_TYPES = (QuestionType.likert, QuestionType.likert_grid)
 OVERALL = "overall"
 
@@ -114,20 +115,31 @@ def stack_waves(
     *,
     strata: str | None,
     weight: str | None,
-    fpc: str | None,
+    fpc: str | Sequence[str] | None,
     id_column: str | None = None,
     lonely_psu: str = "fail",
     files: Mapping[str, str] | None = None,
+    clusters: Sequence[str] = (),
+    nest: bool = False,
 ) -> Stacked:
     """Stack the waves' data (``frames``: wave name → data, in wave order) into one design
     with strata wave × ``strata``, weights ``weight`` and population sizes ``fpc`` (columns
-    of every wave; see :func:`statistics.survey.survey_for` for what their absence means)."""
+    of every wave; see :func:`statistics.survey.survey_for` for what their absence means).
+    ``clusters``: cluster columns per stage; each wave's PSUs are its own (ids are keyed by
+    wave). Panel links (``id_column``) cannot be combined with clusters."""
     if len(frames) < 2:
         raise InputError("a comparison needs two or more waves")
+    if clusters and id_column is not None:
+        raise InputError(
+            "panel links (--id) are not supported with a cluster design: the panel "
+            "covariance is estimated for element samples only",
+            column=id_column,
+        )
+    fpcs = [] if fpc is None else [fpc] if isinstance(fpc, str) else list(fpc)
     parts = []
     for wave, df in frames.items():
         file = (files or {}).get(wave)
-        require_columns(df, [strata, weight, fpc, id_column], file)
+        require_columns(df, [strata, weight, *fpcs, *clusters, id_column], file)
         part = df.reset_index(drop=True).copy()
         part[WAVE] = wave
         if strata is None:
@@ -140,10 +152,19 @@ def stack_waves(
                 )
             part[STRATUM] = [f"{wave}\x1f{value_text(v)}" for v in part[strata]]
         part[ID] = _linking_ids(part, id_column, file)
+        for stage, column in enumerate(clusters):
+            part[f"{PSU}{stage + 1}"] = [f"{wave}\x1f{value_text(v)}" for v in part[column]]
         parts.append(part)
     data = pd.concat(parts, ignore_index=True)
     design = survey_for(
-        data, strata=STRATUM, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=None
+        data,
+        strata=STRATUM,
+        weight=weight,
+        fpc=fpcs or None,
+        clusters=[f"{PSU}{stage + 1}" for stage in range(len(clusters))],
+        nest=nest,
+        lonely_psu=lonely_psu,
+        file=None,
     )
     return Stacked(data, design, tuple(frames), strata)
 
@@ -428,9 +449,11 @@ def compare_files(
     *,
     strata: str | None = None,
     weight: str | None = None,
-    fpc: str | None = None,
+    fpc: str | Sequence[str] | None = None,
     id_column: str | None = None,
     lonely_psu: str = "fail",
+    clusters: Sequence[str] = (),
+    nest: bool = False,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
@@ -438,7 +461,8 @@ def compare_files(
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
         df = read_data(path)
-        require_columns(df, [var, strata, weight, fpc, id_column], path)
+        fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
+        require_columns(df, [var, strata, weight, *fpcs, *clusters, id_column], path)
         frames[name], files[name] = df, str(path)
     stacked = stack_waves(
         frames,
@@ -448,6 +472,8 @@ def compare_files(
         id_column=id_column,
         lonely_psu=lonely_psu,
         files=files,
+        clusters=clusters,
+        nest=nest,
     )
     values = stacked.data[var].map(lambda v: None if pd.isna(v) else value_text(v))
     levels = _sorted_levels(values.dropna().unique().tolist())
@@ -548,6 +574,7 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
     ``_fpc``; FPC when every wave was weighted with it; linked by ``respondent_id``)."""
     frames, files = {}, {}
     fpc_all, lonely = True, "fail"
+    designs: set[tuple] = set()
     for wave in waves:
         missing = [c for c in ("_stratum", "_weight", "_fpc") if c not in wave.data.columns]
         if missing:
@@ -560,7 +587,32 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
         fpc_all = fpc_all and options.get("fpc", True)
         if options.get("lonely_psu", "fail") != "fail":
             lonely = options["lonely_psu"]
+        designs.add(
+            (
+                tuple(options.get("clusters", ())),
+                options.get("nest", False),
+                tuple(options.get("cluster_fpc", ())),
+            )
+        )
         frames[wave.name], files[wave.name] = wave.data, wave.source
+    if len(designs) > 1:
+        raise InputError(
+            "the waves were weighted with different cluster designs; weight them with the "
+            "same --cluster, --nest and --cluster-fpc options to compare them"
+        )
+    clusters, nest, cluster_fpc = designs.pop()
+    if clusters:
+        # A cluster design's panel covariance is not estimated: the waves are independent.
+        return stack_waves(
+            frames,
+            strata="_stratum",
+            weight="_weight",
+            fpc=list(cluster_fpc) if fpc_all and cluster_fpc else None,
+            lonely_psu=lonely,
+            files=files,
+            clusters=clusters,
+            nest=nest,
+        )
     id_column = "respondent_id" if all("respondent_id" in w.data.columns for w in waves) else None
     return stack_waves(
         frames,
