@@ -81,12 +81,23 @@ def compare_waves_command(
     var: str = typer.Option(..., "--var", help="The categorical variable to compare."),
     strata: str = typer.Option(None, "--strata", help="Stratum column (strata: file × it)."),
     weight: str = typer.Option(None, "--weight", help="Weight column (else N_h/n_h or 1)."),
-    fpc: str = typer.Option(None, "--fpc", help="Column with N_h of the respondent's stratum."),
+    fpc: list[str] | None = typer.Option(
+        None,
+        "--fpc",
+        help="Column with N_h of the respondent's stratum; with clusters one per stage "
+        "(repeat): population counts of units or sampling fractions.",
+    ),
+    cluster: list[str] | None = typer.Option(
+        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+    ),
+    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
     id_column: str = typer.Option(
         None, "--id", help="Respondent id column linking panel members across the files."
     ),
     lonely_psu: str = typer.Option(
-        "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
+        "fail",
+        "--lonely-psu",
+        help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -100,7 +111,9 @@ def compare_waves_command(
         var,
         strata=strata,
         weight=weight,
-        fpc=fpc,
+        fpc=fpc or None,
+        clusters=cluster or (),
+        nest=nest,
         id_column=id_column,
         lonely_psu=lonely_psu,
     )

@@ -20,18 +20,40 @@ def crosstab_command(
     col: str = typer.Option(..., "--col", help="Column variable (column name)."),
     strata: str = typer.Option(None, "--strata", help="Stratum column."),
     weight: str = typer.Option(None, "--weight", help="Weight column (else N_h/n_h or 1)."),
-    fpc: str = typer.Option(None, "--fpc", help="Column with N_h of the respondent's stratum."),
+    fpc: list[str] | None = typer.Option(
+        None,
+        "--fpc",
+        help="Column with N_h of the respondent's stratum; with clusters one per stage "
+        "(repeat): population counts of units or sampling fractions.",
+    ),
+    cluster: list[str] | None = typer.Option(
+        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+    ),
+    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
     lonely_psu: str = typer.Option(
-        "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
+        "fail",
+        "--lonely-psu",
+        help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
+
+    A cluster sample: survey crosstab apiclus2.csv --row sch.wide --col stype --cluster dnum
+    --cluster snum --fpc fpc1 --fpc fpc2
     """
     ct, simulated = crosstab_file(
-        str(data), row, col, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu
+        str(data),
+        row,
+        col,
+        strata=strata,
+        weight=weight,
+        fpc=fpc or None,
+        clusters=cluster or (),
+        nest=nest,
+        lonely_psu=lonely_psu,
     )
     if as_json_flag:
         typer.echo(json.dumps(as_json(ct, row, col)))

@@ -6,7 +6,8 @@ design-based column-proportion letters and Benjamini-Hochberg adjustment.
 Everything comes from three per-stratum × cell sums computed with one np.bincount each
 (count, Σw, Σw²); a linearised estimator's covariance is then G V G' with V the K × K
 covariance of the cell totals (for a post-stratified or raked design, V comes instead from
-the residualised influence values: ``Design.cell_variance`` with each row's cell). Rows missing
+the residualised influence values, and for a cluster design from the cell totals of each
+sampling unit: ``Survey.cell_variance`` with each row's cell). Rows missing
 either variable are a domain: they stay in the design (n_h and the degrees of freedom do not
 shrink).
 """
@@ -24,7 +25,7 @@ from scipy.stats import fisher_exact
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.statistics.estimate import ci_proportion
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 MIN_BASE = 30
 
@@ -113,9 +114,9 @@ class CrossTab:
 
 
 def crosstab(
-    design: Design,
-    row_values: Sequence | np.ndarray | pd.Series | Coded,
-    col_values: Sequence | np.ndarray | pd.Series | Coded,
+    design: Survey,
+    row_values: str | Sequence | np.ndarray | pd.Series | Coded,
+    col_values: str | Sequence | np.ndarray | pd.Series | Coded,
     *,
     ci_method: str = "logit",
     level: float = 0.95,
@@ -124,15 +125,15 @@ def crosstab(
 ) -> CrossTab:
     """Cross-tabulate ``row_values`` by ``col_values`` on ``design`` with every test.
 
-    Values can be raw (NaN/None = missing) or :class:`Coded`. Levels without any respondent
+    Each variable is a column name of the survey's data, values (NaN/None = missing; a
+    pandas Series must carry the data's index, see :meth:`Survey.values`) or
+    :class:`Coded`. Levels without any respondent
     in the table (both variables present) are dropped. Matches R's ``svytable``,
     ``svymean(~interaction(r, c))``, ``svyby(..., svymean)`` and ``svychisq(statistic=
     "F"|"Chisq"|"Wald"|"adjWald")``.
     """
-    row = row_values if isinstance(row_values, Coded) else code(row_values)
-    col = col_values if isinstance(col_values, Coded) else code(col_values)
-    if row.codes.size != design.n or col.codes.size != design.n:
-        raise InputError(f"expected {design.n} values per variable (one per respondent)")
+    row = _coded(design, row_values, "row variable")
+    col = _coded(design, col_values, "column variable")
     counts, s1, s2 = _cell_sums(design, row, col)
     keep_r = counts.sum(axis=(0, 2)) > 0
     keep_c = counts.sum(axis=(0, 1)) > 0
@@ -146,7 +147,8 @@ def crosstab(
         raise InputError("no respondent has values for both variables")
     h = design.n_strata
     s1f, s2f = s1.reshape(h, -1), s2.reshape(h, -1)
-    cells = _cell_index(row, col, keep_r, keep_c) if design.calibrated else None
+    needs_cells = design.calibrated or design.clustered
+    cells = _cell_index(row, col, keep_r, keep_c) if needs_cells else None
     vtot = design.cell_variance(s1f, s2f, cells)
     n_tab = counts.sum(axis=0)
     t = s1f.sum(axis=0)
@@ -165,11 +167,14 @@ def crosstab(
     per_col = counts.sum(axis=1)
     per_row = counts.sum(axis=2)
     col_n = per_col.sum(axis=0)
-    col_df = col_n - (per_col > 0).sum(axis=0)
     row_n = per_row.sum(axis=0)
-    row_df = row_n - (per_row > 0).sum(axis=0)
     all_n = counts.sum()
-    all_df = all_n - np.count_nonzero(counts.sum(axis=(1, 2)))
+    if design.clustered:
+        col_df, row_df, all_df = _cluster_domain_dfs(design, cells, nr, nc)
+    else:
+        col_df = col_n - (per_col > 0).sum(axis=0)
+        row_df = row_n - (per_row > 0).sum(axis=0)
+        all_df = all_n - np.count_nonzero(counts.sum(axis=(1, 2)))
 
     def finish(p, v, dfs, ns):
         se = np.sqrt(np.clip(np.diag(v), 0, None))
@@ -215,7 +220,43 @@ def crosstab(
     )
 
 
-def _cell_sums(design: Design, row: Coded, col: Coded):
+def _coded(design: Survey, values, what: str) -> Coded:
+    """A table variable as :class:`Coded`, checked against the survey's rows."""
+    if isinstance(values, Coded):
+        if values.codes.size != design.n:
+            raise InputError(
+                f"{what}: expected {design.n} values (one per respondent), "
+                f"got {values.codes.size}"
+            )
+        return values
+    return code(design.values(values, what))
+
+
+def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
+    """Degrees of freedom of each column, each row and the whole table as domains of a
+    clustered design: first-stage PSUs with a respondent in it minus their strata."""
+    inside = cells >= 0
+    psu = design.clusters[0][inside]
+    n_psu = int(design.clusters[0].max()) + 1
+    psu_stratum = np.zeros(n_psu, dtype=np.int64)
+    psu_stratum[design.clusters[0]] = design.strata
+    present = np.zeros((n_psu, nr * nc), dtype=bool)
+    present[psu, cells[inside]] = True
+    present = present.reshape(n_psu, nr, nc)
+
+    def dfs(has: np.ndarray) -> np.ndarray:
+        """has: PSU × domains → PSUs minus strata per domain."""
+        strata = np.zeros((design.n_strata, has.shape[1]), dtype=bool)
+        np.logical_or.at(strata, psu_stratum, has)
+        return has.sum(axis=0) - strata.sum(axis=0)
+
+    col_df = dfs(present.any(axis=1))
+    row_df = dfs(present.any(axis=2))
+    all_df = int(dfs(present.reshape(n_psu, -1).any(axis=1, keepdims=True))[0])
+    return col_df, row_df, all_df
+
+
+def _cell_sums(design: Survey, row: Coded, col: Coded):
     """Per stratum × row × column: count, Σw, Σw² (missing slots dropped)."""
     h, kr, kc = design.n_strata, row.missing + 1, col.missing + 1
     idx = (design.strata * kr + row.codes) * kc + col.codes

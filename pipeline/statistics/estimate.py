@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import special, stats
 
 from pipeline.core.errors import InputError
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean")
 
@@ -40,16 +40,19 @@ class Estimate:
     df: int
 
 
-def _as_series(values: Sequence | np.ndarray | pd.Series, design: Design) -> pd.Series:
-    s = values if isinstance(values, pd.Series) else pd.Series(values)
-    if len(s) != design.n:
-        raise InputError(f"expected {design.n} values (one per respondent), got {len(s)}")
-    return s.reset_index(drop=True)
+Values = str | Sequence | np.ndarray | pd.Series  # a column name or one value per row
 
 
-def _domain_mask(design: Design, domain: Sequence | np.ndarray | None) -> np.ndarray:
+def _as_series(values: Values, design: Survey, what: str = "values") -> pd.Series:
+    """The variable as a Series aligned with the survey's rows (see :meth:`Survey.values`)."""
+    return design.values(values, what)
+
+
+def _domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
     if domain is None:
         return np.ones(design.n, dtype=bool)
+    if isinstance(domain, (str, pd.Series)):
+        domain = design.values(domain, "domain")
     mask = np.asarray(domain, dtype=bool)
     if mask.shape != (design.n,):
         raise InputError(f"domain must have {design.n} true/false values")
@@ -64,7 +67,7 @@ def _numeric(values: pd.Series) -> np.ndarray:
     return x
 
 
-def _mean_parts(design: Design, x: np.ndarray, inside: np.ndarray):
+def _mean_parts(design: Survey, x: np.ndarray, inside: np.ndarray):
     """Weighted mean of columns of ``x`` over ``inside`` rows, influence values and deff."""
     w = np.where(inside, design.weights, 0.0)
     total_w = w.sum()
@@ -96,9 +99,9 @@ def _normal_ci(est: np.ndarray, se: np.ndarray, level: float) -> np.ndarray:
 
 
 def mean(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     level: float = 0.95,
 ) -> Estimate:
@@ -116,9 +119,9 @@ def mean(
 
 
 def total(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     level: float = 0.95,
 ) -> Estimate:
@@ -149,9 +152,9 @@ def levels_of(values: pd.Series) -> list:
 
 
 def proportions(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     method: str = "logit",
     level: float = 0.95,
@@ -177,9 +180,11 @@ def proportions(
     return Estimate(tuple(lev), est, se, ci, deff, vcov, n_level, df)
 
 
-def domain_df(design: Design, inside: np.ndarray) -> int:
-    """Degrees of freedom of a domain: its respondents minus the strata they fall in (R's
-    ``degf`` of ``subset(design, ...)``, which ``svyciprop`` uses)."""
+def domain_df(design: Survey, inside: np.ndarray) -> int:
+    """Degrees of freedom of a domain: its PSUs (respondents without clusters) minus the
+    strata they fall in (R's ``degf`` of ``subset(design, ...)``, which ``svyciprop`` uses)."""
+    if design.clustered:
+        return design.domain_df(inside)
     per_stratum = np.bincount(design.strata[inside], minlength=design.n_strata)
     return int(per_stratum.sum() - np.count_nonzero(per_stratum))
 
@@ -329,9 +334,9 @@ def _fmm_spline(x: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
 
 
 def by(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    groups: Sequence | np.ndarray | pd.Series,
+    design: Survey,
+    values: Values,
+    groups: Values,
     *,
     statistic: str = "proportions",
     method: str = "logit",
@@ -342,7 +347,7 @@ def by(
     ``statistic``: "proportions", "mean" or "total". Returns {group value: Estimate}, groups
     sorted; respondents missing the group are in no group.
     """
-    g = _as_series(groups, design)
+    g = _as_series(groups, design, "groups")
     s = _as_series(values, design)
     lev = levels_of(s) if statistic == "proportions" else None
     out = {}
