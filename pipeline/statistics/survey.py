@@ -34,6 +34,8 @@ uncalibrated design adds none, as R's ``trimWeights`` does.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -44,6 +46,8 @@ from scipy import sparse
 
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
+from pipeline.statistics import replicates as replicate_weights
+from pipeline.statistics.replicates import Replicates
 
 LonelyPSU = Literal["fail", "adjust", "certainty", "remove", "average"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty", "remove", "average")
@@ -214,10 +218,12 @@ class Survey:
     calibration: tuple[CalibrationStep, ...] = ()
     clusters: tuple[np.ndarray, ...] = ()
     subpopulation: tuple[np.ndarray, ...] = ()
+    replicates: Replicates | None = None
     n_h: np.ndarray = field(init=False, repr=False)
     fpc_factor: np.ndarray = field(init=False, repr=False)
     stages: tuple[Stage, ...] = field(init=False, repr=False)
     weights_sq: np.ndarray = field(init=False, repr=False)
+    replicate_df: int | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         strata = np.asarray(self.strata, dtype=np.int64)
@@ -234,6 +240,8 @@ class Survey:
         object.__setattr__(self, "weights_sq", weights * weights)
         first = self._first_stage()
         object.__setattr__(self, "stages", (first, *self._lower_stages(first)))
+        rep_df = None if self.replicates is None else self.replicates.degf(weights)
+        object.__setattr__(self, "replicate_df", rep_df)
 
     # ----- stages -------------------------------------------------------------------------
 
@@ -418,8 +426,137 @@ class Survey:
     def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Survey:
         """The same data, strata, clusters, FPC and calibration steps with new weights;
         ``step`` is the calibration that produced them, if any (trimming passes none)."""
+        if self.replicates is not None:
+            raise InputError("calibrating or trimming a replicate-weight design is not supported")
         steps = self.calibration if step is None else (*self.calibration, step)
         return replace(self, weights=weights, calibration=steps)
+
+    # ----- replicate weights --------------------------------------------------------------
+
+    @classmethod
+    def replicate(
+        cls,
+        df: pd.DataFrame,
+        *,
+        repweights: str | Sequence[str],
+        weight: str | None = None,
+        type: str = "other",
+        combined: bool = True,
+        scale: float | None = None,
+        rscales: Sequence[float] | None = None,
+        rho: float | None = None,
+        mse: bool = False,
+        file: str | None = None,
+    ) -> Survey:
+        """R's ``svrepdesign(repweights=, weights=, type=, combined.weights=, scale=,
+        rscales=, rho=, mse=)``: replicate weight columns (a list, or a regular expression
+        matched against the column names as R's ``grep``) and the sampling weight column
+        (without one, weights 1, as R assumes with a warning)."""
+        if isinstance(repweights, str):
+            columns = [c for c in df.columns if re.search(repweights, str(c))]
+            if not columns:
+                raise InputError(
+                    f"no column matches the replicate weights pattern {repweights!r}", file=file
+                )
+        else:
+            columns = list(repweights)
+            require_columns(df, columns, file)
+        values = df[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(values) | (values < 0)
+        if bad.any():
+            row, col = np.argwhere(bad)[0]
+            raise InputError(
+                "expected a replicate weight (a number ≥ 0)",
+                file=file,
+                row=int(row) + 2,
+                column=columns[col],
+            )
+        if weight is None:
+            warnings.warn(
+                "no sampling weights given: equal probability assumed, as R does", stacklevel=2
+            )
+            w = np.ones(len(df))
+        else:
+            w = _weight_column(df, weight, file)
+        reps = replicate_weights.supplied(
+            values,
+            type=type,
+            combined=combined,
+            scale=scale,
+            rscales=None if rscales is None else np.asarray(rscales, dtype=float),
+            rho=rho,
+            mse=mse,
+        )
+        n = len(df)
+        return cls(df, np.zeros(n, dtype=np.int64), w, ("all",), replicates=reps)
+
+    def as_replicate(
+        self,
+        type: str = "auto",
+        *,
+        rho: float = 0.0,
+        replicates: int = 50,
+        seed: int | None = None,
+        mse: bool = False,
+        hadamard: np.ndarray | None = None,
+    ) -> Survey:
+        """R's ``as.svrepdesign(design, type=, fay.rho=, replicates=, mse=)`` on the first
+        stage: "JK1" (unstratified), "JKn" (stratified), "BRR" or "Fay" (two PSUs per
+        stratum; ``rho`` is Fay's factor; the FPC is dropped, as R drops it), "bootstrap"
+        (``replicates`` draws, ``seed``); "auto" is JK1 without strata, else JKn. Later
+        stages and their FPC are dropped, as R drops them."""
+        if self.replicates is not None:
+            raise InputError("the survey already has replicate weights")
+        if self.calibration:
+            raise InputError("replicate weights of a calibrated design are not supported")
+        stratified = self.n_strata > 1
+        if type == "auto":
+            type = "JKn" if stratified else "JK1"
+        if type == "JK1" and stratified:
+            raise InputError("JK1 replicates are for an unstratified design; use JKn")
+        if type in ("JKn", "BRR", "Fay") and not stratified:
+            raise InputError(f"{type} replicates need strata; use JK1 or bootstrap")
+        if len(self.stages) > 1 or (len(self.clusters) > 1 and self.population is not None):
+            warnings.warn(
+                "the FPC after the first stage is dropped in the conversion to "
+                "replicate weights, as R does",
+                stacklevel=2,
+            )
+        first = self.stages[0]
+        unit_stratum = first.unit_stratum
+        units = first.units if first.units is not None else np.arange(self.n)
+        fpc = self.fpc_factor
+        if type == "JK1":
+            reps = replicate_weights.jackknife_one(unit_stratum.size, float(fpc[0]), mse)
+        elif type == "JKn":
+            factors, scale, rscales = replicate_weights.jackknife_strata(
+                unit_stratum, fpc, self.lonely_psu
+            )
+            reps = replicate_weights.Replicates("JKn", factors, None, False, scale, rscales, mse)
+        elif type in ("BRR", "Fay"):
+            if self.population is not None:
+                warnings.warn(
+                    "the finite population correction is dropped in the "
+                    "conversion to BRR replicates, as R does",
+                    stacklevel=2,
+                )
+            reps = replicate_weights.balanced_half_samples(
+                unit_stratum,
+                self.stratum_labels,
+                rho if type == "Fay" else 0.0,
+                hadamard,
+                mse,
+            )
+        elif type == "bootstrap":
+            reps = replicate_weights.bootstrap(unit_stratum, self.population, replicates, seed, mse)
+        else:
+            raise InputError(
+                f"replicate type must be auto, JK1, JKn, BRR, Fay or bootstrap, got {type!r}"
+            )
+        per_unit = replicate_weights.Replicates(
+            reps.type, reps.factors, units, False, reps.scale, reps.rscales, mse
+        )
+        return replace(self, replicates=per_unit)
 
     # ----- the data -----------------------------------------------------------------------
 
@@ -473,12 +610,19 @@ class Survey:
 
     @property
     def df(self) -> int:
-        """Design degrees of freedom: first-stage PSUs minus strata (R's ``degf``)."""
+        """Design degrees of freedom: first-stage PSUs minus strata (R's ``degf``); with
+        replicate weights the rank of the replicate weights minus 1 (R's degf of a
+        svyrep.design)."""
+        if self.replicate_df is not None:
+            return self.replicate_df
         return self.n_psu - self.n_strata
 
     def domain_df(self, inside: np.ndarray) -> int:
         """Degrees of freedom of a domain: the PSUs holding one of its respondents minus the
-        strata they fall in (R's ``degf`` of ``subset(design, ...)``)."""
+        strata they fall in (R's ``degf`` of ``subset(design, ...)``; with replicate weights,
+        the rank of the domain rows' replicate weights minus 1)."""
+        if self.replicates is not None:
+            return self.replicates.degf(self.weights, inside)
         psu = self.clusters[0][inside] if self.clusters else np.flatnonzero(inside)
         strata = self.strata[inside]
         return int(np.unique(psu).size - np.unique(strata).size)
@@ -510,6 +654,11 @@ class Survey:
         """Covariance matrix (k × k) of estimators whose influence values are the columns of
         ``z`` (rows × k, zero outside a domain): residualised on the calibration, then R's
         svyrecvar over the stages (see :class:`Stage`)."""
+        if self.replicates is not None:
+            raise InputError(
+                "this estimate is not available for a replicate-weight design yet (means, "
+                "totals, proportions, svyby and cross-tabs are)"
+            )
         z2 = np.asarray(z, dtype=float).reshape(self.n, -1)
         if self.calibration:
             z2 = self.calibration_residuals(z2)
