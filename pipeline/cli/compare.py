@@ -77,7 +77,7 @@ def compare_command(
 
 
 def compare_waves_command(
-    file_a: Path = typer.Argument(..., help="First wave: CSV, xlsx, sav or parquet."),
+    file_a: Path = typer.Argument(..., help="First wave: any data file (csv, xlsx, sav, dta ...)."),
     file_b: Path = typer.Argument(..., help="Second wave, with the same variable."),
     var: str = typer.Option(..., "--var", help="The categorical variable to compare."),
     strata: str = typer.Option(None, "--strata", help="Stratum column (strata: file × it)."),
@@ -90,6 +90,9 @@ def compare_waves_command(
         "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding of both files, e.g. cp1258 (default: detect)."
+    ),
 ) -> None:
     """Compare one variable between two data files.
 
@@ -104,6 +107,7 @@ def compare_waves_command(
         fpc=fpc,
         id_column=id_column,
         lonely_psu=lonely_psu,
+        encoding=encoding,
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

@@ -15,7 +15,9 @@ from pipeline.statistics.crosstab import MIN_BASE, CrossTab, as_json, value_text
 
 
 def crosstab_command(
-    data: Path = typer.Argument(..., help="CSV, xlsx, sav or parquet file."),
+    data: Path = typer.Argument(
+        ..., help="Any data file: csv/tsv, xlsx/xls, sav/zsav/por, dta, sas7bdat/xpt, parquet."
+    ),
     row: str = typer.Option(..., "--row", help="Row variable (column name)."),
     col: str = typer.Option(..., "--col", help="Column variable (column name)."),
     strata: str = typer.Option(None, "--strata", help="Stratum column."),
@@ -25,13 +27,23 @@ def crosstab_command(
         "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
     ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding of the file, e.g. cp1258, cp1252 (default: detect)."
+    ),
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
     """
     ct, simulated = crosstab_file(
-        str(data), row, col, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu
+        str(data),
+        row,
+        col,
+        strata=strata,
+        weight=weight,
+        fpc=fpc,
+        lonely_psu=lonely_psu,
+        encoding=encoding,
     )
     if as_json_flag:
         typer.echo(json.dumps(as_json(ct, row, col)))

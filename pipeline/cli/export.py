@@ -55,7 +55,7 @@ def export_command(
 
 
 def import_sav_command(
-    sav: Path = typer.Argument(..., help="An SPSS .sav or .zsav file."),
+    sav: Path = typer.Argument(..., help="An SPSS .sav, .zsav or .por file."),
     out: Path = typer.Option(..., "--out", help="Questionnaire YAML to write."),
     stratum: str = typer.Option(..., "--stratum", help="The variable that holds the strata."),
     frame: str = typer.Option(
@@ -64,13 +64,23 @@ def import_sav_command(
     lang: str = typer.Option("vi", "--lang", help="Language of the file's labels: vi or en."),
     wave: str = typer.Option("1", "--wave", help="Wave to record in the questionnaire."),
     skip: list[str] = typer.Option([], "--skip", help="Variable to leave out (repeatable)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding, for files that do not record it (e.g. cp1258)."
+    ),
 ) -> None:
     """Read an SPSS file's dictionary into a questionnaire YAML.
 
     Example: survey import-sav old/2016.sav --out questionnaires/2016.yaml --stratum khoi
     """
     notes = import_sav(
-        sav, out, stratum=stratum, frame=frame, lang=lang, wave=wave, skip=tuple(skip)
+        sav,
+        out,
+        stratum=stratum,
+        frame=frame,
+        lang=lang,
+        wave=wave,
+        skip=tuple(skip),
+        encoding=encoding,
     )
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
