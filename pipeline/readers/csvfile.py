@@ -159,7 +159,8 @@ def _looks_utf16(sample: bytes) -> bool:
     """NULs on every other byte: UTF-16 without a byte-order mark."""
     arr = np.frombuffer(sample[: len(sample) // 2 * 2], dtype=np.uint8).reshape(-1, 2)
     odd, even = int((arr[:, 1] == 0).sum()), int((arr[:, 0] == 0).sum())
-    return odd > 4 * even or even > 4 * odd
+    enough = len(arr) / 4  # text in UTF-16 has a NUL in most pairs; a stray NUL is damage
+    return (odd > 4 * even and odd >= enough) or (even > 4 * odd and even >= enough)
 
 
 def _read_head(path: Path, size: int = _SAMPLE_BYTES) -> bytes:

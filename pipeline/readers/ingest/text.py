@@ -32,7 +32,7 @@ import unicodedata
 
 from pipeline.core.errors import InputError
 
-DELIMITERS = (",", ";", "\t")
+DELIMITERS = (",", ";", "\t", "|")
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
