@@ -8,20 +8,8 @@ import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from pipeline.core.errors import InputError
-from pipeline.model.harmonize import load_harmonization
-from pipeline.readers.dataset import read_dataset
-from pipeline.stages.compare.waves import (
-    OVERALL,
-    WaveInput,
-    compare_files,
-    compare_waves,
-    file_comparison_json,
-    write_comparison,
-)
 
 
 def parse_data_option(text: str) -> tuple[str, Path]:
@@ -50,6 +38,10 @@ def compare_command(
     2021=processed/2021.weighted.parquet --data 2023=processed/2023.weighted.parquet
     --out outputs/waves
     """
+    from pipeline.model.harmonize import load_harmonization
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.compare.waves import OVERALL, WaveInput, compare_waves, write_comparison
+
     start = time.perf_counter()
     h = load_harmonization(map_path)
     waves = []
@@ -98,6 +90,11 @@ def compare_waves_command(
 
     Example: survey compare-waves 2021.csv 2023.csv --var q5 --strata stratum --fpc N_h
     """
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.stages.compare.waves import compare_files, file_comparison_json
+
     result = compare_files(
         file_a,
         file_b,

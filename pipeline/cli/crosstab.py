@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from pipeline.core.columns import column_letter
-from pipeline.stages.crosstab_file import crosstab_file
-from pipeline.statistics.crosstab import MIN_BASE, CrossTab, as_json, value_text
+if TYPE_CHECKING:
+    from pipeline.statistics.crosstab import CrossTab
 
 
 def crosstab_command(
@@ -35,6 +33,9 @@ def crosstab_command(
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
     """
+    from pipeline.stages.crosstab_file import crosstab_file
+    from pipeline.statistics.crosstab import as_json
+
     ct, simulated = crosstab_file(
         str(data),
         row,
@@ -52,6 +53,12 @@ def crosstab_command(
 
 
 def _print_table(ct: CrossTab, row: str, col: str, simulated: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.core.columns import column_letter
+    from pipeline.statistics.crosstab import MIN_BASE, value_text
+
     title = f"{row} by {col}: column % (n)"
     if simulated:
         title = "SIMULATED DATA: " + title

@@ -9,10 +9,6 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import InputError
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset
-from pipeline.readers.import_sav import import_sav
-from pipeline.stages.export.plan import FORMATS, ExportWarning, export
 
 
 def export_command(
@@ -21,14 +17,18 @@ def export_command(
     out: Path = typer.Option(..., "--out", help="Output folder."),
     lang: str = typer.Option("vi", "--lang", help="Label language: vi or en."),
     zsav: bool = typer.Option(False, "--zsav", help="Also write a compressed .zsav."),
-    formats: list[str] = typer.Option(
-        list(FORMATS), "--format", help="Formats to write (repeatable): sav, sps, dta, csv."
+    formats: list[str] | None = typer.Option(
+        None, "--format", help="Formats to write (repeatable): sav, sps, dta, csv (default: all)."
     ),
 ) -> None:
     """Export to SPSS (.sav, .sps), Stata and CSV with metadata.
 
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.export.plan import FORMATS, ExportWarning, export
+
     q = load_questionnaire(questionnaire)
     frame, meta = read_dataset(data)
     if meta.get("form_id") not in (None, q.form_id):
@@ -43,7 +43,7 @@ def export_command(
             q,
             out,
             lang,
-            tuple(formats),
+            tuple(formats or FORMATS),
             simulated=bool(meta.get("simulated", False)),
             zsav=zsav,
             wave=meta.get("wave"),
@@ -72,6 +72,8 @@ def import_sav_command(
 
     Example: survey import-sav old/2016.sav --out questionnaires/2016.yaml --stratum khoi
     """
+    from pipeline.readers.import_sav import import_sav
+
     notes = import_sav(
         sav,
         out,
