@@ -189,9 +189,11 @@ def test_encodings_with_a_byte_order_mark_and_any_delimiter_are_detected(
     assert list(read_file(path).frame["q1"]) == [int(r[2]) for r in ROWS]
 
 
-def crosstab_counts(argv: list[str], capsys) -> list[list[int]]:
+def crosstab_counts(argv: list[str], capsys) -> list[tuple[str, str, int]]:
+    """The cells of `survey crosstab --json`: (row value, column value, n)."""
     assert run(argv) == 0
-    return json.loads(capsys.readouterr().out)["n"]
+    cells = json.loads(capsys.readouterr().out)["cells"]
+    return [(c["row_value"], c["col_value"], c["n"]) for c in cells]
 
 
 def test_legacy_code_pages_read_alike_through_every_reading_command(tmp_path, capsys):

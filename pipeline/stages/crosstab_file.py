@@ -1,14 +1,28 @@
 """The ad hoc cross-tab of a data file (`survey crosstab`): read it, build its design from the
-named columns, cross-tabulate."""
+named columns, cross-tabulate, and find the value labels of the two variables."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.readers.datafile import read_file
-from pipeline.statistics.crosstab import CrossTab, crosstab
+from pipeline.model.questionnaire import Questionnaire
+from pipeline.readers.datafile import FileMeta, read_file
+from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
 from pipeline.statistics.survey import design_for
+
+
+@dataclass(frozen=True)
+class FileCrossTab:
+    """The table, whether the data are simulated (``_simulated`` = 1), and the value labels
+    of the row and column variables (code as text → label; empty when none is known)."""
+
+    table: CrossTab
+    simulated: bool
+    row_labels: dict[str, str] = field(default_factory=dict)
+    col_labels: dict[str, str] = field(default_factory=dict)
 
 
 def crosstab_file(
@@ -21,18 +35,41 @@ def crosstab_file(
     fpc: str | None = None,
     lonely_psu: str = "fail",
     encoding: str | None = None,
-) -> tuple[CrossTab, bool]:
-    """Read a data file, build its design from the named columns and cross-tabulate ``row``
-    by ``col``. Returns the table and whether the data are simulated (``_simulated`` = 1)."""
+    questionnaire: Questionnaire | None = None,
+    lang: str = "vi",
+) -> FileCrossTab:
+    """Read a data file (only the named columns), build its design from the named columns and
+    cross-tabulate ``row`` by ``col``. Labels come from ``questionnaire`` (in ``lang``) when
+    given, else from the file's own value labels (.sav, .dta ...)."""
     named = [c for c in dict.fromkeys([row, col, strata, weight, fpc]) if c is not None]
-    df = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,)).frame
+    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
+    df = data.frame
     require_columns(df, [row, col, strata, weight, fpc], path)
     try:
         design = design_for(
             df, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=str(path)
         )
-        simulated = is_simulated(df)
-        return crosstab(design, df[row], df[col]), simulated
+        table = crosstab(design, df[row], df[col])
     except InputError as exc:
         exc.file = exc.file or str(path)  # the data file is what the user can fix
         raise
+    return FileCrossTab(
+        table,
+        is_simulated(df),
+        value_labels(row, data.meta, questionnaire, lang),
+        value_labels(col, data.meta, questionnaire, lang),
+    )
+
+
+def value_labels(
+    column: str, meta: FileMeta, questionnaire: Questionnaire | None, lang: str
+) -> dict[str, str]:
+    """A column's value labels, code as text (as the table prints codes) → label."""
+    if questionnaire is not None:
+        try:
+            labels = questionnaire.variable(column).value_labels(lang)
+        except KeyError:
+            labels = {}
+    else:
+        labels = meta.value_labels.get(column, {})
+    return {value_text(code): str(label) for code, label in labels.items()}
