@@ -33,8 +33,10 @@ def crosstab_command(
     ),
     lang: str = typer.Option("vi", "--lang", help="Label language (with --questionnaire)."),
 ) -> None:
-    """Design-based cross-tab of two variables, with tests; codes shown with their value
-    labels (from the file's own, as in .sav and .dta files, or from --questionnaire).
+    """Design-based cross-tab of two variables, with tests.
+
+    Codes are shown with their value labels: the file's own (.sav, .dta ...), or those of
+    --questionnaire in --lang.
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
     """
