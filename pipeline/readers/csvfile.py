@@ -178,10 +178,9 @@ def _scan_bytes(source: _Source, path: Path) -> None:
     tail = b""
     for chunk in _chunks(source):
         arr = np.frombuffer(chunk, dtype=np.uint8)
-        nul = np.flatnonzero(arr == 0)
         newlines = np.flatnonzero(arr == 10)
-        if nul.size:
-            at = int(nul[0])
+        at = chunk.find(b"\x00")
+        if at != -1:
             row = line + int(np.searchsorted(newlines, at))
             raise InputError(
                 f"a NUL byte at byte offset {offset + at}: this is not a text file, or it is "
@@ -202,7 +201,7 @@ def _scan_bytes(source: _Source, path: Path) -> None:
             )
         if newlines.size:
             last_break = offset + int(newlines[-1])
-        source.quotes += int(np.count_nonzero(arr == 34))
+        source.quotes += chunk.count(b'"')
         line += int(newlines.size)
         breaks += int(newlines.size)
         offset += len(arr)

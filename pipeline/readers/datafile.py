@@ -72,12 +72,13 @@ class FileMeta:
 @dataclass
 class DataFile:
     """A file's data for analysis, its metadata, and each row's place in the source
-    (``row_numbers``: 1-based, header = row 1, as a spreadsheet counts)."""
+    (``row_numbers``: 1-based, header = row 1, as a spreadsheet counts; no row is ever left
+    out, so they run on from 2)."""
 
     path: str
     frame: pd.DataFrame
     meta: FileMeta
-    row_numbers: list[int]
+    row_numbers: range
 
 
 def read_file(
@@ -102,17 +103,16 @@ def read_file(
                                 columns=columns, optional=optional)  # fmt: skip
         frame = parsed.table.to_pandas(split_blocks=True, self_destruct=True)
         meta = FileMeta(fmt, encoding=parsed.encoding, delimiter=parsed.delimiter)
-        return DataFile(str(path), frame, meta, parsed.row_numbers.tolist())
+        return DataFile(str(path), frame, meta, range(2, len(frame) + 2))
     if fmt in ("xlsx", "xls"):
         from pipeline.readers.ingest.excel import read_excel_frame
 
         frame = _select(read_excel_frame(path, fmt), columns, optional, path)
-        return DataFile(str(path), frame, FileMeta(fmt), list(range(2, len(frame) + 2)))
+        return DataFile(str(path), frame, FileMeta(fmt), range(2, len(frame) + 2))
     from pipeline.readers.statfile import analysis_frame, read_stat_file
 
-    frame, meta = read_stat_file(path, fmt, encoding=encoding)
-    frame = analysis_frame(_select(frame, columns, optional, path), meta)
-    return DataFile(str(path), frame, meta, list(range(2, len(frame) + 2)))
+    frame, meta = read_stat_file(path, fmt, encoding=encoding, columns=columns, optional=optional)
+    return DataFile(str(path), analysis_frame(frame, meta), meta, range(2, len(frame) + 2))
 
 
 def read_source_table(

@@ -22,11 +22,17 @@ _TAGGED_FORMATS = ("dta", "sas7bdat")
 
 
 def read_stat_file(
-    path: Path, fmt: str, *, encoding: str | None = None
+    path: Path,
+    fmt: str,
+    *,
+    encoding: str | None = None,
+    columns: list[str] | None = None,
+    optional: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, FileMeta]:
-    """The file's data (codes, user-missing and tagged values kept) and its metadata."""
+    """The file's data (codes, user-missing and tagged values kept) and its metadata.
+    ``columns``: only these (each required) and those of ``optional`` the file has."""
     if fmt == "parquet":
-        return _read_parquet(path), FileMeta("parquet")
+        return _read_parquet(path, columns, optional), FileMeta("parquet")
     import pyreadstat
 
     readers = {
@@ -35,6 +41,8 @@ def read_stat_file(
         "xpt": pyreadstat.read_xport,
     }  # fmt: skip
     options: dict = {}
+    if columns is not None:
+        options["usecols"] = _wanted(path, fmt, readers[fmt], columns, optional, encoding)
     if fmt in ("sav", "zsav", "dta", "sas7bdat"):
         options["user_missing"] = True
     if encoding is not None:
@@ -55,12 +63,28 @@ def read_stat_file(
     return frame, meta
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _wanted(path, fmt, reader, columns, optional, encoding) -> list[str]:
+    """The columns to read, checked against the file's dictionary (read alone: no data)."""
+    from pipeline.readers.csvfile import select_columns
+
+    extra = {"encoding": encoding} if encoding is not None else {}
+    try:
+        _, raw = reader(str(path), metadataonly=True, **extra)
+    except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
+        raise InputError(f"not a readable {fmt} file ({exc})", file=str(path)) from None
+    return select_columns(columns, optional, list(raw.column_names), path)
+
+
+def _read_parquet(path: Path, columns: list[str] | None, optional: tuple[str, ...]):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from pipeline.readers.csvfile import select_columns
+
     try:
-        return pq.read_table(path).to_pandas()
+        if columns is not None:
+            columns = select_columns(columns, optional, pq.read_schema(path).names, path)
+        return pq.read_table(path, columns=columns).to_pandas()
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"not a readable parquet file ({exc})", file=str(path)) from None
 

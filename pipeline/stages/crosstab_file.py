@@ -4,14 +4,17 @@ named columns, cross-tabulate, and find the value labels of the two variables.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.datafile import FileMeta, read_file
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
 from pipeline.statistics.survey import design_for
+
+if TYPE_CHECKING:
+    from pipeline.model.questionnaire import Questionnaire
 
 
 @dataclass(frozen=True)
