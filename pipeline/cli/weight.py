@@ -6,11 +6,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.frame import load_frame
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset, write_dataset
-from pipeline.stages.weight import WeightOptions, weight
-
 
 def weight_command(
     data: Path = typer.Argument(..., help="Clean data, processed/<wave>.parquet."),
@@ -44,6 +39,11 @@ def weight_command(
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
     """
+    from pipeline.model.frame import load_frame
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.dataset import read_dataset, write_dataset
+    from pipeline.stages.weight import WeightOptions, weight
+
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
     df, meta = read_dataset(data)

@@ -71,13 +71,14 @@ def compare_files(
     lonely_psu: str = "fail",
     clusters: Sequence[str] = (),
     nest: bool = False,
+    encoding: str | None = None,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
     either file, as text; with ``id_column`` the panel overlap enters the SEs."""
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
-        df = read_data(path)
+        df = read_data(path, encoding=encoding)
         fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
         require_columns(df, [var, strata, weight, *fpcs, *clusters, id_column], path)
         frames[name], files[name] = df, str(path)
