@@ -46,8 +46,15 @@ from pipeline.core.spss_limits import (
     SPSS_VARIABLE_LABEL_BYTES,
     spss_name_problems,
 )
-from pipeline.core.wording import RESPONDENT_ID_LABEL, SIMULATED_NOTE, YES_NO
+from pipeline.core.wording import (
+    RESPONDENT_ID_LABEL,
+    SIMULATED_FILE_LABEL,
+    SIMULATED_NOTE,
+    SKIPPED_LABEL,
+    YES_NO,
+)
 from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
+from pipeline.stages.export.routing import skip_code, skipped_rows
 
 Kind = Literal["numeric", "string", "date"]
 
@@ -100,6 +107,27 @@ class ExportVariable:
     # (question label, own label) of a grid item or dichotomy, so a shortened label keeps
     # the item's own words; (None, label) for other variables.
     label_parts: tuple[str | None, str] = (None, "")
+    display_width: int = 8  # columns in SPSS's data view, from the longest value
+    skip_code: int | None = None  # the code of "skipped by routing" (also in ``missing``)
+    # missing code → Stata extended missing letter (97 → "a" ...; the skip code → "s")
+    stata_missing: dict[int, str] = field(default_factory=dict)
+    grid: str | None = None  # the grid question of a grid item
+
+
+@dataclass(frozen=True)
+class ExportDesign:
+    """The sample design as the pipeline used it, in export names (None: not in the data).
+
+    ``clusters``: the cluster (PSU, then lower stages) columns, empty for an element sample;
+    ``fpc``: whether the finite population correction was applied (the ``fpc`` column holds
+    the population sizes either way).
+    """
+
+    weight: str | None = None
+    strata: str | None = None
+    population_size: str | None = None
+    clusters: tuple[str, ...] = ()
+    fpc: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,6 +154,24 @@ class ExportPlan:
     variables: list[ExportVariable]
     mr_sets: list[MultipleResponseSet]
     data: pd.DataFrame  # columns renamed to the export names, typed for the writers
+    title: str = ""
+    data_version: str = ""  # the data's revision (git commit, file digest) when known
+    design: ExportDesign = field(default_factory=ExportDesign)
+    # the variable (export name) of the example table in the .do, .R and SPSS syntax: the
+    # first tabulated question that is not a banner
+    example: str | None = None
+
+    def attributes(self) -> dict[str, str]:
+        """What the file is: written as SPSS DATAFILE ATTRIBUTEs, Stata characteristics
+        and the codebook's header."""
+        return {
+            "form_id": self.form_id,
+            "questionnaire_version": self.version,
+            "wave": self.wave,
+            "data_version": self.data_version or "unknown",
+            "simulated": "1" if self.simulated else "0",
+            "label_language": self.lang,
+        }
 
     def variable(self, source: str) -> ExportVariable | None:
         return next((v for v in self.variables if v.source == source), None)
@@ -431,7 +477,7 @@ def _describe(
 
 def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str:
     core = f"{questionnaire.form_id} v{questionnaire.version} {wave}"
-    text = f"SIMULATED DATA / MÔ PHỎNG: {core}" if simulated else core
+    text = f"{SIMULATED_FILE_LABEL}: {core}" if simulated else core
     return fit(text, "the file label", SPSS_FILE_LABEL_BYTES)
 
 
@@ -462,6 +508,70 @@ def _mr_sets(
     return sets
 
 
+def _display_width(kind: Kind, series: pd.Series, spss_format: str) -> int:
+    """Columns SPSS's data view gives the variable: the longest value as printed."""
+    if kind == "string":
+        lengths = series.dropna().map(lambda s: len(graphemes(str(s))))
+        return max(int(lengths.max()) if len(lengths) else 1, 1)
+    return int(re.match(r"[A-Z]+(\d+)", spss_format).group(1))
+
+
+# Words that mark a missing option as a refusal (Stata's .b); other missing codes are the
+# "don't know" family (.a, then .c, .d ... in code order).
+REFUSED_WORDS = ("refus", "không trả lời", "từ chối")
+SKIPPED_LETTER = "s"
+
+
+def stata_missing_letters(questionnaire: Questionnaire) -> dict[int, str]:
+    """Missing code → Stata extended missing letter, one mapping for the whole file.
+
+    A code labelled as a refusal gets ``b``; the others get ``a``, ``c``, ``d`` ... in code
+    order (``s`` is kept for skipped by routing). The codebook lists the mapping.
+    """
+    labels: dict[int, list[str]] = {}
+    for clist in questionnaire.choice_lists.values():
+        for option in clist.options:
+            if option.missing and option.code is not None:
+                words = [option.label.get(lang).lower() for lang in ("vi", "en")]
+                labels.setdefault(option.code, []).extend(words)
+    refused = [
+        c for c, texts in labels.items() if any(w in t for t in texts for w in REFUSED_WORDS)
+    ]
+    letters = iter(c for c in "acdefghijklmnopqrtuvwxyz")
+    out: dict[int, str] = {}
+    for code in sorted(labels):
+        if code in refused and "b" not in out.values():
+            out[code] = "b"
+            continue
+        letter = next(letters, None)
+        if letter is None:
+            raise InputError(
+                "more than 24 missing codes: Stata has only 26 extended missing values"
+            )
+        out[code] = letter
+    return out
+
+
+def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
+    """The design of the weighted data in export names; clusters from the metadata's
+    ``clusters`` (a column name or a list of them, first stage first) when present."""
+    meta_design = meta_design or {}
+    clusters = meta_design.get("clusters") or []
+    if isinstance(clusters, str):
+        clusters = [clusters]
+    missing = [c for c in clusters if c not in names]
+    if missing:
+        raise InputError(f"the design names cluster column(s) {missing} that are not in the data")
+    options = meta_design.get("options") or {}
+    return ExportDesign(
+        weight=names.get("_weight"),
+        strata=names.get("_stratum"),
+        population_size=names.get("_fpc"),
+        clusters=tuple(names[c] for c in clusters),
+        fpc=bool(options.get("fpc", True)),
+    )
+
+
 def build_plan(
     data: pd.DataFrame,
     questionnaire: Questionnaire,
@@ -469,16 +579,22 @@ def build_plan(
     *,
     simulated: bool,
     wave: str | None = None,
+    design: dict | None = None,
+    data_version: str = "",
 ) -> ExportPlan:
     """Check the data against the questionnaire and the formats' limits; name and label it.
 
-    ``simulated`` is also set when a ``_simulated`` column holds a 1.
+    ``simulated`` is also set when a ``_simulated`` column holds a 1. ``design`` is the
+    ``design`` entry of the weighted file's metadata (docs/schemas.md). Empty answers that
+    the questionnaire's routing skipped get the variable's skip code (routing.py).
     """
+    skipped = skipped_rows(data, questionnaire)
     data = _drop_pii(data, questionnaire)
     columns = [str(c) for c in data.columns]
     names = export_names(columns)
     stata = stata_names(list(names.values()))
     variables = {v.name: v for v in questionnaire.variables()}
+    letters = stata_missing_letters(questionnaire)
     simulated = simulated or is_simulated(data)
     wave = wave or questionnaire.wave
 
@@ -490,7 +606,14 @@ def build_plan(
         )
         series = _typed(data[col], kind, col)
         name = names[col]
+        v = variables.get(col)
+        code = skip_code(v) if v is not None and kind == "numeric" and col in skipped else None
+        if code is not None:
+            series = series.mask(skipped[col].to_numpy(), code)
+            labels = {**labels, code: SKIPPED_LABEL.get(lang)}
+            missing = [code, *missing]
         codes = list(labels) + missing
+        spss_format = _format(kind, series, codes, col)
         planned.append(
             ExportVariable(
                 source=col,
@@ -499,11 +622,15 @@ def build_plan(
                 label=fit_label(label, f"variable label of {name}", SPSS_VARIABLE_LABEL_BYTES),
                 kind=kind,
                 measure=measure,
-                spss_format=_format(kind, series, codes, col),
+                spss_format=spss_format,
                 value_labels=_value_labels(labels, name),
                 missing=missing,
                 question=question,
                 label_parts=label,
+                display_width=_display_width(kind, series, spss_format),
+                skip_code=code,
+                stata_missing={c: SKIPPED_LETTER if c == code else letters[c] for c in missing},
+                grid=v.question.name if v is not None and v.grid_item is not None else None,
             )
         )
         typed[name] = series
@@ -518,7 +645,20 @@ def build_plan(
         variables=planned,
         mr_sets=_mr_sets(questionnaire, names, lang),
         data=pd.DataFrame(typed, index=range(len(data))),
+        title=questionnaire.title.get(lang),
+        data_version=data_version,
+        design=_design(design, names),
+        example=_example(questionnaire, names),
     )
+
+
+def _example(questionnaire: Questionnaire, names: dict[str, str]) -> str | None:
+    """The first categorical, non-banner, non-personal variable in the data (export name)."""
+    for v in questionnaire.variables():
+        tabulated = v.is_categorical and not v.pii and v.question.type is not QuestionType.multiple
+        if tabulated and v.name not in questionnaire.banners and v.name in names:
+            return names[v.name]
+    return None
 
 
 # ---- CSV and codebook -----------------------------------------------------------------
@@ -535,8 +675,22 @@ def write_csv(plan: ExportPlan, target: Path) -> Path:
     return target
 
 
+def missing_meaning(v: ExportVariable, code: int) -> str:
+    """What a missing code stands for in the codebook: skipped by routing, or the option's
+    own label (don't know, refused ...)."""
+    if code == v.skip_code:
+        return "skipped"
+    return "refused" if v.stata_missing.get(code) == "b" else "no_answer_option"
+
+
 def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
-    """One row per variable and value (one row without a value for unlabelled variables)."""
+    """One row per variable and value (one row without a value for unlabelled variables).
+
+    ``missing`` is 1 for the codes that are missing for analysis; ``missing_kind`` says
+    which kind (``skipped``: not asked, by the questionnaire's routing; ``refused``;
+    ``no_answer_option``: don't know and the like); ``stata`` is the code's Stata value
+    (``.a``, ``.b``, ``.s`` ... for missing codes).
+    """
     rows = []
     for v in plan.variables:
         base = {
@@ -547,17 +701,30 @@ def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
             "type": v.kind,
             "measure": v.measure,
             "spss_format": v.spss_format,
+            "display_width": v.display_width,
         }
         codes = list(v.value_labels) + [c for c in v.missing if c not in v.value_labels]
         if not codes:
-            rows.append({**base, "value": "", "value_label": "", "missing": ""})
+            rows.append(
+                {
+                    **base,
+                    "value": "",
+                    "value_label": "",
+                    "missing": "",
+                    "missing_kind": "",
+                    "stata": "",
+                }
+            )
         for code in codes:
+            is_missing = code in v.missing
             rows.append(
                 {
                     **base,
                     "value": code,
                     "value_label": v.value_labels.get(code, ""),
-                    "missing": int(code in v.missing),
+                    "missing": int(is_missing),
+                    "missing_kind": missing_meaning(v, code) if is_missing else "",
+                    "stata": f".{v.stata_missing[code]}" if is_missing else code,
                 }
             )
     return rows
@@ -570,14 +737,26 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
         "wave": plan.wave,
         "lang": plan.lang,
         "simulated": plan.simulated,
+        "data_version": plan.data_version,
         "note": SIMULATED_NOTE if plan.simulated else "",
         "design": {
-            "weight": plan.design_name("_weight"),
-            "strata": plan.design_name("_stratum"),
-            "population_size": plan.design_name("_fpc"),
+            "weight": plan.design.weight,
+            "strata": plan.design.strata,
+            "population_size": plan.design.population_size,
+            "clusters": list(plan.design.clusters),
+            "fpc": plan.design.fpc,
+        },
+        "missing_values": {
+            "skipped": "not asked: the questionnaire's routing (relevant) skipped the question; "
+            "code skip_code, user-missing in SPSS, .s in Stata",
+            "stata_letters": "each missing code's Stata value is in stata_missing",
         },
         "variables": [
-            {**asdict(v), "value_labels": {str(k): t for k, t in v.value_labels.items()}}
+            {
+                **asdict(v),
+                "value_labels": {str(k): t for k, t in v.value_labels.items()},
+                "stata_missing": {str(k): f".{t}" for k, t in v.stata_missing.items()},
+            }
             for v in plan.variables
         ],
         "multiple_response_sets": [asdict(s) for s in plan.mr_sets],
