@@ -63,8 +63,9 @@ def export_command(
                 design=meta.get("design"),
                 data_version=version,
             )
-    for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
+    # each language's plan is built for every file set, so a warning may come more than once
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        print(f"warning: {message}", file=sys.stderr)
     for path in written:
         print(path)
 

@@ -5,7 +5,8 @@ users got 4-byte-per-value codes and no label languages. This writer stores each
 the smallest type that holds it (byte, int, long, double, str#), writes Stata's extended
 missing values (``.a`` ... ``.z``) and their value labels, and the characteristics that
 Stata's ``label language`` reads (``_dta[_lang_list]``, ``_dta[_lang_c]``,
-``<var>[_lang_l_<lang>]``, ``<var>[_lang_v_<lang>]``).
+``<var>[_lang_v_<lang>]`` the variable label, ``<var>[_lang_l_<lang>]`` the value label
+set, as readstata13 reads and writes them).
 
 The layout follows Stata's documentation of the format ("dta file format 118"): a header,
 a map of section offsets, then the sections, each between its <tag> and </tag>; integers

@@ -330,21 +330,35 @@ def fit_label(
     max_bytes: int | None = None,
     max_chars: int | None = None,
 ) -> str:
-    """'<question>: <own>' within the limits. When too long, the question part is shortened
-    first ('<question…>…: <own>') so items of one grid stay distinguishable; a shortened label
-    raises an ExportWarning naming ``what``."""
+    """'<question>: <own>' within the limits, the item's own words kept before the question's.
+
+    When too long: '<question…>…: <own>' (the question shortened) while at least 8 units of
+    the question fit; else the item's own label alone; else the item's own label shortened
+    ('<own…>…'). A non-grid label is shortened at its end. A shortened label raises an
+    ExportWarning naming ``what`` and showing what was kept.
+    """
     question, own = parts
     full = unicodedata.normalize("NFC", f"{question}: {own}" if question else own)
     if shorten(full, max_bytes, max_chars) == full or not question:
         return fit(full, what, max_bytes, max_chars)
-    tail = unicodedata.normalize("NFC", f"…: {own}")
+    own = unicodedata.normalize("NFC", own)
+    tail = f"…: {own}"
     budget_bytes = None if max_bytes is None else max_bytes - len(tail.encode("utf-8"))
     budget_chars = None if max_chars is None else max_chars - len(tail)
-    if (budget_bytes is not None and budget_bytes < 8) or (
-        budget_chars is not None and budget_chars < 8
-    ):
-        return fit(full, what, max_bytes, max_chars)
-    short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    if (budget_bytes is None or budget_bytes >= 8) and (budget_chars is None or budget_chars >= 8):
+        short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    elif shorten(own, max_bytes, max_chars) == own:
+        short = own
+    else:
+        ellipsis_bytes = len("…".encode())
+        short = (
+            shorten(
+                own,
+                None if max_bytes is None else max_bytes - ellipsis_bytes,
+                None if max_chars is None else max_chars - 1,
+            )
+            + "…"
+        )
     _warn_shortened(what, short, max_bytes, max_chars)
     return short
 

@@ -41,11 +41,24 @@ def skip_code(variable: Variable) -> int:
     return code
 
 
+def expression_values(data: pd.DataFrame) -> pd.DataFrame:
+    """The data as expressions.evaluate reads them: numbers as floats with NaN for missing,
+    other values as objects with None (nullable Int64's pd.NA has no truth value)."""
+    out = {}
+    for name, column in data.items():
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            out[name] = column.astype("float64")
+        else:
+            out[name] = column.astype(object).where(column.notna(), None)
+    return pd.DataFrame(out, index=data.index)
+
+
 def not_relevant(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, pd.Series]:
     """Question name → rows where its ``relevant`` rule is False (questions with a rule only).
 
     Raises InputError naming the question when a rule cannot be parsed.
     """
+    values = expression_values(data)
     out: dict[str, pd.Series] = {}
     for question in questionnaire.questions():
         if not question.relevant:
@@ -58,7 +71,7 @@ def not_relevant(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, 
                 file=questionnaire.source or None,
                 column=question.name,
             ) from None
-        out[question.name] = ~evaluate(expr, data, questionnaire).to_numpy()
+        out[question.name] = ~evaluate(expr, values, questionnaire).to_numpy()
     return {name: pd.Series(mask, index=data.index) for name, mask in out.items()}
 
 

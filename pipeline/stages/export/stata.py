@@ -129,14 +129,15 @@ def _characteristics(
         ("_dta", "_lang_c", plan.lang),
     ]
     for other in others:
-        chars.append(("_dta", f"_lang_l_{other.lang}", _data_label(other)))
+        # _lang_v_: the variable (and data) label; _lang_l_: the value label set's name
+        chars.append(("_dta", f"_lang_v_{other.lang}", _data_label(other)))
         labels = stata_labels(other)
         for v in other.variables:
             if v.stata_name in labels:
-                chars.append((v.stata_name, f"_lang_l_{other.lang}", labels[v.stata_name]))
+                chars.append((v.stata_name, f"_lang_v_{other.lang}", labels[v.stata_name]))
             if (other.lang, v.stata_name) in sets:
                 chars.append(
-                    (v.stata_name, f"_lang_v_{other.lang}", sets[(other.lang, v.stata_name)])
+                    (v.stata_name, f"_lang_l_{other.lang}", sets[(other.lang, v.stata_name)])
                 )
     chars += [("_dta", key, value) for key, value in plan.attributes().items()]
     notes = [SIMULATED_NOTE] if plan.simulated else []
