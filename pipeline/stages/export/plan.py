@@ -199,15 +199,17 @@ def graphemes(text: str) -> list[str]:
 def shorten(text: str, max_bytes: int | None = None, max_chars: int | None = None) -> str:
     """The longest prefix of whole graphemes within ``max_bytes`` of UTF-8 and ``max_chars``.
 
-    ``max_chars`` counts code points of the NFC text (Stata's unit).
+    ``max_chars`` counts code points of the NFC text (Stata's unit). A cut text loses its
+    trailing spaces (readers such as haven trim them, which would read as a second cut).
     """
     out, size, chars = "", 0, 0
     for g in graphemes(text):
         g_bytes, g_chars = len(g.encode("utf-8")), len(g)
         if max_bytes is not None and size + g_bytes > max_bytes:
-            break
+            return out.rstrip()
         if max_chars is not None and chars + g_chars > max_chars:
-            break
+            # a cut text does not end in a space: readers trim it (haven does)
+            return out.rstrip()
         out, size, chars = out + g, size + g_bytes, chars + g_chars
     return out
 
