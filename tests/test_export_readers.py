@@ -5,6 +5,7 @@ and the R script's table must equal the project's own table (pipeline/stages/tab
 """
 
 import os
+import shutil
 import subprocess
 import unicodedata
 from collections import Counter
@@ -24,7 +25,7 @@ from pipeline.stages.export.sav_records import read_variable_sets
 from pipeline.stages.export.spss import grid_sets, run_pspp
 from pipeline.stages.export.stata import stata_labels
 
-from .conftest import REPO
+from .conftest import FIXTURES, REPO
 
 # The long labels of the default survey are shortened for Stata, with warnings (tested in
 # test_export.py); here the plans are rebuilt to compare with, so the warnings repeat.
@@ -320,6 +321,54 @@ def test_the_r_script_reproduces_the_reports_table(exported, lang):
     assert r_table["se"].to_numpy() == pytest.approx(ours["se"].to_numpy(), rel=1e-6)
     variable = next(v for v in plan.variables if v.name == plan.example)
     assert list(r_table["label"].map(_nfc)) == [variable.value_labels[c] for c in r_table["code"]]
+
+
+CALIBRATED_FRAME = """\
+name: {vi: Khung mẫu thử, en: Test frame}
+strata:
+  - {code: 1, label: {vi: Hành chính, en: Administrative}, population: 600}
+  - {code: 2, label: {vi: Đoàn thể, en: Mass organisations}, population: 400}
+margins:
+  - {variable: sex, counts: {1: 540, 2: 460}}
+  - {variable: sex, by_stratum: {1: {1: 330, 2: 270}, 2: {1: 210, 2: 190}}}
+"""
+
+
+def test_the_r_script_rakes_and_trims_as_the_weight_stage_did(tmp_path):
+    """A frame with margins: weights raked to sex overall and within strata, then trimmed;
+    the R script's rake() and trimWeights() give the report's SEs."""
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "mini.yaml")
+    (tmp_path / "mini-frame.yaml").write_text(CALIBRATED_FRAME, encoding="utf-8")
+    q, frame = str(tmp_path / "mini.yaml"), str(tmp_path / "mini-frame.yaml")
+    weighted = str(tmp_path / "w.parquet")
+    steps = [
+        ["simulate", q, "--frame", frame, "--n", "150", "--seed", "3",
+         "--out", str(tmp_path / "raw.csv")],
+        ["clean", str(tmp_path / "raw.csv"), "--questionnaire", q, "--key-file",
+         str(tmp_path / "key"), "--out", str(tmp_path / "clean.parquet")],
+        ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", q, "--frame", frame,
+         "--trim-upper", "7.5", "--lonely-psu", "adjust", "--out", weighted],
+        ["tabulate", weighted, "--questionnaire", q, "--out", str(tmp_path / "tables")],
+        ["export", weighted, "--questionnaire", q, "--format", "sav", "--format", "r",
+         "--out", str(tmp_path / "spss")],
+    ]  # fmt: skip
+    for argv in steps:
+        assert run(argv) == 0, argv
+    script = (tmp_path / "spss" / "mini_2021_vi.R").read_text(encoding="utf-8")
+    assert "rake(design, list(~stratum, ~rake_sex, ~rake_stratum_sex)" in script
+    assert "trimWeights(design, upper = 7.5, strict = TRUE)" in script
+    out = tmp_path / "table.csv"
+    proc = subprocess.run(
+        ["Rscript", "mini_2021_vi.R"], cwd=tmp_path / "spss", capture_output=True, text=True,
+        timeout=300, env={**os.environ, "SURVEY_TABLE_OUT": str(out)},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    r_table = pd.read_csv(out)
+    cells = pd.read_parquet(tmp_path / "tables" / "2021.cells.parquet")
+    ours = cells[(cells["banner"] == "total") & (cells["variable"] == "aware")]
+    ours = ours.set_index("row_code").loc[r_table["code"]]
+    assert r_table["proportion"].to_numpy() == pytest.approx(ours["prop"].to_numpy(), rel=1e-9)
+    assert r_table["se"].to_numpy() == pytest.approx(ours["se"].to_numpy(), rel=1e-6)
 
 
 def _pspp(syntax: str, folder: Path) -> str:

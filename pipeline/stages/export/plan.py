@@ -120,7 +120,10 @@ class ExportDesign:
 
     ``clusters``: the cluster (PSU, then lower stages) columns, empty for an element sample;
     ``fpc``: whether the finite population correction was applied (the ``fpc`` column holds
-    the population sizes either way).
+    the population sizes either way). ``stratum_sizes`` (stratum code → N_h) and
+    ``margins`` (the frame's margins, as weight.py records them: variable, counts,
+    by_stratum) are set when the weights were raked to them; ``trim_upper`` caps weights
+    after raking; ``lonely_psu`` is the weight stage's rule for a stratum of one.
     """
 
     weight: str | None = None
@@ -128,6 +131,14 @@ class ExportDesign:
     population_size: str | None = None
     clusters: tuple[str, ...] = ()
     fpc: bool = True
+    stratum_sizes: dict[int, float] = field(default_factory=dict)
+    margins: tuple[dict, ...] = ()
+    trim_upper: float | None = None
+    lonely_psu: str = "fail"
+
+    @property
+    def calibrated(self) -> bool:
+        return bool(self.margins)
 
 
 @dataclass(frozen=True)
@@ -579,12 +590,22 @@ def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
     if missing:
         raise InputError(f"the design names cluster column(s) {missing} that are not in the data")
     options = meta_design.get("options") or {}
+    margins = tuple(meta_design.get("margins") or ())
+    absent = [m["variable"] for m in margins if m["variable"] not in names]
+    if absent:
+        raise InputError(f"the weights were raked to {absent}, which are not in the data")
     return ExportDesign(
         weight=names.get("_weight"),
         strata=names.get("_stratum"),
         population_size=names.get("_fpc"),
         clusters=tuple(names[c] for c in clusters),
         fpc=bool(options.get("fpc", True)),
+        stratum_sizes={
+            int(k): float(v) for k, v in (meta_design.get("stratum_sizes") or {}).items()
+        },
+        margins=tuple({**m, "variable": names[m["variable"]]} for m in margins),
+        trim_upper=options.get("trim_upper"),
+        lonely_psu=str(options.get("lonely_psu", "fail")),
     )
 
 

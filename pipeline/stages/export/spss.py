@@ -295,7 +295,17 @@ def csplan_syntax(plan: ExportPlan, plan_file: str) -> list[str]:
         if without_replacement
         else "with replacement at the first stage (no finite population correction)"
     )
-    parts = [
+    parts = []
+    if d.calibrated or d.trim_upper is not None:
+        parts.append(
+            _comment(
+                "The weights were raked to the frame's margins ("
+                + ", ".join(dict.fromkeys(m["variable"] for m in d.margins))
+                + "): the plan takes them as given, so its SEs leave out the calibration "
+                "(the .R file reproduces it)"
+            )
+        )
+    parts += [
         "\n",
         _comment(
             ("Stratified " if d.strata else "")

@@ -219,6 +219,14 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
             + (f"population sizes {d.population_size} (fpc)" if d.fpc else "no fpc"),
             design,
         ]
+        if d.calibrated or d.trim_upper is not None:
+            lines.append(
+                "* The weights were raked to the frame's margins ("
+                + ", ".join(dict.fromkeys(m["variable"] for m in d.margins))
+                + (f"; trimmed at {d.trim_upper}" if d.trim_upper is not None else "")
+                + "): svyset takes them as given, so its SEs leave out the calibration (the .R "
+                "file reproduces it)"
+            )
         if len(d.clusters) > 1:
             lines.append(
                 "* Later stages: " + " ".join(d.clusters[1:]) + " (add || <ssu> to svyset "
