@@ -49,3 +49,43 @@ def check_sav(plan: ExportPlan, path: Path, with_mr_sets: bool = True) -> None:
     if found:
         more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
         raise ExportCheckError(f"{path.name}: " + "; ".join(found[:3]) + more)
+
+
+def dta_differences(
+    path: Path,
+    data_label: str,
+    variable_labels: dict[str, str],
+    value_labels: dict[str, dict[int | str, str]],
+) -> list[str]:
+    """Every label of the .dta at ``path`` that differs from what was meant, described.
+
+    ``value_labels`` keys are codes, or the letter of an extended missing value ("a").
+    """
+    _, meta = pyreadstat.read_dta(str(path), metadataonly=True, user_missing=True)
+    found: list[str] = []
+    if (meta.file_label or "") != data_label:
+        found.append(f"the data label is {meta.file_label!r} in the file, meant {data_label!r}")
+    labels = meta.column_names_to_labels
+    for name, meant in variable_labels.items():
+        if (labels.get(name) or "") != meant:
+            found.append(
+                f"the label of {name} is {labels.get(name)!r} in the file, meant {meant!r}"
+            )
+    written = meta.variable_value_labels
+    for name, meant in value_labels.items():
+        if written.get(name, {}) != meant:
+            found.append(f"the value labels of {name} are {written.get(name)!r}, meant {meant!r}")
+    return found
+
+
+def check_dta(
+    path: Path,
+    data_label: str,
+    variable_labels: dict[str, str],
+    value_labels: dict[str, dict[int | str, str]],
+) -> None:
+    """Raise ExportCheckError when the written .dta differs from what was meant."""
+    found = dta_differences(path, data_label, variable_labels, value_labels)
+    if found:
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        raise ExportCheckError(f"{path.name}: " + "; ".join(found[:3]) + more)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.core.atomic import write_bytes, write_text
+from pipeline.core.atomic import atomic_path, write_text
 from pipeline.core.wording import SIMULATED_NOTE
 from pipeline.stages.export.dta import DtaColumn, DtaFile, dta_bytes, long_missing
 from pipeline.stages.export.plan import (
@@ -32,6 +32,7 @@ from pipeline.stages.export.plan import (
     fit_label,
     shorten,
 )
+from pipeline.stages.export.readback import check_dta
 
 STATA_LABEL_CHARS = 80
 STATA_NAME_CHARS = 32
@@ -179,9 +180,28 @@ def dta_file(plan: ExportPlan, others: list[ExportPlan]) -> DtaFile:
 
 
 def write_dta(plan: ExportPlan, target: Path, others: list[ExportPlan] | None = None) -> Path:
-    """The .dta with ``plan``'s labels current and the ``others``' as label languages."""
-    write_bytes(target, dta_bytes(dta_file(plan, others or [])))
+    """The .dta with ``plan``'s labels current and the ``others``' as label languages,
+    read back (pyreadstat) and compared with what was meant before it replaces the old one."""
+    file = dta_file(plan, others or [])
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(dta_bytes(file))
+        check_dta(tmp, file.data_label, *meant_labels(plan, file))
     return target
+
+
+def meant_labels(
+    plan: ExportPlan, file: DtaFile
+) -> tuple[dict[str, str], dict[str, dict[int | str, str]]]:
+    """The variable labels and value labels (extended missing values by letter) a reader
+    should find in the .dta of ``plan``."""
+    variable_labels = {c.name: c.label for c in file.columns}
+    value_labels = {}
+    for v in plan.variables:
+        if v.value_labels:
+            value_labels[v.stata_name] = {
+                v.stata_missing.get(code, code): text for code, text in v.value_labels.items()
+            }
+    return variable_labels, value_labels
 
 
 def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None = None) -> str:
