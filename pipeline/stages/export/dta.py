@@ -141,7 +141,8 @@ def _data_section(file: DtaFile, kinds: list[int]) -> bytes:
     for i, (column, kind) in enumerate(zip(file.columns, kinds, strict=True)):
         if kind <= STR_MAX_BYTES:
             rows[f"c{i}"] = [
-                b"" if v is None or v is pd.NA else str(v).encode("utf-8") for v in column.values
+                str(v).encode("utf-8") if isinstance(v, str) or not pd.isna(v) else b""
+                for v in column.values
             ]
         else:
             rows[f"c{i}"] = _encoded_numbers(column, kind)

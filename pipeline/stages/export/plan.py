@@ -90,6 +90,10 @@ META_COLUMNS: dict[str, MetaColumn] = {
 }
 
 
+# Any other column the design names as a cluster (a later stage's PSU or SSU).
+CLUSTER_COLUMN = MetaColumn(Text(vi="Cụm mẫu", en="Sampling cluster"), "nominal")
+
+
 @dataclass(frozen=True)
 class ExportVariable:
     """One column as every export format writes it."""
@@ -464,8 +468,12 @@ def _describe(
     questionnaire: Questionnaire,
     variables: dict[str, Variable],
     lang: str,
+    clusters: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
-    """Label, kind, measure, value labels, missing codes and question of one column."""
+    """Label, kind, measure, value labels, missing codes and question of one column.
+
+    ``clusters``: the design's cluster columns (labelled as such, not as unknown columns).
+    """
     v = variables.get(column)
     if v is not None:
         kind = _kind(v.question.type, series)
@@ -485,8 +493,8 @@ def _describe(
     if column == questionnaire.respondent_id:
         label = (None, RESPONDENT_ID_LABEL.get(lang))
         return label, _kind(None, series), "nominal", {}, [], None
-    if column in META_COLUMNS:
-        meta = META_COLUMNS[column]
+    if column in META_COLUMNS or column in clusters:
+        meta = META_COLUMNS.get(column, CLUSTER_COLUMN)
         labels: dict[int, str] = {}
         if column == "_simulated":
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
@@ -579,6 +587,12 @@ def stata_missing_letters(questionnaire: Questionnaire) -> dict[int, str]:
     return out
 
 
+def cluster_columns(meta_design: dict | None) -> frozenset[str]:
+    """The data columns the design names as clusters (``clusters``: a name or a list)."""
+    clusters = (meta_design or {}).get("clusters") or []
+    return frozenset([clusters] if isinstance(clusters, str) else clusters)
+
+
 def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
     """The design of the weighted data in export names; clusters from the metadata's
     ``clusters`` (a column name or a list of them, first stage first) when present."""
@@ -639,7 +653,7 @@ def build_plan(
     typed: dict[str, pd.Series] = {}
     for col in columns:
         label, kind, measure, labels, missing, question = _describe(
-            col, data[col], questionnaire, variables, lang
+            col, data[col], questionnaire, variables, lang, cluster_columns(design)
         )
         series = _typed(data[col], kind, col)
         name = names[col]
