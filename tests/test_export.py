@@ -263,12 +263,85 @@ def test_a_long_label_is_shortened_with_a_warning_that_names_it(tmp_path, mini):
     q = _questionnaire_with(
         tmp_path / "q", lambda d: d["sections"][1]["questions"][0]["label"].update(vi=long_label)
     )
-    with pytest.warns(ExportWarning, match="variable label of aware"):
+    with pytest.warns(ExportWarning, match="variable label of aware") as caught:
         export(mini_responses(), q, tmp_path, formats=("sav",), simulated=False)
     _, meta = pyreadstat.read_sav(tmp_path / "mini_2021_vi.sav", metadataonly=True)
     label = meta.column_names_to_labels["aware"]
-    assert len(label.encode()) <= 256
+    assert len(label.encode()) <= 255  # what PSPP's re-save keeps
     assert unicodedata.normalize("NFC", long_label).startswith(label)
+    assert not label.endswith(" ")
+    # The warning shows what was kept: the label as it is in the file.
+    message = next(str(w.message) for w in caught if "variable label of aware" in str(w.message))
+    assert message.endswith(f"shortened to {label!r}")
+
+
+def test_an_item_label_keeps_the_item_when_the_question_cannot_fit():
+    """Own words too long for '<question…>…: <own>': the item alone, or the item shortened."""
+    question = "Theo đồng chí, các biểu hiện sau đây ở cơ quan, đơn vị nơi đồng chí công tác"
+    own = "Thờ ơ, thiếu trách nhiệm trước khó khăn, bức xúc chính đáng của nhân dân"
+    with pytest.warns(ExportWarning):
+        assert fit_label((question, own), "x", max_chars=80) == own
+    longer = own + " và các tổ chức"
+    with pytest.warns(ExportWarning):
+        cut = fit_label((question, longer), "x", max_chars=80)
+    assert cut.endswith("…") and longer.startswith(cut[:-1]) and len(cut) == 80
+
+
+def test_the_skip_code_goes_below_every_answer_the_question_allows():
+    from pipeline.model.questionnaire import parse_questionnaire
+    from pipeline.stages.export.routing import skip_code
+
+    q = parse_questionnaire(
+        {
+            "form_id": "f",
+            "version": "1",
+            "wave": "1",
+            "title": {"vi": "t"},
+            "stratum": {"variable": "a", "frame": "none.yaml"},
+            "choice_lists": {"c": {"options": [{"code": -1, "label": {"vi": "âm"}}]}},
+            "sections": [
+                {
+                    "name": "A",
+                    "title": {"vi": "A"},
+                    "questions": [
+                        {"name": "a", "type": "single", "label": {"vi": "a"}, "choices": "c"},
+                        {"name": "n", "type": "integer", "label": {"vi": "n"}, "range": [-5, 5]},
+                        {"name": "m", "type": "integer", "label": {"vi": "m"}, "range": [0, 9]},
+                    ],
+                }
+            ],
+        },
+        "f.yaml",
+    )
+    assert [skip_code(q.variable(name)) for name in ("a", "n", "m")] == [-2, -6, -1]
+
+
+def test_the_skip_code_and_four_missing_codes_make_a_range_and_a_code():
+    from pipeline.stages.export.plan import ExportVariable
+
+    v = ExportVariable(
+        source="x", name="x", stata_name="x", label="", kind="numeric", measure="nominal",
+        spss_format="F2.0", value_labels={1: "a", 2: "b"}, missing=[-1, 95, 96, 97, 98],
+    )  # fmt: skip
+    assert missing_ranges(v) == [{"lo": 95, "hi": 98}, -1]
+
+
+def test_cli_writes_every_language_listed_and_each_warning_once(tmp_path, capsys):
+    parquet = tmp_path / "2021.weighted.parquet"
+    _write_parquet(parquet, mini_responses().assign(extra=1.5), {"form_id": "mini"})
+    argv = ["export", str(parquet), "--questionnaire", str(FIXTURES / "mini.yaml"),
+            "--out", str(tmp_path), "--lang", "vi,en",
+            "--format", "dta", "--format", "r"]  # fmt: skip
+    assert run(argv) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split() == [
+        str(tmp_path / f"mini_2021_{lang}.{ext}")
+        for lang in ("vi", "en")
+        for ext in ("dta", "do", "R")
+    ]
+    assert captured.err.count("column 'extra' is not in the questionnaire") == 1
+    script = (tmp_path / "mini_2021_en.R").read_text(encoding="utf-8")
+    assert 'files <- c(en = "mini_2021_en.sav", vi = "mini_2021_vi.sav")' in script
 
 
 def test_many_missing_codes_become_a_range():

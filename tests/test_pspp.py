@@ -9,6 +9,7 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.export.sav_records import read_variable_sets
 from pipeline.stages.export.spss import run_pspp
 from pipeline.stages.export.write import export
 
@@ -93,6 +94,8 @@ def test_multiple_response_sets_are_in_the_file(sav, file):
     assert cells[1:4] == [q.question("src").label.vi, "Dichotomies", "1"]
     members = re.findall(r"\|\s*\|\s*\|\s*\|\s*\|(src_\d)\s*\|", text)
     assert [cells[4], *members] == ["src_1", "src_2", "src_3"]
+    # the grid's variable set, added after PSPP's save, leaves the file readable by PSPP
+    assert read_variable_sets(out / file) == {"eff": ["eff_meet", "eff_train"]}
 
 
 def test_documents_say_the_data_are_simulated(sav):
