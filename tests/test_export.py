@@ -182,7 +182,7 @@ def test_csv_and_codebook_for_r(exported):
     assert trust["value"].tolist() == [str(c) for c in q.variable("trust").valid_codes()] + ["-1"]
     missing = trust[trust["missing"] == "1"]
     assert missing["value"].tolist() == ["97", "-1"]
-    assert missing["missing_kind"].tolist() == ["no_answer_option", "skipped"]
+    assert missing["missing_kind"].tolist() == ["missing_option", "skipped"]
     assert missing["stata"].tolist() == [".a", ".s"]
     assert missing["value_label"].tolist()[1] == SKIPPED_LABEL.vi
     meta = json.loads(files["mini_2021_vi.codebook.json"].read_text(encoding="utf-8"))

@@ -1,12 +1,16 @@
 """`survey export`: SPSS, Stata and R-ready files with the questionnaire's full metadata.
 
-The export plan (names, labels, value labels, user-missing codes, measurement levels,
-display formats, multiple-response sets) is built once from the questionnaire and the data,
-checked against the file formats' limits, then handed to each writer:
+The export plan (names, labels, value labels, user-missing codes, skip codes, measurement
+levels, display formats and widths, multiple-response sets, grids, the sample design, the
+file's attributes) is built once per language from the questionnaire and the data, checked
+against the formats' limits, then handed to each writer:
 
-- SPSS ``.sav`` (and ``.zsav``) plus a ``.sps`` syntax file: pipeline/stages/export/spss.py;
-- Stata ``.dta``: pipeline/stages/export/stata.py;
-- ``.csv`` (codes, UTF-8) plus a codebook (``.codebook.csv`` and ``.codebook.json``) for R.
+- SPSS ``.sav`` (and ``.zsav``), ``.sps`` (PSPP and SPSS) and ``.spss.sps`` (SPSS Complex
+  Samples): pipeline/stages/export/spss.py;
+- Stata ``.dta`` (pipeline/stages/export/dta.py writes it) and ``.do``:
+  pipeline/stages/export/stata.py;
+- R: ``.R`` (pipeline/stages/export/r_script.py), ``.csv`` (codes, UTF-8) and a codebook
+  (``.codebook.csv`` and ``.codebook.json``).
 
 Names. SPSS names must start with a letter, so the pipeline's metadata columns lose their
 leading underscore (``_weight`` → ``weight``, ``_stratum`` → ``stratum``, ``_fpc`` → ``fpc``,
@@ -15,11 +19,18 @@ leading underscore (``_weight`` → ``weight``, ``_stratum`` → ``stratum``, ``
 longer than 32 characters are shortened, with a warning). The codebook records each export
 name beside the data's column name.
 
-Special missing codes (97, 98 ...) stay codes in every file: SPSS declares them user-missing;
-Stata and CSV keep them as labelled values and the codebook lists them as missing.
+Missing values. Special missing codes (97, 98 ...) stay codes in the .sav and the CSV, and
+SPSS declares them user-missing; an answer the questionnaire's routing skipped gets the
+variable's skip code (-1 unless taken: routing.py), user-missing too, so "not asked" and
+"asked, no answer" (system-missing) differ. Stata gets extended missing values instead:
+``.b`` for a refusal, ``.a`` (then ``.c``, ``.d`` ...) for don't know and the like, ``.s``
+for skipped (stata_missing_letters). The codebook lists every code, its kind and its
+Stata value.
 
-Labels that exceed a format's limit are shortened at a character (grapheme) boundary and a
-:class:`ExportWarning` names each one; nothing is cut silently.
+Labels that exceed a limit of the whole writing chain (spss_limits: PSPP's included) are
+shortened at a character (grapheme) boundary and an :class:`ExportWarning` names each one and
+shows what was kept; the written files are read back and compared with the plan
+(readback.py), so nothing is cut silently.
 """
 
 from __future__ import annotations
@@ -731,7 +742,7 @@ def missing_meaning(v: ExportVariable, code: int) -> str:
     own label (don't know, refused ...)."""
     if code == v.skip_code:
         return "skipped"
-    return "refused" if v.stata_missing.get(code) == "b" else "no_answer_option"
+    return "refused" if v.stata_missing.get(code) == "b" else "missing_option"
 
 
 def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
@@ -739,7 +750,7 @@ def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
 
     ``missing`` is 1 for the codes that are missing for analysis; ``missing_kind`` says
     which kind (``skipped``: not asked, by the questionnaire's routing; ``refused``;
-    ``no_answer_option``: don't know and the like); ``stata`` is the code's Stata value
+    ``missing_option``: don't know and the like); ``stata`` is the code's Stata value
     (``.a``, ``.b``, ``.s`` ... for missing codes).
     """
     rows = []
