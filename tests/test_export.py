@@ -513,3 +513,11 @@ def test_names_spss_accepts_export_and_stata_gets_its_own():
     assert export_names(["q1", "ok.name@#$"]) == {"q1": "q1", "ok.name@#$": "ok.name@#$"}
     with pytest.warns(ExportWarning, match="ok_name___"):
         assert stata_names(["ok.name@#$"]) == {"ok.name@#$": "ok_name___"}
+
+
+def test_routing_that_refers_to_a_column_not_exported_is_said_not_guessed(mini):
+    data = mini_responses().drop(columns=["aware"])
+    with pytest.warns(ExportWarning, match="'trust': skipped and unanswered cannot be told apart"):
+        plan = build_plan(data, mini, simulated=True)
+    assert plan.variable("trust").skip_code is None
+    assert plan.data["trust"].isna().sum() == 2

@@ -650,7 +650,15 @@ def build_plan(
     ``design`` entry of the weighted file's metadata (docs/schemas.md). Empty answers that
     the questionnaire's routing skipped get the variable's skip code (routing.py).
     """
-    skipped = skipped_rows(data, questionnaire)
+    skipped, unknown = skipped_rows(data, questionnaire)
+    for question, reason in unknown.items():
+        warnings.warn(
+            ExportWarning(
+                f"{question!r}: skipped and unanswered cannot be told apart ({reason}); "
+                "its empty answers stay system-missing"
+            ),
+            stacklevel=2,
+        )
     data = _drop_pii(data, questionnaire)
     columns = [str(c) for c in data.columns]
     names = export_names(columns)

@@ -53,15 +53,21 @@ def expression_values(data: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=data.index)
 
 
-def not_relevant(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, pd.Series]:
-    """Question name → rows where its ``relevant`` rule is False (questions with a rule only).
+def not_relevant(
+    data: pd.DataFrame, questionnaire: Questionnaire
+) -> tuple[dict[str, pd.Series], dict[str, str]]:
+    """Question name → rows where its ``relevant`` rule is False (questions with a rule whose
+    own columns are in the data), and question name → why the rule could not be evaluated
+    (it refers to a column the data do not have).
 
     Raises InputError naming the question when a rule cannot be parsed.
     """
     values = expression_values(data)
+    present = {v.question.name for v in questionnaire.variables() if v.name in data.columns}
     out: dict[str, pd.Series] = {}
+    unknown: dict[str, str] = {}
     for question in questionnaire.questions():
-        if not question.relevant:
+        if not question.relevant or question.name not in present:
             continue
         try:
             expr = parse(question.relevant)
@@ -71,18 +77,26 @@ def not_relevant(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, 
                 file=questionnaire.source or None,
                 column=question.name,
             ) from None
-        out[question.name] = ~evaluate(expr, values, questionnaire).to_numpy()
-    return {name: pd.Series(mask, index=data.index) for name, mask in out.items()}
+        try:
+            mask = ~evaluate(expr, values, questionnaire).to_numpy()
+        except ExpressionError as exc:
+            unknown[question.name] = exc.message
+            continue
+        out[question.name] = pd.Series(mask, index=data.index)
+    return out, unknown
 
 
-def skipped_rows(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, pd.Series]:
-    """Variable name → rows whose empty answer was skipped by routing.
+def skipped_rows(
+    data: pd.DataFrame, questionnaire: Questionnaire
+) -> tuple[dict[str, pd.Series], dict[str, str]]:
+    """Variable name → rows whose empty answer was skipped by routing; and the questions
+    whose routing could not be evaluated, with the reason (see not_relevant).
 
     Only numeric (coded or integer) variables are marked: text and dates have no code to
     spare and stay empty (the codebook says so). A value present where the rule says
     "not asked" is left as it is: the clean stage reports those as skip violations.
     """
-    hidden = not_relevant(data, questionnaire)
+    hidden, unknown = not_relevant(data, questionnaire)
     out: dict[str, pd.Series] = {}
     for v in questionnaire.variables():
         if v.question.name not in hidden or v.name not in data.columns:
@@ -90,4 +104,4 @@ def skipped_rows(data: pd.DataFrame, questionnaire: Questionnaire) -> dict[str, 
         if v.question.type not in SKIPPABLE_TYPES:
             continue
         out[v.name] = hidden[v.question.name] & data[v.name].isna()
-    return out
+    return out, unknown
