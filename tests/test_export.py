@@ -13,7 +13,7 @@ import yaml
 
 from pipeline.cli.app import run
 from pipeline.core.errors import InputError
-from pipeline.core.wording import SIMULATED_NOTE
+from pipeline.core.wording import SIMULATED_NOTE, SKIPPED_LABEL
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.export.plan import (
     ExportWarning,
@@ -69,7 +69,10 @@ def test_every_requested_file_is_written(exported):
     _, files = exported
     assert sorted(files) == sorted(
         f"mini_2021_vi.{ext}"
-        for ext in ("sav", "zsav", "sps", "dta", "csv", "codebook.csv", "codebook.json")
+        for ext in (
+            *("sav", "zsav", "sps", "spss.sps", "dta", "do", "csv"),
+            *("codebook.csv", "codebook.json", "R"),
+        )
     )
 
 
@@ -80,7 +83,8 @@ def test_sav_round_trip_keeps_codes_labels_missing_and_measures(exported, name):
     source = mini_responses()
     # Special missing codes stay codes; they are declared missing, not blanked.
     assert df["aware"].tolist() == [1, 2, 98, 1]
-    assert df["trust"].fillna(-1).tolist() == [2, -1, -1, 97]
+    # r2 and r3 were not asked trust (aware is not 1): the skip code -1, not system-missing
+    assert df["trust"].tolist() == [2, -1, -1, 97]
     assert df["respondent_id"].tolist() == ["r1", "r2", "r3", "r4"]
     assert df["weight"].tolist() == source["_weight"].tolist()
     assert df["fpc"].tolist() == source["_fpc"].tolist()
@@ -89,7 +93,8 @@ def test_sav_round_trip_keeps_codes_labels_missing_and_measures(exported, name):
         if v.pii:
             assert v.name not in meta.column_names
             continue
-        expected = {float(c): t for c, t in v.value_labels("vi").items()}
+        skipped = {-1.0: SKIPPED_LABEL.vi} if v.question.relevant else {}
+        expected = {**skipped, **{float(c): t for c, t in v.value_labels("vi").items()}}
         assert meta.variable_value_labels.get(v.name, {}) == expected
         assert meta.variable_measure[v.name] == (
             "scale"
@@ -98,7 +103,8 @@ def test_sav_round_trip_keeps_codes_labels_missing_and_measures(exported, name):
             if v.question.type.value == "text"
             else v.level.value
         )
-        missing = [{"lo": float(c), "hi": float(c)} for c in v.missing_codes()]
+        codes = ([-1] if v.question.relevant else []) + v.missing_codes()
+        missing = [{"lo": float(c), "hi": float(c)} for c in codes]
         assert meta.missing_ranges.get(v.name, []) == missing
     src = q.question("src")
     option = q.choice_lists["sources"].options[0]
@@ -151,12 +157,16 @@ def test_english_labels_on_request(tmp_path, mini):
 
 def test_dta_round_trip(exported):
     q, files = exported
-    df, meta = pyreadstat.read_dta(files["mini_2021_vi.dta"])
-    assert df["aware"].tolist() == [1, 2, 98, 1]
+    df, meta = pyreadstat.read_dta(files["mini_2021_vi.dta"], user_missing=True)
+    # refused (98) is .b, don't know / hard to say (97) .a, skipped by routing .s
+    assert df["aware"].tolist() == [1, 2, "b", 1]
+    assert df["trust"].tolist() == [2, "s", "s", "a"]
     assert df["src_3"].fillna(-1).tolist() == [1, 0, -1, 0]
     assert [str(d) for d in df["last_meeting"]] == ["2021-03-01", "nan", "2021-04-02", "2021-05-03"]
     assert meta.original_variable_types["last_meeting"] == "%td"
-    assert meta.variable_value_labels["trust"] == q.variable("trust").value_labels("vi")
+    trust = {**q.variable("trust").value_labels("vi"), "s": SKIPPED_LABEL.vi}
+    trust["a"] = trust.pop(97)
+    assert meta.variable_value_labels["trust"] == trust
     assert meta.column_names_to_labels["eff_train"] == "Hiệu quả của các giải pháp: Tập huấn"
     assert "SIMULATED" in meta.file_label
 
@@ -169,21 +179,34 @@ def test_csv_and_codebook_for_r(exported):
     assert data["comment"].tolist() == ["Tốt 'lắm'", "", "Ổn", "ừ"]
     book = pd.read_csv(files["mini_2021_vi.codebook.csv"], dtype=str, keep_default_na=False)
     trust = book[book["variable"] == "trust"]
-    assert trust["value"].tolist() == [str(c) for c in q.variable("trust").valid_codes()]
-    assert trust[trust["missing"] == "1"]["value"].tolist() == ["97"]
+    assert trust["value"].tolist() == [str(c) for c in q.variable("trust").valid_codes()] + ["-1"]
+    missing = trust[trust["missing"] == "1"]
+    assert missing["value"].tolist() == ["97", "-1"]
+    assert missing["missing_kind"].tolist() == ["missing_option", "skipped"]
+    assert missing["stata"].tolist() == [".a", ".s"]
+    assert missing["value_label"].tolist()[1] == SKIPPED_LABEL.vi
     meta = json.loads(files["mini_2021_vi.codebook.json"].read_text(encoding="utf-8"))
     assert meta["simulated"] is True
-    assert meta["design"] == {"weight": "weight", "strata": "stratum", "population_size": "fpc"}
+    assert meta["design"] == {
+        "weight": "weight",
+        "strata": "stratum",
+        "population_size": "fpc",
+        "clusters": [],
+        "fpc": True,
+    }
     weight = next(v for v in meta["variables"] if v["name"] == "weight")
     assert weight["source"] == "_weight"
 
 
 def test_sps_declares_weight_design_and_sets(exported):
     _, files = exported
-    sps = files["mini_2021_vi.sps"].read_text(encoding="utf-8")
-    assert sps.startswith("* Encoding: UTF-8")
+    sps = files["mini_2021_vi.spss.sps"].read_text(encoding="utf-8")
+    assert sps.startswith("* For IBM SPSS Statistics with the Complex Samples option")
     assert "GET FILE='mini_2021_vi.sav'." in sps
     assert "WEIGHT BY weight.\n" in sps
+    assert "DEFINE !eff () eff_meet eff_train !ENDDEFINE." in sps
+    assert "DATAFILE ATTRIBUTE ATTRIBUTE=form_id('mini') questionnaire_version('1')" in sps
+    assert "CSTABULATE\n  /PLAN FILE='mini_2021_vi.csaplan'\n  /TABLES VARIABLES=aware\n" in sps
     assert (
         "CSPLAN ANALYSIS\n  /PLAN FILE='mini_2021_vi.csaplan'\n  /PLANVARS ANALYSISWEIGHT=weight\n"
         "  /DESIGN STRATA=stratum\n  /ESTIMATOR TYPE=EQUAL_WOR\n  /POPSIZE VARIABLE=fpc.\n"
@@ -240,12 +263,85 @@ def test_a_long_label_is_shortened_with_a_warning_that_names_it(tmp_path, mini):
     q = _questionnaire_with(
         tmp_path / "q", lambda d: d["sections"][1]["questions"][0]["label"].update(vi=long_label)
     )
-    with pytest.warns(ExportWarning, match="variable label of aware"):
+    with pytest.warns(ExportWarning, match="variable label of aware") as caught:
         export(mini_responses(), q, tmp_path, formats=("sav",), simulated=False)
     _, meta = pyreadstat.read_sav(tmp_path / "mini_2021_vi.sav", metadataonly=True)
     label = meta.column_names_to_labels["aware"]
-    assert len(label.encode()) <= 256
+    assert len(label.encode()) <= 255  # what PSPP's re-save keeps
     assert unicodedata.normalize("NFC", long_label).startswith(label)
+    assert not label.endswith(" ")
+    # The warning shows what was kept: the label as it is in the file.
+    message = next(str(w.message) for w in caught if "variable label of aware" in str(w.message))
+    assert message.endswith(f"shortened to {label!r}")
+
+
+def test_an_item_label_keeps_the_item_when_the_question_cannot_fit():
+    """Own words too long for '<question…>…: <own>': the item alone, or the item shortened."""
+    question = "Theo đồng chí, các biểu hiện sau đây ở cơ quan, đơn vị nơi đồng chí công tác"
+    own = "Thờ ơ, thiếu trách nhiệm trước khó khăn, bức xúc chính đáng của nhân dân"
+    with pytest.warns(ExportWarning):
+        assert fit_label((question, own), "x", max_chars=80) == own
+    longer = own + " và các tổ chức"
+    with pytest.warns(ExportWarning):
+        cut = fit_label((question, longer), "x", max_chars=80)
+    assert cut.endswith("…") and longer.startswith(cut[:-1]) and len(cut) == 80
+
+
+def test_the_skip_code_goes_below_every_answer_the_question_allows():
+    from pipeline.model.questionnaire import parse_questionnaire
+    from pipeline.stages.export.routing import skip_code
+
+    q = parse_questionnaire(
+        {
+            "form_id": "f",
+            "version": "1",
+            "wave": "1",
+            "title": {"vi": "t"},
+            "stratum": {"variable": "a", "frame": "none.yaml"},
+            "choice_lists": {"c": {"options": [{"code": -1, "label": {"vi": "âm"}}]}},
+            "sections": [
+                {
+                    "name": "A",
+                    "title": {"vi": "A"},
+                    "questions": [
+                        {"name": "a", "type": "single", "label": {"vi": "a"}, "choices": "c"},
+                        {"name": "n", "type": "integer", "label": {"vi": "n"}, "range": [-5, 5]},
+                        {"name": "m", "type": "integer", "label": {"vi": "m"}, "range": [0, 9]},
+                    ],
+                }
+            ],
+        },
+        "f.yaml",
+    )
+    assert [skip_code(q.variable(name)) for name in ("a", "n", "m")] == [-2, -6, -1]
+
+
+def test_the_skip_code_and_four_missing_codes_make_a_range_and_a_code():
+    from pipeline.stages.export.plan import ExportVariable
+
+    v = ExportVariable(
+        source="x", name="x", stata_name="x", label="", kind="numeric", measure="nominal",
+        spss_format="F2.0", value_labels={1: "a", 2: "b"}, missing=[-1, 95, 96, 97, 98],
+    )  # fmt: skip
+    assert missing_ranges(v) == [{"lo": 95, "hi": 98}, -1]
+
+
+def test_cli_writes_every_language_listed_and_each_warning_once(tmp_path, capsys):
+    parquet = tmp_path / "2021.weighted.parquet"
+    _write_parquet(parquet, mini_responses().assign(extra=1.5), {"form_id": "mini"})
+    argv = ["export", str(parquet), "--questionnaire", str(FIXTURES / "mini.yaml"),
+            "--out", str(tmp_path), "--lang", "vi,en",
+            "--format", "dta", "--format", "r"]  # fmt: skip
+    assert run(argv) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split() == [
+        str(tmp_path / f"mini_2021_{lang}.{ext}")
+        for lang in ("vi", "en")
+        for ext in ("dta", "do", "R")
+    ]
+    assert captured.err.count("column 'extra' is not in the questionnaire") == 1
+    script = (tmp_path / "mini_2021_en.R").read_text(encoding="utf-8")
+    assert 'files <- c(en = "mini_2021_en.sav", vi = "mini_2021_vi.sav")' in script
 
 
 def test_many_missing_codes_become_a_range():
@@ -311,6 +407,7 @@ def test_cli_reads_wave_and_simulated_from_the_parquet_metadata(tmp_path, capsys
     assert capsys.readouterr().out.split() == [
         str(out / "mini_2021b_vi.sav"),
         str(out / "mini_2021b_vi.sps"),
+        str(out / "mini_2021b_vi.spss.sps"),
     ]
     _, sav = pyreadstat.read_sav(out / "mini_2021b_vi.sav", metadataonly=True)
     assert SIMULATED_NOTE in sav.notes
@@ -416,3 +513,11 @@ def test_names_spss_accepts_export_and_stata_gets_its_own():
     assert export_names(["q1", "ok.name@#$"]) == {"q1": "q1", "ok.name@#$": "ok.name@#$"}
     with pytest.warns(ExportWarning, match="ok_name___"):
         assert stata_names(["ok.name@#$"]) == {"ok.name@#$": "ok_name___"}
+
+
+def test_routing_that_refers_to_a_column_not_exported_is_said_not_guessed(mini):
+    data = mini_responses().drop(columns=["aware"])
+    with pytest.warns(ExportWarning, match="'trust': skipped and unanswered cannot be told apart"):
+        plan = build_plan(data, mini, simulated=True)
+    assert plan.variable("trust").skip_code is None
+    assert plan.data["trust"].isna().sum() == 2

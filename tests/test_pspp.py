@@ -9,6 +9,7 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from pipeline.model.questionnaire import load_questionnaire
+from pipeline.stages.export.sav_records import read_variable_sets
 from pipeline.stages.export.spss import run_pspp
 from pipeline.stages.export.write import export
 
@@ -65,7 +66,7 @@ def test_dictionary_shows_vietnamese_labels_missing_codes_and_levels(sav):
         assert label in cells
         assert v.level.value.capitalize() in cells or name == "last_meeting"
     assert _row(text, "aware")[-1] == "98"
-    assert _row(text, "trust")[-1] == "97"
+    assert _row(text, "trust")[-1] == "-1; 97"  # skipped by routing; hard to say
     assert "Ordinal" in _row(text, "trust")
     assert "Scale" in _row(text, "weight")
     assert "Không trả lời" in text  # a value label
@@ -93,6 +94,8 @@ def test_multiple_response_sets_are_in_the_file(sav, file):
     assert cells[1:4] == [q.question("src").label.vi, "Dichotomies", "1"]
     members = re.findall(r"\|\s*\|\s*\|\s*\|\s*\|(src_\d)\s*\|", text)
     assert [cells[4], *members] == ["src_1", "src_2", "src_3"]
+    # the grid's variable set, added after PSPP's save, leaves the file readable by PSPP
+    assert read_variable_sets(out / file) == {"eff": ["eff_meet", "eff_train"]}
 
 
 def test_documents_say_the_data_are_simulated(sav):
@@ -100,12 +103,17 @@ def test_documents_say_the_data_are_simulated(sav):
     assert "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA" in _pspp(out, "DISPLAY DOCUMENTS.")
 
 
-def test_sps_runs_in_pspp_up_to_csplan_which_only_spss_has(sav):
+def test_sps_runs_in_pspp_and_the_complex_samples_plan_is_in_its_own_file(sav):
     _, _, out = sav
     syntax = (out / "mini_2021_vi.sps").read_text(encoding="utf-8")
-    head, _ = syntax.split("CSPLAN ANALYSIS")
-    text = run_pspp(head + "SHOW WEIGHT.\nMRSETS /DISPLAY NAME=ALL.\n", out)
+    assert "CSPLAN" not in syntax.replace("(CSPLAN, CSTABULATE)", "")
+    assert "mini_2021_vi.spss.sps holds the SPSS Complex Samples plan" in syntax
+    text = run_pspp(syntax + "SHOW WEIGHT.\nMRSETS /DISPLAY NAME=ALL.\nFREQUENCIES !eff.\n", out)
     assert "WEIGHT is weight." in text
     assert "$src" in text
+    assert "Hiệu quả của các giải pháp: Tập huấn" in unicodedata.normalize("NFC", text)
+    # The SPSS file says what it is for, and PSPP indeed stops at its CSPLAN.
+    spss = (out / "mini_2021_vi.spss.sps").read_text(encoding="utf-8")
+    assert "GNU PSPP stops at CSPLAN" in spss
     with pytest.raises(RuntimeError, match="CSPLAN"):
-        run_pspp(syntax, out)
+        run_pspp(spss, out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -15,10 +17,17 @@ def export_command(
     data: Path = typer.Argument(..., help="processed/<wave>.parquet or .weighted.parquet."),
     questionnaire: Path = typer.Option(..., "--questionnaire", help="Questionnaire YAML."),
     out: Path = typer.Option(..., "--out", help="Output folder."),
-    lang: str = typer.Option("vi", "--lang", help="Label language: vi or en."),
+    langs: list[str] = typer.Option(
+        ["vi"],
+        "--lang",
+        help="Label language(s), vi or en: repeatable or comma-separated (vi,en); one set of "
+        "files each, and every .dta holds them all as label languages.",
+    ),
     zsav: bool = typer.Option(False, "--zsav", help="Also write a compressed .zsav."),
     formats: list[str] | None = typer.Option(
-        None, "--format", help="Formats to write (repeatable): sav, sps, dta, csv (default: all)."
+        None,
+        "--format",
+        help="Formats to write (repeatable): sav, sps, dta, csv, r (default: all).",
     ),
 ) -> None:
     """Export to SPSS (.sav, .sps), Stata and CSV with metadata.
@@ -37,22 +46,47 @@ def export_command(
             f"the data come from form {meta['form_id']!r} but the questionnaire is {q.form_id!r}",
             file=str(data),
         )
+    langs = [lang.strip() for option in langs for lang in option.split(",") if lang.strip()]
+    version = data_version(data)
+    written = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
-        written = export(
-            frame,
-            q,
-            out,
-            lang,
-            tuple(formats or FORMATS),
-            simulated=bool(meta.get("simulated", False)),
-            zsav=zsav,
-            wave=meta.get("wave"),
-        )
-    for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
+        for lang in langs:
+            written += export(
+                frame,
+                q,
+                out,
+                lang,
+                tuple(formats or FORMATS),
+                simulated=bool(meta.get("simulated", False)),
+                zsav=zsav,
+                wave=meta.get("wave"),
+                other_langs=tuple(other for other in langs if other != lang),
+                design=meta.get("design"),
+                data_version=version,
+            )
+    # each language's plan is built for every file set, so a warning may come more than once
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        print(f"warning: {message}", file=sys.stderr)
     for path in written:
         print(path)
+
+
+def data_version(path: Path) -> str:
+    """The data's revision: the MD5 of the file (what dvc.lock records for it) and the git
+    commit of the checkout it sits in, when there is one."""
+    digest = hashlib.md5(path.read_bytes()).hexdigest()
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=path.resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"md5 {digest}" + (f", git {commit}" if commit else "")
 
 
 def import_sav_command(

@@ -3,11 +3,15 @@ questionnaire lint and the export."""
 
 from __future__ import annotations
 
-# Limits in bytes of UTF-8 as SPSS (and readstat, which truncates silently beyond them) store them.
+# Limits in bytes of UTF-8 that the whole writing chain keeps: readstat (pyreadstat) cuts
+# silently beyond 64 bytes of file label and 256 of variable label, and GNU PSPP, which
+# re-saves the file to add the multiple-response sets, keeps 60 and 255 (measured with PSPP
+# 1.6.2: a 70-byte file label and a 300-byte variable label came back as 60 and 255 bytes;
+# value labels kept 120, document lines 80).
 SPSS_NAME_BYTES = 64
-SPSS_VARIABLE_LABEL_BYTES = 256
+SPSS_VARIABLE_LABEL_BYTES = 255
 SPSS_VALUE_LABEL_BYTES = 120
-SPSS_FILE_LABEL_BYTES = 64
+SPSS_FILE_LABEL_BYTES = 60
 SPSS_NOTE_LINE_BYTES = 80
 SPSS_RESERVED = frozenset(
     ["ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH"]

@@ -608,3 +608,10 @@ RESPONDENT_ID_LABEL = Text(vi="Mã người trả lời", en="Respondent ID")
 
 
 YES_NO = {0: Text(vi="Không", en="No"), 1: Text(vi="Có", en="Yes")}
+
+
+# The file label's simulated mark: short, since SPSS keeps 60 bytes of file label.
+SIMULATED_FILE_LABEL = "SIMULATED / MÔ PHỎNG"
+
+# The value label of the code an export gives an answer the questionnaire's routing skipped.
+SKIPPED_LABEL = Text(vi="Không hỏi (bỏ qua theo điều kiện)", en="Not asked (skipped by routing)")

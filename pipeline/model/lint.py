@@ -413,7 +413,8 @@ def _too_long(text: Text, limit: int) -> Iterator[tuple[str, int]]:
 
 
 def check_label_bytes(ctx: _Context) -> Iterator[Problem]:
-    """SPSS cuts variable labels at 256 bytes and value labels at 120 bytes of UTF-8.
+    """SPSS files keep variable labels up to 255 bytes (the export's PSPP pass keeps 255) and
+    value labels up to 120 bytes of UTF-8.
 
     Vietnamese letters take 2-3 bytes each, so a label that looks short may not be.
     """

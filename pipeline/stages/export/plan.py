@@ -1,12 +1,16 @@
 """`survey export`: SPSS, Stata and R-ready files with the questionnaire's full metadata.
 
-The export plan (names, labels, value labels, user-missing codes, measurement levels,
-display formats, multiple-response sets) is built once from the questionnaire and the data,
-checked against the file formats' limits, then handed to each writer:
+The export plan (names, labels, value labels, user-missing codes, skip codes, measurement
+levels, display formats and widths, multiple-response sets, grids, the sample design, the
+file's attributes) is built once per language from the questionnaire and the data, checked
+against the formats' limits, then handed to each writer:
 
-- SPSS ``.sav`` (and ``.zsav``) plus a ``.sps`` syntax file: pipeline/stages/export/spss.py;
-- Stata ``.dta``: pipeline/stages/export/stata.py;
-- ``.csv`` (codes, UTF-8) plus a codebook (``.codebook.csv`` and ``.codebook.json``) for R.
+- SPSS ``.sav`` (and ``.zsav``), ``.sps`` (PSPP and SPSS) and ``.spss.sps`` (SPSS Complex
+  Samples): pipeline/stages/export/spss.py;
+- Stata ``.dta`` (pipeline/stages/export/dta.py writes it) and ``.do``:
+  pipeline/stages/export/stata.py;
+- R: ``.R`` (pipeline/stages/export/r_script.py), ``.csv`` (codes, UTF-8) and a codebook
+  (``.codebook.csv`` and ``.codebook.json``).
 
 Names. SPSS names must start with a letter, so the pipeline's metadata columns lose their
 leading underscore (``_weight`` → ``weight``, ``_stratum`` → ``stratum``, ``_fpc`` → ``fpc``,
@@ -15,11 +19,18 @@ leading underscore (``_weight`` → ``weight``, ``_stratum`` → ``stratum``, ``
 longer than 32 characters are shortened, with a warning). The codebook records each export
 name beside the data's column name.
 
-Special missing codes (97, 98 ...) stay codes in every file: SPSS declares them user-missing;
-Stata and CSV keep them as labelled values and the codebook lists them as missing.
+Missing values. Special missing codes (97, 98 ...) stay codes in the .sav and the CSV, and
+SPSS declares them user-missing; an answer the questionnaire's routing skipped gets the
+variable's skip code (-1 unless taken: routing.py), user-missing too, so "not asked" and
+"asked, no answer" (system-missing) differ. Stata gets extended missing values instead:
+``.b`` for a refusal, ``.a`` (then ``.c``, ``.d`` ...) for don't know and the like, ``.s``
+for skipped (stata_missing_letters). The codebook lists every code, its kind and its
+Stata value.
 
-Labels that exceed a format's limit are shortened at a character (grapheme) boundary and a
-:class:`ExportWarning` names each one; nothing is cut silently.
+Labels that exceed a limit of the whole writing chain (spss_limits: PSPP's included) are
+shortened at a character (grapheme) boundary and an :class:`ExportWarning` names each one and
+shows what was kept; the written files are read back and compared with the plan
+(readback.py), so nothing is cut silently.
 """
 
 from __future__ import annotations
@@ -46,8 +57,15 @@ from pipeline.core.spss_limits import (
     SPSS_VARIABLE_LABEL_BYTES,
     spss_name_problems,
 )
-from pipeline.core.wording import RESPONDENT_ID_LABEL, SIMULATED_NOTE, YES_NO
+from pipeline.core.wording import (
+    RESPONDENT_ID_LABEL,
+    SIMULATED_FILE_LABEL,
+    SIMULATED_NOTE,
+    SKIPPED_LABEL,
+    YES_NO,
+)
 from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
+from pipeline.stages.export.routing import skip_code, skipped_rows
 
 Kind = Literal["numeric", "string", "date"]
 
@@ -83,6 +101,10 @@ META_COLUMNS: dict[str, MetaColumn] = {
 }
 
 
+# Any other column the design names as a cluster (a later stage's PSU or SSU).
+CLUSTER_COLUMN = MetaColumn(Text(vi="Cụm mẫu", en="Sampling cluster"), "nominal")
+
+
 @dataclass(frozen=True)
 class ExportVariable:
     """One column as every export format writes it."""
@@ -100,6 +122,38 @@ class ExportVariable:
     # (question label, own label) of a grid item or dichotomy, so a shortened label keeps
     # the item's own words; (None, label) for other variables.
     label_parts: tuple[str | None, str] = (None, "")
+    display_width: int = 8  # columns in SPSS's data view, from the longest value
+    skip_code: int | None = None  # the code of "skipped by routing" (also in ``missing``)
+    # missing code → Stata extended missing letter (97 → "a" ...; the skip code → "s")
+    stata_missing: dict[int, str] = field(default_factory=dict)
+    grid: str | None = None  # the grid question of a grid item
+
+
+@dataclass(frozen=True)
+class ExportDesign:
+    """The sample design as the pipeline used it, in export names (None: not in the data).
+
+    ``clusters``: the cluster (PSU, then lower stages) columns, empty for an element sample;
+    ``fpc``: whether the finite population correction was applied (the ``fpc`` column holds
+    the population sizes either way). ``stratum_sizes`` (stratum code → N_h) and
+    ``margins`` (the frame's margins, as weight.py records them: variable, counts,
+    by_stratum) are set when the weights were raked to them; ``trim_upper`` caps weights
+    after raking; ``lonely_psu`` is the weight stage's rule for a stratum of one.
+    """
+
+    weight: str | None = None
+    strata: str | None = None
+    population_size: str | None = None
+    clusters: tuple[str, ...] = ()
+    fpc: bool = True
+    stratum_sizes: dict[int, float] = field(default_factory=dict)
+    margins: tuple[dict, ...] = ()
+    trim_upper: float | None = None
+    lonely_psu: str = "fail"
+
+    @property
+    def calibrated(self) -> bool:
+        return bool(self.margins)
 
 
 @dataclass(frozen=True)
@@ -126,6 +180,24 @@ class ExportPlan:
     variables: list[ExportVariable]
     mr_sets: list[MultipleResponseSet]
     data: pd.DataFrame  # columns renamed to the export names, typed for the writers
+    title: str = ""
+    data_version: str = ""  # the data's revision (git commit, file digest) when known
+    design: ExportDesign = field(default_factory=ExportDesign)
+    # the variable (export name) of the example table in the .do, .R and SPSS syntax: the
+    # first tabulated question that is not a banner
+    example: str | None = None
+
+    def attributes(self) -> dict[str, str]:
+        """What the file is: written as SPSS DATAFILE ATTRIBUTEs, Stata characteristics
+        and the codebook's header."""
+        return {
+            "form_id": self.form_id,
+            "questionnaire_version": self.version,
+            "wave": self.wave,
+            "data_version": self.data_version or "unknown",
+            "simulated": "1" if self.simulated else "0",
+            "label_language": self.lang,
+        }
 
     def variable(self, source: str) -> ExportVariable | None:
         return next((v for v in self.variables if v.source == source), None)
@@ -153,15 +225,17 @@ def graphemes(text: str) -> list[str]:
 def shorten(text: str, max_bytes: int | None = None, max_chars: int | None = None) -> str:
     """The longest prefix of whole graphemes within ``max_bytes`` of UTF-8 and ``max_chars``.
 
-    ``max_chars`` counts code points of the NFC text (Stata's unit).
+    ``max_chars`` counts code points of the NFC text (Stata's unit). A cut text loses its
+    trailing spaces (readers such as haven trim them, which would read as a second cut).
     """
     out, size, chars = "", 0, 0
     for g in graphemes(text):
         g_bytes, g_chars = len(g.encode("utf-8")), len(g)
         if max_bytes is not None and size + g_bytes > max_bytes:
-            break
+            return out.rstrip()
         if max_chars is not None and chars + g_chars > max_chars:
-            break
+            # a cut text does not end in a space: readers trim it (haven does)
+            return out.rstrip()
         out, size, chars = out + g, size + g_bytes, chars + g_chars
     return out
 
@@ -284,21 +358,35 @@ def fit_label(
     max_bytes: int | None = None,
     max_chars: int | None = None,
 ) -> str:
-    """'<question>: <own>' within the limits. When too long, the question part is shortened
-    first ('<question…>…: <own>') so items of one grid stay distinguishable; a shortened label
-    raises an ExportWarning naming ``what``."""
+    """'<question>: <own>' within the limits, the item's own words kept before the question's.
+
+    When too long: '<question…>…: <own>' (the question shortened) while at least 8 units of
+    the question fit; else the item's own label alone; else the item's own label shortened
+    ('<own…>…'). A non-grid label is shortened at its end. A shortened label raises an
+    ExportWarning naming ``what`` and showing what was kept.
+    """
     question, own = parts
     full = unicodedata.normalize("NFC", f"{question}: {own}" if question else own)
     if shorten(full, max_bytes, max_chars) == full or not question:
         return fit(full, what, max_bytes, max_chars)
-    tail = unicodedata.normalize("NFC", f"…: {own}")
+    own = unicodedata.normalize("NFC", own)
+    tail = f"…: {own}"
     budget_bytes = None if max_bytes is None else max_bytes - len(tail.encode("utf-8"))
     budget_chars = None if max_chars is None else max_chars - len(tail)
-    if (budget_bytes is not None and budget_bytes < 8) or (
-        budget_chars is not None and budget_chars < 8
-    ):
-        return fit(full, what, max_bytes, max_chars)
-    short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    if (budget_bytes is None or budget_bytes >= 8) and (budget_chars is None or budget_chars >= 8):
+        short = shorten(unicodedata.normalize("NFC", question), budget_bytes, budget_chars) + tail
+    elif shorten(own, max_bytes, max_chars) == own:
+        short = own
+    else:
+        ellipsis_bytes = len("…".encode())
+        short = (
+            shorten(
+                own,
+                None if max_bytes is None else max_bytes - ellipsis_bytes,
+                None if max_chars is None else max_chars - 1,
+            )
+            + "…"
+        )
     _warn_shortened(what, short, max_bytes, max_chars)
     return short
 
@@ -391,8 +479,12 @@ def _describe(
     questionnaire: Questionnaire,
     variables: dict[str, Variable],
     lang: str,
+    clusters: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
-    """Label, kind, measure, value labels, missing codes and question of one column."""
+    """Label, kind, measure, value labels, missing codes and question of one column.
+
+    ``clusters``: the design's cluster columns (labelled as such, not as unknown columns).
+    """
     v = variables.get(column)
     if v is not None:
         kind = _kind(v.question.type, series)
@@ -412,8 +504,8 @@ def _describe(
     if column == questionnaire.respondent_id:
         label = (None, RESPONDENT_ID_LABEL.get(lang))
         return label, _kind(None, series), "nominal", {}, [], None
-    if column in META_COLUMNS:
-        meta = META_COLUMNS[column]
+    if column in META_COLUMNS or column in clusters:
+        meta = META_COLUMNS.get(column, CLUSTER_COLUMN)
         labels: dict[int, str] = {}
         if column == "_simulated":
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
@@ -431,7 +523,7 @@ def _describe(
 
 def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str:
     core = f"{questionnaire.form_id} v{questionnaire.version} {wave}"
-    text = f"SIMULATED DATA / MÔ PHỎNG: {core}" if simulated else core
+    text = f"{SIMULATED_FILE_LABEL}: {core}" if simulated else core
     return fit(text, "the file label", SPSS_FILE_LABEL_BYTES)
 
 
@@ -462,6 +554,86 @@ def _mr_sets(
     return sets
 
 
+def _display_width(kind: Kind, series: pd.Series, spss_format: str) -> int:
+    """Columns SPSS's data view gives the variable: the longest value as printed."""
+    if kind == "string":
+        lengths = series.dropna().map(lambda s: len(graphemes(str(s))))
+        return max(int(lengths.max()) if len(lengths) else 1, 1)
+    return int(re.match(r"[A-Z]+(\d+)", spss_format).group(1))
+
+
+# Words that mark a missing option as a refusal (Stata's .b); other missing codes are the
+# "don't know" family (.a, then .c, .d ... in code order).
+REFUSED_WORDS = ("refus", "không trả lời", "từ chối")
+SKIPPED_LETTER = "s"
+
+
+def stata_missing_letters(questionnaire: Questionnaire) -> dict[int, str]:
+    """Missing code → Stata extended missing letter, one mapping for the whole file.
+
+    A code labelled as a refusal gets ``b``; the others get ``a``, ``c``, ``d`` ... in code
+    order (``s`` is kept for skipped by routing). The codebook lists the mapping.
+    """
+    labels: dict[int, list[str]] = {}
+    for clist in questionnaire.choice_lists.values():
+        for option in clist.options:
+            if option.missing and option.code is not None:
+                words = [option.label.get(lang).lower() for lang in ("vi", "en")]
+                labels.setdefault(option.code, []).extend(words)
+    refused = [
+        c for c, texts in labels.items() if any(w in t for t in texts for w in REFUSED_WORDS)
+    ]
+    letters = iter(c for c in "acdefghijklmnopqrtuvwxyz")
+    out: dict[int, str] = {}
+    for code in sorted(labels):
+        if code in refused and "b" not in out.values():
+            out[code] = "b"
+            continue
+        letter = next(letters, None)
+        if letter is None:
+            raise InputError(
+                "more than 24 missing codes: Stata has only 26 extended missing values"
+            )
+        out[code] = letter
+    return out
+
+
+def cluster_columns(meta_design: dict | None) -> frozenset[str]:
+    """The data columns the design names as clusters (``clusters``: a name or a list)."""
+    clusters = (meta_design or {}).get("clusters") or []
+    return frozenset([clusters] if isinstance(clusters, str) else clusters)
+
+
+def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
+    """The design of the weighted data in export names; clusters from the metadata's
+    ``clusters`` (a column name or a list of them, first stage first) when present."""
+    meta_design = meta_design or {}
+    clusters = meta_design.get("clusters") or []
+    if isinstance(clusters, str):
+        clusters = [clusters]
+    missing = [c for c in clusters if c not in names]
+    if missing:
+        raise InputError(f"the design names cluster column(s) {missing} that are not in the data")
+    options = meta_design.get("options") or {}
+    margins = tuple(meta_design.get("margins") or ())
+    absent = [m["variable"] for m in margins if m["variable"] not in names]
+    if absent:
+        raise InputError(f"the weights were raked to {absent}, which are not in the data")
+    return ExportDesign(
+        weight=names.get("_weight"),
+        strata=names.get("_stratum"),
+        population_size=names.get("_fpc"),
+        clusters=tuple(names[c] for c in clusters),
+        fpc=bool(options.get("fpc", True)),
+        stratum_sizes={
+            int(k): float(v) for k, v in (meta_design.get("stratum_sizes") or {}).items()
+        },
+        margins=tuple({**m, "variable": names[m["variable"]]} for m in margins),
+        trim_upper=options.get("trim_upper"),
+        lonely_psu=str(options.get("lonely_psu", "fail")),
+    )
+
+
 def build_plan(
     data: pd.DataFrame,
     questionnaire: Questionnaire,
@@ -469,16 +641,30 @@ def build_plan(
     *,
     simulated: bool,
     wave: str | None = None,
+    design: dict | None = None,
+    data_version: str = "",
 ) -> ExportPlan:
     """Check the data against the questionnaire and the formats' limits; name and label it.
 
-    ``simulated`` is also set when a ``_simulated`` column holds a 1.
+    ``simulated`` is also set when a ``_simulated`` column holds a 1. ``design`` is the
+    ``design`` entry of the weighted file's metadata (docs/schemas.md). Empty answers that
+    the questionnaire's routing skipped get the variable's skip code (routing.py).
     """
+    skipped, unknown = skipped_rows(data, questionnaire)
+    for question, reason in unknown.items():
+        warnings.warn(
+            ExportWarning(
+                f"{question!r}: skipped and unanswered cannot be told apart ({reason}); "
+                "its empty answers stay system-missing"
+            ),
+            stacklevel=2,
+        )
     data = _drop_pii(data, questionnaire)
     columns = [str(c) for c in data.columns]
     names = export_names(columns)
     stata = stata_names(list(names.values()))
     variables = {v.name: v for v in questionnaire.variables()}
+    letters = stata_missing_letters(questionnaire)
     simulated = simulated or is_simulated(data)
     wave = wave or questionnaire.wave
 
@@ -486,11 +672,18 @@ def build_plan(
     typed: dict[str, pd.Series] = {}
     for col in columns:
         label, kind, measure, labels, missing, question = _describe(
-            col, data[col], questionnaire, variables, lang
+            col, data[col], questionnaire, variables, lang, cluster_columns(design)
         )
         series = _typed(data[col], kind, col)
         name = names[col]
+        v = variables.get(col)
+        code = skip_code(v) if v is not None and kind == "numeric" and col in skipped else None
+        if code is not None:
+            series = series.mask(skipped[col].to_numpy(), code)
+            labels = {**labels, code: SKIPPED_LABEL.get(lang)}
+            missing = [code, *missing]
         codes = list(labels) + missing
+        spss_format = _format(kind, series, codes, col)
         planned.append(
             ExportVariable(
                 source=col,
@@ -499,11 +692,15 @@ def build_plan(
                 label=fit_label(label, f"variable label of {name}", SPSS_VARIABLE_LABEL_BYTES),
                 kind=kind,
                 measure=measure,
-                spss_format=_format(kind, series, codes, col),
+                spss_format=spss_format,
                 value_labels=_value_labels(labels, name),
                 missing=missing,
                 question=question,
                 label_parts=label,
+                display_width=_display_width(kind, series, spss_format),
+                skip_code=code,
+                stata_missing={c: SKIPPED_LETTER if c == code else letters[c] for c in missing},
+                grid=v.question.name if v is not None and v.grid_item is not None else None,
             )
         )
         typed[name] = series
@@ -518,7 +715,20 @@ def build_plan(
         variables=planned,
         mr_sets=_mr_sets(questionnaire, names, lang),
         data=pd.DataFrame(typed, index=range(len(data))),
+        title=questionnaire.title.get(lang),
+        data_version=data_version,
+        design=_design(design, names),
+        example=_example(questionnaire, names),
     )
+
+
+def _example(questionnaire: Questionnaire, names: dict[str, str]) -> str | None:
+    """The first categorical, non-banner, non-personal variable in the data (export name)."""
+    for v in questionnaire.variables():
+        tabulated = v.is_categorical and not v.pii and v.question.type is not QuestionType.multiple
+        if tabulated and v.name not in questionnaire.banners and v.name in names:
+            return names[v.name]
+    return None
 
 
 # ---- CSV and codebook -----------------------------------------------------------------
@@ -535,8 +745,22 @@ def write_csv(plan: ExportPlan, target: Path) -> Path:
     return target
 
 
+def missing_meaning(v: ExportVariable, code: int) -> str:
+    """What a missing code stands for in the codebook: skipped by routing, or the option's
+    own label (don't know, refused ...)."""
+    if code == v.skip_code:
+        return "skipped"
+    return "refused" if v.stata_missing.get(code) == "b" else "missing_option"
+
+
 def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
-    """One row per variable and value (one row without a value for unlabelled variables)."""
+    """One row per variable and value (one row without a value for unlabelled variables).
+
+    ``missing`` is 1 for the codes that are missing for analysis; ``missing_kind`` says
+    which kind (``skipped``: not asked, by the questionnaire's routing; ``refused``;
+    ``missing_option``: don't know and the like); ``stata`` is the code's Stata value
+    (``.a``, ``.b``, ``.s`` ... for missing codes).
+    """
     rows = []
     for v in plan.variables:
         base = {
@@ -547,17 +771,30 @@ def codebook_rows(plan: ExportPlan) -> list[dict[str, object]]:
             "type": v.kind,
             "measure": v.measure,
             "spss_format": v.spss_format,
+            "display_width": v.display_width,
         }
         codes = list(v.value_labels) + [c for c in v.missing if c not in v.value_labels]
         if not codes:
-            rows.append({**base, "value": "", "value_label": "", "missing": ""})
+            rows.append(
+                {
+                    **base,
+                    "value": "",
+                    "value_label": "",
+                    "missing": "",
+                    "missing_kind": "",
+                    "stata": "",
+                }
+            )
         for code in codes:
+            is_missing = code in v.missing
             rows.append(
                 {
                     **base,
                     "value": code,
                     "value_label": v.value_labels.get(code, ""),
-                    "missing": int(code in v.missing),
+                    "missing": int(is_missing),
+                    "missing_kind": missing_meaning(v, code) if is_missing else "",
+                    "stata": f".{v.stata_missing[code]}" if is_missing else code,
                 }
             )
     return rows
@@ -570,14 +807,26 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
         "wave": plan.wave,
         "lang": plan.lang,
         "simulated": plan.simulated,
+        "data_version": plan.data_version,
         "note": SIMULATED_NOTE if plan.simulated else "",
         "design": {
-            "weight": plan.design_name("_weight"),
-            "strata": plan.design_name("_stratum"),
-            "population_size": plan.design_name("_fpc"),
+            "weight": plan.design.weight,
+            "strata": plan.design.strata,
+            "population_size": plan.design.population_size,
+            "clusters": list(plan.design.clusters),
+            "fpc": plan.design.fpc,
+        },
+        "missing_values": {
+            "skipped": "not asked: the questionnaire's routing (relevant) skipped the question; "
+            "code skip_code, user-missing in SPSS, .s in Stata",
+            "stata_letters": "each missing code's Stata value is in stata_missing",
         },
         "variables": [
-            {**asdict(v), "value_labels": {str(k): t for k, t in v.value_labels.items()}}
+            {
+                **asdict(v),
+                "value_labels": {str(k): t for k, t in v.value_labels.items()},
+                "stata_missing": {str(k): f".{t}" for k, t in v.stata_missing.items()},
+            }
             for v in plan.variables
         ],
         "multiple_response_sets": [asdict(s) for s in plan.mr_sets],

@@ -1,9 +1,13 @@
-"""SPSS output: the .sav/.zsav (pyreadstat, then GNU PSPP adds the multiple-response sets)
-and the .sps syntax file (weights, complex-samples plan, multiple-response sets).
+"""SPSS output: the .sav/.zsav (pyreadstat, then GNU PSPP adds the multiple-response sets
+and data file attributes) and two syntax files: ``<stem>.sps`` runs in PSPP and SPSS
+(attributes, MRSETS, grid macros, WEIGHT); ``<stem>.spss.sps`` adds the SPSS-only Complex
+Samples plan (CSPLAN) and one design-based table (CSTABULATE).
 
-pyreadstat cannot write multiple-response sets; PSPP can. When ``pspp`` is on PATH the
-.sav written by pyreadstat is opened by PSPP, the sets are defined with MRSETS and PSPP
-saves the final file. Without PSPP the sets are only in the .sps, with a warning.
+pyreadstat cannot write multiple-response sets or attributes; PSPP can. When ``pspp`` is on
+PATH the .sav written by pyreadstat is opened by PSPP, the sets and attributes are defined
+and PSPP saves the final file; the grids' variable sets are then added to it (PSPP 1.6 has
+no syntax for them; sav_records.py). Without PSPP the sets are only in the .sps, with a
+warning. Every written file is read back and compared with the plan (readback.py).
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from pipeline.stages.export.plan import (
     ExportWarning,
     MultipleResponseSet,
 )
+from pipeline.stages.export.readback import check_sav
+from pipeline.stages.export.sav_records import add_variable_sets
 
 PSPP_TIMEOUT_SECONDS = 120
 
@@ -46,10 +52,12 @@ def missing_ranges(v: ExportVariable) -> list[object]:
     if len(codes) <= SPSS_MAX_DISCRETE_MISSING:
         return list(codes)
     valid = [c for c in v.value_labels if c not in codes]
-    for split in (len(codes), len(codes) - 1):
-        lo, hi = codes[0], codes[split - 1]
+    # the whole list as a range, or all but the last / the first (the skip code sits below
+    # the other missing codes) as a range plus that one code
+    for in_range, alone in ((codes, []), (codes[:-1], codes[-1:]), (codes[1:], codes[:1])):
+        lo, hi = in_range[0], in_range[-1]
         if not any(lo <= c <= hi for c in valid):
-            return [{"lo": lo, "hi": hi}, *codes[split:]]
+            return [{"lo": lo, "hi": hi}, *alone]
     raise InputError(
         f"SPSS allows 3 discrete missing codes or one range and one code; {codes} interleave "
         f"with valid codes",
@@ -113,42 +121,61 @@ def _write_with_pyreadstat(plan: ExportPlan, path: Path, compress: bool) -> None
         missing_ranges={v.name: missing_ranges(v) for v in plan.variables if v.missing},
         variable_measure={v.name: v.measure for v in plan.variables},
         variable_format={v.name: v.spss_format for v in plan.variables},
+        variable_display_width={v.name: v.display_width for v in plan.variables},
     )
 
 
-def _add_mr_sets(source: Path, target: Path, sets: list[MultipleResponseSet], compress: bool):
+def attributes_syntax(plan: ExportPlan) -> str:
+    """DATAFILE ATTRIBUTE: what the file is (form, version, wave, data version, simulated)."""
+    pairs = " ".join(f"{key}({quote(value)})" for key, value in plan.attributes().items())
+    return f"DATAFILE ATTRIBUTE ATTRIBUTE={pairs}.\n"
+
+
+def _pspp_pass(source: Path, target: Path, plan: ExportPlan, compress: bool) -> None:
+    """PSPP opens pyreadstat's file, adds what pyreadstat cannot write (data file attributes,
+    multiple-response sets) and saves the final file."""
     syntax = (
         "* Encoding: UTF-8.\n"
         f"GET FILE={quote(str(source))}.\n"
-        + mrsets_syntax(sets)
+        + attributes_syntax(plan)
+        + (mrsets_syntax(plan.mr_sets) if plan.mr_sets else "")
         + f"SAVE OUTFILE={quote(str(target))}{' /ZCOMPRESSED' if compress else ''}.\n"
     )
     run_pspp(syntax, target.parent)
 
 
 def write_sav(plan: ExportPlan, target: Path, compress: bool = False) -> Path:
-    """Write the .sav (or .zsav when ``compress``) atomically, with MR sets if PSPP exists."""
-    add_sets = bool(plan.mr_sets) and shutil.which("pspp") is not None
-    if plan.mr_sets and not add_sets:
+    """Write the .sav (or .zsav when ``compress``) atomically, then read it back.
+
+    With PSPP on PATH the file also carries the data file attributes and multiple-response
+    sets; without it they are only in the .sps, with a warning. The written file is read
+    back (readback.check_sav) before it replaces the old one: a label the chain cut or
+    changed is an error, not a surprise for the user.
+    """
+    with_pspp = shutil.which("pspp") is not None
+    if not with_pspp:
         warnings.warn(
             ExportWarning(
-                f"GNU PSPP is not installed: the multiple-response sets are only in the .sps, "
-                f"not in {target.name}"
+                f"GNU PSPP is not installed: the multiple-response sets and data file "
+                f"attributes are only in the .sps, not in {target.name}"
             ),
             stacklevel=2,
         )
     with atomic_path(target) as tmp:
-        if not add_sets:
+        if not with_pspp:
             _write_with_pyreadstat(plan, tmp, compress)
         else:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pre", dir=tmp.parent)
             os.close(fd)
             try:
                 _write_with_pyreadstat(plan, Path(name), compress)
-                _add_mr_sets(Path(name), tmp, plan.mr_sets, compress)
+                _pspp_pass(Path(name), tmp, plan, compress)
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(name)
+        check_sav(plan, tmp, with_mr_sets=with_pspp)
+        if with_pspp:
+            add_variable_sets(tmp, grid_sets(plan))
     return target
 
 
@@ -157,24 +184,35 @@ def _comment(text: str) -> str:
     return f"* {text.rstrip('.')}.\n"
 
 
-def sps_syntax(plan: ExportPlan, sav_name: str) -> str:
-    """The syntax that opens the .sav and declares weights, sample design and MR sets."""
-    weight = plan.design_name("_weight")
-    strata = plan.design_name("_stratum")
-    fpc = plan.design_name("_fpc")
-    stem = Path(sav_name).stem
+def grid_sets(plan: ExportPlan) -> dict[str, list[str]]:
+    """Grid question → the export names of its items (one variable set per grid)."""
+    sets: dict[str, list[str]] = {}
+    for v in plan.variables:
+        if v.grid:
+            sets.setdefault(v.grid, []).append(v.name)
+    return sets
+
+
+def _header(plan: ExportPlan, sav_name: str) -> list[str]:
     parts = [
         _comment("Encoding: UTF-8 (Unicode). Run with SET UNICODE=ON in SPSS"),
         _comment(
             f"Survey pipeline export: form {plan.form_id}, version {plan.version}, "
-            f"wave {plan.wave}, labels {plan.lang}"
+            f"wave {plan.wave}, labels {plan.lang}, data version {plan.data_version or 'unknown'}"
         ),
     ]
     if plan.simulated:
         parts.append(_comment(SIMULATED_NOTE))
     parts += [
+        _comment(
+            "Missing values: each variable's don't know and refused codes, and its skip code "
+            "(not asked: skipped by the questionnaire's routing), are user-missing; the codebook "
+            "lists them"
+        ),
         _comment("Run from the folder that holds the .sav, or edit the path below"),
         f"GET FILE={quote(sav_name)}.\n",
+        "\n",
+        attributes_syntax(plan),
     ]
     if plan.mr_sets:
         parts += [
@@ -182,34 +220,127 @@ def sps_syntax(plan: ExportPlan, sav_name: str) -> str:
             _comment("Multiple-response sets (multiple dichotomies)"),
             mrsets_syntax(plan.mr_sets),
         ]
+    grids = grid_sets(plan)
+    if grids:
+        parts += [
+            "\n",
+            _comment(
+                "The items of each grid: a macro per grid for syntax (FREQUENCIES !eff.); the "
+                ".sav also holds them as variable sets for the data editor and dialogs"
+            ),
+        ]
+        parts += [
+            f"DEFINE !{grid} () {' '.join(items)} !ENDDEFINE.\n" for grid, items in grids.items()
+        ]
+    weight = plan.design.weight
     if weight:
         parts += [
             "\n",
             _comment(
-                f"{weight} is the sampling weight N_h/n_h. WEIGHT BY treats it as a "
-                "frequency weight: use it for point estimates, the plan below for SEs"
+                f"{weight} is the sampling weight. WEIGHT BY treats it as a frequency weight: "
+                "use it for point estimates; standard errors need the complex-samples plan"
             ),
             f"WEIGHT BY {weight}.\n",
         ]
-    if weight and strata and fpc:
+    return parts
+
+
+def sps_syntax(plan: ExportPlan, sav_name: str) -> str:
+    """The syntax that runs in GNU PSPP and SPSS alike: opens the .sav, declares attributes,
+    multiple-response sets, grid macros and the weight. The complex-samples plan is in the
+    ``.spss.sps`` file: PSPP does not implement CSPLAN."""
+    parts = _header(plan, sav_name)
+    parts += [
+        "\n",
+        _comment(
+            f"Design-based standard errors: {spss_only_name(sav_name)} holds the SPSS Complex "
+            "Samples plan (CSPLAN, CSTABULATE); GNU PSPP does not implement them, so they are "
+            "not in this file"
+        ),
+    ]
+    return "".join(parts)
+
+
+def spss_only_name(sav_name: str) -> str:
+    return f"{Path(sav_name).stem}.spss.sps"
+
+
+def spss_syntax(plan: ExportPlan, sav_name: str) -> str:
+    """Syntax for IBM SPSS Statistics with the Complex Samples module: everything the PSPP
+    syntax holds, plus the design as CSPLAN and one table of the report with CSTABULATE."""
+    parts = [
+        _comment(
+            "For IBM SPSS Statistics with the Complex Samples option: GNU PSPP stops at CSPLAN "
+            f"(not implemented); in PSPP run {Path(sav_name).stem}.sps"
+        )
+    ]
+    parts += _header(plan, sav_name)
+    parts += csplan_syntax(plan, f"{Path(sav_name).stem}.csaplan")
+    return "".join(parts)
+
+
+def csplan_syntax(plan: ExportPlan, plan_file: str) -> list[str]:
+    """CSPLAN ANALYSIS from the design as the pipeline used it, and CSTABULATE of the example."""
+    d = plan.design
+    if not d.weight:
+        return [_comment("No sampling weight in the data: no complex-samples plan")]
+    design = []
+    if d.strata:
+        design.append(f"STRATA={d.strata}")
+    if d.clusters:
+        design.append(f"CLUSTER={' '.join(d.clusters)}")
+    without_replacement = d.fpc and d.population_size and not d.clusters
+    how = (
+        f"without replacement, {d.population_size} holding the population size of each stratum"
+        if without_replacement
+        else "with replacement at the first stage (no finite population correction)"
+    )
+    parts = []
+    if d.calibrated or d.trim_upper is not None:
+        parts.append(
+            _comment(
+                "The weights were raked to the frame's margins ("
+                + ", ".join(dict.fromkeys(m["variable"] for m in d.margins))
+                + "): the plan takes them as given, so its SEs leave out the calibration "
+                "(the .R file reproduces it)"
+            )
+        )
+    parts += [
+        "\n",
+        _comment(
+            ("Stratified " if d.strata else "")
+            + ("cluster " if d.clusters else "one-stage ")
+            + f"sample, {how}, as the pipeline's estimates use it"
+        ),
+        "CSPLAN ANALYSIS\n",
+        f"  /PLAN FILE={quote(plan_file)}\n",
+        f"  /PLANVARS ANALYSISWEIGHT={d.weight}\n",
+    ]
+    if design:
+        parts.append(f"  /DESIGN {' '.join(design)}\n")
+    if without_replacement:
+        parts += ["  /ESTIMATOR TYPE=EQUAL_WOR\n", f"  /POPSIZE VARIABLE={d.population_size}.\n"]
+    else:
+        parts.append("  /ESTIMATOR TYPE=WR.\n")
+    if plan.example:
         parts += [
             "\n",
-            _comment(
-                "Stratified one-stage sample without replacement; "
-                f"{fpc} holds the population size N_h of each stratum (SPSS Complex Samples)"
-            ),
-            "CSPLAN ANALYSIS\n",
-            f"  /PLAN FILE={quote(stem + '.csaplan')}\n",
-            f"  /PLANVARS ANALYSISWEIGHT={weight}\n",
-            f"  /DESIGN STRATA={strata}\n",
-            "  /ESTIMATOR TYPE=EQUAL_WOR\n",
-            f"  /POPSIZE VARIABLE={fpc}.\n",
+            _comment(f"One table of the report: {plan.example}, design-based percentages and SEs"),
+            "CSTABULATE\n",
+            f"  /PLAN FILE={quote(plan_file)}\n",
+            f"  /TABLES VARIABLES={plan.example}\n",
+            "  /CELLS POPSIZE TABLEPCT\n",
+            "  /STATISTICS SE CIN(95)\n",
+            "  /MISSING SCOPE=TABLE CLASSMISSING=EXCLUDE.\n",
         ]
-    elif weight:
-        parts.append(_comment("No strata or population sizes in the data: no CSPLAN"))
-    return "".join(parts)
+    return parts
 
 
 def write_sps(plan: ExportPlan, target: Path, sav_name: str) -> Path:
     write_text(target, sps_syntax(plan, sav_name))
+    return target
+
+
+def write_spss_sps(plan: ExportPlan, target: Path, sav_name: str) -> Path:
+    write_text(target, spss_syntax(plan, sav_name))
     return target

@@ -10,10 +10,11 @@ from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.export.plan import build_plan, write_codebook, write_csv
-from pipeline.stages.export.spss import write_sav, write_sps
-from pipeline.stages.export.stata import write_dta
+from pipeline.stages.export.r_script import write_r
+from pipeline.stages.export.spss import spss_only_name, write_sav, write_sps, write_spss_sps
+from pipeline.stages.export.stata import write_do, write_dta
 
-FORMATS = ("sav", "sps", "dta", "csv")
+FORMATS = ("sav", "sps", "dta", "csv", "r")
 
 
 def export(
@@ -27,19 +28,40 @@ def export(
     zsav: bool = False,
     wave: str | None = None,
     stem: str | None = None,
+    other_langs: tuple[str, ...] = (),
+    design: dict | None = None,
+    data_version: str = "",
 ) -> list[Path]:
     """Write the requested formats into ``out_dir``; return the files written.
 
     Files are named ``<stem>.<ext>`` with ``stem`` defaulting to ``<form_id>_<wave>_<lang>``.
-    ``sav`` also writes ``.zsav`` when ``zsav``; ``csv`` writes the data CSV and the codebook
-    (``.codebook.csv``, ``.codebook.json``). Warnings are :class:`ExportWarning`.
+    ``sav`` also writes ``.zsav`` when ``zsav``; ``sps`` writes ``.sps`` (PSPP and SPSS) and
+    ``.spss.sps`` (SPSS Complex Samples); ``dta`` writes ``.dta`` (with ``other_langs`` as
+    Stata label languages) and ``.do``; ``csv`` writes the data CSV and the codebook
+    (``.codebook.csv``, ``.codebook.json``); ``r`` writes the ``.R`` loader (it reads the
+    .sav files of ``lang`` and ``other_langs``). ``design`` is the weighted file's ``design``
+    metadata; ``data_version`` names the data's revision. Warnings are :class:`ExportWarning`.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise InputError(f"unknown export format(s) {unknown}; expected some of {FORMATS}")
-    if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r}; expected vi or en")
-    plan = build_plan(data, questionnaire, lang, simulated=simulated, wave=wave)
+    for language in (lang, *other_langs):
+        if language not in LANGUAGES:
+            raise InputError(f"unknown language {language!r}; expected vi or en")
+
+    def plan_for(language: str):
+        return build_plan(
+            data,
+            questionnaire,
+            language,
+            simulated=simulated,
+            wave=wave,
+            design=design,
+            data_version=data_version,
+        )
+
+    plan = plan_for(lang)
+    others = [plan_for(language) for language in other_langs if language != lang]
     out = Path(out_dir)
     stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
     written: list[Path] = []
@@ -49,11 +71,18 @@ def export(
             written.append(write_sav(plan, out / f"{stem}.zsav", compress=True))
     if "sps" in formats:
         written.append(write_sps(plan, out / f"{stem}.sps", sav_name=f"{stem}.sav"))
+        spss = out / spss_only_name(f"{stem}.sav")
+        written.append(write_spss_sps(plan, spss, sav_name=f"{stem}.sav"))
     if "dta" in formats:
-        written.append(write_dta(plan, out / f"{stem}.dta"))
+        written.append(write_dta(plan, out / f"{stem}.dta", others))
+        written.append(write_do(plan, out / f"{stem}.do", f"{stem}.dta", others))
     if "csv" in formats:
         written.append(write_csv(plan, out / f"{stem}.csv"))
         written.extend(
             write_codebook(plan, out / f"{stem}.codebook.csv", out / f"{stem}.codebook.json")
         )
+    if "r" in formats:
+        sav_files = {lang: f"{stem}.sav"}
+        sav_files.update({p.lang: f"{plan.form_id}_{plan.wave}_{p.lang}.sav" for p in others})
+        written.append(write_r(plan, out / f"{stem}.R", sav_files))
     return written
