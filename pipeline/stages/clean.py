@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from pipeline.core.atomic import atomic_path
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.core.spreadsheet_safety import neutralise_frame
+from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.model import expressions
 from pipeline.model.cleaning_rules import Action, CleaningConfig, Rule
 from pipeline.model.expressions import is_missing
@@ -616,9 +616,8 @@ def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str)
         tmp = {name: stack.enter_context(atomic_path(path)) for name, path in paths.items()}
         pq.write_table(parquet_table(result, questionnaire_path), tmp["data"])
         # people open these in a spreadsheet: raw answers must not run as formulas there
-        neutralise_frame(result.log).to_csv(tmp["log"], index=False, encoding="utf-8")
-        quarantine = neutralise_frame(result.quarantine)
-        quarantine.to_csv(tmp["quarantine"], index=False, encoding="utf-8")
+        write_csv_for_people(result.log, tmp["log"])
+        write_csv_for_people(result.quarantine, tmp["quarantine"])
         tmp["summary"].write_text(
             json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
