@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import InputError
+from pipeline.core.paths import check_name
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset
 from pipeline.readers.import_sav import import_sav
@@ -37,6 +38,8 @@ def export_command(
             f"the data come from form {meta['form_id']!r} but the questionnaire is {q.form_id!r}",
             file=str(data),
         )
+    if meta.get("wave") is not None:
+        check_name(str(meta["wave"]), "the wave", file=str(data), column="wave")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         written = export(

@@ -33,7 +33,8 @@ from pipeline.core.errors import InputError
 
 # A cell starting with one of these runs as a formula (or splits into a new one: tab, CR, LF).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# a decimal point or comma (Vietnamese writes "-2,5"), an exponent, a percent sign
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?")
 
 # An .xlsx sheet of a large survey (10,000 rows x 300 columns) inflates to a few hundred MB.
 MAX_XLSX_UNCOMPRESSED_BYTES = 1 << 30
@@ -45,7 +46,8 @@ MAX_XLSX_MEMBERS = 10_000
 
 
 def is_number_text(text: str) -> bool:
-    """True for a plain decimal number as text: "-3", "-0.5", "+1e3" (no spaces around)."""
+    """True for a plain decimal number as text: "-3", "-0.5", "-2,5", "+1e3", "-4%" (no spaces
+    around)."""
     return _NUMBER.fullmatch(text) is not None
 
 

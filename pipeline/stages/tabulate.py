@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from pipeline.core.atomic import write_text
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.core.paths import output_file
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import TABLE_WORDS
 from pipeline.core.xlsx import save_workbook, sheet_title
@@ -350,12 +351,12 @@ def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnair
 def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
     """Where :func:`write_battery` puts each file."""
     return {
-        "workbook": out_dir / f"{stem}.tables.xlsx",
-        "cells": out_dir / f"{stem}.cells.parquet",
-        "tests": out_dir / f"{stem}.tests.parquet",
-        "scales": out_dir / f"{stem}.scales.parquet",
-        "json": out_dir / f"{stem}.tables.json",
-        "metrics": out_dir / f"{stem}.metrics.json",
+        "workbook": output_file(out_dir, f"{stem}.tables.xlsx"),
+        "cells": output_file(out_dir, f"{stem}.cells.parquet"),
+        "tests": output_file(out_dir, f"{stem}.tests.parquet"),
+        "scales": output_file(out_dir, f"{stem}.scales.parquet"),
+        "json": output_file(out_dir, f"{stem}.tables.json"),
+        "metrics": output_file(out_dir, f"{stem}.metrics.json"),
     }
 
 

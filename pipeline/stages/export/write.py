@@ -8,6 +8,7 @@ import pandas as pd
 
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
+from pipeline.core.paths import output_file
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.export.plan import build_plan, write_codebook, write_csv
 from pipeline.stages.export.spss import write_sav, write_sps
@@ -44,16 +45,15 @@ def export(
     stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
     written: list[Path] = []
     if "sav" in formats:
-        written.append(write_sav(plan, out / f"{stem}.sav"))
+        written.append(write_sav(plan, output_file(out, f"{stem}.sav")))
         if zsav:
-            written.append(write_sav(plan, out / f"{stem}.zsav", compress=True))
+            written.append(write_sav(plan, output_file(out, f"{stem}.zsav"), compress=True))
     if "sps" in formats:
-        written.append(write_sps(plan, out / f"{stem}.sps", sav_name=f"{stem}.sav"))
+        written.append(write_sps(plan, output_file(out, f"{stem}.sps"), sav_name=f"{stem}.sav"))
     if "dta" in formats:
-        written.append(write_dta(plan, out / f"{stem}.dta"))
+        written.append(write_dta(plan, output_file(out, f"{stem}.dta")))
     if "csv" in formats:
-        written.append(write_csv(plan, out / f"{stem}.csv"))
-        written.extend(
-            write_codebook(plan, out / f"{stem}.codebook.csv", out / f"{stem}.codebook.json")
-        )
+        written.append(write_csv(plan, output_file(out, f"{stem}.csv")))
+        codebook = [output_file(out, f"{stem}.codebook.{ext}") for ext in ("csv", "json")]
+        written.extend(write_codebook(plan, *codebook))
     return written

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
+from pipeline.core.paths import output_file
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.instruments.codebook import write_codebook
 from pipeline.stages.instruments.entry_template import write_entry_template
@@ -47,8 +48,8 @@ def write_instruments(questionnaire: Questionnaire, out_dir: Path, lang: str = "
     out_dir = Path(out_dir)
     stem = instrument_stem(questionnaire)
     return [
-        write_xlsform(questionnaire, out_dir / f"{stem}.xlsform.xlsx", lang),
+        write_xlsform(questionnaire, output_file(out_dir, f"{stem}.xlsform.xlsx"), lang),
         *write_paper_form(questionnaire, out_dir, lang),
         *write_codebook(questionnaire, out_dir, lang),
-        write_entry_template(questionnaire, out_dir / f"{stem}.entry.xlsx"),
+        write_entry_template(questionnaire, output_file(out_dir, f"{stem}.entry.xlsx")),
     ]

@@ -27,6 +27,7 @@ import yaml
 
 from pipeline.core.atomic import atomic_path
 from pipeline.core.errors import InputError
+from pipeline.core.paths import output_file
 
 KERNEL = "python3"
 META_MIME = "application/vnd.survey-report.meta+json"
@@ -274,7 +275,7 @@ def render_with_quarto(doc: Document, formats: list[str], out_dir: Path, stem: s
                 args += ["-M", "embed-resources:true"]
             subprocess.run(args, cwd=tmp, check=True, capture_output=True)
             produced = Path(tmp) / f"{stem}.{fmt}"
-            target = out_dir / f"{stem}.{fmt}"
+            target = output_file(out_dir, f"{stem}.{fmt}")
             with atomic_path(target) as out:
                 shutil.copyfile(produced, out)
             outputs[fmt] = target
@@ -310,7 +311,7 @@ def render_report(
         doc = notebook_document(nb)
         stem = name or doc.meta.get("stem") or notebook.stem
         if keep_notebook:
-            with atomic_path(out_dir / f"{stem}.ipynb") as out:
+            with atomic_path(output_file(out_dir, f"{stem}.ipynb")) as out:
                 shutil.copyfile(executed, out)
     outputs: dict[str, Path] = {}
     if shutil.which("quarto"):
@@ -321,6 +322,6 @@ def render_report(
         for fmt in formats:
             start = time.perf_counter()
             render = render_html if fmt == "html" else render_pdf
-            outputs[fmt] = render(doc, out_dir / f"{stem}.{fmt}")
+            outputs[fmt] = render(doc, output_file(out_dir, f"{stem}.{fmt}"))
             seconds[fmt] = time.perf_counter() - start
     return RenderResult(outputs, seconds, doc.meta)
