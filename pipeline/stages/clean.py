@@ -15,7 +15,6 @@ respondent ids are replaced by keyed pseudonyms (pipeline/stages/pseudonymise.py
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import math
@@ -30,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.core.atomic import atomic_path
+from pipeline.core.atomic import naming_the_path, staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
 from pipeline.core.spreadsheet_safety import write_csv_for_people
@@ -609,16 +608,19 @@ def parquet_table(result: CleanResult, questionnaire_path: str) -> pa.Table:
 
 
 def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str) -> dict[str, Path]:
-    """Write the parquet, log, quarantine and summary: every temporary file first, then all
-    renames, so a failure leaves none of them half-written."""
+    """Write the parquet, log, quarantine and summary into a staging folder, then swap them
+    in together, so a failure or a kill leaves all of them old or all new."""
     paths = output_paths(Path(out))
-    with contextlib.ExitStack() as stack:
-        tmp = {name: stack.enter_context(atomic_path(path)) for name, path in paths.items()}
-        pq.write_table(parquet_table(result, questionnaire_path), tmp["data"])
+    summary = json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n"
+    writers = {
+        "data": lambda path: pq.write_table(parquet_table(result, questionnaire_path), path),
         # people open these in a spreadsheet: raw answers must not run as formulas there
-        write_csv_for_people(result.log, tmp["log"])
-        write_csv_for_people(result.quarantine, tmp["quarantine"])
-        tmp["summary"].write_text(
-            json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        "log": lambda path: write_csv_for_people(result.log, path),
+        "quarantine": lambda path: write_csv_for_people(result.quarantine, path),
+        "summary": lambda path: path.write_text(summary, encoding="utf-8"),
+    }
+    with staged_folder(paths["data"].parent) as staging:
+        for name, write in writers.items():
+            with naming_the_path(staging / paths[name].name):
+                write(staging / paths[name].name)
     return paths

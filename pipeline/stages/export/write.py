@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.atomic import staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
 from pipeline.core.paths import output_file
 from pipeline.model.questionnaire import Questionnaire
-from pipeline.stages.export.plan import build_plan, write_codebook, write_csv
+from pipeline.stages.export.plan import ExportPlan, build_plan, write_codebook, write_csv
 from pipeline.stages.export.spss import write_sav, write_sps
 from pipeline.stages.export.stata import write_dta
 
@@ -41,8 +42,17 @@ def export(
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected vi or en")
     plan = build_plan(data, questionnaire, lang, simulated=simulated, wave=wave)
-    out = Path(out_dir)
     stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
+    output_file(out_dir, stem)  # the stem is checked before anything is written
+    # the formats are one set (a .sps names its .sav): swapped in whole
+    with staged_folder(out_dir) as staging:
+        written = _write_formats(plan, staging, stem, formats, zsav)
+    return [output_file(out_dir, path.name) for path in written]
+
+
+def _write_formats(
+    plan: ExportPlan, out: Path, stem: str, formats: tuple[str, ...], zsav: bool
+) -> list[Path]:
     written: list[Path] = []
     if "sav" in formats:
         written.append(write_sav(plan, output_file(out, f"{stem}.sav")))
