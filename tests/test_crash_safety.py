@@ -157,7 +157,7 @@ def test_only_temporaries_of_dead_processes_are_removed(tmp_path):
 def test_simulate_and_clean_are_byte_identical_on_the_same_inputs(questionnaire, tmp_path):
     raw, out = tmp_path / "raw" / "w.csv", tmp_path / "processed" / "w.parquet"
     out.parent.mkdir()
-    (out.parent / "key").write_bytes(b"k" * 64)
+    (out.parent / "key").write_text(bytes(range(32)).hex())
     outputs = []
     for _ in range(2):
         simulate(questionnaire, raw, 120, 7)
@@ -168,7 +168,8 @@ def test_simulate_and_clean_are_byte_identical_on_the_same_inputs(questionnaire,
                 path.unlink()
     a, b = outputs
     assert set(a) == {"w.csv", "w.faults.csv", "w.parquet", "w.cleaning-log.csv", "key",
-                      "w.quarantine.csv", "w.cleaning-summary.json"}  # fmt: skip
+                      "w.quarantine.csv", "w.cleaning-summary.json",
+                      "pseudonym-key.fingerprint"}  # fmt: skip
     assert a == b
 
 

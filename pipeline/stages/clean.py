@@ -38,7 +38,7 @@ from pipeline.model.cleaning_rules import Action, CleaningConfig, Rule
 from pipeline.model.expressions import is_missing
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Variable
 from pipeline.readers.dataset import dataset_table
-from pipeline.stages.pseudonymise import pseudonymise
+from pipeline.stages.pseudonymise import FINGERPRINT_FILE, pseudonymise
 
 LOG_COLUMNS = [
     "respondent_id",
@@ -607,9 +607,18 @@ def parquet_table(result: CleanResult, questionnaire_path: str) -> pa.Table:
     return dataset_table(result.data, meta)
 
 
-def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str) -> dict[str, Path]:
+def write_outputs(
+    result: CleanResult,
+    out: str | Path,
+    questionnaire_path: str,
+    key_fingerprint: str | None = None,
+) -> dict[str, Path]:
     """Write the parquet, log, quarantine and summary into a staging folder, then swap them
-    in together, so a failure or a kill leaves all of them old or all new."""
+    in together, so a failure or a kill leaves all of them old or all new.
+
+    ``key_fingerprint`` (stages.pseudonymise.key_fingerprint of the key used) is recorded
+    beside them, so that a later wave cleaned with another key is noticed.
+    """
     paths = output_paths(Path(out))
     summary = json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n"
     writers = {
@@ -619,6 +628,9 @@ def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str)
         "quarantine": lambda path: write_csv_for_people(result.quarantine, path),
         "summary": lambda path: path.write_text(summary, encoding="utf-8"),
     }
+    if key_fingerprint is not None:
+        paths["key_fingerprint"] = paths["data"].with_name(FINGERPRINT_FILE)
+        writers["key_fingerprint"] = lambda path: path.write_text(key_fingerprint + "\n")
     with staged_folder(paths["data"].parent) as staging:
         for name, write in writers.items():
             with naming_the_path(staging / paths[name].name):
