@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 from pipeline.core.atomic import write_text
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
-from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.paths import output_file
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import TABLE_WORDS
 from pipeline.core.xlsx import save_workbook, sheet_title
@@ -351,12 +351,12 @@ def _reliability(data: pd.DataFrame, design: Survey, questionnaire: Questionnair
 def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
     """Where :func:`write_battery` puts each file."""
     return {
-        "workbook": out_dir / f"{stem}.tables.xlsx",
-        "cells": out_dir / f"{stem}.cells.parquet",
-        "tests": out_dir / f"{stem}.tests.parquet",
-        "scales": out_dir / f"{stem}.scales.parquet",
-        "json": out_dir / f"{stem}.tables.json",
-        "metrics": out_dir / f"{stem}.metrics.json",
+        "workbook": output_file(out_dir, f"{stem}.tables.xlsx"),
+        "cells": output_file(out_dir, f"{stem}.cells.parquet"),
+        "tests": output_file(out_dir, f"{stem}.tests.parquet"),
+        "scales": output_file(out_dir, f"{stem}.scales.parquet"),
+        "json": output_file(out_dir, f"{stem}.tables.json"),
+        "metrics": output_file(out_dir, f"{stem}.metrics.json"),
     }
 
 
@@ -437,10 +437,10 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
     sheet = _Rows(sheet_)
     bold = Font(bold=True)
     title = f"{questionnaire.title.get(lang)} ({questionnaire.wave})"
-    sheet.append([neutralise(title)])[0].font = Font(bold=True, size=13)
+    sheet.append([title])[0].font = Font(bold=True, size=13)
     if battery.info.get("simulated"):
         sheet.append([words["simulated"]])[0].font = Font(bold=True, color="C00000")
-    sheet.append([neutralise(f"{banner.label.get(lang)} — {words['percent']}")])
+    sheet.append([f"{banner.label.get(lang)} — {words['percent']}"])
     sheet.append([words["letters"]])
     sheet.append(
         [words["small"].format(min_base=options["min_base"], suppress=options["suppress_below"])]
@@ -453,15 +453,15 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
     for variable in row_variables(questionnaire):
         if variable.name == banner.name:
             continue
-        header = [neutralise(f"{variable.name}: {variable.label.get(lang)}"), words["total"], ""]
+        header = [f"{variable.name}: {variable.label.get(lang)}", words["total"], ""]
         for i, code_value in enumerate(banner.substantive_codes()):
             label = banner_labels.get(code_value, str(code_value))
-            header += [neutralise(f"({column_letter(i)}) {label}"), ""]
+            header += [f"({column_letter(i)}) {label}", ""]
         for cell in sheet.append(header):
             cell.font = bold
         labels = variable.value_labels(lang)
         for row_code in variable.substantive_codes():
-            line: list = [neutralise(f"{labels.get(row_code, row_code)} [{row_code}]")]
+            line: list = [f"{labels.get(row_code, row_code)} [{row_code}]"]
             for col in columns:
                 record = cells.get((variable.name, col, row_code))
                 line += _percent_pair(record, None if col == TOTAL else options["min_base"])

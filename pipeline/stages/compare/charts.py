@@ -23,6 +23,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from pipeline.core.atomic import atomic_path  # noqa: E402
+from pipeline.core.paths import output_file  # noqa: E402
 from pipeline.core.wording import COMPARISON_WORDS, SIMULATED_NOTE  # noqa: E402
 from pipeline.stages.compare.comparison import OVERALL  # noqa: E402
 
@@ -53,7 +54,7 @@ def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
         for name, items in sections.items():
             part = overall[overall["item"].isin(items)]
             title = _title(banner, words["chart_diff"].format(a=a, b=b), titles[name])
-            path = out_dir / f"differences-{a}-{b}-{_slug(name)}.png"
+            path = output_file(out_dir, f"differences-{a}-{b}-{_slug(name)}.png")
             difference_chart(part, labels, title, path, words)
             written.append(path)
         means = in_pair[(in_pair["kind"] == "mean") & (in_pair["scope"] != OVERALL)]
@@ -62,7 +63,7 @@ def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
             title = _title(
                 banner, words["chart_slope"].format(a=a, b=b, category=labels.scope(scope))
             )
-            path = out_dir / f"slope-{a}-{b}-category-{_slug(scope)}.png"
+            path = output_file(out_dir, f"slope-{a}-{b}-category-{_slug(scope)}.png")
             slope_chart(part, labels, title, path, (a, b), words)
             written.append(path)
     return written

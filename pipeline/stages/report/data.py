@@ -22,6 +22,7 @@ from scipy import stats
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.model.harmonize import harmonized_items, load_harmonization
 from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.readers.dataset import read_dataset
@@ -395,7 +396,8 @@ def markdown_table(header: list[str], body: list[list[str]], align: str | None =
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # a report's tables are copied into spreadsheets: no cell may run as a formula there
+    return neutralise(str(text).replace("|", "\\|").replace("\n", " "))
 
 
 def letter(i: int) -> str:
