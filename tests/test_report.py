@@ -251,22 +251,32 @@ def test_free_text_is_printed_masked_only_when_the_parameter_allows(project, tmp
     assert "Nguyễn Văn An" not in text and "0912 345 678" not in text
 
 
-def test_summary_states_each_significant_difference_with_its_numbers(reports, data):
-    tests = data.tests
-    significant = tests[(tests.banner == "category") & (tests.p_bh < data.alpha)]
-    expected = set(significant.variable) - set(data.questionnaire.banners)
+def test_each_printed_finding_carries_the_test_of_that_very_difference(reports, data):
+    """A finding's difference, CI and p are those of its own claim (the group against the
+    total), the CI excludes 0, and composition items never appear."""
     found = rd.findings(data, "category", "vi")
-    assert {f.variable for f in found} == expected and expected
+    assert found
+    claims = data.claims
     text = one_line(pdf_text(reports["pdf"]))
+    composition = rd.composition_variables(data.questionnaire)
     for f in found:
-        cell = data.cells[
-            (data.cells.banner == "category")
-            & (data.cells.variable == f.variable)
-            & (data.cells.prop == f.prop)
+        claim = claims[
+            (claims.banner == "category")
+            & (claims.variable == f.variable)
+            & (claims.col_code == f.col_code)
+            & (claims.row_code == f.row_code)
         ].iloc[0]
-        assert fmt_percent(cell.prop, "vi") in text
-        assert fmt_percent(cell.ci_high, "vi") in text
-        assert f"{fmt_percent(abs(f.diff), 'vi', sign=False)} điểm phần trăm" in text
+        assert (f.diff, f.ci_low, f.ci_high, f.p_bh) == (
+            claim["diff"], claim.ci_low, claim.ci_high, claim.p_bh
+        )
+        assert claim.in_battery and claim.p_bh < data.alpha
+        assert f.ci_low > 0 or f.ci_high < 0
+        assert f.variable not in composition
+        printed = (
+            f"chênh lệch {fmt_signed_pp(f.diff, 'vi')} điểm phần trăm (KTC 95% của chênh lệch: "
+            f"{fmt_signed_pp(f.ci_low, 'vi')} đến {fmt_signed_pp(f.ci_high, 'vi')}"
+        )
+        assert printed in text
 
 
 def test_brief_is_one_page_about_its_category(reports, data):

@@ -224,10 +224,10 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "higher": "cao hơn",
         "lower": "thấp hơn",
         "finding": (
-            "Tỷ lệ «{option}» ở câu «{question}» trong nhóm {group} là {value} "
-            "({ci}: {low}–{high}), {direction} mức chung ({total}) {diff} {pp} "
-            "(p hiệu chỉnh BH {p})."
+            "«{option}» ở câu «{question}»: nhóm {group} {value}, chung {total}; chênh lệch "
+            "{diff} {pp} ({ci}: {low} đến {high}; p hiệu chỉnh BH {p})."
         ),
+        "ci_diff": "KTC 95% của chênh lệch",
         "brief_title": "Tóm tắt theo khối",
         "brief_intro": (
             "Nhóm {group}: {n} người trả lời trên tổng số {population} đảng viên; sai số biên "
@@ -379,9 +379,10 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "higher": "higher than",
         "lower": "lower than",
         "finding": (
-            "The share answering “{option}” to “{question}” is {value} ({ci} {low}–{high}) "
-            "among {group}, {diff} {pp} {direction} overall ({total}) (BH-adjusted p {p})."
+            "“{option}” to “{question}”: {value} among {group} against {total} overall, a "
+            "difference of {diff} {pp} ({ci} {low} to {high}; BH-adjusted p {p})."
         ),
+        "ci_diff": "95% CI of the difference",
         "brief_title": "Member category brief",
         "brief_intro": (
             "{group}: {n} respondents out of {population} party members; margin of error "

@@ -30,6 +30,7 @@ from pipeline.core.wording import TABLE_WORDS
 from pipeline.core.xlsx import save_workbook, sheet_title
 from pipeline.model.questionnaire import Index, Questionnaire, QuestionType, Variable
 from pipeline.statistics import estimate
+from pipeline.statistics.claims import domain_contrasts
 from pipeline.statistics.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
 from pipeline.statistics.survey import Design
@@ -56,6 +57,8 @@ class Battery:
     ``cells``: one row per banner × variable × row code × column (``col_code`` is the
     banner's code, or "total"). ``tests``: one row per banner × variable. ``scales``: Likert
     mean scores and top-2-box by banner column. ``reliability``: Cronbach's alpha per index.
+    ``claims``: each banner column's difference from the total, per row code, with the test
+    of that very difference (:func:`claim_battery`).
     """
 
     cells: pd.DataFrame
@@ -63,6 +66,7 @@ class Battery:
     scales: pd.DataFrame
     reliability: pd.DataFrame
     info: dict
+    claims: pd.DataFrame
 
 
 def row_variables(questionnaire: Questionnaire) -> list[Variable]:
@@ -72,6 +76,15 @@ def row_variables(questionnaire: Questionnaire) -> list[Variable]:
 
 def banner_variables(questionnaire: Questionnaire) -> list[Variable]:
     return [questionnaire.variable(name) for name in questionnaire.banners]
+
+
+def composition_variables(questionnaire: Questionnaire) -> set[str]:
+    """Variables that describe who answered (the stratum, the banners and every question of
+    a section holding one of them: the demographics), not what they think: the sample's
+    composition is reported in the methodology, never as a finding."""
+    anchors = {questionnaire.stratum.variable, *questionnaire.banners}
+    sections = {v.section.name for v in questionnaire.variables() if v.name in anchors}
+    return {v.name for v in questionnaire.variables() if v.section.name in sections} | anchors
 
 
 def analysis_values(data: pd.DataFrame, variable: Variable) -> pd.Series:
@@ -104,6 +117,8 @@ def tabulate(
     coded = {v.name: code(values[v.name], levels=v.substantive_codes()) for v in [*rows, *banners]}
     cells: list[dict] = []
     tests: list[dict] = []
+    claims: list[pd.DataFrame] = []
+    composition = composition_variables(questionnaire)
     for variable in rows:
         cells.extend(_total_cells(design, variable, values[variable.name], options))
         for banner in banners:
@@ -123,6 +138,17 @@ def tabulate(
             if variable.question.type in LIKERT_TYPES:
                 row.update(_rank_test_columns(design, values[variable.name], values[banner.name]))
             tests.append(row)
+            if variable.name not in composition:
+                claims.append(
+                    _claims_against_total(
+                        design,
+                        variable,
+                        values[variable.name],
+                        values[banner.name],
+                        banner,
+                        options,
+                    )
+                )
     tests_df = pd.DataFrame(tests)
     if not tests_df.empty:
         tests_df["p_bh"] = bh_adjust(tests_df["p"].to_numpy())
@@ -132,6 +158,7 @@ def tabulate(
         _likert_scores(values, design, questionnaire, banners, options), "n", options.suppress_below
     )
     reliability = _reliability(data, design, questionnaire)
+    claims_df = claim_battery(claims, cells_df, options)
     full_info = {
         **(info or {}),
         "n": design.n,
@@ -142,7 +169,76 @@ def tabulate(
         "banners": [b.name for b in banners],
         "options": options.__dict__,
     }
-    return Battery(cells_df, tests_df, scales, reliability, full_info)
+    return Battery(cells_df, tests_df, scales, reliability, full_info, claims_df)
+
+
+CLAIM_COLUMNS = [
+    "banner", "variable", "row_code", "col_code", "prop", "total", "diff", "se", "ci_low",
+    "ci_high", "p", "df", "n", "base", "in_battery", "p_bh",
+]  # fmt: skip
+
+
+def _claims_against_total(
+    design: Design,
+    variable: Variable,
+    values: pd.Series,
+    banner_values: pd.Series,
+    banner: Variable,
+    options: TabulateOptions,
+) -> pd.DataFrame:
+    """Every banner column against the total, per row code: the difference of the column %
+    and the total % with its own design-based test (group vs the total it belongs to).
+    Multiple-choice dichotomies keep the "selected" row only (the other is its mirror)."""
+    codes = [1] if variable.option is not None else variable.substantive_codes()
+    columns = banner.substantive_codes()
+    x = values.to_numpy(dtype=float)
+    b = banner_values.to_numpy(dtype=float)
+    y = np.column_stack([np.where(np.isnan(x), np.nan, x == c) for c in codes for _ in columns])
+    domains = np.column_stack([b == col for _ in codes for col in columns])
+    result = domain_contrasts(design, y, domains, level=options.level)
+    answered = ~np.isnan(x)
+    bases = {col: int((answered & (b == col)).sum()) for col in columns}
+    return pd.DataFrame(
+        {
+            "banner": banner.name,
+            "variable": variable.name,
+            "row_code": [int(c) for c in codes for _ in columns],
+            "col_code": [str(int(col)) for _ in codes for col in columns],
+            "prop": result.estimate_a,
+            "total": result.estimate_b,
+            "diff": result.diff,
+            "se": result.se,
+            "ci_low": result.ci_low,
+            "ci_high": result.ci_high,
+            "p": result.p,
+            "df": result.df,
+            "n": result.n_a,
+            "base": [bases[col] for _ in codes for col in columns],
+        }
+    )
+
+
+def claim_battery(
+    claims: list[pd.DataFrame], cells: pd.DataFrame, options: TabulateOptions
+) -> pd.DataFrame:
+    """The claims a report may print and their BH-adjusted p across that battery: columns that
+    are shown (not suppressed) and not marked "read with care" (base at least ``min_base``),
+    with a test. Claims outside the battery keep p_bh = NaN and are never printed."""
+    if not claims:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame = pd.concat(claims, ignore_index=True)
+    shown = cells[(cells["col_code"] != TOTAL) & ~cells["suppressed"]]
+    shown_keys = set(zip(shown["banner"], shown["variable"], shown["col_code"], strict=True))
+    keys = zip(frame["banner"], frame["variable"], frame["col_code"], strict=True)
+    eligible = (
+        np.array([k in shown_keys for k in keys], dtype=bool)
+        & (frame["base"].to_numpy() >= max(options.min_base, options.suppress_below))
+        & np.isfinite(frame["p"].to_numpy())
+    )
+    p_bh = np.full(len(frame), np.nan)
+    if eligible.any():
+        p_bh[eligible] = bh_adjust(frame["p"].to_numpy()[eligible])
+    return frame.assign(in_battery=eligible, p_bh=p_bh)[CLAIM_COLUMNS]
 
 
 def _total_cells(
@@ -355,6 +451,7 @@ def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
         "cells": out_dir / f"{stem}.cells.parquet",
         "tests": out_dir / f"{stem}.tests.parquet",
         "scales": out_dir / f"{stem}.scales.parquet",
+        "claims": out_dir / f"{stem}.claims.parquet",
         "json": out_dir / f"{stem}.tables.json",
         "metrics": out_dir / f"{stem}.metrics.json",
     }
@@ -368,7 +465,7 @@ def write_battery(
     paths = battery_paths(Path(out_dir), stem)
     save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
     write_parquet_tables(
-        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales")}
+        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales", "claims")}
     )
     document = {
         "info": battery.info,

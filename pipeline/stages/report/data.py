@@ -41,7 +41,13 @@ from pipeline.stages.report.text import (
     p_relation,
     words,
 )
-from pipeline.stages.tabulate import LIKERT_TYPES, TOTAL, mark_suppressed, row_variables
+from pipeline.stages.tabulate import (
+    LIKERT_TYPES,
+    TOTAL,
+    composition_variables,
+    mark_suppressed,
+    row_variables,
+)
 from pipeline.statistics.allocate import allocate
 
 # ----- reading ----------------------------------------------------------------------------
@@ -81,6 +87,7 @@ class WaveData:
     cells: pd.DataFrame
     tests: pd.DataFrame
     scales: pd.DataFrame
+    claims: pd.DataFrame
     info: dict
     summary: dict
     quarantine_reasons: dict[str, int]
@@ -120,7 +127,13 @@ def load_wave(
     defaults to the tabulate stage's ``suppress_below``.
     """
     paths = WavePaths.of(wave, root)
-    for path in (paths.weighted, paths.summary, paths.tables / f"{wave}.cells.parquet"):
+    required = (
+        paths.weighted,
+        paths.summary,
+        paths.tables / f"{wave}.cells.parquet",
+        paths.tables / f"{wave}.claims.parquet",
+    )
+    for path in required:
         if not path.exists():
             raise InputError(
                 f"the report needs {path}; run the earlier stages first", file=str(path)
@@ -143,6 +156,7 @@ def load_wave(
         scales=mark_suppressed(
             pd.read_parquet(paths.tables / f"{wave}.scales.parquet"), "n", shown_from
         ),
+        claims=pd.read_parquet(paths.tables / f"{wave}.claims.parquet"),
         info=info,
         summary=json.loads(paths.summary.read_text(encoding="utf-8")),
         quarantine_reasons=quarantine_reasons(paths.quarantine),
@@ -540,30 +554,23 @@ def tabulated(data: WaveData, question: Question) -> bool:
 def findings(
     data: WaveData, banner: str, lang: str, limit: int = 5, group: str | None = None
 ) -> list[Finding]:
-    """Tables of ``banner`` whose Rao-Scott test is significant after BH adjustment, each
-    represented by its banner column that differs most from the total (a shown column with
-    at least ``min_base`` respondents), largest differences first.
+    """The differences between a banner column and the total worth a sentence, each chosen
+    from and printed with its own test (the tabulate stage's claims): in the BH battery,
+    BH-adjusted p below alpha, a CI of the difference that excludes 0, a column shown at the
+    report's threshold. One per question item (its largest difference), largest first.
 
-    Banner variables themselves (the sample's composition) are left out. ``group`` keeps
-    only that banner category's column (for the category brief).
+    Composition items (the stratum, the banners, the demographics) are never findings.
+    ``group`` keeps only that banner category's column (for the category brief).
     """
     q = data.questionnaire
-    t = data.tests
-    significant = t[(t["banner"] == banner) & (t["p_bh"] < data.alpha)]
-    banners = set(q.banners)
+    candidates = significant_claims(data, banner, group)
     out: list[Finding] = []
-    for test in significant.to_dict("records"):
-        if test["variable"] in banners:
-            continue
-        best = _largest_contrast(data, test["variable"], banner, group)
-        if best is None:
-            continue
-        cell, total = best
-        v = q.variable(test["variable"])
+    for claim in candidates.to_dict("records"):
+        v = q.variable(claim["variable"])
         question = v.question.label.get(lang)
         if v.grid_item is not None:
             question = f"{question}: {v.label.get(lang)}"
-        option = v.value_labels(lang).get(int(cell["row_code"]), str(cell["row_code"]))
+        option = v.value_labels(lang).get(int(claim["row_code"]), str(claim["row_code"]))
         if v.option is not None:
             question, option = v.question.label.get(lang), v.label.get(lang)
         labels = q.variable(banner).value_labels(lang)
@@ -573,35 +580,37 @@ def findings(
                 variable=v.name,
                 question=question.rstrip("?:. "),
                 option=option,
-                group=labels.get(int(cell["col_code"]), cell["col_code"]),
-                prop=float(cell["prop"]),
-                ci_low=float(cell["ci_low"]),
-                ci_high=float(cell["ci_high"]),
-                total=float(total["prop"]),
-                diff=float(cell["prop"] - total["prop"]),
-                p_bh=float(test["p_bh"]),
+                group=labels.get(int(claim["col_code"]), claim["col_code"]),
+                col_code=str(claim["col_code"]),
+                row_code=int(claim["row_code"]),
+                prop=float(claim["prop"]),
+                total=float(claim["total"]),
+                diff=float(claim["diff"]),
+                ci_low=float(claim["ci_low"]),
+                ci_high=float(claim["ci_high"]),
+                p_bh=float(claim["p_bh"]),
             )
         )
-    out.sort(key=lambda f: (-abs(f.diff), f.variable))
     return out[:limit]
 
 
-def _largest_contrast(data: WaveData, variable: str, banner: str, group: str | None):
-    cells = cells_of(data, variable, banner)
-    v = data.questionnaire.variable(variable)
-    if v.option is not None:  # a multiple-choice dichotomy: the "selected" row only
-        cells = cells[cells["row_code"] == 1]
-    totals = {r["row_code"]: r for r in cells[cells["col_code"] == TOTAL].to_dict("records")}
-    best = None
-    for cell in cells[cells["col_code"] != TOTAL].to_dict("records"):
-        if group is not None and cell["col_code"] != str(group):
-            continue
-        if hidden(cell, max(data.threshold, data.min_base)) or cell["row_code"] not in totals:
-            continue
-        diff = abs(cell["prop"] - totals[cell["row_code"]]["prop"])
-        if best is None or diff > best[0]:
-            best = (diff, cell, totals[cell["row_code"]])
-    return None if best is None else best[1:]
+def significant_claims(data: WaveData, banner: str, group: str | None = None) -> pd.DataFrame:
+    """The claims of ``banner`` that may be printed as significant, one per variable (its
+    largest absolute difference), largest first; see :func:`findings`."""
+    c = data.claims
+    c = c[(c["banner"] == banner) & c["in_battery"] & (c["p_bh"] < data.alpha)]
+    c = c[(c["ci_low"] > 0) | (c["ci_high"] < 0)]
+    c = c[~c["variable"].isin(composition_variables(data.questionnaire))]
+    if group is not None:
+        c = c[c["col_code"] == str(group)]
+    hidden_columns = data.cells[data.cells["suppressed"] | (data.cells["base"] < data.threshold)]
+    hidden_keys = set(zip(hidden_columns["variable"], hidden_columns["col_code"], strict=True))
+    keys = zip(c["variable"], c["col_code"], strict=True)
+    c = c[[k not in hidden_keys for k in keys]]
+    if c.empty:
+        return c
+    c = c.assign(size=c["diff"].abs()).sort_values(["size", "variable"], ascending=[False, True])
+    return c.drop_duplicates("variable").drop(columns="size")
 
 
 def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: int = 5) -> str:
