@@ -199,7 +199,24 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "free_text_shown": ("Câu hỏi mở: một số ý kiến, đã che tên người, số điện thoại và email."),
         "not_tabulated": "Câu hỏi số hoặc ngày: không lập bảng trong báo cáo này.",
         "figure_bars": "Tỷ lệ (%) theo {banner}, KTC 95%",
-        "figure_likert": "Phân bố câu trả lời (toàn mẫu, %)",
+        "figure_likert": (
+            "Phân bố câu trả lời (toàn mẫu, %): bên trái vạch 0 là các mức không tích cực, bên "
+            "phải là các mức tích cực"
+        ),
+        "dk_refused": "Không biết / không trả lời (%)",
+        "axis_percent": "Tỷ lệ (%) trong số người có câu trả lời",
+        "alt_likert": (
+            "Biểu đồ thanh phân kỳ: phân bố câu trả lời cho «{question}». Tỷ lệ «{favourable}» "
+            "cao nhất ở «{top}» ({top_value}%) và thấp nhất ở «{bottom}» ({bottom_value}%)."
+        ),
+        "alt_bars": (
+            "Biểu đồ cột: tỷ lệ (%) từng phương án của «{question}», chung và theo {banner}, "
+            "kèm khoảng tin cậy 95%."
+        ),
+        "alt_multiple": (
+            "Biểu đồ thanh: tỷ lệ (%) chọn từng phương án của «{question}», kèm khoảng tin cậy "
+            "95%; được chọn nhiều nhất: «{top}» ({value}%)."
+        ),
         "figure_multiple": "Tỷ lệ (%) có chọn, toàn mẫu, KTC 95%",
         "appendix": "Phụ lục",
         "battery": "Bảng đầy đủ theo {banner}",
@@ -354,7 +371,25 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         ),
         "not_tabulated": "Numeric or date question: not tabulated in this report.",
         "figure_bars": "Percentage by {banner}, 95% CI",
-        "figure_likert": "Distribution of answers (whole sample, %)",
+        "figure_likert": (
+            "Distribution of answers (whole sample, %): unfavourable answers left of the zero "
+            "line, favourable answers right of it"
+        ),
+        "dk_refused": "Don't know / refused (%)",
+        "axis_percent": "Percentage of those who answered",
+        "alt_likert": (
+            "Diverging bar chart: distribution of answers to “{question}”. The share answering "
+            "“{favourable}” is highest for “{top}” ({top_value}%) and lowest for “{bottom}” "
+            "({bottom_value}%)."
+        ),
+        "alt_bars": (
+            "Bar chart: percentage choosing each option of “{question}”, overall and by "
+            "{banner}, with 95% confidence intervals."
+        ),
+        "alt_multiple": (
+            "Bar chart: percentage choosing each option of “{question}”, with 95% confidence "
+            "intervals; most chosen: “{top}” ({value}%)."
+        ),
         "figure_multiple": "Percentage choosing each option, whole sample, 95% CI",
         "appendix": "Appendix",
         "battery": "Full tables by {banner}",

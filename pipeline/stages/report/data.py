@@ -95,6 +95,7 @@ class WaveData:
     paths: WavePaths
     threshold: int
     respondents: int = field(default=0)
+    responses: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def simulated(self) -> bool:
@@ -164,7 +165,23 @@ def load_wave(
         paths=paths,
         threshold=shown_from,
         respondents=len(data),
+        responses=data,
     )
+
+
+def missing_share(data: WaveData, variable) -> float:
+    """Weighted share (0-1) of the respondents asked ``variable`` (any code recorded) whose
+    answer is a special missing code (don't know, refused): shown beside the scale's
+    distribution, which is of substantive answers only. 0 without response data."""
+    frame = data.responses
+    if frame is None or variable.name not in frame.columns or "_weight" not in frame.columns:
+        return 0.0
+    values = pd.to_numeric(frame[variable.name], errors="coerce")
+    weights = frame["_weight"].to_numpy(dtype=float)
+    asked = values.notna().to_numpy()
+    missing = values.isin(variable.missing_codes()).to_numpy()
+    total = weights[asked].sum()
+    return float(weights[missing].sum() / total) if total > 0 else 0.0
 
 
 def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[str]:
