@@ -134,7 +134,8 @@ def test_executed_notebooks_have_no_error_cells(reports):
 def test_pdf_carries_vietnamese_headings_intact(reports, data):
     text = pdf_text(reports["pdf"])
     w = words("vi")
-    for heading in (w["executive_summary"], w["methodology"], w["results"], w["appendix"]):
+    headings = ("at_a_glance", "group_differences", "methodology", "results", "appendix")
+    for heading in (w[h] for h in headings):
         assert heading in text
     for section in data.questionnaire.sections:
         assert unicodedata.normalize("NFC", section.title.vi) in text
@@ -218,7 +219,8 @@ def test_small_cells_are_shown_as_a_dash(data):
 
 def test_small_cell_footnote_is_printed(reports):
     text = one_line(pdf_text(reports["pdf"]))
-    assert f"{DASH}: cơ số dưới {THRESHOLD} người trả lời, không công bố" in text
+    assert f"{DASH}: không công bố (cơ số dưới {THRESHOLD} người trả lời" in text
+    assert "Quy tắc không công bố số liệu nhóm nhỏ" in text
 
 
 def test_free_text_answers_are_never_printed(reports, project):

@@ -338,11 +338,20 @@ def _rank_test_columns(design: Design, item: pd.Series, banner: pd.Series) -> di
     return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
 
 
+SUPPRESSION_RULE = """\
+One rule hides small groups, in the tables, the reports and the exported workbook: a banner
+column (a group of respondents) whose unweighted base is below ``suppress_below`` shows no
+percentage, CI, letter or weighted base. When that leaves exactly one column of a table
+hidden, the next smallest column is hidden too: the Total is published, and a single hidden
+column could be worked out from the Total and the columns shown. Letters in shown columns
+never name a hidden column. The Total is never hidden; columns with a base below
+``min_base`` are shown, marked "read with care", and never make a finding."""
+
+
 def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
-    """Banner columns whose estimates are not shown: those with 0 < n < ``threshold``, plus,
-    when that leaves exactly one hidden, the smallest other non-empty column (complementary
-    suppression: the Total is published, so one hidden column alone would be the Total
-    minus the others)."""
+    """Banner columns whose estimates are not shown (see :data:`SUPPRESSION_RULE`): those
+    with 0 < n < ``threshold``, plus, when that leaves exactly one hidden, the smallest other
+    non-empty column (complementary suppression)."""
     hidden = {col for col, n in bases.items() if 0 < n < threshold}
     if len(hidden) == 1:
         others = sorted((n, col) for col, n in bases.items() if n > 0 and col not in hidden)
@@ -353,17 +362,37 @@ def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
 
 def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd.DataFrame:
     """Mark the rows of ``frame`` (cells or Likert scores) that belong to a suppressed banner
-    column; the Total column is never suppressed."""
+    column, and strip from the shown columns' letters every letter of a suppressed column;
+    the Total column is never suppressed. Column letters follow the order of the banner's
+    columns in ``frame`` (A = first), as the tabulate stage assigns them."""
     if frame.empty:
         return frame.assign(suppressed=pd.Series(dtype=bool))
     suppressed = pd.Series(False, index=frame.index)
+    letters = frame["letters"].copy() if "letters" in frame.columns else None
     for (banner, _variable), group in frame.groupby(["banner", "variable"], sort=False):
         if banner == TOTAL:
             continue
-        bases = group.groupby("col_code")[base_column].max().astype(int).to_dict()
+        bases = group.groupby("col_code", sort=False)[base_column].max().astype(int).to_dict()
         hidden = suppressed_columns(bases, threshold)
+        if not hidden:
+            continue
         suppressed[group.index[group["col_code"].isin(hidden)]] = True
-    return frame.assign(suppressed=suppressed)
+        if letters is not None:
+            order = [c for c in dict.fromkeys(group["col_code"]) if c != TOTAL]
+            gone = {column_letter(order.index(c)) for c in hidden}
+            letters[group.index] = [_without(text, gone) for text in group["letters"]]
+    out = frame.assign(suppressed=suppressed)
+    return out if letters is None else out.assign(letters=letters)
+
+
+def _without(letters: str, gone: set[str]) -> str:
+    return "".join(ch for ch in str(letters) if ch not in gone)
+
+
+def read_with_care(base: int, min_base: int) -> bool:
+    """A shown column whose base is below ``min_base``: printed with a mark, never a
+    finding."""
+    return 0 < base < min_base
 
 
 def _likert_scores(
@@ -572,8 +601,11 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
                 cells.get((variable.name, col, r)) for r in variable.substantive_codes()
             ]
             bases += [first["base"] if first else 0, ""]
+            hidden_column = bool(first is not None and first["suppressed"])
             weighted += [
-                sum(c["weighted_n"] for c in column_cells if c) if col != TOTAL else "",
+                "—"
+                if hidden_column
+                else (sum(c["weighted_n"] for c in column_cells if c) if col != TOTAL else ""),
                 "",
             ]
         sheet.append(bases)
@@ -604,7 +636,7 @@ def _percent_pair(cell: dict | None, min_base: int | None) -> list:
         return [None, ""]
     if cell["suppressed"]:
         return ["—", ""]
-    flag = "*" if min_base is not None and cell["base"] < min_base else ""
+    flag = "*" if min_base is not None and read_with_care(cell["base"], min_base) else ""
     return [float(cell["prop"]), f"{cell['letters']}{flag}"]
 
 

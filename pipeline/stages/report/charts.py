@@ -326,3 +326,22 @@ def multiple_bars(data: WaveData, question: Question, lang: str) -> Chart:
         value=fmt_number(rows[0][1], lang, 0),
     )
     return Chart(png(fig), alt)
+
+
+def headline_chart(figures: list, lang: str) -> Chart:
+    """The summary page's chart: each headline figure (whole sample, %) with its 95% CI.
+    ``figures``: :class:`pipeline.stages.report.data.Headline` objects."""
+    w = words(lang)
+    labels = [_wrap(f"{h.item}: {h.option}", 60) for h in figures]
+    fig = options_figure(
+        labels,
+        [100 * h.prop for h in figures],
+        [100 * h.ci_low for h in figures],
+        [100 * h.ci_high for h in figures],
+        w["headline_chart"],
+    )
+    top = max(figures, key=lambda h: h.prop)
+    alt = w["headline_alt"].format(
+        n=len(figures), top=f"{top.item}: {top.option}", value=fmt_number(100 * top.prop, lang, 0)
+    )
+    return Chart(png(fig), alt)

@@ -22,6 +22,7 @@ from scipy import stats
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.core.wording import CLEANING_ACTION_WORDS, CLEANING_RULE_WORDS, MONTHS
 from pipeline.model.harmonize import harmonized_items, load_harmonization
 from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.readers.dataset import read_dataset
@@ -46,9 +47,14 @@ from pipeline.stages.tabulate import (
     TOTAL,
     composition_variables,
     mark_suppressed,
+    read_with_care,
     row_variables,
 )
 from pipeline.statistics.allocate import allocate
+from pipeline.statistics.crosstab import bh_adjust
+
+# The "read with care" mark as markdown writes it (a bare * would open an emphasis).
+CARE = "\\*"
 
 # ----- reading ----------------------------------------------------------------------------
 
@@ -60,6 +66,7 @@ class WavePaths:
     weighted: Path
     summary: Path
     quarantine: Path
+    cleaning_log: Path
     tables: Path
     instruments: Path
     raw: Path
@@ -71,6 +78,7 @@ class WavePaths:
             weighted=root / "processed" / f"{wave}.weighted.parquet",
             summary=root / "processed" / f"{wave}.cleaning-summary.json",
             quarantine=root / "processed" / f"{wave}.quarantine.csv",
+            cleaning_log=root / "processed" / f"{wave}.cleaning-log.csv",
             tables=root / "outputs" / "tables",
             instruments=root / "outputs" / "instruments" / wave,
             raw=root / "raw" / f"{wave}.csv",
@@ -385,8 +393,15 @@ def methodology_text(data: WaveData, lang: str) -> str:
     return "\n\n".join(parts)
 
 
+def rule_name(rule: str, lang: str) -> str:
+    """A cleaning rule's name in words (never its identifier)."""
+    names = CLEANING_RULE_WORDS[lang]
+    return names[rule][0] if rule in names else rule.replace("_", " ")
+
+
 def cleaning_text(data: WaveData, lang: str) -> str:
-    """Rows in, kept and quarantined (with the reasons), and the flags raised on kept rows."""
+    """Rows in, kept and set aside (with the reasons), each rule that fired on kept rows in
+    words with what was done, and what straight-lining is and how it was treated."""
     w = words(lang)
     s = data.summary
     parts = [
@@ -397,13 +412,36 @@ def cleaning_text(data: WaveData, lang: str) -> str:
         )
     ]
     if data.quarantine_reasons:
-        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in data.quarantine_reasons.items()]
+        reasons = data.quarantine_reasons.items()
+        body = [[rule_name(rule, lang), fmt_int(n, lang)] for rule, n in reasons]
         parts.append(markdown_table([w["reason"], w["rows"]], body, align="lr"))
-    rules = {rule: n for rule, n in s.get("rules", {}).items() if n}
-    if rules:
-        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in rules.items()]
+    fired = cleaning_log_rules(data.paths.cleaning_log)
+    kept_rules = {r: v for r, v in fired.items() if v[2] != "quarantine"}
+    if kept_rules:
+        body = [
+            [
+                rule_name(rule, lang),
+                CLEANING_RULE_WORDS[lang].get(rule, ("", ""))[1],
+                fmt_int(people, lang),
+                CLEANING_ACTION_WORDS[lang].get(action, action),
+            ]
+            for rule, (_rows, people, action) in kept_rules.items()
+        ]
         parts.append(w["rules_text"])
-        parts.append(markdown_table([w["rule"], w["rows"]], body, align="lr"))
+        parts.append(
+            markdown_table([w["rule"], w["rule_meaning"], w["respondents"], w["action"]], body,
+                           align="llrl")  # fmt: skip
+        )
+    if "straight_lining" in fired:
+        _rows, people, action = fired["straight_lining"]
+        kept = int(s.get("rows_kept", 0))
+        parts.append(
+            w["straight_lining_text"].format(
+                n=fmt_int(people, lang),
+                share=fmt_percent(people / kept if kept else math.nan, lang),
+                action=CLEANING_ACTION_WORDS[lang].get(action, action),
+            )
+        )
     return "\n\n".join(parts)
 
 
@@ -455,8 +493,11 @@ def hidden(cell: dict, threshold: int) -> bool:
     return bool(cell["suppressed"]) or int(cell["base"]) < threshold
 
 
-def cell_text(cell: dict | None, lang: str, threshold: int, ci: bool = True) -> str:
-    """ "42,3 (38,1–46,5) B": weighted column % , 95% CI, letters; — when hidden."""
+def cell_text(
+    cell: dict | None, lang: str, threshold: int, ci: bool = True, min_base: int | None = None
+) -> str:
+    """ "42,3 (38,1–46,5) B": weighted column % , 95% CI, letters; — when hidden; a final
+    ``*`` when the column's base is below ``min_base`` (read with care)."""
     if cell is None or hidden(cell, threshold) or np.isnan(cell["prop"]):
         return DASH
     text = fmt_percent(cell["prop"], lang, sign=False)
@@ -466,7 +507,38 @@ def cell_text(cell: dict | None, lang: str, threshold: int, ci: bool = True) -> 
         text += f" ({low}–{high})"
     if cell.get("letters"):
         text += f" {cell['letters']}"
+    if min_base is not None and read_with_care(int(cell["base"]), min_base):
+        text += f" {CARE}"
     return text
+
+
+def base_text(base: int | None, lang: str, min_base: int) -> str:
+    """A column's base as printed: "28 *" when below ``min_base`` (read with care)."""
+    if base is None:
+        return DASH
+    return fmt_int(base, lang) + (f" {CARE}" if read_with_care(base, min_base) else "")
+
+
+def table_note(data: WaveData, lang: str) -> str:
+    """The note under the tables: percentages, CIs, letters, and the suppression marks."""
+    return words(lang)["table_note"].format(
+        dash=DASH, threshold=fmt_int(data.threshold, lang), min_base=fmt_int(data.min_base, lang)
+    ).replace("*", CARE)
+
+
+def grid_note(data: WaveData, question: Question, lang: str) -> str:
+    """The italic note under a Likert grid's top-2-box table."""
+    text = words(lang)["grid_note"].format(
+        top=top_label(data, question, lang), dash=DASH, min_base=fmt_int(data.min_base, lang)
+    )
+    return "*" + text.replace("*", CARE) + "*"
+
+
+def suppression_text(data: WaveData, lang: str) -> str:
+    """The methodology's plain-words statement of the one suppression rule."""
+    return words(lang)["suppression_text"].format(
+        threshold=fmt_int(data.threshold, lang), min_base=fmt_int(data.min_base, lang)
+    )
 
 
 def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str:
@@ -483,13 +555,20 @@ def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str
     for code in v.substantive_codes():
         body.append(
             [labels.get(code, str(code))]
-            + [cell_text(lookup.get((code, col)), lang, data.threshold) for col, _ in cols]
+            + [
+                cell_text(lookup.get((code, col)), lang, data.threshold, min_base=data.min_base)
+                for col, _ in cols
+            ]
         )
     first = v.substantive_codes()[0]
     body.append(
         [f"*{w['base']}*"]
         + [
-            fmt_int(int(lookup[(first, col)]["base"]), lang) if (first, col) in lookup else DASH
+            base_text(
+                int(lookup[(first, col)]["base"]) if (first, col) in lookup else None,
+                lang,
+                data.min_base,
+            )
             for col, _ in cols
         ]
     )
@@ -536,7 +615,9 @@ def grid_table(data: WaveData, question: Question, banner: str, lang: str) -> st
         for col, _ in cols:
             r = lookup.get(col)
             shown = r is not None and not r["suppressed"] and not np.isnan(r["top2"])
-            line.append(fmt_percent(r["top2"], lang, sign=False) if shown else DASH)
+            shown = shown and int(r["n"]) >= data.threshold
+            mark = f" {CARE}" if shown and read_with_care(int(r["n"]), data.min_base) else ""
+            line.append(fmt_percent(r["top2"], lang, sign=False) + mark if shown else DASH)
         body.append(line)
     return markdown_table(["%"] + [h for _, h in cols], body)
 
@@ -550,7 +631,10 @@ def multiple_table(data: WaveData, question: Question, banner: str, lang: str) -
         lookup = {r["col_code"]: r for r in cells[cells["row_code"] == 1].to_dict("records")}
         body.append(
             [v.label.get(lang)]
-            + [cell_text(lookup.get(col), lang, data.threshold) for col, _ in cols]
+            + [
+                cell_text(lookup.get(col), lang, data.threshold, min_base=data.min_base)
+                for col, _ in cols
+            ]
         )
     return markdown_table(["%"] + [h for _, h in cols], body)
 
@@ -643,15 +727,24 @@ def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: 
     return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
 
 
+def variable_title(variable, lang: str) -> str:
+    """What a reader calls a variable: its question, and the grid item or option if any."""
+    question = variable.question.label.get(lang).rstrip(" ")
+    if variable.grid_item is not None or variable.option is not None:
+        return f"{question.rstrip('?:. ')}: {variable.label.get(lang)}"
+    return question
+
+
 def tests_table(data: WaveData, lang: str) -> str:
-    """Every test of the battery: variable, banner, F, p, p (BH)."""
+    """Every test of the battery: question, banner, n, F, p, p (BH); labels, not codes."""
     w = words(lang)
+    q = data.questionnaire
     body = []
     for t in data.tests.to_dict("records"):
         body.append(
             [
-                f"`{t['variable']}`",
-                f"`{t['banner']}`",
+                variable_title(q.variable(t["variable"]), lang),
+                q.variable(t["banner"]).label.get(lang),
                 fmt_int(int(t["n"]), lang),
                 fmt_number(t["F"], lang, 2),
                 fmt_p(t["p"], lang),
@@ -869,3 +962,289 @@ def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) ->
 def comparison_charts(comparison: ComparisonData, prefix: str) -> list[Path]:
     """The compare stage's PNG charts whose names start with ``prefix``, in name order."""
     return sorted(comparison.charts.glob(f"{prefix}*.png"))
+
+
+# ----- the one-minute summary -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """A headline figure's change since an earlier wave, from the compare stage: the
+    difference (later − earlier, proportion 0-1) with its own 95% CI and p (of that level's
+    difference, BH-adjusted across the comparison's battery of level differences)."""
+
+    wave: str
+    earlier: float
+    diff: float
+    ci_low: float
+    ci_high: float
+    p_bh: float
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: the whole sample's weighted share (0-1) choosing the favourable
+    end of a scale item, its 95% CI, and its change since the last wave when known."""
+
+    variable: str
+    item: str
+    option: str
+    prop: float
+    ci_low: float
+    ci_high: float
+    change: Change | None
+
+
+def headline_variables(data: WaveData, limit: int = 5) -> list:
+    """The items a leader sees first: the first item of the first Likert question of each
+    section, in questionnaire order, up to ``limit``."""
+    chosen = []
+    likert = [v for v in row_variables(data.questionnaire) if v.question.type in LIKERT_TYPES]
+    for section in data.questionnaire.sections:
+        first = next((v for v in likert if v.section.name == section.name), None)
+        if first is not None and tabulated(data, first.question):
+            chosen.append(first)
+    return chosen[:limit]
+
+
+def favourable_code(data: WaveData, variable) -> int:
+    """The code at the favourable end of the variable's scale (first when undeclared)."""
+    choices = data.questionnaire.choice_list(variable.question)
+    codes = variable.substantive_codes()
+    return codes[-1] if choices is not None and choices.favourable == "last" else codes[0]
+
+
+def headlines(
+    data: WaveData, lang: str, comparison: ComparisonData | None = None, limit: int = 5
+) -> list[Headline]:
+    """The summary page's figures (see :class:`Headline`), with their change since the
+    earlier wave of ``comparison`` when this wave is its later wave."""
+    out = []
+    for v in headline_variables(data, limit):
+        code = favourable_code(data, v)
+        cells = cells_of(data, v.name, TOTAL)
+        cell = cells[(cells["col_code"] == TOTAL) & (cells["row_code"] == code)].iloc[0]
+        item = v.label.get(lang) if v.grid_item is not None else v.question.label.get(lang)
+        out.append(
+            Headline(
+                variable=v.name,
+                item=item.rstrip("?:. "),
+                option=v.value_labels(lang)[code],
+                prop=float(cell["prop"]),
+                ci_low=float(cell["ci_low"]),
+                ci_high=float(cell["ci_high"]),
+                change=headline_change(data, v, code, comparison),
+            )
+        )
+    return out
+
+
+def headline_change(data: WaveData, variable, code: int, comparison) -> Change | None:
+    """The compare stage's overall difference for ``variable``'s ``code`` when this wave is
+    the later of the comparison's waves; None for the first wave or an item not compared."""
+    if comparison is None or comparison.info["waves"][-1] != data.wave:
+        return None
+    item = next(
+        (
+            it
+            for it in comparison.items.values()
+            if data.wave in it.variables and it.variables[data.wave].name == variable.name
+        ),
+        None,
+    )
+    if item is None:
+        return None
+    level = item.recodes.get(data.wave, {}).get(code, code) if item.recodes else code
+    d = comparison_rows(comparison)
+    row = d[(d["item"] == item.name) & (d["kind"] == "proportion") & (d["level"] == str(level))]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    return Change(
+        str(r["wave_a"]),
+        float(r["est_a"]),
+        float(r["diff"]),
+        float(r["ci_low"]),
+        float(r["ci_high"]),
+        float(level_p_bh(comparison).get((item.name, str(level)), math.nan)),
+    )
+
+
+def level_p_bh(comparison: ComparisonData) -> dict[tuple[str, str], float]:
+    """BH-adjusted p of every overall level difference (proportions) of the comparison,
+    across that battery: the p a sentence about one level's change may quote."""
+    d = comparison_rows(comparison)
+    d = d[(d["kind"] == "proportion") & d["p_diff"].notna()]
+    if d.empty:
+        return {}
+    adjusted = bh_adjust(d["p_diff"].to_numpy())
+    keys = zip(d["item"], d["level"].astype(str), strict=True)
+    return {key: float(p) for key, p in zip(keys, adjusted, strict=True)}
+
+
+def headline_sentence(h: Headline, lang: str, alpha: float) -> str:
+    """One sentence per headline figure: the share with its CI, then its change."""
+    w = words(lang)
+    text = w["headline"].format(
+        value=fmt_percent(h.prop, lang),
+        option=h.option,
+        item=h.item,
+        ci=w["ci"],
+        low=fmt_percent(h.ci_low, lang, sign=False),
+        high=fmt_percent(h.ci_high, lang),
+    )
+    c = h.change
+    if c is None:
+        return text + " " + w["headline_no_change"]
+    significant = c.p_bh < alpha and (c.ci_low > 0 or c.ci_high < 0)
+    return (
+        text
+        + " "
+        + w["headline_change"].format(
+            wave=c.wave,
+            earlier=fmt_percent(c.earlier, lang),
+            diff=fmt_signed_pp(c.diff, lang),
+            pp=w["pp"],
+            ci=w["ci_diff"],
+            low=fmt_signed_pp(c.ci_low, lang),
+            high=fmt_signed_pp(c.ci_high, lang),
+            verdict=w["change_significant" if significant else "change_not_significant"],
+        )
+    )
+
+
+def optional_comparison(root: str | Path = ".", folder: str = "outputs/waves"):
+    """The compare stage's outputs when they exist (the first wave's report has none)."""
+    if not (Path(root) / folder / "comparison.json").exists():
+        return None
+    return load_comparison(root, folder)
+
+
+# ----- methodology ------------------------------------------------------------------------
+
+
+def frame_date_note(data: WaveData, lang: str) -> str:
+    """A sentence when the frame's counts date from before this wave's fieldwork."""
+    frame = data.questionnaire.frame_model
+    if frame is None or not frame.reference_date:
+        return ""
+    frame_year = str(frame.reference_date)[:4]
+    wave_year = data.fieldwork[0][:4] if data.fieldwork else str(data.wave)[:4]
+    if not (frame_year.isdigit() and wave_year.isdigit()) or frame_year >= wave_year:
+        return ""
+    return words(lang)["frame_older"].format(
+        frame_date=fmt_month(str(frame.reference_date), lang), wave=wave_year
+    )
+
+
+def fmt_month(value: str, lang: str) -> str:
+    """An ISO year-month (or date) as 10/2021 (vi) or October 2021 (en); other text as is."""
+    parts = value.split("-")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return value
+    year, month = int(parts[0]), int(parts[1])
+    return f"{month:02d}/{year}" if lang == "vi" else f"{MONTHS[month - 1]} {year}"
+
+
+def response_text(data: WaveData, lang: str) -> str:
+    """Questionnaires received, usable, the share of the population they make up."""
+    s = data.summary
+    rows = design_rows(data, lang)
+    population = sum(r.population for r in rows)
+    kept = int(s.get("rows_kept", 0))
+    received = int(s.get("rows_in", 0))
+    return words(lang)["response_text"].format(
+        received=fmt_int(received, lang),
+        kept=fmt_int(kept, lang),
+        usable=fmt_percent(kept / received if received else math.nan, lang),
+        coverage=fmt_percent(kept / population if population else math.nan, lang),
+    )
+
+
+def weighting_text(data: WaveData, lang: str) -> str:
+    design = data.meta.get("design", {})
+    w = words(lang)
+    text = w["weighting_text"]
+    if design.get("calibrated_to"):
+        text += " " + w["weighting_calibrated"].format(
+            margins=", ".join(str(m) for m in design["calibrated_to"])
+        )
+    return text
+
+
+def cleaning_log_rules(path: Path) -> dict[str, tuple[int, int, str]]:
+    """Per cleaning rule that fired: (log rows, respondents, action), from the cleaning log."""
+    if not path.exists():
+        return {}
+    log = pd.read_csv(path, usecols=["respondent_id", "rule", "action"], dtype=str)
+    out = {}
+    for rule, group in log.groupby("rule", sort=True):
+        out[str(rule)] = (len(group), int(group["respondent_id"].nunique()),
+                          str(group["action"].mode().iloc[0]))  # fmt: skip
+    return out
+
+
+# ----- colophon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """Publication date (ISO, the code revision's commit date: the same revision prints the
+    same date), the data version (git revision; md5 of the weighted data as DVC records it)
+    and the year for the citation."""
+
+    published: str
+    git: str
+    data: str
+
+
+def colophon(data: WaveData, root: str | Path = ".") -> Colophon:
+    import hashlib
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            out = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                                 text=True, timeout=20, check=True)  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return out.stdout.strip()
+
+    revision = git("describe", "--always", "--dirty", "--abbrev=10") or "—"
+    published = git("log", "-1", "--format=%cs") or (data.fieldwork[1] if data.fieldwork else "")
+    digest = hashlib.md5(data.paths.weighted.read_bytes()).hexdigest()[:12]
+    return Colophon(published=published, git=revision, data=digest)
+
+
+def colophon_text(data: WaveData, lang: str, title: str, subtitle: str, root=".") -> str:
+    """The "about this report" block: published, data version, suggested citation."""
+    w = words(lang)
+    c = colophon(data, root)
+    q = data.questionnaire
+    organisation = q.organisation.get(lang) if q.organisation else ""
+    year = c.published[:4] or str(data.wave)
+    lines = [
+        f"**{w['published']}:** {fmt_date(c.published, lang) if c.published else DASH}",
+        f"**{w['data_version']}:** " + w["data_version_text"].format(git=c.git, data=c.data),
+        f"**{w['citation']}:** "
+        + w["citation_text"].format(
+            organisation=organisation, year=year, title=title, subtitle=subtitle, version=c.git
+        ),
+    ]
+    return "\n\n".join(lines)
+
+
+def how_to_read_text(data: WaveData, lang: str) -> str:
+    """The plain-language box on confidence intervals and significance (a quoted block)."""
+    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(data.alpha, lang, 2))
+    return "> " + text
+
+
+def contents_block(lang: str) -> str:
+    """The printed table of contents after the summary page (PDF: typst's outline of the
+    headings; the HTML carries its navigation at the top instead)."""
+    title = words(lang)["toc"]
+    return (
+        "```{=typst}\n#pagebreak(weak: true)\n"
+        f"#outline(title: [{title}], depth: 2)\n```"
+    )

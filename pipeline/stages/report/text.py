@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from pipeline.core.wording import MONTHS, REPORT_WORDS
+from pipeline.core.wording import MONTHS, REPORT_WORDS, SUMMARY_WORDS
 
 DASH = "—"  # a suppressed cell
 
@@ -19,7 +19,7 @@ def words(lang: str) -> dict[str, str]:
     """The report's wording in ``lang`` (vi or en)."""
     if lang not in REPORT_WORDS:
         raise ValueError(f"unknown report language {lang!r}; expected vi or en")
-    return REPORT_WORDS[lang]
+    return {**REPORT_WORDS[lang], **SUMMARY_WORDS[lang]}
 
 
 def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
