@@ -286,21 +286,22 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "brief_findings": "Khác biệt có ý nghĩa thống kê của nhóm",
         "comparison_title": "So sánh giữa hai đợt khảo sát",
         "change_sentence": (
-            "Tỷ lệ «{option}» ở câu «{question}» {direction} từ {value_a} ({a}) {to} "
-            "{value_b} ({b}), chênh lệch {diff} {pp} ({ci}: {low}; {high})."
+            "«{option}» ở «{question}»: {value_a} năm {a}, {value_b} năm {b}; thay đổi "
+            "{a}→{b}: {diff} {pp} ({ci}: {low} đến {high}; p hiệu chỉnh BH {p})."
         ),
         "rose": "tăng",
         "fell": "giảm",
         "to_up": "lên",
         "to_down": "xuống",
         "option": "Phương án",
-        "change": "Chênh lệch (đpt, KTC 95%)",
+        "change": "Thay đổi {a}→{b} (đpt, KTC 95%)",
         "mean_score": "Điểm trung bình",
         "comparison_note": (
-            "Tỷ lệ (%) có trọng số của từng đợt; chênh lệch = đợt sau − đợt trước, tính bằng "
-            "điểm phần trăm với KTC 95%. ▲ ▼: thay đổi có ý nghĩa thống kê sau hiệu chỉnh "
-            "Benjamini-Hochberg."
+            "Tỷ lệ (%) có trọng số của từng đợt; thay đổi = {b} − {a}, tính bằng điểm phần "
+            "trăm với KTC 95%. ▲ ▼: thay đổi có ý nghĩa thống kê (kiểm định của chính thay đổi "
+            "đó, hiệu chỉnh Benjamini-Hochberg, KTC không chứa 0)."
         ),
+        "question": "Câu hỏi",
         "by_section": "Thay đổi theo phần của phiếu hỏi",
         "by_category": "Thay đổi theo khối",
         "one_wave_only": "Câu hỏi chỉ có ở một đợt",
@@ -483,20 +484,22 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "brief_findings": "Statistically significant differences of the category",
         "comparison_title": "Comparison of two survey waves",
         "change_sentence": (
-            "The share answering “{option}” to “{question}” {direction} from {value_a} ({a}) "
-            "to {value_b} ({b}), {diff} {pp} ({ci} {low}; {high})."
+            "“{option}” on “{question}”: {value_a} in {a}, {value_b} in {b}; change {a}→{b}: "
+            "{diff} {pp} ({ci} {low} to {high}; BH-adjusted p {p})."
         ),
         "rose": "rose",
         "fell": "fell",
         "to_up": "to",
         "to_down": "to",
         "option": "Option",
-        "change": "Change (pp, 95% CI)",
+        "change": "Change {a}→{b} (pp, 95% CI)",
         "mean_score": "Mean score",
         "comparison_note": (
-            "Weighted percentages of each wave; change = later − earlier wave, in percentage "
-            "points with its 95% CI. ▲ ▼: significant after Benjamini-Hochberg adjustment."
+            "Weighted percentages of each wave; change = {b} − {a}, in percentage points with "
+            "its 95% CI. ▲ ▼: a significant change (the test of that very change, "
+            "Benjamini-Hochberg-adjusted, CI excluding 0)."
         ),
+        "question": "Question",
         "by_section": "Changes by section of the questionnaire",
         "by_category": "Changes by member category",
         "one_wave_only": "Questions asked in one wave only",
@@ -759,6 +762,42 @@ CLEANING_ACTION_WORDS: dict[str, dict[str, str]] = {
 # The reports' one-minute summary, methodology boxes and colophon.
 SUMMARY_WORDS: dict[str, dict[str, str]] = {
     "vi": {
+        "changes_intro": (
+            "Các thay đổi dưới đây giữa đợt {a} và đợt {b} có ý nghĩa thống kê: kiểm định của "
+            "chính thay đổi đó, hiệu chỉnh Benjamini-Hochberg trên mọi thay đổi được xem xét "
+            "(mức {alpha}). Đây là mô tả thay đổi giữa hai đợt, không phải quan hệ nhân quả."
+        ),
+        "no_changes": (
+            "Không có thay đổi nào giữa đợt {a} và đợt {b} có ý nghĩa thống kê sau hiệu chỉnh "
+            "Benjamini-Hochberg (mức {alpha})."
+        ),
+        "comparison_method": (
+            "Hai đợt khảo sát được so sánh trên các câu hỏi chung (đã đối chiếu tên và mã "
+            "giữa hai phiếu): đợt {a} có {n_a} và đợt {b} có {n_b} phiếu dùng được. Mỗi đợt là "
+            "một mẫu phân tầng theo khối với trọng số N_h/n_h; sai số chuẩn tính theo thiết "
+            "kế, {fpc}."
+        ),
+        "with_fpc": "có hiệu chỉnh tổng thể hữu hạn",
+        "without_fpc": "không hiệu chỉnh tổng thể hữu hạn",
+        "comparison_panel": (
+            "{linked} đảng viên trả lời cả hai đợt: hiệp phương sai của họ được tính vào sai "
+            "số của mỗi thay đổi."
+        ),
+        "comparison_independent": "Hai mẫu độc lập: không ai được liên kết giữa hai đợt.",
+        "comparison_tests": (
+            "Mỗi thay đổi (tỷ lệ đợt sau − đợt trước, tính bằng điểm phần trăm) có khoảng tin "
+            "cậy 95% và kiểm định riêng; giá trị p được hiệu chỉnh Benjamini-Hochberg trên mọi "
+            "thay đổi được xem xét. Kiểm định Rao-Scott dưới mỗi bảng so sánh toàn bộ phân bố "
+            "của câu hỏi giữa hai đợt."
+        ),
+        "alt_differences": (
+            "Biểu đồ điểm: thay đổi {a}→{b} (điểm phần trăm) của từng phương án trong phần "
+            "«{section}», kèm khoảng tin cậy 95%; điểm màu đỏ là thay đổi có ý nghĩa thống kê."
+        ),
+        "alt_slope": (
+            "Biểu đồ độ dốc: điểm trung bình của từng câu hỏi năm {a} và năm {b} trong khối "
+            "{category}; đường màu đỏ là thay đổi có ý nghĩa thống kê."
+        ),
         "at_a_glance": "Kết quả chính trong một phút",
         "headline": "{value} chọn «{option}» ở «{item}» ({ci}: {low}–{high}).",
         "headline_no_change": "Đây là đợt khảo sát đầu tiên: chưa có số liệu để so sánh.",
@@ -818,7 +857,42 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         ),
     },
     "en": {
-        "at_a_glance": "Key results in one minute",
+        "changes_intro": (
+            "The changes below between {a} and {b} are statistically significant: the test of "
+            "that very change, Benjamini-Hochberg-adjusted across all the changes examined "
+            "(level {alpha}). They describe change between the waves, not its causes."
+        ),
+        "no_changes": (
+            "No change between {a} and {b} is statistically significant after "
+            "Benjamini-Hochberg adjustment (level {alpha})."
+        ),
+        "comparison_method": (
+            "The two waves are compared on their common questions (names and codes matched "
+            "between the questionnaires): {n_a} usable questionnaires in {a}, {n_b} in {b}. "
+            "Each wave is a sample stratified by member category with weights N_h/n_h; "
+            "standard errors are design-based, {fpc}."
+        ),
+        "with_fpc": "with the finite population correction",
+        "without_fpc": "without a finite population correction",
+        "comparison_panel": (
+            "{linked} members answered both waves: their covariance enters the standard error "
+            "of each change."
+        ),
+        "comparison_independent": "The samples are independent: nobody is linked across waves.",
+        "comparison_tests": (
+            "Each change (later minus earlier wave, in percentage points) has its own 95% "
+            "confidence interval and test; p-values are Benjamini-Hochberg-adjusted across all "
+            "the changes examined. The Rao-Scott test under each table compares the question's "
+            "whole distribution between the waves."
+        ),
+        "alt_differences": (
+            "Dot chart: the change {a}→{b} (percentage points) of each option in the section "
+            "“{section}”, with 95% confidence intervals; red dots are significant changes."
+        ),
+        "alt_slope": (
+            "Slope chart: each question's mean score in {a} and in {b} in the category "
+            "{category}; red lines are significant changes."
+        ),
         "headline": "{value} answer “{option}” on “{item}” ({ci}: {low}–{high}).",
         "headline_no_change": "This is the first wave: there is no earlier figure to compare.",
         "headline_change": (

@@ -53,7 +53,7 @@ def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
         for name, items in sections.items():
             part = overall[overall["item"].isin(items)]
             title = _title(banner, words["chart_diff"].format(a=a, b=b), titles[name])
-            path = out_dir / f"differences-{a}-{b}-{_slug(name)}.png"
+            path = out_dir / f"differences-{a}-{b}-{chart_slug(name)}.png"
             difference_chart(part, labels, title, path, words)
             written.append(path)
         means = in_pair[(in_pair["kind"] == "mean") & (in_pair["scope"] != OVERALL)]
@@ -62,7 +62,7 @@ def write_charts(comparison, labels, out_dir: Path, lang: str) -> list[Path]:
             title = _title(
                 banner, words["chart_slope"].format(a=a, b=b, category=labels.scope(scope))
             )
-            path = out_dir / f"slope-{a}-{b}-category-{_slug(scope)}.png"
+            path = out_dir / f"slope-{a}-{b}-category-{chart_slug(scope)}.png"
             slope_chart(part, labels, title, path, (a, b), words)
             written.append(path)
     return written
@@ -72,7 +72,8 @@ def _title(banner: str, *lines: str) -> str:
     return "\n".join(line for line in (banner, *lines) if line)
 
 
-def _slug(text: str) -> str:
+def chart_slug(text: str) -> str:
+    """A section name or category code as it appears in a chart's file name."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", str(text)).strip("-") or "x"
 
 

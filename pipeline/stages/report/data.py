@@ -26,6 +26,7 @@ from pipeline.core.wording import CLEANING_ACTION_WORDS, CLEANING_RULE_WORDS, MO
 from pipeline.model.harmonize import harmonized_items, load_harmonization
 from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.readers.dataset import read_dataset
+from pipeline.stages.compare.charts import chart_slug
 from pipeline.stages.instruments.layout import instrument_stem
 from pipeline.stages.report.masking import mask_free_text
 from pipeline.stages.report.text import (
@@ -37,7 +38,6 @@ from pipeline.stages.report.text import (
     fmt_number,
     fmt_p,
     fmt_percent,
-    fmt_pp,
     fmt_signed_pp,
     p_relation,
     words,
@@ -837,6 +837,7 @@ class ComparisonData:
     one_wave_only: pd.DataFrame
     items: dict  # item name → pipeline.model.harmonize.HarmonizedItem
     charts: Path
+    questionnaires: dict = field(default_factory=dict)  # wave → Questionnaire
 
     @property
     def simulated(self) -> bool:
@@ -863,6 +864,7 @@ def load_comparison(root: str | Path = ".", folder: str = "outputs/waves") -> Co
         one_wave_only=pd.read_csv(only, dtype=str) if only.exists() else pd.DataFrame(),
         items={item.name: item for item in harmonized_items(harmonization)},
         charts=base / "charts",
+        questionnaires={w: harmonization.questionnaire(w) for w in harmonization.waves},
     )
 
 
@@ -884,18 +886,21 @@ def comparison_rows(comparison: ComparisonData, scope: str = "overall") -> pd.Da
 
 
 def comparison_table(comparison: ComparisonData, item: str, lang: str) -> str:
-    """One item: each level's % in both waves, the difference (points) with its 95% CI and
-    the mark of a significant change (▲ ▼); the mean score of a Likert item in points."""
+    """One item: each level's % in both waves, the change (points) with its 95% CI and the
+    mark of a significant change (▲ ▼: that level's own test, BH-adjusted across every level
+    difference, below alpha, and a CI that excludes 0); a Likert item's mean score too."""
     w = words(lang)
     rows = comparison_rows(comparison)
     rows = rows[rows["item"] == item]
-    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    adjusted = level_p_bh(comparison)
     body = []
     for r in rows.to_dict("records"):
         if r["kind"] == "mean":
             values = [fmt_number(r["est_a"], lang, 2), fmt_number(r["est_b"], lang, 2)]
-            diff = f"{fmt_number(r['diff'], lang, 2)} ({fmt_number(r['ci_low'], lang, 2)}; "
-            diff += f"{fmt_number(r['ci_high'], lang, 2)})"
+            diff = f"{fmt_signed(r['diff'], lang, 2)} ({fmt_signed(r['ci_low'], lang, 2)}; "
+            diff += f"{fmt_signed(r['ci_high'], lang, 2)})"
+            mark = r["mark"]
         else:
             values = [
                 fmt_percent(r["est_a"], lang, sign=False),
@@ -903,8 +908,11 @@ def comparison_table(comparison: ComparisonData, item: str, lang: str) -> str:
             ]
             diff = f"{fmt_signed_pp(r['diff'], lang)} ({fmt_signed_pp(r['ci_low'], lang)}; "
             diff += f"{fmt_signed_pp(r['ci_high'], lang)})"
-        body.append([level_label(comparison, item, r["level"], lang), *values, diff, r["mark"]])
-    header = [w["option"], f"{a} (%)", f"{b} (%)", w["change"], ""]
+            p = adjusted.get((item, str(r["level"])), math.nan)
+            moved = r["ci_low"] > 0 or r["ci_high"] < 0
+            mark = ("▲" if r["diff"] > 0 else "▼") if p < comparison.alpha and moved else ""
+        body.append([level_label(comparison, item, r["level"], lang), *values, diff, mark])
+    header = [w["option"], f"{a} (%)", f"{b} (%)", w["change"].format(a=a, b=b), ""]
     return markdown_table(header, body, align="lrrrc")
 
 
@@ -922,41 +930,192 @@ def comparison_test_text(comparison: ComparisonData, item: str, lang: str) -> st
     )
 
 
-def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) -> str:
-    """Items whose change is significant after BH adjustment (overall), each by its level
-    that changed most, largest changes first."""
-    w = words(lang)
-    t = comparison.tests
-    significant = set(t[(t["scope"] == "overall") & (t["p_bh"] < comparison.alpha)]["item"])
+def fmt_signed(value: float, lang: str, decimals: int = 2) -> str:
+    """A signed number with a true minus sign: +0,12 / −0,30 (mean-score differences)."""
+    if value is None or math.isnan(value):
+        return DASH
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return sign + fmt_number(abs(value), lang, decimals)
+
+
+def later_wave(comparison: ComparisonData) -> str:
+    return comparison.info["waves"][-1]
+
+
+def item_variable(comparison: ComparisonData, item: str):
+    """The item's variable in the later wave (else the earlier one)."""
+    variables = comparison.items[item].variables
+    for wave in reversed(comparison.info["waves"]):
+        if wave in variables:
+            return wave, variables[wave]
+    raise KeyError(item)
+
+
+def comparison_sections(comparison: ComparisonData, lang: str) -> list[tuple[str, str, list]]:
+    """(section name, section title, items) in questionnaire order: the order of the items'
+    variables in the later wave's questionnaire (an item of the earlier wave only follows
+    its own questionnaire's order, after the later wave's items)."""
+    compared = list(dict.fromkeys(comparison_rows(comparison)["item"]))
+    positions = {}
+    for rank, wave in enumerate(reversed(comparison.info["waves"])):
+        q = comparison.questionnaires.get(wave)
+        if q is None:
+            continue
+        order = {v.name: i for i, v in enumerate(q.variables())}
+        for item in compared:
+            variable = comparison.items[item].variables.get(wave)
+            if item not in positions and variable is not None and variable.name in order:
+                positions[item] = (rank, order[variable.name])
+    ordered = sorted(compared, key=lambda i: positions.get(i, (99, 0)))
+    sections: dict[str, tuple[str, list]] = {}
+    for item in ordered:
+        _, variable = item_variable(comparison, item)
+        name = variable.section.name
+        sections.setdefault(name, (variable.section.title.get(lang), []))[1].append(item)
+    return [(name, title, items) for name, (title, items) in sections.items()]
+
+
+def comparison_composition(comparison: ComparisonData) -> set[str]:
+    """Compared items that describe the sample's composition (never a finding)."""
+    out = set()
+    for item in comparison.items:
+        wave, variable = item_variable(comparison, item)
+        q = comparison.questionnaires.get(wave)
+        if q is not None and variable.name in composition_variables(q):
+            out.add(item)
+    return out
+
+
+def comparison_findings(comparison: ComparisonData, limit: int = 8) -> pd.DataFrame:
+    """Overall level differences worth a sentence, each with the test of that very
+    difference: BH-adjusted p (across every overall level difference) below alpha and a CI
+    that excludes 0; composition items left out; one level per item (its largest change)."""
     rows = comparison_rows(comparison)
-    rows = rows[(rows["kind"] == "proportion") & rows["item"].isin(significant)]
-    best = rows.loc[rows["diff"].abs().groupby(rows["item"]).idxmax()]
-    best = best.reindex(best["diff"].abs().sort_values(ascending=False).index).head(limit)
-    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
-    lines = []
-    for r in best.to_dict("records"):
-        lines.append(
-            "- "
-            + w["change_sentence"].format(
-                option=level_label(comparison, r["item"], r["level"], lang),
-                question=item_label(comparison, r["item"], lang).rstrip("?:. "),
-                a=a,
-                b=b,
-                value_a=fmt_percent(r["est_a"], lang),
-                value_b=fmt_percent(r["est_b"], lang),
-                direction=w["rose"] if r["diff"] > 0 else w["fell"],
-                to=w["to_up"] if r["diff"] > 0 else w["to_down"],
-                diff=fmt_pp(r["diff"], lang),
-                pp=w["pp"],
-                ci=w["ci"],
-                low=fmt_signed_pp(r["ci_low"], lang),
-                high=fmt_signed_pp(r["ci_high"], lang),
-            )
-        )
+    rows = rows[(rows["kind"] == "proportion") & rows["p_diff"].notna()].copy()
+    adjusted = level_p_bh(comparison)
+    rows["p_bh_level"] = [
+        adjusted.get((i, str(lv)), math.nan)
+        for i, lv in zip(rows["item"], rows["level"], strict=True)
+    ]
+    rows = rows[(rows["p_bh_level"] < comparison.alpha)]
+    rows = rows[(rows["ci_low"] > 0) | (rows["ci_high"] < 0)]
+    rows = rows[~rows["item"].isin(comparison_composition(comparison))]
+    rows = rows.assign(size=rows["diff"].abs())
+    rows = rows.sort_values(["size", "item"], ascending=[False, True])
+    return rows.drop_duplicates("item").head(limit).drop(columns="size")
+
+
+def change_sentence(comparison: ComparisonData, r: dict, lang: str) -> str:
+    w = words(lang)
+    a, b = r["wave_a"], r["wave_b"]
+    return w["change_sentence"].format(
+        option=level_label(comparison, r["item"], r["level"], lang),
+        question=item_label(comparison, r["item"], lang).rstrip("?:. "),
+        a=a,
+        b=b,
+        value_a=fmt_percent(r["est_a"], lang),
+        value_b=fmt_percent(r["est_b"], lang),
+        diff=fmt_signed_pp(r["diff"], lang),
+        pp=w["pp"],
+        ci=w["ci_diff"],
+        low=fmt_signed_pp(r["ci_low"], lang),
+        high=fmt_signed_pp(r["ci_high"], lang),
+        p=p_relation(r["p_bh_level"], lang),
+    )
+
+
+def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) -> str:
+    """The significant changes between the two waves (see :func:`comparison_findings`),
+    largest first, each sentence naming both waves."""
+    w = words(lang)
+    a, b = comparison.info["waves"][0], later_wave(comparison)
     alpha = fmt_number(comparison.alpha, lang, 2)
-    if not lines:
-        return w["no_findings"].format(alpha=alpha)
-    return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
+    found = comparison_findings(comparison, limit)
+    if found.empty:
+        return w["no_changes"].format(alpha=alpha, a=a, b=b)
+    lines = [f"- {change_sentence(comparison, r, lang)}" for r in found.to_dict("records")]
+    return w["changes_intro"].format(alpha=alpha, a=a, b=b) + "\n\n" + "\n".join(lines)
+
+
+def comparison_method_text(comparison: ComparisonData, lang: str) -> str:
+    """How the waves were compared: samples, design, the test of each change, BH."""
+    w = words(lang)
+    info = comparison.info
+    a, b = info["waves"][0], later_wave(comparison)
+    pair = info.get("comparisons", [{}])[0]
+    linked = int(pair.get("linked", 0))
+    n = info.get("n", {})
+    text = w["comparison_method"].format(
+        a=a,
+        b=b,
+        n_a=fmt_int(int(n.get(a, 0)), lang),
+        n_b=fmt_int(int(n.get(b, 0)), lang),
+        fpc=w["with_fpc"] if info.get("fpc") else w["without_fpc"],
+    )
+    overlap = (
+        w["comparison_panel"].format(linked=fmt_int(linked, lang))
+        if linked
+        else w["comparison_independent"]
+    )
+    return text + " " + overlap + " " + w["comparison_tests"]
+
+
+def slope_charts(comparison: ComparisonData, lang: str) -> list[tuple[str, str, Path]]:
+    """(category code, label, chart) of the compare stage's slope charts, in the order of the
+    stratum's codes."""
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    q = comparison.questionnaires.get(b) or comparison.questionnaires.get(a)
+    labels = q.variable(q.stratum.variable).value_labels(lang) if q is not None else {}
+    out = []
+    for code, label in labels.items():
+        path = comparison.charts / f"slope-{a}-{b}-category-{chart_slug(str(code))}.png"
+        if path.exists():
+            out.append((str(code), label, path))
+    return out
+
+
+def how_to_read_comparison(comparison: ComparisonData, lang: str) -> str:
+    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(comparison.alpha, lang, 2))
+    return "> " + text
+
+
+def comparison_colophon(
+    comparison: ComparisonData, lang: str, title: str, subtitle: str, root="."
+) -> str:
+    """Published, data version and citation of the comparison report."""
+    import hashlib
+
+    w = words(lang)
+    root = Path(root)
+    digests = []
+    for wave, source in sorted(comparison.info.get("sources", {}).items()):
+        path = root / source
+        if path.exists():
+            digests.append(f"{wave}: {hashlib.md5(path.read_bytes()).hexdigest()[:12]}")
+    revision, published = git_revision(root)
+    q = comparison.questionnaires.get(later_wave(comparison))
+    organisation = q.organisation.get(lang) if q is not None and q.organisation else ""
+    lines = [
+        f"**{w['published']}:** {fmt_date(published, lang) if published else DASH}",
+        f"**{w['data_version']}:** "
+        + w["data_version_text"].format(git=revision, data="; ".join(digests) or DASH),
+        f"**{w['citation']}:** "
+        + w["citation_text"].format(
+            organisation=organisation,
+            year=published[:4] or later_wave(comparison),
+            title=title,
+            subtitle=subtitle,
+            version=revision,
+        ),
+    ]
+    return "\n\n".join(lines)
+
+
+def comparison_chart(comparison: ComparisonData, section: str) -> Path | None:
+    """The compare stage's difference chart of ``section`` (file naming: charts.chart_slug)."""
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    path = comparison.charts / f"differences-{a}-{b}-{chart_slug(section)}.png"
+    return path if path.exists() else None
 
 
 def comparison_charts(comparison: ComparisonData, prefix: str) -> list[Path]:
@@ -1198,8 +1357,9 @@ class Colophon:
     data: str
 
 
-def colophon(data: WaveData, root: str | Path = ".") -> Colophon:
-    import hashlib
+def git_revision(root: str | Path = ".") -> tuple[str, str]:
+    """The code revision (``git describe``) and its commit date (ISO), or ("—", "") outside
+    a git checkout."""
     import subprocess
 
     def git(*args: str) -> str:
@@ -1210,8 +1370,15 @@ def colophon(data: WaveData, root: str | Path = ".") -> Colophon:
             return ""
         return out.stdout.strip()
 
-    revision = git("describe", "--always", "--dirty", "--abbrev=10") or "—"
-    published = git("log", "-1", "--format=%cs") or (data.fieldwork[1] if data.fieldwork else "")
+    revision = git("describe", "--always", "--dirty", "--abbrev=10") or DASH
+    return revision, git("log", "-1", "--format=%cs")
+
+
+def colophon(data: WaveData, root: str | Path = ".") -> Colophon:
+    import hashlib
+
+    revision, published = git_revision(root)
+    published = published or (data.fieldwork[1] if data.fieldwork else "")
     digest = hashlib.md5(data.paths.weighted.read_bytes()).hexdigest()[:12]
     return Colophon(published=published, git=revision, data=digest)
 
