@@ -278,10 +278,14 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Các chỉ số chính: nhóm so với chung",
         "indicator": "Chỉ số",
         "group": "Nhóm",
-        "difference": "Chênh lệch (đpt)",
+        "difference": "Chênh lệch (đpt, KTC 95%)",
+        "either_of": "«{}» hoặc «{}»",
         "brief_note": (
-            "Chỉ số: tỷ lệ (%) có trọng số chọn hai mức đầu của thang đo. {dash}: không công "
-            "bố (cơ số dưới {threshold}, hoặc ẩn kèm để không thể tính ngược)."
+            "Chỉ số: tỷ lệ (%) có trọng số chọn một trong hai phương án đầu của thang đo, với "
+            "KTC 95% ({counted}). Chênh lệch = nhóm − chung, với KTC 95% của chính chênh lệch "
+            "đó; ▲ ▼: có ý nghĩa thống kê (hiệu chỉnh Benjamini-Hochberg). {dash}: không công "
+            "bố (cơ số dưới {threshold}, hoặc ẩn kèm để không thể tính ngược). *: cơ số dưới "
+            "{min_base}, cần đọc thận trọng."
         ),
         "brief_findings": "Khác biệt có ý nghĩa thống kê của nhóm",
         "comparison_title": "So sánh giữa hai đợt khảo sát",
@@ -475,11 +479,14 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Key figures: the category against the total",
         "indicator": "Indicator",
         "group": "Category",
-        "difference": "Difference (pp)",
+        "difference": "Difference (pp, 95% CI)",
+        "either_of": "“{}” or “{}”",
         "brief_note": (
-            "Indicator: weighted percentage choosing the top two points of the scale. {dash}: "
-            "not shown (base below {threshold}, or hidden with such a column so that it cannot "
-            "be worked out)."
+            "Indicator: weighted percentage choosing either of the scale's first two options, "
+            "with its 95% CI ({counted}). Difference = category − total, with the 95% CI of "
+            "that very difference; ▲ ▼: significant (Benjamini-Hochberg-adjusted). {dash}: not "
+            "shown (base below {threshold}, or hidden with such a column so that it cannot be "
+            "worked out). *: base below {min_base}, read with care."
         ),
         "brief_findings": "Statistically significant differences of the category",
         "comparison_title": "Comparison of two survey waves",
@@ -893,6 +900,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "Slope chart: each question's mean score in {a} and in {b} in the category "
             "{category}; red lines are significant changes."
         ),
+        "at_a_glance": "Key results in one minute",
         "headline": "{value} answer “{option}” on “{item}” ({ci}: {low}–{high}).",
         "headline_no_change": "This is the first wave: there is no earlier figure to compare.",
         "headline_change": (

@@ -173,8 +173,8 @@ def tabulate(
 
 
 CLAIM_COLUMNS = [
-    "banner", "variable", "row_code", "col_code", "prop", "total", "diff", "se", "ci_low",
-    "ci_high", "p", "df", "n", "base", "in_battery", "p_bh",
+    "banner", "variable", "measure", "row_code", "col_code", "prop", "total", "diff", "se",
+    "ci_low", "ci_high", "p", "df", "n", "base", "in_battery", "p_bh",
 ]  # fmt: skip
 
 
@@ -186,15 +186,21 @@ def _claims_against_total(
     banner: Variable,
     options: TabulateOptions,
 ) -> pd.DataFrame:
-    """Every banner column against the total, per row code: the difference of the column %
-    and the total % with its own design-based test (group vs the total it belongs to).
-    Multiple-choice dichotomies keep the "selected" row only (the other is its mirror)."""
+    """Every banner column against the total: per row code (``measure`` "option") the
+    difference of the column % and the total % with its own design-based test (a group
+    against the total it belongs to), and for Likert items the same for the top-2-box share
+    (``measure`` "top2", row code 0). Multiple-choice dichotomies keep the "selected" row
+    only (the other is its mirror)."""
     codes = [1] if variable.option is not None else variable.substantive_codes()
-    columns = banner.substantive_codes()
     x = values.to_numpy(dtype=float)
+    indicators = {("option", int(c)): x == c for c in codes}
+    if variable.question.type in LIKERT_TYPES:
+        indicators[("top2", 0)] = np.isin(x, top_codes(variable))
+    columns = banner.substantive_codes()
     b = banner_values.to_numpy(dtype=float)
-    y = np.column_stack([np.where(np.isnan(x), np.nan, x == c) for c in codes for _ in columns])
-    domains = np.column_stack([b == col for _ in codes for col in columns])
+    keys = [(key, col) for key in indicators for col in columns]
+    y = np.column_stack([np.where(np.isnan(x), np.nan, indicators[key]) for key, _ in keys])
+    domains = np.column_stack([b == col for _, col in keys])
     result = domain_contrasts(design, y, domains, level=options.level)
     answered = ~np.isnan(x)
     bases = {col: int((answered & (b == col)).sum()) for col in columns}
@@ -202,8 +208,9 @@ def _claims_against_total(
         {
             "banner": banner.name,
             "variable": variable.name,
-            "row_code": [int(c) for c in codes for _ in columns],
-            "col_code": [str(int(col)) for _ in codes for col in columns],
+            "measure": [key[0] for key, _ in keys],
+            "row_code": [key[1] for key, _ in keys],
+            "col_code": [str(int(col)) for _, col in keys],
             "prop": result.estimate_a,
             "total": result.estimate_b,
             "diff": result.diff,
@@ -213,7 +220,7 @@ def _claims_against_total(
             "p": result.p,
             "df": result.df,
             "n": result.n_a,
-            "base": [bases[col] for _ in codes for col in columns],
+            "base": [bases[col] for _, col in keys],
         }
     )
 

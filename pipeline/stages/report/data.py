@@ -205,6 +205,25 @@ def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[st
     return masked[:limit]
 
 
+def markdown_literal(text: str) -> str:
+    """``text`` as markdown that prints exactly these characters: every ASCII punctuation
+    mark backslash-escaped (so HTML, links, emphasis and raw blocks in a respondent's answer
+    are printed as text, never interpreted), line breaks as spaces."""
+    out = []
+    for ch in " ".join(str(text).split()):
+        out.append("\\" + ch if ch in _PUNCTUATION else ch)
+    return "".join(out)
+
+
+_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def free_text_markdown(data: WaveData, question: str, limit: int = 30) -> str:
+    """The masked free-text answers as a markdown list of literal text."""
+    answers = free_text_answers(data, question, limit)
+    return "\n".join(f"- {markdown_literal(a)}" for a in answers)
+
+
 def quarantine_reasons(path: Path) -> dict[str, int]:
     """Rows set aside by rule (the text of ``_reason`` before its colon), most frequent first."""
     if not path.exists():
@@ -448,12 +467,17 @@ def cleaning_text(data: WaveData, lang: str) -> str:
 # ----- tables -----------------------------------------------------------------------------
 
 
-def markdown_table(header: list[str], body: list[list[str]], align: str | None = None) -> str:
+def markdown_table(
+    header: list[str],
+    body: list[list[str]],
+    align: str | None = None,
+    widths: list[int] | None = None,
+) -> str:
     """A pipe table. Cell text is escaped for pipes; ``align`` is one of l/r/c per column.
     The first (label) column gets a wider share of the page: pandoc sizes the columns of a
     wide pipe table by the dashes of the separator line."""
     align = align or "l" + "r" * (len(header) - 1)
-    dashes = [10] + [4] * (len(header) - 1)
+    dashes = widths or [10] + [4] * (len(header) - 1)
     marks = {"l": ":{}", "r": "{}:", "c": ":{}:"}
     lines = [
         "| " + " | ".join(_cell(h) for h in header) + " |",
@@ -699,7 +723,8 @@ def significant_claims(data: WaveData, banner: str, group: str | None = None) ->
     """The claims of ``banner`` that may be printed as significant, one per variable (its
     largest absolute difference), largest first; see :func:`findings`."""
     c = data.claims
-    c = c[(c["banner"] == banner) & c["in_battery"] & (c["p_bh"] < data.alpha)]
+    c = c[(c["banner"] == banner) & (c["measure"] == "option")]
+    c = c[c["in_battery"] & (c["p_bh"] < data.alpha)]
     c = c[(c["ci_low"] > 0) | (c["ci_high"] < 0)]
     c = c[~c["variable"].isin(composition_variables(data.questionnaire))]
     if group is not None:
@@ -773,33 +798,73 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def key_figures(data: WaveData, group: str, lang: str) -> str:
-    """Likert items: top-2-box % in the category and in total, and the difference in points
-    (from the tabulate stage's scales); hidden below the threshold."""
+    """Likert items: the category's top-2-box % with its 95% CI, the total's, and the
+    difference in points with the CI of that very difference (the tabulate stage's top-2
+    claims); ▲ ▼ when that difference is significant (BH across the battery, CI excluding
+    0). Each indicator names the two options it counts. Hidden columns show —."""
     w = words(lang)
-    s = data.scales
-    s = s[s["banner"].isin([data.stratum, TOTAL])]
+    c = data.claims
+    c = c[(c["banner"] == data.stratum) & (c["measure"] == "top2") & (c["col_code"] == str(group))]
+    scales = data.scales
     body = []
     for v in row_variables(data.questionnaire):
         if v.question.type not in LIKERT_TYPES:
             continue
-        rows = s[s["variable"] == v.name]
-        total = rows[rows["col_code"] == TOTAL]
-        mine = rows[(rows["banner"] == data.stratum) & (rows["col_code"] == str(group))]
-        if total.empty or mine.empty:
+        claim = c[c["variable"] == v.name]
+        mine = scales[(scales["banner"] == data.stratum) & (scales["variable"] == v.name)
+                      & (scales["col_code"] == str(group))]  # fmt: skip
+        if claim.empty or mine.empty:
             continue
-        t, m = total.iloc[0], mine.iloc[0]
-        shown = not m["suppressed"]
+        r = claim.iloc[0]
+        indicator = v.label.get(lang)
+        shown = not bool(mine.iloc[0]["suppressed"]) and int(r["base"]) >= data.threshold
+        if not shown:
+            body.append([indicator, DASH, fmt_percent(r["total"], lang, sign=False), DASH, ""])
+            continue
+        significant = bool(r["in_battery"]) and r["p_bh"] < data.alpha
+        significant = significant and (r["ci_low"] > 0 or r["ci_high"] < 0)
+        care = f" {CARE}" if read_with_care(int(r["base"]), data.min_base) else ""
+        ci = _top2_ci(mine.iloc[0], data.questionnaire, lang)
         body.append(
             [
-                v.label.get(lang),
-                fmt_percent(m["top2"], lang, sign=False) if shown else DASH,
-                fmt_percent(t["top2"], lang, sign=False),
-                fmt_signed_pp(m["top2"] - t["top2"], lang) if shown else DASH,
+                indicator,
+                fmt_percent(r["prop"], lang, sign=False) + ci + care,
+                fmt_percent(r["total"], lang, sign=False),
+                f"{fmt_signed_pp(r['diff'], lang)} ({fmt_signed_pp(r['ci_low'], lang)}; "
+                f"{fmt_signed_pp(r['ci_high'], lang)})",
+                ("▲" if r["diff"] > 0 else "▼") if significant else "",
             ]
         )
-    return markdown_table(
-        [w["indicator"], w["group"] + " (%)", w["total"] + " (%)", w["difference"]], body
-    )
+    header = [w["indicator"], w["group"] + " (%)", w["total"] + " (%)", w["difference"], ""]
+    return markdown_table(header, body, align="lrrrc", widths=[26, 7, 4, 7, 1])
+
+
+def counted_options(data: WaveData, lang: str) -> str:
+    """Which two options each key figure counts, once per scale: "Mức độ nắm bắt: «Nắm rõ»
+    hoặc «Nắm được một phần»; ..." (a key figure's percentage is never left unexplained)."""
+    w = words(lang)
+    seen: dict[str, str] = {}
+    for v in row_variables(data.questionnaire):
+        if v.question.type not in LIKERT_TYPES:
+            continue
+        choices = data.questionnaire.choice_list(v.question)
+        name = choices.label.get(lang) if choices is not None and choices.label else ""
+        labels = v.value_labels(lang)
+        pair = w["either_of"].format(*(labels[k] for k in v.substantive_codes()[:2]))
+        seen.setdefault(name or v.question.label.get(lang), pair)
+    return "; ".join(f"{scale}: {pair}" for scale, pair in seen.items())
+
+
+def _top2_ci(score: dict, questionnaire, lang: str) -> str:
+    """" (38,1–46,5)": the top-2-box share's 95% CI, from its SE on the logit scale (as the
+    tables' logit intervals; 0 and 1 get no interval)."""
+    p, se = float(score["top2"]), float(score["top2_se"])
+    if not (0 < p < 1) or not np.isfinite(se):
+        return ""
+    half = stats.norm.ppf(0.975) * se / (p * (1 - p))
+    logit = math.log(p / (1 - p))
+    low, high = (1 / (1 + math.exp(-(logit + s * half))) for s in (-1, 1))
+    return f" ({fmt_percent(low, lang, sign=False)}–{fmt_percent(high, lang, sign=False)})"
 
 
 def group_row(data: WaveData, group: str, lang: str) -> StratumRow:
