@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline.statistics.claims import domain_contrasts
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 from .conftest import ORACLES, close
 
@@ -25,7 +25,7 @@ def api_claim():
     """apistrat's design, the item (comp.imp = Yes, every 7th school unanswered) and the
     group (schools with more than 20% English learners), as the R script builds them."""
     df = pd.read_csv(ORACLES / "apistrat.csv")
-    design = Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+    design = Survey.from_weights(df, weight="pw", strata="stype", population="fpc")
     y = (df["comp.imp"] == "Yes").to_numpy(dtype=float, copy=True)
     y[::7] = np.nan
     group = (df["ell"] > 20).to_numpy()
@@ -77,7 +77,7 @@ def test_ci_excludes_zero_exactly_when_p_is_below_alpha():
     rng = np.random.default_rng(7)
     n = 400
     df = pd.DataFrame({"s": rng.integers(0, 3, n), "w": rng.uniform(1, 5, n)})
-    design = Design.from_weights(df, weight="w", strata="s")
+    design = Survey.from_weights(df, weight="w", strata="s")
     groups = rng.integers(0, 4, n)
     y = (rng.random((n, 1)) < 0.3 + 0.1 * groups[:, None]).astype(float).repeat(4, axis=1)
     domains = np.stack([groups == k for k in range(4)], axis=1)

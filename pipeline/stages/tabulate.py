@@ -179,7 +179,7 @@ CLAIM_COLUMNS = [
 
 
 def _claims_against_total(
-    design: Design,
+    design: Survey,
     variable: Variable,
     values: pd.Series,
     banner_values: pd.Series,
