@@ -81,7 +81,7 @@ def difference_chart(rows: pd.DataFrame, labels, title: str, path: Path, words: 
     """Dots at the differences (points) with their 95% CIs, one line per item level, labelled
     with the item's text and the option (never the variable's code)."""
     names = [
-        _short(f"{labels.item(r['item'])}: {labels.level(r['item'], r['level'])}", 70)
+        _short(f"{labels.item(r['item'])}: {labels.option(r['item'], r['level'])}", 70)
         for r in rows.to_dict("records")
     ]
     y = list(range(len(rows)))[::-1]

@@ -1480,3 +1480,26 @@ def contents_block(lang: str) -> str:
         "```{=typst}\n#pagebreak(weak: true)\n"
         f"#outline(title: [{title}], depth: 2)\n```"
     )
+
+
+def comparison_wave_methods(comparison: ComparisonData, lang: str, root=".") -> str:
+    """Per wave, when its stage outputs are at hand: the frame note, the questionnaires
+    returned, the weighting, the cleaning (straight-lining included) and the suppression
+    rule of its tables."""
+    parts = []
+    for wave in comparison.info["waves"]:
+        try:
+            data = load_wave(wave, root)
+        except (InputError, OSError):
+            continue
+        parts += [
+            f"## {words(lang)['wave']} {wave}",
+            response_text(data, lang),
+            frame_date_note(data, lang),
+            weighting_text(data, lang),
+            cleaning_text(data, lang),
+        ]
+        suppression = suppression_text(data, lang)
+    if parts:
+        parts += [f"## {words(lang)['suppression']}", suppression]
+    return "\n\n".join(p for p in parts if p)
