@@ -28,6 +28,7 @@ import yaml
 from pipeline.core.atomic import atomic_path, staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.paths import output_file
+from pipeline.core.wording import SUMMARY_WORDS
 
 KERNEL = "python3"
 META_MIME = "application/vnd.survey-report.meta+json"
@@ -193,6 +194,8 @@ def _metadata(doc: Document) -> dict:
     """The document's pandoc metadata: the report description without empty fields."""
     meta = {k: v for k, v in doc.meta.items() if k != "stem" and v not in ("", None, False)}
     meta["pagetitle"] = doc.meta.get("title", "")
+    words = SUMMARY_WORDS.get(doc.meta.get("lang", ""), SUMMARY_WORDS["en"])
+    meta.setdefault("toc-title", words["toc"])  # the HTML navigation's title
     return meta
 
 
@@ -235,6 +238,8 @@ def render_html(doc: Document, target: Path) -> Path:
                     f"--template={template('report.html')}",
                     "--embed-resources",
                     f"--resource-path={tmp}",
+                    "--toc",
+                    "--toc-depth=2",
                 ],
             )
     return target
