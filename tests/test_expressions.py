@@ -114,13 +114,13 @@ def test_references_collects_every_name():
         ("${aware = 1", 0, "never closed with }"),
         ("${1a} = 1", 0, "not a question name"),
         ("${} = 1", 0, "not a question name"),
-        ("foo(1)", 0, "unknown word 'foo'"),
-        ("selected(${a})", 13, "','"),
-        ("selected('a', '1')", 9, "takes a question"),
-        ("selected(${a}, ${b})", 15, "option code"),
+        ("selected()", 0, "needs an argument"),
+        ("f(1", 3, "')' to close f("),
+        ("a[1", 3, "']' to close the predicate"),
+        ("/data/x/", 8, "path step after '/'"),
         ("${a} = 1 1", 9, "after a complete expression"),
         ("${a} = 1 & 2", 9, "unexpected character '&'"),
-        ("not ${a}", 4, "'(' after not"),
+        ("not ${a}", 4, "after a complete expression"),
     ],
 )
 def test_syntax_errors_say_where(text, position, fragment):
