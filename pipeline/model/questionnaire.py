@@ -394,8 +394,8 @@ class Questionnaire(Model):
                 Variable(item.name, item.label, q, section, options, level, grid_item=item)
                 for item in q.items
             ]
-        if q.type is QuestionType.multiple:
-            return [
+        if q.type is QuestionType.multiple and not (q.choices_file or q.external):
+            variables = [
                 Variable(
                     f"{q.name}_{opt.code}",
                     opt.label,
@@ -408,7 +408,10 @@ class Questionnaire(Model):
                 for opt in options
                 if not opt.missing
             ]
-        variables = [Variable(q.name, q.label, q, section, options, level)]
+        else:
+            # Options in a file or on the external_choices sheet: the answer as stored (names
+            # separated by spaces for a multiple choice), a nominal text column.
+            variables = [Variable(q.name, q.label, q, section, options, level)]
         if q.or_other:
             other = Question(name=f"{q.name}_other", type=QuestionType.text, label=q.label)
             variables.append(Variable(other.name, q.label, other, section, (), Level.nominal))
@@ -431,7 +434,8 @@ class Variable:
 
     @property
     def is_categorical(self) -> bool:
-        return self.question.type in CHOICE_TYPES and not self.question.choices_file
+        q = self.question
+        return q.type in CHOICE_TYPES and not (q.choices_file or q.external)
 
     @property
     def is_numeric(self) -> bool:
