@@ -298,3 +298,39 @@ def test_an_unknown_favourable_end_names_sheet_row_and_column(tmp_path):
     with pytest.raises(InputError, match="must be first or last, got 'middle'") as err:
         read_xlsform(form)
     assert (err.value.row, err.value.column) == (sheet.max_row, "value")
+
+
+def test_cli_keeps_earlier_codes_and_warns_of_what_it_skips(tmp_path, capsys):
+    survey = [
+        ["type", "name", "label", "_comment"],
+        ["select_one yn", "q", "Q", None],
+        [None, None, None, "a comment"],
+    ]
+    first = [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]
+    assert (
+        run(
+            [
+                "import-xlsform",
+                str(_foreign_form(tmp_path / "a.xlsx", survey, first)),
+                "--out",
+                str(tmp_path / "a.yaml"),
+            ]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "warning: sheet survey row 3: no type" in err
+    second = [["list_name", "name", "label"], ["yn", "no", "No"], ["yn", "yes", "Yes"]]
+    code = run(
+        [
+            "import-xlsform",
+            str(_foreign_form(tmp_path / "b.xlsx", survey, second)),
+            "--out",
+            str(tmp_path / "b.yaml"),
+            "--codes-from",
+            str(tmp_path / "a.yaml"),
+        ]
+    )
+    assert code == 0
+    again = load_questionnaire(tmp_path / "b.yaml", with_frame=False)
+    assert {o.name: o.code for o in again.choice_lists["yn"].options} == {"no": 2, "yes": 1}

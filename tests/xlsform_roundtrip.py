@@ -1,4 +1,5 @@
-"""One public XLSForm through import -> lint -> instruments -> pyxform -> comparison.
+"""One public XLSForm through import -> lint -> instruments -> pyxform -> comparison, and
+through the questionnaire YAML (import-xlsform's output) and back.
 
 Used by tests/test_xlsform_corpus.py (every form of tests/corpus/xlsforms) and by
 bench/xlsform_corpus.py (the pass rate per step, as JSON).
@@ -11,12 +12,13 @@ from pathlib import Path
 
 from pipeline.core.errors import InputError
 from pipeline.model.lint import errors, lint_questionnaire
-from pipeline.readers.import_xlsform import pyxform_refusal, read_xlsform
+from pipeline.model.questionnaire import load_questionnaire
+from pipeline.readers.import_xlsform import pyxform_refusal, questionnaire_yaml, read_xlsform
 from pipeline.readers.xlsform_equivalence import differences, pyxform_definition
 from pipeline.stages.instruments.xlsform import write_xlsform
 
 CORPUS = Path(__file__).parent / "corpus" / "xlsforms"
-STEPS = ("import", "lint", "instruments", "pyxform", "same_form", "same_model")
+STEPS = ("import", "lint", "instruments", "pyxform", "same_form", "same_model", "yaml")
 
 
 def corpus_forms() -> list[Path]:
@@ -71,6 +73,12 @@ def run_form(path: Path, folder: Path) -> FormResult:
     model_differences = differences(_dump(questionnaire), _dump(again))
     result.passed["same_model"] = not model_differences
     result.problems += [f"same_model: {d}" for d in model_differences]
+    yaml_path = out.with_suffix(".yaml")
+    yaml_path.write_text(questionnaire_yaml(questionnaire), encoding="utf-8")
+    from_yaml = load_questionnaire(yaml_path, with_frame=False)
+    yaml_differences = differences(_dump(questionnaire), _dump(from_yaml))
+    result.passed["yaml"] = not yaml_differences
+    result.problems += [f"yaml: {d}" for d in yaml_differences]
     return result
 
 

@@ -25,20 +25,30 @@ def instruments_command(
 
 
 def import_xlsform_command(
-    form: Path = typer.Argument(..., help="XLSForm .xlsx (survey, choices, settings sheets)."),
+    form: Path = typer.Argument(..., help="XLSForm .xlsx or .xls (survey, choices, settings)."),
     out: Path = typer.Option(..., "--out", help="Questionnaire YAML to write."),
     stratum: str | None = typer.Option(
-        None, "--stratum", help="Stratum question, if the form does not name one."
+        None, "--stratum", help="Stratum question of the design, if the form names none."
     ),
     frame: str = typer.Option(
-        "frame.yaml", "--frame", help="Frame file for stratum.frame, if the form names none."
+        "frame.yaml", "--frame", help="Frame file for the stratum, if the form names none."
+    ),
+    codes_from: Path | None = typer.Option(
+        None,
+        "--codes-from",
+        help="Questionnaire YAML of an earlier wave: its option codes are kept for the same names.",
     ),
 ) -> None:
-    """Read an XLSForm into a questionnaire YAML.
+    """Read an XLSForm into a questionnaire YAML; what is kept only partly is warned about.
 
     Example: survey import-xlsform outputs/instruments/mini.xlsform.xlsx --out questionnaires/q.yaml
     """
-    typer.echo(str(import_xlsform(form, out, stratum=stratum, frame=frame)))
+    previous = load_questionnaire(codes_from, with_frame=False) if codes_from else None
+    warnings: list[str] = []
+    path = import_xlsform(form, out, stratum, frame, previous, warnings)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(str(path))
 
 
 def register(app: typer.Typer) -> None:

@@ -555,6 +555,9 @@ def group_tree(sheet: Sheet, ctx: Context) -> Group:
     stack = [top]
     for row in sheet.rows:
         if not row.get("type"):
+            if _has_question_cells(row, ctx):
+                ctx.problem(row, "type", "the type is empty")
+                continue
             ctx.warnings.append(
                 f"sheet survey row {row.number}: no type; the row is no "
                 "question (a comment row, as pyxform reads it)"
@@ -575,6 +578,16 @@ def group_tree(sheet: Sheet, ctx: Context) -> Group:
     if len(stack) > 1:
         ctx.problem(stack[-1].row, "type", "this group or repeat is never closed with an end")
     return top
+
+
+def _has_question_cells(row: Row, ctx: Context) -> bool:
+    """A row with a name, label or other column of a question (not only a comment)."""
+    columns = ctx.survey_columns
+    return any(
+        value and (columns[h].field is not None or columns[h].base is not None)
+        for h, value in row.cells.items()
+        if h in columns
+    )
 
 
 def _required(value: str) -> bool | str:
