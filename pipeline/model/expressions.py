@@ -1193,6 +1193,12 @@ class _Describer:
             return f"'{expr.value}'"
         if isinstance(expr, Negate):
             return f"-{self.wrapped(expr.operand)}"
+        if isinstance(expr, Call):
+            return f"{expr.name}({', '.join(self.text(a) for a in expr.args)})"
+        if isinstance(expr, Path):
+            return expr.text
+        if isinstance(expr, Union):
+            return f"{self.wrapped(expr.left)} | {self.wrapped(expr.right)}"
         symbol = {"div": "/", "mod": "mod"}.get(expr.op, expr.op)
         return f"{self.wrapped(expr.left)} {symbol} {self.wrapped(expr.right)}"
 
@@ -1203,7 +1209,7 @@ class _Describer:
         return self.text(expr)
 
     def wrapped(self, expr: Expr) -> str:
-        simple = isinstance(expr, Number | String | Ref | Current | CountSelected)
+        simple = isinstance(expr, Number | String | Ref | Current | CountSelected | Call | Path)
         return self.text(expr) if simple else f"({self.text(expr)})"
 
     def comparison(self, expr: Compare) -> str:

@@ -93,7 +93,7 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
             intro=section.intro.get(lang) if section.intro else None,
             questions=[
                 _paper_question(questionnaire, q, numbers, skips.get(q.name), lang)
-                for q in section.questions
+                for q in _asked(section.questions)
             ],
         )
         for section in questionnaire.sections
@@ -109,6 +109,18 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
         sections=sections,
         words=PAPER_WORDS[lang],
     )
+
+
+def _asked(questions: list[Question]) -> list[Question]:
+    """The questions as printed: the questions inside groups and repeats in their place (a
+    group or repeat is no question on paper; its questions carry their own numbers)."""
+    out: list[Question] = []
+    for q in questions:
+        if q.is_container:
+            out.extend(_asked(q.children))
+        else:
+            out.append(q)
+    return out
 
 
 def _paper_question(
