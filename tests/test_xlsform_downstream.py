@@ -120,3 +120,28 @@ def test_a_cleaned_kobo_export_goes_to_spss_with_its_labels(tmp_path):
     assert meta.variable_value_labels["has_children"] == {
         float(o.code): o.label.get("en") for o in yes_no.options
     }
+
+
+def test_labels_fall_back_to_the_default_language_marked(tmp_path):
+    import openpyxl
+
+    from pipeline.stages.instruments.paper import build_paper_form
+
+    book = openpyxl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label::English (en)", "label::Français (fr)"])
+    survey.append(["select_one yn", "water", "Piped water?", "Eau courante ?"])
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", "label::English (en)", "label::Français (fr)"])
+    choices.append(["yn", "yes", "Yes", "Oui"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "default_language"])
+    settings.append(["Water", "Français (fr)"])
+    book.save(tmp_path / "form.xlsx")
+    q = read_xlsform(tmp_path / "form.xlsx")
+    assert q.default_language_key == "fr"
+    english = build_paper_form(q, "en").sections[0].questions[0]
+    assert (english.label, english.options[0].label) == ("Piped water?", "Yes")
+    vietnamese = build_paper_form(q, "vi").sections[0].questions[0]
+    assert (vietnamese.label, vietnamese.options[0].label) == ("Eau courante ? [fr]", "Oui [fr]")

@@ -74,10 +74,16 @@ class Text(BaseModel):
             return values[lang]
         return next(iter(values.values()), "")
 
-    def get_marked(self, lang: str, marker: str = "*") -> str:
-        """``get(lang)``, with ``marker`` appended when the text is another language's."""
-        text = self.get(lang)
-        return text if self.has(lang) or not text else f"{text}{marker}"
+    def get_marked(self, lang: str, default: str | None = None) -> str:
+        """The label in ``lang``; where it has none, the label in ``default`` (the form's
+        default language; else the first it has) marked with that language: ``Oui [fr]``."""
+        values = self.as_dict()
+        if values.get(lang):
+            return values[lang]
+        source = default if default in values else next(iter(values), None)
+        if source is None:
+            return ""
+        return f"{values[source]} [{source}]"
 
     def missing_languages(self, languages: tuple[str, ...] | list[str] = LANGUAGES) -> list[str]:
         return [lang for lang in languages if not self.has(lang)]

@@ -297,6 +297,19 @@ class Questionnaire(Model):
     def stratum(self) -> StratumSpec | None:
         return self.design.stratum
 
+    @property
+    def default_language_key(self) -> str | None:
+        """The language key of the form's default language (labels fall back to it)."""
+        for key, name in self.languages.items():
+            if name == self.default_language:
+                return key
+        return next(iter(self.languages), None)
+
+    def in_language(self, text: Text | None, lang: str) -> str:
+        """A label as a reader of ``lang`` sees it: in ``lang``, else in the form's default
+        language marked with it (``Oui [fr]``); '' for no text."""
+        return text.get_marked(lang, self.default_language_key) if text else ""
+
     def require_stratum(self) -> StratumSpec:
         """The stratum, or a clear error for a questionnaire whose design names none."""
         if self.design.stratum is None:
