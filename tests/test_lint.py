@@ -241,3 +241,29 @@ def test_command_on_an_unreadable_file(tmp_path, capsys):
     assert run(["lint", str(broken)]) == 2
     assert capsys.readouterr().err.startswith(f"error: {broken}")
     assert run(["lint", str(tmp_path / "absent.yaml")]) == 2
+
+
+def test_a_question_shown_to_the_respondent_needs_a_label(tmp_path):
+    from pipeline.model.lint import errors, lint_questionnaire
+    from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Section
+
+    q = Questionnaire(
+        form_id="f",
+        wave="1",
+        title={"en": "F"},
+        sections=[
+            Section(
+                name="S1",
+                group=False,
+                questions=[
+                    Question(name="age", type=QuestionType.integer),
+                    Question(name="c", type=QuestionType.calculate, calculation="${age} * 12"),
+                    Question(
+                        name="photo", type=QuestionType.image, media={"image": {"en": "a.png"}}
+                    ),
+                ],
+            )
+        ],
+    )
+    found = errors(lint_questionnaire(q, "f.yaml", tmp_path))
+    assert [(p.question, p.field) for p in found] == [("age", "label")]
