@@ -4,7 +4,8 @@ questionnaire whose labels are formula attacks.
 
 The check here is written independently of pipeline.core.spreadsheet_safety: a cell fails
 when it is a formula cell, or its text starts with = + - @ (also after leading whitespace),
-tab, CR or LF, and it is not a plain number. raw/ is not scanned: it holds the responses as
+tab, CR or LF, and it is not a plain number; in a workbook such text is safe only as a text
+cell with Excel's quote prefix. raw/ is not scanned: it holds the responses as
 collected, which the pipeline reads back exactly.
 """
 
@@ -62,7 +63,8 @@ def bad_cells(path: Path) -> list[str]:
             for row in sheet.iter_rows():
                 for cell in row:
                     text = cell.value
-                    if cell.data_type == "f" or (isinstance(text, str) and risky(text)):
+                    unmarked = isinstance(text, str) and risky(text) and not cell.quotePrefix
+                    if cell.data_type == "f" or unmarked:
                         found.append(f"{path.name}!{sheet.title}!{cell.coordinate}: {text!r}")
     elif path.suffix == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
@@ -145,7 +147,8 @@ def test_hostile_labels_reach_no_cell_as_formulas(tmp_path):
     files = scanned(tmp_path)
     assert any(name.endswith("xlsform.xlsx") for name in files)
     assert {name: bad for name, bad in files.items() if bad} == {}
-    # the labels are there, as text a spreadsheet shows: quoted, not dropped
+    # the labels are there as written, in text cells a spreadsheet never evaluates
     choices = openpyxl.load_workbook(next(tmp_path.rglob("*.xlsform.xlsx")))["choices"]
-    texts = {c.value for row in choices.iter_rows() for c in row}
-    assert "'" + ATTACKS[0] in texts and "' =1+1" in texts and "'\n=1" in texts
+    cells = {c.value: c for row in choices.iter_rows() for c in row}
+    for attack in (ATTACKS[0], " =1+1", "\n=1"):
+        assert cells[attack].data_type == "s" and cells[attack].quotePrefix

@@ -114,13 +114,13 @@ def test_references_collects_every_name():
         ("${aware = 1", 0, "never closed with }"),
         ("${1a} = 1", 0, "not a question name"),
         ("${} = 1", 0, "not a question name"),
-        ("foo(1)", 0, "unknown word 'foo'"),
-        ("selected(${a})", 13, "','"),
-        ("selected('a', '1')", 9, "takes a question"),
-        ("selected(${a}, ${b})", 15, "option code"),
+        ("selected()", 0, "needs an argument"),
+        ("f(1", 3, "')' to close f("),
+        ("a[1", 3, "']' to close the predicate"),
+        ("/data/x/", 8, "path step after '/'"),
         ("${a} = 1 1", 9, "after a complete expression"),
         ("${a} = 1 & 2", 9, "unexpected character '&'"),
-        ("not ${a}", 4, "'(' after not"),
+        ("not ${a}", 4, "after a complete expression"),
     ],
 )
 def test_syntax_errors_say_where(text, position, fragment):
@@ -309,3 +309,73 @@ def test_describe_falls_back_to_the_name_when_unnumbered(mini):
 def test_describe_rejects_an_unknown_language(mini):
     with pytest.raises(ValueError, match="fr"):
         describe(parse("${aware} = 1"), mini, "fr", NUMBERING)
+
+
+# ---- the XLSForm language as pyxform and ODK accept it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if(${age} > 18, 'adult', concat('child ', ${age}))",
+        "coalesce(${age}, 0) + 1",
+        "count-selected(${src}) >= 2 and selected-at(${src}, 0) = '1'",
+        "jr:choice-name(${aware}, '${aware}')",
+        "today() - ${last_meeting} > 30",
+        "once(concat(uuid(), '-', position(..)))",
+        "${age} div 2 mod 3 = 1",
+        "instance('towns')/root/item[district = ${aware}]/label",
+        "../age + /data/B/aware",
+        "${aware} = \u2018yes\u2019 or ${aware} = \u201cno\u201d",
+        "string-length(${phone}) = 10 and regex(${phone}, '^[0-9]+$')",
+    ],
+)
+def test_expressions_pyxform_accepts_parse(text):
+    parse(text)
+
+
+def test_typographic_quotes_are_string_quotes():
+    assert parse("${a} = \u2018yes\u2019") == parse("${a} = 'yes'")
+    assert parse("${a} = \u201cno\u201d") == parse('${a} = "no"')
+
+
+def test_twenty_thousand_nested_brackets_are_a_clear_error():
+    for text in ("(" * 20000 + "1" + ")" * 20000, "f(" * 20000 + "1" + ")" * 20000):
+        with pytest.raises(ExpressionError, match="nested more than"):
+            parse(text)
+    # A long flat chain is no deep tree: and/or are balanced.
+    parse(" and ".join(["${a} = 1"] * 5000))
+    with pytest.raises(ExpressionError, match="levels deep"):
+        parse("-" * 20000 + "1")  # read in a loop, refused by its depth
+
+
+def test_functions_cleaning_needs_are_evaluated(mini):
+    data = pd.DataFrame({"age": [20, 15, NaN], "phone": ["0903123456", "12", None]})
+    assert ev("if(${age} > 18, 'a', 'c') = 'a'", data, mini) == [T, F, F]
+    assert ev("coalesce(${age}, 99) = 99", data, mini) == [F, F, T]
+    assert ev("concat(${age}, 'y') = '20y'", data, mini) == [T, F, F]
+    assert ev("string-length(${phone}) = 10", data, mini) == [T, F, F]
+    assert ev("regex(${phone}, '^[0-9]{10}$')", data, mini) == [T, F, F]
+    assert ev("substr(${phone}, 0, 2) = '09'", data, mini) == [T, F, F]
+    assert ev("once(${age}) = 15", data, mini) == [F, T, F]
+    assert ev("int(${age} div 7) = 2", data, mini) == [T, T, F]
+    assert ev("round(${age} div 3) = 7", data, mini) == [T, F, F]
+
+
+def test_selected_at_and_choice_names(sources, mini):
+    assert ev("selected-at(${src}, 0) = '1'", sources, mini) == ev(
+        "selected(${src}, '1')", sources, mini
+    )
+    data = pd.DataFrame({"aware": [1, 2, None]})
+    yes = mini.choice_list(mini.question("aware")).options[0].label.vi
+    assert ev(f"jr:choice-name(${{aware}}, '${{aware}}') = '{yes}'", data, mini) == [T, F, F]
+
+
+def test_what_cannot_be_evaluated_names_the_function(mini):
+    data = pd.DataFrame({"age": [1]})
+    with pytest.raises(ExpressionError, match=r"position\(\) cannot be evaluated"):
+        evaluate(parse("position(..) = 1"), data, mini)
+    with pytest.raises(ExpressionError, match="path '/data/age' cannot be evaluated"):
+        evaluate(parse("/data/age = 1"), data, mini)
+    with pytest.raises(ExpressionError, match=r"if\(\) takes 3 argument"):
+        evaluate(parse("if(1, 2)"), data, mini)

@@ -92,22 +92,76 @@ FOREIGN_CHOICES = [
 def test_a_form_from_elsewhere(tmp_path):
     form = _foreign_form(tmp_path / "f.xlsx", FOREIGN_SURVEY, FOREIGN_CHOICES)
     q = read_xlsform(form, stratum="unit", frame="units.yaml")
-    assert (q.form_id, q.version, q.wave, q.title.vi) == ("foreign", "3", "3", "Khảo sát")
+    assert (q.form_id, q.version, q.wave, q.title.get("vi")) == ("foreign", "3", "3", "Khảo sát")
+    assert q.languages == {"default": ""}  # a plain label column: the form's one language
     assert (q.stratum.variable, q.stratum.frame) == ("unit", "units.yaml")
-    assert [s.name for s in q.sections] == ["S1", "opinions", "S3"]
-    assert [x.name for x in q.sections[0].questions] == ["unit", "years"]
+    # Questions outside any group are sections written without a group, as in the form.
+    assert [(s.name, s.group) for s in q.sections] == [
+        ("S1", False),
+        ("opinions", True),
+        ("S3", False),
+    ]
+    assert [x.name for x in q.sections[0].questions] == ["start", "unit", "years"]
+    assert q.question("start").type is QuestionType.meta
     assert q.question("unit").required
-    assert q.question("years").range == (0, 45)
-    assert q.question("years").constraint is None
+    assert q.question("years").range is None  # written '. >= 0 and . <= 45': kept as is
+    assert q.question("years").constraint == ". >= 0 and . <= 45"
+    opinions = q.sections[1]
+    assert opinions.relevant == "${unit} = 1"
+    # The inner group stays a group (no grid is guessed), its rows its children.
     grid = q.question("grid")
-    assert grid.type is QuestionType.likert_grid
-    assert [i.name for i in grid.items] == ["g1", "g2"]
-    assert grid.relevant == "${unit} = 1"  # the section's condition reaches its questions
-    assert q.question("other_units").relevant == "(${unit} = 1) and (${years} > 2)"
+    assert grid.type is QuestionType.group and grid.appearance == "field-list"
+    assert [i.name for i in grid.children] == ["g1", "g2"]
+    assert q.question("n1").type is QuestionType.note
+    assert q.question("other_units").relevant == "${years} > 2"
     assert q.question("other_units").type is QuestionType.multiple
     assert q.question("when").type is QuestionType.date
     assert q.choice_lists["unit"].codes() == [1, 2]  # no frame known: an ordinary list
     assert not q.choice_lists["unit"].from_frame
+
+
+def test_text_choice_names_get_stable_codes(tmp_path):
+    survey = [["type", "name", "label"], ["select_one yn", "q", "Q"], ["select_one mix", "m", "M"]]
+    choices = [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
+        ["yn", "dont_know", "Don't know"],
+        ["mix", "1", "One"],
+        ["mix", "01", "Zero one"],
+        ["mix", "other", "Other"],
+    ]
+    q = read_xlsform(_foreign_form(tmp_path / "f.xlsx", survey, choices))
+    assert [(o.name, o.code) for o in q.choice_lists["yn"].options] == [
+        ("yes", 1),
+        ("no", 2),
+        ("dont_know", 3),
+    ]
+    # A whole-number name is the code; '01' keeps its spelling; text follows the largest code.
+    assert [(o.value, o.code) for o in q.choice_lists["mix"].options] == [
+        ("1", 1),
+        ("01", 1),
+        ("other", 2),
+    ]
+
+
+def test_a_later_wave_keeps_the_codes_of_an_earlier_one(tmp_path):
+    survey = [["type", "name", "label"], ["select_one yn", "q", "Q"]]
+    first = [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]
+    wave1 = read_xlsform(_foreign_form(tmp_path / "a.xlsx", survey, first))
+    # The next wave lists 'no' first and adds 'refused'.
+    second = [
+        ["list_name", "name", "label"],
+        ["yn", "no", "No"],
+        ["yn", "yes", "Yes"],
+        ["yn", "refused", "Refused"],
+    ]
+    wave2 = read_xlsform(_foreign_form(tmp_path / "b.xlsx", survey, second), codes_from=wave1)
+    assert {o.name: o.code for o in wave2.choice_lists["yn"].options} == {
+        "no": 2,
+        "yes": 1,
+        "refused": 3,
+    }
 
 
 def test_range_with_a_further_constraint(tmp_path):
@@ -117,18 +171,73 @@ def test_range_with_a_further_constraint(tmp_path):
         ["integer", "n", "Số", "(. >= 1 and . <= 9) and (. != ${m})"],
         ["integer", "m", "Số", ". > 3"],
     ]
-    q = read_xlsform(_foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES), stratum="unit")
-    assert (q.question("n").range, q.question("n").constraint) == ((1, 9), ". != ${m}")
-    assert (q.question("m").range, q.question("m").constraint) == (None, ". > 3")
+    q = read_xlsform(_foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES))
+    # A form from elsewhere keeps its constraints as written (nothing is added on export).
+    assert (q.question("n").range, q.question("n").constraint) == (
+        None,
+        "(. >= 1 and . <= 9) and (. != ${m})",
+    )
+    # A form the pipeline wrote gives its range back.
+    ranged = q.model_copy(
+        update={
+            "sections": [
+                s.model_copy(
+                    update={
+                        "questions": [
+                            x.model_copy(update={"range": (1, 9), "constraint": ". != ${m}"})
+                            if x.name == "n"
+                            else x
+                            for x in s.questions
+                        ]
+                    }
+                )
+                for s in q.sections
+            ]
+        }
+    )
+    back = read_xlsform(write_xlsform(ranged, tmp_path / "ours.xlsx"))
+    assert (back.question("n").range, back.question("n").constraint) == ((1, 9), ". != ${m}")
+    assert (back.question("m").range, back.question("m").constraint) == (None, ". > 3")
 
 
 def test_unknown_type_names_sheet_row_and_column(tmp_path):
-    survey = [["type", "name", "label"], ["select_one unit", "unit", "A"], ["geopoint", "gps", "B"]]
+    survey = [["type", "name", "label"], ["select_one unit", "unit", "A"], ["gizmo", "g", "B"]]
     form = _foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES)
     with pytest.raises(InputError) as err:
         read_xlsform(form, stratum="unit")
     assert (err.value.row, err.value.column) == (3, "type")
-    assert "sheet survey" in err.value.message and "geopoint" in err.value.message
+    assert "sheet survey" in err.value.message and "gizmo" in err.value.message
+
+
+def test_every_problem_is_reported_in_one_pass(tmp_path):
+    survey = [
+        ["type", "name", "label"],
+        ["gizmo", "g", "A"],
+        ["select_one nolist", "s", "B"],
+        ["calculate", "c", None],
+        ["integer", None, "D"],
+    ]
+    form = _foreign_form(tmp_path / "f.xlsx", survey, FOREIGN_CHOICES)
+    with pytest.raises(InputError) as err:
+        read_xlsform(form)
+    message = str(err.value)
+    assert "\n" not in message and message.startswith(str(form))
+    assert message.count("(row ") == 4
+    for fragment in (
+        "row 2, column type",
+        "row 3, column type",
+        "row 4, column calculation",
+        "row 5, column name",
+    ):
+        assert fragment in message
+
+
+def test_xls_files_are_read(tmp_path):
+    form = ROOT / "tests" / "corpus" / "xlsforms" / "kobocat" / "tutorial_w_repeats.xls"
+    q = read_xlsform(form)
+    repeat = next(x for x in q.all_questions() if x.type is QuestionType.repeat)
+    assert repeat.children and q.tables() == [repeat.name]
+    assert all(v.table == repeat.name for v in q.variables(table=repeat.name))
 
 
 def test_other_errors(tmp_path):
@@ -144,13 +253,15 @@ def test_other_errors(tmp_path):
     survey = [["type", "name", "label"], ["select_one nolist", "unit", "A"]]
     with pytest.raises(InputError, match="'nolist' is not on the choices sheet"):
         read_xlsform(_foreign_form(tmp_path / "h.xlsx", survey, FOREIGN_CHOICES), stratum="unit")
-    choices = [["list_name", "name", "label"], ["unit", "a", "Phòng A"]]
+    choices = [["list_name", "name", "label"], ["unit", None, "Phòng A"]]
     survey = [["type", "name", "label"], ["select_one unit", "unit", "A"]]
-    with pytest.raises(InputError, match="not a whole number") as err:
-        read_xlsform(_foreign_form(tmp_path / "i.xlsx", survey, choices), stratum="unit")
+    with pytest.raises(InputError, match="has no name") as err:
+        read_xlsform(_foreign_form(tmp_path / "i.xlsx", survey, choices))
     assert (err.value.row, err.value.column) == (2, "name")
-    with pytest.raises(InputError, match="--stratum"):
-        read_xlsform(_foreign_form(tmp_path / "j.xlsx", survey, FOREIGN_CHOICES))
+    # A form needs no stratum; one named that is not a question is refused.
+    assert read_xlsform(_foreign_form(tmp_path / "j.xlsx", survey, FOREIGN_CHOICES)).stratum is None
+    with pytest.raises(InputError, match="'nope' is not a question"):
+        read_xlsform(_foreign_form(tmp_path / "k.xlsx", survey, FOREIGN_CHOICES), stratum="nope")
 
 
 def test_cli_reports_bad_input_without_traceback(tmp_path, capsys):
@@ -187,3 +298,39 @@ def test_an_unknown_favourable_end_names_sheet_row_and_column(tmp_path):
     with pytest.raises(InputError, match="must be first or last, got 'middle'") as err:
         read_xlsform(form)
     assert (err.value.row, err.value.column) == (sheet.max_row, "value")
+
+
+def test_cli_keeps_earlier_codes_and_warns_of_what_it_skips(tmp_path, capsys):
+    survey = [
+        ["type", "name", "label", "_comment"],
+        ["select_one yn", "q", "Q", None],
+        [None, None, None, "a comment"],
+    ]
+    first = [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]
+    assert (
+        run(
+            [
+                "import-xlsform",
+                str(_foreign_form(tmp_path / "a.xlsx", survey, first)),
+                "--out",
+                str(tmp_path / "a.yaml"),
+            ]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "warning: sheet survey row 3: no type" in err
+    second = [["list_name", "name", "label"], ["yn", "no", "No"], ["yn", "yes", "Yes"]]
+    code = run(
+        [
+            "import-xlsform",
+            str(_foreign_form(tmp_path / "b.xlsx", survey, second)),
+            "--out",
+            str(tmp_path / "b.yaml"),
+            "--codes-from",
+            str(tmp_path / "a.yaml"),
+        ]
+    )
+    assert code == 0
+    again = load_questionnaire(tmp_path / "b.yaml", with_frame=False)
+    assert {o.name: o.code for o in again.choice_lists["yn"].options} == {"no": 2, "yes": 1}

@@ -11,7 +11,7 @@ import yaml
 
 from pipeline.cli.app import run
 from pipeline.core.errors import InputError
-from pipeline.core.paths import name_problem, output_file
+from pipeline.core.paths import file_safe, name_problem, output_file
 from pipeline.readers.dataset import read_dataset, write_dataset
 from pipeline.stages.instruments import write_instruments
 
@@ -111,3 +111,18 @@ def test_a_report_named_as_a_path_writes_nothing_outside_out(tampered_wave, caps
     assert run(argv) == 2
     assert "file name" in capsys.readouterr().err
     assert files_under(top) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-04-11 16:26:28.971000", "2022-04-11 16-26-28.971000"),
+        ("../../../escaped", "escaped"),
+        ("a/b\\c", "a-b-c"),
+        ("::", "1"),
+        ("", "1"),
+    ],
+)
+def test_an_imported_version_becomes_a_file_safe_wave(text, expected):
+    assert file_safe(text, "1") == expected
+    assert name_problem(file_safe(text, "1")) is None

@@ -140,3 +140,55 @@ def test_an_unknown_favourable_end_is_an_error_naming_the_field(tmp_path, value)
         load_questionnaire(path, with_frame=False)
     assert "q.yaml" in str(err.value)
     assert "favourable" in str(err.value)
+
+
+def _minimal(design: str = "") -> str:
+    return (
+        "form_id: f\nwave: '1'\ntitle: {fr: Enquête, en: Survey}\n"
+        "languages: {fr: Français (fr), en: English (en)}\n"
+        + design
+        + "choice_lists:\n  yn:\n    options:\n      - {name: oui, label: {fr: Oui}}\n"
+        "      - {name: non, label: {fr: Non}}\n"
+        "      - {code: 9, label: {fr: NSP}, missing: true}\n"
+        "sections:\n  - name: A\n    title: {fr: A}\n    questions:\n"
+        "      - {name: q, type: single, choices: yn, label: {fr: Q, en: Q}}\n"
+        "      - name: hh\n        type: repeat\n        label: {fr: Ménage}\n        children:\n"
+        "          - {name: age, type: integer, label: {fr: Âge}}\n"
+    )
+
+
+def test_a_questionnaire_needs_no_design_and_keeps_any_language(tmp_path):
+    path = tmp_path / "q.yaml"
+    path.write_text(_minimal(), encoding="utf-8")
+    q = load_questionnaire(path)
+    assert q.stratum is None and q.banners == []
+    assert q.title.get("fr") == "Enquête" and q.title.get("sw") == "Survey"  # vi, en, then others
+    assert q.in_language(q.title, "sw") == "Enquête [fr]"  # the form's first language, marked
+    # names get the codes after the largest given code, in the order written
+    assert [(o.value, o.code) for o in q.choice_lists["yn"].options] == [
+        ("oui", 10),
+        ("non", 11),
+        ("9", 9),
+    ]
+    assert [v.name for v in q.variables()] == ["q"]
+    assert q.tables() == ["hh"]
+    assert [(v.name, v.table, v.level) for v in q.variables(table="hh")] == [
+        ("age", "hh", Level.scale)
+    ]
+    with pytest.raises(InputError, match="declares no stratum"):
+        q.require_stratum()
+
+
+def test_the_design_block_and_the_older_stratum_spelling(tmp_path):
+    (tmp_path / "frame.yaml").write_text((FIXTURES / "mini-frame.yaml").read_text("utf-8"))
+    block = "design:\n  stratum: {variable: q, frame: frame.yaml}\n  clusters: [q]\n"
+    path = tmp_path / "q.yaml"
+    path.write_text(_minimal(block), encoding="utf-8")
+    q = load_questionnaire(path, with_frame=False)
+    assert (q.stratum.variable, q.design.clusters, q.banners) == ("q", ["q"], ["q"])
+    path.write_text(_minimal("stratum: {variable: q, frame: frame.yaml}\n"), encoding="utf-8")
+    assert load_questionnaire(path, with_frame=False).stratum.variable == "q"
+    both = "stratum: {variable: q, frame: frame.yaml}\n" + block
+    path.write_text(_minimal(both), encoding="utf-8")
+    with pytest.raises(InputError, match="given twice"):
+        load_questionnaire(path, with_frame=False)

@@ -159,7 +159,8 @@ def test_codebook_csv_labels_are_safe(tmp_path):
     book = write_entry_template(q, tmp_path / "entry.xlsx")
     sheet = openpyxl.load_workbook(book)["codes"]
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert any(c.value == "'=1+1 ý kiến" for c in cells)
+    attack = [c for c in cells if c.value == "=1+1 ý kiến"]
+    assert attack and all(c.data_type == "s" and c.quotePrefix for c in attack)
     assert all(c.data_type != "f" for c in cells)
 
 

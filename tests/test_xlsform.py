@@ -126,3 +126,43 @@ def test_default_questionnaires_convert(wave, tmp_path):
         assert label in xform
     relevant = [b for b in binds.values() if "relevant" in b]
     assert len(relevant) == sum(1 for x in q.questions() if x.relevant)
+
+
+def _with_relevant(q, name: str, relevant: str):
+    sections = [
+        s.model_copy(
+            update={
+                "questions": [
+                    x.model_copy(update={"relevant": relevant}) if x.name == name else x
+                    for x in s.questions
+                ]
+            }
+        )
+        for s in q.sections
+    ]
+    return q.model_copy(update={"sections": sections})
+
+
+def test_a_dangling_reference_is_refused_before_writing(tmp_path):
+    q = _with_relevant(load_questionnaire(MINI), "trust", "${ghost} = 1")
+    with pytest.raises(InputError, match=r"trust relevant: \$\{ghost\} is not a question"):
+        write_xlsform(q, tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_typographic_quote_in_an_expression_is_written_and_converts(tmp_path):
+    q = _with_relevant(load_questionnaire(MINI), "trust", "${aware} = \u20181\u2019")
+    path = write_xlsform(q, tmp_path / "q.xlsx")
+    binds = _binds(convert(str(path), warnings=[]).xform)
+    assert binds["/data/B/trust"]["relevant"].split() == ["/data/B/aware", "=", "'1'"]
+
+
+def test_a_form_pyxform_would_reject_is_not_written(tmp_path):
+    q = load_questionnaire(MINI)
+    # a name pyxform refuses (XML names cannot start with a digit); lint has no rule for it
+    sections = [
+        s.model_copy(update={"name": "1st"}) if i == 0 else s for i, s in enumerate(q.sections)
+    ]
+    with pytest.raises(InputError, match="rejected by pyxform"):
+        write_xlsform(q.model_copy(update={"sections": sections}), tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()

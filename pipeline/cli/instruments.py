@@ -24,22 +24,35 @@ def instruments_command(
 
 
 def import_xlsform_command(
-    form: Path = typer.Argument(..., help="XLSForm .xlsx (survey, choices, settings sheets)."),
+    form: Path = typer.Argument(..., help="XLSForm .xlsx or .xls (survey, choices, settings)."),
     out: Path = typer.Option(..., "--out", help="Questionnaire YAML to write."),
     stratum: str | None = typer.Option(
-        None, "--stratum", help="Stratum question, if the form does not name one."
+        None, "--stratum", help="Stratum question of the design, if the form names none."
     ),
     frame: str = typer.Option(
-        "frame.yaml", "--frame", help="Frame file for stratum.frame, if the form names none."
+        "frame.yaml", "--frame", help="Frame file for the stratum, if the form names none."
+    ),
+    codes_from: Path | None = typer.Option(
+        None,
+        "--codes-from",
+        help="Questionnaire YAML of an earlier wave: its option codes are kept for the same names.",
     ),
 ) -> None:
-    """Read an XLSForm into a questionnaire YAML.
+    """Read an XLSForm (.xlsx or .xls) into a questionnaire YAML.
+
+    What the questionnaire keeps only partly is listed as a warning.
 
     Example: survey import-xlsform outputs/instruments/mini.xlsform.xlsx --out questionnaires/q.yaml
     """
+    from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.import_xlsform import import_xlsform
 
-    typer.echo(str(import_xlsform(form, out, stratum=stratum, frame=frame)))
+    previous = load_questionnaire(codes_from, with_frame=False) if codes_from else None
+    warnings: list[str] = []
+    path = import_xlsform(form, out, stratum, frame, previous, warnings)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(str(path))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ origin (a questionnaire, a parquet file's metadata, a command-line option).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -17,6 +18,17 @@ from pipeline.core.errors import InputError
 MAX_NAME_CHARS = 120
 # Path separators on any system, the drive separator, and characters Windows forbids.
 _FORBIDDEN = frozenset('/\\:*?"<>|')
+
+
+def file_safe(text: str, fallback: str) -> str:
+    """``text`` made usable as part of a file name: each run of forbidden or control
+    characters becomes "-", leading dots, hyphens and spaces are dropped; ``fallback`` when
+    nothing is left (an XLSForm's version "2022-04-11 16:26:28" becomes a wave name)."""
+    kept = "".join(
+        "-" if ch in _FORBIDDEN or unicodedata.category(ch)[0] == "C" else ch for ch in text
+    )
+    kept = re.sub(r"-{2,}", "-", kept).strip().lstrip(".- ")[:MAX_NAME_CHARS].rstrip()
+    return kept if kept and name_problem(kept) is None else fallback
 
 
 def name_problem(name: str) -> str | None:

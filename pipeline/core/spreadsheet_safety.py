@@ -87,17 +87,21 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def neutralise_workbook(workbook: Workbook) -> Workbook:
-    """Neutralise, in place, every text cell of every sheet of ``workbook``; return it.
+    """Make, in place, every formula-like text cell of every sheet of ``workbook`` plain text
+    that a spreadsheet never evaluates; return it.
 
-    openpyxl stores a string starting with "=" as a formula cell: it is turned back into
-    text here too. Numbers, dates and booleans are untouched.
+    In a workbook the cell's type and style carry that, not its content: the cell is stored
+    as a string (openpyxl would store a string starting with "=" as a formula) with Excel's
+    quote prefix, the mark a typed leading ' leaves. The text itself stays as written, so a
+    program reading the workbook (pyxform reading an XLSForm) gets the label unchanged.
+    Numbers, dates and booleans are untouched.
     """
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str) and is_formula_like(cell.value):
-                    cell.value = "'" + cell.value
                     cell.data_type = "s"
+                    cell.quotePrefix = True
     return workbook
 
 

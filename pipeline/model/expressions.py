@@ -1,4 +1,6 @@
-"""The XLSForm expression subset used in a questionnaire's ``relevant`` and ``constraint``.
+"""The XLSForm expression language (XPath 1.0 with ``${name}`` references), as pyxform and
+ODK accept it in relevant, constraint, calculation, required, repeat_count and
+choice_filter.
 
 Grammar (XPath 1.0 precedence, lowest first)::
 
@@ -8,11 +10,20 @@ Grammar (XPath 1.0 precedence, lowest first)::
     relational := additive (('<' | '<=' | '>' | '>=') additive)*
     additive   := multiplicative (('+' | '-') multiplicative)*
     multiplicative := unary (('*' | 'div' | 'mod') unary)*
-    unary      := '-' unary | primary
-    primary    := NUMBER | STRING | '${' name '}' | '.' | '(' or_expr ')'
-                | 'not' '(' or_expr ')'
-                | 'selected' '(' ref ',' (STRING | NUMBER) ')'
-                | 'count-selected' '(' ref ')'
+    unary      := '-'* union
+    union      := path ('|' path)*
+    path       := filter (('/' | '//') step)* | location
+    filter     := primary predicate*
+    primary    := NUMBER | STRING | '${' name '}' | '(' or_expr ')' | name '(' args ')'
+    location   := ('/' | '//')? step (('/' | '//') step)*
+    step       := ('.' | '..' | '@'? name | '*') predicate*
+    predicate  := '[' or_expr ']'
+
+``not()``, ``selected()`` and ``count-selected()`` get nodes of their own; any other function
+(``if``, ``coalesce``, ``concat``, ``selected-at``, ``jr:choice-name``, ``today``, ``once``,
+``position`` ...) is a ``Call``. Strings take straight or typographic quotes (‘…’, “…”), as
+pyxform does. Nesting is bounded (``MAX_NESTING`` brackets, ``MAX_DEPTH`` tree levels): a
+deeper expression is an ExpressionError, never a RecursionError.
 
 Text is parsed into frozen dataclasses; nothing is ever passed to ``eval``.
 
@@ -24,8 +35,9 @@ does); compared with a string it is ``''``, so ``${x} = ''`` tests for an empty 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -129,6 +141,34 @@ class CountSelected:
     pos: int = field(default=0, compare=False)
 
 
+@dataclass(frozen=True)
+class Call:
+    """Any other function: ``if(...)``, ``concat(...)``, ``jr:choice-name(...)`` ..."""
+
+    name: str
+    args: tuple[Expr, ...]
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Path:
+    """An XPath location path or filtered path (``/data/x``, ``../y``, ``name``,
+    ``instance('c')/root/item[state = ${s}]/label``), kept as written. ``base`` is the
+    filtered expression it starts from, ``predicates`` the bracketed conditions in it."""
+
+    text: str
+    base: Expr | None = None
+    predicates: tuple[Expr, ...] = ()
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Union:
+    left: Expr
+    right: Expr
+    pos: int = field(default=0, compare=False)
+
+
 Expr = (
     Number
     | String
@@ -141,7 +181,13 @@ Expr = (
     | Not
     | Selected
     | CountSelected
+    | Call
+    | Path
+    | Union
 )
+
+MAX_NESTING = 60  # brackets inside brackets
+MAX_DEPTH = 150  # levels of the syntax tree
 
 COMPARISONS = ("=", "!=", "<", "<=", ">", ">=")
 
@@ -157,15 +203,67 @@ class Token:
 
 
 _INSTEAD = {"=": "write = to compare", "&": "write and", "|": "write or"}
-_SYMBOLS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",", ".")
+_SYMBOLS = (
+    "!=",
+    "<=",
+    ">=",
+    "//",
+    "..",
+    "=",
+    "<",
+    ">",
+    "+",
+    "-",
+    "*",
+    "(",
+    ")",
+    ",",
+    ".",
+    "/",
+    "[",
+    "]",
+    "@",
+    "|",
+)
+# A string closes with the quote that matches the one it opens with.
+_CLOSING = {
+    "'": "'",
+    '"': '"',
+    "\u2018": "\u2019\u2018",
+    "\u2019": "\u2019",
+    "\u201c": "\u201d\u201c",
+    "\u201d": "\u201d",
+}
 
 
 def _is_name_start(ch: str) -> bool:
-    return ch.isascii() and (ch.isalpha() or ch == "_")
+    return ch.isalpha() or ch == "_"
 
 
 def _is_name_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "_.")
+    return ch.isalnum() or ch in "_."
+
+
+def check_nesting(text: str) -> None:
+    """Brackets nested deeper than MAX_NESTING are an error (before any recursion)."""
+    depth = 0
+    quote = None
+    for i, ch in enumerate(text):
+        if quote is not None:
+            if ch in _CLOSING[quote]:
+                quote = None
+        elif ch in _CLOSING:
+            quote = ch
+        elif ch in "([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ExpressionError(
+                    f"brackets nested more than {MAX_NESTING} deep; split the expression "
+                    "(a calculate per part)",
+                    i,
+                )
+        elif ch in ")]":
+            depth -= 1
 
 
 def tokenize(text: str) -> list[Token]:
@@ -180,10 +278,11 @@ def tokenize(text: str) -> list[Token]:
             i = _number(text, i, tokens)
         elif text.startswith(("==", "&&", "||"), i):
             raise ExpressionError(f"{text[i : i + 2]!r} is not XLSForm; {_INSTEAD[ch]}", i)
-        elif ch in "'\"":
-            end = text.find(ch, i + 1)
-            if end < 0:
+        elif ch in _CLOSING:
+            ends = [e for e in (text.find(c, i + 1) for c in _CLOSING[ch]) if e >= 0]
+            if not ends:
                 raise ExpressionError(f"string opened with {ch} is never closed", i)
+            end = min(ends)
             tokens.append(Token("string", text[i + 1 : end], i))
             i = end + 1
         elif text.startswith("${", i):
@@ -229,14 +328,18 @@ def _ref(text: str, start: int, tokens: list[Token]) -> int:
 
 def _name(text: str, start: int, tokens: list[Token]) -> int:
     # XPath names may contain '-' (count-selected), but only between letters so that
-    # 'a-1' still reads as subtraction.
+    # 'a-1' still reads as subtraction, and one ':' for a namespace (jr:choice-name).
     i = start
     while i < len(text) and (
         _is_name_char(text[i])
-        or (text[i] == "-" and i + 1 < len(text) and _is_name_start(text[i + 1]))
+        or (text[i] in "-:" and i + 1 < len(text) and _is_name_start(text[i + 1]))
     ):
         i += 1
-    tokens.append(Token("name", text[start:i], start))
+    name = text[start:i]
+    if name.endswith("."):  # 'a.' before ')' : the dot is no part of the name
+        name = name.rstrip(".")
+        i = start + len(name)
+    tokens.append(Token("name", name, start))
     return i
 
 
@@ -245,6 +348,7 @@ def _name(text: str, start: int, tokens: list[Token]) -> int:
 
 class _Parser:
     def __init__(self, text: str) -> None:
+        self.text = text
         self.tokens = tokenize(text)
         self.i = 0
 
@@ -277,18 +381,20 @@ class _Parser:
         return expr
 
     def or_expr(self) -> Expr:
-        left = self.and_expr()
+        operands = [self.and_expr()]
+        positions = []
         while self.at("name", "or"):
-            pos = self.advance().pos
-            left = BoolOp("or", left, self.and_expr(), pos)
-        return left
+            positions.append(self.advance().pos)
+            operands.append(self.and_expr())
+        return _balanced("or", operands, positions)
 
     def and_expr(self) -> Expr:
-        left = self.equality()
+        operands = [self.equality()]
+        positions = []
         while self.at("name", "and"):
-            pos = self.advance().pos
-            left = BoolOp("and", left, self.equality(), pos)
-        return left
+            positions.append(self.advance().pos)
+            operands.append(self.equality())
+        return _balanced("and", operands, positions)
 
     def equality(self) -> Expr:
         left = self.relational()
@@ -313,16 +419,85 @@ class _Parser:
 
     def multiplicative(self) -> Expr:
         left = self.unary()
-        while self.at("op", "*") or self.at("name", "div", "mod"):
+        while self.at("op", "*") or (self.at("name", "div", "mod") and self.i > 0):
             op = self.advance()
             left = Arith(op.text, left, self.unary(), op.pos)
         return left
 
     def unary(self) -> Expr:
-        if self.at("op", "-"):
+        # A loop, not recursion: '- - - - 1' nests no deeper than '-1'.
+        signs = []
+        while self.at("op", "-"):
+            signs.append(self.advance().pos)
+        expr = self.union()
+        for pos in reversed(signs):
+            expr = Negate(expr, pos)
+        return expr
+
+    def union(self) -> Expr:
+        left = self.path()
+        while self.at("op", "|"):
             pos = self.advance().pos
-            return Negate(self.unary(), pos)
-        return self.primary()
+            left = Union(left, self.path(), pos)
+        return left
+
+    # paths
+
+    def path(self) -> Expr:
+        start = self.tok.pos
+        if self.at("op", "/", "//") or self.at_step():
+            return self.location(start, None, [])
+        expr = self.primary()
+        predicates = self.predicates()
+        if predicates or self.at("op", "/", "//"):
+            return self.location(start, expr, predicates)
+        return expr
+
+    def at_step(self) -> bool:
+        if self.at("op", ".", "..", "@", "*"):
+            # '*' is a step only where a value is expected (here), never multiplication.
+            return True
+        if self.at("name"):
+            following = self.tokens[self.i + 1]
+            return not (following.kind == "op" and following.text == "(")
+        return False
+
+    def location(self, start: int, base: Expr | None, predicates: list[Expr]) -> Path:
+        if base is None and self.at("op", "/", "//"):
+            self.advance()
+            if not self.at_step():
+                return Path(self.text[start : self.tok.pos].strip(), None, (), start)
+        if base is None:
+            predicates += self.step()
+        while self.at("op", "/", "//"):
+            self.advance()
+            if not self.at_step():
+                raise ExpressionError(
+                    f"expected a path step after '/', found {_describe_token(self.tok)}",
+                    self.tok.pos,
+                )
+            predicates += self.step()
+        end = self.tok.pos
+        text = self.text[start:end].strip()
+        if text == "." and base is None:
+            return Current(start)
+        return Path(text, base, tuple(predicates), start)
+
+    def step(self) -> list[Expr]:
+        tok = self.advance()
+        if tok.text == "@" and tok.kind == "op":
+            if not self.at("name") and not self.at("op", "*"):
+                raise ExpressionError("expected an attribute name after '@'", self.tok.pos)
+            self.advance()
+        return self.predicates()
+
+    def predicates(self) -> list[Expr]:
+        out = []
+        while self.at("op", "["):
+            self.advance()
+            out.append(self.or_expr())
+            self.expect("op", "]", "']' to close the predicate")
+        return out
 
     def primary(self) -> Expr:
         tok = self.tok
@@ -335,9 +510,6 @@ class _Parser:
         if tok.kind == "ref":
             self.advance()
             return Ref(tok.text, tok.pos)
-        if self.at("op", "."):
-            self.advance()
-            return Current(tok.pos)
         if self.at("op", "("):
             self.advance()
             inner = self.or_expr()
@@ -349,42 +521,48 @@ class _Parser:
 
     def function(self) -> Expr:
         name = self.advance()
-        if name.text not in ("not", "selected", "count-selected"):
-            raise ExpressionError(
-                f"unknown word {name.text!r}; expected ${{name}}, a number, a quoted string, "
-                "not(...), selected(...) or count-selected(...)",
-                name.pos,
-            )
         self.expect("op", "(", f"'(' after {name.text}")
-        if name.text == "not":
-            result: Expr = Not(self.or_expr(), name.pos)
-        elif name.text == "count-selected":
-            result = CountSelected(self.target(name.text), name.pos)
-        else:
-            target = self.target(name.text)
-            self.expect("op", ",", "',' between the question and the option code in selected()")
-            code = self.tok
-            if code.kind not in ("string", "number"):
-                raise ExpressionError(
-                    f"expected an option code such as '1', found {_describe_token(code)}",
-                    code.pos,
-                )
-            self.advance()
-            result = Selected(target, _code_text(code), name.pos)
+        args: list[Expr] = []
+        if not self.at("op", ")"):
+            args.append(self.or_expr())
+            while self.at("op", ","):
+                self.advance()
+                args.append(self.or_expr())
         self.expect("op", ")", f"')' to close {name.text}(")
-        return result
+        return _special(name, args)
 
-    def target(self, function: str) -> Ref | Current:
-        tok = self.tok
-        if tok.kind == "ref":
-            self.advance()
-            return Ref(tok.text, tok.pos)
-        if self.at("op", "."):
-            self.advance()
-            return Current(tok.pos)
-        raise ExpressionError(
-            f"{function}() takes a question as ${{name}}, found {_describe_token(tok)}", tok.pos
-        )
+
+def _special(name: Token, args: list[Expr]) -> Expr:
+    """not/selected/count-selected get their own nodes (the checks and the paper form read
+    them); every other function is a Call."""
+
+    def ref_or_current(expr: Expr) -> bool:
+        return isinstance(expr, Ref | Current)
+
+    if name.text == "not" and len(args) == 1:
+        return Not(args[0], name.pos)
+    if name.text == "count-selected" and len(args) == 1 and ref_or_current(args[0]):
+        return CountSelected(args[0], name.pos)
+    if name.text == "selected" and len(args) == 2 and ref_or_current(args[0]):
+        code = args[1]
+        if isinstance(code, Number):
+            return Selected(args[0], _format_number(code.value), name.pos)
+        if isinstance(code, String):
+            return Selected(args[0], code.value.strip(), name.pos)
+    if name.text in ("not", "count-selected", "selected") and not args:
+        raise ExpressionError(f"{name.text}() needs an argument", name.pos)
+    return Call(name.text, tuple(args), name.pos)
+
+
+def _balanced(op: str, operands: list[Expr], positions: list[int]) -> Expr:
+    """``a and b and c ...`` as a balanced tree: and/or are associative, and a long chain
+    then nests log2(n) deep instead of n."""
+    if len(operands) == 1:
+        return operands[0]
+    middle = len(operands) // 2
+    left = _balanced(op, operands[:middle], positions[: middle - 1])
+    right = _balanced(op, operands[middle:], positions[middle:])
+    return BoolOp(op, left, right, positions[middle - 1])
 
 
 def _code_text(token: Token) -> str:
@@ -408,22 +586,50 @@ def parse(text: str) -> Expr:
     """Parse an expression; raises ExpressionError(message, position) on bad syntax."""
     if not text.strip():
         raise ExpressionError("the expression is empty", 0)
-    return _Parser(text).parse()
+    check_nesting(text)
+    expr = _Parser(text).parse()
+    if depth(expr) > MAX_DEPTH:
+        raise ExpressionError(
+            f"the expression nests more than {MAX_DEPTH} levels deep; split it", 0
+        )
+    return expr
+
+
+def depth(expr: Expr) -> int:
+    """Levels of the syntax tree (counted without recursion)."""
+    deepest = 0
+    stack = [(expr, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children(node))
+    return deepest
 
 
 # ---- inspection -----------------------------------------------------------------------
 
 
+def children(expr: Expr) -> tuple[Expr, ...]:
+    if isinstance(expr, Compare | Arith | BoolOp | Union):
+        return (expr.left, expr.right)
+    if isinstance(expr, Negate | Not):
+        return (expr.operand,)
+    if isinstance(expr, Selected | CountSelected):
+        return (expr.target,)
+    if isinstance(expr, Call):
+        return expr.args
+    if isinstance(expr, Path):
+        return ((expr.base,) if expr.base is not None else ()) + expr.predicates
+    return ()
+
+
 def walk(expr: Expr) -> Iterator[Expr]:
-    """Every node of the tree, parents before children, left to right."""
-    yield expr
-    if isinstance(expr, Compare | Arith | BoolOp):
-        yield from walk(expr.left)
-        yield from walk(expr.right)
-    elif isinstance(expr, Negate | Not):
-        yield from walk(expr.operand)
-    elif isinstance(expr, Selected | CountSelected):
-        yield from walk(expr.target)
+    """Every node of the tree, parents before children, left to right (no recursion)."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
 
 
 def references(expr: Expr) -> set[str]:
@@ -490,6 +696,7 @@ class _Evaluator:
         return as_number.where(value.is_number, value.text != "")
 
     def compare(self, expr: Compare) -> pd.Series:
+        expr = self.with_codes(expr)
         a, b = self.value(expr.left), self.value(expr.right)
         if expr.op in ("=", "!="):
             numeric = a.is_number | b.is_number
@@ -499,8 +706,32 @@ class _Evaluator:
         ops = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
         return pd.Series(ops[expr.op](a.number, b.number), index=self.data.index, dtype=bool)
 
+    def with_codes(self, expr: Compare) -> Compare:
+        """``${q} = 'yes'`` compares the code the data hold for option ``yes`` of q."""
+        left, right = expr.left, expr.right
+        if isinstance(left, Ref) and isinstance(right, String | Number):
+            return replace(expr, right=self.code_of(left, right))
+        if isinstance(right, Ref) and isinstance(left, String | Number):
+            return replace(expr, left=self.code_of(right, left))
+        return expr
+
+    def code_of(self, target: Ref, literal: String | Number) -> Expr:
+        question = self.question_of(target)
+        clist = self.questionnaire.choice_list(question) if question is not None else None
+        if clist is None:
+            return literal
+        text = _literal_code(literal)
+        option = clist.by_value().get(text)
+        if option is None or option.code is None or option.name is None:
+            return literal
+        return Number(float(option.code), literal.pos)
+
     def selected(self, expr: Selected) -> pd.Series:
         question = self.question_of(expr.target)
+        clist = self.questionnaire.choice_list(question) if question is not None else None
+        option = clist.by_value().get(expr.code) if clist is not None else None
+        if option is not None and option.code is not None:
+            expr = replace(expr, code=str(option.code))
         if question is not None and question.type == "multiple":
             column = f"{question.name}_{expr.code}"
             if column not in self.data.columns:
@@ -533,6 +764,14 @@ class _Evaluator:
             return self.numeric(-self.value(expr.operand).number)
         if isinstance(expr, CountSelected):
             return self.numeric(self.count_selected(expr))
+        if isinstance(expr, Call):
+            return self.call(expr)
+        if isinstance(expr, Path | Union):
+            raise ExpressionError(
+                f"the path {getattr(expr, 'text', '|')!r} cannot be evaluated on the collected "
+                "data (only ${name} references can)",
+                expr.pos,
+            )
         # A boolean used as a value counts as 1 or 0.
         return self.numeric(self.boolean(expr).astype(float))
 
@@ -562,6 +801,191 @@ class _Evaluator:
             # XPath mod keeps the sign of the dividend (like C's fmod).
             result = pd.Series(np.fmod(a, b), index=self.data.index)
         return self.numeric(result)
+
+    # functions
+
+    def text_value(self, text: pd.Series) -> _Value:
+        text = text.astype(object)
+        number = pd.to_numeric(text.where(text != "", None), errors="coerce").astype(float)
+        return _Value(number, pd.Series(False, index=self.data.index), text)
+
+    def call(self, expr: Call) -> _Value:
+        handler = _FUNCTIONS.get(expr.name)
+        if handler is None:
+            raise ExpressionError(
+                f"{expr.name}() cannot be evaluated on the collected data", expr.pos
+            )
+        low, high = _ARITY[expr.name]
+        if not low <= len(expr.args) <= high:
+            expected = str(low) if low == high else f"{low} to {high}"
+            raise ExpressionError(
+                f"{expr.name}() takes {expected} argument(s), got {len(expr.args)}", expr.pos
+            )
+        return handler(self, expr)
+
+    def fn_if(self, expr: Call) -> _Value:
+        condition = self.boolean(expr.args[0])
+        a, b = self.value(expr.args[1]), self.value(expr.args[2])
+        return _Value(
+            a.number.where(condition, b.number),
+            a.is_number.where(condition, b.is_number),
+            a.text.where(condition, b.text),
+        )
+
+    def fn_coalesce(self, expr: Call) -> _Value:
+        a, b = self.value(expr.args[0]), self.value(expr.args[1])
+        present = a.text != ""
+        return _Value(
+            a.number.where(present, b.number),
+            a.is_number.where(present, b.is_number),
+            a.text.where(present, b.text),
+        )
+
+    def fn_concat(self, expr: Call) -> _Value:
+        text = pd.Series("", index=self.data.index, dtype=object)
+        for arg in expr.args:
+            text = text + self.value(arg).text
+        return self.text_value(text)
+
+    def fn_string(self, expr: Call) -> _Value:
+        return self.text_value(self.value(expr.args[0]).text)
+
+    def fn_number(self, expr: Call) -> _Value:
+        return self.numeric(self.value(expr.args[0]).number)
+
+    def fn_int(self, expr: Call) -> _Value:
+        return self.numeric(np.trunc(self.value(expr.args[0]).number))
+
+    def fn_round(self, expr: Call) -> _Value:
+        digits = self.value(expr.args[1]).number if len(expr.args) == 2 else 0
+        scale = 10.0**digits
+        return self.numeric(np.floor(self.value(expr.args[0]).number * scale + 0.5) / scale)
+
+    def fn_math(self, expr: Call) -> _Value:
+        ops = {
+            "abs": np.abs,
+            "floor": np.floor,
+            "ceiling": np.ceil,
+            "sqrt": np.sqrt,
+            "exp": np.exp,
+            "log": np.log,
+            "log10": np.log10,
+        }
+        with np.errstate(all="ignore"):
+            return self.numeric(pd.Series(ops[expr.name](self.value(expr.args[0]).number)))
+
+    def fn_pow(self, expr: Call) -> _Value:
+        a, b = self.value(expr.args[0]).number, self.value(expr.args[1]).number
+        return self.numeric(a**b)
+
+    def fn_extreme(self, expr: Call) -> _Value:
+        numbers = pd.concat([self.value(a).number for a in expr.args], axis=1)
+        extreme = (
+            numbers.max(axis=1, skipna=False)
+            if expr.name == "max"
+            else numbers.min(axis=1, skipna=False)
+        )
+        return self.numeric(extreme)
+
+    def fn_string_length(self, expr: Call) -> _Value:
+        return self.numeric(self.value(expr.args[0]).text.map(len).astype(float))
+
+    def fn_text_test(self, expr: Call) -> _Value:
+        a, b = self.value(expr.args[0]).text, self.value(expr.args[1]).text
+        tests = {
+            "contains": lambda x, y: y in x,
+            "starts-with": str.startswith,
+            "ends-with": str.endswith,
+        }
+        test = tests[expr.name]
+        result = pd.Series([test(x, y) for x, y in zip(a, b, strict=True)], index=a.index)
+        return self.numeric(result.astype(float))
+
+    def fn_regex(self, expr: Call) -> _Value:
+        text = self.value(expr.args[0]).text
+        patterns = self.value(expr.args[1]).text
+        try:
+            found = [bool(re.search(p, t)) for t, p in zip(text, patterns, strict=True)]
+        except re.error as exc:
+            raise ExpressionError(f"regex(): a bad pattern ({exc})", expr.pos) from None
+        return self.numeric(pd.Series(found, index=text.index, dtype=float))
+
+    def fn_substr(self, expr: Call) -> _Value:
+        # ODK's substr(string, start[, end]): 0-based, end excluded.
+        text = self.value(expr.args[0]).text
+        start = self.value(expr.args[1]).number.fillna(0).astype(int)
+        end = self.value(expr.args[2]).number if len(expr.args) == 3 else None
+        parts = [
+            t[s:] if end is None or np.isnan(end.iloc[i]) else t[s : int(end.iloc[i])]
+            for i, (t, s) in enumerate(zip(text, start, strict=True))
+        ]
+        return self.text_value(pd.Series(parts, index=text.index, dtype=object))
+
+    def fn_selected_at(self, expr: Call) -> _Value:
+        words = self.value(expr.args[0]).text.map(str.split)
+        index = self.value(expr.args[1]).number
+        picked = [
+            w[int(i)] if not np.isnan(i) and 0 <= int(i) < len(w) else ""
+            for w, i in zip(words, index, strict=True)
+        ]
+        return self.text_value(pd.Series(picked, index=words.index, dtype=object))
+
+    def fn_count_selected(self, expr: Call) -> _Value:
+        text = self.value(expr.args[0]).text
+        return self.numeric(text.map(lambda t: float(len(t.split()))))
+
+    def fn_selected(self, expr: Call) -> _Value:
+        text = self.value(expr.args[0]).text.map(str.split)
+        code = self.value(expr.args[1]).text
+        chosen = [c.strip() in words for words, c in zip(text, code, strict=True)]
+        return self.numeric(pd.Series(chosen, index=code.index, dtype=float))
+
+    def fn_choice_name(self, expr: Call) -> _Value:
+        """jr:choice-name(value, '${q}'): the label of the option, in the first language."""
+        target = expr.args[1]
+        name = target.value.strip() if isinstance(target, String) else ""
+        name = name[2:-1] if name.startswith("${") and name.endswith("}") else name
+        try:
+            question = self.questionnaire.question(name)
+        except KeyError:
+            raise ExpressionError(
+                f"jr:choice-name(): {name!r} is not a question of the form", expr.pos
+            ) from None
+        clist = self.questionnaire.choice_list(question)
+        labels = {}
+        for option in clist.options if clist else []:
+            labels[option.value] = option.label.get("vi")
+            if option.code is not None:
+                labels[str(option.code)] = option.label.get("vi")
+        values = self.value(expr.args[0]).text
+        return self.text_value(values.map(lambda v: labels.get(v, "")))
+
+    def fn_once(self, expr: Call) -> _Value:
+        return self.value(expr.args[0])
+
+    def fn_constant(self, expr: Call) -> _Value:
+        return self.constant_number(1.0 if expr.name == "true" else 0.0)
+
+    def fn_boolean(self, expr: Call) -> _Value:
+        return self.numeric(self.boolean(expr.args[0]).astype(float))
+
+    def fn_today(self, expr: Call) -> _Value:
+        today = pd.Timestamp.today().normalize()
+        days = float((today - pd.Timestamp("1970-01-01")).days)
+        return _Value(
+            pd.Series(days, index=self.data.index, dtype=float),
+            pd.Series(True, index=self.data.index),
+            pd.Series(today.date().isoformat(), index=self.data.index, dtype=object),
+        )
+
+    def fn_join(self, expr: Call) -> _Value:
+        separator = self.value(expr.args[0]).text
+        values = self.value(expr.args[1]).text.map(str.split)
+        joined = [s.join(v) for s, v in zip(separator, values, strict=True)]
+        return self.text_value(pd.Series(joined, index=values.index, dtype=object))
+
+    def fn_normalize_space(self, expr: Call) -> _Value:
+        return self.text_value(self.value(expr.args[0]).text.map(lambda t: " ".join(t.split())))
 
     def question_of(self, target: Ref | Current) -> Question | None:
         if isinstance(target, Current):
@@ -618,6 +1042,80 @@ class _Evaluator:
             pd.Series(False, index=self.data.index),
             text,
         )
+
+
+_FUNCTIONS = {
+    "if": _Evaluator.fn_if,
+    "coalesce": _Evaluator.fn_coalesce,
+    "concat": _Evaluator.fn_concat,
+    "string": _Evaluator.fn_string,
+    "number": _Evaluator.fn_number,
+    "int": _Evaluator.fn_int,
+    "round": _Evaluator.fn_round,
+    "abs": _Evaluator.fn_math,
+    "floor": _Evaluator.fn_math,
+    "ceiling": _Evaluator.fn_math,
+    "sqrt": _Evaluator.fn_math,
+    "exp": _Evaluator.fn_math,
+    "log": _Evaluator.fn_math,
+    "log10": _Evaluator.fn_math,
+    "pow": _Evaluator.fn_pow,
+    "max": _Evaluator.fn_extreme,
+    "min": _Evaluator.fn_extreme,
+    "string-length": _Evaluator.fn_string_length,
+    "contains": _Evaluator.fn_text_test,
+    "starts-with": _Evaluator.fn_text_test,
+    "ends-with": _Evaluator.fn_text_test,
+    "regex": _Evaluator.fn_regex,
+    "substr": _Evaluator.fn_substr,
+    "selected-at": _Evaluator.fn_selected_at,
+    "count-selected": _Evaluator.fn_count_selected,
+    "selected": _Evaluator.fn_selected,
+    "jr:choice-name": _Evaluator.fn_choice_name,
+    "once": _Evaluator.fn_once,
+    "true": _Evaluator.fn_constant,
+    "false": _Evaluator.fn_constant,
+    "boolean": _Evaluator.fn_boolean,
+    "today": _Evaluator.fn_today,
+    "join": _Evaluator.fn_join,
+    "normalize-space": _Evaluator.fn_normalize_space,
+}
+_ARITY = {
+    "if": (3, 3),
+    "coalesce": (2, 2),
+    "concat": (1, 99),
+    "string": (1, 1),
+    "number": (1, 1),
+    "int": (1, 1),
+    "round": (1, 2),
+    "abs": (1, 1),
+    "floor": (1, 1),
+    "ceiling": (1, 1),
+    "sqrt": (1, 1),
+    "exp": (1, 1),
+    "log": (1, 1),
+    "log10": (1, 1),
+    "pow": (2, 2),
+    "max": (1, 99),
+    "min": (1, 99),
+    "string-length": (1, 1),
+    "contains": (2, 2),
+    "starts-with": (2, 2),
+    "ends-with": (2, 2),
+    "regex": (2, 2),
+    "substr": (2, 3),
+    "selected-at": (2, 2),
+    "count-selected": (1, 1),
+    "selected": (2, 2),
+    "jr:choice-name": (2, 2),
+    "once": (1, 1),
+    "true": (0, 0),
+    "false": (0, 0),
+    "boolean": (1, 1),
+    "today": (0, 0),
+    "join": (2, 2),
+    "normalize-space": (1, 1),
+}
 
 
 def _column_value(column: pd.Series) -> _Value:
@@ -695,6 +1193,12 @@ class _Describer:
             return f"'{expr.value}'"
         if isinstance(expr, Negate):
             return f"-{self.wrapped(expr.operand)}"
+        if isinstance(expr, Call):
+            return f"{expr.name}({', '.join(self.text(a) for a in expr.args)})"
+        if isinstance(expr, Path):
+            return expr.text
+        if isinstance(expr, Union):
+            return f"{self.wrapped(expr.left)} | {self.wrapped(expr.right)}"
         symbol = {"div": "/", "mod": "mod"}.get(expr.op, expr.op)
         return f"{self.wrapped(expr.left)} {symbol} {self.wrapped(expr.right)}"
 
@@ -705,7 +1209,7 @@ class _Describer:
         return self.text(expr)
 
     def wrapped(self, expr: Expr) -> str:
-        simple = isinstance(expr, Number | String | Ref | Current | CountSelected)
+        simple = isinstance(expr, Number | String | Ref | Current | CountSelected | Call | Path)
         return self.text(expr) if simple else f"({self.text(expr)})"
 
     def comparison(self, expr: Compare) -> str:

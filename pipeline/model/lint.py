@@ -22,6 +22,7 @@ from pipeline.core.spss_limits import (
 )
 from pipeline.core.yamlio import load_yaml_mapping
 from pipeline.model.expressions import (
+    Call,
     CountSelected,
     Current,
     ExpressionError,
@@ -38,16 +39,24 @@ from pipeline.model.questionnaire import (
     QuestionType,
     attach_frame,
 )
+from pipeline.model.xlsform_vocabulary import report_languages
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong. ``question`` is None for problems outside any question."""
+    """One thing wrong. ``question`` is None for problems outside any question.
+
+    ``severity``: ``error`` for what makes the form or the analysis wrong (bad syntax, a
+    dangling reference, a duplicate name); ``warning`` for what a person should look at but
+    that ODK and the pipeline can work with (a missing translation, a name SPSS cannot take
+    as it is, a label SPSS will cut short, a condition on a later question).
+    """
 
     file: str
     question: str | None
     field: str
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = f"field {self.field}"
@@ -78,13 +87,32 @@ def lint(path: str | Path) -> list[Problem]:
         written = Questionnaire.model_validate({**data, "source": str(path)})
     except ValidationError as exc:
         return _validation_problems(exc, data, str(path))
-    frame_file = path.parent / written.stratum.frame
-    problems, frame = _load_frame(str(path), written, frame_file)
+    return lint_questionnaire(written, str(path), path.parent)
+
+
+def lint_questionnaire(written: Questionnaire, file: str, folder: Path) -> list[Problem]:
+    """Every problem of a questionnaire model (as written, ``from_frame`` lists unfilled);
+    the frame is looked for in ``folder``."""
+    problems: list[Problem] = []
+    frame = written.frame_model
+    frame_file = ""
+    if frame is not None:
+        # Already loaded with its frame: the from_frame lists are filled.
+        ctx = _Context(file, written, written, frame, frame_file)
+        return [p for check in CHECKS for p in check(ctx)]
+    if written.stratum is not None:
+        frame_path = folder / written.stratum.frame
+        frame_file = str(frame_path)
+        problems, frame = _load_frame(file, written, frame_path)
     full = attach_frame(written, frame) if frame is not None else written
-    ctx = _Context(str(path), written, full, frame, str(frame_file))
+    ctx = _Context(file, written, full, frame, frame_file)
     for check in CHECKS:
         problems.extend(check(ctx))
     return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
 
 
 # ---- loading --------------------------------------------------------------------------
@@ -128,40 +156,51 @@ def _load_frame(
 # ---- translations ---------------------------------------------------------------------
 
 
-def _missing(file: str, question: str | None, field: str, text: Text | None) -> list[Problem]:
-    if text is None:
+def _missing(
+    file: str,
+    question: str | None,
+    field: str,
+    text: Text | None,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> list[Problem]:
+    if not text:
         return []
     return [
-        Problem(file, question, f"{field}.{lang}", f"no {lang} text{_other_text(text, lang)}")
-        for lang in text.missing_languages()
+        Problem(
+            file, question, f"{field}.{lang}", f"no {lang} text{_other_text(text, lang)}", "warning"
+        )
+        for lang in text.missing_languages(languages)
     ]
 
 
 def _other_text(text: Text, lang: str) -> str:
-    others = [getattr(text, other) for other in LANGUAGES if other != lang]
-    present = [o for o in others if o]
+    present = [value for other, value in text.as_dict().items() if other != lang]
     return f" (the other language reads {present[0]!r})" if present else ""
 
 
 def check_translations(ctx: _Context) -> Iterator[Problem]:
-    """vi and en on every label a person reads."""
+    """Every label a person reads, in every language of the questionnaire (vi and en for
+    one that names none)."""
     q, f = ctx.written, ctx.file
+    langs = report_languages(q.languages)
     for name in ("title", "organisation", "introduction"):
-        yield from _missing(f, None, name, getattr(q, name))
+        yield from _missing(f, None, name, getattr(q, name), langs)
     for i, section in enumerate(q.sections):
-        yield from _missing(f, None, f"sections.{i}.title", section.title)
-        yield from _missing(f, None, f"sections.{i}.intro", section.intro)
-        for question in section.questions:
-            for name in ("label", "hint", "constraint_message"):
-                yield from _missing(f, question.name, name, getattr(question, name))
-            for j, item in enumerate(question.items):
-                yield from _missing(f, question.name, f"items.{j}.label", item.label)
+        if section.group:
+            yield from _missing(f, None, f"sections.{i}.title", section.title, langs)
+        yield from _missing(f, None, f"sections.{i}.intro", section.intro, langs)
+    for question in q.all_questions():
+        for name in ("label", "hint", "constraint_message"):
+            yield from _missing(f, question.name, name, getattr(question, name), langs)
+        for j, item in enumerate(question.items):
+            yield from _missing(f, question.name, f"items.{j}.label", item.label, langs)
     for name, clist in q.choice_lists.items():
-        yield from _missing(f, None, f"choice_lists.{name}.label", clist.label)
+        yield from _missing(f, None, f"choice_lists.{name}.label", clist.label, langs)
         for j, option in enumerate(clist.options):
-            yield from _missing(f, None, f"choice_lists.{name}.options.{j}.label", option.label)
+            field = f"choice_lists.{name}.options.{j}.label"
+            yield from _missing(f, None, field, option.label, langs)
     for i, index in enumerate(q.indices):
-        yield from _missing(f, None, f"indices.{i}.label", index.label)
+        yield from _missing(f, None, f"indices.{i}.label", index.label, langs)
     if ctx.frame is not None:
         yield from _missing(ctx.frame_file, None, "name", ctx.frame.name)
         yield from _missing(ctx.frame_file, None, "source", ctx.frame.source)
@@ -178,7 +217,7 @@ def _answer_positions(q: Questionnaire) -> dict[str, int]:
     A grid itself holds no answer, so ${grid} is not referable.
     """
     positions: dict[str, int] = {}
-    for i, question in enumerate(q.questions()):
+    for i, question in enumerate(q.all_questions()):
         if question.type is QuestionType.likert_grid:
             positions.update({item.name: i for item in question.items})
         else:
@@ -186,48 +225,155 @@ def _answer_positions(q: Questionnaire) -> dict[str, int]:
     return positions
 
 
+WARNING = "warning: "  # marks a message of _function_messages that is only a warning
+EXPRESSION_FIELDS = ("relevant", "constraint", "calculation", "required", "repeat_count")
+# The functions of XPath 1.0 and of ODK XForms (https://getodk.github.io/xforms-spec/).
+KNOWN_FUNCTIONS = {
+    "if",
+    "coalesce",
+    "concat",
+    "count-selected",
+    "selected",
+    "selected-at",
+    "jr:choice-name",
+    "today",
+    "now",
+    "once",
+    "position",
+    "not",
+    "true",
+    "false",
+    "boolean",
+    "number",
+    "string",
+    "int",
+    "round",
+    "floor",
+    "ceiling",
+    "abs",
+    "pow",
+    "sqrt",
+    "exp",
+    "exp10",
+    "log",
+    "log10",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "atan2",
+    "pi",
+    "max",
+    "min",
+    "sum",
+    "count",
+    "count-non-empty",
+    "string-length",
+    "contains",
+    "starts-with",
+    "ends-with",
+    "substr",
+    "substring",
+    "substring-before",
+    "substring-after",
+    "translate",
+    "normalize-space",
+    "regex",
+    "join",
+    "uuid",
+    "random",
+    "randomize",
+    "date",
+    "date-time",
+    "decimal-date-time",
+    "decimal-time",
+    "format-date",
+    "format-date-time",
+    "indexed-repeat",
+    "instance",
+    "pulldata",
+    "checklist",
+    "weighted-checklist",
+    "boolean-from-string",
+    "area",
+    "distance",
+    "digest",
+    "base64-decode",
+    "last",
+    "local-name",
+    "name",
+    "namespace-uri",
+    "lang",
+    "current",
+    "id",
+    "version",
+    "property",
+    "jr:itext",
+    "upper-case",
+    "lower-case",
+    "geofence",
+    "choice-name",
+    "format-number",
+    "uri-encode",
+}
+
+
+def _expressions_of(question: Question) -> Iterator[tuple[str, str]]:
+    for field in EXPRESSION_FIELDS:
+        text = getattr(question, field)
+        if isinstance(text, str) and text:
+            yield field, text
+
+
 def check_expressions(ctx: _Context) -> Iterator[Problem]:
-    """Syntax, unknown names, and relevant conditions that look at the future or at themselves."""
+    """Syntax, unknown names and functions, and relevant conditions that look at the future
+    or at themselves."""
     positions = _answer_positions(ctx.full)
-    for i, question in enumerate(ctx.full.questions()):
-        for field in ("relevant", "constraint"):
-            text = getattr(question, field)
-            if text is None:
-                continue
+    for i, question in enumerate(ctx.full.all_questions()):
+        for field, text in _expressions_of(question):
             try:
                 expr = parse(text)
             except ExpressionError as exc:
                 yield Problem(ctx.file, question.name, field, f"syntax error: {exc} in {text!r}")
                 continue
-            for message in _expression_messages(ctx.full, expr, field, i, positions):
-                yield Problem(ctx.file, question.name, field, message)
+            for severity, message in _expression_messages(ctx.full, expr, field, i, positions):
+                yield Problem(ctx.file, question.name, field, message, severity)
 
 
 def _expression_messages(
     q: Questionnaire, expr, field: str, own: int, positions: dict[str, int]
-) -> Iterator[str]:
+) -> Iterator[tuple[str, str]]:
     seen: set[str] = set()
     for node in walk(expr):
         if isinstance(node, Current) and field == "relevant":
-            yield "'.' (the answer being checked) belongs in a constraint, not in relevant"
+            yield "error", "'.' (the answer being checked) belongs in a constraint, not in relevant"
         if isinstance(node, Selected | CountSelected):
-            yield from _function_messages(q, node)
+            for message in _function_messages(q, node):
+                if message.startswith(WARNING):
+                    yield "warning", message[len(WARNING) :]
+                else:
+                    yield "error", message
+        if isinstance(node, Call) and node.name not in KNOWN_FUNCTIONS:
+            yield "error", f"{node.name}() is not an XLSForm function"
         if not isinstance(node, Ref) or node.name in seen:
             continue
         seen.add(node.name)
         if node.name not in positions:
-            yield _unknown_reference(q, node.name)
+            yield "error", _unknown_reference(q, node.name)
         elif field == "relevant" and positions[node.name] == own:
-            yield f"${{{node.name}}} refers to this question itself (circular skip logic)"
+            yield "error", f"${{{node.name}}} refers to this question itself (circular skip logic)"
         elif field == "relevant" and positions[node.name] > own:
-            yield (
-                f"${{{node.name}}} is asked later in the questionnaire, so it has no answer yet "
-                "when this condition is decided (circular skip logic)"
+            later = (
+                f"${{{node.name}}} is asked later in the questionnaire, so it has no answer "
+                "yet when this condition is decided (circular skip logic)"
             )
+            yield "warning", later
 
 
 def _question_or_none(q: Questionnaire, name: str) -> Question | None:
-    return next((x for x in q.questions() if x.name == name), None)
+    return next((x for x in q.all_questions() if x.name == name), None)
 
 
 def _unknown_reference(q: Questionnaire, name: str) -> str:
@@ -251,12 +397,14 @@ def _function_messages(q: Questionnaire, node: Selected | CountSelected) -> Iter
             )
         return
     clist = q.choice_list(question)
+    if question.choices_file or question.external or question.type is QuestionType.rank:
+        return  # options in a file or on the external_choices sheet
     if question.type not in CHOICE_TYPES or clist is None:
         yield f"selected() needs a question with options; {question.name} has none"
-    elif node.code not in {str(c) for c in clist.codes()}:
-        yield (
-            f"selected(${{{question.name}}}, '{node.code}'): {node.code} is not a code of "
-            f"choice list {question.choices} ({', '.join(str(c) for c in clist.codes())})"
+    elif node.code not in set(clist.values()) | {str(c) for c in clist.codes()}:
+        yield WARNING + (
+            f"selected(${{{question.name}}}, '{node.code}'): {node.code} is not an option of "
+            f"choice list {question.choices} ({', '.join(clist.values())})"
         )
 
 
@@ -272,14 +420,35 @@ class _Name:
     field: str
     what: str
     column: bool = True  # False for a multiple or grid question: its parts are the columns
+    table: str | None = None  # the repeat (child table) it belongs to; None: respondents
+
+
+def _tables(q: Questionnaire) -> dict[int, str | None]:
+    """id(question) -> the repeat whose table holds it (a repeat belongs to its parent's)."""
+    out: dict[int, str | None] = {}
+
+    def visit(questions: list[Question], table: str | None) -> None:
+        for question in questions:
+            out[id(question)] = table
+            inner = question.name if question.type is QuestionType.repeat else table
+            visit(question.children, inner)
+
+    for section in q.sections:
+        visit(section.questions, None)
+    return out
 
 
 def _names(q: Questionnaire) -> list[_Name]:
     names = [_Name(q.respondent_id, None, "respondent_id", "the respondent id")]
-    for question in q.questions():
-        column = question.type not in (QuestionType.multiple, QuestionType.likert_grid)
+    tables = _tables(q)
+    for question in q.all_questions():
+        column = question.has_data and question.type not in (
+            QuestionType.multiple,
+            QuestionType.likert_grid,
+        )
+        table = tables.get(id(question))
         names.append(
-            _Name(question.name, question.name, "name", f"question {question.name}", column)
+            _Name(question.name, question.name, "name", f"question {question.name}", column, table)
         )
         for j, item in enumerate(question.items):
             names.append(
@@ -307,10 +476,12 @@ def _names(q: Questionnaire) -> list[_Name]:
 
 
 def check_duplicate_names(ctx: _Context) -> Iterator[Problem]:
-    """One name, one variable; SPSS and ODK ignore case, so 'Age' and 'age' collide."""
-    first: dict[str, _Name] = {}
+    """One name, one variable in a table (the respondents' or a repeat's); SPSS and ODK ignore
+    case, so 'Age' and 'age' collide. A repeat's question may share a name with one of
+    another table: they are columns of different tables."""
+    first: dict[tuple[str | None, str], _Name] = {}
     for entry in _names(ctx.full):
-        key = entry.name.lower()
+        key = (entry.table, entry.name.lower())
         if key in first:
             other = first[key]
             case = "" if other.name == entry.name else f" (as {other.name!r}; case is ignored)"
@@ -336,6 +507,7 @@ def check_spss_names(ctx: _Context) -> Iterator[Problem]:
                 entry.field,
                 f"{entry.name!r}{'' if entry.field == 'name' else f' ({entry.what})'} "
                 f"is not a valid SPSS variable name: it {reason}",
+                "warning",
             )
 
 
@@ -377,7 +549,9 @@ def check_choice_lists(ctx: _Context) -> Iterator[Problem]:
 
 def check_questions(ctx: _Context) -> Iterator[Problem]:
     """Choices that exist where needed, grids with items, sensible integer ranges."""
-    for question in ctx.full.questions():
+    for question in ctx.full.all_questions():
+        if question.external:
+            continue  # the options are on the external_choices sheet
         if question.choices is not None and question.choices not in ctx.full.choice_lists:
             known = ", ".join(ctx.full.choice_lists) or "none"
             yield Problem(
@@ -386,12 +560,24 @@ def check_questions(ctx: _Context) -> Iterator[Problem]:
                 "choices",
                 f"no choice list named {question.choices!r} (choice lists: {known})",
             )
-        if question.type in CHOICE_TYPES and question.choices is None:
+        if (
+            question.type in CHOICE_TYPES
+            and question.choices is None
+            and not (question.choices_file)
+        ):
             yield Problem(
                 ctx.file,
                 question.name,
                 "choices",
                 f"a {question.type.value} question needs choices (the name of a choice list)",
+            )
+        shown = question.label or question.hint or question.media
+        if _needs_label(question) and not shown:
+            yield Problem(
+                ctx.file,
+                question.name,
+                "label",
+                f"a {question.type.value} question needs a label (or a hint) to be shown",
             )
         if question.type is QuestionType.likert_grid and not question.items:
             yield Problem(ctx.file, question.name, "items", "a likert_grid needs items")
@@ -402,12 +588,27 @@ def check_questions(ctx: _Context) -> Iterator[Problem]:
             )
 
 
+# Shown to the person answering, so pyxform demands a label or a hint.
+_UNLABELLED_TYPES = (
+    QuestionType.calculate,
+    QuestionType.hidden,
+    QuestionType.meta,
+    QuestionType.other,
+    QuestionType.group,
+    QuestionType.repeat,
+)
+
+
+def _needs_label(question: Question) -> bool:
+    return question.type not in _UNLABELLED_TYPES
+
+
 # ---- SPSS label lengths ---------------------------------------------------------------
 
 
 def _too_long(text: Text, limit: int) -> Iterator[tuple[str, int]]:
-    for lang in LANGUAGES:
-        size = len((getattr(text, lang) or "").encode("utf-8"))
+    for lang, value in text.as_dict().items():
+        size = len(value.encode("utf-8"))
         if size > limit:
             yield lang, size
 
@@ -434,6 +635,7 @@ def check_label_bytes(ctx: _Context) -> Iterator[Problem]:
                 f"{field}.{lang}",
                 f"the label of variable {variable.name} is {size} bytes in UTF-8; "
                 f"SPSS keeps {SPSS_VARIABLE_LABEL_BYTES}",
+                "warning",
             )
     yield from _value_label_problems(ctx)
 
@@ -453,6 +655,7 @@ def _value_label_problems(ctx: _Context) -> Iterator[Problem]:
                     f"{field}.label.{lang}",
                     f"value label of code {option.code} in choice list {name} is {size} bytes "
                     f"in UTF-8; SPSS keeps {SPSS_VALUE_LABEL_BYTES}",
+                    "warning",
                 )
 
 
@@ -461,6 +664,8 @@ def _value_label_problems(ctx: _Context) -> Iterator[Problem]:
 
 def check_stratum(ctx: _Context) -> Iterator[Problem]:
     """The stratum variable is a question whose options are the frame's strata."""
+    if ctx.full.stratum is None:
+        return
     name = ctx.full.stratum.variable
     question = _question_or_none(ctx.full, name)
     if question is None:

@@ -7,14 +7,23 @@ PII flags from here; nothing is restated by hand.
 Variables versus questions: most questions are one variable. A Likert grid is one
 variable per item; a multiple-choice question is one 0/1 variable per option, named
 ``<question>_<code>`` (the SPSS multiple-dichotomy convention).
+
+The model holds what an XLSForm can say (see pipeline.readers.import_xlsform): every
+question type, nested groups and repeats (``children``), notes and calculates in their
+place, the form's columns that have no field of their own (``bind``, ``extra``), any
+number of languages, and the settings. A repeat is a child table: its variables are not
+columns of the respondent table but of the table named after the repeat, keyed to the
+parent row (``Questionnaire.tables()``). The sampling design (stratum, clusters, weight) is
+an optional ``design`` block; the older top-level ``stratum:`` spelling is read into it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -39,6 +48,28 @@ class QuestionType(StrEnum):
     integer = "integer"
     text = "text"
     date = "date"
+    # XLSForm's other question types
+    decimal = "decimal"
+    time = "time"
+    datetime = "datetime"
+    geopoint = "geopoint"
+    geotrace = "geotrace"
+    geoshape = "geoshape"
+    image = "image"
+    audio = "audio"
+    video = "video"
+    file = "file"
+    barcode = "barcode"
+    acknowledge = "acknowledge"
+    range = "range"
+    rank = "rank"
+    note = "note"
+    calculate = "calculate"
+    hidden = "hidden"
+    meta = "meta"  # start, end, today, deviceid, username, audit ...: ``xlsform_type`` names it
+    other = "other"  # any type pyxform accepts that has no name here: ``xlsform_type`` holds it
+    group = "group"
+    repeat = "repeat"
 
 
 # Question types whose answers are codes from a choice list.
@@ -48,6 +79,11 @@ CHOICE_TYPES = (
     QuestionType.likert,
     QuestionType.likert_grid,
 )
+# Containers: they hold questions and are no column themselves.
+CONTAINER_TYPES = (QuestionType.group, QuestionType.repeat)
+# Rows that are no data at all.
+NO_DATA_TYPES = (*CONTAINER_TYPES, QuestionType.note)
+NUMERIC_TYPES = (QuestionType.integer, QuestionType.decimal, QuestionType.range)
 
 
 class ChoiceList(Model):
@@ -74,6 +110,29 @@ class ChoiceList(Model):
     def codes(self) -> list[int]:
         return [o.code for o in self.options if o.code is not None]
 
+    def values(self) -> list[str]:
+        """What a form stores for each option (its name, else its code)."""
+        return [o.value for o in self.options]
+
+    def by_value(self) -> dict[str, Option]:
+        return {o.value: o for o in self.options}
+
+    @model_validator(mode="after")
+    def _codes_for_named_options(self) -> ChoiceList:
+        """Options given only a text name get the next free codes, in the order written, so
+        a hand-written list of names is as usable as an imported one."""
+        if all(o.code is not None or o.name is None for o in self.options):
+            return self
+        next_code = max((o.code for o in self.options if o.code is not None), default=0) + 1
+        options = []
+        for option in self.options:
+            if option.code is None and option.name is not None:
+                option = option.model_copy(update={"code": next_code})
+                next_code += 1
+            options.append(option)
+        object.__setattr__(self, "options", options)
+        return self
+
 
 class GridItem(Model):
     name: str
@@ -81,17 +140,44 @@ class GridItem(Model):
 
 
 class Question(Model):
+    """One survey row (or a grid, group or repeat with its ``children``).
+
+    ``required`` is True/False or an XLSForm expression. ``choices_file`` is the CSV/XML
+    file of select_one_from_file; ``external`` marks select_one_external (options on the
+    external_choices sheet). ``xlsform_type`` is the XLSForm type word for meta and other
+    types. ``bind`` holds the ``bind::`` columns, ``extra`` every other column the model has
+    no field for, by its header as written, so that nothing of a form is lost.
+    """
+
     name: str
     type: QuestionType
-    label: Text
+    label: Text = Field(default_factory=Text)
     hint: Text | None = None
+    guidance_hint: Text | None = None
     choices: str | None = None
+    choices_file: str | None = None
+    external: bool = False
+    or_other: bool = False
     items: list[GridItem] = Field(default_factory=list)
     range: tuple[int, int] | None = None
     relevant: str | None = None
     constraint: str | None = None
     constraint_message: Text | None = None
-    required: bool = False
+    required: bool | str = False
+    required_message: Text | None = None
+    calculation: str | None = None
+    default: str | None = None
+    appearance: str | None = None
+    choice_filter: str | None = None
+    parameters: str | None = None
+    trigger: str | None = None
+    repeat_count: str | None = None
+    read_only: str | None = None
+    media: dict[str, Text] = Field(default_factory=dict)
+    bind: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = Field(default_factory=dict)
+    xlsform_type: str | None = None
+    children: list[Question] = Field(default_factory=list)
     level: Level | None = None
     pii: bool = False
 
@@ -100,16 +186,42 @@ class Question(Model):
             return self.level
         if self.type in (QuestionType.likert, QuestionType.likert_grid):
             return Level.ordinal
-        if self.type is QuestionType.integer:
+        if self.type in NUMERIC_TYPES:
             return Level.scale
         return Level.nominal
 
+    @property
+    def is_container(self) -> bool:
+        return self.type in CONTAINER_TYPES
+
+    @property
+    def has_data(self) -> bool:
+        """True when the question is a column of the data (not a note, group or repeat)."""
+        return self.type not in NO_DATA_TYPES
+
+    def walk(self, into_repeats: bool = True) -> Iterator[Question]:
+        """This question and every question inside it, in form order."""
+        yield self
+        if self.type is QuestionType.repeat and not into_repeats:
+            return
+        for child in self.children:
+            yield from child.walk(into_repeats)
+
 
 class Section(Model):
+    """A top-level group of the form. ``group: false`` marks questions an XLSForm asks
+    outside any group (written back without begin_group/end_group); ``relevant``,
+    ``appearance``, ``bind`` and ``extra`` are the begin_group row's columns."""
+
     name: str
-    title: Text
+    title: Text = Field(default_factory=Text)
     intro: Text | None = None
     questions: list[Question]
+    group: bool = True
+    relevant: str | None = None
+    appearance: str | None = None
+    bind: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = Field(default_factory=dict)
 
 
 class Index(Model):
@@ -126,19 +238,37 @@ class StratumSpec(Model):
     frame: str
 
 
+class Design(Model):
+    """The sampling design the data carry: the stratum question and its frame, the cluster
+    (PSU) variables, stage by stage, and a weight variable the data bring with them."""
+
+    stratum: StratumSpec | None = None
+    clusters: list[str] = Field(default_factory=list)
+    weight: str | None = None
+
+
 class Questionnaire(Model):
+    """``languages`` maps a language code used in the labels to the XLSForm language name it
+    was written with (``en`` -> ``English (en)``, ``default`` -> '' for plain ``label``);
+    ``default_language`` and ``settings`` (instance_name, style, ...) are the settings
+    sheet's; ``sheets`` keeps other sheets verbatim (external_choices, entities, osm)."""
+
     form_id: str
-    version: str
+    version: str = ""
     wave: str
     title: Text
     organisation: Text | None = None
     introduction: Text | None = None
     respondent_id: str = "respondent_id"
-    stratum: StratumSpec
+    design: Design = Field(default_factory=Design)
     banners: list[str] = Field(default_factory=list)
     choice_lists: dict[str, ChoiceList] = Field(default_factory=dict)
     sections: list[Section]
     indices: list[Index] = Field(default_factory=list)
+    languages: dict[str, str] = Field(default_factory=dict)
+    default_language: str | None = None
+    settings: dict[str, str] = Field(default_factory=dict)
+    sheets: dict[str, list[dict[str, str]]] = Field(default_factory=dict)
 
     # Filled by load_questionnaire; not part of the YAML.
     source: str = ""
@@ -153,21 +283,91 @@ class Questionnaire(Model):
             raise ValueError(f"{value!r} becomes part of file names, but {problem}")
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _stratum_into_design(cls, data: Any) -> Any:
+        """The older spelling ``stratum:`` at the top level is the design's stratum."""
+        if not isinstance(data, dict) or "stratum" not in data:
+            return data
+        data = dict(data)
+        stratum = data.pop("stratum")
+        design = dict(data.get("design") or {})
+        if "stratum" in design:
+            raise ValueError("the stratum is given twice: at the top level and in design")
+        data["design"] = {**design, "stratum": stratum}
+        return data
+
     @model_validator(mode="after")
     def _banners_default_to_stratum(self) -> Questionnaire:
-        if not self.banners:
+        if not self.banners and self.stratum is not None:
             object.__setattr__(self, "banners", [self.stratum.variable])
         return self
 
+    @property
+    def stratum(self) -> StratumSpec | None:
+        return self.design.stratum
+
+    @property
+    def default_language_key(self) -> str | None:
+        """The language key of the form's default language (labels fall back to it)."""
+        for key, name in self.languages.items():
+            if name == self.default_language:
+                return key
+        return next(iter(self.languages), None)
+
+    def in_language(self, text: Text | None, lang: str) -> str:
+        """A label as a reader of ``lang`` sees it: in ``lang``, else in the form's default
+        language marked with it (``Oui [fr]``); '' for no text."""
+        return text.get_marked(lang, self.default_language_key) if text else ""
+
+    def require_stratum(self) -> StratumSpec:
+        """The stratum, or a clear error for a questionnaire whose design names none."""
+        if self.design.stratum is None:
+            raise InputError(
+                "the questionnaire declares no stratum (add design: stratum: {variable, frame})",
+                file=self.source or None,
+                column="design.stratum",
+            )
+        return self.design.stratum
+
     # ---- navigation -------------------------------------------------------------
 
-    def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
+    def questions(self, into_repeats: bool = False) -> list[Question]:
+        """Every question in form order, inside groups too (groups themselves excluded);
+        questions inside repeats only with ``into_repeats``."""
+        return [q for q in self.all_questions(into_repeats) if not q.is_container]
+
+    def all_questions(self, into_repeats: bool = True) -> list[Question]:
+        """Every row of the form: questions, groups and repeats, in form order."""
+        out: list[Question] = []
+        for section in self.sections:
+            for question in section.questions:
+                out.extend(question.walk(into_repeats))
+        return out
 
     def question(self, name: str) -> Question:
-        for q in self.questions():
+        for q in self.all_questions():
             if q.name == name:
                 return q
+        raise KeyError(name)
+
+    def repeat_of(self, name: str) -> str | None:
+        """The innermost repeat a question is asked in; None at the respondent level."""
+
+        def search(questions: list[Question], repeat: str | None) -> str | None | bool:
+            for q in questions:
+                if q.name == name:
+                    return repeat
+                inner = repeat if q.type is not QuestionType.repeat else q.name
+                found = search(q.children, inner)
+                if found is not False:
+                    return found
+            return False
+
+        for section in self.sections:
+            found = search(section.questions, None)
+            if found is not False:
+                return found  # type: ignore[return-value]
         raise KeyError(name)
 
     def choice_list(self, question: Question) -> ChoiceList | None:
@@ -175,12 +375,29 @@ class Questionnaire(Model):
             return None
         return self.choice_lists.get(question.choices)
 
-    def variables(self) -> list[Variable]:
-        """Every data variable, in questionnaire order, with what analysis and export need."""
+    def variables(self, table: str | None = None) -> list[Variable]:
+        """Every data variable of one table, in questionnaire order, with what analysis and
+        export need: the respondent table (``table=None``) or the child table of a repeat."""
         out: list[Variable] = []
         for section in self.sections:
-            for q in section.questions:
-                out.extend(self._variables_of(section, q))
+            out.extend(self._variables_in(section, section.questions, None, table))
+        return out
+
+    def tables(self) -> list[str]:
+        """The child tables: one per repeat, in form order."""
+        return [q.name for q in self.all_questions() if q.type is QuestionType.repeat]
+
+    def _variables_in(
+        self, section: Section, questions: list[Question], here: str | None, table: str | None
+    ) -> list[Variable]:
+        out: list[Variable] = []
+        for q in questions:
+            if q.type is QuestionType.repeat:
+                out.extend(self._variables_in(section, q.children, q.name, table))
+            elif q.type is QuestionType.group:
+                out.extend(self._variables_in(section, q.children, here, table))
+            elif here == table and q.has_data:
+                out.extend(self._variables_of(section, q, here))
         return out
 
     def variable(self, name: str) -> Variable:
@@ -189,17 +406,19 @@ class Questionnaire(Model):
                 return v
         raise KeyError(name)
 
-    def _variables_of(self, section: Section, q: Question) -> list[Variable]:
+    def _variables_of(self, section: Section, q: Question, table: str | None) -> list[Variable]:
         clist = self.choice_list(q)
         options = tuple(clist.options) if clist else ()
         level = q.measurement_level()
+        if table is not None:
+            return [replace(v, table=table) for v in self._variables_of(section, q, None)]
         if q.type is QuestionType.likert_grid:
             return [
                 Variable(item.name, item.label, q, section, options, level, grid_item=item)
                 for item in q.items
             ]
-        if q.type is QuestionType.multiple:
-            return [
+        if q.type is QuestionType.multiple and not (q.choices_file or q.external):
+            variables = [
                 Variable(
                     f"{q.name}_{opt.code}",
                     opt.label,
@@ -212,7 +431,14 @@ class Questionnaire(Model):
                 for opt in options
                 if not opt.missing
             ]
-        return [Variable(q.name, q.label, q, section, options, level)]
+        else:
+            # Options in a file or on the external_choices sheet: the answer as stored (names
+            # separated by spaces for a multiple choice), a nominal text column.
+            variables = [Variable(q.name, q.label, q, section, options, level)]
+        if q.or_other:
+            other = Question(name=f"{q.name}_other", type=QuestionType.text, label=q.label)
+            variables.append(Variable(other.name, q.label, other, section, (), Level.nominal))
+        return variables
 
 
 @dataclass(frozen=True)
@@ -227,14 +453,16 @@ class Variable:
     level: Level
     grid_item: GridItem | None = None
     option: Option | None = None  # the option a multiple-choice dichotomy stands for
+    table: str | None = None  # the repeat whose child table holds it; None: respondents
 
     @property
     def is_categorical(self) -> bool:
-        return self.question.type in CHOICE_TYPES
+        q = self.question
+        return q.type in CHOICE_TYPES and not (q.choices_file or q.external)
 
     @property
     def is_numeric(self) -> bool:
-        return self.is_categorical or self.question.type is QuestionType.integer
+        return self.is_categorical or self.question.type in NUMERIC_TYPES
 
     @property
     def pii(self) -> bool:
@@ -275,7 +503,7 @@ def load_questionnaire(path: str | Path, with_frame: bool = True) -> Questionnai
     path = Path(path)
     data = load_yaml_mapping(path)
     q = parse_questionnaire(data, str(path))
-    if not with_frame:
+    if not with_frame or q.stratum is None:
         return q
     frame_path = (path.parent / q.stratum.frame).resolve()
     if not frame_path.exists():

@@ -455,7 +455,14 @@ def condition(
             file=questionnaire.source,
             column=f"{question.name}.{what}",
         ) from None
-    ok = expressions.evaluate(expr, typed, questionnaire, self_values=self_values)
+    try:
+        ok = expressions.evaluate(expr, typed, questionnaire, self_values=self_values)
+    except expressions.ExpressionError as exc:
+        raise InputError(
+            f"cannot evaluate the expression {text!r} on the data: {exc}",
+            file=questionnaire.source,
+            column=f"{question.name}.{what}",
+        ) from None
     return ok.fillna(False).astype(bool).tolist()
 
 

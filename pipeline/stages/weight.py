@@ -54,7 +54,7 @@ class WeightOptions:
 
 def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:
     """The stratum code of every respondent, checked against the frame."""
-    variable = questionnaire.stratum.variable
+    variable = questionnaire.require_stratum().variable
     if variable not in data.columns:
         raise InputError(f"the stratum variable {variable!r} is not in the data", column=variable)
     codes = pd.to_numeric(data[variable], errors="coerce").astype("Int64")

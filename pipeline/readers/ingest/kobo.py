@@ -21,6 +21,22 @@ META_QUESTIONS = frozenset(
 )  # fmt: skip
 META_GROUPS = frozenset({"meta", "formhub"})
 SEPARATOR = "/"
+# A repeat in a wide export: ``children[2]/childs_name`` (the 2nd child's name).
+_REPEAT_SEGMENT = re.compile(r"^(?P<name>[^\[\]/]+)\[(?P<index>\d+)\]$")
+
+
+def repeat_path(header: str) -> tuple[str, tuple[int, ...], str] | None:
+    """``hh/member[2]/age`` -> ('member', (2,), 'age'); ``a[1]/b[3]/x`` -> ('b', (1, 3), 'x'):
+    the innermost repeat, the position in each enclosing repeat, the question. None for a
+    column of no repeat."""
+    parts = segments(header)
+    found = [(i, _REPEAT_SEGMENT.match(p)) for i, p in enumerate(parts)]
+    repeats = [(i, m) for i, m in found if m]
+    if not repeats or repeats[-1][0] == len(parts) - 1:
+        return None
+    match = repeats[-1][1]
+    indices = tuple(int(m.group("index")) for _, m in repeats)
+    return match.group("name"), indices, parts[-1]
 
 
 def is_kobo(headers: list[str]) -> bool:

@@ -7,9 +7,13 @@ case folding and collapsing whitespace; Kobo "labels" exports). A label that fit
 one variable maps to none. What matches nothing is listed in ``unmapped``.
 
 A select-multiple question becomes its 0/1 dichotomies ``<question>_<code>``, taken from
-option columns where the source has them, else derived from the space-separated column.
-In Kobo/ODK exports, option labels in place of codes ("labels" export) are translated back
-to codes; elsewhere values are kept as typed (cleaning decides).
+option columns where the source has them (``q/<name>``, ``q/<code>`` or ``q/<label>``; Kobo's
+``True``/``False`` read as 1/0), else derived from the space-separated column (names, codes or
+labels). An option's XLSForm name (``yes``, ``dont_know``) is replaced by its numeric code in
+every source, since the form defines it; in Kobo/ODK exports option labels in place of codes
+("labels" export) are translated back to codes too, and Kobo's ``n/a`` (not asked) is an
+empty answer; elsewhere values are kept as typed (cleaning decides). Kobo's HXL hashtag row
+(``#date``, ``#adm1`` ... under the header) is a second header row, not a respondent.
 
 The project's XLSForm has no respondent-id question, so a Kobo/ODK export without a
 respondent-id column takes the submission's own id as respondent id: Kobo ``_uuid``,
@@ -79,25 +83,25 @@ class Vocabulary:
             target = Target("variable", v.name)
             vocab._add_name(v.name, target)
             if v.option is None:
-                vocab._add_labels((v.label.vi, v.label.en), target)
+                vocab._add_labels(tuple(v.label.as_dict().values()), target)
         for question in q.questions():
             vocab._add_question(q, question)
         return vocab
 
     def _add_question(self, q: Questionnaire, question: Question) -> None:
-        parents = {fold(question.name)} | _label_keys(question.label.vi, question.label.en)
+        parents = {fold(question.name)} | _label_keys(*question.label.as_dict().values())
         children: list[tuple[set[str], Target]] = []
         if question.type is QuestionType.multiple:
             target = Target("multiple", question.name)
             self._add_name(question.name, target)
-            self._add_labels((question.label.vi, question.label.en), target)
+            self._add_labels(tuple(question.label.as_dict().values()), target)
             clist = q.choice_list(question)
             for opt in clist.substantive() if clist else []:
-                keys = {fold(str(opt.code))} | _label_keys(opt.label.vi, opt.label.en)
+                keys = {fold(str(opt.code)), fold(opt.value)} | _option_label_keys(opt)
                 children.append((keys, Target("variable", f"{question.name}_{opt.code}")))
         elif question.type is QuestionType.likert_grid:
             for item in question.items:
-                keys = {fold(item.name)} | _label_keys(item.label.vi, item.label.en)
+                keys = {fold(item.name)} | _label_keys(*item.label.as_dict().values())
                 children.append((keys, Target("variable", item.name)))
         for parent in parents:
             for keys, target in children:
@@ -128,14 +132,21 @@ def _label_keys(*labels: str | None) -> set[str]:
     return {fold(label) for label in labels if label}
 
 
+def _option_label_keys(option: Option) -> set[str]:
+    """The option's label in every language it has."""
+    return _label_keys(*option.label.as_dict().values())
+
+
 def _codes_by_label(options: Iterable[Option]) -> dict[str, str]:
-    """Each option label's comparison key (vi and en) → the option's code as text."""
+    """Each option label's comparison key (every language) → the option's code as text."""
     return {
-        key: str(o.code)
-        for o in options
-        if o.code is not None
-        for key in _label_keys(o.label.vi, o.label.en)
+        key: str(o.code) for o in options if o.code is not None for key in _option_label_keys(o)
     }
+
+
+def _codes_by_name(options: Iterable[Option]) -> dict[str, str]:
+    """Each option's XLSForm name (when it is not the code itself) → its code as text."""
+    return {o.name: str(o.code) for o in options if o.name is not None and o.code is not None}
 
 
 def resolve(header: str, vocab: Vocabulary, flavour: Flavour) -> Target | None:
@@ -211,7 +222,8 @@ def map_table(
     check_headers(table)
     flavour = flavour or detect_flavour(table.headers)
     vocab = Vocabulary.of(q)
-    targets, unmapped = _targets(table, vocab, flavour)
+    repeat_columns = _repeat_columns(table, q)
+    targets, unmapped = _targets(table, vocab, flavour, skip=set(repeat_columns))
     id_from = _submission_id_column(targets, q, flavour)
     if id_from is not None:
         table.headers.append(table.headers[id_from])
@@ -220,6 +232,7 @@ def map_table(
         targets[len(table.headers) - 1] = Target("variable", q.respondent_id)
     variables = q.variables()
     _check_coverage(table, q, variables, targets)
+    _drop_hxl_row(table)
     if flavour == "plain":
         _drop_label_row(table, q, targets)
     columns: dict[str, list[str | None]] = {}
@@ -227,10 +240,14 @@ def map_table(
     by_name = {v.name: v for v in variables}
     for j, target in targets.items():
         values = [row[j] for row in table.rows]
+        if flavour == "kobo":
+            values = [None if v is not None and v.strip() == KOBO_NOT_ASKED else v for v in values]
         if target.kind == "multiple":
             lists[target.name] = j
-        elif target.kind == "variable" and target.name in by_name and flavour != "plain":
-            columns[target.name] = _codes_for_labels(values, by_name[target.name])
+        elif target.kind == "variable" and target.name in by_name:
+            columns[target.name] = _codes_for_labels(
+                values, by_name[target.name], labels=flavour != "plain"
+            )
         else:
             columns[target.name] = values
     for question in q.questions():
@@ -245,6 +262,7 @@ def map_table(
     ordered.update({k: v for k, v in columns.items() if k not in ordered})
     _add_duration(ordered, n)
     data = pd.DataFrame(ordered, dtype=object)
+    tables = _child_tables(table, q, repeat_columns, ordered[q.respondent_id], flavour)
     return RawResponses(
         data=data,
         source_rows=list(table.row_numbers),
@@ -253,16 +271,71 @@ def map_table(
         simulated=is_simulated(data),
         missing=missing,
         format=fmt if flavour == "plain" else f"{flavour} {fmt}",
+        tables=tables,
     )
 
 
+def _repeat_columns(table: SourceTable, q: Questionnaire) -> dict[int, tuple]:
+    """Columns of a wide export that hold a repeat's answers (``children[2]/childs_age``),
+    when the repeat and the question are the questionnaire's: index -> (repeat, indices,
+    variable)."""
+    tables = set(q.tables())
+    names = {t: {v.name for v in q.variables(table=t)} for t in tables}
+    out = {}
+    for j, header in enumerate(table.headers):
+        found = kobo.repeat_path(header) if header else None
+        if found and found[0] in tables and found[2] in names[found[0]]:
+            out[j] = found
+    return out
+
+
+def _child_tables(
+    table: SourceTable,
+    q: Questionnaire,
+    repeat_columns: dict[int, tuple],
+    parent_ids: list[str | None],
+    flavour: Flavour,
+) -> dict[str, pd.DataFrame]:
+    """One long table per repeat from the wide columns: a row per instance that has any
+    answer (an instance with every answer empty was not asked)."""
+    out: dict[str, pd.DataFrame] = {}
+    for repeat in q.tables():
+        variables = q.variables(table=repeat)
+        by_name = {v.name: v for v in variables}
+        instances: dict[tuple[int, tuple[int, ...]], dict[str, str | None]] = {}
+        for j, (name, indices, variable) in repeat_columns.items():
+            if name != repeat:
+                continue
+            values = [row[j] for row in table.rows]
+            values = _codes_for_labels(values, by_name[variable], labels=flavour != "plain")
+            for i, value in enumerate(values):
+                if flavour == "kobo" and value is not None and value.strip() == KOBO_NOT_ASKED:
+                    value = None
+                instances.setdefault((i, indices), {})[variable] = value
+        rows = [
+            {
+                "_parent_id": parent_ids[i],
+                "_parent_index": ".".join(str(k) for k in indices[:-1]),
+                "_index": str(indices[-1]),
+                **{v.name: answers.get(v.name) for v in variables},
+            }
+            for (i, indices), answers in sorted(instances.items())
+            if any(a is not None and a.strip() for a in answers.values())
+        ]
+        if rows:
+            out[repeat] = pd.DataFrame(rows, dtype=object)
+    return out
+
+
 def _targets(
-    table: SourceTable, vocab: Vocabulary, flavour: Flavour
+    table: SourceTable, vocab: Vocabulary, flavour: Flavour, skip: set[int] | None = None
 ) -> tuple[dict[int, Target], list[str]]:
     targets: dict[int, Target] = {}
     claimed: dict[Target, int] = {}
     unmapped: list[str] = []
     for j, header in enumerate(table.headers):
+        if skip and j in skip:
+            continue  # a repeat's column: it goes to the repeat's child table
         if not header:
             if _has_values(table, j):
                 unmapped.append(_blank_name(j))
@@ -312,7 +385,10 @@ def _check_coverage(
             "another version of the questionnaire, or another survey",
             file=table.path,
         )
-    for name, role in ((q.respondent_id, "respondent id"), (q.stratum.variable, "stratum")):
+    roles = [(q.respondent_id, "respondent id")]
+    if q.stratum is not None:
+        roles.append((q.stratum.variable, "stratum"))
+    for name, role in roles:
         if name not in present:
             raise InputError(
                 f"no column for the {role} variable {name!r} (matched by name, case, group "
@@ -323,15 +399,31 @@ def _check_coverage(
             )
 
 
-def _codes_for_labels(values: list[str | None], variable: Variable) -> list[str | None]:
-    """Kobo/ODK "labels" exports: an option label in place of a code becomes the code."""
-    if variable.option is not None or not variable.options:
+KOBO_NOT_ASKED = "n/a"
+KOBO_BOOLEANS = {"True": "1", "False": "0", "TRUE": "1", "FALSE": "0"}
+
+
+def _codes_for_labels(
+    values: list[str | None], variable: Variable, labels: bool = True
+) -> list[str | None]:
+    """An option's name in place of its code becomes the code; with ``labels`` (Kobo/ODK
+    "labels" exports) an option label too. A 0/1 dichotomy column reads True/False as 1/0."""
+    if variable.option is not None:
+        return [KOBO_BOOLEANS.get(v.strip(), v) if v is not None else v for v in values]
+    if not variable.options:
         return values
     codes = {str(o.code) for o in variable.options}
-    by_label = _codes_by_label(variable.options)
-    return [
-        by_label.get(fold(v), v) if v is not None and v.strip() not in codes else v for v in values
-    ]
+    by_name = _codes_by_name(variable.options)
+    by_label = _codes_by_label(variable.options) if labels else {}
+    out = []
+    for v in values:
+        if v is None or v.strip() in codes:
+            out.append(v)
+        elif v.strip() in by_name:
+            out.append(by_name[v.strip()])
+        else:
+            out.append(by_label.get(fold(v), v))
+    return out
 
 
 def _dichotomies(
@@ -373,7 +465,8 @@ def _selected_codes(cell: str | None, options: list[Option], labels: bool) -> li
     if cell is None or not cell.strip():
         return []
     codes = {str(o.code) for o in options if o.code is not None}
-    tokens = cell.split()
+    by_name = _codes_by_name(options)
+    tokens = [by_name.get(t, t) for t in cell.split()]
     if all(t in codes for t in tokens):
         return tokens
     if not labels:
@@ -393,6 +486,27 @@ def _split_labels(words: tuple[str, ...], by_label: dict[tuple[str, ...], str]) 
             if rest is not None:
                 return [code, *rest]
     return None
+
+
+def _drop_hxl_row(table: SourceTable) -> None:
+    """Kobo's HXL row: every filled cell of the first data row is a hashtag (#date, #adm1)."""
+    if not table.rows:
+        return
+    filled = [cell.strip() for cell in table.rows[0] if cell is not None and cell.strip()]
+    if filled and all(_is_hxl_tag(cell) for cell in filled):
+        del table.rows[0]
+        del table.row_numbers[0]
+
+
+def _is_hxl_tag(cell: str) -> bool:
+    """``#adm1``, ``#affected +f +children``: a hashtag with optional +attributes."""
+    words = cell.split()
+    return (
+        words[0].startswith("#")
+        and len(words[0]) > 1
+        and words[0][1:].replace("_", "").isalnum()
+        and all(w.startswith("+") for w in words[1:])
+    )
 
 
 def _drop_label_row(table: SourceTable, q: Questionnaire, targets: dict[int, Target]) -> None:
@@ -418,16 +532,14 @@ def _drop_label_row(table: SourceTable, q: Questionnaire, targets: dict[int, Tar
 
 def _looks_like_label(cell: str, variable: Variable) -> bool:
     key = fold(cell)
-    if key in {fold(variable.name)} | _label_keys(variable.label.vi, variable.label.en):
+    if key in {fold(variable.name)} | _label_keys(*variable.label.as_dict().values()):
         return True
-    if variable.question.label and key in _label_keys(
-        variable.question.label.vi, variable.question.label.en
-    ):
+    if variable.question.label and key in _label_keys(*variable.question.label.as_dict().values()):
         return True
     if variable.is_numeric:
         option_labels = set()
         for o in variable.options:
-            option_labels |= _label_keys(o.label.vi, o.label.en)
+            option_labels |= _option_label_keys(o) | {fold(o.value)}
         # words where a code or number belongs; a mistyped code ("1.0") is not a label
         return any(ch.isalpha() for ch in cell) and key not in option_labels
     return False

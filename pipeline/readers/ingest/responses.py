@@ -16,7 +16,10 @@ class RawResponses:
     row of each data row in the source (header = row 1), aligned with ``data``.
     ``unmapped``: source columns that matched nothing. ``missing``: questionnaire variables
     the source did not have (present in ``data`` as all-None columns). ``simulated``: the
-    ``_simulated`` column is present and 1 in every row.
+    ``_simulated`` column is present and 1 in every row. ``tables``: the child table of each
+    repeat the source holds, one row per repeat instance: ``_parent_id`` (the respondent id
+    of its submission), ``_parent_index`` (its position in each enclosing repeat, joined by
+    ``.``, '' at the top), ``_index`` (1-based position), then the repeat's variables.
     """
 
     data: pd.DataFrame
@@ -26,4 +29,4 @@ class RawResponses:
     simulated: bool = False
     missing: list[str] = field(default_factory=list)
     format: str = ""
-
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)

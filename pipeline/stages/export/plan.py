@@ -64,7 +64,14 @@ from pipeline.core.wording import (
     SKIPPED_LABEL,
     YES_NO,
 )
-from pipeline.model.questionnaire import Level, Questionnaire, QuestionType, Variable
+from pipeline.model.questionnaire import (
+    CHOICE_TYPES,
+    NUMERIC_TYPES,
+    Level,
+    Questionnaire,
+    QuestionType,
+    Variable,
+)
 from pipeline.stages.export.routing import skip_code, skipped_rows
 
 Kind = Literal["numeric", "string", "date"]
@@ -392,12 +399,12 @@ def fit_label(
 
 
 def _kind(question_type: QuestionType | None, series: pd.Series) -> Kind:
-    if question_type is QuestionType.text:
-        return "string"
     if question_type is QuestionType.date:
         return "date"
-    if question_type is not None:
+    if question_type in (*CHOICE_TYPES, *NUMERIC_TYPES):
         return "numeric"
+    if question_type is not None:
+        return "string"  # text, and XLSForm's geopoint, media, barcode, calculate, time ...
     if pd.api.types.is_datetime64_any_dtype(series):
         return "date"
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
@@ -422,8 +429,8 @@ def _format(kind: Kind, series: pd.Series, codes: list[int], source: str) -> str
     if kind == "date":
         return "DATE11"
     if kind == "string":
-        width = int(series.dropna().map(lambda s: len(str(s).encode("utf-8"))).max() or 1)
-        return f"A{max(width, 1)}"
+        widths = [len(str(s).encode("utf-8")) for s in series if not pd.isna(s)]
+        return f"A{max(widths, default=1)}"
     values = [float(x) for x in pd.to_numeric(series, errors="coerce").dropna()] + codes
     if source == "_weight" or not _is_integral(series):
         return f"F{max(8, _digits(values) + 4)}.3"

@@ -3,17 +3,21 @@ Frictionless data package (``datapackage.json``) for machines.
 
 The respondent id comes first, then the variables in questionnaire order (grid items and
 multiple-choice dichotomies are variables of their own, see pipeline.model.questionnaire).
+A form with repeats has one more table per repeat (a child table keyed to its submission by
+``_parent_id``): a resource of its own in the data package, with a foreign key, and a file of
+its own in the DDI. Labels are written in every language the questionnaire has.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.atomic import write_bytes, write_text
-from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.labels import Text
 from pipeline.core.paths import output_file
 from pipeline.core.wording import CODEBOOK_RESPONDENT_LABEL, CODEBOOK_WORDS
 from pipeline.model.questionnaire import Questionnaire, QuestionType, Variable
@@ -64,11 +68,22 @@ class CodebookEntry:
         return [v.code for v in self.values if not v.missing]
 
 
+# Frictionless field types of the question types that are not integers or text.
+_STORAGE = {
+    QuestionType.decimal: "number",
+    QuestionType.range: "number",
+    QuestionType.date: "date",
+    QuestionType.datetime: "datetime",
+    QuestionType.time: "time",
+}
+
+
 def _storage(variable: Variable) -> str:
+    kind = variable.question.type
+    if kind in _STORAGE:
+        return _STORAGE[kind]
     if variable.is_numeric:
         return "integer"
-    if variable.question.type is QuestionType.date:
-        return "date"
     return "string"
 
 
@@ -81,12 +96,13 @@ def favourable_code(questionnaire: Questionnaire, variable: Variable) -> int | N
     return codes[0] if clist.favourable == "first" else codes[-1]
 
 
-def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
-    """The respondent id, then every data variable in questionnaire order."""
+def codebook_entries(questionnaire: Questionnaire, table: str | None = None) -> list[CodebookEntry]:
+    """The respondent id, then every data variable in questionnaire order; for a repeat's
+    child table (``table``) its keys (``_parent_id``, ``_parent_index``, ``_index``) first."""
     numbers = numbering(questionnaire)
-    variables = questionnaire.variables()
-    entries = []
-    if questionnaire.respondent_id not in {v.name for v in variables}:
+    variables = questionnaire.variables(table=table)
+    entries = [] if table is None else _child_keys()
+    if table is None and questionnaire.respondent_id not in {v.name for v in variables}:
         entries.append(
             CodebookEntry(
                 name=questionnaire.respondent_id,
@@ -131,6 +147,27 @@ def codebook_entries(questionnaire: Questionnaire) -> list[CodebookEntry]:
     return entries
 
 
+def _child_keys() -> list[CodebookEntry]:
+    return [
+        CodebookEntry(name, Text(vi=vi, en=en), "id", storage, "nominal", "")
+        for name, vi, en, storage in (
+            (
+                "_parent_id",
+                "Mã người trả lời của bản ghi cha",
+                "Respondent id of the parent",
+                "string",
+            ),
+            (
+                "_parent_index",
+                "Vị trí trong các lần lặp bao ngoài",
+                "Position in enclosing repeats",
+                "string",
+            ),
+            ("_index", "Thứ tự lần lặp", "Repeat instance number", "integer"),
+        )
+    ]
+
+
 # ---- HTML -----------------------------------------------------------------------------
 
 
@@ -152,13 +189,17 @@ def render_codebook_html(questionnaire: Questionnaire, lang: str = "vi") -> str:
 # ---- DDI Codebook 2.5 -----------------------------------------------------------------
 
 
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
 def _labels(parent: ET.Element, tag: str, text: Text, **attrs: str) -> None:
-    for lang in LANGUAGES:
-        value = getattr(text, lang)
-        if value:
-            element = ET.SubElement(parent, tag, attrs)
+    """One element per language; xml:lang where the language key is a language tag (a form's
+    plain, unnamed language gets none)."""
+    for lang, value in text.as_dict().items():
+        element = ET.SubElement(parent, tag, attrs)
+        if _LANGUAGE_TAG.match(lang):
             element.set(XML_LANG, lang)
-            element.text = value
+        element.text = value
 
 
 def ddi_codebook(questionnaire: Questionnaire, data_file: str) -> ET.Element:
@@ -176,11 +217,15 @@ def ddi_codebook(questionnaire: Questionnaire, data_file: str) -> ET.Element:
     ET.SubElement(ET.SubElement(citation, "verStmt"), "version").text = q.version
 
     entries = codebook_entries(q)
-    file_dscr = ET.SubElement(root, "fileDscr", {"ID": "F1"})
-    file_txt = ET.SubElement(file_dscr, "fileTxt")
-    ET.SubElement(file_txt, "fileName").text = data_file
-    dimensns = ET.SubElement(file_txt, "dimensns")
-    ET.SubElement(dimensns, "varQnty").text = str(len(entries))
+    files = [("F1", data_file, entries)] + [
+        (f"F{i}", child_file_name(data_file, table), codebook_entries(q, table))
+        for i, table in enumerate(q.tables(), start=2)
+    ]
+    for file_id, name, members in files:
+        file_txt = ET.SubElement(ET.SubElement(root, "fileDscr", {"ID": file_id}), "fileTxt")
+        ET.SubElement(file_txt, "fileName").text = name
+        dimensns = ET.SubElement(file_txt, "dimensns")
+        ET.SubElement(dimensns, "varQnty").text = str(len(members))
 
     data_dscr = ET.SubElement(root, "dataDscr")
     for section in q.sections:
@@ -188,15 +233,19 @@ def ddi_codebook(questionnaire: Questionnaire, data_file: str) -> ET.Element:
         group = ET.SubElement(data_dscr, "varGrp", {"ID": f"G_{section.name}", "type": "section"})
         group.set("var", " ".join(f"V_{name}" for name in members))
         _labels(group, "labl", section.title)
-    for entry in entries:
-        data_dscr.append(_ddi_var(entry))
+    for file_id, _, members in files:
+        for entry in members:
+            var = _ddi_var(entry, file_id)
+            if file_id != "F1":
+                var.set("ID", f"V_{file_id}_{entry.name}")
+            data_dscr.append(var)
     return root
 
 
-def _ddi_var(entry: CodebookEntry) -> ET.Element:
+def _ddi_var(entry: CodebookEntry, file_id: str = "F1") -> ET.Element:
     interval = "contin" if entry.level == "scale" else "discrete"
     var = ET.Element(
-        "var", {"ID": f"V_{entry.name}", "name": entry.name, "files": "F1", "intrvl": interval}
+        "var", {"ID": f"V_{entry.name}", "name": entry.name, "files": file_id, "intrvl": interval}
     )
     if entry.level != "scale" and entry.storage == "integer":
         var.set("nature", entry.level)
@@ -224,7 +273,7 @@ def _ddi_var(entry: CodebookEntry) -> ET.Element:
         catgry = ET.SubElement(var, "catgry", {"missing": "Y"} if value.missing else {})
         ET.SubElement(catgry, "catValu").text = str(value.code)
         _labels(catgry, "labl", value.label)
-    numeric = entry.storage == "integer"
+    numeric = entry.storage in ("integer", "number")
     var_format = ET.SubElement(
         var,
         "varFormat",
@@ -249,7 +298,7 @@ def frictionless_field(entry: CodebookEntry) -> dict:
     """A Table Schema field; missing codes are field-level ``missingValues`` (Table Schema 2)."""
     out: dict = {
         "name": entry.name,
-        "title": entry.label.vi or entry.label.en,
+        "title": entry.label.get("vi") or entry.name,
         "description": entry.label.en or "",
         "type": entry.storage,
     }
@@ -261,7 +310,7 @@ def frictionless_field(entry: CodebookEntry) -> dict:
         ]
     if entry.range is not None:
         constraints["minimum"], constraints["maximum"] = entry.range
-    if entry.question_type == "id":
+    if entry.question_type == "id" and not entry.name.startswith("_"):
         constraints["required"] = True
         constraints["unique"] = True
     if constraints:
@@ -284,28 +333,56 @@ def data_package(questionnaire: Questionnaire, data_file: str) -> dict:
     """A Frictionless tabular data package describing the response data file (CSV)."""
     q = questionnaire
     entries = codebook_entries(q)
-    return {
+    package = {
         "profile": "tabular-data-package",
-        "name": instrument_stem(q).lower(),
+        "name": package_name(instrument_stem(q)),
         "title": q.title.get("vi"),
         "description": q.title.get("en"),
         "version": q.version,
-        "resources": [
-            {
-                "name": "responses",
-                "path": data_file,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": [frictionless_field(e) for e in entries],
-                    "missingValues": [""],
-                    "primaryKey": [q.respondent_id],
-                },
-            }
-        ],
+        "resources": [_resource("responses", data_file, entries, [q.respondent_id])],
     }
+    for table in q.tables():
+        resource = _resource(
+            package_name(f"responses-{table}"),
+            child_file_name(data_file, table),
+            codebook_entries(q, table),
+            ["_parent_id", "_parent_index", "_index"],
+        )
+        resource["schema"]["foreignKeys"] = [
+            {
+                "fields": ["_parent_id"],
+                "reference": {"resource": "responses", "fields": [q.respondent_id]},
+            }
+        ]
+        package["resources"].append(resource)
+    return package
+
+
+def _resource(name: str, path: str, entries: list[CodebookEntry], key: list[str]) -> dict:
+    return {
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": [frictionless_field(e) for e in entries],
+            "missingValues": [""],
+            "primaryKey": key,
+        },
+    }
+
+
+def package_name(text: str) -> str:
+    """A Frictionless name: lower-case letters, digits and - . _ / only."""
+    return re.sub(r"[^-a-z0-9._/]+", "_", text.lower())
+
+
+def child_file_name(data_file: str, table: str) -> str:
+    """The CSV of a repeat's child table, beside the respondents' file."""
+    stem = data_file.removesuffix(".csv")
+    return f"{stem}.{table}.csv"
 
 
 def data_file_name(questionnaire: Questionnaire) -> str:

@@ -45,12 +45,15 @@ def render_template(name: str, spreadsheet_cells: bool = False, **context: objec
 def numbering(questionnaire: Questionnaire) -> dict[str, str]:
     """Question, grid-item and variable names to the number printed on the paper form."""
     out: dict[str, str] = {}
-    for n, q in enumerate(questionnaire.questions(), start=1):
+    for n, q in enumerate(questionnaire.questions(into_repeats=True), start=1):
         out[q.name] = str(n)
         for i, item in enumerate(q.items, start=1):
             out[item.name] = f"{n}.{i}"
-    for v in questionnaire.variables():
-        out.setdefault(v.name, out[v.question.name])
+    for table in (None, *questionnaire.tables()):
+        for v in questionnaire.variables(table=table):
+            # or_other's text variable takes the number of its select question
+            asked = v.question.name if v.question.name in out else v.name.removesuffix("_other")
+            out.setdefault(v.name, out.get(asked, ""))
     return out
 
 

@@ -90,11 +90,11 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
     skips = jumps(questionnaire)
     sections = [
         PaperSection(
-            title=section.title.get(lang),
-            intro=section.intro.get(lang) if section.intro else None,
+            title=questionnaire.in_language(section.title, lang),
+            intro=questionnaire.in_language(section.intro, lang) if section.intro else None,
             questions=[
                 _paper_question(questionnaire, q, numbers, skips.get(q.name), lang)
-                for q in section.questions
+                for q in _asked(section.questions)
             ],
         )
         for section in questionnaire.sections
@@ -104,12 +104,24 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
         lang=lang,
         form_id=q.form_id,
         version=q.version,
-        title=q.title.get(lang),
-        organisation=q.organisation.get(lang) if q.organisation else None,
-        introduction=q.introduction.get(lang) if q.introduction else None,
+        title=q.in_language(q.title, lang),
+        organisation=q.in_language(q.organisation, lang) if q.organisation else None,
+        introduction=q.in_language(q.introduction, lang) if q.introduction else None,
         sections=sections,
         words=PAPER_WORDS[lang],
     )
+
+
+def _asked(questions: list[Question]) -> list[Question]:
+    """The questions as printed: the questions inside groups and repeats in their place (a
+    group or repeat is no question on paper; its questions carry their own numbers)."""
+    out: list[Question] = []
+    for q in questions:
+        if q.is_container:
+            out.extend(_asked(q.children))
+        else:
+            out.append(q)
+    return out
 
 
 def _paper_question(
@@ -122,7 +134,7 @@ def _paper_question(
     words = PAPER_WORDS[lang]
     clist = questionnaire.choice_list(q)
     options = [
-        PaperOption(o.code, o.label.get(lang), _go_to(jump, o.code, words))
+        PaperOption(o.code, questionnaire.in_language(o.label, lang), _go_to(jump, o.code, words))
         for o in (clist.options if clist else [])
         if o.code is not None
     ]
@@ -131,13 +143,15 @@ def _paper_question(
         number=numbers[q.name],
         name=q.name,
         kind=kind,
-        label=q.label.get(lang),
-        hint=q.hint.get(lang) if q.hint else None,
+        label=questionnaire.in_language(q.label, lang),
+        hint=questionnaire.in_language(q.hint, lang) if q.hint else None,
         only_if=only_if_text(questionnaire, q, lang, numbers),
         instruction=instruction,
         jump=jump.words(lang) if jump else None,
         options=options,
-        items=[PaperItem(numbers[i.name], i.label.get(lang)) for i in q.items],
+        items=[
+            PaperItem(numbers[i.name], questionnaire.in_language(i.label, lang)) for i in q.items
+        ],
         digits=digits,
     )
 
