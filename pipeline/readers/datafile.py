@@ -144,11 +144,6 @@ def read_source_table(
     return build_table(str(path), text_grid(frame, meta, path), trim_blank_tail=False), fmt
 
 
-def read_data(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
-    """The file's data for analysis (``read_file(...).frame``)."""
-    return read_file(path, encoding=encoding).frame
-
-
 def detect_format(path: Path, given: str | None = None) -> str:
     """The format of ``path``: ``given`` if any (checked), else by content, then extension."""
     head = _head(path)

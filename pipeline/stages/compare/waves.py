@@ -68,12 +68,12 @@ from scipy import special
 from pipeline.core.atomic import atomic_path, write_text
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
-from pipeline.core.simulated import is_simulated
+from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
 from pipeline.core.spreadsheet_safety import neutralise, neutralise_frame
 from pipeline.core.xlsx import save_workbook, sheet_title
 from pipeline.model.harmonize import Harmonization, HarmonizedItem, harmonized_items, one_wave_only
 from pipeline.model.questionnaire import QuestionType
-from pipeline.readers.datafile import read_data
+from pipeline.readers.datafile import read_file
 from pipeline.readers.dataset import json_records
 from pipeline.stages.tabulate import analysis_values
 from pipeline.statistics.crosstab import Test, bh_adjust, code, crosstab, json_number, value_text
@@ -438,7 +438,9 @@ def compare_files(
     either file, as text; with ``id_column`` the panel overlap enters the SEs."""
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
-        df = read_data(path, encoding=encoding)
+        named = [c for c in dict.fromkeys([var, strata, weight, fpc, id_column]) if c]
+        df = read_file(path, encoding=encoding, columns=named,
+                       optional=(SIMULATED_COLUMN,)).frame  # fmt: skip
         require_columns(df, [var, strata, weight, fpc, id_column], path)
         frames[name], files[name] = df, str(path)
     stacked = stack_waves(
