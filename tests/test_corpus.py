@@ -214,3 +214,13 @@ def test_apistrat_rao_scott_matches_r_from_every_format(fmt, api_files, capsys):
     rao_scott = result["tests"]["rao_scott"]
     assert rao_scott["F"] == pytest.approx(oracle["F"]["statistic"], rel=1e-6)
     assert rao_scott["p"] == pytest.approx(oracle["F"]["p"], rel=1e-6)
+
+
+def test_crosstab_refuses_a_language_it_has_no_labels_in(tmp_path, capsys):
+    mini = Path(__file__).parent / "fixtures" / "mini.yaml"
+    data = tmp_path / "d.csv"
+    data.write_text("category,sex\n1,1\n2,2\n", "utf-8")
+    argv = ["crosstab", str(data), "--row", "sex", "--col", "category", "--questionnaire",
+            str(mini), "--lang", "fr"]  # fmt: skip
+    assert run(argv) == 2
+    assert "unknown language 'fr'" in capsys.readouterr().err

@@ -39,7 +39,7 @@ FORMATS = (
     "parquet", "kobo", "odk",
 )  # fmt: skip
 TEXT_FORMATS = ("csv", "tsv", "txt")
-STAT_FORMATS = ("sav", "zsav", "por", "dta", "sas7bdat", "xpt", "parquet")
+ENCODED_STAT_FORMATS = ("sav", "zsav", "dta", "sas7bdat", "xpt")  # pyreadstat takes encoding=
 BY_EXTENSION = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "txt", ".xlsx": "xlsx", ".xlsm": "xlsx",
     ".xls": "xls", ".sav": "sav", ".zsav": "zsav", ".por": "por", ".dta": "dta",
@@ -180,8 +180,7 @@ def _delimiter(fmt: str) -> str | None:
 
 
 def _check_encoding_applies(path: Path, fmt: str, encoding: str | None) -> None:
-    if encoding is not None and fmt not in (*TEXT_FORMATS, "sav", "zsav", "por", "dta",
-                                            "sas7bdat"):  # fmt: skip
+    if encoding is not None and fmt not in (*TEXT_FORMATS, *ENCODED_STAT_FORMATS):
         raise InputError(
             f"--encoding applies to text and statistical files, not to a {fmt} file",
             file=str(path),

@@ -44,6 +44,11 @@ def crosstab_file(
     """Read a data file (only the named columns), build its design from the named columns and
     cross-tabulate ``row`` by ``col``. Labels come from ``questionnaire`` (in ``lang``) when
     given, else from the file's own value labels (.sav, .dta ...)."""
+    if questionnaire is not None:
+        from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
+
+        if lang not in LANGUAGES:
+            raise InputError(f"unknown language {lang!r}; expected vi or en", column="--lang")
     named = [c for c in dict.fromkeys([row, col, strata, weight, fpc]) if c is not None]
     data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
     df = data.frame
