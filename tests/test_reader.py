@@ -280,3 +280,9 @@ def test_every_stata_version_pyreadstat_writes_is_read(tmp_path, version):
     path = tmp_path / f"v{version}.dta"
     pyreadstat.write_dta(frame, path, version=version)
     assert read_file(path).frame["q1"].tolist() == [1, 3, 2]
+
+
+def test_a_one_column_file_keeps_its_multi_line_cells(tmp_path):
+    text = 'comment\n"first line\nsecond line"\nshort\n'
+    table, _ = read_source_table(write(tmp_path, "one.csv", text.encode()))
+    assert table.rows == [["first line\nsecond line"], ["short"]]
