@@ -9,7 +9,9 @@ test). Every figure is a ratio against a peer measured in the same run:
 3. the 500,000-row cross-tab from parquet and from .sav against the CSV (target: as fast);
 4. reading alone (pipeline.readers.datafile.read_file) against pyarrow.csv.read_csv on the
    same file, in one process (target: within 2x);
-5. `survey --help` against a minimal two-command Typer app's --help (target: within 1.5x).
+5. `survey --help` against a minimal two-command Typer app's --help (target: within 1.5x);
+6. what the start-up of a cross-tab process costs, import by import (no target: where the
+   whole-process time goes).
 
 Data are simulated with a fixed seed. Whole-process times are the best of ``--repeat`` runs.
 
@@ -120,6 +122,17 @@ def reading_alone(path: Path, repeat: int) -> tuple[float, float]:
     return min(ours), min(floor)
 
 
+def import_floor(repeat: int) -> None:
+    """Where a whole-process cross-tab's start-up goes: each import, best of ``repeat``."""
+    python = [sys.executable, "-c"]
+    bare = best_of([*python, "pass"], repeat)
+    print(f"{'python start-up':<46} {bare:8.3f} s")
+    for module in ("typer", "pandas", "scipy.stats", "pipeline.statistics.crosstab",
+                   "pipeline.stages.crosstab_file"):  # fmt: skip
+        seconds = best_of([*python, f"import {module}"], repeat) - bare
+        print(f"{'import ' + module:<46} {seconds:8.3f} s")
+
+
 def line(name: str, ours: float, peer: float, peer_name: str, target: str) -> None:
     print(f"{name:<46} {ours:8.3f} s   {peer_name} {peer:8.3f} s   ratio {peer / ours:6.2f}x"
           f"   (target {target})")  # fmt: skip
@@ -175,6 +188,8 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
     sub = best_of([*SURVEY, "crosstab", "--help"], max(args.repeat, 5))
     line("survey crosstab --help vs the Typer app", sub, help_floor, "Typer", ">= 0.67x")
 
+    print()
+    import_floor(max(args.repeat, 3))
     if args.skip_large:
         return
     large = work / "large.csv"
