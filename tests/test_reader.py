@@ -286,3 +286,13 @@ def test_a_one_column_file_keeps_its_multi_line_cells(tmp_path):
     text = 'comment\n"first line\nsecond line"\nshort\n'
     table, _ = read_source_table(write(tmp_path, "one.csv", text.encode()))
     assert table.rows == [["first line\nsecond line"], ["short"]]
+
+
+def test_long_strings_in_spss_and_stata_files_are_read_whole(tmp_path):
+    long_text = "Đảng viên, " * 1_000 + "hết"  # 11,003 characters, beyond SPSS's 255-byte strings
+    frame = pd.DataFrame({"id": ["a", "b"], "comment": [long_text, "x" * 20_000]})
+    for suffix, write_file in ((".sav", pyreadstat.write_sav), (".dta", pyreadstat.write_dta)):
+        path = tmp_path / f"long{suffix}"
+        write_file(frame, path)
+        table, _ = read_source_table(path)
+        assert [r[1] for r in table.rows] == [long_text, "x" * 20_000]
