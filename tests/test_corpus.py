@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -224,3 +225,20 @@ def test_crosstab_refuses_a_language_it_has_no_labels_in(tmp_path, capsys):
             str(mini), "--lang", "fr"]  # fmt: skip
     assert run(argv) == 2
     assert "unknown language 'fr'" in capsys.readouterr().err
+
+
+def test_files_r_writes_give_r_own_rao_scott_live(tmp_path, capsys):
+    """R writes apistrat as Stata (labelled factors), CSV and TSV, and computes svychisq."""
+    script = ORACLES / "readers" / "apistrat_files.R"
+    done = subprocess.run(["Rscript", str(script), str(tmp_path)], capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    r_f, r_p = map(float, done.stdout.split())
+    for name in ("apistrat_r.dta", "apistrat_r.csv", "apistrat_r.tsv"):
+        result = cli_json(["crosstab", str(tmp_path / name), "--row", "sch_wide", "--col",
+                           "stype", "--strata", "stype", "--weight", "pw", "--fpc", "fpc",
+                           "--json"], capsys)  # fmt: skip
+        assert result["tests"]["rao_scott"]["F"] == pytest.approx(r_f, rel=1e-8)
+        assert result["tests"]["rao_scott"]["p"] == pytest.approx(r_p, rel=1e-6)
+        if name.endswith(".dta"):  # R's factors arrive as Stata value labels
+            assert result["row_labels"] == ["No", "Yes"]
+            assert result["col_labels"] == ["E", "H", "M"]
