@@ -242,3 +242,25 @@ def test_files_r_writes_give_r_own_rao_scott_live(tmp_path, capsys):
         if name.endswith(".dta"):  # R's factors arrive as Stata value labels
             assert result["row_labels"] == ["No", "Yes"]
             assert result["col_labels"] == ["E", "H", "M"]
+
+
+CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
+def test_every_corpus_file_is_read_whole_for_analysis_and_for_ingestion(path):
+    from pipeline.readers.datafile import read_file, read_source_table
+
+    data = read_file(path)
+    table, _ = read_source_table(path)
+    assert len(table.rows) == len(data.frame) == len(data.row_numbers)
+    assert len(table.headers) == data.frame.shape[1]
+    if path.suffix in (".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt", ".xpt8"):
+        reader = {".sav": pyreadstat.read_sav, ".zsav": pyreadstat.read_sav,
+                  ".por": pyreadstat.read_por, ".dta": pyreadstat.read_dta,
+                  ".sas7bdat": pyreadstat.read_sas7bdat}.get(path.suffix, pyreadstat.read_xport)
+        _, meta = reader(str(path), metadataonly=True)
+        cases = meta.number_rows  # .por and .xpt do not record it: count pyreadstat's reading
+        if cases is None:
+            cases = len(reader(str(path))[0])
+        assert len(table.rows) == cases  # every case the file holds
