@@ -9,7 +9,10 @@ test). Every figure is a ratio against a peer measured in the same run:
 3. the 500,000-row cross-tab from parquet and from .sav against the CSV (target: as fast);
 4. reading alone (pipeline.readers.datafile.read_file) against pyarrow.csv.read_csv on the
    same file, in one process (target: within 2x);
-5. `survey --help` against a minimal two-command Typer app's --help (target: within 1.5x).
+5. `survey --help` against a minimal two-command Typer app's --help, and `survey crosstab
+   --help` against that app's `one --help` (target: within 1.5x);
+6. what the start-up of a cross-tab process costs, import by import (no target: where the
+   whole-process time goes).
 
 Data are simulated with a fixed seed. Whole-process times are the best of ``--repeat`` runs.
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -78,12 +82,21 @@ def simulate_csv(path: Path, rows: int, seed: int = 7) -> None:
     frame.to_csv(path, index=False)
 
 
+CPU: dict[tuple[str, ...], float] = {}  # argv → best CPU seconds (user + system) of a run
+
+
 def best_of(argv: list[str], repeat: int) -> float:
-    times = []
+    """Best wall-clock seconds of ``repeat`` runs; the best CPU seconds go to ``CPU``: on a
+    shared machine CPU time is the steadier figure (waiting for a core is not counted)."""
+    times, cpu = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    CPU[tuple(argv)] = min(cpu)
     return min(times)
 
 
@@ -120,9 +133,28 @@ def reading_alone(path: Path, repeat: int) -> tuple[float, float]:
     return min(ours), min(floor)
 
 
-def line(name: str, ours: float, peer: float, peer_name: str, target: str) -> None:
-    print(f"{name:<46} {ours:8.3f} s   {peer_name} {peer:8.3f} s   ratio {peer / ours:6.2f}x"
-          f"   (target {target})")  # fmt: skip
+def import_floor(repeat: int) -> None:
+    """Where a whole-process cross-tab's start-up goes: each import, best of ``repeat``."""
+    python = [sys.executable, "-c"]
+    bare = best_of([*python, "pass"], repeat)
+    bare_cpu = CPU[(*python, "pass")]
+    print(f"{'python start-up':<46} {bare:8.3f} s   CPU {bare_cpu:.3f} s")
+    for module in ("typer", "pandas", "scipy.stats", "pipeline.statistics.crosstab",
+                   "pipeline.stages.crosstab_file"):  # fmt: skip
+        argv = [*python, f"import {module}"]
+        seconds = best_of(argv, repeat) - bare
+        cpu = CPU[tuple(argv)] - bare_cpu
+        print(f"{'import ' + module:<46} {seconds:8.3f} s   CPU {cpu:.3f} s (beyond start-up)")
+
+
+def line(name: str, ours: float, peer: float, peer_name: str, target: str,
+         cpu: tuple[list[str], list[str]] | None = None) -> None:  # fmt: skip
+    text = (f"{name:<46} {ours:8.3f} s   {peer_name} {peer:8.3f} s   ratio {peer / ours:6.2f}x"
+            f"   (target {target})")  # fmt: skip
+    if cpu is not None:
+        ours_cpu, peer_cpu = CPU[tuple(cpu[0])], CPU[tuple(cpu[1])]
+        text += f"; CPU {ours_cpu:.3f} s vs {peer_cpu:.3f} s, ratio {peer_cpu / ours_cpu:.2f}x"
+    print(text)
 
 
 def main() -> None:
@@ -154,7 +186,8 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
 
     ours = best_of(crosstab_argv(csv_path), args.repeat)
     r = best_of(r_argv(script, csv_path), 1)
-    line(f"survey crosstab, {args.rows:,} rows (CSV)", ours, r, "R", ">= 15x")
+    line(f"survey crosstab, {args.rows:,} rows (CSV)", ours, r, "R", ">= 15x",
+         (crosstab_argv(csv_path), r_argv(script, csv_path)))  # fmt: skip
 
     frame = pd.read_csv(csv_path)
     parquet, sav = work / "survey.parquet", work / "survey.sav"
@@ -164,17 +197,24 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
     pyreadstat.write_sav(frame, sav)
     for path, kind in ((parquet, "parquet"), (sav, ".sav")):
         t = best_of(crosstab_argv(path), args.repeat)
-        line(f"survey crosstab from {kind} vs from CSV", t, ours, "CSV", ">= 1x")
+        line(f"survey crosstab from {kind} vs from CSV", t, ours, "CSV", ">= 1x",
+             (crosstab_argv(path), crosstab_argv(csv_path)))  # fmt: skip
 
     read, floor = reading_alone(csv_path, args.repeat)
     line("read_file (CSV, all columns) vs pyarrow", read, floor, "pyarrow", ">= 0.5x")
 
-    help_ours = best_of([*SURVEY, "--help"], max(args.repeat, 5))
-    help_floor = best_of([sys.executable, str(typer_app), "--help"], max(args.repeat, 5))
-    line("survey --help vs a two-command Typer app", help_ours, help_floor, "Typer", ">= 0.67x")
-    sub = best_of([*SURVEY, "crosstab", "--help"], max(args.repeat, 5))
-    line("survey crosstab --help vs the Typer app", sub, help_floor, "Typer", ">= 0.67x")
-
+    peer = [sys.executable, str(typer_app), "--help"]
+    help_ours = best_of([*SURVEY, "--help"], max(args.repeat, 10))
+    help_floor = best_of(peer, max(args.repeat, 10))
+    line("survey --help vs a two-command Typer app", help_ours, help_floor, "Typer", ">= 0.67x",
+         ([*SURVEY, "--help"], peer))  # fmt: skip
+    peer_sub = [sys.executable, str(typer_app), "one", "--help"]
+    sub_floor = best_of(peer_sub, max(args.repeat, 10))
+    sub = best_of([*SURVEY, "crosstab", "--help"], max(args.repeat, 10))
+    line("survey crosstab --help vs the app's one --help", sub, sub_floor, "Typer", ">= 0.67x",
+         ([*SURVEY, "crosstab", "--help"], peer_sub))  # fmt: skip
+    print()
+    import_floor(max(args.repeat, 3))
     if args.skip_large:
         return
     large = work / "large.csv"
@@ -189,7 +229,8 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
         print(f"survey crosstab, {args.large_rows:,} rows: {ours_large:.3f} s (R skipped)")
         return
     r_large = best_of(r_argv(script, large), 1)
-    line(f"survey crosstab, {args.large_rows:,} rows (CSV)", ours_large, r_large, "R", ">= 30x")
+    line(f"survey crosstab, {args.large_rows:,} rows (CSV)", ours_large, r_large, "R", ">= 30x",
+         (crosstab_argv(large), r_argv(script, large)))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -214,3 +215,52 @@ def test_apistrat_rao_scott_matches_r_from_every_format(fmt, api_files, capsys):
     rao_scott = result["tests"]["rao_scott"]
     assert rao_scott["F"] == pytest.approx(oracle["F"]["statistic"], rel=1e-6)
     assert rao_scott["p"] == pytest.approx(oracle["F"]["p"], rel=1e-6)
+
+
+def test_crosstab_refuses_a_language_it_has_no_labels_in(tmp_path, capsys):
+    mini = Path(__file__).parent / "fixtures" / "mini.yaml"
+    data = tmp_path / "d.csv"
+    data.write_text("category,sex\n1,1\n2,2\n", "utf-8")
+    argv = ["crosstab", str(data), "--row", "sex", "--col", "category", "--questionnaire",
+            str(mini), "--lang", "fr"]  # fmt: skip
+    assert run(argv) == 2
+    assert "unknown language 'fr'" in capsys.readouterr().err
+
+
+def test_files_r_writes_give_r_own_rao_scott_live(tmp_path, capsys):
+    """R writes apistrat as Stata (labelled factors), CSV and TSV, and computes svychisq."""
+    script = ORACLES / "readers" / "apistrat_files.R"
+    done = subprocess.run(["Rscript", str(script), str(tmp_path)], capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    r_f, r_p = map(float, done.stdout.split())
+    for name in ("apistrat_r.dta", "apistrat_r.csv", "apistrat_r.tsv"):
+        result = cli_json(["crosstab", str(tmp_path / name), "--row", "sch_wide", "--col",
+                           "stype", "--strata", "stype", "--weight", "pw", "--fpc", "fpc",
+                           "--json"], capsys)  # fmt: skip
+        assert result["tests"]["rao_scott"]["F"] == pytest.approx(r_f, rel=1e-8)
+        assert result["tests"]["rao_scott"]["p"] == pytest.approx(r_p, rel=1e-6)
+        if name.endswith(".dta"):  # R's factors arrive as Stata value labels
+            assert result["row_labels"] == ["No", "Yes"]
+            assert result["col_labels"] == ["E", "H", "M"]
+
+
+CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
+def test_every_corpus_file_is_read_whole_for_analysis_and_for_ingestion(path):
+    from pipeline.readers.datafile import read_file, read_source_table
+
+    data = read_file(path)
+    table, _ = read_source_table(path)
+    assert len(table.rows) == len(data.frame) == len(data.row_numbers)
+    assert len(table.headers) == data.frame.shape[1]
+    if path.suffix in (".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt", ".xpt8"):
+        reader = {".sav": pyreadstat.read_sav, ".zsav": pyreadstat.read_sav,
+                  ".por": pyreadstat.read_por, ".dta": pyreadstat.read_dta,
+                  ".sas7bdat": pyreadstat.read_sas7bdat}.get(path.suffix, pyreadstat.read_xport)
+        _, meta = reader(str(path), metadataonly=True)
+        cases = meta.number_rows  # .por and .xpt do not record it: count pyreadstat's reading
+        if cases is None:
+            cases = len(reader(str(path))[0])
+        assert len(table.rows) == cases  # every case the file holds

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.model.cleaning_rules import CleaningConfig
@@ -145,10 +145,17 @@ def tables(draw) -> tuple[list[str], list[list[str]]]:
     return headers, body
 
 
+def holds_a_whole_row(cell: str, width: int) -> bool:
+    lines = cell.replace("\r\n", "\n").split("\n")[1:-1]
+    return any(len(next(csv.reader([line]), [])) == width for line in lines)
+
+
 @SETTINGS
 @given(table=tables(), newline=st.sampled_from(["\r\n", "\n"]))
 def test_a_csv_written_from_generated_cells_reads_back_cell_for_cell(table, newline, tmp_path):
     headers, body = table
+    # a cell holding a line that is a whole row is refused as a stray quote (test_reader.py)
+    assume(not any(holds_a_whole_row(cell, len(headers)) for row in body for cell in row))
     buffer = io.StringIO()
     # Python's writer leaves a lone CR unquoted when lines end in LF (spreadsheets quote it),
     # which no reader can tell from a line end: quote every cell in LF files

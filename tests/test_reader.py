@@ -280,3 +280,42 @@ def test_every_stata_version_pyreadstat_writes_is_read(tmp_path, version):
     path = tmp_path / f"v{version}.dta"
     pyreadstat.write_dta(frame, path, version=version)
     assert read_file(path).frame["q1"].tolist() == [1, 3, 2]
+
+
+def test_a_one_column_file_keeps_its_multi_line_cells(tmp_path):
+    text = 'comment\n"first line\nsecond line"\nshort\n'
+    table, _ = read_source_table(write(tmp_path, "one.csv", text.encode()))
+    assert table.rows == [["first line\nsecond line"], ["short"]]
+
+
+def test_long_strings_in_spss_and_stata_files_are_read_whole(tmp_path):
+    long_text = "Đảng viên, " * 1_000 + "hết"  # 11,003 characters, beyond SPSS's 255-byte strings
+    frame = pd.DataFrame({"id": ["a", "b"], "comment": [long_text, "x" * 20_000]})
+    for suffix, write_file in ((".sav", pyreadstat.write_sav), (".dta", pyreadstat.write_dta)):
+        path = tmp_path / f"long{suffix}"
+        write_file(frame, path)
+        table, _ = read_source_table(path)
+        assert [r[1] for r in table.rows] == [long_text, "x" * 20_000]
+
+
+def test_survey_clean_refuses_the_201_row_file_with_a_stray_quote_and_writes_nothing(
+    tmp_path, capsys
+):
+    """The issue's case: a stray quote used to make `survey clean` report 171 rows in and put
+    29 respondents' ids and phone numbers into one cell of processed/."""
+    names = ["respondent_id", "category", "sex", "age", "phone", "aware", "trust", "eff_meet",
+             "eff_train", "src_1", "src_2", "src_3", "last_meeting", "comment"]  # fmt: skip
+    rows = [[f"R{i:03d}", str(1 + i % 2), "1", "40", f"090{i:07d}", "1", "2", "1", "3", "1",
+             "0", "1", "2021-03-04", "ok"] for i in range(1, 202)]  # fmt: skip
+    rows[100][13] = '"ok, but'  # row 102 of the file opens a quote ...
+    rows[129][13] = 'fine"'  # ... closed 29 rows further down
+    lines = [",".join(r) for r in [names, *rows]]  # written by hand: the quotes stay stray
+    path = write(tmp_path, "wave.csv", ("\n".join(lines) + "\n").encode())
+    mini = Path(__file__).parent / "fixtures" / "mini.yaml"
+    out = tmp_path / "processed" / "w.parquet"
+    code = run(["clean", str(path), "--questionnaire", str(mini), "--out", str(out),
+                "--key-file", str(tmp_path / "key")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "row 102" in err and "swallows" in err
+    assert not out.exists()

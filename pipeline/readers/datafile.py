@@ -40,7 +40,7 @@ FORMATS = (
     "parquet", "kobo", "odk",
 )  # fmt: skip
 TEXT_FORMATS = ("csv", "tsv", "txt")
-STAT_FORMATS = ("sav", "zsav", "por", "dta", "sas7bdat", "xpt", "parquet")
+ENCODED_STAT_FORMATS = ("sav", "zsav", "dta", "sas7bdat", "xpt")  # pyreadstat takes encoding=
 BY_EXTENSION = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "txt", ".xlsx": "xlsx", ".xlsm": "xlsx",
     ".xls": "xls", ".sav": "sav", ".zsav": "zsav", ".por": "por", ".dta": "dta",
@@ -129,11 +129,6 @@ def read_source_table(
     return build_table(str(path), text_grid(frame, meta, path), trim_blank_tail=False), fmt
 
 
-def read_data(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
-    """The file's data for analysis (``read_file(...).frame``)."""
-    return read_file(path, encoding=encoding).frame
-
-
 def detect_format(path: Path, given: str | None = None) -> str:
     """The format of ``path``: ``given`` if any (checked), else by content, then extension."""
     head = _head(path)
@@ -170,8 +165,7 @@ def _delimiter(fmt: str) -> str | None:
 
 
 def _check_encoding_applies(path: Path, fmt: str, encoding: str | None) -> None:
-    if encoding is not None and fmt not in (*TEXT_FORMATS, "sav", "zsav", "por", "dta",
-                                            "sas7bdat"):  # fmt: skip
+    if encoding is not None and fmt not in (*TEXT_FORMATS, *ENCODED_STAT_FORMATS):
         raise InputError(
             f"--encoding applies to text and statistical files, not to a {fmt} file",
             file=str(path),

@@ -15,16 +15,18 @@ import pyarrow.parquet as pq
 
 from pipeline.core.atomic import atomic_path
 from pipeline.core.errors import InputError
+from pipeline.readers.datafile import read_file
 
 METADATA_KEY = b"survey_pipeline"
 
 
 def read_dataset(path: str | Path) -> tuple[pd.DataFrame, dict]:
-    """The data and its ``survey_pipeline`` metadata ({} when the file has none)."""
+    """The data (read by the one reader) and its ``survey_pipeline`` metadata ({} when the
+    file has none)."""
     path = Path(path)
+    data = read_file(path, format="parquet").frame
     try:
         schema_meta = pq.read_schema(path).metadata or {}
-        data = pd.read_parquet(path)
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"cannot read the parquet file: {exc}", file=str(path)) from None
     raw = schema_meta.get(METADATA_KEY)

@@ -111,11 +111,13 @@ def _meta(raw, fmt: str, encoding: str | None) -> FileMeta:
 def analysis_frame(frame: pd.DataFrame, meta: FileMeta) -> pd.DataFrame:
     """User-missing and tagged missing values as NaN, as SPSS, Stata and R analyse them; a
     column left with numbers only becomes numeric. Nothing else changes."""
-    out = frame.copy()
+    out = frame
     for name in frame.columns:
         missing = _missing_mask(frame[name], name, meta)
         if missing is None or not missing.any():
             continue
+        if out is frame:
+            out = frame.copy()  # the file's own frame is left as read
         column = frame[name].astype(object).where(~missing, None)
         numeric = pd.to_numeric(column, errors="coerce")
         out[name] = numeric if numeric.notna().sum() == column.notna().sum() else column

@@ -49,6 +49,11 @@ def crosstab_file(
     (strata, weight, cluster columns per stage, fpc per stage) and cross-tabulate ``row`` by
     ``col``. Labels come from ``questionnaire`` (in ``lang``) when
     given, else from the file's own value labels (.sav, .dta ...)."""
+    if questionnaire is not None:
+        from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
+
+        if lang not in LANGUAGES:
+            raise InputError(f"unknown language {lang!r}; expected vi or en", column="--lang")
     fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
     wanted = [row, col, strata, weight, *fpcs, *clusters]
     named = [c for c in dict.fromkeys(wanted) if c is not None]

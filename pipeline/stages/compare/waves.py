@@ -20,14 +20,14 @@ import pandas as pd
 from pipeline.core.atomic import write_text
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
-from pipeline.core.simulated import is_simulated
+from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
 from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import COMPARISON_WORDS
 from pipeline.core.xlsx import save_workbook
 from pipeline.model.harmonize import Harmonization, HarmonizedItem, harmonized_items, one_wave_only
 from pipeline.model.questionnaire import QuestionType
-from pipeline.readers.datafile import read_data
+from pipeline.readers.datafile import read_file
 from pipeline.stages.compare.comparison import OVERALL, Comparison, ComparisonLabels, WaveInput
 from pipeline.stages.compare.workbook import comparison_workbook
 from pipeline.stages.tabulate import analysis_values
@@ -78,9 +78,12 @@ def compare_files(
     either file, as text; with ``id_column`` the panel overlap enters the SEs."""
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
-        df = read_data(path, encoding=encoding)
         fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
-        require_columns(df, [var, strata, weight, *fpcs, *clusters, id_column], path)
+        wanted = [var, strata, weight, *fpcs, *clusters, id_column]
+        named = [c for c in dict.fromkeys(wanted) if c]
+        df = read_file(path, encoding=encoding, columns=named,
+                       optional=(SIMULATED_COLUMN,)).frame  # fmt: skip
+        require_columns(df, wanted, path)
         frames[name], files[name] = df, str(path)
     stacked = stack_waves(
         frames,
