@@ -270,11 +270,24 @@ def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
 def _replicate_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
     """Degrees of freedom of each column, each row and the table as domains of a replicate
     design: the rank of the domain rows' replicate weights minus 1 (R's subset + degf)."""
-    r, c = np.divmod(np.where(cells >= 0, cells, -1), nc)
+    reps = design.replicates
     inside = cells >= 0
-    col_df = np.array([design.domain_df(inside & (c == j)) for j in range(nc)])
-    row_df = np.array([design.domain_df(inside & (r == i)) for i in range(nr)])
-    return col_df, row_df, design.domain_df(inside)
+    if reps.units is None:
+        r, c = np.divmod(np.where(inside, cells, -1), nc)
+        col_df = np.array([design.domain_df(inside & (c == j)) for j in range(nc)])
+        row_df = np.array([design.domain_df(inside & (r == i)) for i in range(nr)])
+        return col_df, row_df, design.domain_df(inside)
+    # Which units hold a respondent of each cell: one np.bincount, not a pass per domain.
+    n_units = reps.factors.shape[0]
+    idx = reps.units[inside] * (nr * nc) + cells[inside]
+    has = np.bincount(idx, minlength=n_units * nr * nc).reshape(n_units, nr, nc) > 0
+
+    def dfs(present: np.ndarray) -> int:
+        return reps.degf_of_units(np.flatnonzero(present))
+
+    col_df = np.array([dfs(has[:, :, j].any(axis=1)) for j in range(nc)])
+    row_df = np.array([dfs(has[:, i, :].any(axis=1)) for i in range(nr)])
+    return col_df, row_df, dfs(has.any(axis=(1, 2)))
 
 
 def _cell_sums(design: Survey, row: Coded, col: Coded):

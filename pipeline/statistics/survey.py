@@ -529,10 +529,12 @@ class Survey:
         if type == "JK1":
             reps = replicate_weights.jackknife_one(unit_stratum.size, float(fpc[0]), mse)
         elif type == "JKn":
-            factors, scale, rscales = replicate_weights.jackknife_strata(
+            factors, scale, rscales, groups = replicate_weights.jackknife_strata(
                 unit_stratum, fpc, self.lonely_psu
             )
-            reps = replicate_weights.Replicates("JKn", factors, None, False, scale, rscales, mse)
+            reps = replicate_weights.Replicates(
+                "JKn", factors, None, False, scale, rscales, mse, column_group=groups
+            )
         elif type in ("BRR", "Fay"):
             if self.population is not None:
                 warnings.warn(
@@ -553,8 +555,17 @@ class Survey:
             raise InputError(
                 f"replicate type must be auto, JK1, JKn, BRR, Fay or bootstrap, got {type!r}"
             )
+        groups = reps.column_group
         per_unit = replicate_weights.Replicates(
-            reps.type, reps.factors, units, False, reps.scale, reps.rscales, mse
+            reps.type,
+            reps.factors,
+            units,
+            False,
+            reps.scale,
+            reps.rscales,
+            mse,
+            unit_group=None if groups is None else unit_stratum,
+            column_group=groups,
         )
         return replace(self, replicates=per_unit)
 
@@ -689,14 +700,32 @@ class Survey:
                 return self.variance(z)
             v = np.zeros((k, k))
             for stage in self.stages:
-                n_units = stage.unit_stratum.size
-                idx = stage.units[inside] * k + cells[inside]
-                t = np.bincount(idx, weights=self.weights[inside], minlength=n_units * k)
-                v = v + stage.variance(t.reshape(n_units, k))
+                v = v + self._stage_cell_variance(stage, inside, cells[inside], k)
             return v
         first = self.stages[0]
         diag = first.stratum_scale @ s2
         return np.diag(diag) - s1.T @ (s1 * first.centre[:, None])
+
+    def _stage_cell_variance(
+        self, stage: Stage, rows: np.ndarray, cells: np.ndarray, k: int
+    ) -> np.ndarray:
+        """One stage's term of the covariance of K cell totals (rows ``rows`` in ``cells``).
+
+        Units holding one row each (members, the last stage) have one non-zero cell: their
+        Σ t t' is diagonal, Σ scale · w² per cell, so only the strata × cells sums are
+        formed (one np.bincount each), never a units × cells matrix."""
+        w = self.weights[rows]
+        n_units = stage.unit_stratum.size
+        if n_units == self.n:
+            g = stage.unit_stratum[stage.units[rows]]
+            size = stage.n_strata * k
+            sums = np.bincount(g * k + cells, weights=w, minlength=size).reshape(-1, k)
+            scale = stage.stratum_scale[g]
+            diag = np.bincount(cells, weights=scale * w * w, minlength=k)
+            return np.diag(diag) - sums.T @ (sums * stage.centre[:, None])
+        idx = stage.units[rows] * k + cells
+        t = np.bincount(idx, weights=w, minlength=n_units * k)
+        return stage.variance(t.reshape(n_units, k))
 
     # ----- weighting diagnostics ----------------------------------------------------------
 
