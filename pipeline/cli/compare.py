@@ -100,6 +100,9 @@ def compare_waves_command(
         "--lonely-psu",
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
+    domain: str = typer.Option(
+        None, "--domain", help='Only rows where this expression holds, e.g. "${sex} = 2".'
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Compare one variable between two data files.
@@ -117,6 +120,7 @@ def compare_waves_command(
         nest=nest,
         id_column=id_column,
         lonely_psu=lonely_psu,
+        domain=domain,
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

@@ -35,6 +35,9 @@ def crosstab_command(
         "--lonely-psu",
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
+    domain: str = typer.Option(
+        None, "--domain", help="Only rows where this expression holds, e.g. \"${stype} != 'E'\"."
+    ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
@@ -54,6 +57,7 @@ def crosstab_command(
         clusters=cluster or (),
         nest=nest,
         lonely_psu=lonely_psu,
+        domain=domain,
     )
     if as_json_flag:
         typer.echo(json.dumps(as_json(ct, row, col)))

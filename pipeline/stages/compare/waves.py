@@ -75,6 +75,7 @@ from pipeline.model.harmonize import Harmonization, HarmonizedItem, harmonized_i
 from pipeline.model.questionnaire import QuestionType
 from pipeline.readers.datafile import read_data
 from pipeline.readers.dataset import json_records
+from pipeline.stages.crosstab_file import domain_mask
 from pipeline.stages.tabulate import analysis_values
 from pipeline.statistics.crosstab import Test, bh_adjust, code, crosstab, json_number, value_text
 from pipeline.statistics.estimate import domain_df
@@ -454,10 +455,12 @@ def compare_files(
     lonely_psu: str = "fail",
     clusters: Sequence[str] = (),
     nest: bool = False,
+    domain: str | None = None,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
-    either file, as text; with ``id_column`` the panel overlap enters the SEs."""
+    either file, as text; with ``id_column`` the panel overlap enters the SEs; ``domain`` (an
+    expression over the files' columns) restricts both waves to a subset."""
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
         df = read_data(path)
@@ -480,8 +483,9 @@ def compare_files(
     if not levels:
         raise InputError("the variable has no values in either file", column=var)
     links = find_links(stacked, "a", "b") if id_column else NO_LINKS
-    diff = compare_proportions(stacked, values, levels, "a", "b", links=links)
-    test = wave_test(stacked, values, levels)
+    mask = None if domain is None else domain_mask(stacked.data, domain, None)
+    diff = compare_proportions(stacked, values, levels, "a", "b", links=links, domain=mask)
+    test = wave_test(stacked, values, levels, domain=mask)
     simulated = any(is_simulated(df) for df in frames.values())
     return FileComparison(var, diff, test, links, simulated)
 
