@@ -158,3 +158,25 @@ def test_a_singular_wald_variance_gives_no_statistic_not_a_traceback():
     df = pd.DataFrame({"a": [1, 1, 2, 2] * 5, "b": [1, 1, 2, 2] * 5, "w": 1.0})
     ct = xt.crosstab(Survey.from_weights(df, weight="w"), "a", "b")
     assert np.isnan(ct.wald.statistic) and np.isnan(ct.adj_wald.p)
+
+
+def check_quantiles(qs: list[models.Quantile], o: dict) -> None:
+    close([q.quantile for q in qs], o["quantile"], RTOL)
+    close([q.ci[0] for q in qs], o["lower"], RTOL)
+    close([q.ci[1] for q in qs], o["upper"], RTOL)
+    close([q.se for q in qs], o["se"], RTOL)
+
+
+@pytest.mark.parametrize("name", API)
+def test_quantiles_with_rs_default_rule_and_woodruff_interval(oracle, name):
+    s, o = survey(name), oracle[name]
+    check_quantiles(models.quantiles(s, "api00", [0.1, 0.25, 0.5, 0.9]), o["quantiles_api00"])
+    check_quantiles(
+        models.quantiles(s, "enroll", [0.5, 0.75], domain=s.values("stype") != "E"),
+        o["quantiles_enroll_domain"],
+    )
+
+
+def test_nhanes_quantiles(oracle):
+    qs = models.quantiles(survey("nhanes"), "WTMEC2YR", [0.05, 0.5, 0.95])
+    check_quantiles(qs, oracle["nhanes"]["quantiles_weight"])

@@ -308,3 +308,65 @@ def _with_data(design: Survey, data: pd.DataFrame) -> Survey:
     from dataclasses import replace
 
     return replace(design, data=data)
+
+
+# ----- quantiles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantile:
+    """R's ``svyquantile`` (survey ≥ 4.1 defaults): ``quantile``, its Woodruff interval
+    ``ci`` (lower, upper) and ``se`` = (upper − lower) / (2 t), t on ``df``."""
+
+    probability: float
+    quantile: float
+    ci: tuple[float, float]
+    se: float
+    df: int
+
+
+def quantiles(
+    design: Survey,
+    values: Values,
+    probabilities: Sequence[float],
+    *,
+    alpha: float = 0.05,
+    domain: Values | None = None,
+) -> list[Quantile]:
+    """R's ``svyquantile(~x, design, quantiles, na.rm=TRUE)`` with its defaults
+    ``qrule="math"`` (the smallest x whose weighted share reaches p, the lower one on a tie)
+    and ``interval.type="mean"`` (Woodruff: the quantiles at the ends of the t interval of
+    the weighted share below the estimate, on the design's degrees of freedom)."""
+    if design.replicates is not None:
+        raise InputError("quantiles of a replicate-weight design are not available yet")
+    x = _numeric(_as_series(values, design))
+    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    if not inside.any():
+        raise InputError("no respondent has a value: no quantile")
+    df = domain_df(design, inside)
+    t = float(special.stdtrit(df, 1 - alpha / 2))
+    xs, ws = x[inside], design.weights[inside]
+    order = np.argsort(xs, kind="stable")
+    xs, cum = xs[order], np.cumsum(ws[order])
+    out = []
+    for p in probabilities:
+        if not 0 <= p <= 1:
+            raise InputError(f"a quantile's probability must be between 0 and 1, got {p}")
+        q = _math_rule(xs, cum, p)
+        share = mean(design, (x <= q).astype(float), inside)
+        low, high = share.estimate[0] - t * share.se[0], share.estimate[0] + t * share.se[0]
+        lower = _math_rule(xs, cum, low) if 0 <= low <= 1 else float("nan")
+        upper = _math_rule(xs, cum, high) if 0 <= high <= 1 else float("nan")
+        out.append(Quantile(float(p), q, (lower, upper), (upper - lower) / (2 * t), df))
+    return out
+
+
+def _math_rule(xs: np.ndarray, cum: np.ndarray, p: float) -> float:
+    """R's qrule_math on sorted values ``xs`` with cumulative weights ``cum``."""
+    below = np.flatnonzero(cum <= p * cum[-1])
+    if below.size == 0:
+        return float(xs[0])
+    pos = int(below[-1])
+    if p - cum[pos] / cum[-1] == 0:
+        return float(xs[pos])
+    return float(xs[min(pos + 1, xs.size - 1)])

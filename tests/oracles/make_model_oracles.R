@@ -27,6 +27,10 @@ chisq_all <- function(f, des) {
 model <- function(m) list(coef = num(coef(m)), se = num(SE(m)), df = m$df.residual,
                           names = names(coef(m)))
 term <- function(t) list(F = num(t$Ftest), df = num(t$df), ddf = num(t$ddf), p = num(t$p))
+quant <- function(q) {
+  m <- q[[1]]
+  list(quantile = num(m[, 1]), lower = num(m[, 2]), upper = num(m[, 3]), se = num(m[, 4]))
+}
 ttest <- function(t) list(t = num(t$statistic), df = num(t$parameter), p = num(t$p.value),
                           estimate = num(t$estimate))
 
@@ -46,7 +50,9 @@ api_models <- function(des) {
     ttest_api00_sch_wide = ttest(svyttest(api00 ~ sch.wide, des)),
     domain_chisq_sch_wide_awards = chisq_all(~sch.wide + awards, dom),
     domain_prop_yes = stat(svymean(~sch.wide, dom)),
-    domain_glm_gaussian = model(svyglm(api00 ~ ell, dom))
+    domain_glm_gaussian = model(svyglm(api00 ~ ell, dom)),
+    quantiles_api00 = quant(svyquantile(~api00, des, c(0.1, 0.25, 0.5, 0.9))),
+    quantiles_enroll_domain = quant(svyquantile(~enroll, dom, c(0.5, 0.75), na.rm = TRUE))
   )
 }
 oracles <- list(meta = list(r = R.version.string, survey = as.character(packageVersion("survey"))))
@@ -63,6 +69,7 @@ oracles$nhanes <- list(
   term_race = term(regTermTest(logit, ~factor(race))),
   ttest_hi_chol_sex = ttest(svyttest(HI_CHOL ~ RIAGENDR, nh)),
   var_hi_chol = stat(svyvar(~HI_CHOL, nh, na.rm = TRUE)),
+  quantiles_weight = quant(svyquantile(~WTMEC2YR, nh, c(0.05, 0.5, 0.95))),
   domain_chisq_race_hi_chol = chisq_all(~race + HI_CHOL, subset(nh, agecat != "(0,19]"))
 )
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
