@@ -101,7 +101,7 @@ def compare_waves_command(
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     domain: str = typer.Option(
-        None, "--domain", help='Only rows where this expression holds, e.g. "${sex} = 2".'
+        None, "--domain", help="Only rows where this expression holds, e.g. '${sex} = 2'."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:

@@ -36,7 +36,7 @@ def crosstab_command(
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     domain: str = typer.Option(
-        None, "--domain", help="Only rows where this expression holds, e.g. \"${stype} != 'E'\"."
+        None, "--domain", help="""Only rows where this expression holds, e.g. '${stype} != "E"'."""
     ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:

@@ -37,8 +37,10 @@ def weight_command(
         help="Per stage (repeat): column with the population count of units, or fraction.",
     ),
 ) -> None:
-    """Add design weights, strata and FPC to clean data (and, for a cluster sample, the
-    design block: --cluster per stage, --nest, --cluster-fpc per stage).
+    """Add design weights, strata and FPC to clean data.
+
+    A cluster sample also gives its design block: --cluster per stage, --nest,
+    --cluster-fpc per stage.
 
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
