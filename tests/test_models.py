@@ -180,3 +180,40 @@ def test_quantiles_with_rs_default_rule_and_woodruff_interval(oracle, name):
 def test_nhanes_quantiles(oracle):
     qs = models.quantiles(survey("nhanes"), "WTMEC2YR", [0.05, 0.5, 0.95])
     check_quantiles(qs, oracle["nhanes"]["quantiles_weight"])
+
+
+# ---- calibrate --------------------------------------------------------------------------------
+
+POPULATION = {"(Intercept)": 6194, "stypeH": 755, "stypeM": 1018}
+CALIBRATIONS = {
+    "linear_stype": (["stype"], {}, {}),
+    "linear_stype_api99": (["stype", "api99"], {"api99": 3914069}, {}),
+    "raking_stype_api99": (["stype", "api99"], {"api99": 3914069}, {"calfun": "raking"}),
+    "bounded_stype_api99": (["stype", "api99"], {"api99": 3914069}, {"bounds": (0.7, 1.7)}),
+}
+
+
+@pytest.mark.parametrize("name", list(CALIBRATIONS))
+def test_calibrate_matches_r(oracle, name):
+    auxiliaries, extra, options = CALIBRATIONS[name]
+    s = models.calibrate(survey("apiclus1"), auxiliaries, {**POPULATION, **extra}, **options)
+    o = oracle["calibrate"][name]
+    close(s.weights, o["weights"], RTOL)
+    check(estimate.mean(s, "api00"), o["mean_api00"])
+    check(estimate.total(s, "enroll"), o["total_enroll"])
+    ct = xt.crosstab(s, "sch.wide", "awards")
+    for r_name, ours in STATISTICS.items():
+        test, expected = getattr(ct, ours), o["chisq_sch_wide_awards"][r_name]
+        close([test.statistic, test.p], [expected["statistic"], expected["p"]], RTOL)
+
+
+def test_calibration_needs_a_total_for_every_column():
+    with pytest.raises(InputError, match="no population total for 'stypeM'"):
+        models.calibrate(survey("apiclus1"), ["stype"], {"(Intercept)": 6194, "stypeH": 755})
+
+
+def test_calibration_that_cannot_meet_its_bounds_is_an_input_error():
+    with pytest.raises(InputError, match="did not converge"):
+        models.calibrate(
+            survey("apiclus1"), ["stype"], {**POPULATION, "stypeH": 3000}, bounds=(0.9, 1.1)
+        )

@@ -1,6 +1,7 @@
 """More of R's survey estimators on the linearised design: ``svyratio``, ``svyvar``,
 ``svycontrast``, ``svyglm`` (gaussian and quasibinomial, i.e. linear and logistic
-regression) with ``regTermTest``, and ``svyttest``.
+regression) with ``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG
+linear, raking, bounds).
 
 Every variance is the design's (:meth:`Survey.variance`) of the estimator's influence values,
 as R's ``svyrecvar`` computes it; rows missing a variable or outside ``domain`` keep their
@@ -29,7 +30,7 @@ from pipeline.statistics.estimate import (
     levels_of,
     mean,
 )
-from pipeline.statistics.survey import Survey
+from pipeline.statistics.survey import Greg, Survey
 
 FAMILIES: tuple[str, ...] = ("gaussian", "quasibinomial")
 R_GLM_EPSILON = 1e-8  # glm.control(): |dev - dev_old| / (|dev| + 0.1) < epsilon
@@ -370,3 +371,83 @@ def _math_rule(xs: np.ndarray, cum: np.ndarray, p: float) -> float:
     if p - cum[pos] / cum[-1] == 0:
         return float(xs[pos])
     return float(xs[min(pos + 1, xs.size - 1)])
+
+
+# ----- calibration ------------------------------------------------------------------------
+
+CALFUNS: tuple[str, ...] = ("linear", "raking")
+RESCALE_THRESHOLD = 20  # R's grake: rescale the weights when every total is 20× the sample's
+
+
+def calibrate(
+    design: Survey,
+    auxiliaries: Sequence[str],
+    totals: dict[str, float],
+    *,
+    calfun: str = "linear",
+    factors: Sequence[str] = (),
+    bounds: tuple[float, float] = (-np.inf, np.inf),
+    epsilon: float = 1e-7,
+    maxit: int = 50,
+) -> Survey:
+    """R's ``calibrate(design, ~x1 + x2, population, calfun=, bounds=)``: weights w·g with
+    the weighted totals of the model matrix (intercept, numeric auxiliaries, treatment
+    dummies of categorical ones, R's names: "(Intercept)", "stypeH", "api99") equal to
+    ``totals``; g from R's grake (Newton steps until every |misfit| / (1 + |total|) <
+    ``epsilon``); the variance residualises on the calibration as R's svyrecvar does.
+    ``calfun``: "linear" (GREG) or "raking"; ``bounds`` on g."""
+    if calfun not in CALFUNS:
+        raise InputError(f"calfun must be one of {', '.join(CALFUNS)}, got {calfun!r}")
+    x, names, _, complete = _model_matrix(design, auxiliaries, set(factors))
+    if not complete.all():
+        row = int(np.flatnonzero(~complete)[0]) + 2
+        raise InputError("calibration needs every auxiliary variable for every respondent", row=row)
+    missing = [name for name in names if name not in totals]
+    if missing:
+        raise InputError(
+            f"no population total for {missing[0]!r} (the model matrix has {', '.join(names)})"
+        )
+    population = np.array([float(totals[name]) for name in names])
+    w = design.weights
+    g = _grake(x, w, population, calfun, bounds, epsilon, maxit)
+    whalf = np.sqrt(w)
+    basis, _ = np.linalg.qr(x * whalf[:, None])
+    return design.with_weights(w * g, Greg(basis, g * whalf))
+
+
+def _grake(x, w, population, calfun, bounds, epsilon, maxit) -> np.ndarray:
+    """R's grake: Newton iterations on the calibration equations."""
+    lower, upper = bounds
+
+    def fm1(u):
+        core = u + 1 if calfun == "linear" else np.exp(u)
+        return np.clip(core, lower, upper) - 1
+
+    def deriv(u):
+        inside = (u < upper - 1) & (u > lower - 1)
+        return np.where(inside, 1.0 if calfun == "linear" else np.exp(u), 0.0)
+
+    sample_total = x.T @ w
+    scales = population / sample_total
+    scale = None
+    if np.min(scales) > RESCALE_THRESHOLD:
+        scale = float(np.mean(scales))
+        w = w * scale
+        sample_total = sample_total * scale
+    eta = np.zeros(x.shape[1])
+    xeta = x @ eta
+    for _ in range(maxit):
+        tmat = (x * (w * deriv(xeta))[:, None]).T @ x
+        misfit = population - sample_total - x.T @ (w * fm1(xeta))
+        eta = eta + np.linalg.pinv(tmat, rcond=256 * np.finfo(float).eps) @ misfit
+        xeta = x @ eta
+        misfit = population - sample_total - x.T @ (w * fm1(xeta))
+        if np.all(np.abs(misfit) / (1 + np.abs(population)) < epsilon):
+            break
+    else:
+        raise InputError(
+            f"calibration did not converge in {maxit} iterations; check that "
+            "the totals are consistent with each other and with the bounds"
+        )
+    g = 1 + fm1(xeta)
+    return g * scale if scale is not None else g

@@ -116,7 +116,21 @@ class Raking:
         return z
 
 
-CalibrationStep = PostStratum | Raking
+@dataclass(frozen=True, eq=False)
+class Greg:
+    """A calibration to totals of auxiliary variables (R's ``greg_calibration``, stage 0):
+    influence values are replaced by ``scale · resid(Q, z / scale)``, Q an orthonormal basis
+    of the model matrix times √w (the weights before calibration) and ``scale`` = g √w."""
+
+    basis: np.ndarray
+    scale: np.ndarray
+
+    def residuals(self, z: np.ndarray) -> np.ndarray:
+        u = z / self.scale[:, None]
+        return (u - self.basis @ (self.basis.T @ u)) * self.scale[:, None]
+
+
+CalibrationStep = PostStratum | Raking | Greg
 
 
 @dataclass(frozen=True, eq=False)

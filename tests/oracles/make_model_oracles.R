@@ -72,6 +72,25 @@ oracles$nhanes <- list(
   quantiles_weight = quant(svyquantile(~WTMEC2YR, nh, c(0.05, 0.5, 0.95))),
   domain_chisq_race_hi_chol = chisq_all(~race + HI_CHOL, subset(nh, agecat != "(0,19]"))
 )
+# ---- calibrate (GREG linear, raking, bounded linear) on apiclus1 ----------------------------
+dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)
+pop <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018)
+calibrated <- list(
+  linear_stype = calibrate(dclus1, ~stype, pop),
+  linear_stype_api99 = calibrate(dclus1, ~stype + api99, c(pop, api99 = 3914069)),
+  raking_stype_api99 = calibrate(dclus1, ~stype + api99, c(pop, api99 = 3914069),
+                                 calfun = "raking"),
+  bounded_stype_api99 = calibrate(dclus1, ~stype + api99, c(pop, api99 = 3914069),
+                                  bounds = c(0.7, 1.7)))
+for (nm in names(calibrated)) {
+  des <- calibrated[[nm]]
+  oracles$calibrate[[nm]] <- list(
+    weights = num(weights(des)),
+    mean_api00 = stat(svymean(~api00, des)),
+    total_enroll = stat(svytotal(~enroll, des)),
+    chisq_sch_wide_awards = chisq_all(~sch.wide + awards, des))
+}
+
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/model_oracles.json")
 cat("wrote tests/oracles/model_oracles.json\n")
