@@ -416,3 +416,71 @@ def test_compare_waves_refuses_panel_links_with_clusters(capsys):
     ]
     assert run(args) == 2
     assert "not supported with a cluster design" in capsys.readouterr().err
+
+
+def test_crosstab_command_within_a_domain(capsys):
+    # R: svychisq(~sch.wide + awards, subset(dclus1, stype != "E")), in model_oracles.json.
+    o = json.loads((ORACLES / "model_oracles.json").read_text())["apiclus1"]
+    args = [
+        "crosstab",
+        str(CORPUS / "apiclus1.csv"),
+        "--row",
+        "sch.wide",
+        "--col",
+        "awards",
+        "--cluster",
+        "dnum",
+        "--weight",
+        "pw",
+        "--fpc",
+        "fpc",
+        "--domain",
+        "${stype} != 'E'",
+        "--json",
+    ]
+    assert run(args) == 0, capsys.readouterr().err
+    rs = json.loads(capsys.readouterr().out)["tests"]["rao_scott"]
+    f = o["domain_chisq_sch_wide_awards"]["F"]
+    close([rs["F"], rs["df1"], rs["df2"], rs["p"]], [f["statistic"], *f["parameter"], f["p"]], RTOL)
+
+
+def test_a_domain_naming_an_unknown_column_is_one_line(capsys):
+    args = [
+        "crosstab",
+        str(CORPUS / "apiclus1.csv"),
+        "--row",
+        "sch.wide",
+        "--col",
+        "awards",
+        "--domain",
+        "${nope} = 1",
+    ]
+    assert run(args) == 2
+    err = capsys.readouterr().err
+    # the reader, which reads only the columns a command names, refuses it first
+    assert "column nope: column not found" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_compare_waves_within_a_domain(capsys):
+    args = [
+        "compare-waves",
+        str(CORPUS / "apiclus1.csv"),
+        str(CORPUS / "apiclus2.csv"),
+        "--var",
+        "sch.wide",
+        "--cluster",
+        "dnum",
+        "--weight",
+        "pw",
+        "--domain",
+        "${stype} = 'E'",
+        "--json",
+    ]
+    assert run(args) == 0, capsys.readouterr().err
+    out = json.loads(capsys.readouterr().out)
+    # The domain's proportions are the elementary schools' (R: svyby in each file).
+    d1 = Survey.design(data("apiclus1"), clusters=["dnum"], weight="pw")
+    e = estimate.proportions(d1, "sch.wide", d1.values("stype") == "E")
+    yes = next(level for level in out["levels"] if level["level"] == "Yes")
+    close(yes["wave_a"], e.estimate[1], RTOL)

@@ -431,10 +431,13 @@ def test_written_outputs_are_complete_marked_and_deterministic(mini_comparison, 
     assert wb.sheetnames[0] == "Chung"
     assert len(wb.sheetnames) == 4  # overall, two categories, the lists
     sheet = wb["Chung"]
-    texts = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    texts = [c.value for c in cells]
     assert any(t.startswith("DỮ LIỆU MÔ PHỎNG") for t in texts)
     assert any("20 đảng viên" in t for t in texts)
-    assert "'=Đổi tên" in texts  # the map's note, neutralised
+    # the map's note, as written, in a text cell a spreadsheet never evaluates
+    note = [c for c in cells if c.value.startswith("=Đổi tên")]
+    assert note and all(c.data_type == "s" and c.quotePrefix for c in note)
     parquet = pd.read_parquet(paths["rows"])
     assert len(parquet) == len(comparison.rows)
     document = json.loads(paths["json"].read_text(encoding="utf-8"))

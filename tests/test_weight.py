@@ -226,3 +226,29 @@ def test_a_missing_cluster_column_is_named(mini):
             WeightOptions(clusters=("org",)),
         )
     assert err.value.column == "org"
+
+
+def test_waves_weighted_with_a_cluster_design_are_compared_on_it(mini):
+    from pipeline.stages.compare.waves import WaveInput, stack_weighted
+
+    options = WeightOptions(clusters=("org",), nest=True)
+    waves = []
+    for name in ("2021", "2023"):
+        out, description = weight(cluster_rows(), mini, mini.frame_model, options)
+        waves.append(WaveInput(name, out, {"design": description}))
+    stacked = stack_weighted(waves)
+    # Each wave's organisations are its own PSUs: 2 × 6, in 2 × 2 wave × stratum strata.
+    assert stacked.design.clustered and stacked.design.n_psu == 12 and stacked.design.df == 8
+
+
+def test_waves_weighted_with_different_designs_are_refused(mini):
+    from pipeline.stages.compare.waves import WaveInput, stack_weighted
+
+    clustered, d1 = weight(
+        cluster_rows(), mini, mini.frame_model, WeightOptions(clusters=("org",), nest=True)
+    )
+    plain, d2 = weight(cluster_rows(), mini, mini.frame_model, WeightOptions())
+    with pytest.raises(InputError, match="different cluster designs"):
+        stack_weighted(
+            [WaveInput("a", clustered, {"design": d1}), WaveInput("b", plain, {"design": d2})]
+        )

@@ -93,6 +93,9 @@ def compare_waves_command(
         "--lonely-psu",
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
+    domain: str = typer.Option(
+        None, "--domain", help="Only rows where this expression holds, e.g. '${sex} = 2'."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     encoding: str = typer.Option(
         None, "--encoding", help="Text encoding of both files, e.g. cp1258 (default: detect)."
@@ -119,6 +122,7 @@ def compare_waves_command(
         id_column=id_column,
         lonely_psu=lonely_psu,
         encoding=encoding,
+        domain=domain,
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

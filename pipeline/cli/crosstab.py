@@ -35,6 +35,9 @@ def crosstab_command(
         "--lonely-psu",
         help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
+    domain: str = typer.Option(
+        None, "--domain", help="""Only rows where this expression holds, e.g. '${stype} != "E"'."""
+    ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
     encoding: str = typer.Option(
         None, "--encoding", help="Text encoding of the file, e.g. cp1258, cp1252 (default: detect)."
@@ -71,6 +74,7 @@ def crosstab_command(
         encoding=encoding,
         questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
         lang=lang,
+        domain=domain,
     )
     ct = result.table
     if as_json_flag:

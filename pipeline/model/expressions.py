@@ -657,7 +657,7 @@ class _Value:
 def evaluate(
     expr: Expr,
     data: pd.DataFrame,
-    questionnaire: Questionnaire,
+    questionnaire: Questionnaire | None,
     self_values: pd.Series | None = None,
 ) -> pd.Series:
     """Evaluate ``expr`` on every row of ``data``; a boolean Series aligned with data.index.
@@ -988,7 +988,8 @@ class _Evaluator:
         return self.text_value(self.value(expr.args[0]).text.map(lambda t: " ".join(t.split())))
 
     def question_of(self, target: Ref | Current) -> Question | None:
-        if isinstance(target, Current):
+        # Without a questionnaire (an ad hoc file's --domain) names are plain columns.
+        if isinstance(target, Current) or self.questionnaire is None:
             return None
         try:
             return self.questionnaire.question(target.name)

@@ -7,9 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+import pandas as pd
+
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
+from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
@@ -44,11 +48,15 @@ def crosstab_file(
     encoding: str | None = None,
     questionnaire: Questionnaire | None = None,
     lang: str = "vi",
+    domain: str | None = None,
 ) -> FileCrossTab:
     """Read a data file (only the named columns), build its survey from the named columns
     (strata, weight, cluster columns per stage, fpc per stage) and cross-tabulate ``row`` by
     ``col``. Labels come from ``questionnaire`` (in ``lang``) when
-    given, else from the file's own value labels (.sav, .dta ...)."""
+    given, else from the file's own value labels (.sav, .dta ...). ``domain`` is an
+    XLSForm-style expression over the file's columns (``${stype} != 'E'``): the table of that
+    subset, as R's ``svychisq(..., subset(design, ...))``."""
+    parsed = None if domain is None else parse_domain(domain, str(path))
     if questionnaire is not None:
         from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
 
@@ -56,6 +64,8 @@ def crosstab_file(
             raise InputError(f"unknown language {lang!r}; expected vi or en", column="--lang")
     fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
     wanted = [row, col, strata, weight, *fpcs, *clusters]
+    if parsed is not None:
+        wanted += sorted(expressions.references(parsed))
     named = [c for c in dict.fromkeys(wanted) if c is not None]
     data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
     df = data.frame
@@ -71,7 +81,8 @@ def crosstab_file(
             lonely_psu=lonely_psu,
             file=str(path),
         )
-        table = crosstab(survey, row, col)
+        mask = None if parsed is None else domain_mask(df, parsed, domain, str(path))
+        table = crosstab(survey, row, col, domain=mask)
     except InputError as exc:
         exc.file = exc.file or str(path)  # the data file is what the user can fix
         raise
@@ -95,3 +106,29 @@ def value_labels(
     else:
         labels = meta.value_labels.get(column, {})
     return {value_text(code): str(label) for code, label in labels.items()}
+
+
+def parse_domain(domain: str, file: str | None) -> expressions.Expr:
+    """The ``--domain`` expression parsed; InputError for bad syntax."""
+    try:
+        return expressions.parse(domain)
+    except expressions.ExpressionError as exc:
+        raise InputError(f"--domain: {exc}", file=file) from None
+
+
+def domain_mask(
+    df: pd.DataFrame, expr: expressions.Expr, domain: str, file: str | None
+) -> np.ndarray:
+    """The rows of ``df`` where the parsed expression ``domain`` holds (its columns as
+    ``${name}``); InputError for an unknown column or an empty domain."""
+    unknown = sorted(name for name in expressions.references(expr) if name not in df.columns)
+    if unknown:
+        raise InputError(
+            f"--domain refers to {unknown[0]!r}, which is not a column",
+            file=file,
+            column=unknown[0],
+        )
+    mask = expressions.evaluate(expr, df, None).to_numpy(dtype=bool)
+    if not mask.any():
+        raise InputError(f"--domain {domain!r} holds for no row", file=file)
+    return mask

@@ -24,7 +24,7 @@ from scipy.stats import fisher_exact
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
-from pipeline.statistics.estimate import ci_proportion, replicate_logit_se
+from pipeline.statistics.estimate import ci_proportion, domain_df, replicate_logit_se
 from pipeline.statistics.survey import Survey
 
 MIN_BASE = 30
@@ -122,8 +122,14 @@ def crosstab(
     level: float = 0.95,
     alpha: float = 0.05,
     min_base: int = MIN_BASE,
+    domain: str | Sequence | np.ndarray | pd.Series | None = None,
 ) -> CrossTab:
     """Cross-tabulate ``row_values`` by ``col_values`` on ``design`` with every test.
+
+    ``domain`` (a boolean column name, mask or aligned Series) is R's ``subset(design, ...)``:
+    rows outside have no influence but keep the design's PSUs and strata; as R's svychisq
+    on the subset, the tests then count the domain's rows and take its degrees of freedom
+    (a calibrated design keeps every row in R's subset: its tests keep the design's).
 
     Each variable is a column name of the survey's data, values (NaN/None = missing; a
     pandas Series must carry the data's index, see :meth:`Survey.values`) or
@@ -134,6 +140,12 @@ def crosstab(
     """
     row = _coded(design, row_values, "row variable")
     col = _coded(design, col_values, "column variable")
+    n_rows, df = design.n, design.df
+    if domain is not None:
+        inside = _domain(design, domain)
+        row = Coded(np.where(inside, row.codes, row.missing), row.levels)
+        if not design.calibrated:
+            n_rows, df = int(inside.sum()), domain_df(design, inside)
     counts, s1, s2 = _cell_sums(design, row, col)
     keep_r = counts.sum(axis=(0, 2)) > 0
     keep_c = counts.sum(axis=(0, 1)) > 0
@@ -161,7 +173,6 @@ def crosstab(
         vtot = design.cell_variance(s1f, s2f, cells)
     grand = t.sum()
     tab = t.reshape(nr, nc)
-    df = design.df
 
     col_tot = tab.sum(axis=0)
     row_tot = tab.sum(axis=1)
@@ -199,7 +210,7 @@ def crosstab(
     col_base = n_tab.sum(axis=0)
     letters = _column_letters(cp, col_v, col_base, df, alpha)
 
-    rao_scott, first_order = _rao_scott(tot_p, tot_v, nr, nc, design.n, df)
+    rao_scott, first_order = _rao_scott(tot_p, tot_v, nr, nc, n_rows, df)
     wald, adj_wald = _wald(t, vtot, nr, nc, df)
     pearson, fisher, fisher_advised = _unweighted_tests(n_tab)
     return CrossTab(
@@ -230,6 +241,17 @@ def crosstab(
         fisher_advised=fisher_advised,
         cramers_v=_cramers_v(tab),
     )
+
+
+def _domain(design: Survey, domain) -> np.ndarray:
+    """The domain as a boolean mask over the survey's rows."""
+    if isinstance(domain, (str, pd.Series)):
+        values = design.values(domain, "domain")
+        domain = values.where(values.notna(), False)  # R's subset: NA is outside
+    mask = np.asarray(domain, dtype=bool)
+    if mask.shape != (design.n,):
+        raise InputError(f"domain must have {design.n} true/false values")
+    return mask
 
 
 def _coded(design: Survey, values, what: str) -> Coded:
@@ -270,11 +292,24 @@ def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
 def _replicate_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
     """Degrees of freedom of each column, each row and the table as domains of a replicate
     design: the rank of the domain rows' replicate weights minus 1 (R's subset + degf)."""
-    r, c = np.divmod(np.where(cells >= 0, cells, -1), nc)
+    reps = design.replicates
     inside = cells >= 0
-    col_df = np.array([design.domain_df(inside & (c == j)) for j in range(nc)])
-    row_df = np.array([design.domain_df(inside & (r == i)) for i in range(nr)])
-    return col_df, row_df, design.domain_df(inside)
+    if reps.units is None:
+        r, c = np.divmod(np.where(inside, cells, -1), nc)
+        col_df = np.array([design.domain_df(inside & (c == j)) for j in range(nc)])
+        row_df = np.array([design.domain_df(inside & (r == i)) for i in range(nr)])
+        return col_df, row_df, design.domain_df(inside)
+    # Which units hold a respondent of each cell: one np.bincount, not a pass per domain.
+    n_units = reps.factors.shape[0]
+    idx = reps.units[inside] * (nr * nc) + cells[inside]
+    has = np.bincount(idx, minlength=n_units * nr * nc).reshape(n_units, nr, nc) > 0
+
+    def dfs(present: np.ndarray) -> int:
+        return reps.degf_of_units(np.flatnonzero(present))
+
+    col_df = np.array([dfs(has[:, :, j].any(axis=1)) for j in range(nc)])
+    row_df = np.array([dfs(has[:, i, :].any(axis=1)) for i in range(nr)])
+    return col_df, row_df, dfs(has.any(axis=(1, 2)))
 
 
 def _cell_sums(design: Survey, row: Coded, col: Coded):
@@ -371,6 +406,11 @@ def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
     )
     use = (ri > 0) & (ci_ > 0)
     vy = (g @ vtot @ g.T)[np.ix_(use, use)]
+    if _singular(vy):
+        # R's solve() stops ("computationally singular"); the table's other tests stand.
+        nan = float("nan")
+        ddf = nu - dfree + 1
+        return Test(nan, float(dfree), float(nu), nan), Test(nan, float(dfree), float(ddf), nan)
     stat = float(y[use] @ np.linalg.solve(vy, y[use]))
     wald_f = stat / dfree
     wald = Test(wald_f, float(dfree), float(nu), float(special.fdtrc(dfree, nu, wald_f)))
@@ -378,6 +418,16 @@ def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
     adj_f = stat * ddf / (dfree * nu)
     adj = Test(adj_f, float(dfree), float(ddf), float(special.fdtrc(dfree, ddf, adj_f)))
     return wald, adj
+
+
+def _singular(v: np.ndarray) -> bool:
+    """As R's solve(): singular when the reciprocal 1-norm condition number is below the
+    machine epsilon."""
+    if not np.all(np.isfinite(v)):
+        return True
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cond = np.linalg.cond(v, 1)
+    return not np.isfinite(cond) or 1 / cond < np.finfo(float).eps
 
 
 def _unweighted_tests(n_tab: np.ndarray):

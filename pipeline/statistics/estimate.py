@@ -52,7 +52,8 @@ def _domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
     if domain is None:
         return np.ones(design.n, dtype=bool)
     if isinstance(domain, (str, pd.Series)):
-        domain = design.values(domain, "domain")
+        values = design.values(domain, "domain")
+        domain = values.where(values.notna(), False)  # R's subset: NA is outside
     mask = np.asarray(domain, dtype=bool)
     if mask.shape != (design.n,):
         raise InputError(f"domain must have {design.n} true/false values")
@@ -390,18 +391,21 @@ def by(
     statistic: str = "proportions",
     method: str = "logit",
     level: float = 0.95,
+    domain: Values | None = None,
 ) -> dict:
     """Estimates within each group, each a domain of the whole design (R ``svyby``).
 
     ``statistic``: "proportions", "mean" or "total". Returns {group value: Estimate}, groups
-    sorted; respondents missing the group are in no group.
+    sorted; respondents missing the group are in no group; ``domain`` restricts every
+    group to it (R's svyby on ``subset(design, ...)``).
     """
     g = _as_series(groups, design, "groups")
     s = _as_series(values, design)
     lev = levels_of(s) if statistic == "proportions" else None
     out = {}
-    for grp in levels_of(g):
-        mask = (g == grp).to_numpy()
+    within = _domain_mask(design, domain)
+    for grp in levels_of(g[within]):
+        mask = (g == grp).to_numpy() & within
         if statistic == "proportions":
             out[grp] = proportions(design, s, mask, method=method, level=level, levels=lev)
         elif statistic == "mean":

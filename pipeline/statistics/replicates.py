@@ -19,7 +19,7 @@ import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
+from scipy import linalg, sparse
 
 from pipeline.core.errors import InputError
 
@@ -40,6 +40,9 @@ class Replicates:
             ``combined.weights=TRUE``) rather than multipliers of the sampling weights.
         scale, rscales: the variance's overall and per-replicate multipliers.
         mse: centre the replicates at the full-sample estimate instead of their mean.
+        unit_group, column_group: for jackknife factors (per unit), each unit's and each
+            replicate's stratum: the factors are 1 outside the replicate's stratum, which
+            lets the rank (the degrees of freedom) be found stratum by stratum.
     """
 
     type: str
@@ -49,7 +52,11 @@ class Replicates:
     scale: float
     rscales: np.ndarray
     mse: bool = False
+    unit_group: np.ndarray | None = None
+    column_group: np.ndarray | None = None
     indicator: sparse.csr_matrix | None = field(init=False, repr=False)
+    _degf: int | None = field(init=False, repr=False, default=None)
+    _blocks: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         factors = np.asarray(self.factors, dtype=float)
@@ -113,17 +120,89 @@ class Replicates:
         return self.scale * (d.T @ d)
 
     def degf(self, weights: np.ndarray, inside: np.ndarray | None = None) -> int:
-        """R's degf: the rank of the analysis weights of the rows (``inside``) minus 1."""
+        """R's degf: the rank of the analysis weights of the rows (``inside``) minus 1 (a
+        pivoted QR with R's tolerance; a domain touching every unit has the full rank)."""
         if self.units is not None:
-            units = self.units if inside is None else self.units[inside]
-            matrix = self.factors[np.unique(units)]
-        else:
-            # Scaling rows by the sampling weights does not change the rank.
-            matrix = self.factors if inside is None else self.factors[inside]
-        if matrix.size == 0:
-            return -1
-        s = np.linalg.svd(matrix, compute_uv=False)
-        return int(np.count_nonzero(s > RANK_TOL * s.max())) - 1 if s.max() > 0 else -1
+            present = np.unique(self.units if inside is None else self.units[inside])
+            return self.degf_of_units(present)
+        if inside is None or np.all(inside):
+            return self._full_degf()
+        # Scaling rows by the sampling weights does not change the rank.
+        return _rank(self.factors[inside]) - 1
+
+    def degf_of_units(self, present: np.ndarray) -> int:
+        """R's degf of a domain whose respondents are in the units ``present`` (sorted)."""
+        if present.size == self.factors.shape[0]:
+            return self._full_degf()
+        return self._rank_of_units(present) - 1
+
+    def _full_degf(self) -> int:
+        if self._degf is None:
+            if self.units is not None:
+                rank = self._rank_of_units(np.arange(self.factors.shape[0]))
+            else:
+                rank = _rank(self.factors)
+            object.__setattr__(self, "_degf", rank - 1)
+        return self._degf
+
+    def _block(self, group: int, rows: np.ndarray):
+        """:func:`_block_parts` of one stratum's block, remembered: the same strata come
+        back in every table of a battery."""
+        key = (group, rows.tobytes())
+        cache = self._blocks
+        if key not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            cols = np.flatnonzero(self.column_group == group)
+            cache[key] = _block_parts(self.factors, rows, cols)
+        return cache[key]
+
+    def _rank_of_units(self, present: np.ndarray) -> int:
+        """Rank of the factors of the ``present`` units: for jackknife factors 1 1' + D with
+        D block-diagonal by stratum, the blocks' ranks and the rank-one update rule
+        (Meyer 1973), so no U × R factorisation; else a pivoted QR."""
+        if self.unit_group is None or self.column_group is None:
+            return _rank(self.factors[present])
+        groups = np.union1d(self.unit_group[present], self.column_group)
+        rank = 0
+        u_in_col = v_in_row = True
+        cross = 0.0
+        for g in groups:  # one small block per stratum, not per PSU
+            rows = present[self.unit_group[present] == g]
+            k, u_in, v_in, c = self._block(int(g), rows)
+            rank += k
+            u_in_col &= u_in
+            v_in_row &= v_in
+            cross += c
+        if not u_in_col and not v_in_row:
+            return rank + 1
+        if u_in_col and v_in_row and abs(1.0 + cross) < 1e-9:
+            return rank - 1
+        return rank
+
+
+def _block_parts(factors: np.ndarray, rows: np.ndarray, cols: np.ndarray):
+    """For the block D = factors[rows, cols] − 1: its rank, whether 1 lies in its column
+    and in its row space, and 1' D⁺ 1."""
+    if rows.size == 0 or cols.size == 0:
+        return 0, rows.size == 0, cols.size == 0, 0.0
+    block = factors[np.ix_(rows, cols)] - 1.0
+    u, v = np.ones(rows.size), np.ones(cols.size)
+    left, sv, right = np.linalg.svd(block, full_matrices=False)
+    k = int(np.count_nonzero(sv > 1e-9 * sv.max())) if sv.max() > 0 else 0
+    left, sv, right = left[:, :k], sv[:k], right[:k]
+    u_in = bool(np.linalg.norm(u - left @ (left.T @ u)) < 1e-9 * np.sqrt(u.size))
+    v_in = bool(np.linalg.norm(v - right.T @ (right @ v)) < 1e-9 * np.sqrt(v.size))
+    return k, u_in, v_in, float((v @ right.T) @ ((left.T @ u) / sv))
+
+
+def _rank(matrix: np.ndarray) -> int:
+    """Numerical rank as R's qr(tol = 1e-5): pivoted QR, |R_jj| > 1e-5 |R_11|."""
+    if matrix.size == 0:
+        return 0
+    r = linalg.qr(matrix, mode="r", pivoting=True)[0]
+    d = np.abs(np.diag(r))
+    return int(np.count_nonzero(d > RANK_TOL * d[0])) if d[0] > 0 else 0
 
 
 # ----- from a design (R's as.svrepdesign) -------------------------------------------------
@@ -143,10 +222,11 @@ def jackknife_strata(
     unit_stratum: np.ndarray,
     fpc: np.ndarray,
     lonely_psu: str,
-) -> tuple[np.ndarray, float, np.ndarray]:
+) -> tuple[np.ndarray, float, np.ndarray, np.ndarray | None]:
     """R's jknweights: per PSU u of stratum h a replicate with u dropped and the other PSUs of
     h × n_h/(n_h−1); rscales f_h (n_h−1)/n_h. Strata sampled completely add no replicate;
-    a lonely PSU follows ``lonely_psu`` as R does. Returns factors, scale, rscales."""
+    a lonely PSU follows ``lonely_psu`` as R does. Returns factors, scale, rscales and each
+    replicate's stratum (None when a column spans strata)."""
     n_units = unit_stratum.size
     n_strata = fpc.size
     n_h = np.bincount(unit_stratum, minlength=n_strata).astype(float)
@@ -172,7 +252,9 @@ def jackknife_strata(
     scale = 1.0
     if lonely_psu == "average" and not keep.all():
         scale = n_units / np.count_nonzero(keep)
-    return factors[:, keep], scale, rscales[keep]
+    # An "adjust" column spans every stratum: the rank is then found in one piece.
+    groups = None if lonely.any() and lonely_psu == "adjust" else unit_stratum[keep]
+    return factors[:, keep], scale, rscales[keep], groups
 
 
 def sylvester(size: int) -> np.ndarray:

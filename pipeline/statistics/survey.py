@@ -116,7 +116,21 @@ class Raking:
         return z
 
 
-CalibrationStep = PostStratum | Raking
+@dataclass(frozen=True, eq=False)
+class Greg:
+    """A calibration to totals of auxiliary variables (R's ``greg_calibration``, stage 0):
+    influence values are replaced by ``scale · resid(Q, z / scale)``, Q an orthonormal basis
+    of the model matrix times √w (the weights before calibration) and ``scale`` = g √w."""
+
+    basis: np.ndarray
+    scale: np.ndarray
+
+    def residuals(self, z: np.ndarray) -> np.ndarray:
+        u = z / self.scale[:, None]
+        return (u - self.basis @ (self.basis.T @ u)) * self.scale[:, None]
+
+
+CalibrationStep = PostStratum | Raking | Greg
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,10 +155,13 @@ class Stage:
     stratum_scale: np.ndarray
     centre: np.ndarray
     unit_scale: np.ndarray = field(init=False, repr=False)
+    row_stratum: np.ndarray | None = field(init=False, repr=False)
     indicator: sparse.csr_matrix | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "unit_scale", self.stratum_scale[self.unit_stratum])
+        rows = None if self.units is None else self.unit_stratum[self.units]
+        object.__setattr__(self, "row_stratum", rows)
         indicator = None
         if self.units is not None:
             n_rows, n_units = self.units.size, self.unit_stratum.size
@@ -224,6 +241,7 @@ class Survey:
     stages: tuple[Stage, ...] = field(init=False, repr=False)
     weights_sq: np.ndarray = field(init=False, repr=False)
     replicate_df: int | None = field(init=False, repr=False)
+    _cache: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         strata = np.asarray(self.strata, dtype=np.int64)
@@ -529,10 +547,12 @@ class Survey:
         if type == "JK1":
             reps = replicate_weights.jackknife_one(unit_stratum.size, float(fpc[0]), mse)
         elif type == "JKn":
-            factors, scale, rscales = replicate_weights.jackknife_strata(
+            factors, scale, rscales, groups = replicate_weights.jackknife_strata(
                 unit_stratum, fpc, self.lonely_psu
             )
-            reps = replicate_weights.Replicates("JKn", factors, None, False, scale, rscales, mse)
+            reps = replicate_weights.Replicates(
+                "JKn", factors, None, False, scale, rscales, mse, column_group=groups
+            )
         elif type in ("BRR", "Fay"):
             if self.population is not None:
                 warnings.warn(
@@ -553,8 +573,17 @@ class Survey:
             raise InputError(
                 f"replicate type must be auto, JK1, JKn, BRR, Fay or bootstrap, got {type!r}"
             )
+        groups = reps.column_group
         per_unit = replicate_weights.Replicates(
-            reps.type, reps.factors, units, False, reps.scale, reps.rscales, mse
+            reps.type,
+            reps.factors,
+            units,
+            False,
+            reps.scale,
+            reps.rscales,
+            mse,
+            unit_group=None if groups is None else unit_stratum,
+            column_group=groups,
         )
         return replace(self, replicates=per_unit)
 
@@ -688,15 +717,43 @@ class Survey:
                 z[inside, cells[inside]] = self.weights[inside]
                 return self.variance(z)
             v = np.zeros((k, k))
+            # Rows in no cell go to slot k, dropped after the sums (no gathers over rows).
+            slots = np.where(cells >= 0, cells, k)
             for stage in self.stages:
-                n_units = stage.unit_stratum.size
-                idx = stage.units[inside] * k + cells[inside]
-                t = np.bincount(idx, weights=self.weights[inside], minlength=n_units * k)
-                v = v + stage.variance(t.reshape(n_units, k))
+                v = v + self._stage_cell_variance(stage, slots, k)
             return v
         first = self.stages[0]
         diag = first.stratum_scale @ s2
         return np.diag(diag) - s1.T @ (s1 * first.centre[:, None])
+
+    def _stage_cell_variance(self, stage: Stage, slots: np.ndarray, k: int) -> np.ndarray:
+        """One stage's term of the covariance of K cell totals (``slots``: each row's cell,
+        k for none).
+
+        Units holding one row each (members, the last stage) have one non-zero cell: their
+        Σ t t' is diagonal, Σ scale · w² per cell, so only the strata × cells sums are
+        formed (one np.bincount each), never a units × cells matrix."""
+        n_units = stage.unit_stratum.size
+        width = k + 1
+        if n_units == self.n:
+            g = stage.row_stratum
+            size = stage.n_strata * width
+            sums = np.bincount(g * width + slots, weights=self.weights, minlength=size)
+            sums = sums.reshape(-1, width)[:, :k]
+            diag = np.bincount(slots, weights=self._scaled_weights_sq(stage), minlength=width)
+            return np.diag(diag[:k]) - sums.T @ (sums * stage.centre[:, None])
+        t = np.bincount(
+            stage.units * width + slots, weights=self.weights, minlength=n_units * width
+        )
+        return stage.variance(t.reshape(n_units, width)[:, :k])
+
+    def _scaled_weights_sq(self, stage: Stage) -> np.ndarray:
+        """Per row, the stage's scale of its stratum times w² (kept: every table uses it)."""
+        cache = self._cache
+        key = ("scaled_w2", id(stage))
+        if key not in cache:
+            cache[key] = stage.stratum_scale[stage.row_stratum] * self.weights_sq
+        return cache[key]
 
     # ----- weighting diagnostics ----------------------------------------------------------
 

@@ -25,11 +25,13 @@ from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import COMPARISON_WORDS
 from pipeline.core.xlsx import save_workbook
+from pipeline.model import expressions
 from pipeline.model.harmonize import Harmonization, HarmonizedItem, harmonized_items, one_wave_only
 from pipeline.model.questionnaire import QuestionType
 from pipeline.readers.datafile import read_file
 from pipeline.stages.compare.comparison import OVERALL, Comparison, ComparisonLabels, WaveInput
 from pipeline.stages.compare.workbook import comparison_workbook
+from pipeline.stages.crosstab_file import domain_mask, parse_domain
 from pipeline.stages.tabulate import analysis_values
 from pipeline.statistics.crosstab import Test, bh_adjust, json_number, value_text
 from pipeline.statistics.waves import (
@@ -72,14 +74,19 @@ def compare_files(
     clusters: Sequence[str] = (),
     nest: bool = False,
     encoding: str | None = None,
+    domain: str | None = None,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
-    either file, as text; with ``id_column`` the panel overlap enters the SEs."""
+    either file, as text; with ``id_column`` the panel overlap enters the SEs; ``domain`` (an
+    expression over the files' columns) restricts both waves to a subset."""
     frames, files = {}, {}
+    parsed = None if domain is None else parse_domain(domain, None)
     for name, path in (("a", path_a), ("b", path_b)):
         fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
         wanted = [var, strata, weight, *fpcs, *clusters, id_column]
+        if parsed is not None:
+            wanted += sorted(expressions.references(parsed))
         named = [c for c in dict.fromkeys(wanted) if c]
         df = read_file(path, encoding=encoding, columns=named,
                        optional=(SIMULATED_COLUMN,)).frame  # fmt: skip
@@ -101,8 +108,9 @@ def compare_files(
     if not levels:
         raise InputError("the variable has no values in either file", column=var)
     links = find_links(stacked, "a", "b") if id_column else NO_LINKS
-    diff = compare_proportions(stacked, values, levels, "a", "b", links=links)
-    test = wave_test(stacked, values, levels)
+    mask = None if parsed is None else domain_mask(stacked.data, parsed, domain, None)
+    diff = compare_proportions(stacked, values, levels, "a", "b", links=links, domain=mask)
+    test = wave_test(stacked, values, levels, domain=mask)
     simulated = any(is_simulated(df) for df in frames.values())
     return FileComparison(var, diff, test, links, simulated)
 

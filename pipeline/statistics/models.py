@@ -1,0 +1,453 @@
+"""More of R's survey estimators on the linearised design: ``svyratio``, ``svyvar``,
+``svycontrast``, ``svyglm`` (gaussian and quasibinomial, i.e. linear and logistic
+regression) with ``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG
+linear, raking, bounds).
+
+Every variance is the design's (:meth:`Survey.variance`) of the estimator's influence values,
+as R's ``svyrecvar`` computes it; rows missing a variable or outside ``domain`` keep their
+place in the design with zero influence (R's ``na.rm=TRUE`` / ``subset``). Replicate-weight
+designs are not supported here yet (an InputError says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from pipeline.core.errors import InputError
+from pipeline.statistics.estimate import (
+    Estimate,
+    Values,
+    _as_series,
+    _domain_mask,
+    _normal_ci,
+    _numeric,
+    domain_df,
+    levels_of,
+    mean,
+)
+from pipeline.statistics.survey import Greg, Survey
+
+FAMILIES: tuple[str, ...] = ("gaussian", "quasibinomial")
+R_GLM_EPSILON = 1e-8  # glm.control(): |dev - dev_old| / (|dev| + 0.1) < epsilon
+R_GLM_MAXIT = 25
+
+
+def ratio(
+    design: Survey, numerator: Values, denominator: Values, domain: Values | None = None
+) -> Estimate:
+    """R's ``svyratio(~y, ~x, design, na.rm=TRUE)``: Σwy / Σwx over rows with both values,
+    influence (y − R x) / Σwx."""
+    y = _numeric(_as_series(numerator, design, "numerator"))
+    x = _numeric(_as_series(denominator, design, "denominator"))
+    inside = _domain_mask(design, domain) & ~np.isnan(y) & ~np.isnan(x)
+    w = np.where(inside, design.weights, 0.0)
+    yz, xz = np.where(inside, y, 0.0), np.where(inside, x, 0.0)
+    x_total = w @ xz
+    if x_total == 0:
+        raise InputError("the denominator's weighted total is zero: the ratio is undefined")
+    r = np.array([(w @ yz) / x_total])
+    z = (w * (yz - r[0] * xz) / x_total)[:, None]
+    vcov = design.variance(z)
+    se = np.sqrt(np.diag(vcov))
+    n_in = np.array([int(inside.sum())])
+    return Estimate(
+        ("ratio",), r, se, _normal_ci(r, se, 0.95), np.full(1, np.nan), vcov, n_in, design.df
+    )
+
+
+def variance(design: Survey, values: Values, domain: Values | None = None) -> Estimate:
+    """R's ``svyvar(~x, design, na.rm=TRUE)``: the weighted mean of n/(n−1) (x − x̄)², and
+    its SE as that mean's (x̄ held fixed, as R does). As in R, n counts the respondents of
+    the domain, those missing x included."""
+    x = _numeric(_as_series(values, design))
+    in_domain = _domain_mask(design, domain)
+    inside = in_domain & ~np.isnan(x)
+    n_in = int(in_domain.sum())
+    if inside.sum() < 2:
+        raise InputError("a variance needs at least two respondents with a value")
+    centre = mean(design, x, inside).estimate[0]
+    squares = np.where(inside, (x - centre) ** 2 * n_in / (n_in - 1), np.nan)
+    est = mean(design, squares, inside)
+    return Estimate(
+        ("variance",), est.estimate, est.se, est.ci, np.full(1, np.nan), est.vcov, est.n, design.df
+    )
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Linear combinations L·θ of estimates: ``estimate``, ``se`` (length m), ``vcov``."""
+
+    estimate: np.ndarray
+    se: np.ndarray
+    vcov: np.ndarray
+
+
+def contrast(est: Estimate, coefficients: Sequence[float] | np.ndarray) -> Contrast:
+    """R's ``svycontrast(stat, contrasts)`` for linear contrasts: ``coefficients`` is one
+    row (length k) or m × k."""
+    lmat = np.atleast_2d(np.asarray(coefficients, dtype=float))
+    if lmat.shape[1] != est.estimate.size:
+        raise InputError(
+            f"a contrast needs {est.estimate.size} coefficients, one per "
+            f"estimate ({', '.join(map(str, est.labels))})"
+        )
+    value = lmat @ est.estimate
+    v = lmat @ est.vcov @ lmat.T
+    return Contrast(value, np.sqrt(np.clip(np.diag(v), 0, None)), v)
+
+
+# ----- regression -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Model:
+    """A design-based generalised linear model (R's ``svyglm``).
+
+    ``names``: the coefficients, R's names ("(Intercept)", "x", "gM" for level M of g);
+    ``terms``: each predictor's coefficient positions; ``vcov``: the sandwich covariance;
+    ``df``: residual degrees of freedom, degf + 1 − p (R's ``df.residual``); ``t``, ``p``:
+    each coefficient's t test on ``df``.
+    """
+
+    names: tuple[str, ...]
+    terms: dict[str, list[int]]
+    coef: np.ndarray
+    se: np.ndarray
+    vcov: np.ndarray
+    df: int
+    t: np.ndarray
+    p: np.ndarray
+    family: str
+    n: int
+
+
+def glm(
+    design: Survey,
+    response: Values,
+    predictors: Sequence[str],
+    *,
+    family: str = "gaussian",
+    factors: Sequence[str] = (),
+    domain: Values | None = None,
+) -> Model:
+    """R's ``svyglm(y ~ x1 + x2 + ..., design, family=gaussian() | quasibinomial())``.
+
+    ``predictors`` are column names of the survey's data; text columns and those listed in
+    ``factors`` enter as R's treatment contrasts (first sorted level as reference). Rows
+    missing any variable, and rows outside ``domain``, have zero influence but stay in the
+    design (R's na.omit on a survey.design2). Weights are rescaled to mean 1 as svyglm does.
+    A singular model matrix (a predictor fully determined by others) is an InputError
+    naming the predictors.
+    """
+    if family not in FAMILIES:
+        raise InputError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
+    y = _numeric(_as_series(response, design, "response"))
+    x, names, terms, complete = _model_matrix(design, predictors, set(factors))
+    inside = _domain_mask(design, domain) & complete & ~np.isnan(y)
+    if family == "quasibinomial" and np.any((y[inside] < 0) | (y[inside] > 1)):
+        raise InputError("a logistic model needs a response between 0 and 1")
+    # svyglm rescales the weights to mean 1 over the design's (domain's) rows.
+    w = np.where(inside, design.weights, 0.0) / design.weights[_domain_mask(design, domain)].mean()
+    xi, yi = np.where(inside[:, None], x, 0.0), np.where(inside, y, 0.0)
+    _check_rank(xi[inside], names, predictors)
+    coef, work, score = _irls(xi, yi, w, family)
+    a_inv = np.linalg.inv(xi.T @ (xi * work[:, None]))
+    z = (xi * score[:, None]) @ a_inv
+    vcov = design.variance(z)
+    se = np.sqrt(np.diag(vcov))
+    # R: degf of the design after na.omit / subset (the rows with zero weight left out).
+    df = domain_df(design, inside) + 1 - len(names)
+    t = coef / se
+    p = 2 * special.stdtr(df, -np.abs(t))
+    return Model(tuple(names), terms, coef, se, vcov, int(df), t, p, family, int(inside.sum()))
+
+
+def _model_matrix(design: Survey, predictors: Sequence[str], factors: set[str]):
+    """Intercept, numeric columns as they are, categorical ones as treatment dummies; and
+    which rows have every predictor."""
+    columns, names = [np.ones(design.n)], ["(Intercept)"]
+    terms: dict[str, list[int]] = {}
+    complete = np.ones(design.n, dtype=bool)
+    for name in predictors:
+        values = design.values(name, "predictor")
+        start = len(names)
+        if name in factors or not pd.api.types.is_numeric_dtype(values):
+            levels = levels_of(values)
+            present = values.notna().to_numpy()
+            for level in levels[1:]:
+                columns.append((values == level).to_numpy(dtype=float))
+                names.append(f"{name}{level}")
+        else:
+            x = _numeric(values)
+            present = ~np.isnan(x)
+            columns.append(np.where(present, x, 0.0))
+            names.append(name)
+        complete &= present
+        terms[name] = list(range(start, len(names)))
+    return np.column_stack(columns), names, terms, complete
+
+
+def _check_rank(x: np.ndarray, names: list[str], predictors: Sequence[str]) -> None:
+    if np.linalg.matrix_rank(x) < x.shape[1]:
+        raise InputError(
+            f"the model matrix is singular: the predictors {', '.join(predictors)} (columns "
+            f"{', '.join(names[1:])}) are perfectly collinear or a level has no respondent"
+        )
+
+
+def _irls(x: np.ndarray, y: np.ndarray, w: np.ndarray, family: str):
+    """Weighted least squares (gaussian), or R's glm.fit for the logit link step by step
+    (binomial start, deviance criterion 1e-8), since svyglm's sandwich takes R's last
+    iteration as it is: returns the coefficients, the information's working weights (from
+    the last iteration's start, as R's cov.unscaled) and each row's estimating-equation
+    factor (R's working residual × working weight)."""
+    if family == "gaussian":
+        coef = np.linalg.solve(x.T @ (x * w[:, None]), x.T @ (w * y))
+        return coef, w, w * (y - x @ coef)
+    good = w > 0
+    mu = np.where(good, (w * y + 0.5) / (w + 1), 0.5)
+    eta = special.logit(mu)
+    dev_old = _binomial_deviance(y, mu, w)
+    for _ in range(R_GLM_MAXIT):
+        var = mu * (1 - mu)
+        zwork = eta + (y - mu) / var
+        work = np.where(good, w * var, 0.0)
+        coef = np.linalg.solve(x.T @ (x * work[:, None]), x.T @ (work * zwork))
+        eta = x @ coef
+        mu = special.expit(eta)
+        dev = _binomial_deviance(y, mu, w)
+        if abs(dev - dev_old) / (abs(dev) + 0.1) < R_GLM_EPSILON:
+            break
+        dev_old = dev
+    else:
+        raise InputError("the logistic regression did not converge (separation?)")
+    return coef, work, work * (y - mu) / (mu * (1 - mu))
+
+
+def _binomial_deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> float:
+    return float(
+        2
+        * np.sum(
+            w
+            * (
+                special.xlogy(y, y)
+                - special.xlogy(y, mu)
+                + special.xlogy(1 - y, 1 - y)
+                - special.xlogy(1 - y, 1 - mu)
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class WaldTest:
+    """R's ``regTermTest`` (method "Wald"): F = β'V⁻¹β / df1 on (df1, df2)."""
+
+    statistic: float
+    df1: int
+    df2: int
+    p: float
+
+
+def term_test(model: Model, term: str | Sequence[str]) -> WaldTest:
+    """R's ``regTermTest(model, ~term)``: Wald F test that the term's coefficients are 0,
+    denominator df the model's residual df."""
+    names = [term] if isinstance(term, str) else list(term)
+    unknown = [t for t in names if t not in model.terms]
+    if unknown:
+        raise InputError(f"the model has no term {unknown[0]!r} (terms: {', '.join(model.terms)})")
+    index = [i for t in names for i in model.terms[t]]
+    beta = model.coef[index]
+    v = model.vcov[np.ix_(index, index)]
+    if np.linalg.matrix_rank(v) < len(index):
+        raise InputError(
+            f"the variance of the coefficients of {', '.join(names)} is singular: "
+            "the Wald test cannot be formed (perfect prediction?)"
+        )
+    chisq = float(beta @ np.linalg.solve(v, beta))
+    df1 = len(index)
+    f = chisq / df1
+    return WaldTest(f, df1, model.df, float(special.fdtrc(df1, model.df, f)))
+
+
+@dataclass(frozen=True)
+class TTest:
+    """R's ``svyttest(y ~ g, design)``: the difference in means (second group minus first),
+    its t statistic on ``df`` and two-sided p."""
+
+    difference: float
+    se: float
+    t: float
+    df: int
+    p: float
+
+
+def ttest(design: Survey, values: Values, groups: Values, domain: Values | None = None) -> TTest:
+    """R's ``svyttest(y ~ g, design)`` for a two-level ``groups``: the group coefficient of
+    the gaussian svyglm, t on its residual df."""
+    g = _as_series(groups, design, "groups")
+    levels = levels_of(g)
+    if len(levels) != 2:
+        raise InputError(f"a t test needs exactly two groups, found {len(levels)}")
+    data = pd.DataFrame(
+        {"_y": _as_series(values, design).to_numpy(), "_g": g.to_numpy()}, index=design.data.index
+    )
+    local = _with_data(design, data)
+    model = glm(local, "_y", ["_g"], factors=["_g"], domain=domain)
+    return TTest(
+        float(model.coef[1]), float(model.se[1]), float(model.t[1]), model.df, float(model.p[1])
+    )
+
+
+def _with_data(design: Survey, data: pd.DataFrame) -> Survey:
+    """The same design over other variables (same rows)."""
+    from dataclasses import replace
+
+    return replace(design, data=data)
+
+
+# ----- quantiles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantile:
+    """R's ``svyquantile`` (survey ≥ 4.1 defaults): ``quantile``, its Woodruff interval
+    ``ci`` (lower, upper) and ``se`` = (upper − lower) / (2 t), t on ``df``."""
+
+    probability: float
+    quantile: float
+    ci: tuple[float, float]
+    se: float
+    df: int
+
+
+def quantiles(
+    design: Survey,
+    values: Values,
+    probabilities: Sequence[float],
+    *,
+    alpha: float = 0.05,
+    domain: Values | None = None,
+) -> list[Quantile]:
+    """R's ``svyquantile(~x, design, quantiles, na.rm=TRUE)`` with its defaults
+    ``qrule="math"`` (the smallest x whose weighted share reaches p, the lower one on a tie)
+    and ``interval.type="mean"`` (Woodruff: the quantiles at the ends of the t interval of
+    the weighted share below the estimate, on the design's degrees of freedom)."""
+    if design.replicates is not None:
+        raise InputError("quantiles of a replicate-weight design are not available yet")
+    x = _numeric(_as_series(values, design))
+    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    if not inside.any():
+        raise InputError("no respondent has a value: no quantile")
+    df = domain_df(design, inside)
+    t = float(special.stdtrit(df, 1 - alpha / 2))
+    xs, ws = x[inside], design.weights[inside]
+    order = np.argsort(xs, kind="stable")
+    xs, cum = xs[order], np.cumsum(ws[order])
+    out = []
+    for p in probabilities:
+        if not 0 <= p <= 1:
+            raise InputError(f"a quantile's probability must be between 0 and 1, got {p}")
+        q = _math_rule(xs, cum, p)
+        share = mean(design, (x <= q).astype(float), inside)
+        low, high = share.estimate[0] - t * share.se[0], share.estimate[0] + t * share.se[0]
+        lower = _math_rule(xs, cum, low) if 0 <= low <= 1 else float("nan")
+        upper = _math_rule(xs, cum, high) if 0 <= high <= 1 else float("nan")
+        out.append(Quantile(float(p), q, (lower, upper), (upper - lower) / (2 * t), df))
+    return out
+
+
+def _math_rule(xs: np.ndarray, cum: np.ndarray, p: float) -> float:
+    """R's qrule_math on sorted values ``xs`` with cumulative weights ``cum``."""
+    below = np.flatnonzero(cum <= p * cum[-1])
+    if below.size == 0:
+        return float(xs[0])
+    pos = int(below[-1])
+    if p - cum[pos] / cum[-1] == 0:
+        return float(xs[pos])
+    return float(xs[min(pos + 1, xs.size - 1)])
+
+
+# ----- calibration ------------------------------------------------------------------------
+
+CALFUNS: tuple[str, ...] = ("linear", "raking")
+RESCALE_THRESHOLD = 20  # R's grake: rescale the weights when every total is 20× the sample's
+
+
+def calibrate(
+    design: Survey,
+    auxiliaries: Sequence[str],
+    totals: dict[str, float],
+    *,
+    calfun: str = "linear",
+    factors: Sequence[str] = (),
+    bounds: tuple[float, float] = (-np.inf, np.inf),
+    epsilon: float = 1e-7,
+    maxit: int = 50,
+) -> Survey:
+    """R's ``calibrate(design, ~x1 + x2, population, calfun=, bounds=)``: weights w·g with
+    the weighted totals of the model matrix (intercept, numeric auxiliaries, treatment
+    dummies of categorical ones, R's names: "(Intercept)", "stypeH", "api99") equal to
+    ``totals``; g from R's grake (Newton steps until every |misfit| / (1 + |total|) <
+    ``epsilon``); the variance residualises on the calibration as R's svyrecvar does.
+    ``calfun``: "linear" (GREG) or "raking"; ``bounds`` on g."""
+    if calfun not in CALFUNS:
+        raise InputError(f"calfun must be one of {', '.join(CALFUNS)}, got {calfun!r}")
+    x, names, _, complete = _model_matrix(design, auxiliaries, set(factors))
+    if not complete.all():
+        row = int(np.flatnonzero(~complete)[0]) + 2
+        raise InputError("calibration needs every auxiliary variable for every respondent", row=row)
+    missing = [name for name in names if name not in totals]
+    if missing:
+        raise InputError(
+            f"no population total for {missing[0]!r} (the model matrix has {', '.join(names)})"
+        )
+    population = np.array([float(totals[name]) for name in names])
+    w = design.weights
+    g = _grake(x, w, population, calfun, bounds, epsilon, maxit)
+    whalf = np.sqrt(w)
+    basis, _ = np.linalg.qr(x * whalf[:, None])
+    return design.with_weights(w * g, Greg(basis, g * whalf))
+
+
+def _grake(x, w, population, calfun, bounds, epsilon, maxit) -> np.ndarray:
+    """R's grake: Newton iterations on the calibration equations."""
+    lower, upper = bounds
+
+    def fm1(u):
+        core = u + 1 if calfun == "linear" else np.exp(u)
+        return np.clip(core, lower, upper) - 1
+
+    def deriv(u):
+        inside = (u < upper - 1) & (u > lower - 1)
+        return np.where(inside, 1.0 if calfun == "linear" else np.exp(u), 0.0)
+
+    sample_total = x.T @ w
+    scales = population / sample_total
+    scale = None
+    if np.min(scales) > RESCALE_THRESHOLD:
+        scale = float(np.mean(scales))
+        w = w * scale
+        sample_total = sample_total * scale
+    eta = np.zeros(x.shape[1])
+    xeta = x @ eta
+    for _ in range(maxit):
+        tmat = (x * (w * deriv(xeta))[:, None]).T @ x
+        misfit = population - sample_total - x.T @ (w * fm1(xeta))
+        eta = eta + np.linalg.pinv(tmat, rcond=256 * np.finfo(float).eps) @ misfit
+        xeta = x @ eta
+        misfit = population - sample_total - x.T @ (w * fm1(xeta))
+        if np.all(np.abs(misfit) / (1 + np.abs(population)) < epsilon):
+            break
+    else:
+        raise InputError(
+            f"calibration did not converge in {maxit} iterations; check that "
+            "the totals are consistent with each other and with the bounds"
+        )
+    g = 1 + fm1(xeta)
+    return g * scale if scale is not None else g
