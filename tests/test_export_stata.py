@@ -55,7 +55,21 @@ def test_each_column_gets_the_smallest_stata_type_that_holds_it(tmp_path):
     assert df["text"].tolist() == ["Tốt", "", "ừ"]
 
 
-@pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [1000.0, 2.0, 3.0], [0.5, 2.0, 3.0]])
+def test_text_longer_than_a_str_column_goes_into_a_strl_whole(tmp_path):
+    long = "Ý kiến rất dài của đồng chí. " * 100  # 3,300 characters, more bytes
+    columns = [
+        DtaColumn("id", pd.Series([1.0, 2.0, 3.0])),
+        DtaColumn("note", pd.Series([long, None, "ngắn"]), label="Ghi chú", text=True),
+        DtaColumn("after", pd.Series([7.0, 8.0, 9.0])),
+    ]
+    path = _write(tmp_path, columns)
+    df, meta = pyreadstat.read_dta(path)
+    assert df["note"].tolist() == [long, "", "ngắn"]
+    assert df["after"].tolist() == [7, 8, 9]  # the columns after it are where they belong
+    assert meta.column_names_to_labels["note"] == "Ghi chú"
+
+
+[[1.0, 2.0, 3.0], [1000.0, 2.0, 3.0], [0.5, 2.0, 3.0]])
 def test_extended_missing_values_and_their_labels_in_every_numeric_type(tmp_path, values):
     """.a, .b and .s in a byte, an int and a double column, each with its value label."""
     column = DtaColumn(
