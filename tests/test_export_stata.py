@@ -69,7 +69,7 @@ def test_text_longer_than_a_str_column_goes_into_a_strl_whole(tmp_path):
     assert meta.column_names_to_labels["note"] == "Ghi chú"
 
 
-[[1.0, 2.0, 3.0], [1000.0, 2.0, 3.0], [0.5, 2.0, 3.0]])
+@pytest.mark.parametrize("values", [[1.0, 2.0, 3.0], [1000.0, 2.0, 3.0], [0.5, 2.0, 3.0]])
 def test_extended_missing_values_and_their_labels_in_every_numeric_type(tmp_path, values):
     """.a, .b and .s in a byte, an int and a double column, each with its value label."""
     column = DtaColumn(
