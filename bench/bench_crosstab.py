@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.statistics.crosstab import code, crosstab
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 N_H = np.array([5421, 1418, 1944, 521, 210])
 N_SMALL = np.array([784, 205, 281, 75, 30])
@@ -50,12 +50,12 @@ def simulate(n_h: np.ndarray, n_questions: int, seed: int) -> pd.DataFrame:
 def battery(df: pd.DataFrame, n_questions: int) -> float:
     """Seconds to build the design and every table with every test."""
     start = time.perf_counter()
-    design = Design.stratified(df, strata="stratum", population="N_h")
-    banners = [code(df[f"b{b}"]) for b in range(1, len(BANNER_LEVELS) + 1)]
+    survey = Survey.stratified(df, strata="stratum", population="N_h")
+    banners = [code(survey.values(f"b{b}")) for b in range(1, len(BANNER_LEVELS) + 1)]
     for q in range(1, n_questions + 1):
-        row = code(df[f"q{q}"])
+        row = code(survey.values(f"q{q}"))
         for banner in banners:
-            crosstab(design, row, banner)
+            crosstab(survey, row, banner)
     return time.perf_counter() - start
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from pipeline.model.questionnaire import Questionnaire, load_questionnaire
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -29,14 +29,14 @@ def oracle() -> dict:
 def api():
     """R's apistrat sample and its design: strata stype, weights pw, FPC from fpc."""
     df = pd.read_csv(ORACLES / "apistrat.csv")
-    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+    return df, Survey.from_weights(df, weight="pw", strata="stype", population="fpc")
 
 
 @pytest.fixture(scope="session", params=["fpc", "nofpc"])
 def synth(request):
     """The 5-stratum synthetic survey shaped like the default one, with and without FPC."""
     df = pd.read_csv(ORACLES / "synth5.csv")
-    design = Design.stratified(df, strata="stratum", population="N_h", fpc=request.param == "fpc")
+    design = Survey.stratified(df, strata="stratum", population="N_h", fpc=request.param == "fpc")
     return request.param, df, design
 
 

@@ -14,9 +14,9 @@ import pytest
 from pipeline.statistics import crosstab as xt
 from pipeline.statistics import estimate
 from pipeline.statistics.survey import (
-    Design,
     PostStratum,
     Raking,
+    Survey,
     post_stratify,
     rake,
     trim_weights,
@@ -59,7 +59,7 @@ def oracle() -> dict:
 
 def api_design(name: str, oracle: dict):
     df = pd.read_csv(ORACLES / name)
-    design = Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+    design = Survey.from_weights(df, weight="pw", strata="stype", population="fpc")
     pop = totals(oracle["poststrat_api"]["population"])
     return df, design, post_stratify(design, df["awards"], pop)
 
@@ -77,7 +77,7 @@ def api_na(oracle):
 @pytest.fixture(scope="module")
 def raked(oracle):
     df = pd.read_csv(ORACLES / "synth5.csv")
-    design = Design.stratified(df, strata="stratum", population="N_h")
+    design = Survey.stratified(df, strata="stratum", population="N_h")
     o = oracle["rake_synth5"]
     margins = {"gender": df["gender"], "age": df["age"]}
     pop = {"gender": totals(o["gender"]), "age": totals(o["age"])}

@@ -131,3 +131,9 @@ def test_html_codebook_marks_the_favourable_end_of_a_scale(tmp_path):
 def test_the_mini_codebook_marks_nothing_without_a_declared_end(files):
     html = files["mini-2021.codebook.vi.html"].read_text(encoding="utf-8")
     assert "đầu thuận lợi" not in html
+
+
+def test_html_codebook_headers_are_words_not_python_objects(files):
+    html = files["mini-2021.codebook.vi.html"].read_text(encoding="utf-8")
+    assert "<th>Mã và nhãn giá trị</th>" in html
+    assert "built-in method" not in html

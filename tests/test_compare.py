@@ -23,7 +23,7 @@ from pipeline.readers.dataset import write_dataset
 from pipeline.stages.compare.comparison import WaveInput
 from pipeline.stages.compare.waves import compare_files, compare_waves, write_comparison
 from pipeline.statistics import estimate
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 from pipeline.statistics.waves import (
     compare_means,
     compare_proportions,
@@ -352,7 +352,7 @@ def test_recoded_renamed_item_is_estimated_on_the_common_codes(mini_comparison):
         share = w[ok & (d["eff_training"] == raw).to_numpy()].sum() / w[ok].sum()
         close(mine.loc[str(common), "est_b"], share)
     # Wave a alone, by the oracle-tested single-wave estimator: the stacked domain equals it.
-    design = Design.from_weights(w21.data, weight="_weight", strata="_stratum", population="_fpc")
+    design = Survey.from_weights(w21.data, weight="_weight", strata="_stratum", population="_fpc")
     values = w21.data["eff_train"].astype(float).where(w21.data["eff_train"] != 97)
     single = estimate.proportions(design, values, levels=[1.0, 2.0, 3.0, 4.0])
     close(mine["est_a"], single.estimate)

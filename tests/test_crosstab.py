@@ -13,8 +13,9 @@ import pytest
 from scipy import stats
 
 from pipeline.cli.app import run
+from pipeline.core.errors import InputError
 from pipeline.statistics import crosstab as xt
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 from .conftest import ORACLES, REL, close
 
@@ -48,9 +49,30 @@ def test_every_svychisq_statistic_on_apistrat(api):
     )
 
 
+def test_the_survey_holds_its_data_so_columns_can_be_named(api):
+    df, survey = api
+    check_svychisq(
+        xt.crosstab(survey, "sch.wide", "stype"),
+        load("apistrat_oracles.json")["svychisq_sch_wide_stype"],
+    )
+
+
+def test_a_misaligned_series_is_an_error_naming_both(api):
+    # Sorting reorders the index: the values no longer belong to the survey's rows.
+    df, survey = api
+    with pytest.raises(InputError, match="Series 'sch.wide'.*survey's data"):
+        xt.crosstab(survey, df.sort_values("api00")["sch.wide"], df["stype"])
+
+
+def test_an_unknown_column_name_is_an_error(api):
+    _, survey = api
+    with pytest.raises(InputError, match="no column 'nope'"):
+        xt.crosstab(survey, "nope", "stype")
+
+
 def test_rao_scott_without_fpc(api):
     df, _ = api
-    design = Design.from_weights(df, weight="pw", strata="stype")
+    design = Survey.from_weights(df, weight="pw", strata="stype")
     check_svychisq(
         xt.crosstab(design, df["sch.wide"], df["stype"]),
         load("apistrat_oracles.json")["svychisq_sch_wide_stype_nofpc"],
@@ -73,7 +95,7 @@ def test_shared_awards_both_oracle_is_awards_by_comp_imp(api, oracle):
 
 def test_svychisq_with_missing_values_keeps_the_design(oracle):
     df = pd.read_csv(ORACLES / "apistrat_na.csv")
-    design = Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+    design = Survey.from_weights(df, weight="pw", strata="stype", population="fpc")
     check_svychisq(
         xt.crosstab(design, df["sch.wide"], df["meals_hi"]),
         oracle["api_na"]["chisq_sch_wide_meals"],
@@ -83,7 +105,7 @@ def test_svychisq_with_missing_values_keeps_the_design(oracle):
 @pytest.mark.parametrize("option", ["adjust", "certainty"])
 def test_svychisq_with_a_lonely_psu(oracle, option):
     df = pd.read_csv(ORACLES / "apistrat_lonely.csv")
-    design = Design.from_weights(
+    design = Survey.from_weights(
         df, weight="pw", strata="stype", population="fpc", lonely_psu=option
     )
     check_svychisq(
@@ -155,7 +177,7 @@ def test_column_letters_follow_r_covariances(api, oracle):
 
 def test_column_letters_on_the_five_stratum_survey(oracle):
     df = pd.read_csv(ORACLES / "synth5.csv")
-    design = Design.stratified(df, strata="stratum", population="N_h")
+    design = Survey.stratified(df, strata="stratum", population="N_h")
     ct = xt.crosstab(design, df["q1"], df["gender"])
     o = oracle["synth5"]["fpc"]["by_q1_gender"]
     want = expected_letters(o["estimate"], np.array(o["vcov"]), 5, 2, design.df)
@@ -175,7 +197,7 @@ def test_small_base_flags_columns_below_the_threshold(api):
 
 def test_unweighted_pearson_matches_chisq_test(oracle):
     df = pd.read_csv(ORACLES / "synth5.csv")
-    ct = xt.crosstab(Design.simple(len(df)), df["q1"], df["age"])
+    ct = xt.crosstab(Survey.simple(df), df["q1"], df["age"])
     o = oracle["unweighted"]["pearson_q1_age"]
     close([ct.pearson.statistic, ct.pearson.df1, ct.pearson.p], [o["statistic"], o["df"], o["p"]])
 
@@ -183,7 +205,7 @@ def test_unweighted_pearson_matches_chisq_test(oracle):
 def test_fisher_exact_for_a_small_2x2(oracle):
     df = pd.read_csv(ORACLES / "synth5.csv")
     small = df[df["stratum"] == 5].reset_index(drop=True)
-    ct = xt.crosstab(Design.simple(len(small)), small["q2"], small["gender"])
+    ct = xt.crosstab(Survey.simple(small), small["q2"], small["gender"])
     o = oracle["unweighted"]["fisher_q2_gender_stratum5"]
     assert ct.n.T.ravel().tolist() == o["table"]
     assert ct.fisher_advised
@@ -194,7 +216,7 @@ def test_cramers_v_by_hand():
     # Weighted table [[30, 10], [10, 30]]: phi² = 0.25, V = 0.5.
     rows = np.array([0, 0, 1, 1])
     cols = np.array([0, 1, 0, 1])
-    design = Design.from_weights(pd.DataFrame({"w": [30.0, 10, 10, 30]}), weight="w")
+    design = Survey.from_weights(pd.DataFrame({"w": [30.0, 10, 10, 30]}), weight="w")
     assert xt.crosstab(design, rows, cols).cramers_v == pytest.approx(0.5, rel=1e-12)
 
 
@@ -347,7 +369,7 @@ cat(format(c(t$statistic, t$parameter, t$p.value, coef(b), se), digits=17), sep=
         ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True
     )
     r = np.array([float(x) for x in res.stdout.split()])
-    design = Design.stratified(df, strata="stratum", population="N_h")
+    design = Survey.stratified(df, strata="stratum", population="N_h")
     ct = xt.crosstab(design, df["q3"], df["age"])
     close([ct.rao_scott.statistic, ct.rao_scott.df1, ct.rao_scott.df2, ct.rao_scott.p], r[:4])
     k = ct.col_prop.size

@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.core.errors import InputError
 from pipeline.statistics import estimate
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 from .conftest import ORACLES, REL, close
 
@@ -31,7 +31,7 @@ def shared() -> dict:
 @pytest.fixture(scope="module")
 def api_na():
     df = pd.read_csv(ORACLES / "apistrat_na.csv")
-    return df, Design.from_weights(df, weight="pw", strata="stype", population="fpc")
+    return df, Survey.from_weights(df, weight="pw", strata="stype", population="fpc")
 
 
 # ---- apistrat, the shared oracle -----------------------------------------------------------
@@ -42,6 +42,29 @@ def test_mean_of_api00_matches_svymean(api, shared):
     est = estimate.mean(design, df["api00"])
     close(est.estimate, shared["svymean_api00"]["mean"])
     close(est.se, shared["svymean_api00"]["se"])
+
+
+def test_estimators_take_column_names_of_the_survey(api, shared):
+    _, survey = api
+    close(estimate.mean(survey, "api00").se, shared["svymean_api00"]["se"])
+    close(estimate.total(survey, "enroll").estimate, shared["svytotal_enroll"]["total"])
+    close(estimate.proportions(survey, "sch.wide").se, shared["svymean_sch_wide"]["se"])
+
+
+def test_a_misaligned_series_is_refused_by_every_estimator(api):
+    df, survey = api
+    shuffled = df.sample(frac=1, random_state=1)
+    for estimator in (estimate.mean, estimate.total):
+        with pytest.raises(InputError, match="Series 'api00'"):
+            estimator(survey, shuffled["api00"])
+    with pytest.raises(InputError, match="domain"):
+        estimate.mean(survey, "api00", shuffled["api00"] > 600)
+
+
+def test_values_of_the_wrong_length_are_refused(api):
+    _, survey = api
+    with pytest.raises(InputError, match="expected 200 values"):
+        estimate.mean(survey, np.ones(3))
 
 
 def test_total_of_enrolment_matches_svytotal(api, shared):
@@ -144,10 +167,10 @@ def test_svyby_proportions_with_missing_values(api_na, oracle):
 def test_lonely_psu_options_match_r(oracle, option):
     df = pd.read_csv(ORACLES / "apistrat_lonely.csv")
     o = oracle["lonely"][option]
-    design = Design.from_weights(
+    design = Survey.from_weights(
         df, weight="pw", strata="stype", population="fpc", lonely_psu=option
     )
-    nofpc = Design.from_weights(df, weight="pw", strata="stype", lonely_psu=option)
+    nofpc = Survey.from_weights(df, weight="pw", strata="stype", lonely_psu=option)
     for est, key in [
         (estimate.mean(design, df["api00"]), "mean_api00"),
         (estimate.total(design, df["enroll"]), "total_enroll"),

@@ -126,4 +126,4 @@ def test_cli_reports_an_unreadable_file(tmp_path, capsys):
     bad.write_text("not spss", encoding="utf-8")
     code = run(["import-sav", str(bad), "--out", str(tmp_path / "q.yaml"), "--stratum", "k"])
     assert code == 2
-    assert "cannot read as an SPSS file" in capsys.readouterr().err
+    assert "not a readable sav file" in capsys.readouterr().err

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.core.errors import InputError
 from pipeline.statistics import scales
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 from .conftest import ORACLES, close
 
@@ -17,7 +17,7 @@ from .conftest import ORACLES, close
 @pytest.fixture(scope="module")
 def synth():
     df = pd.read_csv(ORACLES / "synth5.csv")
-    return df, Design.stratified(df, strata="stratum", population="N_h")
+    return df, Survey.stratified(df, strata="stratum", population="N_h")
 
 
 def test_mean_score_ignores_missing_codes(synth, oracle):

@@ -22,7 +22,7 @@ from pipeline.stages.tabulate import (
 from pipeline.statistics import estimate
 from pipeline.statistics.crosstab import crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 from .conftest import FIXTURES
 
@@ -62,8 +62,8 @@ def weighted() -> pd.DataFrame:
 
 
 @pytest.fixture
-def design(weighted) -> Design:
-    return Design.from_weights(weighted, weight="_weight", strata="_stratum", population="_fpc")
+def design(weighted) -> Survey:
+    return Survey.from_weights(weighted, weight="_weight", strata="_stratum", population="_fpc")
 
 
 def test_every_categorical_variable_meets_every_banner(weighted, design, mini):

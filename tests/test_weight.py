@@ -1,5 +1,7 @@
 """`survey weight`: design weights N_h / n_h, the FPC column and calibration to margins."""
 
+import subprocess
+
 import pandas as pd
 import pytest
 
@@ -8,8 +10,9 @@ from pipeline.core.errors import InputError
 from pipeline.model.frame import Frame, Margin
 from pipeline.readers.dataset import read_dataset, write_dataset
 from pipeline.stages.weight import WeightOptions, design_of, weight
+from pipeline.statistics import estimate
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, close
 
 
 def clean_rows(categories: list[int], sexes: list[int]) -> pd.DataFrame:
@@ -140,3 +143,86 @@ def test_weights_edited_after_weighting_are_refused(mini):
     out.loc[0, "_weight"] = 999.0
     with pytest.raises(InputError, match="rerun `survey weight`"):
         design_of(out, {"design": description})
+
+
+# ---- a cluster design block -------------------------------------------------------------------
+
+
+def cluster_rows() -> pd.DataFrame:
+    """Members sampled through their organisations: 3 organisations per stratum; org ids
+    repeat across strata (nest)."""
+    data = clean_rows([1] * 7 + [2] * 6, [1, 2, 1, 1, 2, 2, 1, 2, 2, 1, 2, 1, 1])
+    data["org"] = [1, 1, 2, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3]
+    return data
+
+
+def test_a_cluster_design_block_is_recorded_and_read_back(mini, tmp_path):
+    options = WeightOptions(clusters=("org",), nest=True)
+    out, description = weight(cluster_rows(), mini, mini.frame_model, options)
+    assert description["psu"] == 6
+    assert description["degrees_of_freedom"] == 6 - 2
+    assert description["options"]["clusters"] == ["org"]
+    path = write_dataset(out, {"design": description}, tmp_path / "w.parquet")
+    df, meta = read_dataset(path)
+    design = design_of(df, meta)
+    assert design.clustered and design.df == 4
+    assert design.weights == pytest.approx(out["_weight"].to_numpy())
+
+
+def test_the_stratified_record_has_no_design_block_keys(mini):
+    _, description = weight(
+        clean_rows([1, 1, 1, 2, 2], [1] * 5), mini, mini.frame_model, WeightOptions()
+    )
+    assert "clusters" not in description["options"] and "psu" not in description
+
+
+def test_the_cluster_design_of_weighted_data_matches_live_r(mini, tmp_path):
+    out, description = weight(
+        cluster_rows(), mini, mini.frame_model, WeightOptions(clusters=("org",), nest=True)
+    )
+    design = design_of(out, {"design": description})
+    path = tmp_path / "w.csv"
+    out.assign(male=(out["sex"] == 1).astype(float)).to_csv(path, index=False)
+    script = f"""
+suppressMessages(library(survey))
+d <- read.csv("{path}", check.names=FALSE)
+des <- svydesign(id=~org, strata=~`_stratum`, weights=~`_weight`, nest=TRUE, data=d)
+m <- svymean(~male, des)
+cat(format(c(coef(m), SE(m), degf(des)), digits=17), sep="\\n")
+"""
+    res = subprocess.run(
+        ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    r = [float(x) for x in res.stdout.split()]
+    est = estimate.mean(design, (out["sex"] == 1).astype(float))
+    close([est.estimate[0], est.se[0], design.df], r, 1e-9)
+
+
+def test_weight_command_takes_the_design_block(tmp_path, capsys):
+    write_dataset(cluster_rows(), {"wave": "2021"}, tmp_path / "clean.parquet")
+    out = tmp_path / "weighted.parquet"
+    args = [
+        "weight",
+        str(tmp_path / "clean.parquet"),
+        "--questionnaire",
+        str(FIXTURES / "mini.yaml"),
+        "--out",
+        str(out),
+        "--cluster",
+        "org",
+        "--nest",
+    ]
+    assert run(args) == 0, capsys.readouterr().err
+    _, meta = read_dataset(out)
+    assert meta["design"]["psu"] == 6 and meta["design"]["options"]["nest"] is True
+
+
+def test_a_missing_cluster_column_is_named(mini):
+    with pytest.raises(InputError) as err:
+        weight(
+            clean_rows([1, 1, 2, 2], [1] * 4),
+            mini,
+            mini.frame_model,
+            WeightOptions(clusters=("org",)),
+        )
+    assert err.value.column == "org"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+if TYPE_CHECKING:
+    from pipeline.model.cleaning_rules import CleaningConfig
+
 from pipeline.core.errors import InputError
-from pipeline.model.cleaning_rules import CleaningConfig, load_cleaning_config
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.ingest import read_responses
-from pipeline.stages.clean import check_columns, clean, write_outputs
-from pipeline.stages.pseudonymise import load_or_create_key, load_or_create_key_file
 
 DEFAULT_CONFIG = Path("questionnaires/cleaning.yaml")
 
@@ -36,6 +35,11 @@ def clean_command(
 
     Example: survey clean raw/2021.csv --questionnaire q.yaml --out processed/2021.parquet
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.ingest import read_responses
+    from pipeline.stages.clean import check_columns, clean, write_outputs
+    from pipeline.stages.pseudonymise import load_or_create_key, load_or_create_key_file
+
     if out.suffix != ".parquet":
         raise InputError("expected an output file ending in .parquet", file=str(out))
     if out.resolve().parent.name == "raw":
@@ -66,6 +70,8 @@ def clean_command(
 
 
 def load_config(path: Path | None) -> CleaningConfig:
+    from pipeline.model.cleaning_rules import CleaningConfig, load_cleaning_config  # noqa: F811
+
     if path is not None:
         return load_cleaning_config(path)
     if DEFAULT_CONFIG.exists():

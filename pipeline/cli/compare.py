@@ -8,19 +8,8 @@ import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from pipeline.core.errors import InputError
-from pipeline.model.harmonize import load_harmonization
-from pipeline.readers.dataset import read_dataset
-from pipeline.stages.compare.comparison import OVERALL, WaveInput
-from pipeline.stages.compare.waves import (
-    compare_files,
-    compare_waves,
-    file_comparison_json,
-    write_comparison,
-)
 
 
 def parse_data_option(text: str) -> tuple[str, Path]:
@@ -49,6 +38,11 @@ def compare_command(
     2021=processed/2021.weighted.parquet --data 2023=processed/2023.weighted.parquet
     --out outputs/waves
     """
+    from pipeline.model.harmonize import load_harmonization
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.compare.comparison import OVERALL, WaveInput
+    from pipeline.stages.compare.waves import compare_waves, write_comparison
+
     start = time.perf_counter()
     h = load_harmonization(map_path)
     waves = []
@@ -76,33 +70,55 @@ def compare_command(
 
 
 def compare_waves_command(
-    file_a: Path = typer.Argument(..., help="First wave: CSV, xlsx, sav or parquet."),
+    file_a: Path = typer.Argument(..., help="First wave: any data file (csv, xlsx, sav, dta ...)."),
     file_b: Path = typer.Argument(..., help="Second wave, with the same variable."),
     var: str = typer.Option(..., "--var", help="The categorical variable to compare."),
     strata: str = typer.Option(None, "--strata", help="Stratum column (strata: file × it)."),
     weight: str = typer.Option(None, "--weight", help="Weight column (else N_h/n_h or 1)."),
-    fpc: str = typer.Option(None, "--fpc", help="Column with N_h of the respondent's stratum."),
+    fpc: list[str] | None = typer.Option(
+        None,
+        "--fpc",
+        help="Column with N_h of the respondent's stratum; with clusters one per stage "
+        "(repeat): population counts of units or sampling fractions.",
+    ),
+    cluster: list[str] | None = typer.Option(
+        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+    ),
+    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
     id_column: str = typer.Option(
         None, "--id", help="Respondent id column linking panel members across the files."
     ),
     lonely_psu: str = typer.Option(
-        "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
+        "fail",
+        "--lonely-psu",
+        help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding of both files, e.g. cp1258 (default: detect)."
+    ),
 ) -> None:
     """Compare one variable between two data files.
 
     Example: survey compare-waves 2021.csv 2023.csv --var q5 --strata stratum --fpc N_h
     """
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.stages.compare.waves import compare_files, file_comparison_json
+
     result = compare_files(
         file_a,
         file_b,
         var,
         strata=strata,
         weight=weight,
-        fpc=fpc,
+        fpc=fpc or None,
+        clusters=cluster or (),
+        nest=nest,
         id_column=id_column,
         lonely_psu=lonely_psu,
+        encoding=encoding,
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

@@ -4,56 +4,107 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from pipeline.core.columns import column_letter
-from pipeline.stages.crosstab_file import crosstab_file
-from pipeline.statistics.crosstab import MIN_BASE, CrossTab, as_json, value_text
+if TYPE_CHECKING:
+    from pipeline.stages.crosstab_file import FileCrossTab
 
 
 def crosstab_command(
-    data: Path = typer.Argument(..., help="CSV, xlsx, sav or parquet file."),
+    data: Path = typer.Argument(
+        ..., help="Any data file: csv/tsv, xlsx/xls, sav/zsav/por, dta, sas7bdat/xpt, parquet."
+    ),
     row: str = typer.Option(..., "--row", help="Row variable (column name)."),
     col: str = typer.Option(..., "--col", help="Column variable (column name)."),
     strata: str = typer.Option(None, "--strata", help="Stratum column."),
     weight: str = typer.Option(None, "--weight", help="Weight column (else N_h/n_h or 1)."),
-    fpc: str = typer.Option(None, "--fpc", help="Column with N_h of the respondent's stratum."),
+    fpc: list[str] | None = typer.Option(
+        None,
+        "--fpc",
+        help="Column with N_h of the respondent's stratum; with clusters one per stage "
+        "(repeat): population counts of units or sampling fractions.",
+    ),
+    cluster: list[str] | None = typer.Option(
+        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+    ),
+    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
     lonely_psu: str = typer.Option(
-        "fail", "--lonely-psu", help="Single-respondent strata: fail, adjust or certainty."
+        "fail",
+        "--lonely-psu",
+        help="Single-PSU strata: fail, adjust, certainty, remove or average.",
     ),
     as_json_flag: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding of the file, e.g. cp1258, cp1252 (default: detect)."
+    ),
+    questionnaire: Path = typer.Option(
+        None, "--questionnaire", help="Questionnaire YAML whose value labels to show."
+    ),
+    lang: str = typer.Option("vi", "--lang", help="Label language (with --questionnaire)."),
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
 
+    Codes are shown with their value labels: the file's own (.sav, .dta ...), or those of
+    --questionnaire in --lang.
+
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
+
+    A cluster sample: survey crosstab apiclus2.csv --row sch.wide --col stype --cluster dnum
+    --cluster snum --fpc fpc1 --fpc fpc2
     """
-    ct, simulated = crosstab_file(
-        str(data), row, col, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.stages.crosstab_file import crosstab_file
+    from pipeline.statistics.crosstab import as_json, value_text
+
+    result = crosstab_file(
+        str(data),
+        row,
+        col,
+        strata=strata,
+        weight=weight,
+        fpc=fpc or None,
+        clusters=cluster or (),
+        nest=nest,
+        lonely_psu=lonely_psu,
+        encoding=encoding,
+        questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
+        lang=lang,
     )
+    ct = result.table
     if as_json_flag:
-        typer.echo(json.dumps(as_json(ct, row, col)))
+        out = as_json(ct, row, col)
+        out["row_labels"] = [result.row_labels.get(value_text(v)) for v in ct.row_levels]
+        out["col_labels"] = [result.col_labels.get(value_text(v)) for v in ct.col_levels]
+        typer.echo(json.dumps(out))
         return
-    _print_table(ct, row, col, simulated)
+    _print_table(result, row, col)
 
 
-def _print_table(ct: CrossTab, row: str, col: str, simulated: bool) -> None:
+def _print_table(result: FileCrossTab, row: str, col: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.core.columns import column_letter
+    from pipeline.statistics.crosstab import MIN_BASE
+
+    ct = result.table
     title = f"{row} by {col}: column % (n)"
-    if simulated:
+    if result.simulated:
         title = "SIMULATED DATA: " + title
     table = Table(title=title)
     table.add_column(row)
     for j, cv in enumerate(ct.col_levels):
         flag = " *" if ct.small_base[j] else ""
-        table.add_column(f"{value_text(cv)} ({column_letter(j)}){flag}", justify="right")
+        heading = labelled(cv, result.col_labels)
+        table.add_column(f"{heading} ({column_letter(j)}){flag}", justify="right")
     for i, rv in enumerate(ct.row_levels):
         cells = [
             f"{100 * ct.col_prop[i, j]:.1f} ({ct.n[i, j]}) {ct.letters[i][j]}".rstrip()
             for j in range(len(ct.col_levels))
         ]
-        table.add_row(value_text(rv), *cells)
+        table.add_row(labelled(rv, result.row_labels), *cells)
     table.add_row("base n", *[str(b) for b in ct.col_base])
     console = Console(width=120)
     console.print(table)
@@ -67,6 +118,15 @@ def _print_table(ct: CrossTab, row: str, col: str, simulated: bool) -> None:
         "Letters: column proportion significantly larger than the lettered column "
         f"(design-based, Bonferroni, 5%). * base below {MIN_BASE}: read with care."
     )
+
+
+def labelled(value: object, labels: dict[str, str]) -> str:
+    """A code with its label beside it ("1 Nam"), or the code alone when it has none."""
+    from pipeline.statistics.crosstab import value_text
+
+    code = value_text(value)
+    label = labels.get(code)
+    return f"{code} {label}" if label and label != code else code
 
 
 def register(app: typer.Typer) -> None:

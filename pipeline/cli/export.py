@@ -11,11 +11,6 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import InputError
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset
-from pipeline.readers.import_sav import import_sav
-from pipeline.stages.export.plan import ExportWarning
-from pipeline.stages.export.write import FORMATS, export
 
 
 def export_command(
@@ -29,14 +24,21 @@ def export_command(
         "files each, and every .dta holds them all as label languages.",
     ),
     zsav: bool = typer.Option(False, "--zsav", help="Also write a compressed .zsav."),
-    formats: list[str] = typer.Option(
-        list(FORMATS), "--format", help="Formats to write (repeatable): sav, sps, dta, csv, r."
+    formats: list[str] | None = typer.Option(
+        None,
+        "--format",
+        help="Formats to write (repeatable): sav, sps, dta, csv, r (default: all).",
     ),
 ) -> None:
     """Export to SPSS (.sav, .sps), Stata and CSV with metadata.
 
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.export.plan import ExportWarning
+    from pipeline.stages.export.write import FORMATS, export
+
     q = load_questionnaire(questionnaire)
     frame, meta = read_dataset(data)
     if meta.get("form_id") not in (None, q.form_id):
@@ -55,7 +57,7 @@ def export_command(
                 q,
                 out,
                 lang,
-                tuple(formats),
+                tuple(formats or FORMATS),
                 simulated=bool(meta.get("simulated", False)),
                 zsav=zsav,
                 wave=meta.get("wave"),
@@ -88,7 +90,7 @@ def data_version(path: Path) -> str:
 
 
 def import_sav_command(
-    sav: Path = typer.Argument(..., help="An SPSS .sav or .zsav file."),
+    sav: Path = typer.Argument(..., help="An SPSS .sav, .zsav or .por file."),
     out: Path = typer.Option(..., "--out", help="Questionnaire YAML to write."),
     stratum: str = typer.Option(..., "--stratum", help="The variable that holds the strata."),
     frame: str = typer.Option(
@@ -97,13 +99,25 @@ def import_sav_command(
     lang: str = typer.Option("vi", "--lang", help="Language of the file's labels: vi or en."),
     wave: str = typer.Option("1", "--wave", help="Wave to record in the questionnaire."),
     skip: list[str] = typer.Option([], "--skip", help="Variable to leave out (repeatable)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Text encoding, for files that do not record it (e.g. cp1258)."
+    ),
 ) -> None:
     """Read an SPSS file's dictionary into a questionnaire YAML.
 
     Example: survey import-sav old/2016.sav --out questionnaires/2016.yaml --stratum khoi
     """
+    from pipeline.readers.import_sav import import_sav
+
     notes = import_sav(
-        sav, out, stratum=stratum, frame=frame, lang=lang, wave=wave, skip=tuple(skip)
+        sav,
+        out,
+        stratum=stratum,
+        frame=frame,
+        lang=lang,
+        wave=wave,
+        skip=tuple(skip),
+        encoding=encoding,
     )
     for note in notes:
         print(f"note: {note}", file=sys.stderr)

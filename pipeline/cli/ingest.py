@@ -7,10 +7,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.ingest import read_responses, write_raw_csv
-from pipeline.stages.compare_entry import compare_entries, format_disagreements
-
 
 def ingest_command(
     file: Path = typer.Argument(..., help="Responses: csv/tsv/txt, xlsx, sav, zsav, dta, parquet."),
@@ -23,6 +19,9 @@ def ingest_command(
 
     Example: survey ingest kobo-export.csv --questionnaire questionnaires/q.yaml --out raw/2021.csv
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.ingest import read_responses, write_raw_csv
+
     q = load_questionnaire(questionnaire)
     responses = read_responses(file, q, format=format, encoding=encoding)
     write_raw_csv(responses, out)
@@ -52,6 +51,10 @@ def compare_entry_command(
 
     Example: survey compare-entry entry-a.xlsx entry-b.xlsx --key respondent_id
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.ingest import read_responses
+    from pipeline.stages.compare_entry import compare_entries, format_disagreements
+
     q = load_questionnaire(questionnaire) if questionnaire else None
     if key is None:
         if q is None:

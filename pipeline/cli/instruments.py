@@ -6,10 +6,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.import_xlsform import import_xlsform
-from pipeline.stages.instruments import write_instruments
-
 
 def instruments_command(
     questionnaire: Path = typer.Argument(..., help="Questionnaire YAML."),
@@ -20,6 +16,9 @@ def instruments_command(
 
     Example: survey instruments questionnaires/degradation-2021.yaml --out outputs/instruments
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.stages.instruments import write_instruments
+
     for path in write_instruments(load_questionnaire(questionnaire), out, lang):
         typer.echo(str(path))
 
@@ -38,6 +37,8 @@ def import_xlsform_command(
 
     Example: survey import-xlsform outputs/instruments/mini.xlsform.xlsx --out questionnaires/q.yaml
     """
+    from pipeline.readers.import_xlsform import import_xlsform
+
     typer.echo(str(import_xlsform(form, out, stratum=stratum, frame=frame)))
 
 

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.lint import lint
-
 
 def lint_command(
     questionnaire: Path = typer.Argument(..., help="Questionnaire YAML to check."),
@@ -16,6 +14,8 @@ def lint_command(
 
     Example: survey lint questionnaires/degradation-2021.yaml
     """
+    from pipeline.model.lint import lint
+
     problems = lint(questionnaire)
     for problem in problems:
         typer.echo(str(problem))

@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import InputError
-from pipeline.stages.report.render import FORMATS, render_report
 
 
 def parse_parameters(items: list[str]) -> dict[str, str]:
@@ -38,6 +37,8 @@ def report_command(
     Example: survey report notebooks/wave_report.ipynb -p wave=2021 -p lang=vi --to html,pdf
     --out outputs/reports
     """
+    from pipeline.stages.report.render import FORMATS, render_report
+
     formats = [f.strip() for f in to.split(",") if f.strip()]
     result = render_report(
         notebook,

@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-
-from pipeline.stages.run import report_files, run_pipeline
 
 
 def run_command(
@@ -18,6 +15,10 @@ def run_command(
 
     Example: survey run
     """
+    from rich.console import Console
+
+    from pipeline.stages.run import report_files, run_pipeline
+
     console = Console()
     code = run_pipeline(repo.resolve(), force=force)
     if code != 0:

@@ -8,10 +8,7 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import InputError
-from pipeline.demo.simulate import DEFAULT_MEMBER_SEED, OutputFormat, simulate, write_simulated
-from pipeline.model.frame import load_frame
-from pipeline.model.harmonize import load_harmonization
-from pipeline.model.questionnaire import load_questionnaire
+from pipeline.demo.options import DEFAULT_MEMBER_SEED, OutputFormat
 
 
 def simulate_command(
@@ -48,6 +45,11 @@ def simulate_command(
 
     Example: survey simulate tests/fixtures/mini.yaml --n 300 --seed 1 --out /tmp/mini.csv
     """
+    from pipeline.demo.simulate import simulate, write_simulated
+    from pipeline.model.frame import load_frame
+    from pipeline.model.harmonize import load_harmonization
+    from pipeline.model.questionnaire import load_questionnaire
+
     q = load_questionnaire(questionnaire)
     population = load_frame(frame) if frame is not None else q.frame_model
     start = parse_date(fieldwork_start) if fieldwork_start else None

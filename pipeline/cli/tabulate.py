@@ -6,11 +6,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset
-from pipeline.stages.tabulate import TabulateOptions, battery_metrics, tabulate, write_battery
-from pipeline.stages.weight import design_of
-
 
 def tabulate_command(
     data: Path = typer.Argument(..., help="Weighted data, processed/<wave>.weighted.parquet."),
@@ -28,6 +23,11 @@ def tabulate_command(
     Example: survey tabulate processed/2021.weighted.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out outputs/tables
     """
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.tabulate import TabulateOptions, battery_metrics, tabulate, write_battery
+    from pipeline.stages.weight import design_of
+
     q = load_questionnaire(questionnaire)
     df, meta = read_dataset(data)
     design = design_of(df, meta)

@@ -6,11 +6,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.model.frame import load_frame
-from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset, write_dataset
-from pipeline.stages.weight import WeightOptions, weight
-
 
 def weight_command(
     data: Path = typer.Argument(..., help="Clean data, processed/<wave>.parquet."),
@@ -27,16 +22,34 @@ def weight_command(
         True, "--calibrate/--no-calibrate", help="Rake to the frame's margins, if it has any."
     ),
     trim_upper: float | None = typer.Option(None, "--trim-upper", help="Cap on the weights."),
+    cluster: list[str] | None = typer.Option(
+        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+    ),
+    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
+    cluster_fpc: list[str] | None = typer.Option(
+        None,
+        "--cluster-fpc",
+        help="Per stage (repeat): column with the population count of units, or fraction.",
+    ),
 ) -> None:
-    """Add design weights, strata and FPC to clean data.
+    """Add weights, strata, FPC and clusters to clean data.
+
+    For a cluster sample give --cluster per stage, --nest and --cluster-fpc per stage.
 
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
     """
+    from pipeline.model.frame import load_frame
+    from pipeline.model.questionnaire import load_questionnaire
+    from pipeline.readers.dataset import read_dataset, write_dataset
+    from pipeline.stages.weight import WeightOptions, weight
+
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
     df, meta = read_dataset(data)
-    options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper)
+    options = WeightOptions(
+        fpc, lonely_psu, calibrate, trim_upper, tuple(cluster or ()), nest, tuple(cluster_fpc or ())
+    )
     weighted, design = weight(df, q, frame_model, options)
     write_dataset(weighted, {**meta, "design": design}, out)
     typer.echo(

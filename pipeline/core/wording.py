@@ -596,6 +596,11 @@ RANGE_MESSAGE = {
 }
 
 
+def range_message(low: int, high: int) -> Text:
+    """The constraint message written for an integer range that has none of its own."""
+    return Text(**{lang: RANGE_MESSAGE[lang].format(low=low, high=high) for lang in RANGE_MESSAGE})
+
+
 SIMULATED_NOTE = "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA"
 
 

@@ -59,7 +59,6 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -69,6 +68,7 @@ from scipy.special import ndtr, ndtri
 
 from pipeline.core.errors import InputError
 from pipeline.core.xlsx import save_workbook
+from pipeline.demo.options import DEFAULT_MEMBER_SEED, OutputFormat
 from pipeline.model import expressions
 from pipeline.model.frame import Frame
 from pipeline.model.harmonize import Harmonization, HarmonizedItem, harmonized_items
@@ -76,7 +76,6 @@ from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, 
 from pipeline.readers.ingest import write_csv
 from pipeline.statistics.allocate import allocate
 
-DEFAULT_MEMBER_SEED = 20161030
 FIELDWORK_DAYS = 42
 
 FAULT_KINDS = (
@@ -119,12 +118,6 @@ GIVEN_NAMES = (
     "An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hạnh", "Hùng",
     "Lan", "Linh", "Nam", "Phương", "Quân", "Thảo", "Tuấn", "Yến",
 )  # fmt: skip
-
-
-class OutputFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    kobo = "kobo"
 
 
 @dataclass(frozen=True)

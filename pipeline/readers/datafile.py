@@ -1,78 +1,203 @@
-"""Read any tabular data file (CSV, Excel, SPSS .sav, Parquet) into a DataFrame for ad hoc
-commands. Unreadable or unknown files raise InputError naming the file."""
+"""The one reader: any data file, in any format and encoding, read once, strictly.
+
+``read_file`` gives a ``DataFile``: the data typed for analysis (numbers as numbers, missing
+values as NaN) with its metadata beside it, pyreadstat-style (``FileMeta``: variable labels,
+value labels, user-missing codes, Stata/SAS tagged missing values, file label, encoding,
+delimiter). ``read_source_table`` gives the same file as text, cell by cell as typed, for
+ingestion (``SourceTable``). Both go through the same format readers and the same checks.
+
+Formats (by content, then by extension; ``format`` overrides):
+
+- delimited text (.csv .tsv .tab .txt, any delimiter, sniffed): ``csvfile.read_delimited``;
+- Excel .xlsx/.xlsm (openpyxl) and legacy .xls (xlrd): ``ingest/excel.py``;
+- SPSS .sav/.zsav/.por, Stata .dta (every version pyreadstat reads), SAS .sas7bdat/.xpt,
+  parquet: ``statfile.py``;
+- KoboToolbox and ODK Central exports are CSV or XLSX files (their headers are mapped by
+  ``ingest/mapping.py``).
+
+Missing values. SPSS user-missing codes and Stata/SAS tagged missing values (.a-.z) are
+never dropped nor merged with system missing: in the text (ingestion) they stay visible
+(the code as typed; ``.a`` for a tagged value), in the analysis frame they are NaN (as SPSS,
+Stata and R's haven treat them in analysis) and ``FileMeta.missing_values`` lists them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
-import pyreadstat
+from typing import TYPE_CHECKING
 
 from pipeline.core.errors import InputError
-from pipeline.core.spreadsheet_safety import check_xlsx_archive
-from pipeline.readers.ingest.text import read_text_table
+from pipeline.readers.filemeta import FileMeta
 
-READERS = {
-    ".csv": "csv",
-    ".txt": "csv",
-    ".xlsx": "excel",
-    ".xls": "excel",
-    ".sav": "sav",
-    ".zsav": "sav",
-    ".parquet": "parquet",
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.readers.ingest.table import SourceTable
+
+FORMATS = (
+    "csv", "tsv", "txt", "xlsx", "xls", "sav", "zsav", "por", "dta", "sas7bdat", "xpt",
+    "parquet", "kobo", "odk",
+)  # fmt: skip
+TEXT_FORMATS = ("csv", "tsv", "txt")
+STAT_FORMATS = ("sav", "zsav", "por", "dta", "sas7bdat", "xpt", "parquet")
+BY_EXTENSION = {
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "txt", ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".xls": "xls", ".sav": "sav", ".zsav": "zsav", ".por": "por", ".dta": "dta",
+    ".sas7bdat": "sas7bdat", ".xpt": "xpt", ".xport": "xpt", ".parquet": "parquet",
     ".pq": "parquet",
-}
+}  # fmt: skip
+_MAGIC = (
+    (b"PK\x03\x04", "xlsx"), (b"\xd0\xcf\x11\xe0", "xls"), (b"$FL2", "sav"), (b"$FL3", "zsav"),
+    (b"PAR1", "parquet"), (b"<stata_dta>", "dta"),
+    (b"HEADER RECORD*******LIB", "xpt"),
+)  # fmt: skip
 
 
-def read_data(path: str | Path) -> pd.DataFrame:
-    """The file's table; the reader is chosen by extension. SPSS value labels are not
-    applied (codes stay codes)."""
+@dataclass
+class DataFile:
+    """A file's data for analysis, its metadata, and each row's place in the source
+    (``row_numbers``: 1-based, header = row 1, as a spreadsheet counts; no row is ever left
+    out, so they run on from 2)."""
+
+    path: str
+    frame: pd.DataFrame
+    meta: FileMeta
+    row_numbers: range
+
+
+def read_file(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    columns: list[str] | None = None,
+    optional: tuple[str, ...] = (),
+) -> DataFile:
+    """Read ``path`` for analysis. ``columns``: only these (all when None; a name the file
+    does not have is an InputError) and those of ``optional`` the file has. ``encoding``:
+    text files (and statistical files written without an encoding record); detected when
+    None."""
     path = Path(path)
-    kind = READERS.get(path.suffix.lower())
-    if kind is None:
+    fmt = container(path, detect_format(path, format))
+    _check_encoding_applies(path, fmt, encoding)
+    if fmt in TEXT_FORMATS:
+        from pipeline.readers.csvfile import read_delimited
+
+        parsed = read_delimited(path, encoding=encoding, delimiter=_delimiter(fmt), text=False,
+                                columns=columns, optional=optional)  # fmt: skip
+        frame = parsed.table.to_pandas(split_blocks=True, self_destruct=True)
+        meta = FileMeta(fmt, encoding=parsed.encoding, delimiter=parsed.delimiter)
+        return DataFile(str(path), frame, meta, range(2, len(frame) + 2))
+    if fmt in ("xlsx", "xls"):
+        from pipeline.readers.ingest.excel import read_excel_frame
+
+        frame = _select(read_excel_frame(path, fmt), columns, optional, path)
+        return DataFile(str(path), frame, FileMeta(fmt), range(2, len(frame) + 2))
+    from pipeline.readers.statfile import analysis_frame, read_stat_file
+
+    frame, meta = read_stat_file(path, fmt, encoding=encoding, columns=columns, optional=optional)
+    return DataFile(str(path), analysis_frame(frame, meta), meta, range(2, len(frame) + 2))
+
+
+def read_source_table(
+    path: str | Path, format: str | None = None, encoding: str | None = None
+) -> tuple[SourceTable, str]:
+    """Read ``path`` as text for ingestion: every cell as typed (str or None), no row dropped.
+    Returns the table and the format (``format`` given, or detected)."""
+    from pipeline.readers.ingest.table import SourceTable, build_table
+
+    path = Path(path)
+    fmt = detect_format(path, format)
+    kind = container(path, fmt)
+    _check_encoding_applies(path, kind, encoding)
+    if kind in TEXT_FORMATS:
+        from pipeline.readers.csvfile import read_delimited
+
+        parsed = read_delimited(path, encoding=encoding, delimiter=_delimiter(kind), text=True)
+        cells = [column.to_pylist() for column in parsed.table.columns]
+        rows = [list(r) for r in zip(*cells, strict=True)]
+        table = SourceTable(str(path), list(parsed.headers), rows, parsed.row_numbers.tolist())
+        return table, fmt
+    if kind in ("xlsx", "xls"):
+        from pipeline.readers.ingest.excel import read_excel_table
+
+        return read_excel_table(path, kind), fmt
+    from pipeline.readers.statfile import read_stat_file, text_grid
+
+    frame, meta = read_stat_file(path, kind, encoding=encoding)
+    return build_table(str(path), text_grid(frame, meta, path), trim_blank_tail=False), fmt
+
+
+def read_data(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
+    """The file's data for analysis (``read_file(...).frame``)."""
+    return read_file(path, encoding=encoding).frame
+
+
+def detect_format(path: Path, given: str | None = None) -> str:
+    """The format of ``path``: ``given`` if any (checked), else by content, then extension."""
+    head = _head(path)
+    if given is not None:
+        given = given.lower().lstrip(".")
+        if given not in FORMATS:
+            raise InputError(
+                f"unknown format {given!r}; expected one of {', '.join(FORMATS)}", file=str(path)
+            )
+        return given
+    for magic, fmt in _MAGIC:
+        if head.startswith(magic):
+            return fmt
+    suffix = path.suffix.lower()
+    if suffix in BY_EXTENSION:
+        return BY_EXTENSION[suffix]
+    raise InputError(
+        f"unknown file type {suffix or '(no extension)'!r}; expected one of "
+        + ", ".join(sorted(BY_EXTENSION))
+        + " (or give --format)",
+        file=str(path),
+    )
+
+
+def container(path: Path, fmt: str) -> str:
+    """Kobo/ODK exports are CSV or XLSX files; which one, from the content."""
+    if fmt not in ("kobo", "odk"):
+        return fmt
+    return "xlsx" if _head(path).startswith(b"PK\x03\x04") else "csv"
+
+
+def _delimiter(fmt: str) -> str | None:
+    return "\t" if fmt == "tsv" else None
+
+
+def _check_encoding_applies(path: Path, fmt: str, encoding: str | None) -> None:
+    if encoding is not None and fmt not in (*TEXT_FORMATS, "sav", "zsav", "por", "dta",
+                                            "sas7bdat"):  # fmt: skip
         raise InputError(
-            f"unknown data file type {path.suffix!r}; expected one of {', '.join(READERS)}",
+            f"--encoding applies to text and statistical files, not to a {fmt} file",
             file=str(path),
         )
-    if not path.is_file():
-        raise InputError("file not found", file=str(path))
-    if kind == "csv":
-        _check_text_table(path)
-    elif path.suffix.lower() == ".xlsx":
-        check_xlsx_archive(path)
+
+
+def _select(
+    frame: pd.DataFrame, columns: list[str] | None, optional: tuple[str, ...], path: Path
+) -> pd.DataFrame:
+    if columns is None:
+        return frame
+    from pipeline.readers.csvfile import select_columns
+
+    return frame[select_columns(columns, optional, [str(c) for c in frame.columns], path)]
+
+
+def _head(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError("no such file", file=str(path))
+    if path.is_dir():
+        raise InputError("is a folder, expected a data file", file=str(path))
     try:
-        if kind == "csv":
-            # index_col=False: rows one value wider than the header must not shift every column
-            return pd.read_csv(path, encoding="utf-8-sig", index_col=False)
-        if kind == "excel":
-            _check_unique(list(pd.read_excel(path, header=None, nrows=1).iloc[0]), path)
-            return pd.read_excel(path)
-        if kind == "parquet":
-            return pd.read_parquet(path)
-        df, _ = pyreadstat.read_sav(str(path))
-        return df
-    except InputError:
-        raise
-    except Exception as exc:  # any reader failure is the file's problem, reported as such
-        raise InputError(f"cannot read the file as {kind}: {exc}", file=str(path)) from exc
-
-
-def _check_text_table(path: Path) -> None:
-    """The ingest reader's checks (encoding, quoting, row widths, a pasted second header),
-    which pandas does not make, and unique headers (pandas would rename a duplicate)."""
-    _check_unique(read_text_table(path).headers, path)
-
-
-def _check_unique(headers: list, path: Path) -> None:
-    seen: set[str] = set()
-    for header in headers:
-        name = "" if pd.isna(header) else str(header).strip()
-        if name and name in seen:
-            raise InputError(
-                f"duplicate column header {name!r}; every column needs its own name",
-                file=str(path),
-                row=1,
-                column=name,
-            )
-        seen.add(name)
-
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", file=str(path)) from None
+    if not head:
+        raise InputError("the file is empty: expected a header row and data rows", file=str(path))
+    return head

@@ -25,13 +25,15 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import pyreadstat
 import yaml
 
 from pipeline.core.atomic import write_text
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES, nfc
 from pipeline.model.questionnaire import Level, QuestionType, parse_questionnaire
+from pipeline.readers.datafile import detect_format, read_file
+
+SPSS_FORMATS = ("sav", "zsav", "por")
 
 DATE_FORMATS = ("DATE", "ADATE", "EDATE", "SDATE", "JDATE", "DATETIME", "YMDHMS")
 
@@ -209,15 +211,20 @@ def import_sav(
     wave: str = "1",
     form_id: str | None = None,
     skip: Sequence[str] = (),
+    encoding: str | None = None,
 ) -> list[str]:
-    """Write a questionnaire YAML skeleton for ``sav``; return notes on what needs review."""
+    """Write a questionnaire YAML skeleton for ``sav`` (SPSS .sav/.zsav/.por, read by the one
+    reader); return notes on what needs review. ``encoding``: for files that do not record
+    theirs."""
     sav, out = Path(sav), Path(out)
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected vi or en")
-    try:
-        _, meta = pyreadstat.read_sav(str(sav), metadataonly=True, user_missing=True)
-    except Exception as exc:  # pyreadstat raises its own error types for unreadable files
-        raise InputError(f"cannot read as an SPSS file: {exc}", file=str(sav)) from None
+    fmt = detect_format(sav)
+    if fmt not in SPSS_FORMATS:
+        raise InputError(
+            f"expected an SPSS file (.sav, .zsav or .por), not a {fmt} file", file=str(sav)
+        )
+    meta = read_file(sav, encoding=encoding).meta.readstat
     form_id = form_id or re.sub(r"[^A-Za-z0-9_]+", "_", sav.stem).strip("_") or "imported"
     data, notes = questionnaire_skeleton(
         meta, form_id=form_id, stratum=stratum, frame=frame, lang=lang, wave=wave, skip=skip

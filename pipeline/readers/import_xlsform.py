@@ -41,6 +41,7 @@ from pipeline.core.atomic import write_text
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES, Text
 from pipeline.core.spreadsheet_safety import check_xlsx_archive
+from pipeline.core.wording import range_message
 from pipeline.model import expressions
 from pipeline.model.questionnaire import (
     ChoiceList,
@@ -52,7 +53,6 @@ from pipeline.model.questionnaire import (
     Section,
     parse_questionnaire,
 )
-from pipeline.stages.instruments.xlsform import range_message
 
 TRUE_WORDS = {"yes", "true", "true()", "1", "y"}
 SKIPPED_TYPES = {

@@ -1,14 +1,33 @@
 """The ad hoc cross-tab of a data file (`survey crosstab`): read it, build its design from the
-named columns, cross-tabulate."""
+named columns, cross-tabulate, and find the value labels of the two variables."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
-from pipeline.core.simulated import is_simulated
-from pipeline.readers.datafile import read_data
-from pipeline.statistics.crosstab import CrossTab, crosstab
-from pipeline.statistics.survey import design_for
+from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
+from pipeline.readers.datafile import read_file
+from pipeline.readers.filemeta import FileMeta
+from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
+from pipeline.statistics.survey import survey_for
+
+if TYPE_CHECKING:
+    from pipeline.model.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class FileCrossTab:
+    """The table, whether the data are simulated (``_simulated`` = 1), and the value labels
+    of the row and column variables (code as text → label; empty when none is known)."""
+
+    table: CrossTab
+    simulated: bool
+    row_labels: dict[str, str] = field(default_factory=dict)
+    col_labels: dict[str, str] = field(default_factory=dict)
 
 
 def crosstab_file(
@@ -18,19 +37,56 @@ def crosstab_file(
     *,
     strata: str | None = None,
     weight: str | None = None,
-    fpc: str | None = None,
+    fpc: str | Sequence[str] | None = None,
+    clusters: Sequence[str] = (),
+    nest: bool = False,
     lonely_psu: str = "fail",
-) -> tuple[CrossTab, bool]:
-    """Read a data file, build its design from the named columns and cross-tabulate ``row``
-    by ``col``. Returns the table and whether the data are simulated (``_simulated`` = 1)."""
-    df = read_data(path)
-    require_columns(df, [row, col, strata, weight, fpc], path)
+    encoding: str | None = None,
+    questionnaire: Questionnaire | None = None,
+    lang: str = "vi",
+) -> FileCrossTab:
+    """Read a data file (only the named columns), build its survey from the named columns
+    (strata, weight, cluster columns per stage, fpc per stage) and cross-tabulate ``row`` by
+    ``col``. Labels come from ``questionnaire`` (in ``lang``) when
+    given, else from the file's own value labels (.sav, .dta ...)."""
+    fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
+    wanted = [row, col, strata, weight, *fpcs, *clusters]
+    named = [c for c in dict.fromkeys(wanted) if c is not None]
+    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
+    df = data.frame
+    require_columns(df, wanted, path)
     try:
-        design = design_for(
-            df, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=str(path)
+        survey = survey_for(
+            df,
+            strata=strata,
+            weight=weight,
+            fpc=fpcs or None,
+            clusters=clusters,
+            nest=nest,
+            lonely_psu=lonely_psu,
+            file=str(path),
         )
-        simulated = is_simulated(df)
-        return crosstab(design, df[row], df[col]), simulated
+        table = crosstab(survey, row, col)
     except InputError as exc:
         exc.file = exc.file or str(path)  # the data file is what the user can fix
         raise
+    return FileCrossTab(
+        table,
+        is_simulated(df),
+        value_labels(row, data.meta, questionnaire, lang),
+        value_labels(col, data.meta, questionnaire, lang),
+    )
+
+
+def value_labels(
+    column: str, meta: FileMeta, questionnaire: Questionnaire | None, lang: str
+) -> dict[str, str]:
+    """A column's value labels, code as text (as the table prints codes) → label."""
+    if questionnaire is not None:
+        try:
+            labels = questionnaire.variable(column).value_labels(lang)
+        except KeyError:
+            labels = {}
+    else:
+        labels = meta.value_labels.get(column, {})
+    return {value_text(code): str(label) for code, label in labels.items()}

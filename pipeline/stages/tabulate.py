@@ -32,7 +32,7 @@ from pipeline.model.questionnaire import Index, Questionnaire, QuestionType, Var
 from pipeline.statistics import estimate
 from pipeline.statistics.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 TOTAL = "total"
 LIKERT_TYPES = (QuestionType.likert, QuestionType.likert_grid)
@@ -91,7 +91,7 @@ def top_codes(variable: Variable, k: int = 2) -> list[int]:
 
 def tabulate(
     data: pd.DataFrame,
-    design: Design,
+    design: Survey,
     questionnaire: Questionnaire,
     options: TabulateOptions,
     info: dict | None = None,
@@ -146,7 +146,7 @@ def tabulate(
 
 
 def _total_cells(
-    design: Design, variable: Variable, values: pd.Series, options: TabulateOptions
+    design: Survey, variable: Variable, values: pd.Series, options: TabulateOptions
 ) -> list[dict]:
     est = estimate.proportions(
         design,
@@ -232,7 +232,7 @@ def _test_row(table: CrossTab, banner: str, variable: str) -> dict:
     }
 
 
-def _rank_test_columns(design: Design, item: pd.Series, banner: pd.Series) -> dict:
+def _rank_test_columns(design: Survey, item: pd.Series, banner: pd.Series) -> dict:
     """R's svyranktest (Kruskal-Wallis form) of the Likert item's analysis values across the
     banner's groups."""
     try:
@@ -272,7 +272,7 @@ def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd
 
 def _likert_scores(
     values: dict[str, pd.Series],
-    design: Design,
+    design: Survey,
     questionnaire: Questionnaire,
     banners: list[Variable],
     options: TabulateOptions,
@@ -321,7 +321,7 @@ def _index_score(items: pd.DataFrame, method: str) -> pd.Series:
     return combined.where(items.notna().all(axis=1))
 
 
-def _reliability(data: pd.DataFrame, design: Design, questionnaire: Questionnaire) -> pd.DataFrame:
+def _reliability(data: pd.DataFrame, design: Survey, questionnaire: Questionnaire) -> pd.DataFrame:
     """Cronbach's alpha of each declared index (complete answers only), unweighted and
     design-weighted, with the index score's weighted mean and SE."""
     out = []

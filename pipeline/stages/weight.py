@@ -10,25 +10,46 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.model.frame import Frame, Margin
 from pipeline.model.questionnaire import Questionnaire
-from pipeline.statistics.survey import Design, check_lonely_psu, rake, trim_weights
+from pipeline.statistics.survey import Survey, check_lonely_psu, rake, trim_weights
 
 DESIGN_COLUMNS = ("_stratum", "_weight", "_fpc")
 
 
 @dataclass(frozen=True)
 class WeightOptions:
-    """How to weight. ``trim_upper`` caps weights (people per respondent) when given."""
+    """How to weight. ``trim_upper`` caps weights (people per respondent) when given.
+
+    The design block: ``clusters`` names the data's cluster column of each sampling stage
+    (none: each respondent is its own PSU, the stratified design of the frame); ``nest``
+    says cluster ids repeat across strata; ``cluster_fpc`` names, per stage, a column with
+    the population count of units (or the sampling fraction) of the respondent's stratum
+    at that stage. Without ``cluster_fpc`` a cluster design has no FPC (PSUs drawn with
+    replacement, as R's ``svydesign(id=~psu, weights=)``); ``fpc=False`` drops it too.
+    """
 
     fpc: bool = True
     lonely_psu: str = "fail"
     calibrate: bool = True
     trim_upper: float | None = None
+    clusters: tuple[str, ...] = ()
+    nest: bool = False
+    cluster_fpc: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_lonely_psu(self.lonely_psu, column="lonely_psu")
+        # Options read back from JSON metadata come as lists.
+        object.__setattr__(self, "clusters", tuple(self.clusters))
+        object.__setattr__(self, "cluster_fpc", tuple(self.cluster_fpc))
+        if self.cluster_fpc and len(self.cluster_fpc) != len(self.clusters):
+            raise InputError(
+                f"give one cluster fpc column per stage ({len(self.clusters)} cluster "
+                f"column(s)), got {len(self.cluster_fpc)}",
+                column="cluster_fpc",
+            )
 
 
 def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:
@@ -52,12 +73,12 @@ def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame
 
 
 def calibrate(
-    design: Design,
+    design: Survey,
     data: pd.DataFrame,
     strata: pd.Series,
     sizes: dict[int, int],
     frame_margins: list[Margin],
-) -> Design:
+) -> Survey:
     """Rake to the stratum sizes and every margin the frame declares.
 
     A margin given by stratum (e.g. sex within member category) is a joint margin on the
@@ -100,19 +121,30 @@ def build_design(
     sizes: dict[int, int],
     margins: list[Margin],
     options: WeightOptions,
-) -> Design:
+) -> Survey:
     """Weights N_h / n_h, then calibration to ``margins`` and trimming as ``options`` say.
 
     The calibration steps stay on the design, so variances are those of the calibrated
     estimator (as R's survey package computes them after rake/postStratify).
     """
-    design = Design.stratified(
-        pd.DataFrame({"_stratum": strata.astype("int64")}),
+    with_strata = data.assign(_stratum=strata.astype("int64").to_numpy())
+    design = Survey.stratified(
+        with_strata,
         strata="_stratum",
         population=sizes,
         fpc=options.fpc,
         lonely_psu=options.lonely_psu,
     )
+    if options.clusters:
+        design = Survey.design(
+            with_strata.assign(_design_weight=design.weights),
+            clusters=options.clusters,
+            strata="_stratum",
+            weight="_design_weight",
+            fpc=options.cluster_fpc if options.fpc else (),
+            nest=options.nest,
+            lonely_psu=options.lonely_psu,
+        )
     if options.calibrate and margins:
         design = calibrate(design, data, strata, sizes, margins)
     if options.trim_upper is not None:
@@ -135,7 +167,7 @@ def weight(
     n_h = strata.value_counts().sort_index()
     description = {
         "strata": questionnaire.stratum.variable,
-        "options": asdict(options),
+        "options": _recorded_options(options),
         "stratum_sizes": {str(k): v for k, v in sizes.items()},
         "sample_sizes": {str(k): int(v) for k, v in n_h.items()},
         "calibrated_to": [m.variable for m in margins],
@@ -144,10 +176,25 @@ def weight(
         "effective_n": design.effective_n,
         "degrees_of_freedom": design.df,
     }
+    if options.clusters:
+        description["psu"] = design.n_psu
     return out, description
 
 
-def design_of(data: pd.DataFrame, meta: dict) -> Design:
+def _recorded_options(options: WeightOptions) -> dict:
+    """The options as the metadata records them; a stratified design's record has no design
+    block keys, so it stays what it was before cluster designs existed."""
+    recorded = asdict(options)
+    if not options.clusters:
+        for key in ("clusters", "nest", "cluster_fpc"):
+            recorded.pop(key)
+    else:
+        recorded["clusters"] = list(options.clusters)
+        recorded["cluster_fpc"] = list(options.cluster_fpc)
+    return recorded
+
+
+def design_of(data: pd.DataFrame, meta: dict) -> Survey:
     """The design of weighted data (a ``.weighted.parquet`` and its metadata).
 
     The design is rebuilt from the stratum codes, the stratum sizes and the recorded options
@@ -162,6 +209,7 @@ def design_of(data: pd.DataFrame, meta: dict) -> Design:
         )
     description = meta.get("design", {})
     options = WeightOptions(**description.get("options", {}))
+    require_columns(data, [*options.clusters, *options.cluster_fpc], None)
     strata = pd.Series(data["_stratum"].to_numpy(), index=data.index).astype("Int64")
     sizes = {int(s): float(n) for s, n in zip(strata, data["_fpc"], strict=True)}
     margins = [Margin.model_validate(m) for m in description.get("margins", [])]

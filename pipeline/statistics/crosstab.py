@@ -6,7 +6,8 @@ design-based column-proportion letters and Benjamini-Hochberg adjustment.
 Everything comes from three per-stratum × cell sums computed with one np.bincount each
 (count, Σw, Σw²); a linearised estimator's covariance is then G V G' with V the K × K
 covariance of the cell totals (for a post-stratified or raked design, V comes instead from
-the residualised influence values: ``Design.cell_variance`` with each row's cell). Rows missing
+the residualised influence values, and for a cluster design from the cell totals of each
+sampling unit: ``Survey.cell_variance`` with each row's cell). Rows missing
 either variable are a domain: they stay in the design (n_h and the degrees of freedom do not
 shrink).
 """
@@ -23,8 +24,8 @@ from scipy.stats import fisher_exact
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
-from pipeline.statistics.estimate import ci_proportion
-from pipeline.statistics.survey import Design
+from pipeline.statistics.estimate import ci_proportion, replicate_logit_se
+from pipeline.statistics.survey import Survey
 
 MIN_BASE = 30
 
@@ -113,9 +114,9 @@ class CrossTab:
 
 
 def crosstab(
-    design: Design,
-    row_values: Sequence | np.ndarray | pd.Series | Coded,
-    col_values: Sequence | np.ndarray | pd.Series | Coded,
+    design: Survey,
+    row_values: str | Sequence | np.ndarray | pd.Series | Coded,
+    col_values: str | Sequence | np.ndarray | pd.Series | Coded,
     *,
     ci_method: str = "logit",
     level: float = 0.95,
@@ -124,15 +125,15 @@ def crosstab(
 ) -> CrossTab:
     """Cross-tabulate ``row_values`` by ``col_values`` on ``design`` with every test.
 
-    Values can be raw (NaN/None = missing) or :class:`Coded`. Levels without any respondent
+    Each variable is a column name of the survey's data, values (NaN/None = missing; a
+    pandas Series must carry the data's index, see :meth:`Survey.values`) or
+    :class:`Coded`. Levels without any respondent
     in the table (both variables present) are dropped. Matches R's ``svytable``,
     ``svymean(~interaction(r, c))``, ``svyby(..., svymean)`` and ``svychisq(statistic=
     "F"|"Chisq"|"Wald"|"adjWald")``.
     """
-    row = row_values if isinstance(row_values, Coded) else code(row_values)
-    col = col_values if isinstance(col_values, Coded) else code(col_values)
-    if row.codes.size != design.n or col.codes.size != design.n:
-        raise InputError(f"expected {design.n} values per variable (one per respondent)")
+    row = _coded(design, row_values, "row variable")
+    col = _coded(design, col_values, "column variable")
     counts, s1, s2 = _cell_sums(design, row, col)
     keep_r = counts.sum(axis=(0, 2)) > 0
     keep_c = counts.sum(axis=(0, 1)) > 0
@@ -146,10 +147,18 @@ def crosstab(
         raise InputError("no respondent has values for both variables")
     h = design.n_strata
     s1f, s2f = s1.reshape(h, -1), s2.reshape(h, -1)
-    cells = _cell_index(row, col, keep_r, keep_c) if design.calibrated else None
-    vtot = design.cell_variance(s1f, s2f, cells)
+    replicated = design.replicates is not None
+    needs_cells = design.calibrated or design.clustered or replicated
+    cells = _cell_index(row, col, keep_r, keep_c) if needs_cells else None
     n_tab = counts.sum(axis=0)
     t = s1f.sum(axis=0)
+    t_reps = None
+    if replicated:
+        # R's svychisq/svyby on a svyrep.design: every statistic re-estimated per replicate.
+        t_reps = design.replicates.unit_totals(design.weights, cells, nr * nc)
+        vtot = design.replicates.variance(t, t_reps)
+    else:
+        vtot = design.cell_variance(s1f, s2f, cells)
     grand = t.sum()
     tab = t.reshape(nr, nc)
     df = design.df
@@ -157,28 +166,36 @@ def crosstab(
     col_tot = tab.sum(axis=0)
     row_tot = tab.sum(axis=1)
     ri, ci_ = np.divmod(np.arange(nr * nc), nc)
-    col_p, col_v = _ratio(t, vtot, col_tot[ci_], ci_[:, None] == ci_[None, :])
-    row_p, row_v = _ratio(t, vtot, row_tot[ri], ri[:, None] == ri[None, :])
-    tot_p, tot_v = _ratio(t, vtot, np.full(nr * nc, grand), np.ones((nr * nc, nr * nc), bool))
+    same_col = ci_[:, None] == ci_[None, :]
+    same_row = ri[:, None] == ri[None, :]
+    everything = np.ones((nr * nc, nr * nc), bool)
+    col_p, col_v, col_sl = _ratio(t, vtot, col_tot[ci_], same_col, design, t_reps)
+    row_p, row_v, row_sl = _ratio(t, vtot, row_tot[ri], same_row, design, t_reps)
+    tot_p, tot_v, tot_sl = _ratio(t, vtot, np.full(nr * nc, grand), everything, design, t_reps)
 
     # CIs use each domain's own n and degrees of freedom, as svyciprop on a subset does.
     per_col = counts.sum(axis=1)
     per_row = counts.sum(axis=2)
     col_n = per_col.sum(axis=0)
-    col_df = col_n - (per_col > 0).sum(axis=0)
     row_n = per_row.sum(axis=0)
-    row_df = row_n - (per_row > 0).sum(axis=0)
     all_n = counts.sum()
-    all_df = all_n - np.count_nonzero(counts.sum(axis=(1, 2)))
+    if replicated:
+        col_df, row_df, all_df = _replicate_domain_dfs(design, cells, nr, nc)
+    elif design.clustered:
+        col_df, row_df, all_df = _cluster_domain_dfs(design, cells, nr, nc)
+    else:
+        col_df = col_n - (per_col > 0).sum(axis=0)
+        row_df = row_n - (per_row > 0).sum(axis=0)
+        all_df = all_n - np.count_nonzero(counts.sum(axis=(1, 2)))
 
-    def finish(p, v, dfs, ns):
+    def finish(p, v, dfs, ns, se_logit):
         se = np.sqrt(np.clip(np.diag(v), 0, None))
-        ci = ci_proportion(p, se, dfs, ns, method=ci_method, level=level)
+        ci = ci_proportion(p, se, dfs, ns, method=ci_method, level=level, se_logit=se_logit)
         return p.reshape(nr, nc), se.reshape(nr, nc), ci.reshape(nr, nc, 2)
 
-    cp, cse, cci = finish(col_p, col_v, col_df[ci_], col_n[ci_])
-    rp, rse, rci = finish(row_p, row_v, row_df[ri], row_n[ri])
-    tp, tse, tci = finish(tot_p, tot_v, all_df, all_n)
+    cp, cse, cci = finish(col_p, col_v, col_df[ci_], col_n[ci_], col_sl)
+    rp, rse, rci = finish(row_p, row_v, row_df[ri], row_n[ri], row_sl)
+    tp, tse, tci = finish(tot_p, tot_v, all_df, all_n, tot_sl)
     col_base = n_tab.sum(axis=0)
     letters = _column_letters(cp, col_v, col_base, df, alpha)
 
@@ -215,7 +232,52 @@ def crosstab(
     )
 
 
-def _cell_sums(design: Design, row: Coded, col: Coded):
+def _coded(design: Survey, values, what: str) -> Coded:
+    """A table variable as :class:`Coded`, checked against the survey's rows."""
+    if isinstance(values, Coded):
+        if values.codes.size != design.n:
+            raise InputError(
+                f"{what}: expected {design.n} values (one per respondent), got {values.codes.size}"
+            )
+        return values
+    return code(design.values(values, what))
+
+
+def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
+    """Degrees of freedom of each column, each row and the whole table as domains of a
+    clustered design: first-stage PSUs with a respondent in it minus their strata."""
+    inside = cells >= 0
+    psu = design.clusters[0][inside]
+    n_psu = int(design.clusters[0].max()) + 1
+    psu_stratum = np.zeros(n_psu, dtype=np.int64)
+    psu_stratum[design.clusters[0]] = design.strata
+    present = np.zeros((n_psu, nr * nc), dtype=bool)
+    present[psu, cells[inside]] = True
+    present = present.reshape(n_psu, nr, nc)
+
+    def dfs(has: np.ndarray) -> np.ndarray:
+        """has: PSU × domains → PSUs minus strata per domain."""
+        strata = np.zeros((design.n_strata, has.shape[1]), dtype=bool)
+        np.logical_or.at(strata, psu_stratum, has)
+        return has.sum(axis=0) - strata.sum(axis=0)
+
+    col_df = dfs(present.any(axis=1))
+    row_df = dfs(present.any(axis=2))
+    all_df = int(dfs(present.reshape(n_psu, -1).any(axis=1, keepdims=True))[0])
+    return col_df, row_df, all_df
+
+
+def _replicate_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
+    """Degrees of freedom of each column, each row and the table as domains of a replicate
+    design: the rank of the domain rows' replicate weights minus 1 (R's subset + degf)."""
+    r, c = np.divmod(np.where(cells >= 0, cells, -1), nc)
+    inside = cells >= 0
+    col_df = np.array([design.domain_df(inside & (c == j)) for j in range(nc)])
+    row_df = np.array([design.domain_df(inside & (r == i)) for i in range(nr)])
+    return col_df, row_df, design.domain_df(inside)
+
+
+def _cell_sums(design: Survey, row: Coded, col: Coded):
     """Per stratum × row × column: count, Σw, Σw² (missing slots dropped)."""
     h, kr, kc = design.n_strata, row.missing + 1, col.missing + 1
     idx = (design.strata * kr + row.codes) * kc + col.codes
@@ -237,14 +299,27 @@ def _cell_index(row: Coded, col: Coded, keep_r: np.ndarray, keep_c: np.ndarray) 
     return np.where((r >= 0) & (c >= 0), r * np.count_nonzero(keep_c) + c, -1)
 
 
-def _ratio(t: np.ndarray, vtot: np.ndarray, denom: np.ndarray, same: np.ndarray):
+def _ratio(
+    t: np.ndarray,
+    vtot: np.ndarray,
+    denom: np.ndarray,
+    same: np.ndarray,
+    design: Survey,
+    t_reps: np.ndarray | None = None,
+):
     """Ratios t_k / denom_k where denom_k sums the cells j with same[k, j]; returns the
-    ratios and their linearised covariance G V G'."""
+    ratios and their linearised covariance G V G' (with replicate cell totals ``t_reps``,
+    R × K: the replicate covariance of the replicates' ratios)."""
+    if t_reps is not None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p = t / denom
+            p_reps = t_reps / (t_reps @ same.T)
+        return p, design.replicates.variance(p, p_reps), replicate_logit_se(design, p, p_reps)
     with np.errstate(divide="ignore", invalid="ignore"):
         p = t / denom
         g = (np.eye(t.size) - same * p[:, None]) / denom[:, None]
     g = np.nan_to_num(g)
-    return p, g @ vtot @ g.T
+    return p, g @ vtot @ g.T, None
 
 
 def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int):
@@ -433,4 +508,3 @@ def json_number(x) -> float | None:
     """A JSON number; NaN (or None) becomes null."""
     x = float("nan") if x is None else float(x)
     return None if np.isnan(x) else x
-

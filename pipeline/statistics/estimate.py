@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import special, stats
 
 from pipeline.core.errors import InputError
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean")
 
@@ -40,16 +40,19 @@ class Estimate:
     df: int
 
 
-def _as_series(values: Sequence | np.ndarray | pd.Series, design: Design) -> pd.Series:
-    s = values if isinstance(values, pd.Series) else pd.Series(values)
-    if len(s) != design.n:
-        raise InputError(f"expected {design.n} values (one per respondent), got {len(s)}")
-    return s.reset_index(drop=True)
+Values = str | Sequence | np.ndarray | pd.Series  # a column name or one value per row
 
 
-def _domain_mask(design: Design, domain: Sequence | np.ndarray | None) -> np.ndarray:
+def _as_series(values: Values, design: Survey, what: str = "values") -> pd.Series:
+    """The variable as a Series aligned with the survey's rows (see :meth:`Survey.values`)."""
+    return design.values(values, what)
+
+
+def _domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
     if domain is None:
         return np.ones(design.n, dtype=bool)
+    if isinstance(domain, (str, pd.Series)):
+        domain = design.values(domain, "domain")
     mask = np.asarray(domain, dtype=bool)
     if mask.shape != (design.n,):
         raise InputError(f"domain must have {design.n} true/false values")
@@ -64,7 +67,7 @@ def _numeric(values: pd.Series) -> np.ndarray:
     return x
 
 
-def _mean_parts(design: Design, x: np.ndarray, inside: np.ndarray):
+def _mean_parts(design: Survey, x: np.ndarray, inside: np.ndarray):
     """Weighted mean of columns of ``x`` over ``inside`` rows, influence values and deff."""
     w = np.where(inside, design.weights, 0.0)
     total_w = w.sum()
@@ -73,12 +76,39 @@ def _mean_parts(design: Design, x: np.ndarray, inside: np.ndarray):
     xz = np.where(inside[:, None], x, 0.0)
     est = (w @ xz) / total_w
     centred = np.where(inside[:, None], xz - est, 0.0)
+    n_in = int(inside.sum())
+    if design.replicates is not None:
+        vcov = design.replicates.variance(est, replicate_means(design, xz, inside))
+        return est, vcov, _no_deff(est), total_w, n_in
     z = centred * (w / total_w)[:, None]
     vcov = design.variance(z)
-    n_in = int(inside.sum())
     with np.errstate(divide="ignore", invalid="ignore"):
         deff = np.diag(vcov) / _srs_mean_variance(w, centred, total_w, n_in)
     return est, vcov, deff, total_w, n_in
+
+
+def replicate_means(design: Survey, xz: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """R's svymean on a svyrep.design: the means (R × k) of the columns of ``xz`` (0 outside
+    the ``inside`` rows) re-estimated with each replicate's weights."""
+    reps = design.replicates
+    num = reps.totals(design.weights, xz)
+    den = reps.totals(design.weights, inside.astype(float)[:, None])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return num / den
+
+
+def replicate_logit_se(design: Survey, p: np.ndarray, p_reps: np.ndarray) -> np.ndarray:
+    """SE of logit(p) from the replicates' logit(p_r), as R's svyciprop(method="logit") gets
+    it on a replicate design (the intercept of a quasibinomial svyglm refitted per replicate)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = design.replicates.variance(special.logit(p), special.logit(p_reps))
+    return np.sqrt(np.clip(np.diag(v), 0, None))
+
+
+def _no_deff(est: np.ndarray) -> np.ndarray:
+    """Design effects of a replicate design are not computed (R's svyrep deff divides by a
+    variance over all rows, which we have not checked against R): NaN."""
+    return np.full(est.shape, np.nan)
 
 
 def _srs_mean_variance(w: np.ndarray, centred: np.ndarray, total_w: float, n_in: int):
@@ -96,9 +126,9 @@ def _normal_ci(est: np.ndarray, se: np.ndarray, level: float) -> np.ndarray:
 
 
 def mean(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     level: float = 0.95,
 ) -> Estimate:
@@ -116,9 +146,9 @@ def mean(
 
 
 def total(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     level: float = 0.95,
 ) -> Estimate:
@@ -131,6 +161,12 @@ def total(
     w = np.where(inside, design.weights, 0.0)
     xz = np.where(inside, x, 0.0)
     est = np.array([w @ xz])
+    if design.replicates is not None:
+        vcov = design.replicates.variance(est, design.replicates.totals(design.weights, xz))
+        se = np.sqrt(np.diag(vcov))
+        ci = _normal_ci(est, se, level)
+        n_rep = np.array([int(inside.sum())])
+        return Estimate(("total",), est, se, ci, _no_deff(est), vcov, n_rep, design.df)
     vcov = design.variance((w * xz)[:, None])
     total_w = w.sum()
     n_in = int(inside.sum())
@@ -149,9 +185,9 @@ def levels_of(values: pd.Series) -> list:
 
 
 def proportions(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    domain: Values | None = None,
     *,
     method: str = "logit",
     level: float = 0.95,
@@ -172,14 +208,19 @@ def proportions(
     est, vcov, deff, _, n_in = _mean_parts(design, onehot, inside)
     se = np.sqrt(np.clip(np.diag(vcov), 0, None))
     df = domain_df(design, inside)
-    ci = ci_proportion(est, se, df, n_in, method=method, level=level)
+    se_logit = None
+    if design.replicates is not None:
+        se_logit = replicate_logit_se(design, est, replicate_means(design, onehot, inside))
+    ci = ci_proportion(est, se, df, n_in, method=method, level=level, se_logit=se_logit)
     n_level = np.bincount(codes[inside], minlength=len(lev))
     return Estimate(tuple(lev), est, se, ci, deff, vcov, n_level, df)
 
 
-def domain_df(design: Design, inside: np.ndarray) -> int:
-    """Degrees of freedom of a domain: its respondents minus the strata they fall in (R's
-    ``degf`` of ``subset(design, ...)``, which ``svyciprop`` uses)."""
+def domain_df(design: Survey, inside: np.ndarray) -> int:
+    """Degrees of freedom of a domain: its PSUs (respondents without clusters) minus the
+    strata they fall in (R's ``degf`` of ``subset(design, ...)``, which ``svyciprop`` uses)."""
+    if design.clustered or design.replicates is not None:
+        return design.domain_df(inside)
     per_stratum = np.bincount(design.strata[inside], minlength=design.n_strata)
     return int(per_stratum.sum() - np.count_nonzero(per_stratum))
 
@@ -192,8 +233,13 @@ def ci_proportion(
     *,
     method: str = "logit",
     level: float = 0.95,
+    se_logit: np.ndarray | None = None,
 ) -> np.ndarray:
     """Confidence intervals (k × 2) for proportions from their estimate and design SE.
+
+    ``se_logit``: the SE of logit(p) from replicate weights (R's logit interval on a
+    replicate design); else the logit interval uses the delta method SE / (p (1 − p)). The
+    likelihood interval is not available with ``se_logit`` (R profiles a replicate svyglm).
 
     ``df`` (degrees of freedom) and ``n_rows`` (respondents behind the estimate) are scalars
     or one per proportion; a domain estimate uses the domain's, as R's ``svyciprop`` on
@@ -215,9 +261,17 @@ def ci_proportion(
     degenerate = ~((p > 0) & (p < 1) & (se > 0))
     ps = np.where(degenerate, 0.5, p)
     ses = np.where(degenerate, 0.1, se)
+    if se_logit is not None and method == "likelihood":
+        raise InputError(
+            "the likelihood interval is not available for replicate weights; "
+            "choose logit, beta, asin or mean"
+        )
     if method == "logit":
         eta = special.logit(ps)
-        se_eta = ses / (ps * (1 - ps))
+        if se_logit is None:
+            se_eta = ses / (ps * (1 - ps))
+        else:
+            se_eta = np.where(degenerate, 1.0, np.broadcast_to(se_logit, ps.shape))
         lo, hi = special.expit(eta - t * se_eta), special.expit(eta + t * se_eta)
     elif method == "mean":
         lo, hi = ps - t * ses, ps + t * ses
@@ -329,9 +383,9 @@ def _fmm_spline(x: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
 
 
 def by(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    groups: Sequence | np.ndarray | pd.Series,
+    design: Survey,
+    values: Values,
+    groups: Values,
     *,
     statistic: str = "proportions",
     method: str = "logit",
@@ -342,7 +396,7 @@ def by(
     ``statistic``: "proportions", "mean" or "total". Returns {group value: Estimate}, groups
     sorted; respondents missing the group are in no group.
     """
-    g = _as_series(groups, design)
+    g = _as_series(groups, design, "groups")
     s = _as_series(values, design)
     lev = levels_of(s) if statistic == "proportions" else None
     out = {}

@@ -14,6 +14,7 @@ from scipy import special
 from pipeline.core.errors import InputError
 from pipeline.statistics.estimate import (
     Estimate,
+    Values,
     _as_series,
     _domain_mask,
     _numeric,
@@ -21,38 +22,38 @@ from pipeline.statistics.estimate import (
     mean,
     proportions,
 )
-from pipeline.statistics.survey import Design
+from pipeline.statistics.survey import Survey
 
 
-def _scores(values, missing_codes: Sequence[float]) -> pd.Series:
-    s = pd.Series(_numeric(pd.Series(values).reset_index(drop=True)))
+def _scores(values: pd.Series, missing_codes: Sequence[float]) -> pd.Series:
+    s = pd.Series(_numeric(values))
     return s.mask(s.isin(list(missing_codes)))
 
 
 def mean_score(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
+    design: Survey,
+    values: Values,
     *,
     missing_codes: Sequence[float] = (),
-    domain: Sequence | np.ndarray | None = None,
+    domain: Values | None = None,
 ) -> Estimate:
     """Mean of a numeric scale, with codes such as 98 "don't know" treated as missing."""
-    return mean(design, _scores(values, missing_codes), domain)
+    return mean(design, _scores(_as_series(values, design), missing_codes), domain)
 
 
 def top_box(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
+    design: Survey,
+    values: Values,
     *,
     scale_max: int,
     boxes: int = 2,
     missing_codes: Sequence[float] = (),
-    domain: Sequence | np.ndarray | None = None,
+    domain: Values | None = None,
     method: str = "logit",
 ) -> Estimate:
     """Share (0-1) answering one of the top ``boxes`` points of a 1..``scale_max`` scale, among
     those with an answer; an Estimate with the single label "top"."""
-    s = _scores(values, missing_codes)
+    s = _scores(_as_series(values, design), missing_codes)
     flag = pd.Series(np.where(s >= scale_max - boxes + 1, "top", "rest"), dtype=object)
     flag[s.isna()] = None
     est = proportions(design, flag, domain, method=method, levels=["top", "rest"])
@@ -102,10 +103,10 @@ class RankTest:
 
 
 def rank_test(
-    design: Design,
-    values: Sequence | np.ndarray | pd.Series,
-    groups: Sequence | np.ndarray | pd.Series,
-    domain: Sequence | np.ndarray | None = None,
+    design: Survey,
+    values: Values,
+    groups: Values,
+    domain: Values | None = None,
 ) -> RankTest:
     """R's ``svyranktest(y ~ g, design)`` (Wilcoxon / Kruskal-Wallis scores r/N): weighted
     mid-ranks, weighted least squares of the rank score on the groups, design-based

@@ -1,18 +1,23 @@
-"""The survey design: a stratified one-stage sample (R: ``svydesign(id=~1, strata=, weights=,
-fpc=)``), with the quantities every variance estimate needs computed once.
+"""The survey: its data and its design (R: ``svydesign(id=~psu+ssu, strata=, weights=, fpc=,
+nest=, data=)``), with the quantities every variance estimate needs computed once.
 
-Variances are Taylor-linearised as in R's ``survey`` package: an estimator's influence values
-``z_i`` are summed within strata and
+Variances are Taylor-linearised as in R's ``survey`` package (``svyrecvar``): an estimator's
+influence values ``z_i`` are summed per first-stage PSU (each respondent is its own PSU when
+there are no clusters), and within strata
 
-    V = sum_h f_h n_h / (n_h - 1) * sum_{i in h} (z_i - zbar_h)(z_i - zbar_h)'
+    V = sum_h f_h n_h / (n_h - 1) * sum_{j in h} (z_j - zbar_h)(z_j - zbar_h)'
 
-with ``f_h = 1 - n_h / N_h`` (1 without FPC). Rows outside a domain keep their place in the
-design with ``z_i = 0``, so ``n_h`` is always the stratum's full sample size.
+with ``n_h`` the stratum's PSUs in the sample and ``f_h = 1 - n_h / N_h`` (1 without FPC).
+With the FPC given at every stage, R recurses within PSUs: each later stage adds the same
+formula over its own units, its strata being the units of the stage above and its terms
+multiplied by the sampling fractions n/N of the stages above. Rows outside a domain keep their
+place in the design with ``z_i = 0``, so ``n_h`` is always the stratum's full sample size.
+The sums are np.bincount / sparse indicator products, never loops over PSUs.
 
 Weights can be post-stratified or raked to known margins and trimmed. Calibration is taken
 into account as R's ``svyrecvar`` does it: before the stratified formula above, each column of
 ``z`` is replaced by its residual from the calibration, one step at a time in the order the
-steps were applied (``Design.calibration``):
+steps were applied (``Survey.calibration``):
 
 - post-stratification on groups g, with ``w*`` the weights right after the step:
   ``z_i - w*_i (sum_{j in g(i)} z_j) / (sum_{j in g(i)} w*_j)`` (R's ``postStratify``);
@@ -29,8 +34,10 @@ uncalibrated design adds none, as R's ``trimWeights`` does.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -39,10 +46,14 @@ from scipy import sparse
 
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
+from pipeline.statistics import replicates as replicate_weights
+from pipeline.statistics.replicates import Replicates
 
-LonelyPSU = Literal["fail", "adjust", "certainty"]
-LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty")
+LonelyPSU = Literal["fail", "adjust", "certainty", "remove", "average"]
+LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty", "remove", "average")
 RAKING_PASSES = 10  # R's svyrecvar: fixed number of residualisation passes for a raked design
+# Larger weights are refused like inf: their squares (in every variance) would overflow.
+MAX_WEIGHT = 1e150
 
 
 def check_lonely_psu(option: str, column: str | None = None) -> None:
@@ -109,77 +120,194 @@ CalibrationStep = PostStratum | Raking
 
 
 @dataclass(frozen=True, eq=False)
-class Design:
-    """A stratified one-stage design (each respondent is its own PSU).
+class Stage:
+    """One sampling stage as the variance needs it (one level of R's ``multistage``).
 
     Attributes:
-        strata: integer stratum index per row, 0..H-1.
+        units: each row's sampling unit at this stage, 0..U-1, or None when every row is its
+            own unit (a one-stage element sample: the sums below are then the rows).
+        unit_stratum: each unit's stratum at this stage, 0..G-1 (at stage 2 and below the
+            strata are the units of the stage above, as in R's ``svydesign``).
+        stratum_scale: per stratum, m_g f_g n_g / (n_g - 1): the stratum's multiplier m_g (the
+            sampling fractions of the stages above, R's nPSU/fpc factor, times R's
+            nstrat/nokstrat rescaling for lonely_psu="average"), f_g = 1 - n_g / N_g (1 without
+            FPC) and n_g the number of units of the stratum in the sample.
+        centre: per stratum, stratum_scale / n_g (0 where the stratum is not centred: lonely
+            units under "adjust").
+    """
+
+    units: np.ndarray | None
+    unit_stratum: np.ndarray
+    stratum_scale: np.ndarray
+    centre: np.ndarray
+    unit_scale: np.ndarray = field(init=False, repr=False)
+    indicator: sparse.csr_matrix | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit_scale", self.stratum_scale[self.unit_stratum])
+        indicator = None
+        if self.units is not None:
+            n_rows, n_units = self.units.size, self.unit_stratum.size
+            indicator = sparse.csr_matrix(
+                (np.ones(n_rows), (self.units, np.arange(n_rows))), shape=(n_units, n_rows)
+            )
+        object.__setattr__(self, "indicator", indicator)
+
+    @property
+    def n_strata(self) -> int:
+        return int(self.centre.size)
+
+    def totals(self, z: np.ndarray) -> np.ndarray:
+        """Unit totals of the columns of ``z`` (rows × k) → U × k."""
+        return z if self.indicator is None else np.asarray(self.indicator @ z)
+
+    def stratum_sums(self, t: np.ndarray) -> np.ndarray:
+        """Per-stratum column sums of unit totals ``t`` (U × k) → G × k, with np.bincount."""
+        return np.stack(
+            [
+                np.bincount(self.unit_stratum, weights=t[:, j], minlength=self.n_strata)
+                for j in range(t.shape[1])
+            ],
+            axis=1,
+        )
+
+    def variance(self, t: np.ndarray) -> np.ndarray:
+        """Σ_g scale_g Σ_{u in g} (t_u - t̄_g)(t_u - t̄_g)' from unit totals ``t`` (U × k)."""
+        sums = self.stratum_sums(t)
+        return (t * self.unit_scale[:, None]).T @ t - sums.T @ (sums * self.centre[:, None])
+
+
+@dataclass(frozen=True, eq=False)
+class Survey:
+    """A survey: its data and its design, as R's ``svydesign`` holds both.
+
+    Estimators take a column name of ``data`` or values checked against it (see
+    :meth:`values`). The design is stratified (or not) with one or more sampling stages:
+
+    Attributes:
+        data: the respondents' variables, one row per respondent (the index is the one values
+            passed as a pandas Series must carry).
+        strata: integer stratum index per row, 0..H-1 (first stage).
         weights: sampling weight per row (people represented by the respondent).
         stratum_labels: the stratum code of each index, as found in the data.
-        population: population size N_h per stratum (length H), or None for a design without
-            finite population correction (sampling with replacement).
-        lonely_psu: what to do with a stratum holding a single respondent: "fail" (InputError),
-            "adjust" (centre at the grand mean, R's ``survey.lonely.psu="adjust"``) or
-            "certainty" (zero variance contribution).
+        population: first-stage population size N_h per stratum (length H: the number of
+            PSUs in the stratum's population, or of respondents without clusters), or None
+            for sampling with replacement (no finite population correction).
+        clusters: per stage, each row's sampling unit 0..U_s-1, nested in the stratum and
+            the stage above (R's ``id=~psu+ssu`` after ``nest``); () when each respondent is
+            its own PSU.
+        subpopulation: for stages 2.. (only with ``population``): per unit of the stage
+            above, the number of units of this stage in the population (N of the stage's
+            stratum, R's ``fpc`` columns after the first).
+        lonely_psu: a stratum with a single PSU (R's ``survey.lonely.psu``): "fail"
+            (InputError), "adjust" (centred at the grand mean), "certainty" or "remove" (no
+            variance contribution) or "average" (the other strata's average contribution).
         calibration: the post-stratification and raking steps applied to the weights, in
             order; the variance residualises influence values on them (see the module notes).
 
-    Build it with :meth:`stratified` or :meth:`from_weights`, not directly.
+    Build it with :meth:`stratified`, :meth:`from_weights`, :meth:`simple`, :meth:`design`
+    or :func:`survey_for`, not directly.
     """
 
+    data: pd.DataFrame
     strata: np.ndarray
     weights: np.ndarray
     stratum_labels: tuple
     population: np.ndarray | None = None
     lonely_psu: str = "fail"
     calibration: tuple[CalibrationStep, ...] = ()
+    clusters: tuple[np.ndarray, ...] = ()
+    subpopulation: tuple[np.ndarray, ...] = ()
+    replicates: Replicates | None = None
     n_h: np.ndarray = field(init=False, repr=False)
     fpc_factor: np.ndarray = field(init=False, repr=False)
-    scale_h: np.ndarray = field(init=False, repr=False)
-    centre_h: np.ndarray = field(init=False, repr=False)
-    row_scale: np.ndarray = field(init=False, repr=False)
+    stages: tuple[Stage, ...] = field(init=False, repr=False)
     weights_sq: np.ndarray = field(init=False, repr=False)
+    replicate_df: int | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         strata = np.asarray(self.strata, dtype=np.int64)
         weights = np.asarray(self.weights, dtype=float)
-        n_strata = len(self.stratum_labels)
         check_lonely_psu(self.lonely_psu)
-        if strata.shape != weights.shape:
-            raise InputError("strata and weights must have one value per row")
-        if not np.all(np.isfinite(weights)) or np.any(weights <= 0):
-            raise InputError("weights must be positive finite numbers")
-        n_h = np.bincount(strata, minlength=n_strata).astype(float)
+        if strata.shape != weights.shape or len(self.data) != strata.size:
+            raise InputError("data, strata and weights must have one value per row")
+        if not np.all(np.isfinite(weights)) or np.any(weights <= 0) or np.any(weights > MAX_WEIGHT):
+            raise InputError(f"weights must be positive finite numbers (at most {MAX_WEIGHT:g})")
+        clusters = tuple(np.asarray(c, dtype=np.int64) for c in self.clusters)
+        object.__setattr__(self, "strata", strata)
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "clusters", clusters)
+        object.__setattr__(self, "weights_sq", weights * weights)
+        first = self._first_stage()
+        object.__setattr__(self, "stages", (first, *self._lower_stages(first)))
+        rep_df = None if self.replicates is None else self.replicates.degf(weights)
+        object.__setattr__(self, "replicate_df", rep_df)
+
+    # ----- stages -------------------------------------------------------------------------
+
+    def _first_stage(self) -> Stage:
+        """Stage 1: the strata and their PSUs (the rows themselves without clusters)."""
+        n_strata = len(self.stratum_labels)
+        if self.clusters:
+            units = self.clusters[0]
+            n_units = int(units.max()) + 1
+            unit_stratum = np.zeros(n_units, dtype=np.int64)
+            unit_stratum[units] = self.strata
+        else:
+            units, unit_stratum = None, self.strata
+        n_h = np.bincount(unit_stratum, minlength=n_strata).astype(float)
         if self.population is None:
             fpc = np.ones(n_strata)
         else:
             pop = np.asarray(self.population, dtype=float)
+            object.__setattr__(self, "population", pop)
             if np.any(pop < n_h):
                 bad = self.stratum_labels[int(np.argmax(pop < n_h))]
                 raise InputError(f"stratum {bad}: population size is smaller than the sample")
             fpc = 1.0 - n_h / pop
-            object.__setattr__(self, "population", pop)
-        lonely = n_h == 1
-        if lonely.any() and self.lonely_psu == "fail":
-            bad = [str(self.stratum_labels[i]) for i in np.flatnonzero(lonely)]
-            raise InputError(
-                f"stratum {', '.join(bad)} has a single respondent; its variance cannot be "
-                "estimated (choose lonely_psu='adjust' or 'certainty')"
-            )
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scale = np.where(n_h > 1, fpc * n_h / (n_h - 1), 0.0)
-            centre = np.where(n_h > 1, scale / n_h, 0.0)
-        if self.lonely_psu == "adjust":
-            # R centres a lonely stratum's influence at the grand mean: no stratum centring.
-            scale = np.where(lonely, fpc, scale)
-        object.__setattr__(self, "strata", strata)
-        object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "n_h", n_h)
         object.__setattr__(self, "fpc_factor", fpc)
-        object.__setattr__(self, "scale_h", scale)
-        object.__setattr__(self, "centre_h", centre)
-        object.__setattr__(self, "row_scale", scale[strata])
-        object.__setattr__(self, "weights_sq", weights * weights)
+        labels = [str(lab) for lab in self.stratum_labels]
+        single = "respondent" if units is None else "PSU"
+        scale, centre = _stratum_scale(
+            n_h, fpc, np.zeros(n_strata, np.int64), 1.0, self.lonely_psu, labels, single
+        )
+        return Stage(units, unit_stratum, scale, centre)
+
+    def _lower_stages(self, first: Stage) -> list[Stage]:
+        """Stages 2.. (R's recursion within PSUs, done only when the FPC is given: a stage's
+        strata are the units of the stage above, its multiplier their sampling fraction)."""
+        if self.population is None or len(self.clusters) < 2:
+            return []
+        stages = []
+        parent_units = self.clusters[0]
+        # The sampling fraction of each first-stage PSU's stratum: n_h / N_h.
+        parent_mult = (self.n_h / self.population)[first.unit_stratum]
+        for s, (units, pop) in enumerate(
+            zip(self.clusters[1:], self.subpopulation, strict=True), start=2
+        ):
+            n_units = int(units.max()) + 1
+            n_parents = int(parent_units.max()) + 1
+            unit_stratum = np.zeros(n_units, dtype=np.int64)
+            unit_stratum[units] = parent_units
+            n_g = np.bincount(unit_stratum, minlength=n_parents).astype(float)
+            pop = np.asarray(pop, dtype=float)
+            fpc = 1.0 - n_g / pop
+            # Each stage-s stratum is alone in R's onestage call (one parent unit each).
+            labels = [f"(PSU {g + 1} of stage {s - 1})" for g in range(n_parents)]
+            scale, centre = _stratum_scale(
+                n_g,
+                fpc,
+                np.arange(n_parents),
+                parent_mult,
+                self.lonely_psu,
+                labels,
+                f"unit at stage {s}",
+            )
+            stages.append(Stage(units, unit_stratum, scale, centre))
+            parent_mult = (parent_mult * n_g / pop)[unit_stratum]
+            parent_units = units
+        return stages
 
     # ----- constructors -------------------------------------------------------------------
 
@@ -193,8 +321,8 @@ class Design:
         fpc: bool = True,
         lonely_psu: str = "fail",
         file: str | None = None,
-    ) -> Design:
-        """Design with weights N_h / n_h from the realised sample.
+    ) -> Survey:
+        """Survey of ``df`` with weights N_h / n_h from the realised sample.
 
         ``population`` is a column holding N_h for each respondent's stratum, or a mapping
         stratum code → N_h. With ``fpc=False`` the variance ignores the finite population
@@ -204,7 +332,7 @@ class Design:
         pop = _population_per_stratum(df, population, codes, labels, file)
         n_h = np.bincount(codes, minlength=len(labels))
         weights = (pop / n_h)[codes]
-        return cls(codes, weights, labels, pop if fpc else None, lonely_psu)
+        return cls(df, codes, weights, labels, pop if fpc else None, lonely_psu)
 
     @classmethod
     def from_weights(
@@ -216,18 +344,12 @@ class Design:
         population: str | Mapping | None = None,
         lonely_psu: str = "fail",
         file: str | None = None,
-    ) -> Design:
-        """Design with the user's weight column; optional strata and N_h (for the FPC).
+    ) -> Survey:
+        """Survey of ``df`` with the user's weight column; optional strata and N_h (FPC).
 
         Without ``strata`` the sample is one stratum; without ``population`` there is no FPC.
         """
-        require_columns(df, [weight], file)
-        w = pd.to_numeric(df[weight], errors="coerce").to_numpy(dtype=float)
-        if not np.all(np.isfinite(w)) or np.any(w <= 0):
-            row = int(np.flatnonzero(~(np.isfinite(w) & (w > 0)))[0])
-            raise InputError(
-                "expected a positive number as weight", file=file, row=row + 2, column=weight
-            )
+        w = _weight_column(df, weight, file)
         if strata is None:
             codes, labels = np.zeros(len(df), dtype=np.int64), ("all",)
         else:
@@ -235,20 +357,235 @@ class Design:
         pop = None
         if population is not None:
             pop = _population_per_stratum(df, population, codes, labels, file)
-        return cls(codes, w, labels, pop, lonely_psu)
+        return cls(df, codes, w, labels, pop, lonely_psu)
 
     @classmethod
-    def simple(cls, n: int) -> Design:
-        """Unweighted simple random sample with replacement of ``n`` rows (weights 1)."""
-        return cls(np.zeros(n, dtype=np.int64), np.ones(n), ("all",), None, "fail")
+    def simple(cls, df: pd.DataFrame) -> Survey:
+        """Unweighted simple random sample with replacement of the rows of ``df``."""
+        n = len(df)
+        return cls(df, np.zeros(n, dtype=np.int64), np.ones(n), ("all",), None, "fail")
 
-    def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Design:
-        """The same strata, FPC and calibration steps with new weights; ``step`` is the
-        calibration that produced them, if any (trimming passes none)."""
-        steps = self.calibration if step is None else (*self.calibration, step)
-        return Design(
-            self.strata, weights, self.stratum_labels, self.population, self.lonely_psu, steps
+    @classmethod
+    def design(
+        cls,
+        df: pd.DataFrame,
+        *,
+        clusters: Sequence[str] = (),
+        strata: str | None = None,
+        weight: str | None = None,
+        fpc: Sequence[str] = (),
+        nest: bool = False,
+        lonely_psu: str = "fail",
+        file: str | None = None,
+    ) -> Survey:
+        """R's ``svydesign(id=~c1+c2.., strata=, weights=, fpc=~f1+f2.., nest=)``.
+
+        ``clusters``: one column per stage (none: each respondent is its own PSU); stage-s
+        units are nested in the stage above (R's interaction of the ids). With ``nest`` the
+        first-stage ids are nested in the strata (ids may repeat across strata); without it
+        a PSU found in two strata is an error. ``fpc``: none, or one column per stage (one
+        with no clusters), each either population counts (all values ≥ 1, some > 1) or
+        sampling fractions (all ≤ 1), as R tells them apart. Weights: the column, else the
+        product of N/n over the stages when ``fpc`` is given, else 1.
+        """
+        clusters, fpc = list(clusters), list(fpc)
+        require_columns(df, [*clusters, strata, weight, *fpc], file)
+        n = len(df)
+        if strata is None:
+            codes, labels = np.zeros(n, dtype=np.int64), ("all",)
+        else:
+            codes, labels = _stratum_codes(df, strata, file)
+        units = _stage_units(df, clusters, codes, labels, nest, strata, file)
+        stages = max(len(clusters), 1)
+        if fpc and len(fpc) != stages:
+            raise InputError(
+                f"give one fpc column per sampling stage ({stages}), got {len(fpc)}",
+                file=file,
+                column=fpc[0],
+            )
+        pops = _stage_populations(df, fpc, codes, units, labels, file) if fpc else []
+        if weight is not None:
+            w = _weight_column(df, weight, file)
+        elif pops:
+            w = _weights_from_populations(codes, units, pops, n)
+        else:
+            w = np.ones(n)
+        population = pops[0] if pops else None
+        return cls(
+            df,
+            codes,
+            w,
+            labels,
+            population,
+            lonely_psu,
+            (),
+            tuple(units[: len(clusters)]),
+            tuple(pops[1:]),
         )
+
+    def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Survey:
+        """The same data, strata, clusters, FPC and calibration steps with new weights;
+        ``step`` is the calibration that produced them, if any (trimming passes none)."""
+        if self.replicates is not None:
+            raise InputError("calibrating or trimming a replicate-weight design is not supported")
+        steps = self.calibration if step is None else (*self.calibration, step)
+        return replace(self, weights=weights, calibration=steps)
+
+    # ----- replicate weights --------------------------------------------------------------
+
+    @classmethod
+    def replicate(
+        cls,
+        df: pd.DataFrame,
+        *,
+        repweights: str | Sequence[str],
+        weight: str | None = None,
+        type: str = "other",
+        combined: bool = True,
+        scale: float | None = None,
+        rscales: Sequence[float] | None = None,
+        rho: float | None = None,
+        mse: bool = False,
+        file: str | None = None,
+    ) -> Survey:
+        """R's ``svrepdesign(repweights=, weights=, type=, combined.weights=, scale=,
+        rscales=, rho=, mse=)``: replicate weight columns (a list, or a regular expression
+        matched against the column names as R's ``grep``) and the sampling weight column
+        (without one, weights 1, as R assumes with a warning)."""
+        if isinstance(repweights, str):
+            columns = [c for c in df.columns if re.search(repweights, str(c))]
+            if not columns:
+                raise InputError(
+                    f"no column matches the replicate weights pattern {repweights!r}", file=file
+                )
+        else:
+            columns = list(repweights)
+            require_columns(df, columns, file)
+        values = df[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(values) | (values < 0)
+        if bad.any():
+            row, col = np.argwhere(bad)[0]
+            raise InputError(
+                "expected a replicate weight (a number ≥ 0)",
+                file=file,
+                row=int(row) + 2,
+                column=columns[col],
+            )
+        if weight is None:
+            warnings.warn(
+                "no sampling weights given: equal probability assumed, as R does", stacklevel=2
+            )
+            w = np.ones(len(df))
+        else:
+            w = _weight_column(df, weight, file)
+        reps = replicate_weights.supplied(
+            values,
+            type=type,
+            combined=combined,
+            scale=scale,
+            rscales=None if rscales is None else np.asarray(rscales, dtype=float),
+            rho=rho,
+            mse=mse,
+        )
+        n = len(df)
+        return cls(df, np.zeros(n, dtype=np.int64), w, ("all",), replicates=reps)
+
+    def as_replicate(
+        self,
+        type: str = "auto",
+        *,
+        rho: float = 0.0,
+        replicates: int = 50,
+        seed: int | None = None,
+        mse: bool = False,
+        hadamard: np.ndarray | None = None,
+    ) -> Survey:
+        """R's ``as.svrepdesign(design, type=, fay.rho=, replicates=, mse=)`` on the first
+        stage: "JK1" (unstratified), "JKn" (stratified), "BRR" or "Fay" (two PSUs per
+        stratum; ``rho`` is Fay's factor; the FPC is dropped, as R drops it), "bootstrap"
+        (``replicates`` draws, ``seed``); "auto" is JK1 without strata, else JKn. Later
+        stages and their FPC are dropped, as R drops them."""
+        if self.replicates is not None:
+            raise InputError("the survey already has replicate weights")
+        if self.calibration:
+            raise InputError("replicate weights of a calibrated design are not supported")
+        stratified = self.n_strata > 1
+        if type == "auto":
+            type = "JKn" if stratified else "JK1"
+        if type == "JK1" and stratified:
+            raise InputError("JK1 replicates are for an unstratified design; use JKn")
+        if type in ("JKn", "BRR", "Fay") and not stratified:
+            raise InputError(f"{type} replicates need strata; use JK1 or bootstrap")
+        if len(self.stages) > 1 or (len(self.clusters) > 1 and self.population is not None):
+            warnings.warn(
+                "the FPC after the first stage is dropped in the conversion to "
+                "replicate weights, as R does",
+                stacklevel=2,
+            )
+        first = self.stages[0]
+        unit_stratum = first.unit_stratum
+        units = first.units if first.units is not None else np.arange(self.n)
+        fpc = self.fpc_factor
+        if type == "JK1":
+            reps = replicate_weights.jackknife_one(unit_stratum.size, float(fpc[0]), mse)
+        elif type == "JKn":
+            factors, scale, rscales = replicate_weights.jackknife_strata(
+                unit_stratum, fpc, self.lonely_psu
+            )
+            reps = replicate_weights.Replicates("JKn", factors, None, False, scale, rscales, mse)
+        elif type in ("BRR", "Fay"):
+            if self.population is not None:
+                warnings.warn(
+                    "the finite population correction is dropped in the "
+                    "conversion to BRR replicates, as R does",
+                    stacklevel=2,
+                )
+            reps = replicate_weights.balanced_half_samples(
+                unit_stratum,
+                self.stratum_labels,
+                rho if type == "Fay" else 0.0,
+                hadamard,
+                mse,
+            )
+        elif type == "bootstrap":
+            reps = replicate_weights.bootstrap(unit_stratum, self.population, replicates, seed, mse)
+        else:
+            raise InputError(
+                f"replicate type must be auto, JK1, JKn, BRR, Fay or bootstrap, got {type!r}"
+            )
+        per_unit = replicate_weights.Replicates(
+            reps.type, reps.factors, units, False, reps.scale, reps.rscales, mse
+        )
+        return replace(self, replicates=per_unit)
+
+    # ----- the data -----------------------------------------------------------------------
+
+    def values(self, values, what: str = "values") -> pd.Series:
+        """A variable of the survey, positionally aligned with its rows (index 0..n-1).
+
+        ``values`` is a column name of :attr:`data`, a pandas Series with the data's index
+        (same labels in the same order, else InputError naming both), or a sequence/array of
+        one value per row.
+        """
+        if isinstance(values, str):
+            if values not in self.data.columns:
+                raise InputError(
+                    f"{what}: the survey data have no column {values!r}", column=values
+                )
+            return self.data[values].reset_index(drop=True)
+        if isinstance(values, pd.Series):
+            if not values.index.equals(self.data.index):
+                name = "a Series" if values.name is None else f"Series {values.name!r}"
+                raise InputError(
+                    f"{what}: the index of {name} ({_index_text(values.index)}) does not "
+                    f"match the index of the survey's data ({_index_text(self.data.index)}); "
+                    "pass the column name, or align the values with the survey's data"
+                )
+            return values.reset_index(drop=True)
+        s = pd.Series(np.asarray(values) if not isinstance(values, list) else values)
+        if len(s) != self.n:
+            raise InputError(f"{what}: expected {self.n} values (one per respondent), got {len(s)}")
+        return s
 
     # ----- properties ---------------------------------------------------------------------
 
@@ -262,9 +599,33 @@ class Design:
         return len(self.stratum_labels)
 
     @property
+    def clustered(self) -> bool:
+        """Whether PSUs are clusters of respondents (else each respondent is its own PSU)."""
+        return bool(self.clusters)
+
+    @property
+    def n_psu(self) -> int:
+        """Number of first-stage sampling units in the sample."""
+        return int(self.n_h.sum())
+
+    @property
     def df(self) -> int:
-        """Design degrees of freedom: respondents minus strata (R's ``degf``)."""
-        return self.n - self.n_strata
+        """Design degrees of freedom: first-stage PSUs minus strata (R's ``degf``); with
+        replicate weights the rank of the replicate weights minus 1 (R's degf of a
+        svyrep.design)."""
+        if self.replicate_df is not None:
+            return self.replicate_df
+        return self.n_psu - self.n_strata
+
+    def domain_df(self, inside: np.ndarray) -> int:
+        """Degrees of freedom of a domain: the PSUs holding one of its respondents minus the
+        strata they fall in (R's ``degf`` of ``subset(design, ...)``; with replicate weights,
+        the rank of the domain rows' replicate weights minus 1)."""
+        if self.replicates is not None:
+            return self.replicates.degf(self.weights, inside)
+        psu = self.clusters[0][inside] if self.clusters else np.flatnonzero(inside)
+        strata = self.strata[inside]
+        return int(np.unique(psu).size - np.unique(strata).size)
 
     def stratum_sums(self, z: np.ndarray) -> np.ndarray:
         """Per-stratum column sums of ``z`` (rows × k) → H × k, with np.bincount."""
@@ -291,13 +652,20 @@ class Design:
 
     def variance(self, z: np.ndarray) -> np.ndarray:
         """Covariance matrix (k × k) of estimators whose influence values are the columns of
-        ``z`` (rows × k, zero outside a domain), stratified with FPC and residualised on the
-        calibration as in R's svyrecvar."""
+        ``z`` (rows × k, zero outside a domain): residualised on the calibration, then R's
+        svyrecvar over the stages (see :class:`Stage`)."""
+        if self.replicates is not None:
+            raise InputError(
+                "this estimate is not available for a replicate-weight design yet (means, "
+                "totals, proportions, svyby and cross-tabs are)"
+            )
         z2 = np.asarray(z, dtype=float).reshape(self.n, -1)
         if self.calibration:
             z2 = self.calibration_residuals(z2)
-        sums = self.stratum_sums(z2)
-        return (z2 * self.row_scale[:, None]).T @ z2 - sums.T @ (sums * self.centre_h[:, None])
+        v = self.stages[0].variance(self.stages[0].totals(z2))
+        for stage in self.stages[1:]:
+            v = v + stage.variance(stage.totals(z2))
+        return v
 
     def cell_variance(
         self, s1: np.ndarray, s2: np.ndarray, cells: np.ndarray | None = None
@@ -305,19 +673,30 @@ class Design:
         """Covariance (K × K) of K cell totals from per-stratum sums of w (``s1``, H × K) and of
         w² (``s2``, H × K); each row belongs to at most one cell.
 
-        A calibrated design also needs ``cells``, each row's cell 0..K-1 (negative for none):
-        the influence values w·[row in cell] are then residualised and go through
-        :meth:`variance`, since the residuals no longer fall in one cell per row.
+        A calibrated or clustered design also needs ``cells``, each row's cell 0..K-1
+        (negative for none): a calibrated one residualises the influence values w·[row in
+        cell] and goes through :meth:`variance`; a clustered one sums the weights per unit
+        and cell at each stage (one np.bincount per stage).
         """
-        if self.calibration:
+        if self.calibration or self.clusters:
             if cells is None:
-                raise ValueError("a calibrated design needs each row's cell for cell variances")
+                raise ValueError("a calibrated or clustered design needs each row's cell")
             inside = np.flatnonzero(cells >= 0)
-            z = np.zeros((self.n, s1.shape[1]))
-            z[inside, cells[inside]] = self.weights[inside]
-            return self.variance(z)
-        diag = self.scale_h @ s2
-        return np.diag(diag) - s1.T @ (s1 * self.centre_h[:, None])
+            k = s1.shape[1]
+            if self.calibration:
+                z = np.zeros((self.n, k))
+                z[inside, cells[inside]] = self.weights[inside]
+                return self.variance(z)
+            v = np.zeros((k, k))
+            for stage in self.stages:
+                n_units = stage.unit_stratum.size
+                idx = stage.units[inside] * k + cells[inside]
+                t = np.bincount(idx, weights=self.weights[inside], minlength=n_units * k)
+                v = v + stage.variance(t.reshape(n_units, k))
+            return v
+        first = self.stages[0]
+        diag = first.stratum_scale @ s2
+        return np.diag(diag) - s1.T @ (s1 * first.centre[:, None])
 
     # ----- weighting diagnostics ----------------------------------------------------------
 
@@ -334,42 +713,98 @@ class Design:
         return float(np.sum(w) ** 2 / np.sum(w * w))
 
 
-def design_for(
+def _stratum_scale(
+    n_g: np.ndarray,
+    fpc: np.ndarray,
+    parent: np.ndarray,
+    mult: np.ndarray | float,
+    lonely_psu: str,
+    labels: list[str],
+    single: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per stratum: the variance scale m f n / (n - 1) and the centring weight scale / n, with
+    R's onestrat rules for lonely units (``parent``: each stratum's group in R's onestage call,
+    for the "average" rescaling)."""
+    lonely = n_g == 1
+    census = fpc < 1e-7  # R: a stratum sampled completely adds nothing, lonely or not
+    if lonely_psu == "fail" and np.any(lonely & ~census):
+        bad = [labels[i] for i in np.flatnonzero(lonely & ~census)]
+        raise InputError(
+            f"stratum {', '.join(bad)} has a single {single}; its variance cannot be "
+            "estimated (choose lonely_psu='adjust', 'certainty', 'remove' or 'average')"
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(n_g > 1, fpc * n_g / (n_g - 1), 0.0)
+        centre = np.where(n_g > 1, scale / n_g, 0.0)
+    if lonely_psu == "adjust":
+        # R centres a lonely stratum's influence at the grand mean: no stratum centring.
+        scale = np.where(lonely, fpc, scale)
+    scale = np.where(census, 0.0, scale)
+    centre = np.where(census, 0.0, centre)
+    mult = np.broadcast_to(np.asarray(mult, dtype=float), n_g.shape)
+    if lonely_psu == "average":
+        # R's onestage: the strata that can be estimated stand in for the lonely ones.
+        bad = lonely & ~census
+        n_all = np.bincount(parent, minlength=int(parent.max()) + 1)
+        n_ok = np.bincount(parent, weights=~bad, minlength=n_all.size)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mult = mult * (n_all / n_ok)[parent]
+        mult = np.where(np.isfinite(mult), mult, np.nan)
+    return scale * mult, centre * mult
+
+
+def survey_for(
     df: pd.DataFrame,
     *,
     strata: str | None = None,
     weight: str | None = None,
-    fpc: str | None = None,
+    fpc: str | Sequence[str] | None = None,
+    clusters: Sequence[str] = (),
+    nest: bool = False,
     lonely_psu: str = "fail",
     file: str | None = None,
-) -> Design:
-    """The design that a command's column options describe.
+) -> Survey:
+    """The survey that a command's column options describe.
 
-    ``fpc`` names a column with the population size N_h of the respondent's stratum. With a
-    weight column the weights are used as given; without one but with strata and fpc they are
-    N_h / n_h; with neither the sample is an unweighted simple random sample.
+    Without clusters, ``fpc`` names a column with the population size N_h of the respondent's
+    stratum: with a weight column the weights are used as given; without one but with strata
+    and fpc they are N_h / n_h; with neither the sample is an unweighted simple random
+    sample. With ``clusters`` (one column per stage) it is :meth:`Survey.design`, ``fpc``
+    then one column per stage (population sizes or sampling fractions).
     """
+    fpcs = [] if fpc is None else [fpc] if isinstance(fpc, str) else list(fpc)
+    if clusters or len(fpcs) > 1:
+        return Survey.design(
+            df,
+            clusters=clusters,
+            strata=strata,
+            weight=weight,
+            fpc=fpcs,
+            nest=nest,
+            lonely_psu=lonely_psu,
+            file=file,
+        )
+    fpc = fpcs[0] if fpcs else None
     if weight is not None:
-        return Design.from_weights(
+        return Survey.from_weights(
             df, weight=weight, strata=strata, population=fpc, lonely_psu=lonely_psu, file=file
         )
     if strata is not None and fpc is not None:
-        return Design.stratified(
+        return Survey.stratified(
             df, strata=strata, population=fpc, lonely_psu=lonely_psu, file=file
         )
     if fpc is not None:
         raise InputError("--fpc needs --strata (or --weight)", file=file, column=fpc)
-    n = len(df)
     if strata is None:
-        return Design.simple(n)
+        return Survey.simple(df)
     codes, labels = _stratum_codes(df, strata, file)
-    return Design(codes, np.ones(n), labels, None, lonely_psu)
+    return Survey(df, codes, np.ones(len(df)), labels, None, lonely_psu)
 
 
 # ----- calibration and trimming -----------------------------------------------------------
 
 
-def post_stratify(design: Design, groups: Sequence, totals: Mapping) -> Design:
+def post_stratify(design: Survey, groups: Sequence, totals: Mapping) -> Survey:
     """Post-stratify: scale weights so that each group's weighted total equals ``totals[g]``
     (R's ``postStratify``). Every group present in the data needs a total."""
     codes, levels = _factor(groups, "post-stratification variable")
@@ -380,13 +815,13 @@ def post_stratify(design: Design, groups: Sequence, totals: Mapping) -> Design:
 
 
 def rake(
-    design: Design,
+    design: Survey,
     margins: Mapping[str, Sequence],
     totals: Mapping[str, Mapping],
     *,
     tol: float = 1e-7,
     max_iter: int = 100,
-) -> Design:
+) -> Survey:
     """Rake the weights to known margins by iterative proportional fitting (R's ``rake``).
 
     ``margins`` maps a margin name to the respondents' values; ``totals`` maps the same name to
@@ -418,7 +853,7 @@ def rake(
     )
 
 
-def trim_weights(design: Design, upper: float, *, max_iter: int = 100) -> Design:
+def trim_weights(design: Survey, upper: float, *, max_iter: int = 100) -> Survey:
     """Cap weights at ``upper`` and share the trimmed excess equally among the untrimmed
     respondents, repeating until none exceeds the cap; the weight total is kept.
 
@@ -501,3 +936,168 @@ def _targets(levels: list, totals: Mapping, what: str) -> np.ndarray:
     if missing:
         raise InputError(f"{what}: no population total for value {missing[0]!r}")
     return np.array([float(totals[lev]) for lev in levels])
+
+
+def _index_text(index: pd.Index) -> str:
+    """A short description of a pandas index for error messages."""
+    head = ", ".join(map(str, index[:3].tolist()))
+    more = ", ..." if len(index) > 3 else ""
+    return f"{len(index)} rows: {head}{more}"
+
+
+def _weight_column(df: pd.DataFrame, weight: str, file: str | None) -> np.ndarray:
+    """The weight column as floats; InputError at the first value that is not a positive
+    finite number (above :data:`MAX_WEIGHT`, e.g. 1e308, counts as overflowing, like inf)."""
+    require_columns(df, [weight], file)
+    w = pd.to_numeric(df[weight], errors="coerce").to_numpy(dtype=float)
+    bad = ~(np.isfinite(w) & (w > 0) & (w <= MAX_WEIGHT))
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            "expected a positive number as weight", file=file, row=row + 2, column=weight
+        )
+    return w
+
+
+def _id_codes(df: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
+    """A cluster id column as integer codes; InputError at the first missing id."""
+    values = df[column]
+    if values.isna().any():
+        row = int(np.flatnonzero(values.isna().to_numpy())[0])
+        raise InputError(
+            "expected a cluster id, found nothing", file=file, row=row + 2, column=column
+        )
+    codes, _ = pd.factorize(values, sort=True)
+    return codes.astype(np.int64)
+
+
+def _nested_codes(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """Codes 0..U-1 of the (outer, inner) pairs, in sorted order (R's interaction)."""
+    key = outer * (int(inner.max()) + 1) + inner
+    codes, _ = pd.factorize(key, sort=True)
+    return codes.astype(np.int64)
+
+
+def _stage_units(
+    df: pd.DataFrame,
+    clusters: list[str],
+    strata: np.ndarray,
+    labels: tuple,
+    nest: bool,
+    strata_column: str | None,
+    file: str | None,
+) -> list[np.ndarray]:
+    """Each row's unit per stage, nested as R's svydesign nests them; the rows themselves
+    as the single stage without clusters."""
+    if not clusters:
+        return [np.arange(len(df), dtype=np.int64)]
+    ids = [_id_codes(df, c, file) for c in clusters]
+    if nest:
+        first = _nested_codes(strata, ids[0])
+    else:
+        first = ids[0]
+        n_units = int(first.max()) + 1
+        lo = np.full(n_units, np.iinfo(np.int64).max)
+        hi = np.full(n_units, -1)
+        np.minimum.at(lo, first, strata)
+        np.maximum.at(hi, first, strata)
+        if np.any(lo != hi):
+            u = int(np.argmax(lo != hi))
+            row = int(np.flatnonzero(first == u)[0])
+            raise InputError(
+                f"PSU {df[clusters[0]].iloc[row]!r} is in strata {labels[lo[u]]} and "
+                f"{labels[hi[u]]}: clusters are not nested in strata (use nest=True / --nest "
+                "when PSU ids repeat across strata)",
+                file=file,
+                column=clusters[0],
+            )
+    units = [first]
+    for inner in ids[1:]:
+        units.append(_nested_codes(units[-1], inner))
+    return units
+
+
+def _stage_populations(
+    df: pd.DataFrame,
+    fpc: list[str],
+    strata: np.ndarray,
+    units: list[np.ndarray],
+    labels: tuple,
+    file: str | None,
+) -> list[np.ndarray]:
+    """Population size per stratum of each stage from the fpc columns (R's ``as.fpc``).
+
+    As R: the values are population counts if any exceeds 1 (then all must be ≥ 1), else
+    sampling fractions n / N; a stage's strata are the units of the stage above; the size
+    must not vary within a stratum nor be below the number of sampled units.
+    """
+    values = []
+    for column in fpc:
+        x = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(x) | (x <= 0)
+        if bad.any():
+            raise InputError(
+                "expected a positive population size or sampling fraction",
+                file=file,
+                row=int(np.flatnonzero(bad)[0]) + 2,
+                column=column,
+            )
+        values.append(x)
+    counts = any(np.any(x > 1) for x in values)
+    if counts != all(np.all(x >= 1) for x in values):
+        column = next(c for c, x in zip(fpc, values, strict=True) if np.any(x < 1))
+        raise InputError(
+            "fpc values must be all population sizes (≥ 1) or all sampling fractions (≤ 1), "
+            "as R's survey package requires",
+            file=file,
+            column=column,
+        )
+    out = []
+    for s, (column, x) in enumerate(zip(fpc, values, strict=True)):
+        group = strata if s == 0 else units[s - 1]
+        n_groups = int(group.max()) + 1
+        n_g = np.bincount(
+            group[np.unique(units[s], return_index=True)[1]], minlength=n_groups
+        ).astype(float)
+        lo = np.full(n_groups, np.inf)
+        hi = np.full(n_groups, -np.inf)
+        np.minimum.at(lo, group, x)
+        np.maximum.at(hi, group, x)
+        where = _group_names(df, s, group, labels)
+        if np.any(lo != hi):
+            g = int(np.argmax(lo != hi))
+            raise InputError(f"fpc varies within {where(g)}", file=file, column=column)
+        pop = hi if counts else n_g / hi
+        if np.any(pop < n_g * (1 - 1e-12)):
+            g = int(np.argmax(pop < n_g * (1 - 1e-12)))
+            unit = "PSUs" if s == 0 else f"stage-{s + 1} units"
+            raise InputError(
+                f"{where(g)}: fpc is smaller than the sample ({pop[g]:g} in the population, "
+                f"{int(n_g[g])} {unit} sampled)",
+                file=file,
+                column=column,
+            )
+        out.append(pop)
+    return out
+
+
+def _group_names(df: pd.DataFrame, stage: int, group: np.ndarray, labels: tuple):
+    """A function naming group g of a stage for error messages (a stratum, or a unit of the
+    stage above by its row)."""
+    if stage == 0:
+        return lambda g: f"stratum {labels[g]}"
+    return lambda g: f"stage-{stage + 1} stratum (the unit of row {int(np.argmax(group == g)) + 2})"
+
+
+def _weights_from_populations(
+    strata: np.ndarray, units: list[np.ndarray], pops: list[np.ndarray], n: int
+) -> np.ndarray:
+    """Weights Π_s N_s / n_s over the stages, as R's svydesign computes them from fpc."""
+    w = np.ones(n)
+    for s, pop in enumerate(pops):
+        group = strata if s == 0 else units[s - 1]
+        n_g = np.bincount(
+            group[np.unique(units[s], return_index=True)[1]], minlength=pop.size
+        ).astype(float)
+        w = w * (pop / n_g)[group]
+    return w

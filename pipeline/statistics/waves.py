@@ -66,11 +66,12 @@ from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.statistics.crosstab import Test, code, crosstab, value_text
 from pipeline.statistics.estimate import domain_df
-from pipeline.statistics.survey import Design, design_for
+from pipeline.statistics.survey import Survey, survey_for
 
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
 ID = "_cmp_id"
+PSU = "_cmp_psu"  # + stage number: the wave-keyed cluster ids
 
 
 # ----- stacking ---------------------------------------------------------------------------
@@ -87,7 +88,7 @@ class Stacked:
     """
 
     data: pd.DataFrame
-    design: Design
+    design: Survey
     waves: tuple[str, ...]
     stratum: str | None
 
@@ -100,20 +101,31 @@ def stack_waves(
     *,
     strata: str | None,
     weight: str | None,
-    fpc: str | None,
+    fpc: str | Sequence[str] | None,
     id_column: str | None = None,
     lonely_psu: str = "fail",
     files: Mapping[str, str] | None = None,
+    clusters: Sequence[str] = (),
+    nest: bool = False,
 ) -> Stacked:
     """Stack the waves' data (``frames``: wave name → data, in wave order) into one design
     with strata wave × ``strata``, weights ``weight`` and population sizes ``fpc`` (columns
-    of every wave; see :func:`statistics.survey.design_for` for what their absence means)."""
+    of every wave; see :func:`statistics.survey.survey_for` for what their absence means).
+    ``clusters``: cluster columns per stage; each wave's PSUs are its own (ids are keyed by
+    wave). Panel links (``id_column``) cannot be combined with clusters."""
     if len(frames) < 2:
         raise InputError("a comparison needs two or more waves")
+    if clusters and id_column is not None:
+        raise InputError(
+            "panel links (--id) are not supported with a cluster design: the panel "
+            "covariance is estimated for element samples only",
+            column=id_column,
+        )
+    fpcs = [] if fpc is None else [fpc] if isinstance(fpc, str) else list(fpc)
     parts = []
     for wave, df in frames.items():
         file = (files or {}).get(wave)
-        require_columns(df, [strata, weight, fpc, id_column], file)
+        require_columns(df, [strata, weight, *fpcs, *clusters, id_column], file)
         part = df.reset_index(drop=True).copy()
         part[WAVE] = wave
         if strata is None:
@@ -126,10 +138,19 @@ def stack_waves(
                 )
             part[STRATUM] = [f"{wave}\x1f{value_text(v)}" for v in part[strata]]
         part[ID] = _linking_ids(part, id_column, file)
+        for stage, column in enumerate(clusters):
+            part[f"{PSU}{stage + 1}"] = [f"{wave}\x1f{value_text(v)}" for v in part[column]]
         parts.append(part)
     data = pd.concat(parts, ignore_index=True)
-    design = design_for(
-        data, strata=STRATUM, weight=weight, fpc=fpc, lonely_psu=lonely_psu, file=None
+    design = survey_for(
+        data,
+        strata=STRATUM,
+        weight=weight,
+        fpc=fpcs or None,
+        clusters=[f"{PSU}{stage + 1}" for stage in range(len(clusters))],
+        nest=nest,
+        lonely_psu=lonely_psu,
+        file=None,
     )
     return Stacked(data, design, tuple(frames), strata)
 
@@ -271,7 +292,7 @@ class Difference:
     df: int
 
 
-def _ratio_influence(design: Design, x: np.ndarray, inside: np.ndarray):
+def _ratio_influence(design: Survey, x: np.ndarray, inside: np.ndarray):
     """Weighted means of the columns of ``x`` over ``inside`` rows and their influence
     values w_i (x_i − mean) / Σw (zero outside), as in R's svymean."""
     w = np.where(inside, design.weights, 0.0)
@@ -285,7 +306,7 @@ def _ratio_influence(design: Design, x: np.ndarray, inside: np.ndarray):
 
 
 def compare_quantity(
-    design: Design,
+    design: Survey,
     x: np.ndarray,
     in_a: np.ndarray,
     in_b: np.ndarray,

@@ -33,7 +33,7 @@ from pipeline.core.simulated import is_simulated
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Variable
 from pipeline.readers.ingest import kobo, odk
 from pipeline.readers.ingest.responses import RawResponses
-from pipeline.readers.ingest.table import SourceTable
+from pipeline.readers.ingest.table import SourceTable, check_unique_headers
 
 Flavour = Literal["plain", "kobo", "odk"]
 MISSING_SHARE_FOR_OTHER_VERSION = 0.5
@@ -178,21 +178,7 @@ def metadata_name(header: str, flavour: Flavour) -> str | None:
 
 def check_headers(table: SourceTable) -> None:
     """Refuse duplicate headers, naming both column positions."""
-    seen: dict[str, int] = {}
-    for j, header in enumerate(table.headers):
-        if not header:
-            continue
-        if header in seen:
-            first = seen[header]
-            raise InputError(
-                f"duplicate column header {header!r} in columns {column_letter(first)} and "
-                f"{column_letter(j)} (positions {first + 1} and {j + 1}); every column needs "
-                "its own name",
-                file=table.path,
-                row=1,
-                column=header,
-            )
-        seen[header] = j
+    check_unique_headers(table.path, table.headers)
 
 
 def unmapped_table(table: SourceTable, fmt: str) -> RawResponses:

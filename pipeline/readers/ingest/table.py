@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from pipeline.core.columns import column_letter
@@ -30,16 +31,17 @@ class SourceTable:
 
 
 def cell_text(value: object) -> str | None:
-    """A cell as text as typed: integers without '.0', dates as ISO, '' and NaN as None."""
-    if value is None:
+    """A cell as text as typed: integers without '.0', dates as ISO, '' and NaN/NaT as None."""
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, str):
         return value if value != "" else None
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return "1" if value else "0"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        value = float(value)
         if math.isnan(value):
             return None
         return str(int(value)) if value.is_integer() else repr(value)
@@ -115,3 +117,22 @@ def _check_cell_sizes(path: str, body: list[list[str | None]]) -> None:
 def _blank(row: list[str | None]) -> bool:
     return all(c is None or (isinstance(c, str) and c.strip() == "") for c in row)
 
+
+
+def check_unique_headers(path: str, headers: list[str]) -> None:
+    """Refuse duplicate headers, naming both column positions (blank headers may repeat)."""
+    seen: dict[str, int] = {}
+    for j, header in enumerate(headers):
+        if not header:
+            continue
+        if header in seen:
+            first = seen[header]
+            raise InputError(
+                f"duplicate column header {header!r} in columns {column_letter(first)} and "
+                f"{column_letter(j)} (positions {first + 1} and {j + 1}); every column needs "
+                "its own name",
+                file=path,
+                row=1,
+                column=header,
+            )
+        seen[header] = j

@@ -1,4 +1,5 @@
-"""Delimited text files (CSV, TSV, Excel's "Unicode text"): encoding and delimiter detection.
+"""Delimited text files (CSV, TSV, Excel's "Unicode text"): encoding and delimiter detection
+(the parsing and its checks are ``pipeline/readers/csvfile.py``).
 
 Encoding detection, when no encoding is given:
 
@@ -28,14 +29,12 @@ import codecs
 import csv
 import io
 import unicodedata
-from pathlib import Path
 
 from pipeline.core.errors import InputError
-from pipeline.readers.ingest.table import SourceTable, build_table, header_text
 
-DELIMITERS = (",", ";", "\t")
+DELIMITERS = (",", ";", "\t", "|")
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -52,69 +51,6 @@ VIETNAMESE_LETTERS = frozenset(
     for mark in _TONE_MARKS
 ) | frozenset("đĐ")
 _PUNCTUATION = frozenset("“”‘’–—…•°«»·€\u00a0")
-
-
-def read_text_table(
-    path: Path, encoding: str | None = None, delimiter: str | None = None
-) -> SourceTable:
-    """Read a delimited text file into a SourceTable of strings (header = row 1)."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError("the file is empty: expected a header row and data rows", file=str(path))
-    text = decode_bytes(data, str(path), encoding)
-    if delimiter is None:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
-    # strict: a quote left open (a truncated file, a stray quote) would otherwise swallow
-    # every later line into one cell
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        grid: list[list[str | None]] = [[c if c != "" else None for c in rec] for rec in reader]
-    except csv.Error as exc:
-        raise InputError(
-            f"not a readable delimited file: {exc} (a quote left open, or a truncated file?)",
-            file=str(path),
-            row=reader.line_num,
-        ) from None
-    while len(grid) > 1 and not grid[-1]:
-        grid.pop()  # empty lines at the end of the file; a line of bare delimiters is a row
-    table = build_table(str(path), grid, trim_blank_tail=False)
-    _check_row_widths(table, grid)
-    _check_repeated_header(table)
-    return table
-
-
-def _check_repeated_header(table: SourceTable) -> None:
-    """A data row that repeats the header is a second file pasted after the first.
-
-    The first data row is left to mapping, which reads a second header row of names or
-    labels (the data-entry template's) as such.
-    """
-    header = [h for h in table.headers if h]
-    if not header:
-        return
-    for number, row in zip(table.row_numbers[1:], table.rows[1:], strict=True):
-        cells = [header_text(c) for c in row[: len(table.headers)]]
-        if [c for c, h in zip(cells, table.headers, strict=True) if h] == header:
-            raise InputError(
-                "the header row appears again here: two files pasted together? Remove the "
-                "second header (and check both parts are the same questionnaire version)",
-                file=table.path,
-                row=number,
-            )
-
-
-def _check_row_widths(table: SourceTable, grid: list[list[str | None]]) -> None:
-    """A row with more values than the header has values with no column: refuse it."""
-    width = len(grid[0])
-    for number, row in zip(table.row_numbers, grid[1:], strict=False):
-        extra = [c for c in row[width:] if c is not None and c.strip()]
-        if extra:
-            raise InputError(
-                f"the row has {len(row)} values but the header has {width} columns "
-                f"(extra value {extra[0]!r}); check the delimiter and quoting",
-                file=table.path,
-                row=number,
-            )
 
 
 def sniff_delimiter(text: str) -> str:
@@ -148,7 +84,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a file's bytes strictly; with ``encoding`` None, detect it (see module doc)."""
     if encoding is not None:
         return _decode_explicit(data, path, encoding)
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec, path, skipped=len(bom))
     if b"\x00" in data[:4096]:
@@ -179,7 +115,7 @@ def _decode_explicit(data: bytes, path: str, encoding: str) -> str:
             file=path,
         ) from None
     family = codec.replace("-sig", "")
-    for bom, bom_codec in _BOMS:
+    for bom, bom_codec in BOMS:
         if data.startswith(bom):
             if not family.startswith(bom_codec[:6]):
                 raise InputError(

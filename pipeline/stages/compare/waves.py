@@ -66,17 +66,21 @@ def compare_files(
     *,
     strata: str | None = None,
     weight: str | None = None,
-    fpc: str | None = None,
+    fpc: str | Sequence[str] | None = None,
     id_column: str | None = None,
     lonely_psu: str = "fail",
+    clusters: Sequence[str] = (),
+    nest: bool = False,
+    encoding: str | None = None,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
     either file, as text; with ``id_column`` the panel overlap enters the SEs."""
     frames, files = {}, {}
     for name, path in (("a", path_a), ("b", path_b)):
-        df = read_data(path)
-        require_columns(df, [var, strata, weight, fpc, id_column], path)
+        df = read_data(path, encoding=encoding)
+        fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
+        require_columns(df, [var, strata, weight, *fpcs, *clusters, id_column], path)
         frames[name], files[name] = df, str(path)
     stacked = stack_waves(
         frames,
@@ -86,6 +90,8 @@ def compare_files(
         id_column=id_column,
         lonely_psu=lonely_psu,
         files=files,
+        clusters=clusters,
+        nest=nest,
     )
     values = stacked.data[var].map(lambda v: None if pd.isna(v) else value_text(v))
     levels = _sorted_levels(values.dropna().unique().tolist())
@@ -151,6 +157,7 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
     ``_fpc``; FPC when every wave was weighted with it; linked by ``respondent_id``)."""
     frames, files = {}, {}
     fpc_all, lonely = True, "fail"
+    designs: set[tuple] = set()
     for wave in waves:
         missing = [c for c in ("_stratum", "_weight", "_fpc") if c not in wave.data.columns]
         if missing:
@@ -163,7 +170,32 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
         fpc_all = fpc_all and options.get("fpc", True)
         if options.get("lonely_psu", "fail") != "fail":
             lonely = options["lonely_psu"]
+        designs.add(
+            (
+                tuple(options.get("clusters", ())),
+                options.get("nest", False),
+                tuple(options.get("cluster_fpc", ())),
+            )
+        )
         frames[wave.name], files[wave.name] = wave.data, wave.source
+    if len(designs) > 1:
+        raise InputError(
+            "the waves were weighted with different cluster designs; weight them with the "
+            "same --cluster, --nest and --cluster-fpc options to compare them"
+        )
+    clusters, nest, cluster_fpc = designs.pop()
+    if clusters:
+        # A cluster design's panel covariance is not estimated: the waves are independent.
+        return stack_waves(
+            frames,
+            strata="_stratum",
+            weight="_weight",
+            fpc=list(cluster_fpc) if fpc_all and cluster_fpc else None,
+            lonely_psu=lonely,
+            files=files,
+            clusters=clusters,
+            nest=nest,
+        )
     id_column = "respondent_id" if all("respondent_id" in w.data.columns for w in waves) else None
     return stack_waves(
         frames,

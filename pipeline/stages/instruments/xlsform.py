@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from pipeline.core.labels import LANGUAGES, Text
-from pipeline.core.wording import RANGE_MESSAGE
+from pipeline.core.wording import range_message
 from pipeline.core.xlsx import save_workbook
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Section
 from pipeline.stages.instruments.layout import frame_codes, require_filled_lists
@@ -74,11 +74,6 @@ PIPELINE_COLUMNS = ["kind", "name", "value", "items", *_translated("label")]
 
 def range_constraint(low: int, high: int) -> str:
     return f". >= {low} and . <= {high}"
-
-
-def range_message(low: int, high: int) -> Text:
-    """The constraint message written for an integer range that has none of its own."""
-    return Text(**{lang: RANGE_MESSAGE[lang].format(low=low, high=high) for lang in LANGUAGES})
 
 
 def _text_cells(column: str, text: Text | None) -> dict[str, str]:

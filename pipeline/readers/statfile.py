@@ -1,0 +1,161 @@
+"""Statistical and columnar files: SPSS .sav/.zsav/.por, Stata .dta, SAS .sas7bdat/.xpt
+(pyreadstat), parquet (pyarrow).
+
+pyreadstat reads with ``user_missing=True`` where the format has user-missing values, so that
+SPSS user-missing codes stay codes and Stata/SAS tagged missing values (.a-.z) come back as
+their letters instead of merging with system missing. Values are codes, never value labels;
+the labels travel in ``FileMeta``. No row is ever dropped: a case whose every value is
+missing is a row like any other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.core.errors import InputError
+from pipeline.readers.filemeta import FileMeta
+from pipeline.readers.ingest.table import cell_text
+
+_TAGGED_FORMATS = ("dta", "sas7bdat")
+
+
+def read_stat_file(
+    path: Path,
+    fmt: str,
+    *,
+    encoding: str | None = None,
+    columns: list[str] | None = None,
+    optional: tuple[str, ...] = (),
+) -> tuple[pd.DataFrame, FileMeta]:
+    """The file's data (codes, user-missing and tagged values kept) and its metadata.
+    ``columns``: only these (each required) and those of ``optional`` the file has."""
+    if fmt == "parquet":
+        return _read_parquet(path, columns, optional), FileMeta("parquet")
+    import pyreadstat
+
+    readers = {
+        "sav": pyreadstat.read_sav, "zsav": pyreadstat.read_sav, "por": pyreadstat.read_por,
+        "dta": pyreadstat.read_dta, "sas7bdat": pyreadstat.read_sas7bdat,
+        "xpt": pyreadstat.read_xport,
+    }  # fmt: skip
+    options: dict = {}
+    if columns is not None:
+        options["usecols"] = _wanted(path, fmt, readers[fmt], columns, optional, encoding)
+    if fmt in ("sav", "zsav", "dta", "sas7bdat"):
+        options["user_missing"] = True
+    if encoding is not None:
+        options["encoding"] = encoding
+    notes = []
+    try:
+        try:
+            frame, raw = readers[fmt](str(path), **options)
+        except OverflowError:
+            # a date beyond what Python's datetime holds (year > 9999): the dates are kept as
+            # the numbers the file stores rather than refusing the file or dropping them
+            frame, raw = readers[fmt](str(path), disable_datetime_conversion=True, **options)
+            notes.append("dates out of range: date variables kept as the file's numbers")
+    except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
+        raise InputError(f"not a readable {fmt} file ({exc})", file=str(path)) from None
+    meta = _meta(raw, fmt, encoding)
+    meta.notes.extend(notes)
+    return frame, meta
+
+
+def _wanted(path, fmt, reader, columns, optional, encoding) -> list[str]:
+    """The columns to read, checked against the file's dictionary (read alone: no data)."""
+    from pipeline.readers.csvfile import select_columns
+
+    extra = {"encoding": encoding} if encoding is not None else {}
+    try:
+        _, raw = reader(str(path), metadataonly=True, **extra)
+    except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
+        raise InputError(f"not a readable {fmt} file ({exc})", file=str(path)) from None
+    return select_columns(columns, optional, list(raw.column_names), path)
+
+
+def _read_parquet(path: Path, columns: list[str] | None, optional: tuple[str, ...]):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.readers.csvfile import select_columns
+
+    try:
+        if columns is not None:
+            columns = select_columns(columns, optional, pq.read_schema(path).names, path)
+        return pq.read_table(path, columns=columns).to_pandas()
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise InputError(f"not a readable parquet file ({exc})", file=str(path)) from None
+
+
+def _meta(raw, fmt: str, encoding: str | None) -> FileMeta:
+    labels = {k: v for k, v in (raw.column_names_to_labels or {}).items() if v}
+    return FileMeta(
+        format=fmt,
+        column_labels=labels,
+        value_labels=dict(getattr(raw, "variable_value_labels", None) or {}),
+        missing_values={
+            k: list(v) for k, v in (getattr(raw, "missing_user_values", None) or {}).items()
+        },  # fmt: skip
+        missing_ranges=dict(getattr(raw, "missing_ranges", None) or {}),
+        file_label=getattr(raw, "file_label", None) or None,
+        encoding=encoding or getattr(raw, "file_encoding", None),
+        readstat=raw,
+    )
+
+
+# ---- for analysis ------------------------------------------------------------------------
+
+
+def analysis_frame(frame: pd.DataFrame, meta: FileMeta) -> pd.DataFrame:
+    """User-missing and tagged missing values as NaN, as SPSS, Stata and R analyse them; a
+    column left with numbers only becomes numeric. Nothing else changes."""
+    out = frame.copy()
+    for name in frame.columns:
+        missing = _missing_mask(frame[name], name, meta)
+        if missing is None or not missing.any():
+            continue
+        column = frame[name].astype(object).where(~missing, None)
+        numeric = pd.to_numeric(column, errors="coerce")
+        out[name] = numeric if numeric.notna().sum() == column.notna().sum() else column
+    return out
+
+
+def _missing_mask(column: pd.Series, name: str, meta: FileMeta) -> pd.Series | None:
+    mask = None
+    if meta.format in _TAGGED_FORMATS and name in meta.missing_values:
+        mask = column.isin(meta.missing_values[name]) & column.map(type).eq(str)
+    for entry in meta.missing_ranges.get(name, []):
+        lo, hi = entry["lo"], entry["hi"]
+        values = pd.to_numeric(column, errors="coerce") if not isinstance(lo, str) else column
+        inside = (values >= lo) & (values <= hi) if not isinstance(lo, str) else values.eq(lo)
+        inside = inside.fillna(False).astype(bool)
+        mask = inside if mask is None else (mask | inside)
+    return mask
+
+
+# ---- for ingestion -----------------------------------------------------------------------
+
+
+def text_grid(frame: pd.DataFrame, meta: FileMeta, path: Path) -> list[list[str | None]]:
+    """Header and rows as text as typed: codes without '.0', dates ISO, a Stata/SAS tagged
+    missing value as ``.a`` (so it stays apart from the code 'a' and from system missing)."""
+    if frame.empty:
+        raise InputError("no data rows: the file has variables but no cases", file=str(path))
+    tagged = {
+        name: set(values)
+        for name, values in meta.missing_values.items()
+        if meta.format in _TAGGED_FORMATS
+    }
+    columns = []
+    for name in frame.columns:
+        values = frame[name].tolist()
+        letters = tagged.get(name, ())
+        columns.append([_tagged(v) if v in letters and isinstance(v, str) else cell_text(v)
+                        for v in values])  # fmt: skip
+    return [[str(c) for c in frame.columns], *[list(r) for r in zip(*columns, strict=True)]]
+
+
+def _tagged(letter: str) -> str:
+    return "." + letter  # Stata writes .a, SAS .A: as the file has it

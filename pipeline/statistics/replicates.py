@@ -1,0 +1,325 @@
+"""Replicate weights as R's ``svyrep.design`` holds them, and their construction from a design
+as R's ``as.svrepdesign`` does it: JK1, JKn, BRR (Hadamard half-samples, Fay's factor) and
+the bootstrap (Canty & Davison's, R's ``bootweights``).
+
+A replicate variance (R's ``svrVar``) of estimates θ (length k) with replicate estimates θ_r:
+
+    V = scale · Σ_r rscales_r (θ_r − θ̄)(θ_r − θ̄)'
+
+θ̄ the mean of the replicates with rscales_r > 0, or θ itself with ``mse=True``.
+
+Replicates built from a design are stored compressed, as R does: a multiplier of the sampling
+weight per first-stage PSU and replicate (U × R); replicate totals are then the PSUs' totals
+times that matrix, never an n × R matrix. Supplied replicate columns are kept as given.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from pipeline.core.errors import InputError
+
+REPLICATE_TYPES: tuple[str, ...] = ("JK1", "JKn", "BRR", "Fay", "bootstrap", "other")
+RANK_TOL = 1e-5  # R's degf: qr(weights(design, "analysis"), tol = 1e-5)$rank - 1
+
+
+@dataclass(frozen=True, eq=False)
+class Replicates:
+    """Replicate weights of a survey.
+
+    Attributes:
+        type: one of :data:`REPLICATE_TYPES` (R's ``type``).
+        factors: per unit (``units`` given: U × R multipliers of the sampling weights) or per
+            row (n × R: replicate weights, or multipliers when ``combined`` is False).
+        units: each row's unit 0..U-1 for per-unit factors, else None.
+        combined: per-row ``factors`` are the analysis weights themselves (R's
+            ``combined.weights=TRUE``) rather than multipliers of the sampling weights.
+        scale, rscales: the variance's overall and per-replicate multipliers.
+        mse: centre the replicates at the full-sample estimate instead of their mean.
+    """
+
+    type: str
+    factors: np.ndarray
+    units: np.ndarray | None
+    combined: bool
+    scale: float
+    rscales: np.ndarray
+    mse: bool = False
+    indicator: sparse.csr_matrix | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        factors = np.asarray(self.factors, dtype=float)
+        rscales = np.broadcast_to(np.asarray(self.rscales, dtype=float), (factors.shape[1],))
+        if not np.all(np.isfinite(factors)) or np.any(factors < 0):
+            raise InputError("replicate weights must be finite numbers ≥ 0")
+        object.__setattr__(self, "factors", factors)
+        object.__setattr__(self, "rscales", rscales.copy())
+        indicator = None
+        if self.units is not None:
+            units = np.asarray(self.units, dtype=np.int64)
+            object.__setattr__(self, "units", units)
+            indicator = sparse.csr_matrix(
+                (np.ones(units.size), (units, np.arange(units.size))),
+                shape=(factors.shape[0], units.size),
+            )
+        object.__setattr__(self, "indicator", indicator)
+
+    @property
+    def n_replicates(self) -> int:
+        return int(self.factors.shape[1])
+
+    def analysis_weights(self, weights: np.ndarray) -> np.ndarray:
+        """The n × R replicate weights (R's ``weights(design, "analysis")``)."""
+        if self.units is not None:
+            return weights[:, None] * self.factors[self.units]
+        return self.factors if self.combined else weights[:, None] * self.factors
+
+    def totals(self, weights: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """Replicate totals (R × k) of the columns of ``x`` (rows × k)."""
+        x = np.asarray(x, dtype=float).reshape(weights.size, -1)
+        if self.indicator is not None:
+            return self.factors.T @ np.asarray(self.indicator @ (weights[:, None] * x))
+        if self.combined:
+            return self.factors.T @ x
+        return self.factors.T @ (weights[:, None] * x)
+
+    def unit_totals(self, weights: np.ndarray, index: np.ndarray, size: int) -> np.ndarray:
+        """Replicate totals (R × size) of 0/1 indicators: row i counts in slot ``index[i]``
+        (negative: in none), with one np.bincount per unit or a sparse product."""
+        inside = np.flatnonzero(index >= 0)
+        if self.units is not None:
+            idx = self.units[inside] * size + index[inside]
+            t = np.bincount(idx, weights=weights[inside], minlength=self.factors.shape[0] * size)
+            return self.factors.T @ t.reshape(self.factors.shape[0], size)
+        onehot = sparse.csr_matrix(
+            (np.ones(inside.size), (inside, index[inside])), shape=(weights.size, size)
+        )
+        w = self.factors if self.combined else weights[:, None] * self.factors
+        return np.asarray((onehot.T @ w).T)
+
+    def variance(self, estimate: np.ndarray, replicates: np.ndarray) -> np.ndarray:
+        """R's svrVar: covariance (k × k) from the full-sample ``estimate`` (k) and the
+        replicate estimates (R × k)."""
+        reps = np.asarray(replicates, dtype=float).reshape(self.n_replicates, -1)
+        if self.mse:
+            centre = np.asarray(estimate, dtype=float).reshape(-1)
+        else:
+            centre = reps[self.rscales > 0].mean(axis=0)
+        d = (reps - centre) * np.sqrt(self.rscales)[:, None]
+        return self.scale * (d.T @ d)
+
+    def degf(self, weights: np.ndarray, inside: np.ndarray | None = None) -> int:
+        """R's degf: the rank of the analysis weights of the rows (``inside``) minus 1."""
+        if self.units is not None:
+            units = self.units if inside is None else self.units[inside]
+            matrix = self.factors[np.unique(units)]
+        else:
+            # Scaling rows by the sampling weights does not change the rank.
+            matrix = self.factors if inside is None else self.factors[inside]
+        if matrix.size == 0:
+            return -1
+        s = np.linalg.svd(matrix, compute_uv=False)
+        return int(np.count_nonzero(s > RANK_TOL * s.max())) - 1 if s.max() > 0 else -1
+
+
+# ----- from a design (R's as.svrepdesign) -------------------------------------------------
+
+
+def jackknife_one(n_units: int, fpc: float, mse: bool) -> Replicates:
+    """R's jk1weights: replicate r drops PSU r, the others × n/(n−1); scale f (n−1)/n with
+    f = 1 − n/N (1 without FPC)."""
+    factors = np.full((n_units, n_units), n_units / (n_units - 1))
+    np.fill_diagonal(factors, 0.0)
+    return Replicates(
+        "JK1", factors, None, False, fpc * (n_units - 1) / n_units, np.ones(n_units), mse
+    )
+
+
+def jackknife_strata(
+    unit_stratum: np.ndarray,
+    fpc: np.ndarray,
+    lonely_psu: str,
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """R's jknweights: per PSU u of stratum h a replicate with u dropped and the other PSUs of
+    h × n_h/(n_h−1); rscales f_h (n_h−1)/n_h. Strata sampled completely add no replicate;
+    a lonely PSU follows ``lonely_psu`` as R does. Returns factors, scale, rscales."""
+    n_units = unit_stratum.size
+    n_strata = fpc.size
+    n_h = np.bincount(unit_stratum, minlength=n_strata).astype(float)
+    # A lonely PSU under "fail" never gets here: the design itself refused it.
+    lonely = (n_h == 1) & (fpc > 0)
+    same = unit_stratum[:, None] == unit_stratum[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inflate = np.where(n_h > 1, n_h / (n_h - 1), 0.0)[unit_stratum]
+    factors = np.where(same, inflate[None, :], 1.0)
+    np.fill_diagonal(factors, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rscales = (fpc * (n_h - 1) / n_h)[unit_stratum]
+    keep = (fpc[unit_stratum] > 0) & (n_h[unit_stratum] > 1)
+    if lonely.any() and lonely_psu == "adjust":
+        # R: the lonely PSU drops out and every other PSU is scaled by H/(H−1).
+        columns = np.flatnonzero(lonely[unit_stratum])
+        factors[:, columns] = n_strata / (n_strata - 1)
+        factors[columns, columns] = 0.0
+        rscales[columns] = (n_strata - 1) / n_strata
+        keep[columns] = True
+    if not keep.any():
+        raise InputError("every stratum was sampled completely: the variance is zero")
+    scale = 1.0
+    if lonely_psu == "average" and not keep.all():
+        scale = n_units / np.count_nonzero(keep)
+    return factors[:, keep], scale, rscales[keep]
+
+
+def sylvester(size: int) -> np.ndarray:
+    """Sylvester's Hadamard matrix of order ``size`` (a power of 2) as 0/1, R's coding."""
+    h = np.ones((1, 1))
+    while h.shape[0] < size:
+        h = np.block([[h, h], [h, -h]])
+    return (h + 1) / 2
+
+
+def balanced_half_samples(
+    unit_stratum: np.ndarray,
+    labels: tuple,
+    rho: float,
+    hadamard: np.ndarray | None,
+    mse: bool,
+) -> Replicates:
+    """R's brrweights for strata of exactly two PSUs: stratum k (in R's order, the labels
+    sorted as text) keeps its first PSU (first in the data) in replicate i when row k+1 of
+    the Hadamard matrix is 1 in column i; the kept PSU × (2−ρ), the other × ρ (Fay's
+    factor; BRR is ρ = 0). Without ``hadamard``: Sylvester's of the first power of 2 above
+    the number of strata (R's own choice at those sizes; R's precooked matrices of other
+    orders can be passed)."""
+    n_strata = len(labels)
+    n_h = np.bincount(unit_stratum, minlength=n_strata)
+    if np.any(n_h != 2):
+        bad = labels[int(np.flatnonzero(n_h != 2)[0])]
+        raise InputError(
+            f"balanced repeated replication needs two PSUs in every stratum; "
+            f"stratum {bad} has {int(n_h[n_h != 2][0])}"
+        )
+    if hadamard is None:
+        size = 1 << int(np.ceil(np.log2(n_strata + 1)))
+        h01 = sylvester(size)
+    else:
+        h01 = _hadamard01(hadamard, n_strata)
+    order = sorted(range(n_strata), key=lambda k: str(labels[k]))
+    row_of = np.empty(n_strata, dtype=np.int64)
+    row_of[order] = np.arange(1, n_strata + 1)
+    first = np.zeros(unit_stratum.size, dtype=bool)
+    first[np.unique(unit_stratum, return_index=True)[1]] = True
+    keep_first = h01[row_of[unit_stratum]] == 1  # U × R
+    kept = np.where(first[:, None], keep_first, ~keep_first)
+    factors = np.where(kept, 2 - rho, rho)
+    n_reps = factors.shape[1]
+    kind = "BRR" if rho == 0 else "Fay"
+    return Replicates(
+        kind, factors, None, False, 1 / (n_reps * (1 - rho) ** 2), np.ones(n_reps), mse
+    )
+
+
+def _hadamard01(matrix: np.ndarray, n_strata: int) -> np.ndarray:
+    """A user's Hadamard matrix (any two values) as R's 0/1 coding, checked."""
+    h = np.asarray(matrix, dtype=float)
+    values = np.unique(h)
+    if h.ndim != 2 or h.shape[0] < n_strata + 1 or values.size != 2:
+        raise InputError(
+            f"the Hadamard matrix must be a two-valued matrix with at least {n_strata + 1} rows"
+        )
+    h01 = (h != values[0]).astype(float)
+    pm = 2 * h01 - 1
+    if not np.allclose(pm.T @ pm, h.shape[0] * np.eye(h.shape[1])):
+        raise InputError("the matrix given is not a Hadamard matrix")
+    return h01
+
+
+def bootstrap(
+    unit_stratum: np.ndarray,
+    population: np.ndarray | None,
+    replicates: int,
+    seed: int | None,
+    mse: bool,
+) -> Replicates:
+    """R's bootweights (Canty & Davison): in each stratum n_h PSUs drawn with replacement
+    (without FPC) or without replacement from the PSUs repeated to N_h (with it); a PSU's
+    multiplier is its number of draws; scale n̄ / ((n̄−1)(R−1)), n̄ the harmonic mean of
+    the n_h. The draws are numpy's, not R's: the replicates differ, their law is the same."""
+    rng = np.random.default_rng(seed)
+    n_strata = int(unit_stratum.max()) + 1
+    factors = np.zeros((unit_stratum.size, replicates))
+    n_h = np.bincount(unit_stratum, minlength=n_strata)
+    for h in range(n_strata):  # one draw per stratum for all replicates (not per PSU)
+        members = np.flatnonzero(unit_stratum == h)
+        n = members.size
+        if population is None:
+            draws = rng.multinomial(n, np.full(n, 1 / n), size=replicates)
+        else:
+            copies = np.full(n, int(population[h]) // n)
+            copies[rng.permutation(n)[: int(population[h]) % n]] += 1
+            draws = rng.multivariate_hypergeometric(copies, n, size=replicates)
+        factors[members] = draws.T
+    nbar = 1 / np.mean(1 / n_h)
+    return Replicates(
+        "bootstrap",
+        factors,
+        None,
+        False,
+        nbar / ((nbar - 1) * (replicates - 1)),
+        np.ones(replicates),
+        mse,
+    )
+
+
+def supplied(
+    columns: np.ndarray,
+    *,
+    type: str,
+    combined: bool,
+    scale: float | None,
+    rscales: np.ndarray | None,
+    rho: float | None,
+    mse: bool,
+) -> Replicates:
+    """Replicate weight columns given by the user, with R's svrepdesign defaults for
+    ``scale`` and ``rscales`` by type (BRR 1/R, Fay 1/(R(1−ρ)²), bootstrap 1/(R−1), JK1
+    (R−1)/R; JKn needs ``rscales`` for combined weights)."""
+    if type not in REPLICATE_TYPES:
+        raise InputError(
+            f"replicate type must be one of {', '.join(REPLICATE_TYPES)}, got {type!r}"
+        )
+    n_reps = columns.shape[1]
+    if rscales is not None and np.size(rscales) not in (1, n_reps):
+        raise InputError(f"rscales has {np.size(rscales)} values; expected {n_reps}")
+    if type == "BRR":
+        scale = 1 / n_reps
+    elif type == "Fay":
+        if rho is None:
+            raise InputError("replicate type Fay needs its rho")
+        scale = 1 / (n_reps * (1 - rho) ** 2)
+    elif type == "bootstrap" and scale is None:
+        scale = 1 / (n_reps - 1)
+    elif type == "JK1" and scale is None:
+        warnings.warn(
+            "JK1 scale not given: taking (R-1)/R, R the number of replicates, as R does",
+            stacklevel=3,
+        )
+        scale = (n_reps - 1) / n_reps if combined else 1 / columns[:, 0].max()
+    if type == "JKn" and rscales is None:
+        if combined:
+            raise InputError("JKn replicate weights given as combined weights need rscales")
+        rscales = 1 / columns.max(axis=0)
+    return Replicates(
+        type,
+        columns,
+        None,
+        combined,
+        1.0 if scale is None else float(scale),
+        np.ones(n_reps) if rscales is None else np.asarray(rscales, dtype=float),
+        mse,
+    )
