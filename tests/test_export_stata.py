@@ -122,14 +122,15 @@ def test_grid_items_whose_own_words_are_alike_still_get_unique_stata_labels(mini
 
 def test_do_file_declares_clusters_when_the_design_has_them(mini):
     data = mini_responses().assign(_psu=pd.array([1, 2, 3, 4], dtype="Int64"))
-    design = {"clusters": ["_psu"], "options": {"fpc": True}}
+    design = {"options": {"fpc": True, "clusters": ["_psu"], "nest": True, "cluster_fpc": []}}
     with warnings.catch_warnings():
         warnings.simplefilter("error", ExportWarning)  # a cluster column is not "unknown"
         plan = build_plan(data, mini, simulated=True, design=design)
     assert plan.design.clusters == ("psu",)
     assert plan.variable("_psu").label == "Cụm mẫu"
     do = do_syntax(plan, "x.dta")
-    assert "svyset psu [pweight=weight], strata(stratum) fpc(fpc)" in do
+    # clusters drawn with replacement (no cluster fpc): no fpc, as R's svydesign(id = ~psu)
+    assert "svyset psu [pweight=weight], strata(stratum)\n" in do
     assert "svy, subpop(if !missing(aware)): proportion aware" in do
 
 

@@ -223,21 +223,9 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
         "* .s not asked (skipped by the questionnaire's routing); see the codebook.",
     ]
     if d.weight:
-        psu = " ".join(d.clusters[:1]) or "_n"
-        options = []
-        if d.strata:
-            options.append(f"strata({d.strata})")
-        if d.fpc and d.population_size:
-            options.append(f"fpc({d.population_size})")
-        design = f"svyset {psu} [pweight={d.weight}]"
-        if options:
-            design += ", " + " ".join(options)
         lines += [
-            "* The sample design as the pipeline used it: "
-            + ("clusters " + " ".join(d.clusters) + ", " if d.clusters else "no clusters, ")
-            + (f"strata {d.strata}, " if d.strata else "")
-            + (f"population sizes {d.population_size} (fpc)" if d.fpc else "no fpc"),
-            design,
+            "* The sample design as the pipeline used it: " + _design_words(d),
+            svyset_command(plan),
         ]
         if d.calibrated or d.trim_upper is not None:
             lines.append(
@@ -247,11 +235,6 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
                 + "): svyset takes them as given, so its SEs leave out the calibration (the .R "
                 "file reproduces it)"
             )
-        if len(d.clusters) > 1:
-            lines.append(
-                "* Later stages: " + " ".join(d.clusters[1:]) + " (add || <ssu> to svyset "
-                "with their population sizes if known)"
-            )
         example = _example_variable(plan)
         if example is not None:
             lines += [
@@ -260,6 +243,41 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
                 f"svy, subpop(if !missing({example.stata_name})): proportion {example.stata_name}",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _design_words(d) -> str:
+    if d.clusters:
+        stages = f"clusters {' '.join(d.clusters)}" + (
+            f" with population counts {' '.join(d.stage_fpc)}"
+            if d.stage_fpc
+            else " drawn with replacement (no fpc)"
+        )
+    else:
+        stages = "no clusters" + (
+            f", population sizes {d.population_size} (fpc)" if d.element_fpc else ", no fpc"
+        )
+    return stages + (f", strata {d.strata}" if d.strata else "")
+
+
+def svyset_command(plan: ExportPlan) -> str:
+    """``svyset`` with the design: one stage per cluster column when each has its FPC (a
+    first stage drawn with replacement makes the later stages irrelevant, as in R)."""
+    d = plan.design
+    name = plan.stata_name
+    first = name(d.clusters[0]) if d.clusters else "_n"
+    options = []
+    if d.strata:
+        options.append(f"strata({name(d.strata)})")
+    if d.clusters and d.stage_fpc:
+        options.append(f"fpc({name(d.stage_fpc[0])})")
+    elif d.element_fpc:
+        options.append(f"fpc({name(d.population_size)})")
+    command = f"svyset {first} [pweight={name(d.weight)}]"
+    if options:
+        command += ", " + " ".join(options)
+    for cluster, fpc in zip(d.clusters[1:], d.stage_fpc[1:], strict=False):
+        command += f" || {name(cluster)}, fpc({name(fpc)})"
+    return command
 
 
 def _example_variable(plan: ExportPlan) -> ExportVariable | None:
