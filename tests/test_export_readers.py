@@ -16,6 +16,7 @@ import pyreadstat
 import pytest
 
 from pipeline.cli.app import run
+from pipeline.cli.export import data_version
 from pipeline.model.expressions import evaluate, parse
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset, write_dataset
@@ -74,6 +75,7 @@ class Export:
                 simulated=True,
                 wave=wave,
                 design=self.meta.get("design"),
+                data_version=data_version(weighted),
             )
             for lang in LANGS
         }
@@ -255,6 +257,8 @@ def test_the_sav_holds_attributes_and_a_variable_set_per_grid(exported):
             key in line and f"|{value}" in line.replace(" ", "") for line in text.splitlines()
         )
     assert "md5" in text  # the data version: the weighted file's digest
+    documents = _pspp(f"GET FILE='{sav}'.\nDISPLAY DOCUMENTS.\n", exported.folder)
+    assert "Data version: md5" in documents and "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA" in documents
 
 
 def test_the_spss_syntax_has_the_complex_samples_plan_and_one_table(exported):

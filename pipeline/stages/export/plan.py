@@ -547,12 +547,17 @@ def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str
     return fit(text, "the file label", SPSS_FILE_LABEL_BYTES)
 
 
-def _notes(questionnaire: Questionnaire, wave: str, lang: str, simulated: bool) -> list[str]:
+def _notes(
+    questionnaire: Questionnaire, wave: str, lang: str, simulated: bool, data_version: str
+) -> list[str]:
+    """The SPSS documents: simulated or not, what the file is, the questionnaire's title."""
     paragraphs = [
         f"Form {questionnaire.form_id}, version {questionnaire.version}, wave {wave}; "
         f"labels: {lang}.",
         questionnaire.title.get(lang),
     ]
+    if data_version:
+        paragraphs.insert(1, f"Data version: {data_version}.")
     if simulated:
         paragraphs.insert(0, SIMULATED_NOTE)
     return [line for p in paragraphs for line in wrap_bytes(p, SPSS_NOTE_LINE_BYTES)]
@@ -737,7 +742,7 @@ def build_plan(
         lang=lang,
         simulated=simulated,
         file_label=_file_label(questionnaire, wave, simulated),
-        notes=_notes(questionnaire, wave, lang, simulated),
+        notes=_notes(questionnaire, wave, lang, simulated, data_version),
         variables=planned,
         mr_sets=_mr_sets(questionnaire, names, lang),
         data=pd.DataFrame(typed, index=range(len(data))),
