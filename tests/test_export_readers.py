@@ -16,7 +16,6 @@ import pyreadstat
 import pytest
 
 from pipeline.cli.app import run
-from pipeline.cli.export import data_version
 from pipeline.model.expressions import evaluate, parse
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset, write_dataset
@@ -25,6 +24,7 @@ from pipeline.stages.export.readback import sav_differences
 from pipeline.stages.export.sav_records import read_variable_sets
 from pipeline.stages.export.spss import grid_sets, run_pspp
 from pipeline.stages.export.stata import stata_labels
+from pipeline.stages.export.write import data_version
 
 from .conftest import FIXTURES, REPO
 
