@@ -42,6 +42,7 @@ INTEGER_RANGES = {
     LONG: (-2147483647, 2147483620, 2147483621),
 }
 NUMPY_TYPES = {BYTE: "<i1", INT: "<i2", LONG: "<i4", DOUBLE: "<f8"}
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 DOUBLE_MISSING = 0x7FE0000000000000
 DOUBLE_MISSING_STEP = 0x0000010000000000
 
@@ -80,7 +81,6 @@ class DtaFile:
     data_label: str = ""
     value_labels: dict[str, dict[int, str]] = field(default_factory=dict)  # keys: long codes
     characteristics: list[tuple[str, str, str]] = field(default_factory=list)  # var, name, text
-    timestamp: datetime | None = None
 
 
 def storage_type(column: DtaColumn) -> int:
@@ -197,9 +197,11 @@ def _header(file: DtaFile) -> bytes:
     label = file.data_label.encode("utf-8")
     if len(label) > DATA_LABEL_MAX_BYTES:
         raise InputError(f"the data label is {len(label)} bytes; Stata holds 320")
-    stamp = (file.timestamp or datetime.now()).strftime("%d %b %Y %H:%M").encode("ascii")
+    now = datetime.now()
+    # "dd Mon yyyy hh:mm" with English month names whatever the locale
+    stamp = f"{now:%d} {MONTHS[now.month - 1]} {now:%Y %H:%M}".encode("ascii")
     return (
-        b"<header><release>118</release><byteorder>LSF</byteorder>"
+        f"<header><release>{RELEASE}</release><byteorder>LSF</byteorder>".encode()
         + b"<K>"
         + struct.pack("<H", len(file.columns))
         + b"</K><N>"
