@@ -42,7 +42,7 @@ INTEGER_RANGES = {
     LONG: (-2147483647, 2147483620, 2147483621),
 }
 NUMPY_TYPES = {BYTE: "<i1", INT: "<i2", LONG: "<i4", DOUBLE: "<f8"}
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 DOUBLE_MISSING = 0x7FE0000000000000
 DOUBLE_MISSING_STEP = 0x0000010000000000
 
