@@ -14,6 +14,7 @@ Dates are %td.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -103,22 +104,29 @@ def _label_set_names(plan: ExportPlan, others: list[ExportPlan]) -> dict[tuple[s
     return names
 
 
-def _column(v: ExportVariable, series: pd.Series, label: str, label_set: str) -> DtaColumn:
+def display_format(v: ExportVariable) -> str:
+    """Stata's display format from the content: text as wide as its longest value (in
+    characters, left-aligned), numbers with the decimals of the SPSS format."""
     if v.kind == "string":
-        return DtaColumn(
-            v.stata_name,
-            series.astype(object).where(series.notna(), None),
-            label,
-            value_label=label_set,
-            text=True,
-        )
+        return f"%-{min(v.display_width, 2045)}s"
+    if v.kind == "date":
+        return "%td"
+    width, decimals = (int(x) for x in re.fullmatch(r"F(\d+)\.(\d+)", v.spss_format).groups())
+    return f"%{width}.{decimals}f" if decimals else "%8.0g"
+
+
+def _column(v: ExportVariable, series: pd.Series, label: str, label_set: str) -> DtaColumn:
+    shown = display_format(v)
+    if v.kind == "string":
+        text = series.astype(object).where(series.notna(), None)
+        return DtaColumn(v.stata_name, text, label, display_format=shown, text=True)
     if v.kind == "date":
         days = (series - STATA_EPOCH).dt.days.astype(float)
-        return DtaColumn(v.stata_name, days, label, display_format="%td")
+        return DtaColumn(v.stata_name, days, label, display_format=shown)
     numbers = pd.to_numeric(series, errors="raise").astype(float)
     letters = numbers.map(lambda x: v.stata_missing.get(int(x), "") if pd.notna(x) else "")
     values = numbers.where(letters == "", np.nan)
-    return DtaColumn(v.stata_name, values, label, value_label=label_set, extended=letters)
+    return DtaColumn(v.stata_name, values, label, shown, value_label=label_set, extended=letters)
 
 
 def _characteristics(
