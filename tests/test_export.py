@@ -192,7 +192,11 @@ def test_csv_and_codebook_for_r(exported):
         "strata": "stratum",
         "population_size": "fpc",
         "clusters": [],
+        "nest": False,
+        "cluster_fpc": [],
         "fpc": True,
+        "raked_to": [],
+        "trim_upper": None,
     }
     weight = next(v for v in meta["variables"] if v["name"] == "weight")
     assert weight["source"] == "_weight"

@@ -845,7 +845,11 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
             "strata": plan.design.strata,
             "population_size": plan.design.population_size,
             "clusters": list(plan.design.clusters),
+            "nest": plan.design.nest,
+            "cluster_fpc": list(plan.design.cluster_fpc),
             "fpc": plan.design.fpc,
+            "raked_to": list(dict.fromkeys(m["variable"] for m in plan.design.margins)),
+            "trim_upper": plan.design.trim_upper,
         },
         "missing_values": {
             "skipped": "not asked: the questionnaire's routing (relevant) skipped the question; "
