@@ -11,6 +11,12 @@ import pyreadstat
 import pytest
 from scipy.stats import chi2_contingency
 
+from pipeline.core.spss_limits import (
+    SPSS_FILE_LABEL_BYTES,
+    SPSS_NOTE_LINE_BYTES,
+    SPSS_VALUE_LABEL_BYTES,
+    SPSS_VARIABLE_LABEL_BYTES,
+)
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.export.sav_records import add_variable_sets, read_variable_sets
 from pipeline.stages.export.spss import run_pspp
@@ -143,3 +149,23 @@ def test_variable_sets_go_into_system_files_nobody_here_wrote(tmp_path, name):
     assert meta_after.mr_sets == meta_before.mr_sets
     text = run_pspp(f"GET FILE='{target}'.\nDISPLAY DICTIONARY.\n", tmp_path)
     assert all(m in text for m in members)
+
+
+def test_the_label_limits_are_what_pyreadstat_then_pspp_keep(tmp_path):
+    """The chain the export runs (pyreadstat writes, PSPP re-saves), measured: longer labels
+    come back cut at exactly the limits spss_limits.py holds."""
+    first, final = tmp_path / "first.sav", tmp_path / "final.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame({"x": [1.0]}),
+        str(first),
+        file_label="f" * 70,
+        column_labels={"x": "v" * 300},
+        variable_value_labels={"x": {1: "l" * 200}},
+        note=["n" * SPSS_NOTE_LINE_BYTES],
+    )
+    run_pspp(f"GET FILE='{first}'.\nSAVE OUTFILE='{final}'.\n", tmp_path)
+    _, meta = pyreadstat.read_sav(final)
+    assert len(meta.file_label) == SPSS_FILE_LABEL_BYTES == 60
+    assert len(meta.column_labels[0]) == SPSS_VARIABLE_LABEL_BYTES == 255
+    assert len(meta.variable_value_labels["x"][1.0]) == SPSS_VALUE_LABEL_BYTES
+    assert meta.notes == ["n" * SPSS_NOTE_LINE_BYTES]
