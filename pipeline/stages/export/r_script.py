@@ -99,10 +99,10 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     if plan.example:
         lines += [
             "",
-            "table <- svymean(~example_table, design, na.rm = TRUE)  # the answers: a domain",
+            "estimates <- svymean(~example_table, design, na.rm = TRUE)  # the answers: a domain",
             "result <- data.frame(variable = example, code = as.vector(answers),",
-            "                     label = names(answers), proportion = as.vector(coef(table)),",
-            "                     se = as.vector(SE(table)))",
+            "                     label = names(answers), proportion = as.vector(coef(estimates)),",
+            "                     se = as.vector(SE(estimates)))",
             "print(result, row.names = FALSE)",
             'out <- Sys.getenv("SURVEY_TABLE_OUT", "")  # set it to save the table as CSV',
             'if (nzchar(out)) write.csv(result, out, row.names = FALSE, fileEncoding = "UTF-8")',

@@ -225,8 +225,9 @@ def _header(plan: ExportPlan, sav_name: str) -> list[str]:
         parts += [
             "\n",
             _comment(
-                "The items of each grid: a macro per grid for syntax (FREQUENCIES !eff.); the "
-                ".sav also holds them as variable sets for the data editor and dialogs"
+                "The items of each grid: a macro per grid for syntax "
+                f"(FREQUENCIES !{next(iter(grids))}.); the .sav also holds them as variable sets "
+                "for the data editor and dialogs"
             ),
         ]
         parts += [

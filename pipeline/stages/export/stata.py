@@ -254,17 +254,23 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
 
 
 def _design_words(d) -> str:
+    """The design in words, for the .do file's comment."""
+    words = [f"stratified by {d.strata}"] if d.strata else []
     if d.clusters:
-        stages = f"clusters {' '.join(d.clusters)}" + (
-            f" with population counts {' '.join(d.stage_fpc)}"
+        words.append(f"clusters {' '.join(d.clusters)}")
+        words.append(
+            f"population counts of units {' '.join(d.stage_fpc)}"
             if d.stage_fpc
-            else " drawn with replacement (no fpc)"
+            else "clusters drawn with replacement (no finite population correction)"
         )
     else:
-        stages = "no clusters" + (
-            f", population sizes {d.population_size} (fpc)" if d.element_fpc else ", no fpc"
+        words.append("no clusters")
+        words.append(
+            f"stratum population sizes in {d.population_size} (finite population correction)"
+            if d.element_fpc
+            else "no finite population correction"
         )
-    return stages + (f", strata {d.strata}" if d.strata else "")
+    return ", ".join(words)
 
 
 def svyset_command(plan: ExportPlan) -> str:
