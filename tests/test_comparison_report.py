@@ -86,3 +86,43 @@ def test_every_chart_in_the_html_is_an_embedded_png(rendered):
     assert images, "the comparison report shows no chart"
     for data in images:
         assert base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_sections_come_in_questionnaire_order_with_item_text(rendered):
+    from pipeline.stages.report import data as rd
+
+    comparison = rd.load_comparison(rendered["root"])
+    sections = rd.comparison_sections(comparison, "vi")
+    q = comparison.questionnaires["2023"]
+    order = [s.name for s in q.sections]
+    assert [name for name, _, _ in sections] == [n for n in order if n in {s[0] for s in sections}]
+    text = re.sub(r"\s+", " ", pdf_text(rendered["outputs"]["pdf"]))
+    positions = [text.index(title) for _, title, _ in sections]
+    assert positions == sorted(positions)
+    for _, _, items in sections:
+        for item in items:
+            assert rd.item_label(comparison, item, "vi") in text
+
+
+def test_each_printed_change_carries_its_own_test_and_names_both_waves(rendered):
+    from pipeline.stages.report import data as rd
+    from pipeline.stages.report.text import fmt_signed_pp
+
+    comparison = rd.load_comparison(rendered["root"])
+    found = rd.comparison_findings(comparison)
+    text = re.sub(r"\s+", " ", pdf_text(rendered["outputs"]["pdf"]))
+    assert "giữa các nhóm" not in text
+    for r in found.to_dict("records"):
+        assert r["p_bh_level"] < comparison.alpha
+        assert r["ci_low"] > 0 or r["ci_high"] < 0
+        sentence = rd.change_sentence(comparison, r, "vi")
+        assert "2021" in sentence and "2023" in sentence
+        assert f"{fmt_signed_pp(r['diff'], 'vi')} điểm phần trăm" in sentence
+        assert re.sub(r"\s+", " ", sentence) in text
+    assert "Phương pháp" in text and "Cách đọc khoảng tin cậy" in text
+
+
+def test_every_image_of_the_comparison_has_alt_text(rendered):
+    html = rendered["outputs"]["html"].read_text(encoding="utf-8")
+    images = re.findall(r"<img\b[^>]*>", html)
+    assert images and all(re.search(r'alt="[^"]{20,}"', img) for img in images)

@@ -134,7 +134,8 @@ def test_executed_notebooks_have_no_error_cells(reports):
 def test_pdf_carries_vietnamese_headings_intact(reports, data):
     text = pdf_text(reports["pdf"])
     w = words("vi")
-    for heading in (w["executive_summary"], w["methodology"], w["results"], w["appendix"]):
+    headings = ("at_a_glance", "group_differences", "methodology", "results", "appendix")
+    for heading in (w[h] for h in headings):
         assert heading in text
     for section in data.questionnaire.sections:
         assert unicodedata.normalize("NFC", section.title.vi) in text
@@ -218,7 +219,8 @@ def test_small_cells_are_shown_as_a_dash(data):
 
 def test_small_cell_footnote_is_printed(reports):
     text = one_line(pdf_text(reports["pdf"]))
-    assert f"{DASH}: cơ số dưới {THRESHOLD} người trả lời, không công bố" in text
+    assert f"{DASH}: không công bố (cơ số dưới {THRESHOLD} người trả lời" in text
+    assert "Quy tắc không công bố số liệu nhóm nhỏ" in text
 
 
 def test_free_text_answers_are_never_printed(reports, project):
@@ -251,22 +253,32 @@ def test_free_text_is_printed_masked_only_when_the_parameter_allows(project, tmp
     assert "Nguyễn Văn An" not in text and "0912 345 678" not in text
 
 
-def test_summary_states_each_significant_difference_with_its_numbers(reports, data):
-    tests = data.tests
-    significant = tests[(tests.banner == "category") & (tests.p_bh < data.alpha)]
-    expected = set(significant.variable) - set(data.questionnaire.banners)
+def test_each_printed_finding_carries_the_test_of_that_very_difference(reports, data):
+    """A finding's difference, CI and p are those of its own claim (the group against the
+    total), the CI excludes 0, and composition items never appear."""
     found = rd.findings(data, "category", "vi")
-    assert {f.variable for f in found} == expected and expected
+    assert found
+    claims = data.claims
     text = one_line(pdf_text(reports["pdf"]))
+    composition = rd.composition_variables(data.questionnaire)
     for f in found:
-        cell = data.cells[
-            (data.cells.banner == "category")
-            & (data.cells.variable == f.variable)
-            & (data.cells.prop == f.prop)
+        claim = claims[
+            (claims.banner == "category")
+            & (claims.variable == f.variable)
+            & (claims.col_code == f.col_code)
+            & (claims.row_code == f.row_code)
         ].iloc[0]
-        assert fmt_percent(cell.prop, "vi") in text
-        assert fmt_percent(cell.ci_high, "vi") in text
-        assert f"{fmt_percent(abs(f.diff), 'vi', sign=False)} điểm phần trăm" in text
+        assert (f.diff, f.ci_low, f.ci_high, f.p_bh) == (
+            claim["diff"], claim.ci_low, claim.ci_high, claim.p_bh
+        )
+        assert claim.in_battery and claim.p_bh < data.alpha
+        assert f.ci_low > 0 or f.ci_high < 0
+        assert f.variable not in composition
+        printed = (
+            f"chênh lệch {fmt_signed_pp(f.diff, 'vi')} điểm phần trăm (KTC 95% của chênh lệch: "
+            f"{fmt_signed_pp(f.ci_low, 'vi')} đến {fmt_signed_pp(f.ci_high, 'vi')}"
+        )
+        assert printed in text
 
 
 def test_brief_is_one_page_about_its_category(reports, data):
@@ -282,3 +294,80 @@ def test_report_command_rejects_an_unknown_parameter(capsys):
     code = run(["report", str(REPO / "notebooks" / "wave_report.ipynb"), "-p", "colour=red"])
     assert code == 2
     assert "no parameter 'colour'" in capsys.readouterr().err
+
+
+# ----- what a reader must never see, and must always find ----------------------------------
+
+
+def test_no_variable_name_of_the_questionnaire_appears_in_the_pdf_text(reports, data):
+    """Readers see labels: no variable or question name (as a whole word) in the PDF."""
+    text = pdf_text(reports["pdf"])
+    q = data.questionnaire
+    names = {v.name for v in q.variables()} | {x.name for s in q.sections for x in s.questions}
+    found = sorted(n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text))
+    assert found == []
+
+
+def test_the_summary_page_comes_first_with_its_figures_then_the_contents(reports, data):
+    pages = pdf_text(reports["pdf"]).split("\f")
+    summary = one_line(pages[1])  # page 0 is the cover
+    w = words("vi")
+    assert w["at_a_glance"] in summary
+    figures = rd.headlines(data, "vi")
+    assert 1 <= len(figures) <= 5
+    for h in figures:
+        assert fmt_percent(h.prop, "vi") in summary
+        ci = f"{fmt_percent(h.ci_low, 'vi', sign=False)}–{fmt_percent(h.ci_high, 'vi')}"
+        assert ci in summary
+    assert w["headline_no_change"] in summary  # the first wave: no earlier figure
+    contents = one_line(pages[2])
+    assert w["toc"] in contents and w["methodology"] in contents
+
+
+def test_methodology_explains_cleaning_suppression_and_confidence_intervals(reports, data):
+    text = one_line(pdf_text(reports["pdf"]))
+    w = words("vi")
+    for heading in ("response", "weighting", "suppression", "how_to_read", "about"):
+        assert w[heading] in text
+    assert "straight_lining" not in text and "empty_row" not in text
+    assert "Trích dẫn đề nghị" in text and "Phiên bản dữ liệu" in text
+
+
+def test_no_visible_letter_in_the_report_names_a_hidden_column(data):
+    from .test_tabulate import visible_letters_naming_hidden_columns
+
+    assert data.cells["suppressed"].any()
+    assert visible_letters_naming_hidden_columns(data.cells) == []
+
+
+def test_every_image_of_the_html_has_alt_text_and_the_page_its_language(reports):
+    for key in ("html", "brief_html"):
+        html = reports[key].read_text(encoding="utf-8")
+        images = re.findall(r"<img\b[^>]*>", html)
+        assert all(re.search(r'alt="[^"]{20,}"', img) for img in images), key
+        assert re.search(r'<html lang="(vi|en)"', html)
+    assert re.search(r'<nav id="TOC"', reports["html"].read_text(encoding="utf-8"))
+
+
+HOSTILE = ["<script>alert('xss')</script> không đồng ý", '<img src=x onerror="alert(1)"> ý kiến']
+
+
+def test_html_and_script_in_free_text_answers_are_printed_as_text(project, tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy)
+    weighted = copy / "processed" / f"{WAVE}.weighted.parquet"
+    frame, meta = read_dataset(weighted)
+    frame["comment"] = pd.Series(HOSTILE + [None] * (len(frame) - 2), dtype="string")
+    write_dataset(frame, meta, weighted)
+    result = render_report(
+        REPO / "notebooks" / "wave_report.ipynb",
+        {"wave": WAVE, "lang": "vi", "root": str(copy), "show_free_text": "True"},
+        copy / "outputs" / "reports", cwd=copy,
+    )  # fmt: skip
+    html = result.outputs["html"].read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"<img\b[^>]*onerror", html, re.IGNORECASE)
+    assert "&lt;script&gt;alert(" in html and "onerror=" in html  # shown, as text
+    text = one_line(pdf_text(result.outputs["pdf"]))
+    assert "<script>alert('xss')</script> không đồng ý" in text.replace("’", "'")
+    assert '<img src=x onerror="alert(1)"> ý kiến' in text.replace("”", '"').replace("“", '"')

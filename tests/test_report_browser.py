@@ -4,6 +4,7 @@ is one self-contained file."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -57,3 +58,29 @@ def test_html_report_loads_without_console_errors_and_is_not_blank(html_report, 
     # A blank (or nearly uniform) page has almost no spread in its grey levels.
     assert pixels.std() > 10
     assert (pixels < 128).mean() > 0.01  # some dark text and bars are drawn
+
+
+def test_at_phone_width_the_page_does_not_scroll_sideways(html_report, tmp_path):
+    """In a 390 px wide frame (a phone; headless Chromium's window is at least 500 px), only
+    tables scroll inside themselves: the page's scroll width equals its client width."""
+    frame = html_report.parent / "phone-frame.html"
+    frame.write_text(
+        f'<!DOCTYPE html><html lang="en"><body><iframe id="f" src="{html_report.name}" '
+        'style="width:390px;height:844px;border:0"></iframe><script>'
+        "document.getElementById('f').addEventListener('load', () => {"
+        "const d = document.getElementById('f').contentDocument.documentElement;"
+        "document.body.dataset.width = d.scrollWidth + '/' + d.clientWidth; });"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    args = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--allow-file-access-from-files", f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=800,900", "--virtual-time-budget=8000", "--dump-dom",
+        frame.resolve().as_uri(),
+    ]  # fmt: skip
+    dom = subprocess.run(args, capture_output=True, text=True, timeout=90, check=True).stdout
+    width = re.search(r'data-width="(\d+)/(\d+)"', dom)
+    assert width, "the probe did not run"
+    scroll, client = (int(x) for x in width.groups())
+    assert client <= 390 and scroll <= client

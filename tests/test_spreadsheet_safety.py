@@ -53,6 +53,11 @@ VALID = {
         ("\r=1+1", "'\r=1+1"),
         ("-", "'-"),
         ("- không ý kiến", "'- không ý kiến"),
+        (" =1+1", "' =1+1"),  # Excel skips leading spaces before a formula
+        ("\n=1", "'\n=1"),
+        ("  @SUM(A1)", "'  @SUM(A1)"),
+        ("\u00a0+cmd", "'\u00a0+cmd"),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
     ],
 )
 def test_text_that_a_spreadsheet_would_run_gets_a_leading_quote(text, safe):
@@ -63,10 +68,11 @@ def test_text_that_a_spreadsheet_would_run_gets_a_leading_quote(text, safe):
 def test_genuine_numbers_stay_numbers(number):
     assert is_number_text(number)
     assert neutralise(number) == number
+    assert neutralise(" " + number) == " " + number
 
 
 @pytest.mark.parametrize(
-    "value", ["Tốt", "1=1", "a+b", "", " =1", "0901234567", "2021-03-05", 3, -3, -0.5, None]
+    "value", ["Tốt", "1=1", "a+b", "", " ", "0901234567", "2021-03-05", "'=1", 3, -3, -0.5, None]
 )
 def test_everything_else_is_unchanged(value):
     assert neutralise(value) == value

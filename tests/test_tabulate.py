@@ -9,18 +9,21 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.cli.app import run
+from pipeline.core.columns import column_letter
 from pipeline.readers.dataset import write_dataset
 from pipeline.stages.tabulate import (
     TOTAL,
     TabulateOptions,
     analysis_values,
     battery_metrics,
+    composition_variables,
+    mark_suppressed,
     suppressed_columns,
     tabulate,
     write_battery,
 )
 from pipeline.statistics import estimate
-from pipeline.statistics.crosstab import crosstab
+from pipeline.statistics.crosstab import bh_adjust, crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
 from pipeline.statistics.survey import Survey
 
@@ -147,6 +150,64 @@ def test_a_hidden_column_cannot_be_recovered_from_the_total(weighted, design, mi
     for _, table in cells.groupby(["banner", "variable"]):
         hidden = set(table.loc[table["suppressed"], "col_code"])
         assert len(hidden) != 1
+
+
+def visible_letters_naming_hidden_columns(cells: pd.DataFrame) -> list[tuple]:
+    """(banner, variable, column, letter) wherever a shown column's letter names a hidden
+    column of the same table."""
+    found = []
+    for (banner, variable), table in cells[cells["banner"] != TOTAL].groupby(
+        ["banner", "variable"], sort=False
+    ):
+        order = list(dict.fromkeys(table["col_code"]))
+        hidden = {column_letter(order.index(c)) for c in table.loc[table.suppressed, "col_code"]}
+        for r in table[~table["suppressed"]].to_dict("records"):
+            found += [(banner, variable, r["col_code"], ch) for ch in r["letters"] if ch in hidden]
+    return found
+
+
+def test_no_visible_letter_names_a_hidden_column():
+    cells = pd.DataFrame({
+        "banner": "b", "variable": "v", "row_code": [1] * 4 + [2] * 4,
+        "col_code": ["1", "2", "3", "4"] * 2, "base": [200, 150, 5, 80] * 2,
+        "letters": ["CD", "D", "", "", "", "", "AB", "A"],
+    })  # fmt: skip
+    marked = mark_suppressed(cells, "base", 10)
+    assert visible_letters_naming_hidden_columns(cells.assign(suppressed=marked.suppressed))
+    assert set(marked.loc[marked.suppressed, "col_code"]) == {"3", "4"}
+    assert marked["letters"].tolist()[:2] == ["", ""]
+    assert visible_letters_naming_hidden_columns(marked) == []
+
+
+def test_the_battery_shows_no_letter_of_a_hidden_column(weighted, design, mini):
+    battery = tabulate(weighted, design, mini, TabulateOptions(suppress_below=17))
+    assert battery.cells["suppressed"].any()
+    assert visible_letters_naming_hidden_columns(battery.cells) == []
+
+
+def test_claims_are_tested_against_the_total_and_adjusted_across_their_battery(
+    weighted, design, mini
+):
+    options = TabulateOptions(min_base=12, suppress_below=5)
+    battery = tabulate(weighted, design, mini, options)
+    claims = battery.claims
+    assert not claims.empty
+    # composition items (the stratum, the banners, their section) are never claims
+    assert not set(claims["variable"]) & composition_variables(mini)
+    battery_rows = claims[claims["in_battery"]]
+    assert (battery_rows["base"] >= 12).all()
+    assert claims.loc[~claims["in_battery"], "p_bh"].isna().all()
+    assert battery_rows["p_bh"].to_numpy() == pytest.approx(bh_adjust(battery_rows["p"].to_numpy()))
+    # the column % and the total % are the table's own
+    cells = battery.cells.set_index(["banner", "variable", "row_code", "col_code"])["prop"]
+    options_only = claims[claims["measure"] == "option"]
+    assert set(claims["measure"]) == {"option", "top2"}
+    for r in options_only.head(20).to_dict("records"):
+        assert r["prop"] == pytest.approx(
+            cells[(r["banner"], r["variable"], r["row_code"], r["col_code"])]
+        )
+        assert r["total"] == pytest.approx(cells[(TOTAL, r["variable"], r["row_code"], TOTAL)])
+        assert r["diff"] == pytest.approx(r["prop"] - r["total"])
 
 
 def test_likert_mean_and_top_two_box(weighted, design, mini):

@@ -28,6 +28,12 @@ def clean_command(
         help="Pseudonym key file (default: $SURVEY_PSEUDONYM_KEY or "
         "./.pseudonym-key, created when absent).",
     ),
+    new_key: bool = typer.Option(
+        False,
+        "--new-key",
+        help="Accept a pseudonym key other than the earlier waves' (their pseudonyms will not "
+        "match this wave's).",
+    ),
     format: str | None = typer.Option(None, "--format", help="Input format if not from suffix."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of the input."),
 ) -> None:
@@ -38,7 +44,7 @@ def clean_command(
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.ingest import read_responses
     from pipeline.stages.clean import check_columns, clean, write_outputs
-    from pipeline.stages.pseudonymise import load_or_create_key, load_or_create_key_file
+    from pipeline.stages.pseudonymise import key_fingerprint
 
     if out.suffix != ".parquet":
         raise InputError("expected an output file ending in .parquet", file=str(out))
@@ -48,10 +54,7 @@ def clean_command(
     settings = load_config(config)
     data = read_responses(raw, q, format=format, encoding=encoding)
     check_columns(data, q)  # before a key file may be created for a run that cannot succeed
-    if key_file is not None:
-        key, created = load_or_create_key_file(key_file)
-    else:
-        key, created = load_or_create_key(Path.cwd())
+    key, created = pseudonym_key(out.parent, key_file, new_key)
     if created is not None:
         typer.echo(
             f"created a new pseudonym key in {created}; keep it safe: without it the next "
@@ -59,7 +62,7 @@ def clean_command(
             err=True,
         )
     result = clean(data, q, settings, key)
-    paths = write_outputs(result, out, str(questionnaire))
+    paths = write_outputs(result, out, str(questionnaire), key_fingerprint(key))
     s = result.summary
     sim = " (SIMULATED data)" if s["simulated"] else ""
     typer.echo(
@@ -67,6 +70,31 @@ def clean_command(
         f"{s['rows_quarantined']} quarantined → {paths['quarantine']}; "
         f"{len(result.log)} log rows → {paths['log']}"
     )
+
+
+def pseudonym_key(
+    processed: Path, key_file: Path | None, new_key: bool
+) -> tuple[bytes, Path | None]:
+    """The key, checked against the fingerprint the earlier waves in ``processed`` recorded.
+
+    A missing key is created only when no earlier wave recorded one, or with ``new_key``.
+    """
+    from pipeline.stages.pseudonymise import (
+        check_same_key,
+        key_source,
+        load_or_create_key,
+        load_or_create_key_file,
+        recorded_fingerprint,
+    )
+
+    create = new_key or recorded_fingerprint(processed) is None
+    if key_file is not None:
+        key, created = load_or_create_key_file(key_file, create)
+    else:
+        key, created = load_or_create_key(Path.cwd(), create)
+    if not new_key:
+        check_same_key(processed, key, key_source(Path.cwd(), key_file))
+    return key, created
 
 
 def load_config(path: Path | None) -> CleaningConfig:

@@ -32,6 +32,7 @@ def export_command(
 
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
+    from pipeline.core.paths import check_name
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset
     from pipeline.stages.export.plan import ExportWarning
@@ -44,6 +45,8 @@ def export_command(
             f"the data come from form {meta['form_id']!r} but the questionnaire is {q.form_id!r}",
             file=str(data),
         )
+    if meta.get("wave") is not None:
+        check_name(str(meta["wave"]), "the wave", file=str(data), column="wave")
     langs = [lang.strip() for option in langs for lang in option.split(",") if lang.strip()]
     version = data_version(data)
     written = []

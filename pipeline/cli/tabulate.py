@@ -23,6 +23,7 @@ def tabulate_command(
     Example: survey tabulate processed/2021.weighted.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out outputs/tables
     """
+    from pipeline.core.paths import check_name
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset
     from pipeline.stages.tabulate import TabulateOptions, battery_metrics, tabulate, write_battery
@@ -36,7 +37,7 @@ def tabulate_command(
         key: meta.get(key) for key in ("form_id", "version", "wave", "simulated", "questionnaire")
     }
     battery = tabulate(df, design, q, options, info)
-    stem = str(meta.get("wave") or q.wave)
+    stem = check_name(str(meta.get("wave") or q.wave), "the wave", file=str(data), column="wave")
     paths = write_battery(battery, q, out, stem, lang)
     metrics = battery_metrics(battery)
     typer.echo(

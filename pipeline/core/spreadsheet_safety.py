@@ -1,11 +1,17 @@
 """Spreadsheets from and for people: formula injection out, zip bombs in.
 
-Out: a CSV or workbook cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return is run as a formula by Excel and LibreOffice when a person opens the file
-(OWASP "CSV injection"): ``=HYPERLINK("http://x","y")`` typed into a free-text answer would
-become a link in the analyst's spreadsheet. ``neutralise`` prefixes such text with a single
-quote, which spreadsheets show as text. Genuine numbers ("-3", "-0.5", "+1") are left alone.
-Only files a person opens get this; .sav, .dta and parquet keep values exactly.
+Out: a CSV or workbook cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab, a
+carriage return or a line feed, or with one of ``= + - @`` after leading whitespace, is run
+as a formula by Excel and LibreOffice when a person opens the file (OWASP "CSV injection"):
+``=HYPERLINK("http://x","y")`` typed into a free-text answer would become a link in the
+analyst's spreadsheet. ``neutralise`` prefixes such text with a single quote, which
+spreadsheets show as text. Genuine numbers ("-3", "-0.5", "+1") are left alone.
+
+The rule is applied where cells are written, not by each caller: ``neutralise_workbook``
+runs over every cell of a workbook (``pipeline.core.xlsx.save_workbook`` calls it on every
+save) and ``write_csv_for_people`` writes every CSV a person opens. Only files a person
+opens get this; .sav, .dta, parquet and the raw CSV the pipeline itself reads keep values
+exactly.
 
 In: an .xlsx is a zip archive, and a small one can declare a sheet of gigabytes.
 ``check_xlsx_archive`` refuses, from the sizes the archive declares and before anything is
@@ -18,13 +24,17 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
 
 from pipeline.core.errors import InputError
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# A cell starting with one of these runs as a formula (or splits into a new one: tab, CR, LF).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# a decimal point or comma (Vietnamese writes "-2,5"), an exponent, a percent sign
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?")
 
 # An .xlsx sheet of a large survey (10,000 rows x 300 columns) inflates to a few hundred MB.
 MAX_XLSX_UNCOMPRESSED_BYTES = 1 << 30
@@ -36,21 +46,29 @@ MAX_XLSX_MEMBERS = 10_000
 
 
 def is_number_text(text: str) -> bool:
-    """True for a plain decimal number as text: "-3", "-0.5", "+1e3" (no spaces around)."""
+    """True for a plain decimal number as text: "-3", "-0.5", "-2,5", "+1e3", "-4%" (no spaces
+    around)."""
     return _NUMBER.fullmatch(text) is not None
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could run ``text``: it starts with = + - @ tab CR or LF, or
+    with = + - @ after leading whitespace (" =1+1" is a formula to Excel), and it is not a
+    plain number ("-3", " -0.5")."""
+    if not text.startswith(FORMULA_TRIGGERS) and not text.lstrip().startswith(FORMULA_TRIGGERS):
+        return False
+    return not is_number_text(text.strip())
 
 
 def neutralise(value: object) -> object:
     """The value made safe to open in a spreadsheet; anything but risky text is unchanged.
 
-    Text starting with = + - @ tab or CR gets a leading single quote, unless it is a plain
-    number ("-3", "-0.5"), which stays as it is.
+    Formula-like text (``is_formula_like``) gets a leading single quote; a plain number
+    ("-3", "-0.5") stays as it is.
     """
-    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
-        return value
-    if is_number_text(value):
-        return value
-    return "'" + value
+    if isinstance(value, str) and is_formula_like(value):
+        return "'" + value
+    return value
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -66,6 +84,33 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = series.map(neutralise, na_action="ignore").astype(series.dtype)
     out.columns = [neutralise(c) for c in out.columns]
     return out
+
+
+def neutralise_workbook(workbook: Workbook) -> Workbook:
+    """Neutralise, in place, every text cell of every sheet of ``workbook``; return it.
+
+    openpyxl stores a string starting with "=" as a formula cell: it is turned back into
+    text here too. Numbers, dates and booleans are untouched.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    cell.value = "'" + cell.value
+                    cell.data_type = "s"
+    return workbook
+
+
+def write_csv_for_people(frame: pd.DataFrame, target: Any = None, **options: Any) -> str | None:
+    """``frame`` as UTF-8 CSV (no index) with every text cell and name neutralised.
+
+    ``target``: a path or buffer, or None to get the text back (as pandas' ``to_csv``);
+    ``options`` go to ``to_csv``. The one way the stages write a CSV a person opens.
+    """
+    options.setdefault("index", False)
+    if target is not None:
+        options.setdefault("encoding", "utf-8")
+    return neutralise_frame(frame).to_csv(target, **options)
 
 
 def check_xlsx_archive(path: str | Path) -> None:

@@ -173,15 +173,39 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "reason": "Lý do tách riêng",
         "rows": "Số phiếu",
         "rules_text": (
-            "Số lần mỗi quy tắc làm sạch được áp dụng (chuẩn hóa, đặt thành dữ liệu thiếu, "
-            "đánh dấu hoặc tách riêng; chi tiết trong nhật ký làm sạch):"
+            "Các quy tắc làm sạch đã áp dụng cho các phiếu được giữ lại (chi tiết trong nhật "
+            "ký làm sạch):"
         ),
         "rule": "Quy tắc",
+        "rule_meaning": "Nghĩa là",
+        "respondents": "Số người",
+        "action": "Đã xử lý",
+        "straight_lining_text": (
+            "Trả lời một hàng thẳng (straight-lining) là chọn cùng một mức cho mọi ý của một "
+            "câu hỏi dạng bảng, dấu hiệu có thể của việc trả lời không chú tâm; cũng có thể là "
+            "ý kiến thật. {n} người ({share} số phiếu dùng được) có dấu hiệu này ở ít nhất một "
+            "câu hỏi dạng bảng; xử lý: {action}. Vì vậy các bảng và kết quả tính cả những "
+            "phiếu này."
+        ),
         "results": "Kết quả theo phần của phiếu hỏi",
         "table_note": (
             "Tỷ lệ (%) có trọng số theo cột, khoảng tin cậy 95% (KTC 95%) trong ngoặc. "
             "Chữ cái: tỷ lệ của cột lớn hơn có ý nghĩa thống kê so với cột mang chữ cái đó. "
-            "{dash}: cơ số dưới {threshold} người trả lời, không công bố."
+            "{dash}: không công bố (cơ số dưới {threshold} người trả lời, hoặc ẩn kèm để cột "
+            "bị ẩn không thể tính ngược; xem phần Phương pháp). *: cơ số dưới {min_base}, "
+            "cần đọc thận trọng."
+        ),
+        "suppression": "Quy tắc không công bố số liệu nhóm nhỏ",
+        "suppression_text": (
+            "Một quy tắc duy nhất áp dụng cho mọi bảng, biểu đồ, báo cáo và tệp bảng xuất ra: "
+            "một cột (một nhóm người trả lời) có dưới {threshold} người trả lời câu hỏi thì "
+            "không công bố tỷ lệ, khoảng tin cậy, chữ cái so sánh và cơ số có trọng số của "
+            "cột đó (ô ghi —). Nếu trong một bảng chỉ có một cột bị ẩn, cột nhỏ nhất tiếp theo "
+            "cũng bị ẩn, vì cột Chung được công bố và một cột bị ẩn duy nhất có thể tính ra từ "
+            "cột Chung và các cột còn lại. Chữ cái so sánh ở các cột được công bố không bao "
+            "giờ chỉ tới một cột bị ẩn. Cột Chung không bao giờ bị ẩn. Cột có dưới {min_base} "
+            "người trả lời vẫn được công bố nhưng đánh dấu * (cần đọc thận trọng) và không "
+            "được nêu thành kết quả chính."
         ),
         "base": "Cơ số (n)",
         "test": "Kiểm định Rao-Scott",
@@ -189,7 +213,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "significant": "có ý nghĩa thống kê",
         "grid_note": (
             "Tỷ lệ (%) có trọng số chọn hai mức đầu của thang đo ({top}); "
-            "{dash}: cơ số dưới {threshold}, không công bố."
+            "{dash}: không công bố (xem quy tắc ở phần Phương pháp); *: cơ số dưới {min_base}, "
+            "cần đọc thận trọng."
         ),
         "multiple_note": (
             "Tỷ lệ (%) có trọng số người trả lời có chọn phương án (câu hỏi nhiều lựa chọn; "
@@ -199,7 +224,24 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "free_text_shown": ("Câu hỏi mở: một số ý kiến, đã che tên người, số điện thoại và email."),
         "not_tabulated": "Câu hỏi số hoặc ngày: không lập bảng trong báo cáo này.",
         "figure_bars": "Tỷ lệ (%) theo {banner}, KTC 95%",
-        "figure_likert": "Phân bố câu trả lời (toàn mẫu, %)",
+        "figure_likert": (
+            "Phân bố câu trả lời (toàn mẫu, %): bên trái vạch 0 là các mức không tích cực, bên "
+            "phải là các mức tích cực"
+        ),
+        "dk_refused": "Không biết / không trả lời (%)",
+        "axis_percent": "Tỷ lệ (%) trong số người có câu trả lời",
+        "alt_likert": (
+            "Biểu đồ thanh phân kỳ: phân bố câu trả lời cho «{question}». Tỷ lệ «{favourable}» "
+            "cao nhất ở «{top}» ({top_value}%) và thấp nhất ở «{bottom}» ({bottom_value}%)."
+        ),
+        "alt_bars": (
+            "Biểu đồ cột: tỷ lệ (%) từng phương án của «{question}», chung và theo {banner}, "
+            "kèm khoảng tin cậy 95%."
+        ),
+        "alt_multiple": (
+            "Biểu đồ thanh: tỷ lệ (%) chọn từng phương án của «{question}», kèm khoảng tin cậy "
+            "95%; được chọn nhiều nhất: «{top}» ({value}%)."
+        ),
         "figure_multiple": "Tỷ lệ (%) có chọn, toàn mẫu, KTC 95%",
         "appendix": "Phụ lục",
         "battery": "Bảng đầy đủ theo {banner}",
@@ -224,10 +266,10 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "higher": "cao hơn",
         "lower": "thấp hơn",
         "finding": (
-            "Tỷ lệ «{option}» ở câu «{question}» trong nhóm {group} là {value} "
-            "({ci}: {low}–{high}), {direction} mức chung ({total}) {diff} {pp} "
-            "(p hiệu chỉnh BH {p})."
+            "«{option}» ở câu «{question}»: nhóm {group} {value}, chung {total}; chênh lệch "
+            "{diff} {pp} ({ci}: {low} đến {high}; p hiệu chỉnh BH {p})."
         ),
+        "ci_diff": "KTC 95% của chênh lệch",
         "brief_title": "Tóm tắt theo khối",
         "brief_intro": (
             "Nhóm {group}: {n} người trả lời trên tổng số {population} đảng viên; sai số biên "
@@ -236,29 +278,34 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Các chỉ số chính: nhóm so với chung",
         "indicator": "Chỉ số",
         "group": "Nhóm",
-        "difference": "Chênh lệch (đpt)",
+        "difference": "Chênh lệch (đpt, KTC 95%)",
+        "either_of": "«{}» hoặc «{}»",
         "brief_note": (
-            "Chỉ số: tỷ lệ (%) có trọng số chọn hai mức đầu của thang đo. {dash}: cơ số dưới "
-            "{threshold}, không công bố."
+            "Chỉ số: tỷ lệ (%) có trọng số chọn một trong hai phương án đầu của thang đo, với "
+            "KTC 95% ({counted}). Chênh lệch = nhóm − chung, với KTC 95% của chính chênh lệch "
+            "đó; ▲ ▼: có ý nghĩa thống kê (hiệu chỉnh Benjamini-Hochberg). {dash}: không công "
+            "bố (cơ số dưới {threshold}, hoặc ẩn kèm để không thể tính ngược). *: cơ số dưới "
+            "{min_base}, cần đọc thận trọng."
         ),
         "brief_findings": "Khác biệt có ý nghĩa thống kê của nhóm",
         "comparison_title": "So sánh giữa hai đợt khảo sát",
         "change_sentence": (
-            "Tỷ lệ «{option}» ở câu «{question}» {direction} từ {value_a} ({a}) {to} "
-            "{value_b} ({b}), chênh lệch {diff} {pp} ({ci}: {low}; {high})."
+            "«{option}» ở «{question}»: {value_a} năm {a}, {value_b} năm {b}; thay đổi "
+            "{a}→{b}: {diff} {pp} ({ci}: {low} đến {high}; p hiệu chỉnh BH {p})."
         ),
         "rose": "tăng",
         "fell": "giảm",
         "to_up": "lên",
         "to_down": "xuống",
         "option": "Phương án",
-        "change": "Chênh lệch (đpt, KTC 95%)",
+        "change": "Thay đổi {a}→{b} (đpt, KTC 95%)",
         "mean_score": "Điểm trung bình",
         "comparison_note": (
-            "Tỷ lệ (%) có trọng số của từng đợt; chênh lệch = đợt sau − đợt trước, tính bằng "
-            "điểm phần trăm với KTC 95%. ▲ ▼: thay đổi có ý nghĩa thống kê sau hiệu chỉnh "
-            "Benjamini-Hochberg."
+            "Tỷ lệ (%) có trọng số của từng đợt; thay đổi = {b} − {a}, tính bằng điểm phần "
+            "trăm với KTC 95%. ▲ ▼: thay đổi có ý nghĩa thống kê (kiểm định của chính thay đổi "
+            "đó, hiệu chỉnh Benjamini-Hochberg, KTC không chứa 0)."
         ),
+        "question": "Câu hỏi",
         "by_section": "Thay đổi theo phần của phiếu hỏi",
         "by_category": "Thay đổi theo khối",
         "one_wave_only": "Câu hỏi chỉ có ở một đợt",
@@ -325,16 +372,38 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         ),
         "reason": "Reason set aside",
         "rows": "Questionnaires",
-        "rules_text": (
-            "How often each cleaning rule fired (normalised, set to missing, flagged or set "
-            "aside; details in the cleaning log):"
-        ),
+        "rules_text": "The cleaning rules that fired on the questionnaires kept (details in the "
+        "cleaning log):",
         "rule": "Rule",
+        "rule_meaning": "Meaning",
+        "respondents": "Respondents",
+        "action": "What was done",
+        "straight_lining_text": (
+            "Straight-lining means choosing the same option for every item of a grid "
+            "question, a possible sign of inattentive answering, though it can also be a real "
+            "opinion. {n} respondents ({share} of the usable questionnaires) did so in at "
+            "least one grid; treatment: {action}. The tables and findings therefore include "
+            "them."
+        ),
         "results": "Results by section of the questionnaire",
         "table_note": (
             "Weighted column percentages, 95% confidence interval (95% CI) in brackets. "
             "Letters: the column's percentage is significantly larger than that of the "
-            "lettered column. {dash}: base below {threshold} respondents, suppressed."
+            "lettered column. {dash}: not shown (base below {threshold} respondents, or "
+            "hidden with such a column so that it cannot be worked out; see the Methodology). "
+            "*: base below {min_base}, read with care."
+        ),
+        "suppression": "Rule for not showing small groups",
+        "suppression_text": (
+            "One rule applies to every table, chart, report and exported table workbook: a "
+            "column (a group of respondents) with fewer than {threshold} respondents to the "
+            "question shows no percentage, confidence interval, comparison letter or "
+            "weighted base (the cell reads —). When only one column of a table is hidden, "
+            "the next smallest column is hidden too, because the Total is published and a "
+            "single hidden column could be worked out from the Total and the other columns. "
+            "Comparison letters in the columns shown never point at a hidden column. The "
+            "Total is never hidden. Columns with fewer than {min_base} respondents are shown "
+            "but marked * (read with care) and never reported as a finding."
         ),
         "base": "Base (n)",
         "test": "Rao-Scott test",
@@ -342,7 +411,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "significant": "significant",
         "grid_note": (
             "Weighted percentage choosing the top two points of the scale ({top}); "
-            "{dash}: base below {threshold}, suppressed."
+            "{dash}: not shown (see the rule in the Methodology); *: base below {min_base}, "
+            "read with care."
         ),
         "multiple_note": (
             "Weighted percentage of respondents choosing the option (multiple answers "
@@ -354,7 +424,25 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         ),
         "not_tabulated": "Numeric or date question: not tabulated in this report.",
         "figure_bars": "Percentage by {banner}, 95% CI",
-        "figure_likert": "Distribution of answers (whole sample, %)",
+        "figure_likert": (
+            "Distribution of answers (whole sample, %): unfavourable answers left of the zero "
+            "line, favourable answers right of it"
+        ),
+        "dk_refused": "Don't know / refused (%)",
+        "axis_percent": "Percentage of those who answered",
+        "alt_likert": (
+            "Diverging bar chart: distribution of answers to “{question}”. The share answering "
+            "“{favourable}” is highest for “{top}” ({top_value}%) and lowest for “{bottom}” "
+            "({bottom_value}%)."
+        ),
+        "alt_bars": (
+            "Bar chart: percentage choosing each option of “{question}”, overall and by "
+            "{banner}, with 95% confidence intervals."
+        ),
+        "alt_multiple": (
+            "Bar chart: percentage choosing each option of “{question}”, with 95% confidence "
+            "intervals; most chosen: “{top}” ({value}%)."
+        ),
         "figure_multiple": "Percentage choosing each option, whole sample, 95% CI",
         "appendix": "Appendix",
         "battery": "Full tables by {banner}",
@@ -379,9 +467,10 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "higher": "higher than",
         "lower": "lower than",
         "finding": (
-            "The share answering “{option}” to “{question}” is {value} ({ci} {low}–{high}) "
-            "among {group}, {diff} {pp} {direction} overall ({total}) (BH-adjusted p {p})."
+            "“{option}” to “{question}”: {value} among {group} against {total} overall, a "
+            "difference of {diff} {pp} ({ci} {low} to {high}; BH-adjusted p {p})."
         ),
+        "ci_diff": "95% CI of the difference",
         "brief_title": "Member category brief",
         "brief_intro": (
             "{group}: {n} respondents out of {population} party members; margin of error "
@@ -390,28 +479,34 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Key figures: the category against the total",
         "indicator": "Indicator",
         "group": "Category",
-        "difference": "Difference (pp)",
+        "difference": "Difference (pp, 95% CI)",
+        "either_of": "“{}” or “{}”",
         "brief_note": (
-            "Indicator: weighted percentage choosing the top two points of the scale. {dash}: "
-            "base below {threshold}, suppressed."
+            "Indicator: weighted percentage choosing either of the scale's first two options, "
+            "with its 95% CI ({counted}). Difference = category − total, with the 95% CI of "
+            "that very difference; ▲ ▼: significant (Benjamini-Hochberg-adjusted). {dash}: not "
+            "shown (base below {threshold}, or hidden with such a column so that it cannot be "
+            "worked out). *: base below {min_base}, read with care."
         ),
         "brief_findings": "Statistically significant differences of the category",
         "comparison_title": "Comparison of two survey waves",
         "change_sentence": (
-            "The share answering “{option}” to “{question}” {direction} from {value_a} ({a}) "
-            "to {value_b} ({b}), {diff} {pp} ({ci} {low}; {high})."
+            "“{option}” on “{question}”: {value_a} in {a}, {value_b} in {b}; change {a}→{b}: "
+            "{diff} {pp} ({ci} {low} to {high}; BH-adjusted p {p})."
         ),
         "rose": "rose",
         "fell": "fell",
         "to_up": "to",
         "to_down": "to",
         "option": "Option",
-        "change": "Change (pp, 95% CI)",
+        "change": "Change {a}→{b} (pp, 95% CI)",
         "mean_score": "Mean score",
         "comparison_note": (
-            "Weighted percentages of each wave; change = later − earlier wave, in percentage "
-            "points with its 95% CI. ▲ ▼: significant after Benjamini-Hochberg adjustment."
+            "Weighted percentages of each wave; change = {b} − {a}, in percentage points with "
+            "its 95% CI. ▲ ▼: a significant change (the test of that very change, "
+            "Benjamini-Hochberg-adjusted, CI excluding 0)."
         ),
+        "question": "Question",
         "by_section": "Changes by section of the questionnaire",
         "by_category": "Changes by member category",
         "one_wave_only": "Questions asked in one wave only",
@@ -431,7 +526,11 @@ TABLE_WORDS = {
             "Chữ cái: tỷ lệ của cột lớn hơn có ý nghĩa thống kê so với cột mang chữ cái đó "
             "(kiểm định theo thiết kế mẫu, hiệu chỉnh Bonferroni, mức 5%)."
         ),
-        "small": "* cơ số dưới {min_base}: cần thận trọng; — cơ số dưới {suppress}: không công bố.",
+        "small": (
+            "* cơ số dưới {min_base}: cần thận trọng; — không công bố: cơ số dưới {suppress}, "
+            "hoặc cột nhỏ nhất còn lại khi chỉ một cột bị ẩn (để cột bị ẩn không thể tính ra "
+            "từ cột Chung và các cột khác)."
+        ),
         "percent": "% theo cột (có trọng số)",
     },
     "en": {
@@ -444,7 +543,11 @@ TABLE_WORDS = {
             "Letters: the column's proportion is significantly larger than that of the lettered "
             "column (design-based test, Bonferroni-adjusted, 5% level)."
         ),
-        "small": "* base below {min_base}: read with care; — base below {suppress}: suppressed.",
+        "small": (
+            "* base below {min_base}: read with care; — not shown: base below {suppress}, or "
+            "the smallest other column when only one column is hidden (so that the hidden "
+            "column cannot be worked out from the Total and the other columns)."
+        ),
         "percent": "Column % (weighted)",
     },
 }
@@ -615,3 +718,257 @@ SIMULATED_FILE_LABEL = "SIMULATED / MÔ PHỎNG"
 
 # The value label of the code an export gives an answer the questionnaire's routing skipped.
 SKIPPED_LABEL = Text(vi="Không hỏi (bỏ qua theo điều kiện)", en="Not asked (skipped by routing)")
+
+
+# Cleaning rules as the reports name them: (name, what it means). Keys are the rule names of
+# pipeline.model.cleaning_rules.Rule; a reader never sees the identifiers.
+CLEANING_RULE_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "vi": {
+        "normalise": ("Chuẩn hóa", "bỏ khoảng trắng thừa, chuẩn hóa Unicode, “1.0” thành 1"),
+        "not_a_number": ("Không phải số", "chữ ở chỗ cần một mã hoặc một số"),
+        "invalid_code": ("Mã không hợp lệ", "mã không có trong danh sách phương án"),
+        "invalid_dichotomy": ("Lựa chọn không hợp lệ", "cột nhiều lựa chọn khác 0 và 1"),
+        "out_of_range": ("Ngoài khoảng", "số nằm ngoài khoảng cho phép của câu hỏi"),
+        "invalid_date": ("Ngày không hợp lệ", "không đúng dạng năm-tháng-ngày"),
+        "skip_violation": ("Trả lời câu không áp dụng",
+                           "có câu trả lời ở câu mà bước nhảy của phiếu bỏ qua"),
+        "required_missing": ("Thiếu câu bắt buộc", "bỏ trống câu bắt buộc"),
+        "constraint": ("Vi phạm ràng buộc", "câu trả lời trái với ràng buộc của câu hỏi"),
+        "missing_id": ("Thiếu mã người trả lời", "phiếu không có mã"),
+        "empty_row": ("Phiếu trống", "không có câu trả lời nào"),
+        "duplicate_id": ("Trùng mã", "phiếu sau mang mã đã gặp"),
+        "duplicate_content": ("Trùng nội dung", "giống hệt một phiếu trước, khác mã"),
+        "straight_lining": ("Trả lời một hàng thẳng",
+                            "chọn cùng một mức cho mọi ý của một câu hỏi dạng bảng"),
+        "short_duration": ("Thời gian quá ngắn", "thời gian trả lời dưới mức tối thiểu"),
+    },
+    "en": {
+        "normalise": ("Normalised", "extra spaces removed, Unicode normalised, “1.0” read as 1"),
+        "not_a_number": ("Not a number", "text where a code or a number is expected"),
+        "invalid_code": ("Invalid code", "a code that is not among the options"),
+        "invalid_dichotomy": ("Invalid choice", "a multiple-choice column other than 0 or 1"),
+        "out_of_range": ("Out of range", "a number outside the question's range"),
+        "invalid_date": ("Invalid date", "not a year-month-day date"),
+        "skip_violation": ("Answer to a skipped question",
+                           "an answer where the questionnaire's routing skips the question"),
+        "required_missing": ("Required answer missing", "a required question left blank"),
+        "constraint": ("Constraint not met", "an answer that breaks the question's constraint"),
+        "missing_id": ("Missing respondent id", "a questionnaire without an id"),
+        "empty_row": ("Empty questionnaire", "no answer at all"),
+        "duplicate_id": ("Duplicate id", "a later questionnaire with an id already seen"),
+        "duplicate_content": ("Duplicate answers", "identical to an earlier one, another id"),
+        "straight_lining": ("Straight-lining",
+                            "the same option chosen for every item of a grid question"),
+        "short_duration": ("Too fast", "answered in less than the minimum time"),
+    },
+}  # fmt: skip
+
+CLEANING_ACTION_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "normalise": "đã chuẩn hóa",
+        "set_missing": "đặt thành dữ liệu thiếu",
+        "flag": "đánh dấu, vẫn giữ trong phân tích",
+        "quarantine": "tách riêng, không phân tích",
+    },
+    "en": {
+        "normalise": "normalised",
+        "set_missing": "set to missing",
+        "flag": "flagged, kept in the analysis",
+        "quarantine": "set aside, not analysed",
+    },
+}
+
+# The reports' one-minute summary, methodology boxes and colophon.
+SUMMARY_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "changes_intro": (
+            "Các thay đổi dưới đây giữa đợt {a} và đợt {b} có ý nghĩa thống kê: kiểm định của "
+            "chính thay đổi đó, hiệu chỉnh Benjamini-Hochberg trên mọi thay đổi được xem xét "
+            "(mức {alpha}). Đây là mô tả thay đổi giữa hai đợt, không phải quan hệ nhân quả."
+        ),
+        "no_changes": (
+            "Không có thay đổi nào giữa đợt {a} và đợt {b} có ý nghĩa thống kê sau hiệu chỉnh "
+            "Benjamini-Hochberg (mức {alpha})."
+        ),
+        "comparison_method": (
+            "Hai đợt khảo sát được so sánh trên các câu hỏi chung (đã đối chiếu tên và mã "
+            "giữa hai phiếu): đợt {a} có {n_a} và đợt {b} có {n_b} phiếu dùng được. Mỗi đợt là "
+            "một mẫu phân tầng theo khối với trọng số N_h/n_h; sai số chuẩn tính theo thiết "
+            "kế, {fpc}."
+        ),
+        "with_fpc": "có hiệu chỉnh tổng thể hữu hạn",
+        "without_fpc": "không hiệu chỉnh tổng thể hữu hạn",
+        "comparison_panel": (
+            "{linked} đảng viên trả lời cả hai đợt: hiệp phương sai của họ được tính vào sai "
+            "số của mỗi thay đổi."
+        ),
+        "comparison_independent": "Hai mẫu độc lập: không ai được liên kết giữa hai đợt.",
+        "comparison_tests": (
+            "Mỗi thay đổi (tỷ lệ đợt sau − đợt trước, tính bằng điểm phần trăm) có khoảng tin "
+            "cậy 95% và kiểm định riêng; giá trị p được hiệu chỉnh Benjamini-Hochberg trên mọi "
+            "thay đổi được xem xét. Kiểm định Rao-Scott dưới mỗi bảng so sánh toàn bộ phân bố "
+            "của câu hỏi giữa hai đợt."
+        ),
+        "alt_differences": (
+            "Biểu đồ điểm: thay đổi {a}→{b} (điểm phần trăm) của từng phương án trong phần "
+            "«{section}», kèm khoảng tin cậy 95%; điểm màu đỏ là thay đổi có ý nghĩa thống kê."
+        ),
+        "alt_slope": (
+            "Biểu đồ độ dốc: điểm trung bình của từng câu hỏi năm {a} và năm {b} trong khối "
+            "{category}; đường màu đỏ là thay đổi có ý nghĩa thống kê."
+        ),
+        "at_a_glance": "Kết quả chính trong một phút",
+        "headline": "{value} chọn «{option}» ở «{item}» ({ci}: {low}–{high}).",
+        "headline_no_change": "Đây là đợt khảo sát đầu tiên: chưa có số liệu để so sánh.",
+        "headline_change": (
+            "So với đợt {wave} ({earlier}): {diff} {pp} ({ci}: {low} đến {high}), {verdict}."
+        ),
+        "change_significant": "thay đổi có ý nghĩa thống kê",
+        "change_not_significant": "chưa đủ bằng chứng về thay đổi",
+        "headline_chart": "Các chỉ số chính (toàn mẫu, %, KTC 95%)",
+        "headline_alt": (
+            "Biểu đồ thanh: {n} chỉ số chính của toàn mẫu với khoảng tin cậy 95%; cao nhất: "
+            "«{top}» ({value}%)."
+        ),
+        "toc": "Mục lục",
+        "group_differences": "Khác biệt giữa các nhóm",
+        "response": "Số phiếu thu về",
+        "response_text": (
+            "Thu về {received} phiếu; {kept} phiếu dùng được ({usable} số phiếu thu về), bằng "
+            "{coverage} tổng thể. Khung mẫu không ghi số phiếu đã phát ra, nên không tính được "
+            "tỷ lệ phản hồi theo chuẩn AAPOR; bảng phân bổ dưới đây so sánh số phiếu thực tế "
+            "của từng tầng với phân bổ tỷ lệ."
+        ),
+        "weighting": "Gia quyền",
+        "weighting_text": (
+            "Mỗi người trả lời được gán trọng số N_h/n_h: số đảng viên của tầng chia cho số "
+            "người trả lời của tầng, để mỗi tầng có đúng tỷ trọng của nó trong tổng thể. "
+            "Sai số chuẩn tính theo thiết kế phân tầng (phương pháp tuyến tính hóa, như gói "
+            "survey của R)."
+        ),
+        "weighting_calibrated": "Trọng số được hiệu chỉnh thêm theo: {margins}.",
+        "frame_older": (
+            "Số liệu khung mẫu tính đến {frame_date}, trước thời gian thu thập của đợt này "
+            "({wave}): trọng số giả định cơ cấu đảng viên theo khối không đổi kể từ đó."
+        ),
+        "how_to_read": "Cách đọc khoảng tin cậy và “có ý nghĩa thống kê”",
+        "how_to_read_text": (
+            "Mỗi tỷ lệ là ước lượng từ một mẫu, không phải đếm toàn bộ đảng viên. Khoảng tin "
+            "cậy 95% (KTC 95%) là khoảng giá trị mà tỷ lệ thật của tổng thể nhiều khả năng nằm "
+            "trong đó: nếu lặp lại khảo sát nhiều lần, khoảng tính theo cách này chứa giá trị "
+            "thật 95 lần trong 100. Khoảng càng hẹp, ước lượng càng chính xác; nhóm nhỏ có "
+            "khoảng rộng. Một khác biệt (giữa một nhóm và mức chung, giữa hai nhóm hay giữa "
+            "hai đợt) được gọi là “có ý nghĩa thống kê” khi kiểm định của chính khác biệt đó "
+            "cho giá trị p, sau hiệu chỉnh Benjamini-Hochberg cho toàn bộ các khác biệt được "
+            "xem xét, nhỏ hơn {alpha}; khi đó khoảng tin cậy của khác biệt không chứa 0. “Có "
+            "ý nghĩa thống kê” không có nghĩa là lớn hay quan trọng, và không nói lên nguyên "
+            "nhân."
+        ),
+        "about": "Thông tin về báo cáo",
+        "published": "Ngày phát hành",
+        "data_version": "Phiên bản dữ liệu",
+        "data_version_text": "mã nguồn {git}; dữ liệu có trọng số {data} (md5, như DVC ghi)",
+        "citation": "Trích dẫn đề nghị",
+        "citation_text": "{organisation} ({year}). {title}. {subtitle}. Phiên bản {version}.",
+        "composition_note": (
+            "Cơ cấu mẫu (khối, giới tính, tuổi, trình độ ...) được trình bày trong phần Phương "
+            "pháp và các bảng, không được nêu thành kết quả."
+        ),
+    },
+    "en": {
+        "changes_intro": (
+            "The changes below between {a} and {b} are statistically significant: the test of "
+            "that very change, Benjamini-Hochberg-adjusted across all the changes examined "
+            "(level {alpha}). They describe change between the waves, not its causes."
+        ),
+        "no_changes": (
+            "No change between {a} and {b} is statistically significant after "
+            "Benjamini-Hochberg adjustment (level {alpha})."
+        ),
+        "comparison_method": (
+            "The two waves are compared on their common questions (names and codes matched "
+            "between the questionnaires): {n_a} usable questionnaires in {a}, {n_b} in {b}. "
+            "Each wave is a sample stratified by member category with weights N_h/n_h; "
+            "standard errors are design-based, {fpc}."
+        ),
+        "with_fpc": "with the finite population correction",
+        "without_fpc": "without a finite population correction",
+        "comparison_panel": (
+            "{linked} members answered both waves: their covariance enters the standard error "
+            "of each change."
+        ),
+        "comparison_independent": "The samples are independent: nobody is linked across waves.",
+        "comparison_tests": (
+            "Each change (later minus earlier wave, in percentage points) has its own 95% "
+            "confidence interval and test; p-values are Benjamini-Hochberg-adjusted across all "
+            "the changes examined. The Rao-Scott test under each table compares the question's "
+            "whole distribution between the waves."
+        ),
+        "alt_differences": (
+            "Dot chart: the change {a}→{b} (percentage points) of each option in the section "
+            "“{section}”, with 95% confidence intervals; red dots are significant changes."
+        ),
+        "alt_slope": (
+            "Slope chart: each question's mean score in {a} and in {b} in the category "
+            "{category}; red lines are significant changes."
+        ),
+        "at_a_glance": "Key results in one minute",
+        "headline": "{value} answer “{option}” on “{item}” ({ci}: {low}–{high}).",
+        "headline_no_change": "This is the first wave: there is no earlier figure to compare.",
+        "headline_change": (
+            "Against {wave} ({earlier}): {diff} {pp} ({ci} {low} to {high}), {verdict}."
+        ),
+        "change_significant": "a statistically significant change",
+        "change_not_significant": "not enough evidence of a change",
+        "headline_chart": "Key figures (whole sample, %, 95% CI)",
+        "headline_alt": (
+            "Bar chart: {n} key figures of the whole sample with 95% confidence intervals; "
+            "highest: “{top}” ({value}%)."
+        ),
+        "toc": "Contents",
+        "group_differences": "Differences between groups",
+        "response": "Questionnaires returned",
+        "response_text": (
+            "{received} questionnaires returned; {kept} usable ({usable} of those returned), "
+            "{coverage} of the population. The frame does not record how many questionnaires "
+            "were handed out, so an AAPOR response rate cannot be computed; the allocation "
+            "table below compares each stratum's realised sample with the proportional "
+            "allocation."
+        ),
+        "weighting": "Weighting",
+        "weighting_text": (
+            "Each respondent carries the weight N_h/n_h: the stratum's members divided by its "
+            "respondents, so that every stratum counts with its share of the population. "
+            "Standard errors follow the stratified design (linearisation, as R's survey "
+            "package)."
+        ),
+        "weighting_calibrated": "The weights were further calibrated to: {margins}.",
+        "frame_older": (
+            "The frame's counts date from {frame_date}, before this wave's fieldwork ({wave}): "
+            "the weights assume the membership by category has not changed since."
+        ),
+        "how_to_read": "How to read a confidence interval and “significant”",
+        "how_to_read_text": (
+            "Each percentage is estimated from a sample, not counted over every member. The "
+            "95% confidence interval (95% CI) is the range in which the population's true "
+            "percentage most likely lies: intervals computed this way contain the true value "
+            "95 times out of 100 repeated surveys. The narrower the interval, the more precise "
+            "the estimate; small groups have wide intervals. A difference (between a group and "
+            "the total, between two groups or between two waves) is called “significant” when "
+            "the test of that very difference gives a p-value below {alpha} after "
+            "Benjamini-Hochberg adjustment across all the differences examined; its confidence "
+            "interval then excludes 0. “Significant” does not mean large or important, and "
+            "says nothing about causes."
+        ),
+        "about": "About this report",
+        "published": "Published",
+        "data_version": "Data version",
+        "data_version_text": "code {git}; weighted data {data} (md5, as DVC records it)",
+        "citation": "Suggested citation",
+        "citation_text": "{organisation} ({year}). {title}. {subtitle}. Version {version}.",
+        "composition_note": (
+            "The sample's composition (category, sex, age, education ...) is described in the "
+            "Methodology and the tables, and is not reported as a finding."
+        ),
+    },
+}

@@ -15,13 +15,19 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from pipeline.core.atomic import atomic_path
+from pipeline.core.spreadsheet_safety import neutralise_workbook
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def save_workbook(workbook: Workbook, target: str | Path) -> Path:
-    """Save ``workbook`` to ``target`` atomically, with fixed document and zip entry times."""
+    """Save ``workbook`` to ``target`` atomically, with fixed document and zip entry times.
+
+    Every text cell is neutralised first (a person opens every workbook the pipeline
+    writes): no caller can write a live formula by forgetting to.
+    """
+    neutralise_workbook(workbook)
     workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -11,6 +11,31 @@ from pipeline.core.errors import InputError
 
 MAX_YAML_BYTES = 5_000_000
 MAX_EXPANDED_NODES = 1_000_000
+# A questionnaire nests a dozen levels; PyYAML composes recursively and Python stops near 1000.
+MAX_YAML_DEPTH = 100
+
+
+def _depth(root: yaml.Node) -> int:
+    """How deeply ``root``'s collections nest (iteratively: the document may be deep)."""
+    deepest, stack, seen = 0, [(root, 1)], set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return deepest
+
+
+def _too_deep(path: Path) -> InputError:
+    return InputError(
+        f"the YAML nests deeper than {MAX_YAML_DEPTH} levels; refused (brackets left open?)",
+        file=str(path),
+    )
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -32,9 +57,14 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 def _parse(text: str, path: Path) -> object:
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except RecursionError:
+            raise _too_deep(path) from None
         if node is None:
             return None
+        if _depth(node) > MAX_YAML_DEPTH:
+            raise _too_deep(path)
         if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
             raise InputError(
                 f"anchors and aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; "

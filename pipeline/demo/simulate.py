@@ -66,6 +66,7 @@ import pandas as pd
 from openpyxl import Workbook
 from scipy.special import ndtr, ndtri
 
+from pipeline.core.atomic import staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.xlsx import save_workbook
 from pipeline.demo.options import DEFAULT_MEMBER_SEED, OutputFormat
@@ -1111,15 +1112,17 @@ def write_simulated(
     sidecar beside them; both atomically. Returns the paths written."""
     out = Path(out)
     format = OutputFormat(format)
-    if format is OutputFormat.xlsx:
-        write_xlsx(sim, out)
-    elif format is OutputFormat.kobo:
-        write_csv(kobo_table(sim), out)
-    else:
-        write_csv(sim.responses, out)
-    sidecar = faults_path(out)
-    write_csv(sim.faults.astype({"row": int}).astype(str), sidecar)
-    return [out, sidecar]
+    # the responses and their faults list are one set: swapped in whole
+    with staged_folder(out.parent) as staging:
+        staged = staging / out.name
+        if format is OutputFormat.xlsx:
+            write_xlsx(sim, staged)
+        elif format is OutputFormat.kobo:
+            write_csv(kobo_table(sim), staged)
+        else:
+            write_csv(sim.responses, staged)
+        write_csv(sim.faults.astype({"row": int}).astype(str), faults_path(staged))
+    return [out, faults_path(out)]
 
 
 def submission_uuid(respondent_id: str, submitted: str) -> str:

@@ -16,10 +16,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from pipeline.core.errors import InputError
 from pipeline.core.labels import Model, Option, Text
+from pipeline.core.paths import name_problem
 from pipeline.core.yamlio import load_yaml_mapping, validation_error_to_input_error
 from pipeline.model.frame import Frame, load_frame
 
@@ -142,6 +143,15 @@ class Questionnaire(Model):
     # Filled by load_questionnaire; not part of the YAML.
     source: str = ""
     frame_model: Frame | None = Field(default=None, exclude=True)
+
+    @field_validator("form_id", "wave")
+    @classmethod
+    def _usable_in_file_names(cls, value: str) -> str:
+        """The instruments, tables and exports are named after the form and the wave."""
+        problem = name_problem(value)
+        if problem:
+            raise ValueError(f"{value!r} becomes part of file names, but {problem}")
+        return value
 
     @model_validator(mode="after")
     def _banners_default_to_stratum(self) -> Questionnaire:

@@ -15,7 +15,6 @@ respondent ids are replaced by keyed pseudonyms (pipeline/stages/pseudonymise.py
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import math
@@ -30,16 +29,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.core.atomic import atomic_path
+from pipeline.core.atomic import naming_the_path, staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.core.spreadsheet_safety import neutralise_frame
+from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.model import expressions
 from pipeline.model.cleaning_rules import Action, CleaningConfig, Rule
 from pipeline.model.expressions import is_missing
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Variable
 from pipeline.readers.dataset import dataset_table
-from pipeline.stages.pseudonymise import pseudonymise
+from pipeline.stages.pseudonymise import FINGERPRINT_FILE, pseudonymise
 
 LOG_COLUMNS = [
     "respondent_id",
@@ -608,18 +607,32 @@ def parquet_table(result: CleanResult, questionnaire_path: str) -> pa.Table:
     return dataset_table(result.data, meta)
 
 
-def write_outputs(result: CleanResult, out: str | Path, questionnaire_path: str) -> dict[str, Path]:
-    """Write the parquet, log, quarantine and summary: every temporary file first, then all
-    renames, so a failure leaves none of them half-written."""
+def write_outputs(
+    result: CleanResult,
+    out: str | Path,
+    questionnaire_path: str,
+    key_fingerprint: str | None = None,
+) -> dict[str, Path]:
+    """Write the parquet, log, quarantine and summary into a staging folder, then swap them
+    in together, so a failure or a kill leaves all of them old or all new.
+
+    ``key_fingerprint`` (stages.pseudonymise.key_fingerprint of the key used) is recorded
+    beside them, so that a later wave cleaned with another key is noticed.
+    """
     paths = output_paths(Path(out))
-    with contextlib.ExitStack() as stack:
-        tmp = {name: stack.enter_context(atomic_path(path)) for name, path in paths.items()}
-        pq.write_table(parquet_table(result, questionnaire_path), tmp["data"])
+    summary = json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n"
+    writers = {
+        "data": lambda path: pq.write_table(parquet_table(result, questionnaire_path), path),
         # people open these in a spreadsheet: raw answers must not run as formulas there
-        neutralise_frame(result.log).to_csv(tmp["log"], index=False, encoding="utf-8")
-        quarantine = neutralise_frame(result.quarantine)
-        quarantine.to_csv(tmp["quarantine"], index=False, encoding="utf-8")
-        tmp["summary"].write_text(
-            json.dumps(result.summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        "log": lambda path: write_csv_for_people(result.log, path),
+        "quarantine": lambda path: write_csv_for_people(result.quarantine, path),
+        "summary": lambda path: path.write_text(summary, encoding="utf-8"),
+    }
+    if key_fingerprint is not None:
+        paths["key_fingerprint"] = paths["data"].with_name(FINGERPRINT_FILE)
+        writers["key_fingerprint"] = lambda path: path.write_text(key_fingerprint + "\n")
+    with staged_folder(paths["data"].parent) as staging:
+        for name, write in writers.items():
+            with naming_the_path(staging / paths[name].name):
+                write(staging / paths[name].name)
     return paths

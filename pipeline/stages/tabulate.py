@@ -24,12 +24,13 @@ from openpyxl.styles import Font
 from pipeline.core.atomic import write_text
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
-from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.paths import output_file
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import TABLE_WORDS
 from pipeline.core.xlsx import save_workbook, sheet_title
 from pipeline.model.questionnaire import Index, Questionnaire, QuestionType, Variable
 from pipeline.statistics import estimate
+from pipeline.statistics.claims import domain_contrasts
 from pipeline.statistics.crosstab import CrossTab, bh_adjust, code, crosstab
 from pipeline.statistics.scales import cronbach_alpha, rank_test
 from pipeline.statistics.survey import Survey
@@ -56,6 +57,8 @@ class Battery:
     ``cells``: one row per banner × variable × row code × column (``col_code`` is the
     banner's code, or "total"). ``tests``: one row per banner × variable. ``scales``: Likert
     mean scores and top-2-box by banner column. ``reliability``: Cronbach's alpha per index.
+    ``claims``: each banner column's difference from the total, per row code, with the test
+    of that very difference (:func:`claim_battery`).
     """
 
     cells: pd.DataFrame
@@ -63,6 +66,7 @@ class Battery:
     scales: pd.DataFrame
     reliability: pd.DataFrame
     info: dict
+    claims: pd.DataFrame
 
 
 def row_variables(questionnaire: Questionnaire) -> list[Variable]:
@@ -72,6 +76,15 @@ def row_variables(questionnaire: Questionnaire) -> list[Variable]:
 
 def banner_variables(questionnaire: Questionnaire) -> list[Variable]:
     return [questionnaire.variable(name) for name in questionnaire.banners]
+
+
+def composition_variables(questionnaire: Questionnaire) -> set[str]:
+    """Variables that describe who answered (the stratum, the banners and every question of
+    a section holding one of them: the demographics), not what they think: the sample's
+    composition is reported in the methodology, never as a finding."""
+    anchors = {questionnaire.stratum.variable, *questionnaire.banners}
+    sections = {v.section.name for v in questionnaire.variables() if v.name in anchors}
+    return {v.name for v in questionnaire.variables() if v.section.name in sections} | anchors
 
 
 def analysis_values(data: pd.DataFrame, variable: Variable) -> pd.Series:
@@ -104,6 +117,8 @@ def tabulate(
     coded = {v.name: code(values[v.name], levels=v.substantive_codes()) for v in [*rows, *banners]}
     cells: list[dict] = []
     tests: list[dict] = []
+    claims: list[pd.DataFrame] = []
+    composition = composition_variables(questionnaire)
     for variable in rows:
         cells.extend(_total_cells(design, variable, values[variable.name], options))
         for banner in banners:
@@ -123,6 +138,17 @@ def tabulate(
             if variable.question.type in LIKERT_TYPES:
                 row.update(_rank_test_columns(design, values[variable.name], values[banner.name]))
             tests.append(row)
+            if variable.name not in composition:
+                claims.append(
+                    _claims_against_total(
+                        design,
+                        variable,
+                        values[variable.name],
+                        values[banner.name],
+                        banner,
+                        options,
+                    )
+                )
     tests_df = pd.DataFrame(tests)
     if not tests_df.empty:
         tests_df["p_bh"] = bh_adjust(tests_df["p"].to_numpy())
@@ -132,6 +158,7 @@ def tabulate(
         _likert_scores(values, design, questionnaire, banners, options), "n", options.suppress_below
     )
     reliability = _reliability(data, design, questionnaire)
+    claims_df = claim_battery(claims, cells_df, options)
     full_info = {
         **(info or {}),
         "n": design.n,
@@ -142,7 +169,83 @@ def tabulate(
         "banners": [b.name for b in banners],
         "options": options.__dict__,
     }
-    return Battery(cells_df, tests_df, scales, reliability, full_info)
+    return Battery(cells_df, tests_df, scales, reliability, full_info, claims_df)
+
+
+CLAIM_COLUMNS = [
+    "banner", "variable", "measure", "row_code", "col_code", "prop", "total", "diff", "se",
+    "ci_low", "ci_high", "p", "df", "n", "base", "in_battery", "p_bh",
+]  # fmt: skip
+
+
+def _claims_against_total(
+    design: Survey,
+    variable: Variable,
+    values: pd.Series,
+    banner_values: pd.Series,
+    banner: Variable,
+    options: TabulateOptions,
+) -> pd.DataFrame:
+    """Every banner column against the total: per row code (``measure`` "option") the
+    difference of the column % and the total % with its own design-based test (a group
+    against the total it belongs to), and for Likert items the same for the top-2-box share
+    (``measure`` "top2", row code 0). Multiple-choice dichotomies keep the "selected" row
+    only (the other is its mirror)."""
+    codes = [1] if variable.option is not None else variable.substantive_codes()
+    x = values.to_numpy(dtype=float)
+    indicators = {("option", int(c)): x == c for c in codes}
+    if variable.question.type in LIKERT_TYPES:
+        indicators[("top2", 0)] = np.isin(x, top_codes(variable))
+    columns = banner.substantive_codes()
+    b = banner_values.to_numpy(dtype=float)
+    keys = [(key, col) for key in indicators for col in columns]
+    y = np.column_stack([np.where(np.isnan(x), np.nan, indicators[key]) for key, _ in keys])
+    domains = np.column_stack([b == col for _, col in keys])
+    result = domain_contrasts(design, y, domains, level=options.level)
+    answered = ~np.isnan(x)
+    bases = {col: int((answered & (b == col)).sum()) for col in columns}
+    return pd.DataFrame(
+        {
+            "banner": banner.name,
+            "variable": variable.name,
+            "measure": [key[0] for key, _ in keys],
+            "row_code": [key[1] for key, _ in keys],
+            "col_code": [str(int(col)) for _, col in keys],
+            "prop": result.estimate_a,
+            "total": result.estimate_b,
+            "diff": result.diff,
+            "se": result.se,
+            "ci_low": result.ci_low,
+            "ci_high": result.ci_high,
+            "p": result.p,
+            "df": result.df,
+            "n": result.n_a,
+            "base": [bases[col] for _, col in keys],
+        }
+    )
+
+
+def claim_battery(
+    claims: list[pd.DataFrame], cells: pd.DataFrame, options: TabulateOptions
+) -> pd.DataFrame:
+    """The claims a report may print and their BH-adjusted p across that battery: columns that
+    are shown (not suppressed) and not marked "read with care" (base at least ``min_base``),
+    with a test. Claims outside the battery keep p_bh = NaN and are never printed."""
+    if not claims:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame = pd.concat(claims, ignore_index=True)
+    shown = cells[(cells["col_code"] != TOTAL) & ~cells["suppressed"]]
+    shown_keys = set(zip(shown["banner"], shown["variable"], shown["col_code"], strict=True))
+    keys = zip(frame["banner"], frame["variable"], frame["col_code"], strict=True)
+    eligible = (
+        np.array([k in shown_keys for k in keys], dtype=bool)
+        & (frame["base"].to_numpy() >= max(options.min_base, options.suppress_below))
+        & np.isfinite(frame["p"].to_numpy())
+    )
+    p_bh = np.full(len(frame), np.nan)
+    if eligible.any():
+        p_bh[eligible] = bh_adjust(frame["p"].to_numpy()[eligible])
+    return frame.assign(in_battery=eligible, p_bh=p_bh)[CLAIM_COLUMNS]
 
 
 def _total_cells(
@@ -242,11 +345,20 @@ def _rank_test_columns(design: Survey, item: pd.Series, banner: pd.Series) -> di
     return {"rank_F": result.chisq / result.df1, "rank_df1": result.df1, "p_rank": result.p}
 
 
+SUPPRESSION_RULE = """\
+One rule hides small groups, in the tables, the reports and the exported workbook: a banner
+column (a group of respondents) whose unweighted base is below ``suppress_below`` shows no
+percentage, CI, letter or weighted base. When that leaves exactly one column of a table
+hidden, the next smallest column is hidden too: the Total is published, and a single hidden
+column could be worked out from the Total and the columns shown. Letters in shown columns
+never name a hidden column. The Total is never hidden; columns with a base below
+``min_base`` are shown, marked "read with care", and never make a finding."""
+
+
 def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
-    """Banner columns whose estimates are not shown: those with 0 < n < ``threshold``, plus,
-    when that leaves exactly one hidden, the smallest other non-empty column (complementary
-    suppression: the Total is published, so one hidden column alone would be the Total
-    minus the others)."""
+    """Banner columns whose estimates are not shown (see :data:`SUPPRESSION_RULE`): those
+    with 0 < n < ``threshold``, plus, when that leaves exactly one hidden, the smallest other
+    non-empty column (complementary suppression)."""
     hidden = {col for col, n in bases.items() if 0 < n < threshold}
     if len(hidden) == 1:
         others = sorted((n, col) for col, n in bases.items() if n > 0 and col not in hidden)
@@ -257,17 +369,37 @@ def suppressed_columns(bases: dict[str, int], threshold: int) -> set[str]:
 
 def mark_suppressed(frame: pd.DataFrame, base_column: str, threshold: int) -> pd.DataFrame:
     """Mark the rows of ``frame`` (cells or Likert scores) that belong to a suppressed banner
-    column; the Total column is never suppressed."""
+    column, and strip from the shown columns' letters every letter of a suppressed column;
+    the Total column is never suppressed. Column letters follow the order of the banner's
+    columns in ``frame`` (A = first), as the tabulate stage assigns them."""
     if frame.empty:
         return frame.assign(suppressed=pd.Series(dtype=bool))
     suppressed = pd.Series(False, index=frame.index)
+    letters = frame["letters"].copy() if "letters" in frame.columns else None
     for (banner, _variable), group in frame.groupby(["banner", "variable"], sort=False):
         if banner == TOTAL:
             continue
-        bases = group.groupby("col_code")[base_column].max().astype(int).to_dict()
+        bases = group.groupby("col_code", sort=False)[base_column].max().astype(int).to_dict()
         hidden = suppressed_columns(bases, threshold)
+        if not hidden:
+            continue
         suppressed[group.index[group["col_code"].isin(hidden)]] = True
-    return frame.assign(suppressed=suppressed)
+        if letters is not None:
+            order = [c for c in dict.fromkeys(group["col_code"]) if c != TOTAL]
+            gone = {column_letter(order.index(c)) for c in hidden}
+            letters[group.index] = [_without(text, gone) for text in group["letters"]]
+    out = frame.assign(suppressed=suppressed)
+    return out if letters is None else out.assign(letters=letters)
+
+
+def _without(letters: str, gone: set[str]) -> str:
+    return "".join(ch for ch in str(letters) if ch not in gone)
+
+
+def read_with_care(base: int, min_base: int) -> bool:
+    """A shown column whose base is below ``min_base``: printed with a mark, never a
+    finding."""
+    return 0 < base < min_base
 
 
 def _likert_scores(
@@ -351,12 +483,13 @@ def _reliability(data: pd.DataFrame, design: Survey, questionnaire: Questionnair
 def battery_paths(out_dir: Path, stem: str) -> dict[str, Path]:
     """Where :func:`write_battery` puts each file."""
     return {
-        "workbook": out_dir / f"{stem}.tables.xlsx",
-        "cells": out_dir / f"{stem}.cells.parquet",
-        "tests": out_dir / f"{stem}.tests.parquet",
-        "scales": out_dir / f"{stem}.scales.parquet",
-        "json": out_dir / f"{stem}.tables.json",
-        "metrics": out_dir / f"{stem}.metrics.json",
+        "workbook": output_file(out_dir, f"{stem}.tables.xlsx"),
+        "cells": output_file(out_dir, f"{stem}.cells.parquet"),
+        "tests": output_file(out_dir, f"{stem}.tests.parquet"),
+        "scales": output_file(out_dir, f"{stem}.scales.parquet"),
+        "claims": output_file(out_dir, f"{stem}.claims.parquet"),
+        "json": output_file(out_dir, f"{stem}.tables.json"),
+        "metrics": output_file(out_dir, f"{stem}.metrics.json"),
     }
 
 
@@ -368,7 +501,7 @@ def write_battery(
     paths = battery_paths(Path(out_dir), stem)
     save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
     write_parquet_tables(
-        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales")}
+        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales", "claims")}
     )
     document = {
         "info": battery.info,
@@ -437,10 +570,10 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
     sheet = _Rows(sheet_)
     bold = Font(bold=True)
     title = f"{questionnaire.title.get(lang)} ({questionnaire.wave})"
-    sheet.append([neutralise(title)])[0].font = Font(bold=True, size=13)
+    sheet.append([title])[0].font = Font(bold=True, size=13)
     if battery.info.get("simulated"):
         sheet.append([words["simulated"]])[0].font = Font(bold=True, color="C00000")
-    sheet.append([neutralise(f"{banner.label.get(lang)} — {words['percent']}")])
+    sheet.append([f"{banner.label.get(lang)} — {words['percent']}"])
     sheet.append([words["letters"]])
     sheet.append(
         [words["small"].format(min_base=options["min_base"], suppress=options["suppress_below"])]
@@ -453,15 +586,15 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
     for variable in row_variables(questionnaire):
         if variable.name == banner.name:
             continue
-        header = [neutralise(f"{variable.name}: {variable.label.get(lang)}"), words["total"], ""]
+        header = [f"{variable.name}: {variable.label.get(lang)}", words["total"], ""]
         for i, code_value in enumerate(banner.substantive_codes()):
             label = banner_labels.get(code_value, str(code_value))
-            header += [neutralise(f"({column_letter(i)}) {label}"), ""]
+            header += [f"({column_letter(i)}) {label}", ""]
         for cell in sheet.append(header):
             cell.font = bold
         labels = variable.value_labels(lang)
         for row_code in variable.substantive_codes():
-            line: list = [neutralise(f"{labels.get(row_code, row_code)} [{row_code}]")]
+            line: list = [f"{labels.get(row_code, row_code)} [{row_code}]"]
             for col in columns:
                 record = cells.get((variable.name, col, row_code))
                 line += _percent_pair(record, None if col == TOTAL else options["min_base"])
@@ -475,8 +608,11 @@ def _write_banner_sheet(sheet_, battery, questionnaire, banner, lang, words, opt
                 cells.get((variable.name, col, r)) for r in variable.substantive_codes()
             ]
             bases += [first["base"] if first else 0, ""]
+            hidden_column = bool(first is not None and first["suppressed"])
             weighted += [
-                sum(c["weighted_n"] for c in column_cells if c) if col != TOTAL else "",
+                "—"
+                if hidden_column
+                else (sum(c["weighted_n"] for c in column_cells if c) if col != TOTAL else ""),
                 "",
             ]
         sheet.append(bases)
@@ -507,7 +643,7 @@ def _percent_pair(cell: dict | None, min_base: int | None) -> list:
         return [None, ""]
     if cell["suppressed"]:
         return ["—", ""]
-    flag = "*" if min_base is not None and cell["base"] < min_base else ""
+    flag = "*" if min_base is not None and read_with_care(cell["base"], min_base) else ""
     return [float(cell["prop"]), f"{cell['letters']}{flag}"]
 
 

@@ -65,6 +65,13 @@ class ComparisonLabels:
         label = it.variables[it.codes_from].value_labels(self.lang).get(int(level), level)
         return f"{label} [{level}]"
 
+    def option(self, item: str, level: str) -> str:
+        """The level's label as a reader sees it (no code)."""
+        if level == "mean":
+            return COMPARISON_WORDS[self.lang]["mean"]
+        it = self.items[item]
+        return it.variables[it.codes_from].value_labels(self.lang).get(int(level), level)
+
     def note(self, item: str) -> str:
         note = self.items[item].note
         return note.get(self.lang) if note is not None else ""

@@ -21,7 +21,7 @@ from pipeline.core.atomic import write_text
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import is_simulated
-from pipeline.core.spreadsheet_safety import neutralise_frame
+from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.core.table_files import json_records, write_json_document, write_parquet_tables
 from pipeline.core.wording import COMPARISON_WORDS
 from pipeline.core.xlsx import save_workbook
@@ -433,5 +433,5 @@ def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
         for name in names:
             v = by_name[name]
             lines.append([wave, name, v.label.vi, v.label.en])
-    frame = neutralise_frame(pd.DataFrame(lines[1:], columns=lines[0]))
-    return frame.to_csv(index=False, lineterminator="\n")
+    frame = pd.DataFrame(lines[1:], columns=lines[0])
+    return write_csv_for_people(frame, lineterminator="\n")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.core.wording import COMPARISON_WORDS
 from pipeline.core.xlsx import sheet_title
 from pipeline.stages.compare.comparison import OVERALL, Comparison, ComparisonLabels, method_text
@@ -40,7 +39,7 @@ def _append_styled(sheet, values: list, font: Font) -> None:
 
 
 def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
-    title = neutralise(f"{words['title']}: {labels.scope(scope)}")
+    title = f"{words['title']}: {labels.scope(scope)}"
     _append_styled(sheet, [title], Font(bold=True, size=13))
     if comparison.info.get("simulated"):
         _append_styled(sheet, [words["simulated"]], SIMULATED_FONT)
@@ -49,7 +48,7 @@ def _write_scope_sheet(sheet, comparison, rows, labels, scope, words) -> None:
         a, b = pair["wave_a"], pair["wave_b"]
         sheet.append([])
         method = f"{a} → {b}: {words['method']}: {method_text(pair, labels.lang)}"
-        _append_styled(sheet, [neutralise(method)], BOLD)
+        _append_styled(sheet, [method], BOLD)
         header = [
             words["item"], words["level"], f"{a}", f"{b}", words["diff"], words["ci_low"],
             words["ci_high"], words["p"], words["p_bh"], words["mark"], words["note"],
@@ -70,8 +69,8 @@ def _append_row(sheet, r: dict, labels: ComparisonLabels, first: bool) -> None:
     is_mean = r["kind"] == "mean"
     scale = 1.0 if is_mean else 100.0
     line = [
-        neutralise(f"{r['item']}: {labels.item(r['item'])}") if first else None,
-        neutralise(labels.level(r["item"], r["level"])),
+        f"{r['item']}: {labels.item(r['item'])}" if first else None,
+        labels.level(r["item"], r["level"]),
         r["est_a"],
         r["est_b"],
         scale * r["diff"],
@@ -80,7 +79,7 @@ def _append_row(sheet, r: dict, labels: ComparisonLabels, first: bool) -> None:
         json_number(r["p"]) if first else None,
         json_number(r["p_bh"]) if first else None,
         r["mark"],
-        neutralise(labels.note(r["item"])) if first else None,
+        labels.note(r["item"]) if first else None,
     ]
     sheet.append(line)
     row = sheet.max_row
@@ -100,10 +99,10 @@ def _write_lists(sheet, comparison: Comparison, words: dict) -> None:
     sheet.append([words["wave"], words["variable"]])
     for wave, names in comparison.one_wave_only.items():
         for name in names:
-            sheet.append([neutralise(wave), neutralise(name)])
+            sheet.append([wave, name])
     sheet.append([])
     _append_styled(sheet, [words["not_compared"]], BOLD)
     sheet.append([words["variable"], words["reason"]])
     for entry in comparison.not_compared:
-        sheet.append([neutralise(entry["item"]), neutralise(entry["reason"])])
+        sheet.append([entry["item"], entry["reason"]])
     sheet.column_dimensions["A"].width = 30

@@ -49,7 +49,7 @@ from pipeline.core.atomic import atomic_path, write_text
 from pipeline.core.errors import InputError
 from pipeline.core.labels import Text
 from pipeline.core.simulated import is_simulated
-from pipeline.core.spreadsheet_safety import neutralise_frame
+from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.core.spss_limits import (
     SPSS_FILE_LABEL_BYTES,
     SPSS_NOTE_LINE_BYTES,
@@ -772,7 +772,7 @@ def write_csv(plan: ExportPlan, target: Path) -> Path:
         if v.kind == "date":
             frame[v.name] = frame[v.name].dt.strftime("%Y-%m-%d")
     with atomic_path(target) as tmp:
-        neutralise_frame(frame).to_csv(tmp, index=False, encoding="utf-8", na_rep="")
+        write_csv_for_people(frame, tmp, na_rep="")
     return target
 
 
@@ -870,8 +870,7 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
 
 def write_codebook(plan: ExportPlan, csv_target: Path, json_target: Path) -> list[Path]:
     with atomic_path(csv_target) as tmp:
-        codebook = neutralise_frame(pd.DataFrame(codebook_rows(plan)))
-        codebook.to_csv(tmp, index=False, encoding="utf-8")
+        write_csv_for_people(pd.DataFrame(codebook_rows(plan)), tmp)
     write_text(json_target, json.dumps(codebook_json(plan), ensure_ascii=False, indent=2) + "\n")
     return [csv_target, json_target]
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.atomic import staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
+from pipeline.core.paths import output_file
 from pipeline.model.questionnaire import Questionnaire
-from pipeline.stages.export.plan import build_plan, write_codebook, write_csv
+from pipeline.stages.export.plan import ExportPlan, build_plan, write_codebook, write_csv
 from pipeline.stages.export.r_script import write_r
 from pipeline.stages.export.spss import spss_only_name, write_sav, write_sps, write_spss_sps
 from pipeline.stages.export.stata import write_do, write_dta
@@ -64,29 +66,44 @@ def export(
 
     plan = plan_for(lang)
     others = [plan_for(language) for language in other_langs if language != lang]
-    out = Path(out_dir)
     stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
+    output_file(out_dir, stem)  # the stem is checked before anything is written
+    # the formats are one set (a .sps names its .sav): swapped in whole
+    with staged_folder(out_dir) as staging:
+        written = _write_formats(plan, others, staging, stem, formats, zsav)
+    return [output_file(out_dir, path.name) for path in written]
+
+
+def _write_formats(
+    plan: ExportPlan,
+    others: list[ExportPlan],
+    out: Path,
+    stem: str,
+    formats: tuple[str, ...],
+    zsav: bool,
+) -> list[Path]:
+    """The files of one language's export into ``out``; ``others`` are the plans of the
+    other languages (Stata label languages, the R loader's choice of .sav)."""
     written: list[Path] = []
     if "sav" in formats:
-        written.append(write_sav(plan, out / f"{stem}.sav"))
+        written.append(write_sav(plan, output_file(out, f"{stem}.sav")))
         if zsav:
-            written.append(write_sav(plan, out / f"{stem}.zsav", compress=True))
+            written.append(write_sav(plan, output_file(out, f"{stem}.zsav"), compress=True))
     if "sps" in formats:
-        written.append(write_sps(plan, out / f"{stem}.sps", sav_name=f"{stem}.sav"))
-        spss = out / spss_only_name(f"{stem}.sav")
+        written.append(write_sps(plan, output_file(out, f"{stem}.sps"), sav_name=f"{stem}.sav"))
+        spss = output_file(out, spss_only_name(f"{stem}.sav"))
         written.append(write_spss_sps(plan, spss, sav_name=f"{stem}.sav"))
     if "dta" in formats:
-        written.append(write_dta(plan, out / f"{stem}.dta", others))
-        written.append(write_do(plan, out / f"{stem}.do", f"{stem}.dta", others))
+        written.append(write_dta(plan, output_file(out, f"{stem}.dta"), others))
+        written.append(write_do(plan, output_file(out, f"{stem}.do"), f"{stem}.dta", others))
     if "csv" in formats:
-        written.append(write_csv(plan, out / f"{stem}.csv"))
-        written.extend(
-            write_codebook(plan, out / f"{stem}.codebook.csv", out / f"{stem}.codebook.json")
-        )
+        written.append(write_csv(plan, output_file(out, f"{stem}.csv")))
+        codebook = [output_file(out, f"{stem}.codebook.{ext}") for ext in ("csv", "json")]
+        written.extend(write_codebook(plan, *codebook))
     if "r" in formats:
-        sav_files = {lang: f"{stem}.sav"}
-        sav_files.update({p.lang: f"{plan.form_id}_{plan.wave}_{p.lang}.sav" for p in others})
-        written.append(write_r(plan, out / f"{stem}.R", sav_files))
+        sav_files = {plan.lang: f"{stem}.sav"}
+        sav_files.update({p.lang: f"{p.form_id}_{p.wave}_{p.lang}.sav" for p in others})
+        written.append(write_r(plan, output_file(out, f"{stem}.R"), sav_files))
     return written
 
 

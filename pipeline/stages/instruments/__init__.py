@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.core.atomic import staged_folder
 from pipeline.core.errors import InputError
 from pipeline.core.labels import LANGUAGES
+from pipeline.core.paths import output_file
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.instruments.codebook import write_codebook
 from pipeline.stages.instruments.entry_template import write_entry_template
@@ -46,9 +48,12 @@ def write_instruments(questionnaire: Questionnaire, out_dir: Path, lang: str = "
     require_filled_lists(questionnaire)
     out_dir = Path(out_dir)
     stem = instrument_stem(questionnaire)
-    return [
-        write_xlsform(questionnaire, out_dir / f"{stem}.xlsform.xlsx", lang),
-        *write_paper_form(questionnaire, out_dir, lang),
-        *write_codebook(questionnaire, out_dir, lang),
-        write_entry_template(questionnaire, out_dir / f"{stem}.entry.xlsx"),
-    ]
+    # the instruments are one set (the XLSForm and the paper form must agree): swapped in whole
+    with staged_folder(out_dir) as staging:
+        written = [
+            write_xlsform(questionnaire, output_file(staging, f"{stem}.xlsform.xlsx"), lang),
+            *write_paper_form(questionnaire, staging, lang),
+            *write_codebook(questionnaire, staging, lang),
+            write_entry_template(questionnaire, output_file(staging, f"{stem}.entry.xlsx")),
+        ]
+    return [output_file(out_dir, path.name) for path in written]

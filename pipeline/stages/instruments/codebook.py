@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.core.atomic import write_bytes, write_text
 from pipeline.core.labels import LANGUAGES, Text
+from pipeline.core.paths import output_file
 from pipeline.core.wording import CODEBOOK_RESPONDENT_LABEL, CODEBOOK_WORDS
 from pipeline.model.questionnaire import Questionnaire, QuestionType, Variable
 from pipeline.stages.instruments.layout import (
@@ -137,6 +138,7 @@ def render_codebook_html(questionnaire: Questionnaire, lang: str = "vi") -> str:
     words = CODEBOOK_WORDS[lang]
     return render_template(
         "codebook.html.j2",
+        spreadsheet_cells=True,
         q=questionnaire,
         lang=lang,
         words=words,
@@ -316,11 +318,11 @@ def write_codebook(questionnaire: Questionnaire, out_dir: Path, lang: str = "vi"
     (``<stem>`` is ``<form_id>-<wave>``)."""
     data_file = data_file_name(questionnaire)
     stem = instrument_stem(questionnaire)
-    html = out_dir / f"{stem}.codebook.{lang}.html"
+    html = output_file(out_dir, f"{stem}.codebook.{lang}.html")
     write_text(html, render_codebook_html(questionnaire, lang))
-    ddi = out_dir / f"{stem}.ddi.xml"
+    ddi = output_file(out_dir, f"{stem}.ddi.xml")
     write_bytes(ddi, ddi_xml(questionnaire, data_file))
-    package = out_dir / f"{stem}.datapackage.json"
+    package = output_file(out_dir, f"{stem}.datapackage.json")
     text = json.dumps(data_package(questionnaire, data_file), ensure_ascii=False, indent=2)
     write_text(package, text + "\n")
     return [html, ddi, package]

@@ -18,7 +18,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.core.wording import ENTRY_INSTRUCTIONS
 from pipeline.core.xlsx import save_workbook
 from pipeline.model.questionnaire import Questionnaire
@@ -120,16 +119,13 @@ def _codes_sheet(sheet: Worksheet, entries: list[CodebookEntry]) -> dict[str, tu
         first = sheet.max_row + 1
         for v in e.values:
             sheet.append(
-                [
-                    neutralise(cell)  # openpyxl would store a label starting with "=" as a formula
-                    for cell in [e.name, e.number, e.label.vi, e.label.en, v.code]
-                    + [v.label.vi, v.label.en, "yes" if v.missing else ""]
-                ]
+                [e.name, e.number, e.label.vi, e.label.en, v.code]
+                + [v.label.vi, v.label.en, "yes" if v.missing else ""]
             )
         if e.values:
             rows[e.name] = (first, sheet.max_row)
         else:
-            sheet.append([neutralise(c) for c in (e.name, e.number, e.label.vi, e.label.en)])
+            sheet.append([e.name, e.number, e.label.vi, e.label.en])
     sheet.freeze_panes = "A2"
     return rows
 

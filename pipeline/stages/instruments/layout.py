@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import jinja2
 
 from pipeline.core.errors import InputError
+from pipeline.core.paths import check_name
+from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.core.wording import SKIP_WORDS
 from pipeline.model import expressions as ex
 from pipeline.model.questionnaire import ChoiceList, Question, Questionnaire, QuestionType
@@ -20,16 +22,22 @@ from pipeline.model.questionnaire import ChoiceList, Question, Questionnaire, Qu
 
 def instrument_stem(questionnaire: Questionnaire) -> str:
     """File names of a form's instruments start with this: ``<form_id>-<wave>``."""
-    return f"{questionnaire.form_id}-{questionnaire.wave}"
+    stem = f"{questionnaire.form_id}-{questionnaire.wave}"
+    return check_name(stem, "the form id and wave", file=questionnaire.source or None)
 
 
-def render_template(name: str, **context: object) -> str:
-    """Render the HTML template ``name`` from pipeline/templates, with values escaped."""
+def render_template(name: str, spreadsheet_cells: bool = False, **context: object) -> str:
+    """Render the HTML template ``name`` from pipeline/templates, with values escaped.
+
+    ``spreadsheet_cells``: the page is a table people open in a spreadsheet too (the
+    codebook), so every value gets the formula neutralisation of the other outputs.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("pipeline.stages.instruments", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=neutralise if spreadsheet_cells else None,
     )
     return env.get_template(name).render(**context)
 

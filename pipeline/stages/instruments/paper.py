@@ -15,6 +15,7 @@ from pathlib import Path
 import typst
 
 from pipeline.core.atomic import atomic_path, write_text
+from pipeline.core.paths import output_file
 from pipeline.core.wording import PAPER_WORDS
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 from pipeline.stages.instruments.layout import (
@@ -313,7 +314,7 @@ def write_paper_form(questionnaire: Questionnaire, out_dir: Path, lang: str = "v
     """Write ``<form_id>-<wave>.paper.<lang>.html`` and ``.pdf`` into ``out_dir``."""
     form = build_paper_form(questionnaire, lang)
     stem = f"{instrument_stem(questionnaire)}.paper.{lang}"
-    html = out_dir / f"{stem}.html"
+    html = output_file(out_dir, f"{stem}.html")
     write_text(html, render_html(form))
-    pdf = compile_pdf(render_typst(form), out_dir / f"{stem}.pdf")
+    pdf = compile_pdf(render_typst(form), output_file(out_dir, f"{stem}.pdf"))
     return [html, pdf]

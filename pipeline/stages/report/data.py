@@ -22,9 +22,12 @@ from scipy import stats
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.core.spreadsheet_safety import neutralise
+from pipeline.core.wording import CLEANING_ACTION_WORDS, CLEANING_RULE_WORDS, MONTHS
 from pipeline.model.harmonize import harmonized_items, load_harmonization
 from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.readers.dataset import read_dataset
+from pipeline.stages.compare.charts import chart_slug
 from pipeline.stages.instruments.layout import instrument_stem
 from pipeline.stages.report.masking import mask_free_text
 from pipeline.stages.report.text import (
@@ -36,13 +39,23 @@ from pipeline.stages.report.text import (
     fmt_number,
     fmt_p,
     fmt_percent,
-    fmt_pp,
     fmt_signed_pp,
     p_relation,
     words,
 )
-from pipeline.stages.tabulate import LIKERT_TYPES, TOTAL, mark_suppressed, row_variables
+from pipeline.stages.tabulate import (
+    LIKERT_TYPES,
+    TOTAL,
+    composition_variables,
+    mark_suppressed,
+    read_with_care,
+    row_variables,
+)
 from pipeline.statistics.allocate import allocate
+from pipeline.statistics.crosstab import bh_adjust
+
+# The "read with care" mark as markdown writes it (a bare * would open an emphasis).
+CARE = "\\*"
 
 # ----- reading ----------------------------------------------------------------------------
 
@@ -54,6 +67,7 @@ class WavePaths:
     weighted: Path
     summary: Path
     quarantine: Path
+    cleaning_log: Path
     tables: Path
     instruments: Path
     raw: Path
@@ -65,6 +79,7 @@ class WavePaths:
             weighted=root / "processed" / f"{wave}.weighted.parquet",
             summary=root / "processed" / f"{wave}.cleaning-summary.json",
             quarantine=root / "processed" / f"{wave}.quarantine.csv",
+            cleaning_log=root / "processed" / f"{wave}.cleaning-log.csv",
             tables=root / "outputs" / "tables",
             instruments=root / "outputs" / "instruments" / wave,
             raw=root / "raw" / f"{wave}.csv",
@@ -81,6 +96,7 @@ class WaveData:
     cells: pd.DataFrame
     tests: pd.DataFrame
     scales: pd.DataFrame
+    claims: pd.DataFrame
     info: dict
     summary: dict
     quarantine_reasons: dict[str, int]
@@ -88,6 +104,7 @@ class WaveData:
     paths: WavePaths
     threshold: int
     respondents: int = field(default=0)
+    responses: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def simulated(self) -> bool:
@@ -120,7 +137,13 @@ def load_wave(
     defaults to the tabulate stage's ``suppress_below``.
     """
     paths = WavePaths.of(wave, root)
-    for path in (paths.weighted, paths.summary, paths.tables / f"{wave}.cells.parquet"):
+    required = (
+        paths.weighted,
+        paths.summary,
+        paths.tables / f"{wave}.cells.parquet",
+        paths.tables / f"{wave}.claims.parquet",
+    )
+    for path in required:
         if not path.exists():
             raise InputError(
                 f"the report needs {path}; run the earlier stages first", file=str(path)
@@ -143,6 +166,7 @@ def load_wave(
         scales=mark_suppressed(
             pd.read_parquet(paths.tables / f"{wave}.scales.parquet"), "n", shown_from
         ),
+        claims=pd.read_parquet(paths.tables / f"{wave}.claims.parquet"),
         info=info,
         summary=json.loads(paths.summary.read_text(encoding="utf-8")),
         quarantine_reasons=quarantine_reasons(paths.quarantine),
@@ -150,7 +174,23 @@ def load_wave(
         paths=paths,
         threshold=shown_from,
         respondents=len(data),
+        responses=data,
     )
+
+
+def missing_share(data: WaveData, variable) -> float:
+    """Weighted share (0-1) of the respondents asked ``variable`` (any code recorded) whose
+    answer is a special missing code (don't know, refused): shown beside the scale's
+    distribution, which is of substantive answers only. 0 without response data."""
+    frame = data.responses
+    if frame is None or variable.name not in frame.columns or "_weight" not in frame.columns:
+        return 0.0
+    values = pd.to_numeric(frame[variable.name], errors="coerce")
+    weights = frame["_weight"].to_numpy(dtype=float)
+    asked = values.notna().to_numpy()
+    missing = values.isin(variable.missing_codes()).to_numpy()
+    total = weights[asked].sum()
+    return float(weights[missing].sum() / total) if total > 0 else 0.0
 
 
 def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[str]:
@@ -164,6 +204,25 @@ def free_text_answers(data: WaveData, question: str, limit: int = 30) -> list[st
     answers = frame[question].dropna().astype(str).str.strip()
     masked = sorted({mask_free_text(a) for a in answers if a})
     return masked[:limit]
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as markdown that prints exactly these characters: every ASCII punctuation
+    mark backslash-escaped (so HTML, links, emphasis and raw blocks in a respondent's answer
+    are printed as text, never interpreted), line breaks as spaces."""
+    out = []
+    for ch in " ".join(str(text).split()):
+        out.append("\\" + ch if ch in _PUNCTUATION else ch)
+    return "".join(out)
+
+
+_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def free_text_markdown(data: WaveData, question: str, limit: int = 30) -> str:
+    """The masked free-text answers as a markdown list of literal text."""
+    answers = free_text_answers(data, question, limit)
+    return "\n".join(f"- {markdown_literal(a)}" for a in answers)
 
 
 def quarantine_reasons(path: Path) -> dict[str, int]:
@@ -354,8 +413,15 @@ def methodology_text(data: WaveData, lang: str) -> str:
     return "\n\n".join(parts)
 
 
+def rule_name(rule: str, lang: str) -> str:
+    """A cleaning rule's name in words (never its identifier)."""
+    names = CLEANING_RULE_WORDS[lang]
+    return names[rule][0] if rule in names else rule.replace("_", " ")
+
+
 def cleaning_text(data: WaveData, lang: str) -> str:
-    """Rows in, kept and quarantined (with the reasons), and the flags raised on kept rows."""
+    """Rows in, kept and set aside (with the reasons), each rule that fired on kept rows in
+    words with what was done, and what straight-lining is and how it was treated."""
     w = words(lang)
     s = data.summary
     parts = [
@@ -366,25 +432,53 @@ def cleaning_text(data: WaveData, lang: str) -> str:
         )
     ]
     if data.quarantine_reasons:
-        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in data.quarantine_reasons.items()]
+        reasons = data.quarantine_reasons.items()
+        body = [[rule_name(rule, lang), fmt_int(n, lang)] for rule, n in reasons]
         parts.append(markdown_table([w["reason"], w["rows"]], body, align="lr"))
-    rules = {rule: n for rule, n in s.get("rules", {}).items() if n}
-    if rules:
-        body = [[f"`{rule}`", fmt_int(n, lang)] for rule, n in rules.items()]
+    fired = cleaning_log_rules(data.paths.cleaning_log)
+    kept_rules = {r: v for r, v in fired.items() if v[2] != "quarantine"}
+    if kept_rules:
+        body = [
+            [
+                rule_name(rule, lang),
+                CLEANING_RULE_WORDS[lang].get(rule, ("", ""))[1],
+                fmt_int(people, lang),
+                CLEANING_ACTION_WORDS[lang].get(action, action),
+            ]
+            for rule, (_rows, people, action) in kept_rules.items()
+        ]
         parts.append(w["rules_text"])
-        parts.append(markdown_table([w["rule"], w["rows"]], body, align="lr"))
+        parts.append(
+            markdown_table([w["rule"], w["rule_meaning"], w["respondents"], w["action"]], body,
+                           align="llrl")  # fmt: skip
+        )
+    if "straight_lining" in fired:
+        _rows, people, action = fired["straight_lining"]
+        kept = int(s.get("rows_kept", 0))
+        parts.append(
+            w["straight_lining_text"].format(
+                n=fmt_int(people, lang),
+                share=fmt_percent(people / kept if kept else math.nan, lang),
+                action=CLEANING_ACTION_WORDS[lang].get(action, action),
+            )
+        )
     return "\n\n".join(parts)
 
 
 # ----- tables -----------------------------------------------------------------------------
 
 
-def markdown_table(header: list[str], body: list[list[str]], align: str | None = None) -> str:
+def markdown_table(
+    header: list[str],
+    body: list[list[str]],
+    align: str | None = None,
+    widths: list[int] | None = None,
+) -> str:
     """A pipe table. Cell text is escaped for pipes; ``align`` is one of l/r/c per column.
     The first (label) column gets a wider share of the page: pandoc sizes the columns of a
     wide pipe table by the dashes of the separator line."""
     align = align or "l" + "r" * (len(header) - 1)
-    dashes = [10] + [4] * (len(header) - 1)
+    dashes = widths or [10] + [4] * (len(header) - 1)
     marks = {"l": ":{}", "r": "{}:", "c": ":{}:"}
     lines = [
         "| " + " | ".join(_cell(h) for h in header) + " |",
@@ -395,7 +489,8 @@ def markdown_table(header: list[str], body: list[list[str]], align: str | None =
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # a report's tables are copied into spreadsheets: no cell may run as a formula there
+    return neutralise(str(text).replace("|", "\\|").replace("\n", " "))
 
 
 def letter(i: int) -> str:
@@ -424,8 +519,11 @@ def hidden(cell: dict, threshold: int) -> bool:
     return bool(cell["suppressed"]) or int(cell["base"]) < threshold
 
 
-def cell_text(cell: dict | None, lang: str, threshold: int, ci: bool = True) -> str:
-    """ "42,3 (38,1–46,5) B": weighted column % , 95% CI, letters; — when hidden."""
+def cell_text(
+    cell: dict | None, lang: str, threshold: int, ci: bool = True, min_base: int | None = None
+) -> str:
+    """ "42,3 (38,1–46,5) B": weighted column % , 95% CI, letters; — when hidden; a final
+    ``*`` when the column's base is below ``min_base`` (read with care)."""
     if cell is None or hidden(cell, threshold) or np.isnan(cell["prop"]):
         return DASH
     text = fmt_percent(cell["prop"], lang, sign=False)
@@ -435,7 +533,38 @@ def cell_text(cell: dict | None, lang: str, threshold: int, ci: bool = True) -> 
         text += f" ({low}–{high})"
     if cell.get("letters"):
         text += f" {cell['letters']}"
+    if min_base is not None and read_with_care(int(cell["base"]), min_base):
+        text += f" {CARE}"
     return text
+
+
+def base_text(base: int | None, lang: str, min_base: int) -> str:
+    """A column's base as printed: "28 *" when below ``min_base`` (read with care)."""
+    if base is None:
+        return DASH
+    return fmt_int(base, lang) + (f" {CARE}" if read_with_care(base, min_base) else "")
+
+
+def table_note(data: WaveData, lang: str) -> str:
+    """The note under the tables: percentages, CIs, letters, and the suppression marks."""
+    return words(lang)["table_note"].format(
+        dash=DASH, threshold=fmt_int(data.threshold, lang), min_base=fmt_int(data.min_base, lang)
+    ).replace("*", CARE)
+
+
+def grid_note(data: WaveData, question: Question, lang: str) -> str:
+    """The italic note under a Likert grid's top-2-box table."""
+    text = words(lang)["grid_note"].format(
+        top=top_label(data, question, lang), dash=DASH, min_base=fmt_int(data.min_base, lang)
+    )
+    return "*" + text.replace("*", CARE) + "*"
+
+
+def suppression_text(data: WaveData, lang: str) -> str:
+    """The methodology's plain-words statement of the one suppression rule."""
+    return words(lang)["suppression_text"].format(
+        threshold=fmt_int(data.threshold, lang), min_base=fmt_int(data.min_base, lang)
+    )
 
 
 def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str:
@@ -452,13 +581,20 @@ def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str
     for code in v.substantive_codes():
         body.append(
             [labels.get(code, str(code))]
-            + [cell_text(lookup.get((code, col)), lang, data.threshold) for col, _ in cols]
+            + [
+                cell_text(lookup.get((code, col)), lang, data.threshold, min_base=data.min_base)
+                for col, _ in cols
+            ]
         )
     first = v.substantive_codes()[0]
     body.append(
         [f"*{w['base']}*"]
         + [
-            fmt_int(int(lookup[(first, col)]["base"]), lang) if (first, col) in lookup else DASH
+            base_text(
+                int(lookup[(first, col)]["base"]) if (first, col) in lookup else None,
+                lang,
+                data.min_base,
+            )
             for col, _ in cols
         ]
     )
@@ -505,7 +641,9 @@ def grid_table(data: WaveData, question: Question, banner: str, lang: str) -> st
         for col, _ in cols:
             r = lookup.get(col)
             shown = r is not None and not r["suppressed"] and not np.isnan(r["top2"])
-            line.append(fmt_percent(r["top2"], lang, sign=False) if shown else DASH)
+            shown = shown and int(r["n"]) >= data.threshold
+            mark = f" {CARE}" if shown and read_with_care(int(r["n"]), data.min_base) else ""
+            line.append(fmt_percent(r["top2"], lang, sign=False) + mark if shown else DASH)
         body.append(line)
     return markdown_table(["%"] + [h for _, h in cols], body)
 
@@ -519,7 +657,10 @@ def multiple_table(data: WaveData, question: Question, banner: str, lang: str) -
         lookup = {r["col_code"]: r for r in cells[cells["row_code"] == 1].to_dict("records")}
         body.append(
             [v.label.get(lang)]
-            + [cell_text(lookup.get(col), lang, data.threshold) for col, _ in cols]
+            + [
+                cell_text(lookup.get(col), lang, data.threshold, min_base=data.min_base)
+                for col, _ in cols
+            ]
         )
     return markdown_table(["%"] + [h for _, h in cols], body)
 
@@ -540,30 +681,23 @@ def tabulated(data: WaveData, question: Question) -> bool:
 def findings(
     data: WaveData, banner: str, lang: str, limit: int = 5, group: str | None = None
 ) -> list[Finding]:
-    """Tables of ``banner`` whose Rao-Scott test is significant after BH adjustment, each
-    represented by its banner column that differs most from the total (a shown column with
-    at least ``min_base`` respondents), largest differences first.
+    """The differences between a banner column and the total worth a sentence, each chosen
+    from and printed with its own test (the tabulate stage's claims): in the BH battery,
+    BH-adjusted p below alpha, a CI of the difference that excludes 0, a column shown at the
+    report's threshold. One per question item (its largest difference), largest first.
 
-    Banner variables themselves (the sample's composition) are left out. ``group`` keeps
-    only that banner category's column (for the category brief).
+    Composition items (the stratum, the banners, the demographics) are never findings.
+    ``group`` keeps only that banner category's column (for the category brief).
     """
     q = data.questionnaire
-    t = data.tests
-    significant = t[(t["banner"] == banner) & (t["p_bh"] < data.alpha)]
-    banners = set(q.banners)
+    candidates = significant_claims(data, banner, group)
     out: list[Finding] = []
-    for test in significant.to_dict("records"):
-        if test["variable"] in banners:
-            continue
-        best = _largest_contrast(data, test["variable"], banner, group)
-        if best is None:
-            continue
-        cell, total = best
-        v = q.variable(test["variable"])
+    for claim in candidates.to_dict("records"):
+        v = q.variable(claim["variable"])
         question = v.question.label.get(lang)
         if v.grid_item is not None:
             question = f"{question}: {v.label.get(lang)}"
-        option = v.value_labels(lang).get(int(cell["row_code"]), str(cell["row_code"]))
+        option = v.value_labels(lang).get(int(claim["row_code"]), str(claim["row_code"]))
         if v.option is not None:
             question, option = v.question.label.get(lang), v.label.get(lang)
         labels = q.variable(banner).value_labels(lang)
@@ -573,35 +707,38 @@ def findings(
                 variable=v.name,
                 question=question.rstrip("?:. "),
                 option=option,
-                group=labels.get(int(cell["col_code"]), cell["col_code"]),
-                prop=float(cell["prop"]),
-                ci_low=float(cell["ci_low"]),
-                ci_high=float(cell["ci_high"]),
-                total=float(total["prop"]),
-                diff=float(cell["prop"] - total["prop"]),
-                p_bh=float(test["p_bh"]),
+                group=labels.get(int(claim["col_code"]), claim["col_code"]),
+                col_code=str(claim["col_code"]),
+                row_code=int(claim["row_code"]),
+                prop=float(claim["prop"]),
+                total=float(claim["total"]),
+                diff=float(claim["diff"]),
+                ci_low=float(claim["ci_low"]),
+                ci_high=float(claim["ci_high"]),
+                p_bh=float(claim["p_bh"]),
             )
         )
-    out.sort(key=lambda f: (-abs(f.diff), f.variable))
     return out[:limit]
 
 
-def _largest_contrast(data: WaveData, variable: str, banner: str, group: str | None):
-    cells = cells_of(data, variable, banner)
-    v = data.questionnaire.variable(variable)
-    if v.option is not None:  # a multiple-choice dichotomy: the "selected" row only
-        cells = cells[cells["row_code"] == 1]
-    totals = {r["row_code"]: r for r in cells[cells["col_code"] == TOTAL].to_dict("records")}
-    best = None
-    for cell in cells[cells["col_code"] != TOTAL].to_dict("records"):
-        if group is not None and cell["col_code"] != str(group):
-            continue
-        if hidden(cell, max(data.threshold, data.min_base)) or cell["row_code"] not in totals:
-            continue
-        diff = abs(cell["prop"] - totals[cell["row_code"]]["prop"])
-        if best is None or diff > best[0]:
-            best = (diff, cell, totals[cell["row_code"]])
-    return None if best is None else best[1:]
+def significant_claims(data: WaveData, banner: str, group: str | None = None) -> pd.DataFrame:
+    """The claims of ``banner`` that may be printed as significant, one per variable (its
+    largest absolute difference), largest first; see :func:`findings`."""
+    c = data.claims
+    c = c[(c["banner"] == banner) & (c["measure"] == "option")]
+    c = c[c["in_battery"] & (c["p_bh"] < data.alpha)]
+    c = c[(c["ci_low"] > 0) | (c["ci_high"] < 0)]
+    c = c[~c["variable"].isin(composition_variables(data.questionnaire))]
+    if group is not None:
+        c = c[c["col_code"] == str(group)]
+    hidden_columns = data.cells[data.cells["suppressed"] | (data.cells["base"] < data.threshold)]
+    hidden_keys = set(zip(hidden_columns["variable"], hidden_columns["col_code"], strict=True))
+    keys = zip(c["variable"], c["col_code"], strict=True)
+    c = c[[k not in hidden_keys for k in keys]]
+    if c.empty:
+        return c
+    c = c.assign(size=c["diff"].abs()).sort_values(["size", "variable"], ascending=[False, True])
+    return c.drop_duplicates("variable").drop(columns="size")
 
 
 def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: int = 5) -> str:
@@ -617,15 +754,24 @@ def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: 
     return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
 
 
+def variable_title(variable, lang: str) -> str:
+    """What a reader calls a variable: its question, and the grid item or option if any."""
+    question = variable.question.label.get(lang).rstrip(" ")
+    if variable.grid_item is not None or variable.option is not None:
+        return f"{question.rstrip('?:. ')}: {variable.label.get(lang)}"
+    return question
+
+
 def tests_table(data: WaveData, lang: str) -> str:
-    """Every test of the battery: variable, banner, F, p, p (BH)."""
+    """Every test of the battery: question, banner, n, F, p, p (BH); labels, not codes."""
     w = words(lang)
+    q = data.questionnaire
     body = []
     for t in data.tests.to_dict("records"):
         body.append(
             [
-                f"`{t['variable']}`",
-                f"`{t['banner']}`",
+                variable_title(q.variable(t["variable"]), lang),
+                q.variable(t["banner"]).label.get(lang),
                 fmt_int(int(t["n"]), lang),
                 fmt_number(t["F"], lang, 2),
                 fmt_p(t["p"], lang),
@@ -654,33 +800,73 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def key_figures(data: WaveData, group: str, lang: str) -> str:
-    """Likert items: top-2-box % in the category and in total, and the difference in points
-    (from the tabulate stage's scales); hidden below the threshold."""
+    """Likert items: the category's top-2-box % with its 95% CI, the total's, and the
+    difference in points with the CI of that very difference (the tabulate stage's top-2
+    claims); ▲ ▼ when that difference is significant (BH across the battery, CI excluding
+    0). Each indicator names the two options it counts. Hidden columns show —."""
     w = words(lang)
-    s = data.scales
-    s = s[s["banner"].isin([data.stratum, TOTAL])]
+    c = data.claims
+    c = c[(c["banner"] == data.stratum) & (c["measure"] == "top2") & (c["col_code"] == str(group))]
+    scales = data.scales
     body = []
     for v in row_variables(data.questionnaire):
         if v.question.type not in LIKERT_TYPES:
             continue
-        rows = s[s["variable"] == v.name]
-        total = rows[rows["col_code"] == TOTAL]
-        mine = rows[(rows["banner"] == data.stratum) & (rows["col_code"] == str(group))]
-        if total.empty or mine.empty:
+        claim = c[c["variable"] == v.name]
+        mine = scales[(scales["banner"] == data.stratum) & (scales["variable"] == v.name)
+                      & (scales["col_code"] == str(group))]  # fmt: skip
+        if claim.empty or mine.empty:
             continue
-        t, m = total.iloc[0], mine.iloc[0]
-        shown = not m["suppressed"]
+        r = claim.iloc[0]
+        indicator = v.label.get(lang)
+        shown = not bool(mine.iloc[0]["suppressed"]) and int(r["base"]) >= data.threshold
+        if not shown:
+            body.append([indicator, DASH, fmt_percent(r["total"], lang, sign=False), DASH, ""])
+            continue
+        significant = bool(r["in_battery"]) and r["p_bh"] < data.alpha
+        significant = significant and (r["ci_low"] > 0 or r["ci_high"] < 0)
+        care = f" {CARE}" if read_with_care(int(r["base"]), data.min_base) else ""
+        ci = _top2_ci(mine.iloc[0], data.questionnaire, lang)
         body.append(
             [
-                v.label.get(lang),
-                fmt_percent(m["top2"], lang, sign=False) if shown else DASH,
-                fmt_percent(t["top2"], lang, sign=False),
-                fmt_signed_pp(m["top2"] - t["top2"], lang) if shown else DASH,
+                indicator,
+                fmt_percent(r["prop"], lang, sign=False) + ci + care,
+                fmt_percent(r["total"], lang, sign=False),
+                f"{fmt_signed_pp(r['diff'], lang)} ({fmt_signed_pp(r['ci_low'], lang)}; "
+                f"{fmt_signed_pp(r['ci_high'], lang)})",
+                ("▲" if r["diff"] > 0 else "▼") if significant else "",
             ]
         )
-    return markdown_table(
-        [w["indicator"], w["group"] + " (%)", w["total"] + " (%)", w["difference"]], body
-    )
+    header = [w["indicator"], w["group"] + " (%)", w["total"] + " (%)", w["difference"], ""]
+    return markdown_table(header, body, align="lrrrc", widths=[26, 7, 4, 7, 1])
+
+
+def counted_options(data: WaveData, lang: str) -> str:
+    """Which two options each key figure counts, once per scale: "Mức độ nắm bắt: «Nắm rõ»
+    hoặc «Nắm được một phần»; ..." (a key figure's percentage is never left unexplained)."""
+    w = words(lang)
+    seen: dict[str, str] = {}
+    for v in row_variables(data.questionnaire):
+        if v.question.type not in LIKERT_TYPES:
+            continue
+        choices = data.questionnaire.choice_list(v.question)
+        name = choices.label.get(lang) if choices is not None and choices.label else ""
+        labels = v.value_labels(lang)
+        pair = w["either_of"].format(*(labels[k] for k in v.substantive_codes()[:2]))
+        seen.setdefault(name or v.question.label.get(lang), pair)
+    return "; ".join(f"{scale}: {pair}" for scale, pair in seen.items())
+
+
+def _top2_ci(score: dict, questionnaire, lang: str) -> str:
+    """" (38,1–46,5)": the top-2-box share's 95% CI, from its SE on the logit scale (as the
+    tables' logit intervals; 0 and 1 get no interval)."""
+    p, se = float(score["top2"]), float(score["top2_se"])
+    if not (0 < p < 1) or not np.isfinite(se):
+        return ""
+    half = stats.norm.ppf(0.975) * se / (p * (1 - p))
+    logit = math.log(p / (1 - p))
+    low, high = (1 / (1 + math.exp(-(logit + s * half))) for s in (-1, 1))
+    return f" ({fmt_percent(low, lang, sign=False)}–{fmt_percent(high, lang, sign=False)})"
 
 
 def group_row(data: WaveData, group: str, lang: str) -> StratumRow:
@@ -718,6 +904,7 @@ class ComparisonData:
     one_wave_only: pd.DataFrame
     items: dict  # item name → pipeline.model.harmonize.HarmonizedItem
     charts: Path
+    questionnaires: dict = field(default_factory=dict)  # wave → Questionnaire
 
     @property
     def simulated(self) -> bool:
@@ -744,6 +931,7 @@ def load_comparison(root: str | Path = ".", folder: str = "outputs/waves") -> Co
         one_wave_only=pd.read_csv(only, dtype=str) if only.exists() else pd.DataFrame(),
         items={item.name: item for item in harmonized_items(harmonization)},
         charts=base / "charts",
+        questionnaires={w: harmonization.questionnaire(w) for w in harmonization.waves},
     )
 
 
@@ -765,18 +953,21 @@ def comparison_rows(comparison: ComparisonData, scope: str = "overall") -> pd.Da
 
 
 def comparison_table(comparison: ComparisonData, item: str, lang: str) -> str:
-    """One item: each level's % in both waves, the difference (points) with its 95% CI and
-    the mark of a significant change (▲ ▼); the mean score of a Likert item in points."""
+    """One item: each level's % in both waves, the change (points) with its 95% CI and the
+    mark of a significant change (▲ ▼: that level's own test, BH-adjusted across every level
+    difference, below alpha, and a CI that excludes 0); a Likert item's mean score too."""
     w = words(lang)
     rows = comparison_rows(comparison)
     rows = rows[rows["item"] == item]
-    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    adjusted = level_p_bh(comparison)
     body = []
     for r in rows.to_dict("records"):
         if r["kind"] == "mean":
             values = [fmt_number(r["est_a"], lang, 2), fmt_number(r["est_b"], lang, 2)]
-            diff = f"{fmt_number(r['diff'], lang, 2)} ({fmt_number(r['ci_low'], lang, 2)}; "
-            diff += f"{fmt_number(r['ci_high'], lang, 2)})"
+            diff = f"{fmt_signed(r['diff'], lang, 2)} ({fmt_signed(r['ci_low'], lang, 2)}; "
+            diff += f"{fmt_signed(r['ci_high'], lang, 2)})"
+            mark = r["mark"]
         else:
             values = [
                 fmt_percent(r["est_a"], lang, sign=False),
@@ -784,8 +975,11 @@ def comparison_table(comparison: ComparisonData, item: str, lang: str) -> str:
             ]
             diff = f"{fmt_signed_pp(r['diff'], lang)} ({fmt_signed_pp(r['ci_low'], lang)}; "
             diff += f"{fmt_signed_pp(r['ci_high'], lang)})"
-        body.append([level_label(comparison, item, r["level"], lang), *values, diff, r["mark"]])
-    header = [w["option"], f"{a} (%)", f"{b} (%)", w["change"], ""]
+            p = adjusted.get((item, str(r["level"])), math.nan)
+            moved = r["ci_low"] > 0 or r["ci_high"] < 0
+            mark = ("▲" if r["diff"] > 0 else "▼") if p < comparison.alpha and moved else ""
+        body.append([level_label(comparison, item, r["level"], lang), *values, diff, mark])
+    header = [w["option"], f"{a} (%)", f"{b} (%)", w["change"].format(a=a, b=b), ""]
     return markdown_table(header, body, align="lrrrc")
 
 
@@ -803,43 +997,511 @@ def comparison_test_text(comparison: ComparisonData, item: str, lang: str) -> st
     )
 
 
-def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) -> str:
-    """Items whose change is significant after BH adjustment (overall), each by its level
-    that changed most, largest changes first."""
-    w = words(lang)
-    t = comparison.tests
-    significant = set(t[(t["scope"] == "overall") & (t["p_bh"] < comparison.alpha)]["item"])
+def fmt_signed(value: float, lang: str, decimals: int = 2) -> str:
+    """A signed number with a true minus sign: +0,12 / −0,30 (mean-score differences)."""
+    if value is None or math.isnan(value):
+        return DASH
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return sign + fmt_number(abs(value), lang, decimals)
+
+
+def later_wave(comparison: ComparisonData) -> str:
+    return comparison.info["waves"][-1]
+
+
+def item_variable(comparison: ComparisonData, item: str):
+    """The item's variable in the later wave (else the earlier one)."""
+    variables = comparison.items[item].variables
+    for wave in reversed(comparison.info["waves"]):
+        if wave in variables:
+            return wave, variables[wave]
+    raise KeyError(item)
+
+
+def comparison_sections(comparison: ComparisonData, lang: str) -> list[tuple[str, str, list]]:
+    """(section name, section title, items) in questionnaire order: the order of the items'
+    variables in the later wave's questionnaire (an item of the earlier wave only follows
+    its own questionnaire's order, after the later wave's items)."""
+    compared = list(dict.fromkeys(comparison_rows(comparison)["item"]))
+    positions = {}
+    for rank, wave in enumerate(reversed(comparison.info["waves"])):
+        q = comparison.questionnaires.get(wave)
+        if q is None:
+            continue
+        order = {v.name: i for i, v in enumerate(q.variables())}
+        for item in compared:
+            variable = comparison.items[item].variables.get(wave)
+            if item not in positions and variable is not None and variable.name in order:
+                positions[item] = (rank, order[variable.name])
+    ordered = sorted(compared, key=lambda i: positions.get(i, (99, 0)))
+    sections: dict[str, tuple[str, list]] = {}
+    for item in ordered:
+        _, variable = item_variable(comparison, item)
+        name = variable.section.name
+        sections.setdefault(name, (variable.section.title.get(lang), []))[1].append(item)
+    return [(name, title, items) for name, (title, items) in sections.items()]
+
+
+def comparison_composition(comparison: ComparisonData) -> set[str]:
+    """Compared items that describe the sample's composition (never a finding)."""
+    out = set()
+    for item in comparison.items:
+        wave, variable = item_variable(comparison, item)
+        q = comparison.questionnaires.get(wave)
+        if q is not None and variable.name in composition_variables(q):
+            out.add(item)
+    return out
+
+
+def comparison_findings(comparison: ComparisonData, limit: int = 8) -> pd.DataFrame:
+    """Overall level differences worth a sentence, each with the test of that very
+    difference: BH-adjusted p (across every overall level difference) below alpha and a CI
+    that excludes 0; composition items left out; one level per item (its largest change)."""
     rows = comparison_rows(comparison)
-    rows = rows[(rows["kind"] == "proportion") & rows["item"].isin(significant)]
-    best = rows.loc[rows["diff"].abs().groupby(rows["item"]).idxmax()]
-    best = best.reindex(best["diff"].abs().sort_values(ascending=False).index).head(limit)
-    a, b = comparison.info["waves"][0], comparison.info["waves"][-1]
-    lines = []
-    for r in best.to_dict("records"):
-        lines.append(
-            "- "
-            + w["change_sentence"].format(
-                option=level_label(comparison, r["item"], r["level"], lang),
-                question=item_label(comparison, r["item"], lang).rstrip("?:. "),
-                a=a,
-                b=b,
-                value_a=fmt_percent(r["est_a"], lang),
-                value_b=fmt_percent(r["est_b"], lang),
-                direction=w["rose"] if r["diff"] > 0 else w["fell"],
-                to=w["to_up"] if r["diff"] > 0 else w["to_down"],
-                diff=fmt_pp(r["diff"], lang),
-                pp=w["pp"],
-                ci=w["ci"],
-                low=fmt_signed_pp(r["ci_low"], lang),
-                high=fmt_signed_pp(r["ci_high"], lang),
-            )
-        )
+    rows = rows[(rows["kind"] == "proportion") & rows["p_diff"].notna()].copy()
+    adjusted = level_p_bh(comparison)
+    rows["p_bh_level"] = [
+        adjusted.get((i, str(lv)), math.nan)
+        for i, lv in zip(rows["item"], rows["level"], strict=True)
+    ]
+    rows = rows[(rows["p_bh_level"] < comparison.alpha)]
+    rows = rows[(rows["ci_low"] > 0) | (rows["ci_high"] < 0)]
+    rows = rows[~rows["item"].isin(comparison_composition(comparison))]
+    rows = rows.assign(size=rows["diff"].abs())
+    rows = rows.sort_values(["size", "item"], ascending=[False, True])
+    return rows.drop_duplicates("item").head(limit).drop(columns="size")
+
+
+def change_sentence(comparison: ComparisonData, r: dict, lang: str) -> str:
+    w = words(lang)
+    a, b = r["wave_a"], r["wave_b"]
+    return w["change_sentence"].format(
+        option=level_label(comparison, r["item"], r["level"], lang),
+        question=item_label(comparison, r["item"], lang).rstrip("?:. "),
+        a=a,
+        b=b,
+        value_a=fmt_percent(r["est_a"], lang),
+        value_b=fmt_percent(r["est_b"], lang),
+        diff=fmt_signed_pp(r["diff"], lang),
+        pp=w["pp"],
+        ci=w["ci_diff"],
+        low=fmt_signed_pp(r["ci_low"], lang),
+        high=fmt_signed_pp(r["ci_high"], lang),
+        p=p_relation(r["p_bh_level"], lang),
+    )
+
+
+def comparison_summary(comparison: ComparisonData, lang: str, limit: int = 8) -> str:
+    """The significant changes between the two waves (see :func:`comparison_findings`),
+    largest first, each sentence naming both waves."""
+    w = words(lang)
+    a, b = comparison.info["waves"][0], later_wave(comparison)
     alpha = fmt_number(comparison.alpha, lang, 2)
-    if not lines:
-        return w["no_findings"].format(alpha=alpha)
-    return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
+    found = comparison_findings(comparison, limit)
+    if found.empty:
+        return w["no_changes"].format(alpha=alpha, a=a, b=b)
+    lines = [f"- {change_sentence(comparison, r, lang)}" for r in found.to_dict("records")]
+    return w["changes_intro"].format(alpha=alpha, a=a, b=b) + "\n\n" + "\n".join(lines)
+
+
+def comparison_method_text(comparison: ComparisonData, lang: str) -> str:
+    """How the waves were compared: samples, design, the test of each change, BH."""
+    w = words(lang)
+    info = comparison.info
+    a, b = info["waves"][0], later_wave(comparison)
+    pair = info.get("comparisons", [{}])[0]
+    linked = int(pair.get("linked", 0))
+    n = info.get("n", {})
+    text = w["comparison_method"].format(
+        a=a,
+        b=b,
+        n_a=fmt_int(int(n.get(a, 0)), lang),
+        n_b=fmt_int(int(n.get(b, 0)), lang),
+        fpc=w["with_fpc"] if info.get("fpc") else w["without_fpc"],
+    )
+    overlap = (
+        w["comparison_panel"].format(linked=fmt_int(linked, lang))
+        if linked
+        else w["comparison_independent"]
+    )
+    return text + " " + overlap + " " + w["comparison_tests"]
+
+
+def slope_charts(comparison: ComparisonData, lang: str) -> list[tuple[str, str, Path]]:
+    """(category code, label, chart) of the compare stage's slope charts, in the order of the
+    stratum's codes."""
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    q = comparison.questionnaires.get(b) or comparison.questionnaires.get(a)
+    labels = q.variable(q.stratum.variable).value_labels(lang) if q is not None else {}
+    out = []
+    for code, label in labels.items():
+        path = comparison.charts / f"slope-{a}-{b}-category-{chart_slug(str(code))}.png"
+        if path.exists():
+            out.append((str(code), label, path))
+    return out
+
+
+def how_to_read_comparison(comparison: ComparisonData, lang: str) -> str:
+    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(comparison.alpha, lang, 2))
+    return "> " + text
+
+
+def comparison_colophon(
+    comparison: ComparisonData, lang: str, title: str, subtitle: str, root="."
+) -> str:
+    """Published, data version and citation of the comparison report."""
+    import hashlib
+
+    w = words(lang)
+    root = Path(root)
+    digests = []
+    for wave, source in sorted(comparison.info.get("sources", {}).items()):
+        path = root / source
+        if path.exists():
+            digests.append(f"{wave}: {hashlib.md5(path.read_bytes()).hexdigest()[:12]}")
+    revision, published = git_revision(root)
+    q = comparison.questionnaires.get(later_wave(comparison))
+    organisation = q.organisation.get(lang) if q is not None and q.organisation else ""
+    lines = [
+        f"**{w['published']}:** {fmt_date(published, lang) if published else DASH}",
+        f"**{w['data_version']}:** "
+        + w["data_version_text"].format(git=revision, data="; ".join(digests) or DASH),
+        f"**{w['citation']}:** "
+        + w["citation_text"].format(
+            organisation=organisation,
+            year=published[:4] or later_wave(comparison),
+            title=title,
+            subtitle=subtitle,
+            version=revision,
+        ),
+    ]
+    return "\n\n".join(lines)
+
+
+def comparison_chart(comparison: ComparisonData, section: str) -> Path | None:
+    """The compare stage's difference chart of ``section`` (file naming: charts.chart_slug)."""
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    path = comparison.charts / f"differences-{a}-{b}-{chart_slug(section)}.png"
+    return path if path.exists() else None
 
 
 def comparison_charts(comparison: ComparisonData, prefix: str) -> list[Path]:
     """The compare stage's PNG charts whose names start with ``prefix``, in name order."""
     return sorted(comparison.charts.glob(f"{prefix}*.png"))
+
+
+# ----- the one-minute summary -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """A headline figure's change since an earlier wave, from the compare stage: the
+    difference (later − earlier, proportion 0-1) with its own 95% CI and p (of that level's
+    difference, BH-adjusted across the comparison's battery of level differences)."""
+
+    wave: str
+    earlier: float
+    diff: float
+    ci_low: float
+    ci_high: float
+    p_bh: float
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: the whole sample's weighted share (0-1) choosing the favourable
+    end of a scale item, its 95% CI, and its change since the last wave when known."""
+
+    variable: str
+    item: str
+    option: str
+    prop: float
+    ci_low: float
+    ci_high: float
+    change: Change | None
+
+
+def headline_variables(data: WaveData, limit: int = 5) -> list:
+    """The items a leader sees first: the first item of the first Likert question of each
+    section, in questionnaire order, up to ``limit``."""
+    chosen = []
+    likert = [v for v in row_variables(data.questionnaire) if v.question.type in LIKERT_TYPES]
+    for section in data.questionnaire.sections:
+        first = next((v for v in likert if v.section.name == section.name), None)
+        if first is not None and tabulated(data, first.question):
+            chosen.append(first)
+    return chosen[:limit]
+
+
+def favourable_code(data: WaveData, variable) -> int:
+    """The code at the favourable end of the variable's scale (first when undeclared)."""
+    choices = data.questionnaire.choice_list(variable.question)
+    codes = variable.substantive_codes()
+    return codes[-1] if choices is not None and choices.favourable == "last" else codes[0]
+
+
+def headlines(
+    data: WaveData, lang: str, comparison: ComparisonData | None = None, limit: int = 5
+) -> list[Headline]:
+    """The summary page's figures (see :class:`Headline`), with their change since the
+    earlier wave of ``comparison`` when this wave is its later wave."""
+    out = []
+    for v in headline_variables(data, limit):
+        code = favourable_code(data, v)
+        cells = cells_of(data, v.name, TOTAL)
+        cell = cells[(cells["col_code"] == TOTAL) & (cells["row_code"] == code)].iloc[0]
+        item = v.label.get(lang) if v.grid_item is not None else v.question.label.get(lang)
+        out.append(
+            Headline(
+                variable=v.name,
+                item=item.rstrip("?:. "),
+                option=v.value_labels(lang)[code],
+                prop=float(cell["prop"]),
+                ci_low=float(cell["ci_low"]),
+                ci_high=float(cell["ci_high"]),
+                change=headline_change(data, v, code, comparison),
+            )
+        )
+    return out
+
+
+def headline_change(data: WaveData, variable, code: int, comparison) -> Change | None:
+    """The compare stage's overall difference for ``variable``'s ``code`` when this wave is
+    the later of the comparison's waves; None for the first wave or an item not compared."""
+    if comparison is None or comparison.info["waves"][-1] != data.wave:
+        return None
+    item = next(
+        (
+            it
+            for it in comparison.items.values()
+            if data.wave in it.variables and it.variables[data.wave].name == variable.name
+        ),
+        None,
+    )
+    if item is None:
+        return None
+    level = item.recodes.get(data.wave, {}).get(code, code) if item.recodes else code
+    d = comparison_rows(comparison)
+    row = d[(d["item"] == item.name) & (d["kind"] == "proportion") & (d["level"] == str(level))]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    return Change(
+        str(r["wave_a"]),
+        float(r["est_a"]),
+        float(r["diff"]),
+        float(r["ci_low"]),
+        float(r["ci_high"]),
+        float(level_p_bh(comparison).get((item.name, str(level)), math.nan)),
+    )
+
+
+def level_p_bh(comparison: ComparisonData) -> dict[tuple[str, str], float]:
+    """BH-adjusted p of every overall level difference (proportions) of the comparison,
+    across that battery: the p a sentence about one level's change may quote."""
+    d = comparison_rows(comparison)
+    d = d[(d["kind"] == "proportion") & d["p_diff"].notna()]
+    if d.empty:
+        return {}
+    adjusted = bh_adjust(d["p_diff"].to_numpy())
+    keys = zip(d["item"], d["level"].astype(str), strict=True)
+    return {key: float(p) for key, p in zip(keys, adjusted, strict=True)}
+
+
+def headline_sentence(h: Headline, lang: str, alpha: float) -> str:
+    """One sentence per headline figure: the share with its CI, then its change."""
+    w = words(lang)
+    text = w["headline"].format(
+        value=fmt_percent(h.prop, lang),
+        option=h.option,
+        item=h.item,
+        ci=w["ci"],
+        low=fmt_percent(h.ci_low, lang, sign=False),
+        high=fmt_percent(h.ci_high, lang),
+    )
+    c = h.change
+    if c is None:
+        return text + " " + w["headline_no_change"]
+    significant = c.p_bh < alpha and (c.ci_low > 0 or c.ci_high < 0)
+    return (
+        text
+        + " "
+        + w["headline_change"].format(
+            wave=c.wave,
+            earlier=fmt_percent(c.earlier, lang),
+            diff=fmt_signed_pp(c.diff, lang),
+            pp=w["pp"],
+            ci=w["ci_diff"],
+            low=fmt_signed_pp(c.ci_low, lang),
+            high=fmt_signed_pp(c.ci_high, lang),
+            verdict=w["change_significant" if significant else "change_not_significant"],
+        )
+    )
+
+
+def optional_comparison(root: str | Path = ".", folder: str = "outputs/waves"):
+    """The compare stage's outputs when they exist (the first wave's report has none)."""
+    if not (Path(root) / folder / "comparison.json").exists():
+        return None
+    return load_comparison(root, folder)
+
+
+# ----- methodology ------------------------------------------------------------------------
+
+
+def frame_date_note(data: WaveData, lang: str) -> str:
+    """A sentence when the frame's counts date from before this wave's fieldwork."""
+    frame = data.questionnaire.frame_model
+    if frame is None or not frame.reference_date:
+        return ""
+    frame_year = str(frame.reference_date)[:4]
+    wave_year = data.fieldwork[0][:4] if data.fieldwork else str(data.wave)[:4]
+    if not (frame_year.isdigit() and wave_year.isdigit()) or frame_year >= wave_year:
+        return ""
+    return words(lang)["frame_older"].format(
+        frame_date=fmt_month(str(frame.reference_date), lang), wave=wave_year
+    )
+
+
+def fmt_month(value: str, lang: str) -> str:
+    """An ISO year-month (or date) as 10/2021 (vi) or October 2021 (en); other text as is."""
+    parts = value.split("-")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return value
+    year, month = int(parts[0]), int(parts[1])
+    return f"{month:02d}/{year}" if lang == "vi" else f"{MONTHS[month - 1]} {year}"
+
+
+def response_text(data: WaveData, lang: str) -> str:
+    """Questionnaires received, usable, the share of the population they make up."""
+    s = data.summary
+    rows = design_rows(data, lang)
+    population = sum(r.population for r in rows)
+    kept = int(s.get("rows_kept", 0))
+    received = int(s.get("rows_in", 0))
+    return words(lang)["response_text"].format(
+        received=fmt_int(received, lang),
+        kept=fmt_int(kept, lang),
+        usable=fmt_percent(kept / received if received else math.nan, lang),
+        coverage=fmt_percent(kept / population if population else math.nan, lang),
+    )
+
+
+def weighting_text(data: WaveData, lang: str) -> str:
+    design = data.meta.get("design", {})
+    w = words(lang)
+    text = w["weighting_text"]
+    if design.get("calibrated_to"):
+        text += " " + w["weighting_calibrated"].format(
+            margins=", ".join(str(m) for m in design["calibrated_to"])
+        )
+    return text
+
+
+def cleaning_log_rules(path: Path) -> dict[str, tuple[int, int, str]]:
+    """Per cleaning rule that fired: (log rows, respondents, action), from the cleaning log."""
+    if not path.exists():
+        return {}
+    log = pd.read_csv(path, usecols=["respondent_id", "rule", "action"], dtype=str)
+    out = {}
+    for rule, group in log.groupby("rule", sort=True):
+        out[str(rule)] = (len(group), int(group["respondent_id"].nunique()),
+                          str(group["action"].mode().iloc[0]))  # fmt: skip
+    return out
+
+
+# ----- colophon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """Publication date (ISO, the code revision's commit date: the same revision prints the
+    same date), the data version (git revision; md5 of the weighted data as DVC records it)
+    and the year for the citation."""
+
+    published: str
+    git: str
+    data: str
+
+
+def git_revision(root: str | Path = ".") -> tuple[str, str]:
+    """The code revision (``git describe``) and its commit date (ISO), or ("—", "") outside
+    a git checkout."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            out = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                                 text=True, timeout=20, check=True)  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return out.stdout.strip()
+
+    revision = git("describe", "--always", "--dirty", "--abbrev=10") or DASH
+    return revision, git("log", "-1", "--format=%cs")
+
+
+def colophon(data: WaveData, root: str | Path = ".") -> Colophon:
+    import hashlib
+
+    revision, published = git_revision(root)
+    published = published or (data.fieldwork[1] if data.fieldwork else "")
+    digest = hashlib.md5(data.paths.weighted.read_bytes()).hexdigest()[:12]
+    return Colophon(published=published, git=revision, data=digest)
+
+
+def colophon_text(data: WaveData, lang: str, title: str, subtitle: str, root=".") -> str:
+    """The "about this report" block: published, data version, suggested citation."""
+    w = words(lang)
+    c = colophon(data, root)
+    q = data.questionnaire
+    organisation = q.organisation.get(lang) if q.organisation else ""
+    year = c.published[:4] or str(data.wave)
+    lines = [
+        f"**{w['published']}:** {fmt_date(c.published, lang) if c.published else DASH}",
+        f"**{w['data_version']}:** " + w["data_version_text"].format(git=c.git, data=c.data),
+        f"**{w['citation']}:** "
+        + w["citation_text"].format(
+            organisation=organisation, year=year, title=title, subtitle=subtitle, version=c.git
+        ),
+    ]
+    return "\n\n".join(lines)
+
+
+def how_to_read_text(data: WaveData, lang: str) -> str:
+    """The plain-language box on confidence intervals and significance (a quoted block)."""
+    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(data.alpha, lang, 2))
+    return "> " + text
+
+
+def contents_block(lang: str) -> str:
+    """The printed table of contents after the summary page (PDF: typst's outline of the
+    headings; the HTML carries its navigation at the top instead)."""
+    title = words(lang)["toc"]
+    return (
+        "```{=typst}\n#pagebreak(weak: true)\n"
+        f"#outline(title: [{title}], depth: 2)\n```"
+    )
+
+
+def comparison_wave_methods(comparison: ComparisonData, lang: str, root=".") -> str:
+    """Per wave, when its stage outputs are at hand: the frame note, the questionnaires
+    returned, the weighting, the cleaning (straight-lining included) and the suppression
+    rule of its tables."""
+    parts = []
+    for wave in comparison.info["waves"]:
+        try:
+            data = load_wave(wave, root)
+        except (InputError, OSError):
+            continue
+        parts += [
+            f"## {words(lang)['wave']} {wave}",
+            response_text(data, lang),
+            frame_date_note(data, lang),
+            weighting_text(data, lang),
+            cleaning_text(data, lang),
+        ]
+        suppression = suppression_text(data, lang)
+    if parts:
+        parts += [f"## {words(lang)['suppression']}", suppression]
+    return "\n\n".join(p for p in parts if p)

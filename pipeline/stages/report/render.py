@@ -25,8 +25,10 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from pipeline.core.atomic import atomic_path
+from pipeline.core.atomic import atomic_path, staged_folder
 from pipeline.core.errors import InputError
+from pipeline.core.paths import output_file
+from pipeline.core.wording import SUMMARY_WORDS
 
 KERNEL = "python3"
 META_MIME = "application/vnd.survey-report.meta+json"
@@ -192,6 +194,8 @@ def _metadata(doc: Document) -> dict:
     """The document's pandoc metadata: the report description without empty fields."""
     meta = {k: v for k, v in doc.meta.items() if k != "stem" and v not in ("", None, False)}
     meta["pagetitle"] = doc.meta.get("title", "")
+    words = SUMMARY_WORDS.get(doc.meta.get("lang", ""), SUMMARY_WORDS["en"])
+    meta.setdefault("toc-title", words["toc"])  # the HTML navigation's title
     return meta
 
 
@@ -234,6 +238,8 @@ def render_html(doc: Document, target: Path) -> Path:
                     f"--template={template('report.html')}",
                     "--embed-resources",
                     f"--resource-path={tmp}",
+                    "--toc",
+                    "--toc-depth=2",
                 ],
             )
     return target
@@ -274,7 +280,7 @@ def render_with_quarto(doc: Document, formats: list[str], out_dir: Path, stem: s
                 args += ["-M", "embed-resources:true"]
             subprocess.run(args, cwd=tmp, check=True, capture_output=True)
             produced = Path(tmp) / f"{stem}.{fmt}"
-            target = out_dir / f"{stem}.{fmt}"
+            target = output_file(out_dir, f"{stem}.{fmt}")
             with atomic_path(target) as out:
                 shutil.copyfile(produced, out)
             outputs[fmt] = target
@@ -309,18 +315,29 @@ def render_report(
         nb = nbformat.read(executed, as_version=4)
         doc = notebook_document(nb)
         stem = name or doc.meta.get("stem") or notebook.stem
-        if keep_notebook:
-            with atomic_path(out_dir / f"{stem}.ipynb") as out:
-                shutil.copyfile(executed, out)
-    outputs: dict[str, Path] = {}
+        output_file(out_dir, stem)  # checked before anything is written
+        # the HTML, the PDF and the notebook are one set: swapped in whole
+        with staged_folder(out_dir) as staging:
+            if keep_notebook:
+                shutil.copyfile(executed, output_file(staging, f"{stem}.ipynb"))
+            staged = render_formats(doc, list(formats), staging, stem, seconds)
+    outputs = {fmt: output_file(out_dir, path.name) for fmt, path in staged.items()}
+    return RenderResult(outputs, seconds, doc.meta)
+
+
+def render_formats(
+    doc: Document, formats: list[str], out_dir: Path, stem: str, seconds: dict[str, float]
+) -> dict[str, Path]:
+    """``<stem>.<format>`` of every format in ``out_dir``, timing each step in ``seconds``."""
     if shutil.which("quarto"):
         start = time.perf_counter()
-        outputs = render_with_quarto(doc, list(formats), out_dir, stem)
+        outputs = render_with_quarto(doc, formats, out_dir, stem)
         seconds["quarto"] = time.perf_counter() - start
-    else:
-        for fmt in formats:
-            start = time.perf_counter()
-            render = render_html if fmt == "html" else render_pdf
-            outputs[fmt] = render(doc, out_dir / f"{stem}.{fmt}")
-            seconds[fmt] = time.perf_counter() - start
-    return RenderResult(outputs, seconds, doc.meta)
+        return outputs
+    outputs = {}
+    for fmt in formats:
+        start = time.perf_counter()
+        render = render_html if fmt == "html" else render_pdf
+        outputs[fmt] = render(doc, output_file(out_dir, f"{stem}.{fmt}"))
+        seconds[fmt] = time.perf_counter() - start
+    return outputs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from pipeline.core.wording import MONTHS, REPORT_WORDS
+from pipeline.core.wording import MONTHS, REPORT_WORDS, SUMMARY_WORDS
 
 DASH = "—"  # a suppressed cell
 
@@ -19,7 +19,7 @@ def words(lang: str) -> dict[str, str]:
     """The report's wording in ``lang`` (vi or en)."""
     if lang not in REPORT_WORDS:
         raise ValueError(f"unknown report language {lang!r}; expected vi or en")
-    return REPORT_WORDS[lang]
+    return {**REPORT_WORDS[lang], **SUMMARY_WORDS[lang]}
 
 
 def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
@@ -75,37 +75,41 @@ def fmt_date(value: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Finding:
-    """A banner column whose percentage differs from the total in a table whose test is
-    significant after BH adjustment. Proportions 0-1; ``diff`` = ``prop`` - ``total``."""
+    """A banner column whose percentage differs from the total, chosen from and printed with
+    the test of that very difference (the tabulate stage's claims: design-based, the group's
+    overlap with the total accounted for, BH-adjusted across the battery of such claims).
+    Proportions 0-1; ``diff`` = ``prop`` − ``total``, ``ci_low``/``ci_high`` its 95% CI."""
 
     banner: str
     variable: str
     question: str
     option: str
     group: str
+    col_code: str
+    row_code: int
     prop: float
-    ci_low: float
-    ci_high: float
     total: float
     diff: float
+    ci_low: float
+    ci_high: float
     p_bh: float
 
 
 def finding_sentence(finding: Finding, lang: str) -> str:
-    """One plain sentence stating the difference, its size and the column's CI."""
+    """One plain sentence: both percentages, the signed difference in points, the difference's
+    own CI and its BH-adjusted p."""
     w = words(lang)
     return w["finding"].format(
         option=finding.option,
         question=finding.question,
         group=finding.group,
         value=fmt_percent(finding.prop, lang),
-        ci=w["ci"],
-        low=fmt_percent(finding.ci_low, lang, sign=False),
-        high=fmt_percent(finding.ci_high, lang),
-        direction=w["higher"] if finding.diff > 0 else w["lower"],
         total=fmt_percent(finding.total, lang),
-        diff=fmt_pp(finding.diff, lang),
+        diff=fmt_signed_pp(finding.diff, lang),
         pp=w["pp"],
+        ci=w["ci_diff"],
+        low=fmt_signed_pp(finding.ci_low, lang),
+        high=fmt_signed_pp(finding.ci_high, lang),
         p=p_relation(finding.p_bh, lang),
     )
 
