@@ -192,7 +192,11 @@ def test_csv_and_codebook_for_r(exported):
         "strata": "stratum",
         "population_size": "fpc",
         "clusters": [],
+        "nest": False,
+        "cluster_fpc": [],
         "fpc": True,
+        "raked_to": [],
+        "trim_upper": None,
     }
     weight = next(v for v in meta["variables"] if v["name"] == "weight")
     assert weight["source"] == "_weight"
@@ -517,7 +521,11 @@ def test_names_spss_accepts_export_and_stata_gets_its_own():
 
 def test_routing_that_refers_to_a_column_not_exported_is_said_not_guessed(mini):
     data = mini_responses().drop(columns=["aware"])
-    with pytest.warns(ExportWarning, match="'trust': skipped and unanswered cannot be told apart"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
         plan = build_plan(data, mini, simulated=True)
+    said = sorted(str(w.message).split(":")[0] for w in caught)
+    assert said == ["'eff'", "'trust'"]  # the two questions whose rule reads aware
+    assert "cannot be told apart (the data has no column 'aware')" in str(caught[0].message)
     assert plan.variable("trust").skip_code is None
     assert plan.data["trust"].isna().sum() == 2

@@ -18,12 +18,13 @@ import pytest
 from pipeline.cli.app import run
 from pipeline.model.expressions import evaluate, parse
 from pipeline.model.questionnaire import load_questionnaire
-from pipeline.readers.dataset import read_dataset
+from pipeline.readers.dataset import read_dataset, write_dataset
 from pipeline.stages.export.plan import build_plan
 from pipeline.stages.export.readback import sav_differences
 from pipeline.stages.export.sav_records import read_variable_sets
 from pipeline.stages.export.spss import grid_sets, run_pspp
 from pipeline.stages.export.stata import stata_labels
+from pipeline.stages.export.write import data_version
 
 from .conftest import FIXTURES, REPO
 
@@ -74,6 +75,7 @@ class Export:
                 simulated=True,
                 wave=wave,
                 design=self.meta.get("design"),
+                data_version=data_version(weighted),
             )
             for lang in LANGS
         }
@@ -255,6 +257,8 @@ def test_the_sav_holds_attributes_and_a_variable_set_per_grid(exported):
             key in line and f"|{value}" in line.replace(" ", "") for line in text.splitlines()
         )
     assert "md5" in text  # the data version: the weighted file's digest
+    documents = _pspp(f"GET FILE='{sav}'.\nDISPLAY DOCUMENTS.\n", exported.folder)
+    assert "Data version: md5" in documents and "DỮ LIỆU MÔ PHỎNG / SIMULATED DATA" in documents
 
 
 def test_the_spss_syntax_has_the_complex_samples_plan_and_one_table(exported):
@@ -360,6 +364,56 @@ def test_the_r_script_rakes_and_trims_as_the_weight_stage_did(tmp_path):
     out = tmp_path / "table.csv"
     proc = subprocess.run(
         ["Rscript", "mini_2021_vi.R"], cwd=tmp_path / "spss", capture_output=True, text=True,
+        timeout=300, env={**os.environ, "SURVEY_TABLE_OUT": str(out)},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    r_table = pd.read_csv(out)
+    cells = pd.read_parquet(tmp_path / "tables" / "2021.cells.parquet")
+    ours = cells[(cells["banner"] == "total") & (cells["variable"] == "aware")]
+    ours = ours.set_index("row_code").loc[r_table["code"]]
+    assert r_table["proportion"].to_numpy() == pytest.approx(ours["prop"].to_numpy(), rel=1e-9)
+    assert r_table["se"].to_numpy() == pytest.approx(ours["se"].to_numpy(), rel=1e-6)
+
+
+def test_a_cluster_design_is_declared_as_the_weight_stage_built_it(tmp_path):
+    """Members sampled through organisations (ids repeat across strata, 12 organisations per
+    stratum): svydesign(ids = ~org, strata, fpc = ~org_count, nest = TRUE) in the .R gives the
+    report's SEs; the .do and the SPSS plan carry the same stages."""
+    q = str(FIXTURES / "mini.yaml")
+    frame = str(FIXTURES / "mini-frame.yaml")
+    clean, weighted = tmp_path / "clean.parquet", str(tmp_path / "w.parquet")
+    for argv in (
+        ["simulate", q, "--frame", frame, "--n", "150", "--seed", "5",
+         "--out", str(tmp_path / "raw.csv")],
+        ["clean", str(tmp_path / "raw.csv"), "--questionnaire", q, "--key-file",
+         str(tmp_path / "key"), "--out", str(clean)],
+    ):  # fmt: skip
+        assert run(argv) == 0, argv
+    data, meta = read_dataset(clean)
+    data["org"] = pd.array([i % 5 + 1 for i in range(len(data))], dtype="Int64")
+    data["org_count"] = 12.0
+    write_dataset(data, meta, clean)
+    for argv in (
+        ["weight", str(clean), "--questionnaire", q, "--frame", frame, "--cluster", "org",
+         "--nest", "--cluster-fpc", "org_count", "--out", weighted],
+        ["tabulate", weighted, "--questionnaire", q, "--out", str(tmp_path / "tables")],
+        ["export", weighted, "--questionnaire", q, "--out", str(tmp_path / "spss")],
+    ):  # fmt: skip
+        assert run(argv) == 0, argv
+    spss = tmp_path / "spss"
+    script = (spss / "mini_2021_vi.R").read_text(encoding="utf-8")
+    assert (
+        "svydesign(ids = ~org, strata = ~stratum, fpc = ~org_count, weights = ~weight, "
+        "nest = TRUE, data = d)" in script
+    )
+    do = (spss / "mini_2021_vi.do").read_text(encoding="utf-8")
+    assert "svyset org [pweight=weight], strata(stratum) fpc(org_count)\n" in do
+    plan = (spss / "mini_2021_vi.spss.sps").read_text(encoding="utf-8")
+    assert "/DESIGN STRATA=stratum CLUSTER=org\n  /ESTIMATOR TYPE=EQUAL_WOR\n" in plan
+    assert "/POPSIZE VARIABLE=org_count." in plan
+    out = tmp_path / "table.csv"
+    proc = subprocess.run(
+        ["Rscript", "mini_2021_vi.R"], cwd=spss, capture_output=True, text=True,
         timeout=300, env={**os.environ, "SURVEY_TABLE_OUT": str(out)},
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr

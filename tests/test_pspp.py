@@ -1,15 +1,24 @@
 """The exported .sav read by a real SPSS reader: GNU PSPP."""
 
 import re
+import shutil
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyreadstat
 import pytest
 from scipy.stats import chi2_contingency
 
+from pipeline.core.spss_limits import (
+    SPSS_FILE_LABEL_BYTES,
+    SPSS_NOTE_LINE_BYTES,
+    SPSS_VALUE_LABEL_BYTES,
+    SPSS_VARIABLE_LABEL_BYTES,
+)
 from pipeline.model.questionnaire import load_questionnaire
-from pipeline.stages.export.sav_records import read_variable_sets
+from pipeline.stages.export.sav_records import add_variable_sets, read_variable_sets
 from pipeline.stages.export.spss import run_pspp
 from pipeline.stages.export.write import export
 
@@ -117,3 +126,46 @@ def test_sps_runs_in_pspp_and_the_complex_samples_plan_is_in_its_own_file(sav):
     assert "GNU PSPP stops at CSPLAN" in spss
     with pytest.raises(RuntimeError, match="CSPLAN"):
         run_pspp(spss, out)
+
+
+PYREADSTAT_FILES = Path(__file__).parent / "corpus" / "pyreadstat"
+
+
+@pytest.mark.parametrize("name", ["sample.sav", "sample.zsav", "simple_alltypes.sav"])
+def test_variable_sets_go_into_system_files_nobody_here_wrote(tmp_path, name):
+    """pyreadstat's test files: after the record is added, the data and dictionary read back
+    unchanged (pyreadstat) and PSPP opens the file without a complaint."""
+    original = PYREADSTAT_FILES / name
+    target = tmp_path / name
+    shutil.copy(original, target)
+    before, meta_before = pyreadstat.read_sav(original)
+    members = meta_before.column_names[:2]
+    add_variable_sets(target, {"first_two": members})
+    assert read_variable_sets(target) == {"first_two": members}
+    after, meta_after = pyreadstat.read_sav(target)
+    pd.testing.assert_frame_equal(before, after)
+    assert meta_after.column_names_to_labels == meta_before.column_names_to_labels
+    assert meta_after.variable_value_labels == meta_before.variable_value_labels
+    assert meta_after.mr_sets == meta_before.mr_sets
+    text = run_pspp(f"GET FILE='{target}'.\nDISPLAY DICTIONARY.\n", tmp_path)
+    assert all(m in text for m in members)
+
+
+def test_the_label_limits_are_what_pyreadstat_then_pspp_keep(tmp_path):
+    """The chain the export runs (pyreadstat writes, PSPP re-saves), measured: longer labels
+    come back cut at exactly the limits spss_limits.py holds."""
+    first, final = tmp_path / "first.sav", tmp_path / "final.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame({"x": [1.0]}),
+        str(first),
+        file_label="f" * 70,
+        column_labels={"x": "v" * 300},
+        variable_value_labels={"x": {1: "l" * 200}},
+        note=["n" * SPSS_NOTE_LINE_BYTES],
+    )
+    run_pspp(f"GET FILE='{first}'.\nSAVE OUTFILE='{final}'.\n", tmp_path)
+    _, meta = pyreadstat.read_sav(final)
+    assert len(meta.file_label) == SPSS_FILE_LABEL_BYTES == 60
+    assert len(meta.column_labels[0]) == SPSS_VARIABLE_LABEL_BYTES == 255
+    assert len(meta.variable_value_labels["x"][1.0]) == SPSS_VALUE_LABEL_BYTES
+    assert meta.notes == ["n" * SPSS_NOTE_LINE_BYTES]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -30,7 +28,7 @@ def export_command(
         help="Formats to write (repeatable): sav, sps, dta, csv, r (default: all).",
     ),
 ) -> None:
-    """Export to SPSS (.sav, .sps), Stata and CSV with metadata.
+    """Export to SPSS, Stata, R and CSV with full metadata.
 
     Example: survey export processed/2021.weighted.parquet --questionnaire q.yaml --out outputs/spss
     """
@@ -38,7 +36,7 @@ def export_command(
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset
     from pipeline.stages.export.plan import ExportWarning
-    from pipeline.stages.export.write import FORMATS, export
+    from pipeline.stages.export.write import FORMATS, data_version, export
 
     q = load_questionnaire(questionnaire)
     frame, meta = read_dataset(data)
@@ -73,23 +71,6 @@ def export_command(
         print(f"warning: {message}", file=sys.stderr)
     for path in written:
         print(path)
-
-
-def data_version(path: Path) -> str:
-    """The data's revision: the MD5 of the file (what dvc.lock records for it) and the git
-    commit of the checkout it sits in, when there is one."""
-    digest = hashlib.md5(path.read_bytes()).hexdigest()
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=path.resolve().parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit = ""
-    return f"md5 {digest}" + (f", git {commit}" if commit else "")
 
 
 def import_sav_command(

@@ -27,14 +27,14 @@ import pandas as pd
 from pipeline.core.errors import InputError
 
 RELEASE = 118
-STR_MAX_BYTES = 2045  # longest str#; longer text would need strL
+STR_MAX_BYTES = 2045  # longest str#; a column with longer text is a strL
+STRL = 32768
 NAME_BYTES = 129  # 32 characters of up to 4 bytes, plus the terminating NUL
 FORMAT_BYTES = 57
 LABEL_BYTES = 321  # 80 characters of up to 4 bytes, plus NUL
 DATA_LABEL_MAX_BYTES = 320
 
 BYTE, INT, LONG, DOUBLE = 65530, 65529, 65528, 65526
-STORAGE_NAMES = {BYTE: "byte", INT: "int", LONG: "long", DOUBLE: "double"}
 # (smallest valid, largest valid, code of ".") of the integer types
 INTEGER_RANGES = {
     BYTE: (-127, 100, 101),
@@ -42,6 +42,7 @@ INTEGER_RANGES = {
     LONG: (-2147483647, 2147483620, 2147483621),
 }
 NUMPY_TYPES = {BYTE: "<i1", INT: "<i2", LONG: "<i4", DOUBLE: "<f8"}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 DOUBLE_MISSING = 0x7FE0000000000000
 DOUBLE_MISSING_STEP = 0x0000010000000000
 
@@ -80,7 +81,6 @@ class DtaFile:
     data_label: str = ""
     value_labels: dict[str, dict[int, str]] = field(default_factory=dict)  # keys: long codes
     characteristics: list[tuple[str, str, str]] = field(default_factory=list)  # var, name, text
-    timestamp: datetime | None = None
 
 
 def storage_type(column: DtaColumn) -> int:
@@ -88,12 +88,7 @@ def storage_type(column: DtaColumn) -> int:
     if column.text:
         lengths = column.values.dropna().map(lambda s: len(str(s).encode("utf-8")))
         width = max(int(lengths.max()) if len(lengths) else 1, 1)
-        if width > STR_MAX_BYTES:
-            raise InputError(
-                f"text of {width} bytes; the Stata export holds at most {STR_MAX_BYTES}",
-                column=column.name,
-            )
-        return width
+        return width if width <= STR_MAX_BYTES else STRL
     numbers = pd.to_numeric(column.values, errors="raise").astype(float).dropna()
     if len(numbers) and not (numbers % 1 == 0).all():
         return DOUBLE
@@ -131,22 +126,50 @@ def _fixed(text: str, size: int, what: str) -> bytes:
     return raw + b"\0" * (size - len(raw))
 
 
+def _texts(column: DtaColumn) -> list[bytes]:
+    """The column's text as UTF-8, b"" for an empty cell."""
+    return [
+        str(v).encode("utf-8") if isinstance(v, str) or not pd.isna(v) else b""
+        for v in column.values
+    ]
+
+
 def _data_section(file: DtaFile, kinds: list[int]) -> bytes:
+    """The rows. A strL cell holds (v, o): the variable's and the observation's 1-based
+    numbers, 2 and 6 bytes in format 118 (0 for an empty cell); its text is in <strls>."""
     n = len(file.columns[0].values) if file.columns else 0
     dtype = [
-        (f"c{i}", f"S{kind}" if kind <= STR_MAX_BYTES else NUMPY_TYPES[kind])
+        (
+            f"c{i}",
+            f"S{kind}" if kind <= STR_MAX_BYTES else "<u8" if kind == STRL else NUMPY_TYPES[kind],
+        )
         for i, kind in enumerate(kinds)
     ]
     rows = np.zeros(n, dtype=dtype)
     for i, (column, kind) in enumerate(zip(file.columns, kinds, strict=True)):
         if kind <= STR_MAX_BYTES:
-            rows[f"c{i}"] = [
-                str(v).encode("utf-8") if isinstance(v, str) or not pd.isna(v) else b""
-                for v in column.values
-            ]
+            rows[f"c{i}"] = _texts(column)
+        elif kind == STRL:
+            filled = np.array([bool(t) for t in _texts(column)], dtype=bool)
+            refs = (i + 1) + (np.arange(1, n + 1, dtype=np.uint64) << np.uint64(16))
+            rows[f"c{i}"] = np.where(filled, refs, np.uint64(0))
         else:
             rows[f"c{i}"] = _encoded_numbers(column, kind)
     return rows.tobytes()
+
+
+def _strls_section(file: DtaFile, kinds: list[int]) -> bytes:
+    """One GSO per non-empty strL cell: "GSO", v (4 bytes), o (8 bytes), type 130 (text,
+    NUL-terminated), length, the text."""
+    out = []
+    for i, (column, kind) in enumerate(zip(file.columns, kinds, strict=True)):
+        if kind != STRL:
+            continue
+        for row, text in enumerate(_texts(column), start=1):
+            if text:
+                out.append(b"GSO" + struct.pack("<IQBI", i + 1, row, 130, len(text) + 1))
+                out.append(text + b"\0")
+    return b"".join(out)
 
 
 def _characteristic(var: str, name: str, text: str) -> bytes:
@@ -174,9 +197,11 @@ def _header(file: DtaFile) -> bytes:
     label = file.data_label.encode("utf-8")
     if len(label) > DATA_LABEL_MAX_BYTES:
         raise InputError(f"the data label is {len(label)} bytes; Stata holds 320")
-    stamp = (file.timestamp or datetime.now()).strftime("%d %b %Y %H:%M").encode("ascii")
+    now = datetime.now()
+    # "dd Mon yyyy hh:mm" with English month names whatever the locale
+    stamp = f"{now:%d} {MONTHS[now.month - 1]} {now:%Y %H:%M}".encode("ascii")
     return (
-        b"<header><release>118</release><byteorder>LSF</byteorder>"
+        f"<header><release>{RELEASE}</release><byteorder>LSF</byteorder>".encode()
         + b"<K>"
         + struct.pack("<H", len(file.columns))
         + b"</K><N>"
@@ -218,7 +243,7 @@ def dta_bytes(file: DtaFile) -> bytes:
         ),
         ("characteristics", b"".join(_characteristic(*ch) for ch in file.characteristics)),
         ("data", _data_section(file, kinds)),
-        ("strls", b""),
+        ("strls", _strls_section(file, kinds)),
         (
             "value_labels",
             b"".join(_value_label_table(n, t) for n, t in file.value_labels.items()),
@@ -241,6 +266,8 @@ def dta_bytes(file: DtaFile) -> bytes:
 
 
 def _default_format(kind: int) -> str:
+    if kind == STRL:
+        return "%9s"
     if kind <= STR_MAX_BYTES:
         return f"%-{min(kind, 244)}s"
     return "%9.0g" if kind != DOUBLE else "%10.0g"

@@ -141,8 +141,11 @@ class ExportDesign:
     """The sample design as the pipeline used it, in export names (None: not in the data).
 
     ``clusters``: the cluster (PSU, then lower stages) columns, empty for an element sample;
-    ``fpc``: whether the finite population correction was applied (the ``fpc`` column holds
-    the population sizes either way). ``stratum_sizes`` (stratum code → N_h) and
+    ``nest``: cluster ids repeat across strata; ``cluster_fpc``: per stage, the column of the
+    population count of units (or the sampling fraction), empty when the clusters were drawn
+    with replacement; ``fpc``: whether the finite population correction was applied (the
+    ``fpc`` column holds the stratum population sizes either way; an element sample uses it
+    as its FPC). ``stratum_sizes`` (stratum code → N_h) and
     ``margins`` (the frame's margins, as weight.py records them: variable, counts,
     by_stratum) are set when the weights were raked to them; ``trim_upper`` caps weights
     after raking; ``lonely_psu`` is the weight stage's rule for a stratum of one.
@@ -153,6 +156,8 @@ class ExportDesign:
     population_size: str | None = None
     clusters: tuple[str, ...] = ()
     fpc: bool = True
+    nest: bool = False
+    cluster_fpc: tuple[str, ...] = ()  # per stage: population count (or fraction) column
     stratum_sizes: dict[int, float] = field(default_factory=dict)
     margins: tuple[dict, ...] = ()
     trim_upper: float | None = None
@@ -161,6 +166,17 @@ class ExportDesign:
     @property
     def calibrated(self) -> bool:
         return bool(self.margins)
+
+    @property
+    def element_fpc(self) -> bool:
+        """An element sample (no clusters) with the stratum population sizes as FPC."""
+        return self.fpc and bool(self.population_size) and not self.clusters
+
+    @property
+    def stage_fpc(self) -> tuple[str, ...]:
+        """The FPC column of each cluster stage; () when the clusters were drawn with
+        replacement (or the FPC was turned off)."""
+        return self.cluster_fpc if self.fpc and self.clusters else ()
 
 
 @dataclass(frozen=True)
@@ -208,6 +224,10 @@ class ExportPlan:
 
     def variable(self, source: str) -> ExportVariable | None:
         return next((v for v in self.variables if v.source == source), None)
+
+    def stata_name(self, name: str) -> str:
+        """The Stata name of the variable exported as ``name``."""
+        return next(v.stata_name for v in self.variables if v.name == name)
 
     def design_name(self, source: str) -> str | None:
         v = self.variable(source)
@@ -534,12 +554,17 @@ def _file_label(questionnaire: Questionnaire, wave: str, simulated: bool) -> str
     return fit(text, "the file label", SPSS_FILE_LABEL_BYTES)
 
 
-def _notes(questionnaire: Questionnaire, wave: str, lang: str, simulated: bool) -> list[str]:
+def _notes(
+    questionnaire: Questionnaire, wave: str, lang: str, simulated: bool, data_version: str
+) -> list[str]:
+    """The SPSS documents: simulated or not, what the file is, the questionnaire's title."""
     paragraphs = [
         f"Form {questionnaire.form_id}, version {questionnaire.version}, wave {wave}; "
         f"labels: {lang}.",
         questionnaire.title.get(lang),
     ]
+    if data_version:
+        paragraphs.insert(1, f"Data version: {data_version}.")
     if simulated:
         paragraphs.insert(0, SIMULATED_NOTE)
     return [line for p in paragraphs for line in wrap_bytes(p, SPSS_NOTE_LINE_BYTES)]
@@ -605,23 +630,27 @@ def stata_missing_letters(questionnaire: Questionnaire) -> dict[int, str]:
     return out
 
 
+def _options(meta_design: dict | None) -> dict:
+    return (meta_design or {}).get("options") or {}
+
+
 def cluster_columns(meta_design: dict | None) -> frozenset[str]:
-    """The data columns the design names as clusters (``clusters``: a name or a list)."""
-    clusters = (meta_design or {}).get("clusters") or []
-    return frozenset([clusters] if isinstance(clusters, str) else clusters)
+    """The data columns the design names as clusters or their population counts
+    (weight.py records them as ``options.clusters`` and ``options.cluster_fpc``)."""
+    options = _options(meta_design)
+    return frozenset([*(options.get("clusters") or []), *(options.get("cluster_fpc") or [])])
 
 
 def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
-    """The design of the weighted data in export names; clusters from the metadata's
-    ``clusters`` (a column name or a list of them, first stage first) when present."""
+    """The design of the weighted data in export names, from the metadata weight.py writes:
+    clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs."""
     meta_design = meta_design or {}
-    clusters = meta_design.get("clusters") or []
-    if isinstance(clusters, str):
-        clusters = [clusters]
-    missing = [c for c in clusters if c not in names]
+    options = _options(meta_design)
+    clusters = list(options.get("clusters") or [])
+    cluster_fpc = list(options.get("cluster_fpc") or [])
+    missing = [c for c in [*clusters, *cluster_fpc] if c not in names]
     if missing:
-        raise InputError(f"the design names cluster column(s) {missing} that are not in the data")
-    options = meta_design.get("options") or {}
+        raise InputError(f"the design names column(s) {missing} that are not in the data")
     margins = tuple(meta_design.get("margins") or ())
     absent = [m["variable"] for m in margins if m["variable"] not in names]
     if absent:
@@ -632,6 +661,8 @@ def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
         population_size=names.get("_fpc"),
         clusters=tuple(names[c] for c in clusters),
         fpc=bool(options.get("fpc", True)),
+        nest=bool(options.get("nest", False)),
+        cluster_fpc=tuple(names[c] for c in cluster_fpc),
         stratum_sizes={
             int(k): float(v) for k, v in (meta_design.get("stratum_sizes") or {}).items()
         },
@@ -718,7 +749,7 @@ def build_plan(
         lang=lang,
         simulated=simulated,
         file_label=_file_label(questionnaire, wave, simulated),
-        notes=_notes(questionnaire, wave, lang, simulated),
+        notes=_notes(questionnaire, wave, lang, simulated, data_version),
         variables=planned,
         mr_sets=_mr_sets(questionnaire, names, lang),
         data=pd.DataFrame(typed, index=range(len(data))),
@@ -821,7 +852,11 @@ def codebook_json(plan: ExportPlan) -> dict[str, object]:
             "strata": plan.design.strata,
             "population_size": plan.design.population_size,
             "clusters": list(plan.design.clusters),
+            "nest": plan.design.nest,
+            "cluster_fpc": list(plan.design.cluster_fpc),
             "fpc": plan.design.fpc,
+            "raked_to": list(dict.fromkeys(m["variable"] for m in plan.design.margins)),
+            "trim_upper": plan.design.trim_upper,
         },
         "missing_values": {
             "skipped": "not asked: the questionnaire's routing (relevant) skipped the question; "

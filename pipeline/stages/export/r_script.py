@@ -21,16 +21,18 @@ def _r_string(text: str) -> str:
 
 
 def svydesign_call(plan: ExportPlan, data: str = "d") -> str:
-    """``svydesign(...)`` with the clusters, strata, fpc and weights of the plan's design."""
+    """``svydesign(...)`` with the clusters, strata, fpc, weights and nest of the plan's
+    design, as the weight stage built it (pipeline/stages/weight.py)."""
     d = plan.design
     ids = "~" + " + ".join(d.clusters) if d.clusters else "~1"
     args = [f"ids = {ids}"]
     if d.strata:
         args.append(f"strata = ~{d.strata}")
-    if d.fpc and d.population_size and not d.clusters:
-        args.append(f"fpc = ~{d.population_size}")
+    fpc = d.stage_fpc if d.clusters else ((d.population_size,) if d.element_fpc else ())
+    if fpc:
+        args.append("fpc = ~" + " + ".join(fpc))
     args.append(f"weights = ~{d.weight}")
-    if d.clusters and d.strata:
+    if d.nest:
         args.append("nest = TRUE")
     args.append(f"data = {data}")
     return "svydesign(" + ", ".join(args) + ")"
@@ -40,7 +42,9 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     """The R loader; ``sav_files``: language → .sav file name (the plan's language first)."""
     d = plan.design
     choices = ", ".join(f"{lang} = {_r_string(name)}" for lang, name in sav_files.items())
-    design_columns = [c for c in (d.strata, d.weight, d.population_size, *d.clusters) if c]
+    design_columns = [
+        c for c in (d.strata, d.weight, d.population_size, *d.clusters, *d.cluster_fpc) if c
+    ]
     lines = [
         f"# Survey pipeline export: form {plan.form_id}, version {plan.version}, "
         f"wave {plan.wave}, data version {plan.data_version or 'unknown'}",
@@ -95,10 +99,10 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     if plan.example:
         lines += [
             "",
-            "table <- svymean(~example_table, design, na.rm = TRUE)  # the answers: a domain",
+            "estimates <- svymean(~example_table, design, na.rm = TRUE)  # the answers: a domain",
             "result <- data.frame(variable = example, code = as.vector(answers),",
-            "                     label = names(answers), proportion = as.vector(coef(table)),",
-            "                     se = as.vector(SE(table)))",
+            "                     label = names(answers), proportion = as.vector(coef(estimates)),",
+            "                     se = as.vector(SE(estimates)))",
             "print(result, row.names = FALSE)",
             'out <- Sys.getenv("SURVEY_TABLE_OUT", "")  # set it to save the table as CSV',
             'if (nzchar(out)) write.csv(result, out, row.names = FALSE, fileEncoding = "UTF-8")',

@@ -4,7 +4,8 @@ SPSS shows variable sets in its data editor and dialogs; syntax has no command f
 neither pyreadstat nor PSPP 1.6 writes them, so the record is inserted here, just before
 the dictionary's end (record type 999). Layout (PSPP's documentation of the system file
 format, "Variable Sets Record"): int32 7, int32 5, int32 1, int32 count, then ``count``
-bytes of text, one line per set: ``<name>= <variable> <variable>...`` ending in a line feed.
+bytes of text, one line per set: ``<name>= <variable> <variable>...`` ending in a line feed,
+written in UTF-8 (the export's files are UTF-8; a file in another code page needs ASCII names).
 A .zsav's offsets after the dictionary (zlib header and trailer) move by the inserted length.
 """
 

@@ -225,8 +225,9 @@ def _header(plan: ExportPlan, sav_name: str) -> list[str]:
         parts += [
             "\n",
             _comment(
-                "The items of each grid: a macro per grid for syntax (FREQUENCIES !eff.); the "
-                ".sav also holds them as variable sets for the data editor and dialogs"
+                "The items of each grid: a macro per grid for syntax "
+                f"(FREQUENCIES !{next(iter(grids))}.); the .sav also holds them as variable sets "
+                "for the data editor and dialogs"
             ),
         ]
         parts += [
@@ -279,22 +280,43 @@ def spss_syntax(plan: ExportPlan, sav_name: str) -> str:
     return "".join(parts)
 
 
+def _stage_size(plan: ExportPlan, column: str) -> str:
+    """POPSIZE for population counts, INCLPROB for sampling fractions (values below 1), as
+    R's svydesign reads an fpc column."""
+    values = plan.data[column].dropna()
+    kind = "INCLPROB" if len(values) and float(values.max()) < 1 else "POPSIZE"
+    return f"  /{kind} VARIABLE={column}"
+
+
+def _design_stages(plan: ExportPlan) -> tuple[list[str], str]:
+    """The /DESIGN, /ESTIMATOR and /POPSIZE lines of each stage, and a sentence saying how."""
+    d = plan.design
+    strata = f"STRATA={d.strata} " if d.strata else ""
+    if not d.clusters:
+        if d.element_fpc:
+            lines = [f"  /DESIGN {strata}".rstrip(), "  /ESTIMATOR TYPE=EQUAL_WOR"]
+            lines.append(f"  /POPSIZE VARIABLE={d.population_size}")
+            how = f"without replacement, {d.population_size} holding each stratum's size"
+        else:
+            lines = [f"  /DESIGN {strata}".rstrip(), "  /ESTIMATOR TYPE=WR"]
+            how = "with replacement (no finite population correction)"
+        return [line for line in lines if line != "  /DESIGN"], how
+    if not d.stage_fpc:
+        lines = [f"  /DESIGN {strata}CLUSTER={d.clusters[0]}", "  /ESTIMATOR TYPE=WR"]
+        return lines, "clusters drawn with replacement at the first stage (no fpc)"
+    lines = []
+    for stage, (cluster, fpc) in enumerate(zip(d.clusters, d.stage_fpc, strict=True)):
+        lines.append(f"  /DESIGN {strata if stage == 0 else ''}CLUSTER={cluster}")
+        lines += ["  /ESTIMATOR TYPE=EQUAL_WOR", _stage_size(plan, fpc)]
+    return lines, f"{len(d.clusters)}-stage cluster sample without replacement"
+
+
 def csplan_syntax(plan: ExportPlan, plan_file: str) -> list[str]:
     """CSPLAN ANALYSIS from the design as the pipeline used it, and CSTABULATE of the example."""
     d = plan.design
     if not d.weight:
         return [_comment("No sampling weight in the data: no complex-samples plan")]
-    design = []
-    if d.strata:
-        design.append(f"STRATA={d.strata}")
-    if d.clusters:
-        design.append(f"CLUSTER={' '.join(d.clusters)}")
-    without_replacement = d.fpc and d.population_size and not d.clusters
-    how = (
-        f"without replacement, {d.population_size} holding the population size of each stratum"
-        if without_replacement
-        else "with replacement at the first stage (no finite population correction)"
-    )
+    stages, how = _design_stages(plan)
     parts = []
     if d.calibrated or d.trim_upper is not None:
         parts.append(
@@ -308,20 +330,14 @@ def csplan_syntax(plan: ExportPlan, plan_file: str) -> list[str]:
     parts += [
         "\n",
         _comment(
-            ("Stratified " if d.strata else "")
-            + ("cluster " if d.clusters else "one-stage ")
-            + f"sample, {how}, as the pipeline's estimates use it"
+            ("Stratified sample, " if d.strata else "Sample, ")
+            + f"{how}, as the pipeline's estimates use it"
         ),
         "CSPLAN ANALYSIS\n",
         f"  /PLAN FILE={quote(plan_file)}\n",
         f"  /PLANVARS ANALYSISWEIGHT={d.weight}\n",
+        "\n".join(stages) + ".\n",
     ]
-    if design:
-        parts.append(f"  /DESIGN {' '.join(design)}\n")
-    if without_replacement:
-        parts += ["  /ESTIMATOR TYPE=EQUAL_WOR\n", f"  /POPSIZE VARIABLE={d.population_size}.\n"]
-    else:
-        parts.append("  /ESTIMATOR TYPE=WR.\n")
     if plan.example:
         parts += [
             "\n",

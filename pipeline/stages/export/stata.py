@@ -14,6 +14,7 @@ Dates are %td.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -103,22 +104,29 @@ def _label_set_names(plan: ExportPlan, others: list[ExportPlan]) -> dict[tuple[s
     return names
 
 
-def _column(v: ExportVariable, series: pd.Series, label: str, label_set: str) -> DtaColumn:
+def display_format(v: ExportVariable) -> str:
+    """Stata's display format from the content: text as wide as its longest value (in
+    characters, left-aligned), numbers with the decimals of the SPSS format."""
     if v.kind == "string":
-        return DtaColumn(
-            v.stata_name,
-            series.astype(object).where(series.notna(), None),
-            label,
-            value_label=label_set,
-            text=True,
-        )
+        return f"%-{min(v.display_width, 2045)}s"
+    if v.kind == "date":
+        return "%td"
+    width, decimals = (int(x) for x in re.fullmatch(r"F(\d+)\.(\d+)", v.spss_format).groups())
+    return f"%{width}.{decimals}f" if decimals else "%8.0g"
+
+
+def _column(v: ExportVariable, series: pd.Series, label: str, label_set: str) -> DtaColumn:
+    shown = display_format(v)
+    if v.kind == "string":
+        text = series.astype(object).where(series.notna(), None)
+        return DtaColumn(v.stata_name, text, label, display_format=shown, text=True)
     if v.kind == "date":
         days = (series - STATA_EPOCH).dt.days.astype(float)
-        return DtaColumn(v.stata_name, days, label, display_format="%td")
+        return DtaColumn(v.stata_name, days, label, display_format=shown)
     numbers = pd.to_numeric(series, errors="raise").astype(float)
     letters = numbers.map(lambda x: v.stata_missing.get(int(x), "") if pd.notna(x) else "")
     values = numbers.where(letters == "", np.nan)
-    return DtaColumn(v.stata_name, values, label, value_label=label_set, extended=letters)
+    return DtaColumn(v.stata_name, values, label, shown, value_label=label_set, extended=letters)
 
 
 def _characteristics(
@@ -223,21 +231,9 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
         "* .s not asked (skipped by the questionnaire's routing); see the codebook.",
     ]
     if d.weight:
-        psu = " ".join(d.clusters[:1]) or "_n"
-        options = []
-        if d.strata:
-            options.append(f"strata({d.strata})")
-        if d.fpc and d.population_size:
-            options.append(f"fpc({d.population_size})")
-        design = f"svyset {psu} [pweight={d.weight}]"
-        if options:
-            design += ", " + " ".join(options)
         lines += [
-            "* The sample design as the pipeline used it: "
-            + ("clusters " + " ".join(d.clusters) + ", " if d.clusters else "no clusters, ")
-            + (f"strata {d.strata}, " if d.strata else "")
-            + (f"population sizes {d.population_size} (fpc)" if d.fpc else "no fpc"),
-            design,
+            "* The sample design as the pipeline used it: " + _design_words(d),
+            svyset_command(plan),
         ]
         if d.calibrated or d.trim_upper is not None:
             lines.append(
@@ -247,11 +243,6 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
                 + "): svyset takes them as given, so its SEs leave out the calibration (the .R "
                 "file reproduces it)"
             )
-        if len(d.clusters) > 1:
-            lines.append(
-                "* Later stages: " + " ".join(d.clusters[1:]) + " (add || <ssu> to svyset "
-                "with their population sizes if known)"
-            )
         example = _example_variable(plan)
         if example is not None:
             lines += [
@@ -260,6 +251,47 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
                 f"svy, subpop(if !missing({example.stata_name})): proportion {example.stata_name}",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _design_words(d) -> str:
+    """The design in words, for the .do file's comment."""
+    words = [f"stratified by {d.strata}"] if d.strata else []
+    if d.clusters:
+        words.append(f"clusters {' '.join(d.clusters)}")
+        words.append(
+            f"population counts of units {' '.join(d.stage_fpc)}"
+            if d.stage_fpc
+            else "clusters drawn with replacement (no finite population correction)"
+        )
+    else:
+        words.append("no clusters")
+        words.append(
+            f"stratum population sizes in {d.population_size} (finite population correction)"
+            if d.element_fpc
+            else "no finite population correction"
+        )
+    return ", ".join(words)
+
+
+def svyset_command(plan: ExportPlan) -> str:
+    """``svyset`` with the design: one stage per cluster column when each has its FPC (a
+    first stage drawn with replacement makes the later stages irrelevant, as in R)."""
+    d = plan.design
+    name = plan.stata_name
+    first = name(d.clusters[0]) if d.clusters else "_n"
+    options = []
+    if d.strata:
+        options.append(f"strata({name(d.strata)})")
+    if d.clusters and d.stage_fpc:
+        options.append(f"fpc({name(d.stage_fpc[0])})")
+    elif d.element_fpc:
+        options.append(f"fpc({name(d.population_size)})")
+    command = f"svyset {first} [pweight={name(d.weight)}]"
+    if options:
+        command += ", " + " ".join(options)
+    for cluster, fpc in zip(d.clusters[1:], d.stage_fpc[1:], strict=False):
+        command += f" || {name(cluster)}, fpc({name(fpc)})"
+    return command
 
 
 def _example_variable(plan: ExportPlan) -> ExportVariable | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -103,3 +105,20 @@ def _write_formats(
         sav_files.update({p.lang: f"{p.form_id}_{p.wave}_{p.lang}.sav" for p in others})
         written.append(write_r(plan, output_file(out, f"{stem}.R"), sav_files))
     return written
+
+
+def data_version(path: Path) -> str:
+    """The data's revision: the MD5 of the file (what dvc.lock records for it) and the git
+    commit of the checkout it sits in, when there is one."""
+    digest = hashlib.md5(path.read_bytes()).hexdigest()
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=path.resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"md5 {digest}" + (f", git {commit}" if commit else "")
