@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.core.columns import column_letter
+from pipeline.core.errors import naming_the_file
 from pipeline.stages.crosstab_file import crosstab_file
 from pipeline.statistics.crosstab import MIN_BASE, CrossTab, as_json, value_text
 
@@ -30,9 +31,10 @@ def crosstab_command(
 
     Example: survey crosstab data.csv --row q5 --col region --strata stratum --fpc N_h
     """
-    ct, simulated = crosstab_file(
-        str(data), row, col, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu
-    )
+    with naming_the_file(data):
+        ct, simulated = crosstab_file(
+            str(data), row, col, strata=strata, weight=weight, fpc=fpc, lonely_psu=lonely_psu
+        )
     if as_json_flag:
         typer.echo(json.dumps(as_json(ct, row, col)))
         return

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.core.errors import InputError
+from pipeline.core.errors import InputError, naming_the_file
 from pipeline.core.paths import check_name
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset
@@ -40,7 +40,7 @@ def export_command(
         )
     if meta.get("wave") is not None:
         check_name(str(meta["wave"]), "the wave", file=str(data), column="wave")
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, naming_the_file(data):
         warnings.simplefilter("always", ExportWarning)
         written = export(
             frame,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from pipeline.core.errors import naming_the_file
 from pipeline.core.paths import check_name
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset
@@ -31,12 +32,13 @@ def tabulate_command(
     """
     q = load_questionnaire(questionnaire)
     df, meta = read_dataset(data)
-    design = design_of(df, meta)
     options = TabulateOptions(min_base, suppress_below, ci_method)
     info = {
         key: meta.get(key) for key in ("form_id", "version", "wave", "simulated", "questionnaire")
     }
-    battery = tabulate(df, design, q, options, info)
+    with naming_the_file(data):
+        design = design_of(df, meta)
+        battery = tabulate(df, design, q, options, info)
     stem = check_name(str(meta.get("wave") or q.wave), "the wave", file=str(data), column="wave")
     paths = write_battery(battery, q, out, stem, lang)
     metrics = battery_metrics(battery)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from pipeline.core.errors import naming_the_file
 from pipeline.model.frame import load_frame
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.readers.dataset import read_dataset, write_dataset
@@ -35,9 +36,11 @@ def weight_command(
     """
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
+    frame_file = frame or (questionnaire.parent / q.stratum.frame)
     df, meta = read_dataset(data)
     options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper)
-    weighted, design = weight(df, q, frame_model, options)
+    with naming_the_file(data):
+        weighted, design = weight(df, q, frame_model, options, str(frame_file))
     write_dataset(weighted, {**meta, "design": design}, out)
     typer.echo(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "
