@@ -44,7 +44,8 @@ def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame
         row = data["_source_row"].iloc[first] if "_source_row" in data.columns else first + 2
         raise InputError(
             f"expected a stratum code of the frame ({', '.join(map(str, sorted(known)))}), "
-            f"got {data[variable].iloc[first]!r}; {int(bad.sum())} row(s) have no valid stratum",
+            f"got {str(data[variable].iloc[first])!r}; {int(bad.sum())} row(s) have no valid "
+            "stratum (clean quarantines such rows)",
             row=int(row),
             column=variable,
         )
