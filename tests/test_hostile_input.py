@@ -778,3 +778,63 @@ def test_round_two_covers_every_class():
         "names are paths": 4, "the system refuses": 27, "nested 20,000 deep": 7,
         "weak or changed key": 6, "design values": 2,
     }  # fmt: skip
+
+
+# ---- every command, its main input a folder or noise -----------------------------------------
+
+# `survey run` is left out: it hands the project to `dvc repro`, whose messages are dvc's.
+INPUT_SUFFIX = {
+    "lint": ".yaml", "instruments": ".yaml", "import-xlsform": ".xlsx", "allocate": ".yaml",
+    "simulate": ".yaml", "ingest": ".csv", "clean": ".csv", "weight": ".parquet",
+    "crosstab": ".csv", "tabulate": ".parquet", "compare": ".yaml", "compare-waves": ".csv",
+    "compare-entry": ".csv", "export": ".parquet", "import-sav": ".sav", "report": ".ipynb",
+}  # fmt: skip
+
+
+def command_argv(command: str, bad: Path, t: Path) -> list[str]:
+    q, out, b = str(MINI), str(t / "out"), str(bad)
+    return {
+        "lint": ["lint", b],
+        "instruments": ["instruments", b, "--out", out],
+        "import-xlsform": ["import-xlsform", b, "--out", str(t / "q.yaml")],
+        "allocate": ["allocate", "--frame", b, "--n", "5"],
+        "simulate": ["simulate", b, "--n", "5", "--seed", "1", "--out", str(t / "s.csv")],
+        "ingest": ["ingest", b, "--questionnaire", q, "--out", str(t / "r.csv")],
+        "clean": ["clean", b, "--questionnaire", q, "--out", str(t / "w.parquet"),
+                  "--key-file", str(t / "k.key")],
+        "weight": ["weight", b, "--questionnaire", q, "--out", str(t / "w.parquet")],
+        "crosstab": ["crosstab", b, "--row", "sex", "--col", "category"],
+        "tabulate": ["tabulate", b, "--questionnaire", q, "--out", out],
+        "compare": ["compare", "--map", b, "--data", f"2021={b}", "--out", out],
+        "compare-waves": ["compare-waves", b, b, "--var", "sex"],
+        "compare-entry": ["compare-entry", b, b, "--key", "respondent_id"],
+        "export": ["export", b, "--questionnaire", q, "--out", out],
+        "import-sav": ["import-sav", b, "--out", str(t / "q.yaml"), "--stratum", "category"],
+        "report": ["report", b, "--out", out, "--to", "html"],
+    }[command]  # fmt: skip
+
+
+def test_every_command_is_in_the_battery():
+    from pipeline.cli.app import app
+
+    assert set(INPUT_SUFFIX) == {c.name for c in app.registered_commands} - {"run"}
+
+
+@pytest.mark.parametrize("given", ["a folder", "binary noise"])
+@pytest.mark.parametrize("command", sorted(INPUT_SUFFIX))
+def test_every_command_refuses_a_folder_or_noise_in_one_line(command, given, tmp_path, capsys):
+    bad = tmp_path / f"input{INPUT_SUFFIX[command]}"
+    if given == "a folder":
+        bad.mkdir()
+    else:
+        bad.write_bytes(bytes(range(256)) * 8)
+    code = run(command_argv(command, bad, tmp_path))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    if command == "lint" and code == 1:  # the problem list on stdout
+        assert str(bad) in out, out
+        return
+    assert code in (2, 3), (code, out, err)
+    line = err.strip().splitlines()[-1]  # after warnings the libraries print, if any
+    assert line.startswith("error: ") and str(bad) in line, err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
