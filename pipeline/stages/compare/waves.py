@@ -402,4 +402,4 @@ def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
             v = by_name[name]
             lines.append([wave, name, v.label.vi, v.label.en])
     frame = pd.DataFrame(lines[1:], columns=lines[0])
-    return write_csv_for_people(frame, lineterminator="\n")
+    return write_csv_for_people(frame)
