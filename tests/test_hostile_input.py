@@ -780,7 +780,7 @@ def test_round_two_covers_every_class():
     }  # fmt: skip
 
 
-# ---- every command, its main input a folder or noise -----------------------------------------
+# ---- every command, its main input a folder, noise or missing -----------------------------
 
 # `survey run` is left out: it hands the project to `dvc repro`, whose messages are dvc's.
 INPUT_SUFFIX = {
@@ -820,13 +820,15 @@ def test_every_command_is_in_the_battery():
     assert set(INPUT_SUFFIX) == {c.name for c in app.registered_commands} - {"run"}
 
 
-@pytest.mark.parametrize("given", ["a folder", "binary noise"])
+@pytest.mark.parametrize("given", ["a folder", "binary noise", "a missing file"])
 @pytest.mark.parametrize("command", sorted(INPUT_SUFFIX))
-def test_every_command_refuses_a_folder_or_noise_in_one_line(command, given, tmp_path, capsys):
+def test_every_command_refuses_a_folder_noise_or_nothing_in_one_line(
+    command, given, tmp_path, capsys
+):
     bad = tmp_path / f"input{INPUT_SUFFIX[command]}"
     if given == "a folder":
         bad.mkdir()
-    else:
+    elif given == "binary noise":
         bad.write_bytes(bytes(range(256)) * 8)
     code = run(command_argv(command, bad, tmp_path))
     out, err = capsys.readouterr()
