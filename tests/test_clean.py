@@ -137,6 +137,34 @@ def test_blank_text_becomes_missing_and_is_logged(mini):
     assert log_rows(result) == [(P1, 2, "comment", "normalise", "   ", "", "normalise")]
 
 
+# ---- design values -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("9", "category='9' is not a stratum code of the frame mini-frame.yaml (1, 2)"),
+        ("", "category is missing (the stratum is needed for the weights)"),
+        ("một", "category='một' is not a stratum code of the frame mini-frame.yaml (1, 2)"),
+    ],
+)
+def test_a_row_without_a_stratum_of_the_frame_is_quarantined_not_blanked(mini, value, why):
+    result = run_clean(mini, [row(), row(respondent_id="R2", category=value, sex="1")])
+    assert list(result.data["respondent_id"]) == [P1]
+    assert result.data["category"].notna().all()
+    assert list(result.quarantine["_reason"]) == [f"invalid_design_value: {why}"]
+    assert list(result.quarantine["_source_row"]) == [3]
+    entry = result.log[result.log["rule"] == "invalid_design_value"]
+    assert entry[["source_row", "variable", "action"]].values.tolist() == [
+        [3, "category", "quarantine"]
+    ]
+
+
+def test_design_values_can_only_be_quarantined():
+    with pytest.raises(ValueError, match="invalid_design_value"):
+        CleaningConfig.model_validate({"rules": {"invalid_design_value": {"action": "flag"}}})
+
+
 # ---- value rules, default actions ----------------------------------------------------------
 
 
@@ -146,7 +174,6 @@ def test_blank_text_becomes_missing_and_is_logged(mini):
         ("sex", "3", "invalid_code"),
         ("trust", "5", "invalid_code"),
         ("trust", "98", "invalid_code"),  # 98 is a missing code of yesno, not of effect
-        ("category", "9", "invalid_code"),  # codes of the frame's strata
         ("sex", "nam", "not_a_number"),
         ("age", "17", "out_of_range"),
         ("age", "81", "out_of_range"),
@@ -159,7 +186,7 @@ def test_blank_text_becomes_missing_and_is_logged(mini):
 def test_invalid_values_are_set_missing_by_default(mini, variable, value, rule):
     result = run_clean(mini, [row(**{variable: value})])
     expected = [(P1, 2, variable, rule, value, "", "set_missing")]
-    if variable in ("sex", "category"):  # required: now unanswered
+    if variable == "sex":  # required: now unanswered
         expected.append((P1, 2, variable, "required_missing", "", "", "flag"))
     assert log_rows(result) == expected
     assert pd.isna(result.data.loc[0, variable])

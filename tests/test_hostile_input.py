@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import functools
 import io
 import time
@@ -512,3 +513,330 @@ def test_100000_empty_columns_are_read_quickly(tmp_path, mini):
     assert time.monotonic() - started < 10
     assert raw.data[NAMES].values.tolist() == [typed(ROW_1), typed(ROW_2)]
     assert raw.unmapped == []
+
+
+# ==== round two: names that are paths, the system refusing, deep nesting, weak or changed
+# keys, design values; every command, never a traceback (issue 17) ===========================
+
+DEEP = b"form_id: mini\nsections: " + b"[" * 20_000 + b"]" * 20_000 + b"\n"
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One hostile situation: ``prepare(tmp, wave)`` writes what it needs under ``tmp`` and
+    returns the argv and the path the one-line error must name. ``codes``: the exit codes
+    that count as a clean refusal (2 input error, 3 the system refused)."""
+
+    klass: str
+    fault: str
+    prepare: Callable[[Path, dict[str, Path]], tuple[list[str], Path]]
+    codes: tuple[int, ...] = (2,)
+
+    @property
+    def id(self) -> str:
+        return f"{self.klass}: {self.fault}"
+
+
+@pytest.fixture(scope="module")
+def wave(tmp_path_factory) -> dict[str, Path]:
+    """A small weighted wave of the mini questionnaire, its instruments and raw files."""
+    from .small_wave import run_wave
+
+    root = tmp_path_factory.mktemp("wave")
+    (root / "q").mkdir()
+    for name in ("mini.yaml", "mini-frame.yaml"):
+        (root / "q" / name).write_bytes((FIXTURES / name).read_bytes())
+    run_wave(root, root / "q" / "mini.yaml", "2021", n=120)
+    sav = root / "w.sav"
+    frame = pd.DataFrame({"respondent_id": ["R001", "R002"], "category": [1.0, 2.0]})
+    pyreadstat.write_sav(frame, sav, variable_value_labels={"category": {1: "A", 2: "B"}})
+    return {
+        "root": root,
+        "q": root / "q" / "mini.yaml",
+        "raw": root / "raw" / "2021.csv",
+        "clean": root / "processed" / "2021.parquet",
+        "weighted": root / "processed" / "2021.weighted.parquet",
+        "xlsform": next((root / "outputs" / "instruments").rglob("*.xlsform.xlsx")),
+        "sav": sav,
+    }
+
+
+def q_copy(t: Path, w: dict[str, Path], **fields: object) -> Path:
+    """The mini questionnaire and its frame copied under ``t``, with ``fields`` changed."""
+    folder = t / "q"
+    folder.mkdir(exist_ok=True)
+    data = yaml.safe_load(w["q"].read_text(encoding="utf-8"))
+    data.update(fields)
+    (folder / "mini-frame.yaml").write_bytes((FIXTURES / "mini-frame.yaml").read_bytes())
+    path = folder / "mini.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def tampered_wave(t: Path, w: dict[str, Path]) -> Path:
+    from pipeline.readers.dataset import read_dataset, write_dataset
+
+    data, meta = read_dataset(w["weighted"])
+    return write_dataset(data, {**meta, "wave": "../../../w"}, t / "tampered.parquet")
+
+
+# Every command that writes, with the output it is told to write (``out``) and its inputs.
+def writers(t: Path, w: dict[str, Path], out: Path) -> dict[str, list[str]]:
+    q = str(w["q"])
+    if t.is_dir():  # a key of its own, so that only the outputs meet the fault
+        (t / "k.key").write_text(bytes(range(32)).hex())
+    return {
+        "instruments": ["instruments", q, "--out", str(out)],
+        "simulate": ["simulate", q, "--n", "30", "--seed", "1", "--out", str(out / "s.csv")],
+        "ingest": ["ingest", str(w["raw"]), "--questionnaire", q, "--out", str(out / "r.csv")],
+        "clean": ["clean", str(w["raw"]), "--questionnaire", q, "--out",
+                  str(out / "w.parquet"), "--key-file", str(t / "k.key")],
+        "weight": ["weight", str(w["clean"]), "--questionnaire", q, "--out",
+                   str(out / "w.parquet")],
+        "tabulate": ["tabulate", str(w["weighted"]), "--questionnaire", q, "--out", str(out)],
+        "export": ["export", str(w["weighted"]), "--questionnaire", q, "--out", str(out)],
+        "import-xlsform": ["import-xlsform", str(w["xlsform"]), "--out", str(out / "q.yaml")],
+        "import-sav": ["import-sav", str(w["sav"]), "--out", str(out / "q.yaml"),
+                       "--stratum", "category"],
+    }  # fmt: skip
+
+
+def below_a_file(command: str):
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        blocker = t / "blocker"
+        blocker.write_text("a file where a folder should be")
+        return writers(t, w, blocker / "out")[command], blocker
+
+    return prepare
+
+
+def system_refuses(command: str, errno_code: int, where: str):
+    """The system refusing ``where`` ("create" a temporary file, "rename" it into place)."""
+
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        out = t / "out"
+        return writers(t, w, out)[command], out
+
+    prepare.refusal = (errno_code, where)  # type: ignore[attr-defined]
+    return prepare
+
+
+def deep(kind: str):
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        path = t / f"deep-{kind}.yaml"
+        path.write_bytes(DEEP)
+        q = str(w["q"])
+        argv = {
+            "questionnaire (survey lint)": ["lint", str(path)],
+            "questionnaire (survey instruments)": ["instruments", str(path), "--out", str(t)],
+            "questionnaire (survey ingest)": ["ingest", str(w["raw"]), "--questionnaire",
+                                              str(path), "--out", str(t / "r.csv")],
+            "frame (survey allocate)": ["allocate", "--frame", str(path), "--n", "10"],
+            "frame (survey weight)": ["weight", str(w["clean"]), "--questionnaire", q,
+                                      "--frame", str(path), "--out", str(t / "w.parquet")],
+            "cleaning config (survey clean)": ["clean", str(w["raw"]), "--questionnaire", q,
+                                               "--config", str(path), "--out",
+                                               str(t / "w.parquet"), "--key-file",
+                                               str(t / "k.key")],
+            "harmonisation map (survey compare)": ["compare", "--map", str(path), "--data",
+                                                   f"2021={w['weighted']}", "--out", str(t)],
+        }[kind]  # fmt: skip
+        return argv, path
+
+    return prepare
+
+
+def weak_key(content: bytes):
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        key = t / "weak.key"
+        key.write_bytes(content)
+        argv = ["clean", str(w["raw"]), "--questionnaire", str(w["q"]), "--out",
+                str(t / "p" / "w.parquet"), "--key-file", str(key)]  # fmt: skip
+        return argv, key
+
+    return prepare
+
+
+def key_after_an_earlier_wave(change: str):
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        key = t / "k.key"
+        argv = ["clean", str(w["raw"]), "--questionnaire", str(w["q"]), "--out",
+                str(t / "p" / "2021.parquet"), "--key-file", str(key)]  # fmt: skip
+        assert run(argv) == 0
+        if change == "deleted":
+            key.unlink()
+        else:
+            key.write_text("5a" * 8 + bytes(range(100, 132)).hex())
+        return [*argv[:-3], str(t / "p" / "2023.parquet"), "--key-file", str(key)], key
+
+    return prepare
+
+
+def frame_smaller_than_sample(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+    frame = t / "small-frame.yaml"
+    frame.write_bytes(frame_with(lambda d: d["strata"][0].update(population=3)))
+    argv = ["weight", str(w["clean"]), "--questionnaire", str(w["q"]), "--frame", str(frame),
+            "--out", str(t / "w.parquet")]  # fmt: skip
+    return argv, frame
+
+
+def stratum_outside_the_frame(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+    from pipeline.readers.dataset import read_dataset, write_dataset
+
+    data, meta = read_dataset(w["clean"])
+    data.loc[data.index[3], "category"] = 9
+    bad = write_dataset(data, meta, t / "not-from-clean.parquet")
+    return ["weight", str(bad), "--questionnaire", str(w["q"]), "--out", str(t / "w.parquet")], bad
+
+
+def named(field: str, command: str):
+    def prepare(t: Path, w: dict[str, Path]) -> tuple[list[str], Path]:
+        if command == "instruments":
+            q = q_copy(t, w, **{field: "../../../escaped"})
+            return ["instruments", str(q), "--out", str(t / "a" / "b" / "out")], q
+        bad = tampered_wave(t, w)
+        argv = [command, str(bad), "--questionnaire", str(w["q"]), "--out", str(t / "out")]
+        return argv, bad
+
+    return prepare
+
+
+ENOSPC, EROFS, EACCES = errno.ENOSPC, errno.EROFS, errno.EACCES
+ROUND_TWO = [
+    Hostile("names are paths", "form_id ../../../escaped (instruments)",
+            named("form_id", "instruments")),
+    Hostile("names are paths", "wave ../../../escaped (instruments)", named("wave", "instruments")),
+    Hostile("names are paths", "wave ../../../w in the data (tabulate)", named("wave", "tabulate")),
+    Hostile("names are paths", "wave ../../../w in the data (export)", named("wave", "export")),
+    *[Hostile("the system refuses", f"--out below a file ({c})", below_a_file(c), (3,))
+      for c in writers(Path("."), {k: Path(k) for k in ("q", "raw", "clean", "weighted",
+                                                        "xlsform", "sav")}, Path("."))],
+    *[Hostile("the system refuses", f"{what} ({c})", system_refuses(c, code, where), (3,))
+      for c in ("instruments", "simulate", "clean", "tabulate", "export", "import-sav")
+      for what, code, where in (("disk full", ENOSPC, "rename"),
+                                ("read-only file system", EROFS, "create"),
+                                ("permission denied", EACCES, "create"))],
+    *[Hostile("nested 20,000 deep", kind, deep(kind), (1, 2)) for kind in (
+        "questionnaire (survey lint)", "questionnaire (survey instruments)",
+        "questionnaire (survey ingest)", "frame (survey allocate)", "frame (survey weight)",
+        "cleaning config (survey clean)", "harmonisation map (survey compare)")],
+    Hostile("weak or changed key", "64 NUL bytes", weak_key(b"\x00" * 64)),
+    Hostile("weak or changed key", "64 zero bytes in hex", weak_key(b"00" * 64)),
+    Hostile("weak or changed key", "one letter repeated", weak_key(b"k" * 64)),
+    Hostile("weak or changed key", "shorter than 32 bytes", weak_key(b"0123456789abcdef")),
+    Hostile("weak or changed key", "key file deleted after a wave",
+            key_after_an_earlier_wave("deleted")),
+    Hostile("weak or changed key", "another key after a wave",
+            key_after_an_earlier_wave("replaced")),
+    Hostile("design values", "frame population below the sample", frame_smaller_than_sample),
+    Hostile("design values", "stratum outside the frame in data not from clean",
+            stratum_outside_the_frame),
+]  # fmt: skip
+ROUND_TWO_COUNTS = Counter(h.klass for h in ROUND_TWO)
+
+
+@pytest.mark.parametrize("case", ROUND_TWO, ids=[h.id for h in ROUND_TWO])
+def test_hostile_situations_end_in_one_line_naming_the_path(case, wave, tmp_path, capsys,
+                                                             monkeypatch):  # fmt: skip
+    argv, named_path = case.prepare(tmp_path, wave)
+    refusal = getattr(case.prepare, "refusal", None)
+    if refusal:
+        refuse(monkeypatch, *refusal)
+    before = {p for p in wave["root"].rglob("*")}
+    capsys.readouterr()
+    code = run(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert code in case.codes, (code, out, err)
+    if code == 1:  # lint: its problem list, naming the file
+        assert str(named_path) in out
+    else:
+        assert err.startswith("error: ") and len(err.strip().splitlines()) == 1, err
+        assert str(named_path) in err, err
+    assert {p for p in wave["root"].rglob("*")} == before  # the shared inputs untouched
+    assert not list(tmp_path.rglob(".staging.*")) and not list(tmp_path.rglob("*.tmp*"))
+
+
+def refuse(monkeypatch, code: int, where: str) -> None:
+    """Make the system refuse writes: creating temporary files, or renaming them."""
+    import os
+    import tempfile
+
+    def refused(*args, **kwargs):
+        folder = kwargs.get("dir") or (args[0] if where == "rename" else None)
+        raise OSError(code, os.strerror(code), *([] if where == "rename" else [str(folder)]))
+
+    if where == "rename":
+        monkeypatch.setattr(os, "replace", refused)
+    else:
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        monkeypatch.setattr(tempfile, "mkdtemp", refused)
+
+
+def test_round_two_covers_every_class():
+    assert ROUND_TWO_COUNTS == {
+        "names are paths": 4, "the system refuses": 27, "nested 20,000 deep": 7,
+        "weak or changed key": 6, "design values": 2,
+    }  # fmt: skip
+
+
+# ---- every command, its main input a folder, noise or missing -----------------------------
+
+# `survey run` is left out: it hands the project to `dvc repro`, whose messages are dvc's.
+INPUT_SUFFIX = {
+    "lint": ".yaml", "instruments": ".yaml", "import-xlsform": ".xlsx", "allocate": ".yaml",
+    "simulate": ".yaml", "ingest": ".csv", "clean": ".csv", "weight": ".parquet",
+    "crosstab": ".csv", "tabulate": ".parquet", "compare": ".yaml", "compare-waves": ".csv",
+    "compare-entry": ".csv", "export": ".parquet", "import-sav": ".sav", "report": ".ipynb",
+}  # fmt: skip
+
+
+def command_argv(command: str, bad: Path, t: Path) -> list[str]:
+    q, out, b = str(MINI), str(t / "out"), str(bad)
+    return {
+        "lint": ["lint", b],
+        "instruments": ["instruments", b, "--out", out],
+        "import-xlsform": ["import-xlsform", b, "--out", str(t / "q.yaml")],
+        "allocate": ["allocate", "--frame", b, "--n", "5"],
+        "simulate": ["simulate", b, "--n", "5", "--seed", "1", "--out", str(t / "s.csv")],
+        "ingest": ["ingest", b, "--questionnaire", q, "--out", str(t / "r.csv")],
+        "clean": ["clean", b, "--questionnaire", q, "--out", str(t / "w.parquet"),
+                  "--key-file", str(t / "k.key")],
+        "weight": ["weight", b, "--questionnaire", q, "--out", str(t / "w.parquet")],
+        "crosstab": ["crosstab", b, "--row", "sex", "--col", "category"],
+        "tabulate": ["tabulate", b, "--questionnaire", q, "--out", out],
+        "compare": ["compare", "--map", b, "--data", f"2021={b}", "--out", out],
+        "compare-waves": ["compare-waves", b, b, "--var", "sex"],
+        "compare-entry": ["compare-entry", b, b, "--key", "respondent_id"],
+        "export": ["export", b, "--questionnaire", q, "--out", out],
+        "import-sav": ["import-sav", b, "--out", str(t / "q.yaml"), "--stratum", "category"],
+        "report": ["report", b, "--out", out, "--to", "html"],
+    }[command]  # fmt: skip
+
+
+def test_every_command_is_in_the_battery():
+    from pipeline.cli.app import app
+
+    assert set(INPUT_SUFFIX) == {c.name for c in app.registered_commands} - {"run"}
+
+
+@pytest.mark.parametrize("given", ["a folder", "binary noise", "a missing file"])
+@pytest.mark.parametrize("command", sorted(INPUT_SUFFIX))
+def test_every_command_refuses_a_folder_noise_or_nothing_in_one_line(
+    command, given, tmp_path, capsys
+):
+    bad = tmp_path / f"input{INPUT_SUFFIX[command]}"
+    if given == "a folder":
+        bad.mkdir()
+    elif given == "binary noise":
+        bad.write_bytes(bytes(range(256)) * 8)
+    code = run(command_argv(command, bad, tmp_path))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    if command == "lint" and code == 1:  # the problem list on stdout
+        assert str(bad) in out, out
+        return
+    assert code in (2, 3), (code, out, err)
+    line = err.strip().splitlines()[-1]  # after warnings the libraries print, if any
+    assert line.startswith("error: ") and str(bad) in line, err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -1,6 +1,7 @@
-"""Stages that write several files (simulate, clean, export, instruments, report) leave them
-all old or all new when SIGKILLed at any point, and no leftovers once the next run has
-started (it finishes or discards what the killed one staged: finish_interrupted_swaps).
+"""Stages that write several files (simulate, clean, export, tabulate, instruments, report)
+leave them all old or all new when SIGKILLed at any point, and no leftovers once the next
+run has started (it finishes or discards what the killed one staged:
+finish_interrupted_swaps).
 
 Each trial runs the stage's command in a child forked by tests/kill_driver.py; the child is
 killed either by itself just before its k-th file rename (the first, the last and random
@@ -153,6 +154,10 @@ def project(tmp_path_factory) -> dict[str, Stage]:
                          "--out", root / "spss"],
               ["export", root / "w" / "s2.parquet", "--questionnaire", q, "--zsav",
                "--out", root / "spss"], root / "spss"),
+        Stage("tabulate", ["tabulate", root / "w" / "s1.parquet", "--questionnaire", q,
+                           "--out", root / "tables"],
+              ["tabulate", root / "w" / "s2.parquet", "--questionnaire", q,
+               "--out", root / "tables"], root / "tables"),
         Stage("instruments", ["instruments", q, "--out", root / "instruments"],
               ["instruments", q2, "--out", root / "instruments"], root / "instruments"),
         Stage("report", [*report, "--to", "html,pdf", "-p", "wave=2021", "--keep-notebook"],
@@ -166,7 +171,7 @@ def project(tmp_path_factory) -> dict[str, Stage]:
     }  # fmt: skip
 
 
-TRIALS = {"simulate": 4, "clean": 4, "export": 4, "instruments": 3, "report": 3}
+TRIALS = {"simulate": 4, "clean": 4, "export": 4, "tabulate": 3, "instruments": 3, "report": 3}
 
 
 @pytest.mark.parametrize("name", list(TRIALS))

@@ -64,10 +64,29 @@ def test_instruments_and_lint_refuse_a_form_id_or_wave_that_is_a_path(field, tmp
     before = files_under(tmp_path)
     assert run(["instruments", str(q), "--out", str(work / "out")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and f"column {field}" in err and "file name" in err
+    assert err.startswith("error: ") and f"column {field}" in err and "file and sheet names" in err
     assert run(["lint", str(q)]) == 1
     assert f"{field}" in capsys.readouterr().out
     assert files_under(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["sections"][0]["questions"][1].update(name="../sex"),
+        lambda d: d["sections"][1]["questions"][2]["items"][0].update(name="a/b"),
+        lambda d: d["choice_lists"].update({"..\\list": d["choice_lists"]["sex"]}),
+    ],
+    ids=["question name", "grid item name", "choice list name"],
+)
+def test_lint_refuses_question_item_and_list_names_that_are_paths(change, tmp_path, capsys):
+    data = yaml.safe_load((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    change(data)
+    (tmp_path / "mini-frame.yaml").write_bytes((FIXTURES / "mini-frame.yaml").read_bytes())
+    path = tmp_path / "q.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run(["lint", str(path)]) == 1
+    assert "becomes part of file and sheet names" in capsys.readouterr().out
 
 
 def test_instruments_refuse_a_questionnaire_object_with_a_path_as_form_id(tmp_path, mini):

@@ -106,6 +106,7 @@ def compare_waves_command(
     Example: survey compare-waves 2021.csv 2023.csv --var q5 --strata stratum --fpc N_h
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from pipeline.stages.compare.waves import compare_files, file_comparison_json
@@ -137,18 +138,28 @@ def compare_waves_command(
     for i, level in enumerate(d.levels):
         table.add_row(
             str(level),
-            f"{100 * d.est_a[i]:.1f}",
-            f"{100 * d.est_b[i]:.1f}",
-            f"{100 * d.diff[i]:+.1f}",
-            f"[{100 * d.diff_ci[i, 0]:+.1f}, {100 * d.diff_ci[i, 1]:+.1f}]",
-            f"{d.p[i]:.3g}",
+            number(d.est_a[i], ".1f", 100),
+            number(d.est_b[i], ".1f", 100),
+            number(d.diff[i], "+.1f", 100),
+            escape(
+                f"[{number(d.diff_ci[i, 0], '+.1f', 100)}, {number(d.diff_ci[i, 1], '+.1f', 100)}]"
+            ),
+            number(d.p[i], ".3g"),
         )
     console = Console(width=120)
     console.print(table)
     console.print(
-        f"Rao-Scott F = {t.statistic:.3f} on ({t.df1:.2f}, {t.df2:.1f}) df, p = {t.p:.4g}; "
+        f"Rao-Scott F = {number(t.statistic, '.3f')} on ({number(t.df1, '.2f')}, "
+        f"{number(t.df2, '.1f')}) df, p = {number(t.p, '.4g')}; "
         f"SE of the difference: {result.links.method()}"
     )
+
+
+def number(value: float | None, spec: str, scale: float = 1.0) -> str:
+    """``value`` × ``scale`` formatted by ``spec``; "n/a" for a value that is not computed."""
+    if value is None or value != value:  # None or NaN
+        return "n/a"
+    return format(scale * value, spec)
 
 
 def register(app: typer.Typer) -> None:

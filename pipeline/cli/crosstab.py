@@ -57,25 +57,27 @@ def crosstab_command(
     A cluster sample: survey crosstab apiclus2.csv --row sch.wide --col stype --cluster dnum
     --cluster snum --fpc fpc1 --fpc fpc2
     """
+    from pipeline.core.errors import naming_the_file
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.stages.crosstab_file import crosstab_file
     from pipeline.statistics.crosstab import as_json, value_text
 
-    result = crosstab_file(
-        str(data),
-        row,
-        col,
-        strata=strata,
-        weight=weight,
-        fpc=fpc or None,
-        clusters=cluster or (),
-        nest=nest,
-        lonely_psu=lonely_psu,
-        encoding=encoding,
-        questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
-        lang=lang,
-        domain=domain,
-    )
+    with naming_the_file(data):
+        result = crosstab_file(
+            str(data),
+            row,
+            col,
+            strata=strata,
+            weight=weight,
+            fpc=fpc or None,
+            clusters=cluster or (),
+            nest=nest,
+            lonely_psu=lonely_psu,
+            encoding=encoding,
+            questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
+            lang=lang,
+            domain=domain,
+        )
     ct = result.table
     if as_json_flag:
         out = as_json(ct, row, col)

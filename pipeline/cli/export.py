@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.core.errors import InputError
+from pipeline.core.errors import InputError, naming_the_file
 
 
 def export_command(
@@ -50,7 +50,7 @@ def export_command(
     langs = [lang.strip() for option in langs for lang in option.split(",") if lang.strip()]
     version = data_version(data)
     written = []
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, naming_the_file(data):
         warnings.simplefilter("always", ExportWarning)
         for lang in langs:
             written += export(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from pipeline.core.errors import naming_the_file
+
 
 def tabulate_command(
     data: Path = typer.Argument(..., help="Weighted data, processed/<wave>.weighted.parquet."),
@@ -31,12 +33,13 @@ def tabulate_command(
 
     q = load_questionnaire(questionnaire)
     df, meta = read_dataset(data)
-    design = design_of(df, meta)
     options = TabulateOptions(min_base, suppress_below, ci_method)
     info = {
         key: meta.get(key) for key in ("form_id", "version", "wave", "simulated", "questionnaire")
     }
-    battery = tabulate(df, design, q, options, info)
+    with naming_the_file(data):
+        design = design_of(df, meta)
+        battery = tabulate(df, design, q, options, info)
     stem = check_name(str(meta.get("wave") or q.wave), "the wave", file=str(data), column="wave")
     paths = write_battery(battery, q, out, stem, lang)
     metrics = battery_metrics(battery)

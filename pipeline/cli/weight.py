@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from pipeline.core.errors import naming_the_file
+
 
 def weight_command(
     data: Path = typer.Argument(..., help="Clean data, processed/<wave>.parquet."),
@@ -46,11 +48,13 @@ def weight_command(
 
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
+    frame_file = frame or (questionnaire.parent / q.stratum.frame)
     df, meta = read_dataset(data)
     options = WeightOptions(
         fpc, lonely_psu, calibrate, trim_upper, tuple(cluster or ()), nest, tuple(cluster_fpc or ())
     )
-    weighted, design = weight(df, q, frame_model, options)
+    with naming_the_file(data):
+        weighted, design = weight(df, q, frame_model, options, str(frame_file))
     write_dataset(weighted, {**meta, "design": design}, out)
     typer.echo(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "

@@ -143,7 +143,9 @@ def _outside_staging(exc: OSError, staging: Path, out_dir: Path) -> OSError:
     name = exc.filename
     if exc.errno is None or name is None or not str(name).startswith(str(staging)):
         return exc
-    final = out_dir / Path(name).relative_to(staging)
+    relative = Path(name).relative_to(staging)
+    # the commit marker is the swap itself: the folder is what failed
+    final = out_dir if relative.name.startswith(COMMIT_MARKER) else out_dir / relative
     return type(exc)(exc.errno, exc.strerror, str(final))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 
 class InputError(Exception):
     """Bad input that the user can fix. The CLI prints it without a traceback, exit code 2.
@@ -34,3 +37,15 @@ class InputError(Exception):
             where.append(f"column {self.column}")
         prefix = ", ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
+
+
+@contextlib.contextmanager
+def naming_the_file(path: object) -> Iterator[None]:
+    """An InputError raised inside without a file (the statistics and the stages' checks see
+    data frames, not files) gets ``path``, the file the data came from."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.file is None:
+            exc.file = str(path)
+        raise

@@ -110,8 +110,12 @@ def write_csv_for_people(frame: pd.DataFrame, target: Any = None, **options: Any
 
     ``target``: a path or buffer, or None to get the text back (as pandas' ``to_csv``);
     ``options`` go to ``to_csv``. The one way the stages write a CSV a person opens.
+    Lines end in CRLF (RFC 4180, as spreadsheets write CSV): Python's csv writer quotes a
+    cell holding a character of the line ending only, so with LF endings a cell with a lone
+    CR would be written bare and split its row in two when read back.
     """
     options.setdefault("index", False)
+    options.setdefault("lineterminator", "\r\n")
     if target is not None:
         options.setdefault("encoding", "utf-8")
     return neutralise_frame(frame).to_csv(target, **options)

@@ -46,6 +46,8 @@ class Rule(StrEnum):
     duplicate_content = "duplicate_content"  # same answers as an earlier row, different id
     straight_lining = "straight_lining"  # all items of a long grid identical
     short_duration = "short_duration"  # _duration_seconds below the threshold
+    # a design value (the stratum) missing or not in the frame: the row cannot be weighted
+    invalid_design_value = "invalid_design_value"
 
 
 ROW_RULES = frozenset(
@@ -75,6 +77,8 @@ ALLOWED_ACTIONS: dict[Rule, frozenset[Action]] = {
     Rule.required_missing: frozenset({_FL, _QU}),
     Rule.constraint: frozenset({_SM, _FL, _QU}),
     **{rule: frozenset({_FL, _QU}) for rule in ROW_RULES},
+    # never kept with a blank: weighting and every later stage need the design values
+    Rule.invalid_design_value: frozenset({_QU}),
 }
 
 DEFAULT_ACTIONS: dict[Rule, Action] = {
@@ -93,6 +97,7 @@ DEFAULT_ACTIONS: dict[Rule, Action] = {
     Rule.duplicate_content: _FL,
     Rule.straight_lining: _FL,
     Rule.short_duration: _FL,
+    Rule.invalid_design_value: _QU,
 }
 
 

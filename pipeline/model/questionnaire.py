@@ -134,9 +134,19 @@ class ChoiceList(Model):
         return self
 
 
+def _usable_name(value: str) -> str:
+    """Names end up in sheet, chart and file names: they must not be paths."""
+    problem = name_problem(value)
+    if problem:
+        raise ValueError(f"{value!r} becomes part of file and sheet names, but {problem}")
+    return value
+
+
 class GridItem(Model):
     name: str
     label: Text
+
+    _check_name = field_validator("name")(_usable_name)
 
 
 class Question(Model):
@@ -180,6 +190,8 @@ class Question(Model):
     children: list[Question] = Field(default_factory=list)
     level: Level | None = None
     pii: bool = False
+
+    _check_name = field_validator("name")(_usable_name)
 
     def measurement_level(self) -> Level:
         if self.level is not None:
@@ -274,14 +286,15 @@ class Questionnaire(Model):
     source: str = ""
     frame_model: Frame | None = Field(default=None, exclude=True)
 
-    @field_validator("form_id", "wave")
+    # the instruments, tables and exports are named after the form and the wave
+    _check_names = field_validator("form_id", "wave")(_usable_name)
+
+    @field_validator("choice_lists")
     @classmethod
-    def _usable_in_file_names(cls, value: str) -> str:
-        """The instruments, tables and exports are named after the form and the wave."""
-        problem = name_problem(value)
-        if problem:
-            raise ValueError(f"{value!r} becomes part of file names, but {problem}")
-        return value
+    def _usable_list_names(cls, lists: dict[str, ChoiceList]) -> dict[str, ChoiceList]:
+        for name in lists:
+            _usable_name(name)
+        return lists
 
     @model_validator(mode="before")
     @classmethod

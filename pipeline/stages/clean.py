@@ -209,6 +209,7 @@ def clean(
     check_empty_rows(run, variables)
     check_duplicate_ids(run)
     check_duplicate_content(run, content_key)
+    check_design_values(run)
     check_values(run, variables)
     check_skip_logic(run, variables)
     # a row whose every answer was set missing above is empty now, as it would be when
@@ -350,6 +351,31 @@ def check_duplicate_content(run: _Run, keys: list[tuple]) -> None:
             )
         else:
             first.setdefault(keys[i], i)
+
+
+def check_design_values(run: _Run) -> None:
+    """Rows whose stratum is missing or not a stratum of the frame are quarantined, with the
+    value and the frame file in the reason: weighting (and every later stage) needs a stratum
+    for every row, so such a row is never kept with a blank."""
+    q = run.questionnaire
+    name = q.stratum.variable
+    if q.frame_model is None or name not in run.work:
+        return
+    codes = sorted(q.frame_model.sizes())
+    action = run.config.action(Rule.invalid_design_value)
+    for i in run.active():
+        value = run.work[name][i]
+        if parse_int(value) in codes:
+            continue
+        if value is None:
+            why = f"{name} is missing (the stratum is needed for the weights)"
+        else:
+            why = (
+                f"{name}={value!r} is not a stratum code of the frame {q.stratum.frame} "
+                f"({', '.join(map(str, codes))})"
+            )
+        run.record(i, name, Rule.invalid_design_value, value, "", action)
+        run.reasons[i].append(f"{Rule.invalid_design_value.value}: {why}")
 
 
 def value_problem(value: str, variable: Variable) -> tuple[Rule, bool] | None:

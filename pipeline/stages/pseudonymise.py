@@ -95,7 +95,7 @@ def recorded_fingerprint(folder: Path) -> str | None:
     path = Path(folder) / FINGERPRINT_FILE
     try:
         return path.read_text(encoding="utf-8").strip() or None
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no earlier wave there
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the key fingerprint: {exc}", file=str(path)) from None

@@ -21,7 +21,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from pipeline.core.atomic import write_text
+from pipeline.core.atomic import staged_folder, write_text
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.core.paths import output_file
@@ -497,23 +497,26 @@ def write_battery(
     battery: Battery, questionnaire: Questionnaire, out_dir: str | Path, stem: str, lang: str
 ) -> dict[str, Path]:
     """Write the banner workbook (one sheet per banner), the long tables as parquet, and
-    everything as one JSON document for the reports; all files atomically."""
-    paths = battery_paths(Path(out_dir), stem)
-    save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
-    write_parquet_tables(
-        {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales", "claims")}
-    )
-    document = {
-        "info": battery.info,
-        "cells": json_records(battery.cells),
-        "tests": json_records(battery.tests),
-        "scales": json_records(battery.scales),
-        "reliability": json_records(battery.reliability),
-    }
-    write_json_document(paths["json"], document)
-    metrics = json.dumps(battery_metrics(battery), ensure_ascii=False, indent=2, sort_keys=True)
-    write_text(paths["metrics"], metrics + "\n")
-    return paths
+    everything as one JSON document for the reports; the files are swapped in together."""
+    final = battery_paths(Path(out_dir), stem)
+    with staged_folder(out_dir) as staging:
+        paths = battery_paths(staging, stem)
+        save_workbook(banner_workbook(battery, questionnaire, lang), paths["workbook"])
+        write_parquet_tables(
+            {paths[name]: getattr(battery, name) for name in ("cells", "tests", "scales", "claims")}
+        )
+        document = {
+            "info": battery.info,
+            "cells": json_records(battery.cells),
+            "tests": json_records(battery.tests),
+            "scales": json_records(battery.scales),
+            "reliability": json_records(battery.reliability),
+        }
+        write_json_document(paths["json"], document)
+        metrics = battery_metrics(battery)
+        text = json.dumps(metrics, ensure_ascii=False, indent=2, sort_keys=True)
+        write_text(paths["metrics"], text + "\n")
+    return final
 
 
 def battery_metrics(battery: Battery) -> dict:

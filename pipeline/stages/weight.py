@@ -65,7 +65,8 @@ def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame
         row = data["_source_row"].iloc[first] if "_source_row" in data.columns else first + 2
         raise InputError(
             f"expected a stratum code of the frame ({', '.join(map(str, sorted(known)))}), "
-            f"got {data[variable].iloc[first]!r}; {int(bad.sum())} row(s) have no valid stratum",
+            f"got {str(data[variable].iloc[first])!r}; {int(bad.sum())} row(s) have no valid "
+            "stratum (clean quarantines such rows)",
             row=int(row),
             column=variable,
         )
@@ -152,12 +153,33 @@ def build_design(
     return design
 
 
+def check_sample_fits_frame(strata: pd.Series, sizes: dict[int, int], frame_file: str | None):
+    """A stratum cannot have more respondents than the frame says it has people."""
+    counts = strata.value_counts()
+    over = [(int(code), int(n)) for code, n in counts.items() if n > sizes[int(code)]]
+    if over:
+        code, n = over[0]
+        raise InputError(
+            f"stratum {code} has {n} respondents in the data but a population of "
+            f"{sizes[code]} in the frame; is the frame for this survey?",
+            file=frame_file,
+            column=f"strata.{code}.population",
+        )
+
+
 def weight(
-    data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame, options: WeightOptions
+    data: pd.DataFrame,
+    questionnaire: Questionnaire,
+    frame: Frame,
+    options: WeightOptions,
+    frame_file: str | None = None,
 ) -> tuple[pd.DataFrame, dict]:
-    """The data with the design columns added, and the design's description for metadata."""
+    """The data with the design columns added, and the design's description for metadata.
+
+    ``frame_file`` names the frame in errors about it."""
     strata = stratum_codes(data, questionnaire, frame)
     sizes = frame.sizes()
+    check_sample_fits_frame(strata, sizes, frame_file)
     margins = list(frame.margins) if options.calibrate else []
     design = build_design(data, strata, sizes, margins, options)
     out = data.drop(columns=[c for c in DESIGN_COLUMNS if c in data.columns]).copy()

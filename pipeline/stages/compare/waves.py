@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.core.atomic import write_text
+from pipeline.core.atomic import staged_folder, write_text
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
@@ -413,27 +413,30 @@ def write_comparison(
     comparison: Comparison, harmonization: Harmonization, out_dir: str | Path, lang: str = "vi"
 ) -> dict[str, Path]:
     """Write the workbook, the long tables (parquet), the JSON document for the reports, the
-    list of one-wave-only items and the charts, all atomically."""
+    list of one-wave-only items and the charts, swapped in together."""
     # matplotlib is loaded only when charts are drawn, not on every CLI start
     from pipeline.stages.compare.charts import write_charts
 
     if lang not in COMPARISON_WORDS:
         raise InputError(f"language must be one of {', '.join(COMPARISON_WORDS)}, got {lang!r}")
-    paths = output_paths(out_dir)
+    final = output_paths(out_dir)
     labels = ComparisonLabels(harmonization, comparison, lang)
-    save_workbook(comparison_workbook(comparison, labels, lang), paths["workbook"])
-    write_parquet_tables({paths[name]: getattr(comparison, name) for name in ("rows", "tests")})
-    document = {
-        "info": comparison.info,
-        "rows": json_records(comparison.rows),
-        "tests": json_records(comparison.tests),
-        "one_wave_only": comparison.one_wave_only,
-        "not_compared": comparison.not_compared,
-    }
-    write_json_document(paths["json"], document)
-    write_text(paths["one_wave_only"], _one_wave_csv(comparison, harmonization))
-    charts = write_charts(comparison, labels, paths["charts"], lang)
-    return {**paths, **{f"chart:{p.name}": p for p in charts}}
+    with staged_folder(out_dir) as staging:
+        paths = output_paths(staging)
+        save_workbook(comparison_workbook(comparison, labels, lang), paths["workbook"])
+        tables = {paths[name]: getattr(comparison, name) for name in ("rows", "tests")}
+        write_parquet_tables(tables)
+        document = {
+            "info": comparison.info,
+            "rows": json_records(comparison.rows),
+            "tests": json_records(comparison.tests),
+            "one_wave_only": comparison.one_wave_only,
+            "not_compared": comparison.not_compared,
+        }
+        write_json_document(paths["json"], document)
+        write_text(paths["one_wave_only"], _one_wave_csv(comparison, harmonization))
+        charts = write_charts(comparison, labels, paths["charts"], lang)
+    return {**final, **{f"chart:{p.name}": final["charts"] / p.name for p in charts}}
 
 
 def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
@@ -445,4 +448,4 @@ def _one_wave_csv(comparison: Comparison, h: Harmonization) -> str:
             v = by_name[name]
             lines.append([wave, name, v.label.vi, v.label.en])
     frame = pd.DataFrame(lines[1:], columns=lines[0])
-    return write_csv_for_people(frame, lineterminator="\n")
+    return write_csv_for_people(frame)

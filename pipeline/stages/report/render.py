@@ -93,7 +93,13 @@ def notebook_parameters(notebook: Path) -> dict[str, str]:
     """The notebook's parameters and their inferred type names (from its ``parameters`` cell)."""
     import papermill
 
-    params = papermill.inspect_notebook(str(notebook))
+    try:
+        params = papermill.inspect_notebook(str(notebook))
+    except Exception as exc:  # nbformat and papermill raise anything on a file not a notebook
+        raise InputError(
+            f"not a Jupyter notebook ({type(exc).__name__}): expected an .ipynb file",
+            file=str(notebook),
+        ) from None
     return {name: (p.get("inferred_type_name") or "str") for name, p in params.items()}
 
 
