@@ -284,8 +284,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Chỉ số: tỷ lệ (%) có trọng số chọn một trong hai phương án đầu của thang đo, với "
             "KTC 95% ({counted}). Chênh lệch = nhóm − chung, với KTC 95% của chính chênh lệch "
             "đó; ▲ ▼: có ý nghĩa thống kê (hiệu chỉnh Benjamini-Hochberg). {dash}: không công "
-            "bố (cơ số dưới {threshold}, hoặc ẩn kèm để không thể tính ngược). *: cơ số dưới "
-            "{min_base}, cần đọc thận trọng."
+            "bố (cơ số dưới {threshold} hoặc ẩn kèm). *: cơ số dưới {min_base}, đọc thận trọng."
         ),
         "brief_findings": "Khác biệt có ý nghĩa thống kê của nhóm",
         "comparison_title": "So sánh giữa hai đợt khảo sát",
@@ -485,8 +484,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Indicator: weighted percentage choosing either of the scale's first two options, "
             "with its 95% CI ({counted}). Difference = category − total, with the 95% CI of "
             "that very difference; ▲ ▼: significant (Benjamini-Hochberg-adjusted). {dash}: not "
-            "shown (base below {threshold}, or hidden with such a column so that it cannot be "
-            "worked out). *: base below {min_base}, read with care."
+            "shown (base below {threshold}, or hidden with such a column). *: base below "
+            "{min_base}, read with care."
         ),
         "brief_findings": "Statistically significant differences of the category",
         "comparison_title": "Comparison of two survey waves",
@@ -960,8 +959,8 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Suggested citation",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Version {version}.",
         "composition_note": (
-            "The sample's composition (category, sex, age, education ...) is described in the "
-            "Methodology and the tables, and is not reported as a finding."
+            "The sample's make-up (the member categories, gender, age, schooling ...) is "
+            "described in the Methodology and the tables, and is not reported as a finding."
         ),
     },
 }
