@@ -17,6 +17,7 @@ COMPARISON_WORDS = {
         "item": "Câu hỏi",
         "level": "Phương án",
         "mean": "Điểm trung bình (theo mã)",
+        "top2": "Tỷ lệ chọn hai mức đầu của thang đo",
         "diff": "Chênh lệch (điểm %)",
         "diff_mean": "Chênh lệch điểm TB",
         "ci_low": "KTC 95% dưới",
@@ -52,6 +53,7 @@ COMPARISON_WORDS = {
         "item": "Question",
         "level": "Answer",
         "mean": "Mean score (codes)",
+        "top2": "Share choosing the scale's first two options",
         "diff": "Difference (points)",
         "diff_mean": "Mean score difference",
         "ci_low": "95% CI low",
@@ -810,7 +812,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "{category}; đường màu đỏ là thay đổi có ý nghĩa thống kê."
         ),
         "at_a_glance": "Kết quả chính trong một phút",
-        "headline": "{value} chọn «{option}» ở «{item}» ({ci}: {low}–{high}).",
+        "headline": "{value} chọn {option} ở «{item}» ({ci}: {low}–{high}).",
         "headline_no_change": "Đây là đợt khảo sát đầu tiên: chưa có số liệu để so sánh.",
         "headline_change": (
             "So với đợt {wave} ({earlier}): {diff} {pp} ({ci}: {low} đến {high}), {verdict}."
@@ -905,7 +907,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "{category}; red lines are significant changes."
         ),
         "at_a_glance": "Key results in one minute",
-        "headline": "{value} answer “{option}” on “{item}” ({ci}: {low}–{high}).",
+        "headline": "{value} answer {option} on “{item}” ({ci}: {low}–{high}).",
         "headline_no_change": "This is the first wave: there is no earlier figure to compare.",
         "headline_change": (
             "Against {wave} ({earlier}): {diff} {pp} ({ci} {low} to {high}), {verdict}."
