@@ -372,6 +372,24 @@ def test_mean_score_difference_for_likert_items_only(mini_comparison):
     close(m["est_b"], [(codes * props["est_b"]).sum()])
 
 
+def test_top_two_box_change_is_the_sum_of_the_first_two_levels_with_its_own_test(
+    mini_comparison,
+):
+    """The top-2-box row: each wave's share is the sum of the first two levels' shares, the
+    difference the sum of their differences; its SE comes from the indicator's own test."""
+    _, _, comparison = mini_comparison
+    rows = comparison.rows
+    overall = rows[(rows["scope"] == "overall") & (rows["item"] == "eff_train")]
+    top = overall[overall["kind"] == "top2"]
+    assert len(top) == 1 and top["level"].iloc[0] == "top2"
+    props = overall[(overall["kind"] == "proportion") & overall["level"].isin(["1", "2"])]
+    close(top["est_a"], [props["est_a"].sum()])
+    close(top["est_b"], [props["est_b"].sum()])
+    close(top["diff"], [props["diff"].sum()])
+    assert 0 < top["diff_se"].iloc[0] < props["diff_se"].sum()
+    assert set(rows.loc[rows["kind"] == "top2", "item"]) == {"trust", "eff_meet", "eff_train"}
+
+
 def test_items_in_one_wave_pii_and_non_categorical_are_listed_not_dropped(mini_comparison):
     _, _, comparison = mini_comparison
     assert comparison.one_wave_only == {"2021": [], "2023": ["online"]}

@@ -371,3 +371,23 @@ def test_html_and_script_in_free_text_answers_are_printed_as_text(project, tmp_p
     text = one_line(pdf_text(result.outputs["pdf"]))
     assert "<script>alert('xss')</script> không đồng ý" in text.replace("’", "'")
     assert '<img src=x onerror="alert(1)"> ý kiến' in text.replace("”", '"').replace("“", '"')
+
+
+def test_the_executed_notebook_prints_exactly_the_findings_of_their_own_tests(reports, data):
+    """Read back from the executed notebook: the bullets under "differences between groups"
+    are the sentences of the findings chosen from the claims, nothing else."""
+    from pipeline.stages.report.text import finding_sentence
+
+    nb = nbformat.read(reports["out"] / f"{WAVE}.vi.ipynb", as_version=4)
+    printed = [
+        line[2:]
+        for cell in nb.cells if cell.cell_type == "code"
+        for out in cell.outputs if "text/markdown" in out.get("data", {})
+        for line in out["data"]["text/markdown"].splitlines()
+        if line.startswith("- ") and "KTC 95% của chênh lệch" in line and "nhóm" in line
+    ]  # fmt: skip
+    expected = []
+    for banner in [data.stratum] + [b for b in data.questionnaire.banners if b != data.stratum]:
+        limit = 5 if banner == data.stratum else 2
+        expected += [finding_sentence(f, "vi") for f in rd.findings(data, banner, "vi", limit)]
+    assert printed == expected and printed

@@ -17,6 +17,7 @@ COMPARISON_WORDS = {
         "item": "Câu hỏi",
         "level": "Phương án",
         "mean": "Điểm trung bình (theo mã)",
+        "top2": "Tỷ lệ chọn hai mức đầu của thang đo",
         "diff": "Chênh lệch (điểm %)",
         "diff_mean": "Chênh lệch điểm TB",
         "ci_low": "KTC 95% dưới",
@@ -52,6 +53,7 @@ COMPARISON_WORDS = {
         "item": "Question",
         "level": "Answer",
         "mean": "Mean score (codes)",
+        "top2": "Share choosing the scale's first two options",
         "diff": "Difference (points)",
         "diff_mean": "Mean score difference",
         "ci_low": "95% CI low",
@@ -284,8 +286,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Chỉ số: tỷ lệ (%) có trọng số chọn một trong hai phương án đầu của thang đo, với "
             "KTC 95% ({counted}). Chênh lệch = nhóm − chung, với KTC 95% của chính chênh lệch "
             "đó; ▲ ▼: có ý nghĩa thống kê (hiệu chỉnh Benjamini-Hochberg). {dash}: không công "
-            "bố (cơ số dưới {threshold}, hoặc ẩn kèm để không thể tính ngược). *: cơ số dưới "
-            "{min_base}, cần đọc thận trọng."
+            "bố (cơ số dưới {threshold} hoặc ẩn kèm). *: cơ số dưới {min_base}, đọc thận trọng."
         ),
         "brief_findings": "Khác biệt có ý nghĩa thống kê của nhóm",
         "comparison_title": "So sánh giữa hai đợt khảo sát",
@@ -485,8 +486,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Indicator: weighted percentage choosing either of the scale's first two options, "
             "with its 95% CI ({counted}). Difference = category − total, with the 95% CI of "
             "that very difference; ▲ ▼: significant (Benjamini-Hochberg-adjusted). {dash}: not "
-            "shown (base below {threshold}, or hidden with such a column so that it cannot be "
-            "worked out). *: base below {min_base}, read with care."
+            "shown (base below {threshold}, or hidden with such a column). *: base below "
+            "{min_base}, read with care."
         ),
         "brief_findings": "Statistically significant differences of the category",
         "comparison_title": "Comparison of two survey waves",
@@ -814,7 +815,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "{category}; đường màu đỏ là thay đổi có ý nghĩa thống kê."
         ),
         "at_a_glance": "Kết quả chính trong một phút",
-        "headline": "{value} chọn «{option}» ở «{item}» ({ci}: {low}–{high}).",
+        "headline": "{value} chọn {option} ở «{item}» ({ci}: {low}–{high}).",
         "headline_no_change": "Đây là đợt khảo sát đầu tiên: chưa có số liệu để so sánh.",
         "headline_change": (
             "So với đợt {wave} ({earlier}): {diff} {pp} ({ci}: {low} đến {high}), {verdict}."
@@ -909,7 +910,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "{category}; red lines are significant changes."
         ),
         "at_a_glance": "Key results in one minute",
-        "headline": "{value} answer “{option}” on “{item}” ({ci}: {low}–{high}).",
+        "headline": "{value} answer {option} on “{item}” ({ci}: {low}–{high}).",
         "headline_no_change": "This is the first wave: there is no earlier figure to compare.",
         "headline_change": (
             "Against {wave} ({earlier}): {diff} {pp} ({ci} {low} to {high}), {verdict}."
@@ -963,8 +964,8 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Suggested citation",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Version {version}.",
         "composition_note": (
-            "The sample's composition (category, sex, age, education ...) is described in the "
-            "Methodology and the tables, and is not reported as a finding."
+            "The sample's make-up (the member categories, gender, age, schooling ...) is "
+            "described in the Methodology and the tables, and is not reported as a finding."
         ),
     },
 }

@@ -59,16 +59,16 @@ class ComparisonLabels:
         return self.items[name].label.get(self.lang)
 
     def level(self, item: str, level: str) -> str:
-        if level == "mean":
-            return COMPARISON_WORDS[self.lang]["mean"]
+        if level in ("mean", "top2"):
+            return COMPARISON_WORDS[self.lang][level]
         it = self.items[item]
         label = it.variables[it.codes_from].value_labels(self.lang).get(int(level), level)
         return f"{label} [{level}]"
 
     def option(self, item: str, level: str) -> str:
         """The level's label as a reader sees it (no code)."""
-        if level == "mean":
-            return COMPARISON_WORDS[self.lang]["mean"]
+        if level in ("mean", "top2"):
+            return COMPARISON_WORDS[self.lang][level]
         it = self.items[item]
         return it.variables[it.codes_from].value_labels(self.lang).get(int(level), level)
 

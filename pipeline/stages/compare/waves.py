@@ -11,7 +11,7 @@ as not compared.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -270,6 +270,11 @@ def compare_waves(
                         links=links[(wa, wb)], level=level,
                     )  # fmt: skip
                     rows.extend(_rows(scope, it, wa, wb, m))
+                    top = top_two_box(values[it.name], lev)
+                    t = compare_means(
+                        stacked, top, wa, wb, domain=domain, links=links[(wa, wb)], level=level
+                    )
+                    rows.extend(_rows(scope, it, wa, wb, replace(t, kind=TOP2, levels=(TOP2,))))
         if scope_tests:
             p_bh = bh_adjust([t["p"] for t in scope_tests])
             for t, q in zip(scope_tests, p_bh, strict=True):
@@ -351,6 +356,16 @@ def _test_row(scope: str, it: HarmonizedItem, test: Test) -> dict:
     }
 
 
+TOP2 = "top2"  # the share choosing either of a scale's first two options (kind and level)
+
+
+def top_two_box(values: np.ndarray, levels: list[float]) -> np.ndarray:
+    """1 where the answer is one of the first two substantive codes, 0 for another answer,
+    NaN where there is none (the top-2-box share as a mean, compared like a mean score)."""
+    x = np.asarray(values, dtype=float)
+    return np.where(np.isnan(x), np.nan, np.isin(x, levels[:2]).astype(float))
+
+
 def _rows(scope: str, it: HarmonizedItem, wave_a: str, wave_b: str, d: Difference) -> list:
     return [
         {
@@ -359,7 +374,7 @@ def _rows(scope: str, it: HarmonizedItem, wave_a: str, wave_b: str, d: Differenc
             "wave_b": wave_b,
             "item": it.name,
             "kind": d.kind,
-            "level": "mean" if d.kind == "mean" else int(lev),
+            "level": d.kind if d.kind in ("mean", TOP2) else int(lev),
             "n_a": int(d.n_a[i]),
             "n_b": int(d.n_b[i]),
             "est_a": float(d.est_a[i]),

@@ -858,14 +858,11 @@ def counted_options(data: WaveData, lang: str) -> str:
 
 
 def _top2_ci(score: dict, questionnaire, lang: str) -> str:
-    """" (38,1–46,5)": the top-2-box share's 95% CI, from its SE on the logit scale (as the
-    tables' logit intervals; 0 and 1 get no interval)."""
-    p, se = float(score["top2"]), float(score["top2_se"])
-    if not (0 < p < 1) or not np.isfinite(se):
+    """" (38,1–46,5)": the top-2-box share's 95% CI (:func:`top2_interval`); "" at 0 or 1."""
+    p = float(score["top2"])
+    low, high = top2_interval(p, float(score["top2_se"]))
+    if low == high:
         return ""
-    half = stats.norm.ppf(0.975) * se / (p * (1 - p))
-    logit = math.log(p / (1 - p))
-    low, high = (1 / (1 + math.exp(-(logit + s * half))) for s in (-1, 1))
     return f" ({fmt_percent(low, lang, sign=False)}–{fmt_percent(high, lang, sign=False)})"
 
 
@@ -939,6 +936,10 @@ def level_label(comparison: ComparisonData, item: str, level: str, lang: str) ->
     """The option label of a compared level (the codes of the item's ``codes_from`` wave)."""
     if level == "mean":
         return words(lang)["mean_score"]
+    if level == "top2":
+        codes = comparison.items[item].variables[comparison.items[item].codes_from]
+        labels = codes.value_labels(lang)
+        return words(lang)["either_of"].format(*(labels[c] for c in codes.substantive_codes()[:2]))
     options = {str(o.code): o.label.get(lang) for o in comparison.items[item].options}
     return options.get(str(level), str(level))
 
@@ -1209,8 +1210,9 @@ class Change:
 
 @dataclass(frozen=True)
 class Headline:
-    """One headline figure: the whole sample's weighted share (0-1) choosing the favourable
-    end of a scale item, its 95% CI, and its change since the last wave when known."""
+    """One headline figure: the whole sample's weighted share (0-1) choosing either of the
+    first two options of a scale item (the top-2 box), its 95% CI, and its change since the
+    last wave when known."""
 
     variable: str
     item: str
@@ -1233,40 +1235,50 @@ def headline_variables(data: WaveData, limit: int = 5) -> list:
     return chosen[:limit]
 
 
-def favourable_code(data: WaveData, variable) -> int:
-    """The code at the favourable end of the variable's scale (first when undeclared)."""
-    choices = data.questionnaire.choice_list(variable.question)
-    codes = variable.substantive_codes()
-    return codes[-1] if choices is not None and choices.favourable == "last" else codes[0]
-
-
 def headlines(
     data: WaveData, lang: str, comparison: ComparisonData | None = None, limit: int = 5
 ) -> list[Headline]:
-    """The summary page's figures (see :class:`Headline`), with their change since the
-    earlier wave of ``comparison`` when this wave is its later wave."""
+    """The summary page's figures (see :class:`Headline`; the tabulate stage's top-2-box
+    share with a logit 95% CI), with their change since the earlier wave of ``comparison``
+    when this wave is its later wave."""
     out = []
+    s = data.scales
     for v in headline_variables(data, limit):
-        code = favourable_code(data, v)
-        cells = cells_of(data, v.name, TOTAL)
-        cell = cells[(cells["col_code"] == TOTAL) & (cells["row_code"] == code)].iloc[0]
+        score = s[(s["banner"] == TOTAL) & (s["variable"] == v.name)]
+        if score.empty:
+            continue
+        score = score.iloc[0]
+        low, high = top2_interval(float(score["top2"]), float(score["top2_se"]))
+        labels = v.value_labels(lang)
         item = v.label.get(lang) if v.grid_item is not None else v.question.label.get(lang)
         out.append(
             Headline(
                 variable=v.name,
                 item=item.rstrip("?:. "),
-                option=v.value_labels(lang)[code],
-                prop=float(cell["prop"]),
-                ci_low=float(cell["ci_low"]),
-                ci_high=float(cell["ci_high"]),
-                change=headline_change(data, v, code, comparison),
+                option=words(lang)["either_of"].format(
+                    *(labels[c] for c in v.substantive_codes()[:2])
+                ),
+                prop=float(score["top2"]),
+                ci_low=low,
+                ci_high=high,
+                change=headline_change(data, v, comparison),
             )
         )
     return out
 
 
-def headline_change(data: WaveData, variable, code: int, comparison) -> Change | None:
-    """The compare stage's overall difference for ``variable``'s ``code`` when this wave is
+def top2_interval(p: float, se: float, level: float = 0.95) -> tuple[float, float]:
+    """The top-2-box share's CI on the logit scale (as the tables' logit intervals, normal
+    quantile); (p, p) at 0 or 1, where the logit has no interval."""
+    if not (0 < p < 1) or not np.isfinite(se):
+        return p, p
+    half = stats.norm.ppf(0.5 + level / 2) * se / (p * (1 - p))
+    logit = math.log(p / (1 - p))
+    return tuple(1 / (1 + math.exp(-(logit + k * half))) for k in (-1, 1))
+
+
+def headline_change(data: WaveData, variable, comparison) -> Change | None:
+    """The compare stage's overall top-2-box difference for ``variable`` when this wave is
     the later of the comparison's waves; None for the first wave or an item not compared."""
     if comparison is None or comparison.info["waves"][-1] != data.wave:
         return None
@@ -1280,9 +1292,8 @@ def headline_change(data: WaveData, variable, code: int, comparison) -> Change |
     )
     if item is None:
         return None
-    level = item.recodes.get(data.wave, {}).get(code, code) if item.recodes else code
     d = comparison_rows(comparison)
-    row = d[(d["item"] == item.name) & (d["kind"] == "proportion") & (d["level"] == str(level))]
+    row = d[(d["item"] == item.name) & (d["kind"] == "top2")]
     if row.empty:
         return None
     r = row.iloc[0]
@@ -1292,15 +1303,16 @@ def headline_change(data: WaveData, variable, code: int, comparison) -> Change |
         float(r["diff"]),
         float(r["ci_low"]),
         float(r["ci_high"]),
-        float(level_p_bh(comparison).get((item.name, str(level)), math.nan)),
+        float(level_p_bh(comparison).get((item.name, "top2"), math.nan)),
     )
 
 
 def level_p_bh(comparison: ComparisonData) -> dict[tuple[str, str], float]:
-    """BH-adjusted p of every overall level difference (proportions) of the comparison,
-    across that battery: the p a sentence about one level's change may quote."""
+    """BH-adjusted p of every overall level difference (the options' and the top-2-box
+    shares) of the comparison, across that battery: the p a sentence about one change may
+    quote."""
     d = comparison_rows(comparison)
-    d = d[(d["kind"] == "proportion") & d["p_diff"].notna()]
+    d = d[d["kind"].isin(["proportion", "top2"]) & d["p_diff"].notna()]
     if d.empty:
         return {}
     adjusted = bh_adjust(d["p_diff"].to_numpy())
