@@ -182,3 +182,28 @@ def test_kobo_xlsx_repeat_sheets_become_linked_child_tables(tmp_path):
         ["u2", "1", "1", "bcg"],
     ]
     assert "kids_immunization: extra_note" in raw.unmapped
+
+
+def test_ingest_writes_each_repeat_beside_the_raw_csv(tmp_path, capsys):
+    from pipeline.cli.app import run
+    from pipeline.readers.import_xlsform import import_xlsform
+
+    questionnaire = import_xlsform(FORMS / "tutorial_w_repeats.xls", tmp_path / "q.yaml")
+    out = tmp_path / "raw" / "1.csv"
+    code = run(
+        [
+            "ingest",
+            str(EXPORTS / "tutorial_w_repeats.csv"),
+            "--questionnaire",
+            str(questionnaire),
+            "--out",
+            str(out),
+            "--format",
+            "kobo",
+        ]
+    )
+    assert code == 0
+    child = (tmp_path / "raw" / "1.children.csv").read_text(encoding="utf-8").splitlines()
+    assert child[0] == "_parent_id,_parent_index,_index,childs_name,childs_age"
+    assert [line.split(",")[3:] for line in child[1:]] == [["Tom", "12"], ["Dick", "5"]]
+    assert "2 rows of repeat children" in capsys.readouterr().out
