@@ -108,3 +108,102 @@ def test_a_single_choice_given_by_name_under_its_group_path(tmp_path):
     raw = read_responses(source, q, format="kobo")
     # names and (Kobo "labels" exports) labels in any language become the codes
     assert raw.data["water"].tolist() == ["1", "3", "2", None]
+
+
+def test_kobo_xlsx_repeat_sheets_become_linked_child_tables(tmp_path):
+    import openpyxl
+
+    q = read_xlsform(FORMS / "nested_repeats.xls")
+    book = openpyxl.Workbook()
+    main = book.active
+    main.title = "nested_repeats"
+    main.append(
+        [
+            "has_kids",
+            "nested_group/nested_name",
+            "nested_group/nested_age",
+            "address",
+            "gps",
+            "web_browsers",
+            "_uuid",
+            "_index",
+        ]
+    )
+    main.append(["1", "Amina", 30, "Hanoi", None, "firefox", "u1", 1])
+    main.append(["1", "Binh", 41, "Hue", None, "chrome safari", "u2", 2])
+    kids = book.create_sheet("kids_details")
+    kids.append(
+        [
+            "kids/kids_details/kids_name",
+            "kids/kids_details/kids_age",
+            "_index",
+            "_parent_table_name",
+            "_parent_index",
+        ]
+    )
+    for row in (
+        ["Ada", 3, 1, "nested_repeats", 1],
+        ["Bo", 5, 2, "nested_repeats", 1],
+        ["Cy", 1, 3, "nested_repeats", 2],
+    ):
+        kids.append(row)
+    shots = book.create_sheet("kids_immunization")
+    shots.append(
+        [
+            "kids/kids_details/kids_immunization/immunization_info",
+            "_index",
+            "_parent_table_name",
+            "_parent_index",
+            "extra_note",
+        ]
+    )
+    for row in (
+        ["polio", 1, "kids_details", 2, None],
+        ["measles", 2, "kids_details", 2, None],
+        ["bcg", 3, "kids_details", 3, "x"],
+    ):
+        shots.append(row)
+    book.save(tmp_path / "export.xlsx")
+    raw = read_responses(tmp_path / "export.xlsx", q, format="kobo")
+    assert raw.data["nested_name"].tolist() == ["Amina", "Binh"]
+    details = raw.tables["kids_details"]
+    assert details[["_parent_id", "_index", "kids_name", "kids_age"]].values.tolist() == [
+        ["u1", "1", "Ada", "3"],
+        ["u1", "2", "Bo", "5"],
+        ["u2", "1", "Cy", "1"],
+    ]
+    shots_table = raw.tables["kids_immunization"]
+    # Bo (Amina's 2nd child) had two shots, Cy (Binh's 1st) one: parents carried down.
+    assert shots_table[
+        ["_parent_id", "_parent_index", "_index", "immunization_info"]
+    ].values.tolist() == [
+        ["u1", "2", "1", "polio"],
+        ["u1", "2", "2", "measles"],
+        ["u2", "1", "1", "bcg"],
+    ]
+    assert "kids_immunization: extra_note" in raw.unmapped
+
+
+def test_ingest_writes_each_repeat_beside_the_raw_csv(tmp_path, capsys):
+    from pipeline.cli.app import run
+    from pipeline.readers.import_xlsform import import_xlsform
+
+    questionnaire = import_xlsform(FORMS / "tutorial_w_repeats.xls", tmp_path / "q.yaml")
+    out = tmp_path / "raw" / "1.csv"
+    code = run(
+        [
+            "ingest",
+            str(EXPORTS / "tutorial_w_repeats.csv"),
+            "--questionnaire",
+            str(questionnaire),
+            "--out",
+            str(out),
+            "--format",
+            "kobo",
+        ]
+    )
+    assert code == 0
+    child = (tmp_path / "raw" / "1.children.csv").read_text(encoding="utf-8").splitlines()
+    assert child[0] == "_parent_id,_parent_index,_index,childs_name,childs_age"
+    assert [line.split(",")[3:] for line in child[1:]] == [["Tom", "12"], ["Dick", "5"]]
+    assert "2 rows of repeat children" in capsys.readouterr().out

@@ -17,15 +17,22 @@ def ingest_command(
 ) -> None:
     """Read any response file into a questionnaire's raw CSV.
 
+    A form's repeats go to child tables beside it: <out>.<repeat>.csv.
+
     Example: survey ingest kobo-export.csv --questionnaire questionnaires/q.yaml --out raw/2021.csv
     """
     from pipeline.model.questionnaire import load_questionnaire
-    from pipeline.readers.ingest import read_responses, write_raw_csv
+    from pipeline.readers.ingest import read_responses, write_csv, write_raw_csv
 
     q = load_questionnaire(questionnaire)
     responses = read_responses(file, q, format=format, encoding=encoding)
     write_raw_csv(responses, out)
     print(f"{len(responses.data)} rows from {file} ({responses.format}) → {out}")
+    for repeat, table in responses.tables.items():
+        # a repeat's child table beside the respondents' file: raw/<wave>.<repeat>.csv
+        child = out.with_name(f"{out.stem}.{repeat}{out.suffix}")
+        write_csv(table, child)
+        print(f"{len(table)} rows of repeat {repeat} → {child}")
     if responses.simulated:
         print("SIMULATED DATA: every row is marked _simulated = 1")
     if responses.unmapped:

@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline.core.atomic import atomic_path
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.datafile import FORMATS, detect_format, read_source_table
+from pipeline.readers.ingest import kobo
 from pipeline.readers.ingest.mapping import map_table, unmapped_table
 from pipeline.readers.ingest.responses import RawResponses
 from pipeline.readers.ingest.text import decode_bytes, encode_cp1258
@@ -48,7 +49,16 @@ def read_responses(
     if questionnaire is None:
         return unmapped_table(table, fmt)
     flavour = fmt if fmt in ("kobo", "odk") else None
-    return map_table(table, questionnaire, fmt, flavour)
+    sheets = {}
+    if fmt == "kobo" and _is_xlsx(Path(path)) and questionnaire.tables():
+        sheets = kobo.repeat_sheets(Path(path), questionnaire.tables())
+    return map_table(table, questionnaire, fmt, flavour, sheets)
+
+
+def _is_xlsx(path: Path) -> bool:
+    """A Kobo export saved as Excel (a zip archive), which has a sheet per repeat."""
+    with path.open("rb") as fh:
+        return fh.read(4) == b"PK\x03\x04"
 
 
 def write_raw_csv(responses: RawResponses, target: str | Path) -> None:

@@ -1,7 +1,9 @@
 """KoboToolbox exports (CSV or XLSX, "XML values" or "labels").
 
 Headers are group paths ``group/question`` (nested ``g1/g2/q``); a select-multiple question
-is a space-separated column ``q`` and/or 0/1 columns ``q/option``. Kobo's own columns start
+is a space-separated column ``q`` and/or 0/1 columns ``q/option``. A repeat comes wide in a CSV
+(``children[2]/childs_name``) or, in an XLSX export, as a sheet of its own keyed to its parent
+by ``_parent_table_name`` and ``_parent_index``. Kobo's own columns start
 with ``_`` (``_uuid``, ``_submission_time``, ``_index``, ``_id``, ``_status`` ...) and are kept
 as metadata; the form's metadata questions (``start``, ``end``, ``today``, ``deviceid`` ...)
 become ``_start``, ``_end`` ...
@@ -10,6 +12,9 @@ become ``_start``, ``_end`` ...
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from pipeline.readers.ingest.table import SourceTable, build_table, cell_text
 
 MARKERS = frozenset(
     {"_uuid", "_submission_time", "_index", "__version__", "_xform_id_string",
@@ -68,3 +73,30 @@ def snake_case(name: str) -> str:
     """``instanceID`` → ``instance_id``; ``SubmissionDate`` → ``submission_date``."""
     name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
     return re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_").lower()
+
+
+# ---- Kobo XLSX: one sheet per repeat ------------------------------------------------------
+
+# Kobo's keys on a repeat's sheet: its row number, the sheet of the parent, the parent's row.
+ROW_INDEX, PARENT_TABLE, PARENT_INDEX = "_index", "_parent_table_name", "_parent_index"
+EXCEL_SHEET_NAME_CHARS = 31
+
+
+def repeat_sheets(path: Path, repeats: list[str]) -> dict[str, SourceTable]:
+    """The sheet of each repeat in a Kobo XLSX export (named after the repeat, cut to Excel's
+    31 characters), read as text like the main sheet."""
+    import openpyxl
+
+    wanted = {name[:EXCEL_SHEET_NAME_CHARS]: name for name in repeats}
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {
+            wanted[sheet.title]: build_table(
+                str(path),
+                [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)],
+            )
+            for sheet in workbook.worksheets
+            if sheet.title in wanted
+        }
+    finally:
+        workbook.close()

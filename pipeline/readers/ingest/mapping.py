@@ -216,9 +216,14 @@ def _has_values(table: SourceTable, j: int) -> bool:
 
 
 def map_table(
-    table: SourceTable, q: Questionnaire, fmt: str, flavour: Flavour | None = None
+    table: SourceTable,
+    q: Questionnaire,
+    fmt: str,
+    flavour: Flavour | None = None,
+    repeat_sheets: dict[str, SourceTable] | None = None,
 ) -> RawResponses:
-    """Rename a source table onto the questionnaire's variables (see module doc)."""
+    """Rename a source table onto the questionnaire's variables (see module doc);
+    ``repeat_sheets``: a Kobo XLSX export's sheet of each repeat, by repeat name."""
     check_headers(table)
     flavour = flavour or detect_flavour(table.headers)
     vocab = Vocabulary.of(q)
@@ -263,6 +268,13 @@ def map_table(
     _add_duration(ordered, n)
     data = pd.DataFrame(ordered, dtype=object)
     tables = _child_tables(table, q, repeat_columns, ordered[q.respondent_id], flavour)
+    if repeat_sheets:
+        main_ids = dict(
+            zip(ordered.get(kobo.ROW_INDEX, []), ordered[q.respondent_id], strict=False)
+        )
+        sheet_tables, sheet_unmapped = _sheet_child_tables(repeat_sheets, q, main_ids, flavour)
+        tables.update(sheet_tables)
+        unmapped = [*unmapped, *sheet_unmapped]
     return RawResponses(
         data=data,
         source_rows=list(table.row_numbers),
@@ -285,6 +297,82 @@ def _repeat_columns(table: SourceTable, q: Questionnaire) -> dict[int, tuple]:
     for j, header in enumerate(table.headers):
         found = kobo.repeat_path(header) if header else None
         if found and found[0] in tables and found[2] in names[found[0]]:
+            out[j] = found
+    return out
+
+
+def _sheet_child_tables(
+    sheets: dict[str, SourceTable],
+    q: Questionnaire,
+    main_ids: dict[str | None, str | None],
+    flavour: Flavour,
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Kobo XLSX repeat sheets as child tables. A row's parent is the row of the sheet named
+    in ``_parent_table_name`` whose ``_index`` is its ``_parent_index``: the main sheet (the
+    submission) or another repeat's sheet (a repeat in a repeat), whose own parent is looked
+    up the same way."""
+    parents: dict[tuple[str, str | None], tuple[str | None, str]] = {}
+    out: dict[str, pd.DataFrame] = {}
+    unmapped: list[str] = []
+    for repeat in q.tables():  # parents before children, as in the form
+        sheet = sheets.get(repeat)
+        if sheet is None:
+            continue
+        check_headers(sheet)
+        variables = q.variables(table=repeat)
+        columns = _sheet_columns(sheet, variables)
+        unmapped += [
+            f"{repeat}: {h}"
+            for j, h in enumerate(sheet.headers)
+            if h and j not in columns and not h.startswith("_")
+        ]
+        position = {h: j for j, h in enumerate(sheet.headers)}
+        counts: dict[tuple[str | None, str | None], int] = {}
+        rows = []
+        for row in sheet.rows:
+            cell = {k: row[j] if k in position else None for k, j in position.items()}
+            parent_key = (cell.get(kobo.PARENT_TABLE), cell.get(kobo.PARENT_INDEX))
+            parent_id, parent_path = parents.get(
+                (str(parent_key[0] or "")[: kobo.EXCEL_SHEET_NAME_CHARS], parent_key[1]),
+                (main_ids.get(parent_key[1]), ""),
+            )
+            counts[parent_key] = counts.get(parent_key, 0) + 1
+            index = str(counts[parent_key])
+            own_path = f"{parent_path}.{index}" if parent_path else index
+            parents[(repeat[: kobo.EXCEL_SHEET_NAME_CHARS], cell.get(kobo.ROW_INDEX))] = (
+                parent_id,
+                own_path,
+            )
+            rows.append({"_parent_id": parent_id, "_parent_index": parent_path, "_index": index})
+        for j, variable in columns.items():
+            values = [row[j] for row in sheet.rows]
+            values = _codes_for_labels(values, variable, labels=flavour != "plain")
+            for record, value in zip(rows, values, strict=True):
+                record[variable.name] = value
+        names = ["_parent_id", "_parent_index", "_index", *(v.name for v in variables)]
+        out[repeat] = pd.DataFrame([{n: r.get(n) for n in names} for r in rows], dtype=object)
+    return out, unmapped
+
+
+def _sheet_columns(sheet: SourceTable, variables: list[Variable]) -> dict[int, Variable]:
+    """A repeat sheet's columns by the repeat's variable they hold: the header's last part is
+    the variable's name, or its question and option (``q/option``) for a dichotomy."""
+    by_name = {v.name: v for v in variables}
+    by_option = {
+        (v.question.name, key): v
+        for v in variables
+        if v.option is not None
+        for key in (v.option.value, str(v.option.code))
+    }
+    out = {}
+    for j, header in enumerate(sheet.headers):
+        parts = kobo.segments(header or "")
+        if not parts:
+            continue
+        found = by_name.get(parts[-1])
+        if found is None and len(parts) >= 2:
+            found = by_option.get((parts[-2], parts[-1]))
+        if found is not None:
             out[j] = found
     return out
 
