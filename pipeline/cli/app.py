@@ -11,6 +11,7 @@ import typer
 from pipeline.cli import (
     allocate,
     clean,
+    collect,
     compare,
     crosstab,
     export,
@@ -45,6 +46,7 @@ STAGES = (
     instruments,
     allocate,
     simulate,
+    collect,
     ingest,
     clean,
     weight,
