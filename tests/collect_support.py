@@ -164,3 +164,44 @@ def client_for(q: Questionnaire, db: str, wave: str = "2024", access: str = "ope
     store = open_store(db, wave)
     app = make_app(q, store, access, export_path, xform=cached_xform(q), **kwargs)
     return TestClient(app, base_url="https://testserver", raise_server_exceptions=False), store
+
+
+class ServerProcess:
+    """``survey collect serve`` as a child process on 127.0.0.1, its output in a log file."""
+
+    def __init__(self, questionnaire: Path, db: str, workdir: Path, access: str = "open"):
+        self.args = [str(questionnaire), "--wave", "2024", "--db", db, "--access", access]
+        self.workdir = workdir
+        self.port = free_port()
+        self.log = workdir / "server.log"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> ServerProcess:
+        import sys
+
+        command = [sys.executable, "-m", "pipeline", "collect", "serve", *self.args,
+                   "--host", "127.0.0.1", "--port", str(self.port)]  # fmt: skip
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(command, cwd=self.workdir, stdout=log, stderr=log)
+        wait_for_port(self.port, timeout=60)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handler runs, nothing is flushed."""
+        import signal
+
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()

@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from pipeline.model.expressions import Expr, evaluate, parse
+from pipeline.model.expressions import Expr, evaluate, parse, references
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 
 # The OpenRosa meta block: instanceID identifies the submission; the others carry nothing.
@@ -72,6 +72,18 @@ class FormRules:
         self.constraint: dict[str, Expr] = {
             q.name: parse(q.constraint) for q in self.questions if q.constraint
         }
+        self._results: dict[tuple, bool] = {}
+
+    @cached_property
+    def referenced_variables(self) -> list:
+        """The variables some relevant or constraint expression reads: the only columns the
+        expression frame needs (building all of them costs more than the evaluation)."""
+        names: set[str] = set()
+        for expr in [*self.relevant.values(), *self.constraint.values()]:
+            names |= references(expr)
+        return [
+            v for v in self.questionnaire.variables() if v.name in names or v.question.name in names
+        ]
 
     @cached_property
     def field_question(self) -> dict[str, Question]:
@@ -178,9 +190,33 @@ class FormRules:
     def leaves(self, q: Question) -> list[str]:
         return [i.name for i in q.items] if q.type is QuestionType.likert_grid else [q.name]
 
-    def is_relevant(self, q: Question, frame: pd.DataFrame) -> bool:
+    def is_relevant(self, q: Question, frame: dict) -> bool:
         expr = self.relevant.get(q.name)
-        return True if expr is None else bool(evaluate(expr, frame, self.questionnaire).iloc[0])
+        return True if expr is None else self.holds(expr, frame)
+
+    def holds(self, expr: Expr, frame: dict, own: object = None) -> bool:
+        """``expr`` on the one-row ``frame`` (``own``: what ``.`` stands for), by the
+        expression engine. Results are remembered by the values the expression reads: a
+        form has few distinct combinations, and the engine's pandas evaluation costs
+        milliseconds."""
+        columns = self.columns_read(expr)
+        key = (id(expr), own, *(_hashable(frame[c]) for c in columns))
+        known = self._results.get(key)
+        if known is None:
+            data = pd.DataFrame([frame])
+            selves = None if own is None else pd.Series([own], index=data.index, dtype=object)
+            known = bool(evaluate(expr, data, self.questionnaire, self_values=selves).iloc[0])
+            if len(self._results) > 50_000:
+                self._results.clear()
+            self._results[key] = known
+        return known
+
+    def columns_read(self, expr: Expr) -> list[str]:
+        names = references(expr)
+        return [
+            v.name for v in self.referenced_variables
+            if v.name in names or v.question.name in names
+        ]  # fmt: skip
 
     def without_irrelevant(self, values: dict[str, object]) -> dict[str, object]:
         # A cleared answer can make a later question irrelevant in turn: repeat until stable.
@@ -211,7 +247,7 @@ class FormRules:
         for leaf in answered:
             self.check_value(q, leaf, values[leaf], frame)
 
-    def check_value(self, q: Question, leaf: str, value: object, frame: pd.DataFrame) -> None:
+    def check_value(self, q: Question, leaf: str, value: object, frame: dict) -> None:
         message = q.constraint_message.get("en") if q.constraint_message else None
         if q.range is not None and isinstance(value, int):
             low, high = q.range
@@ -220,17 +256,17 @@ class FormRules:
         expr = self.constraint.get(q.name)
         if expr is None:
             return
-        own = pd.Series([_expression_value(value)], index=frame.index, dtype=object)
-        if not bool(evaluate(expr, frame, self.questionnaire, self_values=own).iloc[0]):
+        if not self.holds(expr, frame, _expression_value(value)):
             raise Refusal(leaf, message or f"the answer breaks the rule {q.constraint}")
 
     # ---- shapes ------------------------------------------------------------------------
 
-    def expression_frame(self, values: dict[str, object]) -> pd.DataFrame:
+    def expression_frame(self, values: dict[str, object]) -> dict[str, object]:
         """One row of typed values as the expression engine reads them (numbers as float,
-        a multiple choice as its 0/1 columns, missing as NaN/None)."""
+        a multiple choice as its 0/1 columns, missing as NaN/None), as a mapping: the
+        engine gets it as a one-row DataFrame when it has to evaluate."""
         row: dict[str, object] = {}
-        for v in self.questionnaire.variables():
+        for v in self.referenced_variables:
             q = v.question
             if q.type is QuestionType.multiple:
                 chosen = values.get(q.name)
@@ -241,7 +277,7 @@ class FormRules:
             else:
                 value = values.get(v.name)
                 row[v.name] = None if value is None else _expression_value(value)
-        return pd.DataFrame([row])
+        return row
 
     def as_raw(self, values: dict[str, object]) -> Checked:
         answers: dict[str, str | None] = {}
@@ -256,6 +292,11 @@ class FormRules:
                 text = None if value is None else _raw_text(value)
             (contact if v.pii else answers)[v.name] = text
         return Checked(answers, contact)
+
+
+def _hashable(value: object) -> object:
+    # NaN is never equal to itself: as a key it would never be found again.
+    return None if isinstance(value, float) and np.isnan(value) else value
 
 
 def _bad_date(name: str, text: str) -> dt.date:

@@ -25,9 +25,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import queue
 import secrets
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -45,7 +46,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -167,6 +167,22 @@ def new_id() -> str:
     return secrets.token_hex(16)
 
 
+MAX_BATCH = 200
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A submission waiting for the writer thread, and what became of it."""
+
+    entry: Entry
+    instance: str  # keyed hash of the instanceID
+    content: str  # keyed hash of the content
+    done: threading.Event = field(default_factory=threading.Event)
+    outcome: Outcome | None = None
+    error: Exception | None = None
+    spent: bool = False
+
+
 class Store:
     """The collection database of one wave."""
 
@@ -179,6 +195,9 @@ class Store:
         metadata.create_all(engine)
         self.key = bytes.fromhex(self._setting_or_create("hash_key", secrets.token_hex(32)))
         self._writes = 0
+        self._queue: queue.Queue[_Pending] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._writer_lock = threading.Lock()
 
     # ---- settings ----------------------------------------------------------------------
 
@@ -211,20 +230,60 @@ class Store:
     # ---- submissions -------------------------------------------------------------------
 
     def submit(self, entry: Entry) -> Outcome:
-        """Store ``entry`` once, atomically with the spending of its one-time code."""
-        instance_hash = self.keyed("instance", entry.instance_id)
-        content_hash = self.keyed("content", entry.content_key)
-        for _attempt in range(3):
-            try:
-                with self.write_lock, self.engine.begin() as conn:
-                    outcome = self._submit(conn, entry, instance_hash, content_hash)
-                self._after_write()
-                return outcome
-            except IntegrityError:
-                continue  # the same instanceID committed in between: read its receipt again
-        raise RuntimeError("could not store the submission after three attempts")
+        """Store ``entry`` once, atomically with the spending of its one-time code; return
+        when it is committed (durable). Concurrent submissions share one commit (group
+        commit: one disk flush for many receipts)."""
+        pending = _Pending(
+            entry,
+            self.keyed("instance", entry.instance_id),
+            self.keyed("content", entry.content_key),
+        )
+        self._queue.put(pending)
+        self._ensure_writer()
+        pending.done.wait()
+        if pending.error is not None:
+            raise pending.error
+        return pending.outcome
 
-    def _submit(self, conn, entry: Entry, instance_hash: str, content_hash: str) -> Outcome:
+    def _ensure_writer(self) -> None:
+        with self._writer_lock:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(
+                    target=self._write_loop, name="collect-writer", daemon=True
+                )
+                self._writer.start()
+
+    def _write_loop(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < MAX_BATCH:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._write_batch(batch)
+
+    def _write_batch(self, batch: list[_Pending]) -> None:
+        try:
+            with self.write_lock, self.engine.begin() as conn:
+                for pending in batch:
+                    pending.outcome = self._submit(conn, pending)
+                if not self.is_sqlite and any(p.spent for p in batch):
+                    # Rewriting every token row gives them all this transaction's id, so no
+                    # spent token can be matched to its response by xmin.
+                    conn.execute(update(tokens).values(used=tokens.c.used))
+        except Exception as exc:  # one bad entry must not fail the others: retry one by one
+            if len(batch) > 1:
+                for pending in batch:
+                    self._write_batch([pending])
+                return
+            batch[0].error = exc
+        for pending in batch:
+            pending.done.set()
+        self._after_write()
+
+    def _submit(self, conn, pending: _Pending) -> Outcome:
+        entry, instance_hash, content_hash = pending.entry, pending.instance, pending.content
         seen = conn.execute(
             select(receipts.c.content_hash).where(receipts.c.instance_hash == instance_hash)
         ).scalar()
@@ -233,9 +292,10 @@ class Store:
         closed = conn.execute(select(settings.c.value).where(settings.c.name == "closed"))
         if closed.scalar() == "yes":
             return Outcome.closed
-        if entry.code is not None and not self._spend(conn, entry.code):
-            conn.rollback()
-            return Outcome.token_used
+        if entry.code is not None:
+            if not self._spend(conn, entry.code):
+                return Outcome.token_used
+            pending.spent = True
         conn.execute(
             insert(responses).values(
                 response_id=new_id(),
@@ -258,21 +318,12 @@ class Store:
         return Outcome.stored
 
     def _spend(self, conn, code: str) -> bool:
-        code_hash = self.keyed("code", code)
-        if not self.is_sqlite:
-            # Rewriting every token row gives them all this transaction's id, so none of
-            # them can be matched to the response by xmin.
-            conn.execute(text("LOCK TABLE tokens IN EXCLUSIVE MODE"))
         spent = conn.execute(
             update(tokens)
-            .where(tokens.c.code_hash == code_hash, tokens.c.used.is_(False))
+            .where(tokens.c.code_hash == self.keyed("code", code), tokens.c.used.is_(False))
             .values(used=True)
         )
-        if spent.rowcount != 1:
-            return False
-        if not self.is_sqlite:
-            conn.execute(update(tokens).values(used=tokens.c.used))
-        return True
+        return spent.rowcount == 1
 
     def _after_write(self) -> None:
         # Truncating the write-ahead log now and then removes the frames that hold a spent
