@@ -126,9 +126,10 @@ def submission_xml(q: Questionnaire, fields: dict, instance_id: str | None = Non
     ).encode()
 
 
-def post_xml(client, xml: bytes, path: str = "/submission", **kwargs):
+def post_xml(client, xml: bytes, path: str = "/submission", headers=None, **kwargs):
     return client.post(path, files={"xml_submission_file": ("submission.xml", xml, "text/xml")},
-                       headers={"X-OpenRosa-Version": "1.0"}, **kwargs)  # fmt: skip
+                       headers={"X-OpenRosa-Version": "1.0", **(headers or {})},
+                       **kwargs)  # fmt: skip
 
 
 def wait_for_port(port: int, timeout: float = 30.0) -> None:
