@@ -41,7 +41,7 @@ from pipeline.stages.collect.security import (
 from pipeline.stages.collect.store import Entry, Outcome, Store, TokenState
 from pipeline.stages.collect.web import UI, FormPage, other_lang, page_lang, render, web_fields
 from pipeline.stages.collect.xform import MAX_XML_BYTES, XForm, build_xform, parse_submission
-from pipeline.statistics.disclosure import suppress
+from pipeline.statistics.disclosure import primary
 
 OPENROSA = {"X-OpenRosa-Version": "1.0"}
 OPENROSA_ACCEPT = {**OPENROSA, "X-OpenRosa-Accept-Content-Length": str(MAX_XML_BYTES)}
@@ -484,6 +484,17 @@ def create_app(config: CollectConfig) -> Starlette:
     return SecurityMiddleware(app)
 
 
+def one_way_suppression(counts: np.ndarray, threshold: int) -> np.ndarray:
+    """Cells to hide in a one-way table published with its total: the reports' primary
+    rule (0 < n < threshold), and when that hides a single cell, the smallest other cell
+    too, so that the hidden one is not the total minus the cells shown."""
+    hidden = primary(counts.reshape(1, -1), threshold)[0]
+    if hidden.sum() == 1 and len(counts) > 1:
+        others = np.where(~hidden)[0]
+        hidden[others[np.argmin(counts[others])]] = True
+    return hidden
+
+
 def progress_rows(config: CollectConfig) -> tuple[list[dict], str]:
     """Responses per stratum, with cells under the threshold (and the complementary cells
     that would give them away from the total) shown as '·'."""
@@ -494,16 +505,12 @@ def progress_rows(config: CollectConfig) -> tuple[list[dict], str]:
         code = answers.get(variable.name) or ""
         counts[code] = counts.get(code, 0) + 1
     options = [o for o in variable.options if o.code is not None]
-    values = np.array([[counts.get(str(o.code), 0)] for o in options])
-    hidden = suppress(values, config.suppress_below) if len(values) else values.astype(bool)
+    values = np.array([counts.get(str(o.code), 0) for o in options], dtype=int)
+    hidden = one_way_suppression(values, config.suppress_below)
     rows = [
-        {
-            "code": o.code,
-            "label": o.label.get("vi"),
-            "shown": "·" if hide else str(n),
-        }
-        for o, n, hide in zip(options, values[:, 0], hidden[:, 0], strict=True)
+        {"code": o.code, "label": o.label.get("vi"), "shown": "·" if hide else str(n)}
+        for o, n, hide in zip(options, values, hidden, strict=True)
     ]
-    total = int(values.sum()) if len(values) else 0
+    total = int(values.sum())
     shown_total = "·" if 0 < total < config.suppress_below else str(total)
     return rows, shown_total
