@@ -17,7 +17,6 @@ from pipeline.core.labels import Text
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
-CARDS_PER_PAGE = 10
 
 CARD_WORDS = {
     "vi": "Mã truy cập dùng một lần. Không ghi tên. Mã không gắn với câu trả lời của đồng chí.",
