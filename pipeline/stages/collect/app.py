@@ -38,7 +38,7 @@ from pipeline.stages.collect.security import (
     same_token,
     verify_password,
 )
-from pipeline.stages.collect.store import Entry, Outcome, Store, TokenState
+from pipeline.stages.collect.store import Entry, Keyed, Outcome, Store, TokenState
 from pipeline.stages.collect.web import UI, FormPage, other_lang, page_lang, render, web_fields
 from pipeline.stages.collect.xform import MAX_XML_BYTES, XForm, build_xform, parse_submission
 from pipeline.statistics.disclosure import primary
@@ -48,6 +48,7 @@ OPENROSA_ACCEPT = {**OPENROSA, "X-OpenRosa-Accept-Content-Length": str(MAX_XML_B
 XML = "text/xml; charset=utf-8"
 _INSTANCE_ID = re.compile(r"(uuid:)?[0-9a-fA-F-]{8,64}")
 _BATCH = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_FORM_NUMBER = re.compile(r"[A-Za-z0-9-]{1,32}")
 STATIC = Path(__file__).parent / "static"
 ADMIN_COOKIE = "survey_admin"
 LOGIN_COOKIE = "survey_login"
@@ -180,7 +181,8 @@ def create_app(config: CollectConfig) -> Starlette:
             alert=status >= 400, back="/?lang=" + lang,
         )  # fmt: skip
 
-    def form_page(lang: str, token: str | None, values=None, error=None, status=200):
+    def form_page(lang: str, token: str | None, values=None, error=None, status=200,
+                  keying: bool = False):  # fmt: skip
         numbers = page.numbers
         return html(
             "form.html",
@@ -192,8 +194,10 @@ def create_app(config: CollectConfig) -> Starlette:
             error=error,
             error_number=numbers.get(error[0], error[0]) if error else None,
             instance_id=(values or {}).get("instance_id", [None])[0] or f"uuid:{uuid.uuid4()}",
-            access_token=token,
-            action="/respond",
+            access_token=None if keying else token,
+            action=f"/key/{token}/keying" if keying else "/respond",
+            keying=keying,
+            form_number=(values or {}).get("form_number", [None])[0],
         )
 
     # ---- respondents ---------------------------------------------------------------------
@@ -262,6 +266,37 @@ def create_app(config: CollectConfig) -> Starlette:
         if result.outcome is Outcome.closed:
             key = "closed"
         return message(lang, key, result.status)
+
+    # ---- keying paper forms ----------------------------------------------------------------
+
+    async def keying_form(request: Request) -> Response:
+        lang = page_lang(request.query_params.get("lang"))
+        operator = await run_in_threadpool(config.store.app_user, request.path_params["token"])
+        if operator is None:
+            return message(lang, "need_link", 403)
+        return form_page(lang, request.path_params["token"], keying=True)
+
+    async def keying(request: Request) -> Response:
+        token = request.path_params["token"]
+        form = await request.form(max_files=0, max_fields=2000)
+        values = {k: [str(v) for v in form.getlist(k)] for k in form}
+        lang = page_lang(form.get("lang"))
+        operator = await run_in_threadpool(config.store.app_user, token)
+        if operator is None:
+            return message(lang, "need_link", 403)
+        number = str(form.get("form_number") or "").strip()
+        if not _FORM_NUMBER.fullmatch(number):
+            error = ("form_number", "1-32 letters, digits or -")
+            return form_page(lang, token, values, error, status=422, keying=True)
+        try:
+            checked = config.rules.check(web_fields(q, values), clear_irrelevant=True)
+        except Refusal as exc:
+            return form_page(lang, token, values, (exc.field, exc.reason), 422, keying=True)
+        entry = Entry(number, "", checked.answers, checked.contact)
+        outcome = await run_in_threadpool(config.store.key_form, number, operator, entry)
+        status = {Keyed.first: 201, Keyed.agreed: 201, Keyed.mismatch: 202}.get(outcome, 409)
+        heading = "thanks_title" if status < 300 else "refused"
+        return message(lang, f"keyed_{outcome.value}", status, heading=heading)
 
     async def stylesheet(_request: Request) -> Response:
         return Response(css, media_type="text/css; charset=utf-8")
@@ -390,6 +425,7 @@ def create_app(config: CollectConfig) -> Starlette:
             stratum_label=q.stratum.variable,
             batches=await run_in_threadpool(config.store.batches),
             app_users=await run_in_threadpool(config.store.app_user_names),
+            mismatches=await run_in_threadpool(config.store.mismatches),
             export_path=str(config.export_path),
         )  # fmt: skip
 
@@ -461,6 +497,8 @@ def create_app(config: CollectConfig) -> Starlette:
         Route("/form", open_form),
         Route("/key/{token}/form", app_user_form),
         Route("/respond", respond, methods=["POST"]),
+        Route("/key/{token}/keying", keying_form),
+        Route("/key/{token}/keying", keying, methods=["POST"]),
         Route("/static/style.css", stylesheet),
         Route("/formList", form_list),
         Route("/key/{token}/formList", form_list),

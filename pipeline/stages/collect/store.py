@@ -99,7 +99,40 @@ app_users = Table(
     Column("name", String(100), nullable=False, unique=True),
     **NO_ROWID,
 )
-TABLES = (settings, responses, contacts, receipts, tokens, app_users)
+# Keying mode (paper forms): each keying of a numbered paper form waits here until two
+# operators agree; then the response is stored and the keyings are deleted.
+keyings = Table(
+    "keyings",
+    metadata,
+    Column("keying_id", String(32), primary_key=True),
+    Column("form_number", String(32), nullable=False, index=True),
+    Column("operator", String(100), nullable=False),
+    Column("answers", Text, nullable=False),
+    Column("contact", Text, nullable=False),
+    **NO_ROWID,
+)
+settled_forms = Table(
+    "settled_forms",
+    metadata,
+    Column("form_number", String(32), primary_key=True),
+    **NO_ROWID,
+)
+TABLES = (settings, responses, contacts, receipts, tokens, app_users, keyings, settled_forms)
+
+
+class Keyed(StrEnum):
+    first = "first"  # the first keying of this paper form: waiting for a second
+    agreed = "agreed"  # two operators agree: the response is stored
+    mismatch = "mismatch"  # the keyings differ: queued for a third look
+    same_operator = "same_operator"  # an operator may key a form once
+    settled = "settled"  # the form was stored already
+    closed = "closed"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    form_number: str
+    differences: dict[str, list[str | None]]  # variable -> the values keyed, by keying
 
 
 class Outcome(StrEnum):
@@ -336,6 +369,77 @@ class Store:
         if self.is_sqlite:
             with self.write_lock, self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # ---- keying mode -------------------------------------------------------------------
+
+    def key_form(self, form_number: str, operator: str, entry: Entry) -> Keyed:
+        """Record one operator's keying of a numbered paper form; store the response when
+        two operators' keyings agree (answers and contact alike)."""
+        answers = json.dumps(entry.answers, ensure_ascii=False, sort_keys=True)
+        contact = json.dumps(entry.contact, ensure_ascii=False, sort_keys=True)
+        with self.write_lock, self.engine.begin() as conn:
+            if conn.execute(
+                select(settled_forms.c.form_number).where(
+                    settled_forms.c.form_number == form_number
+                )
+            ).first():
+                return Keyed.settled
+            closed = conn.execute(select(settings.c.value).where(settings.c.name == "closed"))
+            if closed.scalar() == "yes":
+                return Keyed.closed
+            earlier = conn.execute(
+                select(keyings.c.operator, keyings.c.answers, keyings.c.contact).where(
+                    keyings.c.form_number == form_number
+                )
+            ).all()
+            if any(op == operator for op, _, _ in earlier):
+                return Keyed.same_operator
+            conn.execute(
+                insert(keyings).values(
+                    keying_id=new_id(), form_number=form_number, operator=operator,
+                    answers=answers, contact=contact,
+                )
+            )  # fmt: skip
+            if not earlier:
+                return Keyed.first
+            if not any(a == answers and c == contact for _, a, c in earlier):
+                return Keyed.mismatch
+            conn.execute(
+                insert(responses).values(
+                    response_id=new_id(), wave=self.wave, collector=None, answers=answers
+                )
+            )
+            if any(v is not None for v in entry.contact.values()):
+                conn.execute(
+                    insert(contacts).values(contact_id=new_id(), wave=self.wave, answers=contact)
+                )
+            conn.execute(delete(keyings).where(keyings.c.form_number == form_number))
+            conn.execute(insert(settled_forms).values(form_number=form_number))
+        return Keyed.agreed
+
+    def mismatches(self) -> list[Mismatch]:
+        """Paper forms keyed at least twice without agreement, with what differs."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(keyings.c.form_number, keyings.c.answers, keyings.c.contact).order_by(
+                    keyings.c.form_number, keyings.c.keying_id
+                )
+            ).all()
+        by_form: dict[str, list[dict]] = {}
+        for number, answers, contact in rows:
+            by_form.setdefault(number, []).append({**json.loads(answers), **json.loads(contact)})
+        out = []
+        for number, keyed in by_form.items():
+            if len(keyed) < 2:
+                continue
+            names = sorted({name for k in keyed for name in k})
+            differences = {
+                name: [k.get(name) for k in keyed]
+                for name in names
+                if len({k.get(name) for k in keyed}) > 1
+            }
+            out.append(Mismatch(number, differences))
+        return out
 
     # ---- tokens ------------------------------------------------------------------------
 

@@ -40,6 +40,13 @@ UI = {
         "need_link": "Vui lòng dùng đường dẫn riêng được cấp cho điều tra viên.",
         "not_found": "Không tìm thấy trang.",
         "conflict": "Phiếu này đã được gửi với nội dung khác.",
+        "form_number": "Số phiếu giấy",
+        "keyed_first": "Đã ghi lần nhập thứ nhất; phiếu chờ người nhập thứ hai.",
+        "keyed_agreed": "Hai lần nhập khớp nhau: phiếu đã được lưu.",
+        "keyed_mismatch": "Hai lần nhập không khớp: phiếu được chuyển để kiểm tra lần ba.",
+        "keyed_same_operator": "Đồng chí đã nhập phiếu này; cần người nhập khác.",
+        "keyed_settled": "Phiếu này đã được lưu.",
+        "keyed_closed": "Đợt khảo sát đã kết thúc.",
     },
     "en": {
         "lang_name": "English",
@@ -65,6 +72,13 @@ UI = {
         "need_link": "Please use the personal link given to interviewers.",
         "not_found": "Page not found.",
         "conflict": "This questionnaire was already submitted with other answers.",
+        "form_number": "Paper form number",
+        "keyed_first": "First keying recorded; the form waits for a second operator.",
+        "keyed_agreed": "Both keyings agree: the form is stored.",
+        "keyed_mismatch": "The keyings differ: the form is queued for a third look.",
+        "keyed_same_operator": "You keyed this form already; another operator must key it.",
+        "keyed_settled": "This form is stored already.",
+        "keyed_closed": "This survey wave is closed.",
     },
 }
 
