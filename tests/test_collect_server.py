@@ -151,6 +151,18 @@ def test_identifying_metadata_is_dropped(server, questionnaire):
         assert trace not in stored
 
 
+def test_metadata_the_wave_opts_into_is_kept_and_exported(questionnaire, collect_db, tmp_path):
+    client, store = client_for(questionnaire, collect_db, keep_metadata=frozenset({"start"}))
+    extra = "<start>2024-03-01T08:00:00+07:00</start><deviceid>collect:abc123</deviceid>"
+    xml = submission_xml(questionnaire, valid_fields(questionnaire), extra=extra)
+    assert post_xml(client, xml).status_code == 201
+    out = tmp_path / "raw.csv"
+    export_wave(store, questionnaire, out)
+    exported = pd.read_csv(out, dtype=str)
+    assert list(exported["_start"]) == ["2024-03-01T08:00:00+07:00"]
+    assert "abc123" not in out.read_text(encoding="utf-8")
+
+
 def test_wrong_form_or_version_is_refused(server, questionnaire):
     client, store = server
     fields = valid_fields(questionnaire)

@@ -8,7 +8,9 @@ from pathlib import Path
 import typer
 
 collect_app = typer.Typer(
-    help="Self-hosted collection: serve the form, manage codes, export raw/<wave>.csv.",
+    help="Self-hosted collection: serve the form, one-time codes, export raw/<wave>.csv.\n\n"
+    "Example: survey collect serve questionnaires/degradation-2023.yaml --wave 2024",
+    short_help="Collect a wave with a self-hosted server.",
     no_args_is_help=True,
 )
 

@@ -86,7 +86,8 @@ def make_app(
 
 def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Run the server until interrupted. No access log: a request line carries the time, the
-    address and, for app-users, the token."""
+    address and, for app-users, the token. The Date header stays (OpenRosa requires it; it
+    tells the client only the time it already has)."""
     import uvicorn
 
     uvicorn.run(
@@ -96,5 +97,4 @@ def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
         access_log=False,
         log_level="warning",
         server_header=False,
-        date_header=False,
     )

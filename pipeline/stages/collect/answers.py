@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -57,6 +57,7 @@ class Checked:
 
     answers: dict[str, str | None]
     contact: dict[str, str | None]
+    metadata: dict[str, str] = field(default_factory=dict)  # kept metadata, as ``_<name>``
 
 
 class FormRules:
@@ -117,7 +118,16 @@ class FormRules:
         frame = self.expression_frame(values)
         for q in self.questions:
             self.check_question(q, values, frame)
-        return self.as_raw(values)
+        checked = self.as_raw(values)
+        checked.metadata.update(self.kept_metadata(fields))
+        return checked
+
+    def kept_metadata(self, fields: dict[str, str]) -> dict[str, str]:
+        """The identifying metadata this wave opted into, as raw-file columns ``_<name>``."""
+        out = {}
+        for name in sorted(self.keep_metadata & fields.keys()):
+            out[f"_{name}"] = self.free_text(name, fields[name].strip())[:200]
+        return out
 
     # ---- fields ------------------------------------------------------------------------
 
@@ -127,10 +137,8 @@ class FormRules:
         for name, text in fields.items():
             if name in self.field_question:
                 out[name] = text
-            elif name in META_FIELDS or (
-                name in IDENTIFYING_METADATA and name not in self.keep_metadata
-            ):
-                continue
+            elif name in META_FIELDS or name in IDENTIFYING_METADATA:
+                continue  # identifying metadata is kept only as kept_metadata says
             elif name in self.note_fields:
                 if text.strip():
                     raise Refusal(name, "this is a note and takes no answer")

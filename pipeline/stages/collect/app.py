@@ -144,9 +144,8 @@ class Collector:
 
     def store_entry(self, instance_id: str, fields: dict, checked, access: Access) -> Result:
         content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
-        entry = Entry(
-            instance_id, content, checked.answers, checked.contact, access.collector, access.code
-        )
+        answers = {**checked.answers, **checked.metadata}
+        entry = Entry(instance_id, content, answers, checked.contact, access.collector, access.code)
         outcome = self.store.submit(entry)
         status, key = {
             Outcome.stored: (201, "thanks"),

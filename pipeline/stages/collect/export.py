@@ -17,8 +17,9 @@ from pipeline.stages.collect.store import Store
 
 
 def responses_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
-    """One row per response: the respondent id, every non-PII variable, and ``_collector``
-    (the app-user's name) when any response came through a named app-user."""
+    """One row per response: the respondent id, every non-PII variable, ``_collector`` (the
+    app-user's name) when any response came through a named app-user, and the identifying
+    metadata the wave opted into (``_start``, ...)."""
     names = [v.name for v in questionnaire.variables() if not v.pii]
     rows = store.answers()
     data = {questionnaire.respondent_id: [rid for rid, _, _ in rows]}
@@ -26,6 +27,9 @@ def responses_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
         data[name] = [answers.get(name) for _, _, answers in rows]
     if any(collector for _, collector, _ in rows):
         data["_collector"] = [collector for _, collector, _ in rows]
+    kept = sorted({k for _, _, answers in rows for k in answers if k.startswith("_")})
+    for name in kept:  # identifying metadata the wave opted into (--keep-metadata)
+        data[name] = [answers.get(name) for _, _, answers in rows]
     return pd.DataFrame(data, dtype=object)
 
 
