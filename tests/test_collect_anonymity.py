@@ -45,7 +45,9 @@ def pool(questionnaire):
 
 
 def marked(pool, i: int) -> dict:
-    return {**pool[i % len(pool)], "comment": f"marker {i:04d}"}
+    """Answers with a unique comment; every fourth respondent leaves contact details."""
+    contact = {"contact": f"phone 09{i:08d}"} if i % 4 == 0 else {}
+    return {**pool[i % len(pool)], "comment": f"marker {i:04d}", **contact}
 
 
 # ---- access modes ---------------------------------------------------------------------
@@ -219,9 +221,10 @@ def test_postgres_system_columns_cannot_join_or_order_responses(
     assert_rows_hold_no_link(store, codes, instance_ids)
     with store.engine.connect() as conn:
         token_xmins = {r[0] for r in conn.execute(text("SELECT xmin::text FROM tokens"))}
+        contact_xmins = {r[0] for r in conn.execute(text("SELECT xmin::text FROM contacts"))}
         response_xmins = {r[0] for r in conn.execute(text("SELECT xmin::text FROM responses"))}
     # during the wave every token row carries the last writer's transaction id
-    assert len(token_xmins) == 1
+    assert len(token_xmins) == 1 and len(contact_xmins) == 1
     assert len(response_xmins) > 1  # arrival order is visible until the wave is closed ...
     store.close_wave()
     with store.engine.connect() as conn:

@@ -15,8 +15,9 @@ What the tables hold, and why (the anonymity a respondent is promised):
 
 What storage itself could reveal is scrubbed too: SQLite runs with secure_delete (freed
 pages are zeroed) and its write-ahead log is truncated after checkpoints; on PostgreSQL
-every one-time token row is rewritten with each submission, so a token's transaction id
-(xmin) never points at the response written with it. Closing the wave rewrites every table
+every one-time token row (and every contact row) is rewritten with each commit that spends a
+token (adds a contact), so a token's or a contact's transaction id (xmin) never points at
+the response written with it. Closing the wave rewrites every table
 in key order in one transaction, so physical order and transaction ids carry no order.
 """
 
@@ -214,6 +215,7 @@ class _Pending:
     outcome: Outcome | None = None
     error: Exception | None = None
     spent: bool = False
+    contact_added: bool = False
 
 
 class Store:
@@ -301,10 +303,8 @@ class Store:
             with self.write_lock, self.engine.begin() as conn:
                 for pending in batch:
                     pending.outcome = self._submit(conn, pending)
-                if not self.is_sqlite and any(p.spent for p in batch):
-                    # Rewriting every token row gives them all this transaction's id, so no
-                    # spent token can be matched to its response by xmin.
-                    conn.execute(update(tokens).values(used=tokens.c.used))
+                if not self.is_sqlite:
+                    self._blur_transaction_ids(conn, batch)
         except Exception as exc:  # one bad entry must not fail the others: retry one by one
             if len(batch) > 1:
                 for pending in batch:
@@ -314,6 +314,15 @@ class Store:
         for pending in batch:
             pending.done.set()
         self._after_write()
+
+    def _blur_transaction_ids(self, conn, batch: list[_Pending]) -> None:
+        # PostgreSQL stamps each row with the id of the transaction that wrote it (xmin):
+        # a spent token or a contact row would share it with its response. Rewriting every
+        # token (contact) row gives them all this transaction's id, so none can be matched.
+        if any(p.spent for p in batch):
+            conn.execute(update(tokens).values(used=tokens.c.used))
+        if any(p.contact_added for p in batch):
+            conn.execute(update(contacts).values(wave=contacts.c.wave))
 
     def _submit(self, conn, pending: _Pending) -> Outcome:
         entry, instance_hash, content_hash = pending.entry, pending.instance, pending.content
@@ -345,6 +354,7 @@ class Store:
                     answers=json.dumps(entry.contact, ensure_ascii=False, sort_keys=True),
                 )
             )
+            pending.contact_added = True
         conn.execute(
             insert(receipts).values(instance_hash=instance_hash, content_hash=content_hash)
         )
