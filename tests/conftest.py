@@ -44,3 +44,21 @@ def synth(request):
 def mini() -> Questionnaire:
     """The small reference questionnaire that exercises every question type."""
     return load_questionnaire(FIXTURES / "mini.yaml")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster on 127.0.0.1 for the collect tests."""
+    from tests.collect_support import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def collect_db(request, tmp_path) -> str:
+    """A fresh collection database: an SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "collect.sqlite")
+    return request.getfixturevalue("postgres").new_database()

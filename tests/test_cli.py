@@ -9,7 +9,7 @@ from pipeline.cli.app import app, run
 COMMANDS = [
     "lint", "instruments", "import-xlsform", "allocate", "simulate", "ingest", "compare-entry",
     "clean", "weight", "crosstab", "tabulate", "compare", "compare-waves", "export",
-    "import-sav", "report", "run",
+    "import-sav", "report", "run", "collect",  # typer lists command groups last
 ]  # fmt: skip
 
 

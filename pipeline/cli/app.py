@@ -14,6 +14,7 @@ import typer
 from pipeline.cli import (
     allocate,
     clean,
+    collect,
     compare,
     crosstab,
     export,
@@ -48,6 +49,7 @@ STAGES = (
     instruments,
     allocate,
     simulate,
+    collect,
     ingest,
     clean,
     weight,

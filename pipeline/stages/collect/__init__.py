@@ -1,0 +1,100 @@
+"""The collect stage: a self-hosted collection server for one wave of a questionnaire.
+
+``survey collect serve`` starts it (SQLite by default, PostgreSQL with ``--db``); responses
+are exported to raw/<wave>.csv in the pipeline's raw format (docs/schemas.md), which the
+clean stage reads unchanged. The modules: answers (server-side validation), xform (the
+XForm and safe submission parsing), store (the database), cards (one-time codes), web
+(the plain HTML form), security (headers, limits, admin login), app (the routes), export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.core.errors import InputError
+from pipeline.core.yamlio import load_yaml_mapping
+from pipeline.model.questionnaire import Questionnaire
+from pipeline.stages.collect.store import Store, database_url, open_engine
+
+DEFAULT_SUPPRESS_BELOW = 10
+
+
+def default_database(wave: str) -> Path:
+    return Path("collect") / f"{wave}.sqlite"
+
+
+def open_store(db: str | None, wave: str) -> Store:
+    """The wave's store: ``db`` a PostgreSQL/SQLite URL or an SQLite path; default
+    collect/<wave>.sqlite."""
+    return Store(open_engine(database_url(db, default_database(wave))), wave)
+
+
+def suppress_threshold(params: Path = Path("params.yaml")) -> int:
+    """The reports' small-cell threshold (params.yaml tabulate.suppress_below)."""
+    if not params.exists():
+        return DEFAULT_SUPPRESS_BELOW
+    value = (load_yaml_mapping(params).get("tabulate") or {}).get("suppress_below")
+    if value is None:
+        return DEFAULT_SUPPRESS_BELOW
+    if not isinstance(value, int) or value < 1:
+        raise InputError(
+            "expected a whole number of at least 1",
+            file=str(params),
+            column="tabulate.suppress_below",
+        )
+    return value
+
+
+def set_admin_password(store: Store, password: str) -> None:
+    from pipeline.stages.collect.security import hash_password
+
+    try:
+        store.set_setting("admin_hash", hash_password(password))
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def make_app(
+    questionnaire: Questionnaire,
+    store: Store,
+    access: str = "open",
+    export_path: Path | None = None,
+    suppress_below: int = DEFAULT_SUPPRESS_BELOW,
+    keep_metadata: frozenset[str] = frozenset(),
+    xform=None,
+):
+    """The ASGI application (for uvicorn, or Starlette's TestClient). ``xform``: the
+    questionnaire's XForm when already built (building it takes a few seconds)."""
+    from pipeline.stages.collect.app import AccessMode, CollectConfig, create_app
+
+    try:
+        mode = AccessMode(access)
+    except ValueError:
+        choices = ", ".join(m.value for m in AccessMode)
+        raise InputError(f"unknown access mode {access!r}; expected one of {choices}") from None
+    config = CollectConfig(
+        questionnaire=questionnaire,
+        store=store,
+        access=mode,
+        export_path=export_path or Path("raw") / f"{store.wave}.csv",
+        suppress_below=suppress_below,
+        keep_metadata=keep_metadata,
+        xform=xform,
+    )
+    return create_app(config)
+
+
+def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
+    """Run the server until interrupted. No access log: a request line carries the time, the
+    address and, for app-users, the token. The Date header stays (OpenRosa requires it; it
+    tells the client only the time it already has)."""
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        access_log=False,
+        log_level="warning",
+        server_header=False,
+    )

@@ -1,0 +1,325 @@
+"""Server-side validation of one submission against the questionnaire.
+
+A submission arrives as ``fields``: the leaf name of each answered element (question or grid
+item) mapped to its text, as ODK sends it (a multiple choice as codes separated by spaces).
+Every answer is checked again here with the project's own expression engine, whatever the
+client checked: type, codes, integer ranges, constraints, relevance and required answers.
+The first problem refuses the whole submission, with its reason; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from pipeline.model.expressions import Expr, evaluate, parse, references
+from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
+
+# The OpenRosa meta block: instanceID identifies the submission; the others carry nothing.
+META_FIELDS = frozenset({"instanceID", "instanceName", "deprecatedID"})
+# XLSForm metadata that identifies a respondent or times a response (dropped unless kept).
+IDENTIFYING_METADATA = frozenset(
+    {
+        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
+        "username", "email", "audit", "start-geopoint", "background-audio", "userID",
+    }
+)  # fmt: skip
+MAX_TEXT_CHARS = 5000
+_INTEGER = re.compile(r"-?[0-9]{1,9}")
+# Markup in a text answer is refused: no report, export or admin page should ever have to
+# trust that it escapes every cell it shows.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript:", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Refusal(Exception):
+    """Why a submission is refused: the field (question or item name) and what is wrong."""
+
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}" if self.field else self.reason
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A valid submission as raw-file text: ``answers`` for raw/<wave>.csv (variable name ->
+    text, every variable present, None for unanswered) and ``contact`` for the PII answers,
+    which are stored apart from the answers."""
+
+    answers: dict[str, str | None]
+    contact: dict[str, str | None]
+    metadata: dict[str, str] = field(default_factory=dict)  # kept metadata, as ``_<name>``
+
+
+class FormRules:
+    """The questionnaire's rules, parsed once, applied to each submission."""
+
+    def __init__(self, questionnaire: Questionnaire, keep_metadata: frozenset[str] = frozenset()):
+        self.questionnaire = questionnaire
+        self.keep_metadata = keep_metadata
+        self.questions = questionnaire.questions()
+        self.relevant: dict[str, Expr] = {
+            q.name: parse(q.relevant) for q in self.questions if q.relevant
+        }
+        self.constraint: dict[str, Expr] = {
+            q.name: parse(q.constraint) for q in self.questions if q.constraint
+        }
+        self._results: dict[tuple, bool] = {}
+
+    @cached_property
+    def referenced_variables(self) -> list:
+        """The variables some relevant or constraint expression reads: the only columns the
+        expression frame needs (building all of them costs more than the evaluation)."""
+        names: set[str] = set()
+        for expr in [*self.relevant.values(), *self.constraint.values()]:
+            names |= references(expr)
+        return [
+            v for v in self.questionnaire.variables() if v.name in names or v.question.name in names
+        ]
+
+    @cached_property
+    def field_question(self) -> dict[str, Question]:
+        """Each answerable leaf name -> its question (a grid item -> the grid)."""
+        out: dict[str, Question] = {}
+        for q in self.questions:
+            names = (
+                [item.name for item in q.items] if q.type is QuestionType.likert_grid else [q.name]
+            )
+            for name in names:
+                out[name] = q
+        return out
+
+    @cached_property
+    def note_fields(self) -> frozenset[str]:
+        """Leaves of the XForm that hold no answer (intros are notes)."""
+        names = {"form_intro"}
+        names |= {f"{s.name}_intro" for s in self.questionnaire.sections if s.intro}
+        return frozenset(names)
+
+    def check(self, fields: dict[str, str], clear_irrelevant: bool = False) -> Checked:
+        """Validate ``fields``; raise Refusal at the first problem.
+
+        ``clear_irrelevant``: answers to questions that are not relevant are dropped (what an
+        ODK client does as the respondent changes an earlier answer; used for the plain HTML
+        form, which cannot hide them); otherwise they refuse the submission.
+        """
+        values = self.typed_values(self.known_fields(fields))
+        if clear_irrelevant:
+            values = self.without_irrelevant(values)
+        frame = self.expression_frame(values)
+        for q in self.questions:
+            self.check_question(q, values, frame)
+        checked = self.as_raw(values)
+        checked.metadata.update(self.kept_metadata(fields))
+        return checked
+
+    def kept_metadata(self, fields: dict[str, str]) -> dict[str, str]:
+        """The identifying metadata this wave opted into, as raw-file columns ``_<name>``."""
+        out = {}
+        for name in sorted(self.keep_metadata & fields.keys()):
+            out[f"_{name}"] = self.free_text(name, fields[name].strip())[:200]
+        return out
+
+    # ---- fields ------------------------------------------------------------------------
+
+    def known_fields(self, fields: dict[str, str]) -> dict[str, str]:
+        """The answer fields; meta and identifying metadata dropped, anything else refused."""
+        out = {}
+        for name, text in fields.items():
+            if name in self.field_question:
+                out[name] = text
+            elif name in META_FIELDS or name in IDENTIFYING_METADATA:
+                continue  # identifying metadata is kept only as kept_metadata says
+            elif name in self.note_fields:
+                if text.strip():
+                    raise Refusal(name, "this is a note and takes no answer")
+            else:
+                raise Refusal(name, "no such question in this form")
+        return out
+
+    def typed_values(self, fields: dict[str, str]) -> dict[str, object]:
+        """Each answered field as a typed value (code, set of codes, int, date, text)."""
+        values: dict[str, object] = {}
+        for name, text in fields.items():
+            text = unicodedata.normalize("NFC", text).strip()
+            if text == "":
+                continue
+            values[name] = self.typed(name, self.field_question[name], text)
+        return values
+
+    def typed(self, name: str, q: Question, text: str) -> object:
+        if q.type in (QuestionType.single, QuestionType.likert, QuestionType.likert_grid):
+            return self.code(name, q, text)
+        if q.type is QuestionType.multiple:
+            codes = [self.code(name, q, part, substantive=True) for part in text.split()]
+            if len(set(codes)) != len(codes):
+                raise Refusal(name, "the same option is selected twice")
+            return frozenset(codes)
+        if q.type is QuestionType.integer:
+            if not _INTEGER.fullmatch(text):
+                raise Refusal(name, f"expected a whole number, got {text[:40]!r}")
+            return int(text)
+        if q.type is QuestionType.date:
+            try:
+                return dt.date.fromisoformat(text) if len(text) == 10 else _bad_date(name, text)
+            except ValueError:
+                return _bad_date(name, text)
+        return self.free_text(name, text)
+
+    def code(self, name: str, q: Question, text: str, substantive: bool = False) -> int:
+        clist = self.questionnaire.choice_list(q)
+        codes = [o.code for o in clist.options if not (substantive and o.missing)] if clist else []
+        if not _INTEGER.fullmatch(text) or int(text) not in codes:
+            allowed = ", ".join(str(c) for c in codes)
+            raise Refusal(name, f"{text[:40]!r} is not one of the codes {allowed}")
+        return int(text)
+
+    @staticmethod
+    def free_text(name: str, text: str) -> str:
+        if len(text) > MAX_TEXT_CHARS:
+            raise Refusal(name, f"the text is longer than {MAX_TEXT_CHARS} characters")
+        if _CONTROL.search(text):
+            raise Refusal(name, "the text holds control characters")
+        if _MARKUP.search(text):
+            raise Refusal(name, "the text holds markup (<...> or &...;), which is not accepted")
+        return text
+
+    # ---- rules -------------------------------------------------------------------------
+
+    def leaves(self, q: Question) -> list[str]:
+        return [i.name for i in q.items] if q.type is QuestionType.likert_grid else [q.name]
+
+    def is_relevant(self, q: Question, frame: dict) -> bool:
+        expr = self.relevant.get(q.name)
+        return True if expr is None else self.holds(expr, frame)
+
+    def holds(self, expr: Expr, frame: dict, own: object = None) -> bool:
+        """``expr`` on the one-row ``frame`` (``own``: what ``.`` stands for), by the
+        expression engine. Results are remembered by the values the expression reads: a
+        form has few distinct combinations, and the engine's pandas evaluation costs
+        milliseconds."""
+        columns = self.columns_read(expr)
+        key = (id(expr), own, *(_hashable(frame[c]) for c in columns))
+        known = self._results.get(key)
+        if known is None:
+            data = pd.DataFrame([frame])
+            selves = None if own is None else pd.Series([own], index=data.index, dtype=object)
+            known = bool(evaluate(expr, data, self.questionnaire, self_values=selves).iloc[0])
+            if len(self._results) > 50_000:
+                self._results.clear()
+            self._results[key] = known
+        return known
+
+    def columns_read(self, expr: Expr) -> list[str]:
+        names = references(expr)
+        return [
+            v.name for v in self.referenced_variables
+            if v.name in names or v.question.name in names
+        ]  # fmt: skip
+
+    def without_irrelevant(self, values: dict[str, object]) -> dict[str, object]:
+        # A cleared answer can make a later question irrelevant in turn: repeat until stable.
+        for _ in range(len(self.questions) + 1):
+            frame = self.expression_frame(values)
+            drop = {
+                leaf
+                for q in self.questions
+                if q.name in self.relevant and not self.is_relevant(q, frame)
+                for leaf in self.leaves(q)
+                if leaf in values
+            }
+            if not drop:
+                return values
+            values = {k: v for k, v in values.items() if k not in drop}
+        return values
+
+    def check_question(self, q: Question, values: dict[str, object], frame) -> None:
+        answered = [leaf for leaf in self.leaves(q) if leaf in values]
+        relevant = self.is_relevant(q, frame)
+        if not relevant:
+            if answered:
+                raise Refusal(answered[0], "answered, but the question does not apply here")
+            return
+        unanswered = [leaf for leaf in self.leaves(q) if leaf not in values]
+        if q.required and unanswered:
+            raise Refusal(unanswered[0], "an answer is required")
+        for leaf in answered:
+            self.check_value(q, leaf, values[leaf], frame)
+
+    def check_value(self, q: Question, leaf: str, value: object, frame: dict) -> None:
+        message = q.constraint_message.get("en") if q.constraint_message else None
+        if q.range is not None and isinstance(value, int):
+            low, high = q.range
+            if not low <= value <= high:
+                raise Refusal(leaf, message or f"expected a number from {low} to {high}")
+        expr = self.constraint.get(q.name)
+        if expr is None:
+            return
+        if not self.holds(expr, frame, _expression_value(value)):
+            raise Refusal(leaf, message or f"the answer breaks the rule {q.constraint}")
+
+    # ---- shapes ------------------------------------------------------------------------
+
+    def expression_frame(self, values: dict[str, object]) -> dict[str, object]:
+        """One row of typed values as the expression engine reads them (numbers as float,
+        a multiple choice as its 0/1 columns, missing as NaN/None), as a mapping: the
+        engine gets it as a one-row DataFrame when it has to evaluate."""
+        row: dict[str, object] = {}
+        for v in self.referenced_variables:
+            q = v.question
+            if q.type is QuestionType.multiple:
+                chosen = values.get(q.name)
+                row[v.name] = np.nan if chosen is None else float(v.option.code in chosen)
+            elif v.is_numeric:
+                value = values.get(v.name)
+                row[v.name] = np.nan if value is None else float(value)
+            else:
+                value = values.get(v.name)
+                row[v.name] = None if value is None else _expression_value(value)
+        return row
+
+    def as_raw(self, values: dict[str, object]) -> Checked:
+        answers: dict[str, str | None] = {}
+        contact: dict[str, str | None] = {}
+        for v in self.questionnaire.variables():
+            q = v.question
+            if q.type is QuestionType.multiple:
+                chosen = values.get(q.name)
+                text = None if chosen is None else str(int(v.option.code in chosen))
+            else:
+                value = values.get(v.name)
+                text = None if value is None else _raw_text(value)
+            (contact if v.pii else answers)[v.name] = text
+        return Checked(answers, contact)
+
+
+def _hashable(value: object) -> object:
+    # NaN is never equal to itself: as a key it would never be found again.
+    return None if isinstance(value, float) and np.isnan(value) else value
+
+
+def _bad_date(name: str, text: str) -> dt.date:
+    raise Refusal(name, f"expected a date as YYYY-MM-DD, got {text[:40]!r}")
+
+
+def _expression_value(value: object) -> object:
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    if isinstance(value, int):
+        return float(value)
+    return value
+
+
+def _raw_text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,54 @@
+"""The wave's responses as raw/<wave>.csv (docs/schemas.md), which the clean stage reads.
+
+Rows are sorted by the random response id: the file carries no submission order. PII
+answers go to raw/<wave>.contacts.csv under their own random ids, with no column that links
+them to a response.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.model.questionnaire import Questionnaire
+from pipeline.readers.ingest import write_csv
+from pipeline.stages.collect.store import Store
+
+
+def responses_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
+    """One row per response: the respondent id, every non-PII variable, ``_collector`` (the
+    app-user's name) when any response came through a named app-user, and the identifying
+    metadata the wave opted into (``_start``, ...)."""
+    names = [v.name for v in questionnaire.variables() if not v.pii]
+    rows = store.answers()
+    data = {questionnaire.respondent_id: [rid for rid, _, _ in rows]}
+    for name in names:
+        data[name] = [answers.get(name) for _, _, answers in rows]
+    if any(collector for _, collector, _ in rows):
+        data["_collector"] = [collector for _, collector, _ in rows]
+    kept = sorted({k for _, _, answers in rows for k in answers if k.startswith("_")})
+    for name in kept:  # identifying metadata the wave opted into (--keep-metadata)
+        data[name] = [answers.get(name) for _, _, answers in rows]
+    return pd.DataFrame(data, dtype=object)
+
+
+def contacts_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
+    names = [v.name for v in questionnaire.variables() if v.pii]
+    rows = store.contact_rows()
+    data = {"contact_id": [cid for cid, _ in rows]}
+    for name in names:
+        data[name] = [answers.get(name) for _, answers in rows]
+    return pd.DataFrame(data, dtype=object)
+
+
+def export_wave(store: Store, questionnaire: Questionnaire, out: Path) -> list[Path]:
+    """Write ``out`` (raw/<wave>.csv) and, when PII was collected, ``<stem>.contacts.csv``."""
+    written = [out]
+    write_csv(responses_table(store, questionnaire), out)
+    contacts = contacts_table(store, questionnaire)
+    if len(contacts.columns) > 1 and len(contacts):
+        target = out.with_name(f"{out.stem}.contacts.csv")
+        write_csv(contacts, target)
+        written.append(target)
+    return written
