@@ -840,3 +840,39 @@ def test_every_command_refuses_a_folder_noise_or_nothing_in_one_line(
     line = err.strip().splitlines()[-1]  # after warnings the libraries print, if any
     assert line.startswith("error: ") and str(bad) in line, err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# ---- nonsense that used to pass silently -----------------------------------------------------
+
+
+def small_file(path: Path, values: list[str]) -> Path:
+    rows = [["id", "v", "s"]] + [[i, values[i % len(values)], 1 + i % 2] for i in range(40)]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        (["Yes", "No"], "share no value of the variable"),  # codes in one, labels in the other
+        ([""], "has no answer in this file"),  # the variable empty in one wave
+    ],
+    ids=["codes-against-labels", "empty-in-one-wave"],
+)
+def test_compare_waves_refuses_waves_it_cannot_compare(second, expected, tmp_path, capsys):
+    a = small_file(tmp_path / "a.csv", ["1", "2"])
+    b = small_file(tmp_path / "b.csv", second)
+    assert run(["compare-waves", str(a), str(b), "--var", "v", "--strata", "s"]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_weight_that_overflows_is_refused_with_its_row(tmp_path, capsys):
+    path = tmp_path / "w.csv"
+    rows = [["q", "g", "w"]] + [[1 + i % 2, 1 + i % 3, 1e308 if i == 5 else 1.0] for i in range(60)]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    assert run(["crosstab", str(path), "--row", "q", "--col", "g", "--weight", "w"]) == 2
+    err = capsys.readouterr().err
+    assert "row 7, column w" in err and "Traceback" not in err

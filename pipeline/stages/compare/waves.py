@@ -107,12 +107,32 @@ def compare_files(
     levels = _sorted_levels(values.dropna().unique().tolist())
     if not levels:
         raise InputError("the variable has no values in either file", column=var)
+    check_comparable(values, stacked, files, var)
     links = find_links(stacked, "a", "b") if id_column else NO_LINKS
     mask = None if parsed is None else domain_mask(stacked.data, parsed, domain, None)
     diff = compare_proportions(stacked, values, levels, "a", "b", links=links, domain=mask)
     test = wave_test(stacked, values, levels, domain=mask)
     simulated = any(is_simulated(df) for df in frames.values())
     return FileComparison(var, diff, test, links, simulated)
+
+
+def check_comparable(
+    values: pd.Series, stacked: Stacked, files: dict[str, str], var: str
+) -> None:
+    """InputError when one file has no answer to ``var``, or when the two files share no
+    value of it (codes in one, labels in the other): a comparison would be nonsense."""
+    found = {w: set(values[stacked.wave_mask(w)].dropna()) for w in ("a", "b")}
+    for wave, seen in found.items():
+        if not seen:
+            raise InputError("the variable has no answer in this file", file=files[wave],
+                             column=var)  # fmt: skip
+    if not found["a"] & found["b"]:
+        shown = {w: ", ".join(_sorted_levels(list(s))[:5]) for w, s in found.items()}
+        raise InputError(
+            f"the two files share no value of the variable ({files['a']}: {shown['a']}; "
+            f"{files['b']}: {shown['b']}): are they coded alike?",
+            column=var,
+        )
 
 
 def _sorted_levels(levels: list[str]) -> list[str]:
