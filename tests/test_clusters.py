@@ -27,7 +27,7 @@ from .conftest import ORACLES, close
 CORPUS = Path(__file__).parent / "corpus" / "r-survey"
 RTOL = 1e-9
 STATISTICS = {"F": "rao_scott", "Chisq": "first_order", "Wald": "wald", "adjWald": "adj_wald"}
-CI_METHODS = ["logit", "beta", "likelihood", "asin", "mean"]
+CI_METHODS = ["logit", "beta", "likelihood", "asin", "mean", "xlogit"]
 
 
 @pytest.fixture(scope="module")

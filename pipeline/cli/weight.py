@@ -18,7 +18,9 @@ def weight_command(
     ),
     fpc: bool = typer.Option(True, "--fpc/--no-fpc", help="Finite population correction."),
     lonely_psu: str = typer.Option(
-        "fail", "--lonely-psu", help="A stratum with one respondent: fail, adjust or certainty."
+        "fail",
+        "--lonely-psu",
+        help="A stratum with one PSU: fail, adjust, certainty, remove or average.",
     ),
     calibrate: bool = typer.Option(
         True, "--calibrate/--no-calibrate", help="Rake to the frame's margins, if it has any."

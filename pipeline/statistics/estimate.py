@@ -18,7 +18,7 @@ from scipy import special
 from pipeline.core.errors import InputError
 from pipeline.statistics.survey import Survey
 
-CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean")
+CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean", "xlogit")
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,8 @@ def ci_proportion(
     ``df`` (degrees of freedom) and ``n_rows`` (respondents behind the estimate) are scalars
     or one per proportion; a domain estimate uses the domain's, as R's ``svyciprop`` on
     ``subset(design, ...)`` does (see :func:`domain_df`).
-    As R's ``svyciprop``: logit (Wald interval on the logit scale with t_df), beta
+    As R's ``svyciprop``: logit (Wald interval on the logit scale with t_df), xlogit (the
+    same from svymean's SE by the delta method; differs from logit on replicate designs), beta
     (Korn-Graubard, effective n with R's df correction), asin, mean (p ± t·SE), likelihood
     (R's profile of the quasibinomial svyglm, reproduced step by step). wilson:
     Wilson score interval on the effective sample size p(1-p)/SE² with t_df quantile
@@ -267,7 +268,12 @@ def ci_proportion(
             "the likelihood interval is not available for replicate weights; "
             "choose logit, beta, asin or mean"
         )
-    if method == "logit":
+    if method == "xlogit":
+        # R: the delta method on logit(p) from svymean's SE (also on replicate designs).
+        eta = special.logit(ps)
+        se_eta = ses / (ps * (1 - ps))
+        lo, hi = special.expit(eta - t * se_eta), special.expit(eta + t * se_eta)
+    elif method == "logit":
         eta = special.logit(ps)
         if se_logit is None:
             se_eta = ses / (ps * (1 - ps))

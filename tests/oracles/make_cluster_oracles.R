@@ -40,7 +40,7 @@ chisq_all <- function(f, des) {
 }
 cis <- function(f, des) {
   res <- list()
-  for (m in c("logit", "beta", "likelihood", "asin", "mean")) {
+  for (m in c("logit", "beta", "likelihood", "asin", "mean", "xlogit")) {
     ci <- svyciprop(f, des, method = m)
     res[[m]] <- list(estimate = num(ci), ci = num(attr(ci, "ci")))
   }
