@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from pipeline.cli.app import run
+from pipeline.readers.datafile import BY_EXTENSION
 
 CORPUS = Path(__file__).parent / "corpus"
 ORACLES = Path(__file__).parent / "oracles"
@@ -244,7 +245,15 @@ def test_files_r_writes_give_r_own_rao_scott_live(tmp_path, capsys):
             assert result["col_labels"] == ["E", "H", "M"]
 
 
-CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+# every data file of the statistical-package and R corpora (the XLSForms and the Kobo exports
+# have tests of their own; scripts that came with a file, such as a .do file, are not data)
+DATA_CORPORA = ("haven", "pyreadstat", "readstata13", "readxl", "r-survey")
+CORPUS_FILES = sorted(
+    p
+    for folder in DATA_CORPORA
+    for p in (CORPUS / folder).rglob("*")
+    if p.is_file() and p.suffix.lower() in BY_EXTENSION
+)
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
