@@ -358,9 +358,9 @@ def check_design_values(run: _Run) -> None:
     value and the frame file in the reason: weighting (and every later stage) needs a stratum
     for every row, so such a row is never kept with a blank."""
     q = run.questionnaire
+    if q.stratum is None or q.frame_model is None or q.stratum.variable not in run.work:
+        return  # a form without strata (an imported XLSForm) has no design value to check
     name = q.stratum.variable
-    if q.frame_model is None or name not in run.work:
-        return
     codes = sorted(q.frame_model.sizes())
     action = run.config.action(Rule.invalid_design_value)
     for i in run.active():

@@ -388,7 +388,10 @@ def write_xlsform(questionnaire: Questionnaire, path: Path, lang: str = "vi") ->
     workbook = xlsform_workbook(questionnaire, lang)
     path = Path(path)
     with tempfile.TemporaryDirectory() as folder:
-        trial = save_workbook(workbook, Path(folder) / path.name)
+        try:
+            trial = save_workbook(workbook, Path(folder) / path.name)
+        except OSError as exc:  # the user can act on the output's path, not on the trial's
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
         reason = pyxform_rejection(trial)
     if reason is not None:
         raise InputError(
