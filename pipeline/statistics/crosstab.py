@@ -23,7 +23,7 @@ from scipy import linalg, special
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
-from pipeline.statistics.estimate import ci_proportion, domain_df, replicate_logit_se
+from pipeline.statistics.estimate import ci_proportion, domain_df, domain_mask, replicate_logit_se
 from pipeline.statistics.survey import Survey
 
 MIN_BASE = 30
@@ -141,7 +141,7 @@ def crosstab(
     col = _coded(design, col_values, "column variable")
     n_rows, df = design.n, design.df
     if domain is not None:
-        inside = _domain(design, domain)
+        inside = domain_mask(design, domain)
         row = Coded(np.where(inside, row.codes, row.missing), row.levels)
         if not design.calibrated:
             n_rows, df = int(inside.sum()), domain_df(design, inside)
@@ -241,16 +241,6 @@ def crosstab(
         cramers_v=_cramers_v(tab),
     )
 
-
-def _domain(design: Survey, domain) -> np.ndarray:
-    """The domain as a boolean mask over the survey's rows."""
-    if isinstance(domain, (str, pd.Series)):
-        values = design.values(domain, "domain")
-        domain = values.where(values.notna(), False)  # R's subset: NA is outside
-    mask = np.asarray(domain, dtype=bool)
-    if mask.shape != (design.n,):
-        raise InputError(f"domain must have {design.n} true/false values")
-    return mask
 
 
 def _coded(design: Survey, values, what: str) -> Coded:

@@ -48,7 +48,9 @@ def _as_series(values: Values, design: Survey, what: str = "values") -> pd.Serie
     return design.values(values, what)
 
 
-def _domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
+def domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
+    """The domain as a boolean mask over the survey's rows (all rows for None); a column
+    name or Series is read as R's ``subset`` reads it: a missing value is outside."""
     if domain is None:
         return np.ones(design.n, dtype=bool)
     if isinstance(domain, (str, pd.Series)):
@@ -139,7 +141,7 @@ def mean(
     CI: mean ± z·SE (R's ``confint`` default).
     """
     x = _numeric(_as_series(values, design))
-    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    inside = domain_mask(design, domain) & ~np.isnan(x)
     est, vcov, deff, _, n_in = _mean_parts(design, x[:, None], inside)
     se = np.sqrt(np.diag(vcov))
     ci = _normal_ci(est, se, level)
@@ -158,7 +160,7 @@ def total(
     The deff is R's: variance over the SRS-without-replacement variance of a total.
     """
     x = _numeric(_as_series(values, design))
-    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    inside = domain_mask(design, domain) & ~np.isnan(x)
     w = np.where(inside, design.weights, 0.0)
     xz = np.where(inside, x, 0.0)
     est = np.array([w @ xz])
@@ -203,7 +205,7 @@ def proportions(
     s = _as_series(values, design)
     lev = list(levels) if levels is not None else levels_of(s)
     codes = pd.Categorical(s, categories=lev).codes
-    inside = _domain_mask(design, domain) & (codes >= 0)
+    inside = domain_mask(design, domain) & (codes >= 0)
     onehot = np.zeros((design.n, len(lev)))
     onehot[np.flatnonzero(inside), codes[inside]] = 1.0
     est, vcov, deff, _, n_in = _mean_parts(design, onehot, inside)
@@ -412,7 +414,7 @@ def by(
     s = _as_series(values, design)
     lev = levels_of(s) if statistic == "proportions" else None
     out = {}
-    within = _domain_mask(design, domain)
+    within = domain_mask(design, domain)
     for grp in levels_of(g[within]):
         mask = (g == grp).to_numpy() & within
         if statistic == "proportions":

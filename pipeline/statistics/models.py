@@ -23,10 +23,10 @@ from pipeline.statistics.estimate import (
     Estimate,
     Values,
     _as_series,
-    _domain_mask,
     _normal_ci,
     _numeric,
     domain_df,
+    domain_mask,
     levels_of,
     mean,
 )
@@ -44,7 +44,7 @@ def ratio(
     influence (y − R x) / Σwx."""
     y = _numeric(_as_series(numerator, design, "numerator"))
     x = _numeric(_as_series(denominator, design, "denominator"))
-    inside = _domain_mask(design, domain) & ~np.isnan(y) & ~np.isnan(x)
+    inside = domain_mask(design, domain) & ~np.isnan(y) & ~np.isnan(x)
     w = np.where(inside, design.weights, 0.0)
     yz, xz = np.where(inside, y, 0.0), np.where(inside, x, 0.0)
     x_total = w @ xz
@@ -65,7 +65,7 @@ def variance(design: Survey, values: Values, domain: Values | None = None) -> Es
     its SE as that mean's (x̄ held fixed, as R does). As in R, n counts the respondents of
     the domain, those missing x included."""
     x = _numeric(_as_series(values, design))
-    in_domain = _domain_mask(design, domain)
+    in_domain = domain_mask(design, domain)
     inside = in_domain & ~np.isnan(x)
     n_in = int(in_domain.sum())
     if inside.sum() < 2:
@@ -148,11 +148,11 @@ def glm(
         raise InputError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
     y = _numeric(_as_series(response, design, "response"))
     x, names, terms, complete = _model_matrix(design, predictors, set(factors))
-    inside = _domain_mask(design, domain) & complete & ~np.isnan(y)
+    inside = domain_mask(design, domain) & complete & ~np.isnan(y)
     if family == "quasibinomial" and np.any((y[inside] < 0) | (y[inside] > 1)):
         raise InputError("a logistic model needs a response between 0 and 1")
     # svyglm rescales the weights to mean 1 over the design's (domain's) rows.
-    w = np.where(inside, design.weights, 0.0) / design.weights[_domain_mask(design, domain)].mean()
+    w = np.where(inside, design.weights, 0.0) / design.weights[domain_mask(design, domain)].mean()
     xi, yi = np.where(inside[:, None], x, 0.0), np.where(inside, y, 0.0)
     _check_rank(xi[inside], names, predictors)
     coef, work, score = _irls(xi, yi, w, family)
@@ -341,7 +341,7 @@ def quantiles(
     if design.replicates is not None:
         raise InputError("quantiles of a replicate-weight design are not available yet")
     x = _numeric(_as_series(values, design))
-    inside = _domain_mask(design, domain) & ~np.isnan(x)
+    inside = domain_mask(design, domain) & ~np.isnan(x)
     if not inside.any():
         raise InputError("no respondent has a value: no quantile")
     df = domain_df(design, inside)

@@ -16,9 +16,9 @@ from pipeline.statistics.estimate import (
     Estimate,
     Values,
     _as_series,
-    _domain_mask,
     _numeric,
     domain_df,
+    domain_mask,
     mean,
     proportions,
 )
@@ -113,7 +113,7 @@ def rank_test(
     covariance of the coefficients. Rows missing either variable are a domain."""
     y = _numeric(_as_series(values, design))
     g = _as_series(groups, design)
-    inside = _domain_mask(design, domain) & ~np.isnan(y) & g.notna().to_numpy()
+    inside = domain_mask(design, domain) & ~np.isnan(y) & g.notna().to_numpy()
     codes, _ = pd.factorize(g[inside], sort=True)
     n_groups = int(codes.max()) + 1
     if n_groups < 2:
