@@ -11,6 +11,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.container import BarContainer
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
@@ -168,3 +169,22 @@ def test_spread_positions_keep_the_gap_and_the_mean():
     gaps = np.diff(sorted(placed))
     assert (gaps >= 0.5 - 1e-12).all()
     assert np.mean(placed) == pytest.approx(2.0)
+
+
+def grey(rgba) -> float:
+    """The luminance a greyscale print gives a colour (Rec. 709 on linear RGB)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_two_series_of_grouped_bars_stay_apart_in_greyscale():
+    series = [
+        Series(f"({chr(65 + j)}) column", (40.0, 60.0), (35.0, 55.0), (45.0, 65.0))
+        for j in range(8)
+    ]
+    ax = bars_figure(["Yes", "No"], series, "T").axes[0]
+    bars = [c for c in ax.containers if isinstance(c, BarContainer)]
+    looks = [(grey(c.patches[0].get_facecolor()), c.patches[0].get_hatch()) for c in bars]
+    assert len(looks) == 8
+    for (grey_a, hatch_a), (grey_b, hatch_b) in itertools.combinations(looks, 2):
+        assert abs(grey_a - grey_b) >= 0.15 or (hatch_a or "") != (hatch_b or "")

@@ -52,6 +52,10 @@ MISSING_COLOUR = "#9e9e9e"
 # Okabe-Ito: distinguishable with every common colour-vision deficiency; the Total is black.
 QUALITATIVE = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7",
                "#F0E442")  # fmt: skip
+# Okabe-Ito colours tell series apart for colour-blind readers, but several share a grey
+# (orange and sky blue differ by 1% in luminance): each series also gets its own hatching,
+# so the bars stay apart on a greyscale print.
+HATCHES = ("", "////", "....", "xxxx", "\\\\\\\\", "++++", "----", "oooo")
 LABEL_MIN = 6.0  # segments narrower than this (percent) carry no number
 
 
@@ -245,7 +249,10 @@ def bars_figure(categories: list[str], series: list[Series], title: str) -> Figu
         v, lo, hi = (np.array(x, dtype=float) for x in (s.values, s.low, s.high))
         keep = ~np.isnan(v)
         colour = QUALITATIVE[j % len(QUALITATIVE)]
-        ax.bar(xs[keep], v[keep], width=width * 0.95, color=colour, label=_wrap(s.label, 30))
+        hatch = HATCHES[j % len(HATCHES)]
+        ax.bar(xs[keep], v[keep], width=width * 0.95, color=colour, hatch=hatch,
+               edgecolor="#ffffff" if j == 0 else "#333333", linewidth=0.3,
+               label=_wrap(s.label, 30))  # fmt: skip
         ax.errorbar(xs[keep], v[keep], yerr=[v[keep] - lo[keep], hi[keep] - v[keep]],
                     fmt="none", ecolor="#555555", elinewidth=0.8, capsize=2)  # fmt: skip
     ax.set_xticks(range(len(categories)), [_wrap(c, 16) for c in categories], fontsize=8)
