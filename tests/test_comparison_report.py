@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from pipeline.model.harmonize import load_harmonization
@@ -126,3 +127,22 @@ def test_every_image_of_the_comparison_has_alt_text(rendered):
     html = rendered["outputs"]["html"].read_text(encoding="utf-8")
     images = re.findall(r"<img\b[^>]*>", html)
     assert images and all(re.search(r'alt="[^"]{20,}"', img) for img in images)
+
+
+def test_a_category_below_the_threshold_gets_no_slope_chart_nor_does_its_complement():
+    from pipeline.stages.report.data import ComparisonData, hidden_categories
+
+    rows = pd.DataFrame(
+        {
+            "scope": ["overall", "1", "2", "3", "1", "2", "3"],
+            "wave_a": ["2021"] * 7,
+            "wave_b": ["2023"] * 7,
+            "n_a": [400, 200, 150, 40, 190, 140, 38],
+            "n_b": [380, 210, 140, 6, 200, 130, 5],  # category 3 has 6 respondents in 2023
+        }
+    )
+    comparison = ComparisonData({}, rows, pd.DataFrame(), pd.DataFrame(), {}, Path("."))
+    # 3 is below 10; hiding it alone would let the total give it away, so 2 (the next
+    # smallest) goes too: the tables' one rule
+    assert hidden_categories(comparison, "2021", "2023", 10) == {"2", "3"}
+    assert hidden_categories(comparison, "2021", "2023", 5) == set()

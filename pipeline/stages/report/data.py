@@ -28,6 +28,7 @@ from pipeline.model.harmonize import harmonized_items, load_harmonization
 from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
 from pipeline.readers.dataset import read_dataset
 from pipeline.stages.compare.charts import chart_slug
+from pipeline.stages.compare.comparison import OVERALL
 from pipeline.stages.instruments.layout import instrument_stem
 from pipeline.stages.report.masking import mask_free_text
 from pipeline.stages.report.text import (
@@ -50,6 +51,7 @@ from pipeline.stages.tabulate import (
     mark_suppressed,
     read_with_care,
     row_variables,
+    suppressed_columns,
 )
 from pipeline.statistics.allocate import allocate
 from pipeline.statistics.crosstab import bh_adjust
@@ -1128,18 +1130,35 @@ def comparison_method_text(comparison: ComparisonData, lang: str) -> str:
     return text + " " + overlap + " " + w["comparison_tests"]
 
 
-def slope_charts(comparison: ComparisonData, lang: str) -> list[tuple[str, str, Path]]:
+def slope_charts(
+    comparison: ComparisonData, lang: str, threshold: int = 10
+) -> list[tuple[str, str, Path]]:
     """(category code, label, chart) of the compare stage's slope charts, in the order of the
-    stratum's codes."""
+    stratum's codes; a category hidden by the one suppression rule (its respondents in
+    either wave below ``threshold``) is left out."""
     a, b = comparison.info["waves"][0], later_wave(comparison)
     q = comparison.questionnaires.get(b) or comparison.questionnaires.get(a)
     labels = q.variable(q.stratum.variable).value_labels(lang) if q is not None else {}
+    hidden = hidden_categories(comparison, a, b, threshold)
     out = []
     for code, label in labels.items():
         path = comparison.charts / f"slope-{a}-{b}-category-{chart_slug(str(code))}.png"
-        if path.exists():
+        if path.exists() and str(code) not in hidden:
             out.append((str(code), label, path))
     return out
+
+
+def hidden_categories(comparison: ComparisonData, a: str, b: str, threshold: int) -> set[str]:
+    """The member categories the suppression rule hides in waves a → b: in each wave, the
+    categories' respondents (the largest base of any of their items) through
+    :func:`suppressed_columns`."""
+    rows = comparison.differences
+    rows = rows[(rows["scope"] != OVERALL) & (rows["wave_a"] == a) & (rows["wave_b"] == b)]
+    hidden: set[str] = set()
+    for column in ("n_a", "n_b"):
+        bases = rows.groupby("scope")[column].max().astype(int).to_dict()
+        hidden |= suppressed_columns({str(k): v for k, v in bases.items()}, threshold)
+    return hidden
 
 
 def how_to_read_comparison(comparison: ComparisonData, lang: str) -> str:
