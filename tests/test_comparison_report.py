@@ -146,3 +146,10 @@ def test_a_category_below_the_threshold_gets_no_slope_chart_nor_does_its_complem
     # smallest) goes too: the tables' one rule
     assert hidden_categories(comparison, "2021", "2023", 10) == {"2", "3"}
     assert hidden_categories(comparison, "2021", "2023", 5) == set()
+
+
+def test_the_threshold_given_on_the_command_line_as_text_is_a_number(rendered, tmp_path):
+    from pipeline.stages.report.data import load_comparison, slope_charts
+
+    comparison = load_comparison(rendered["root"], "outputs/waves")
+    assert slope_charts(comparison, "vi", "10") == slope_charts(comparison, "vi", 10)

@@ -1139,7 +1139,7 @@ def slope_charts(
     a, b = comparison.info["waves"][0], later_wave(comparison)
     q = comparison.questionnaires.get(b) or comparison.questionnaires.get(a)
     labels = q.variable(q.stratum.variable).value_labels(lang) if q is not None else {}
-    hidden = hidden_categories(comparison, a, b, threshold)
+    hidden = hidden_categories(comparison, a, b, int(threshold))  # a notebook parameter
     out = []
     for code, label in labels.items():
         path = comparison.charts / f"slope-{a}-{b}-category-{chart_slug(str(code))}.png"
