@@ -959,15 +959,7 @@ def _population_per_stratum(
             raise InputError(f"no population size for stratum {missing[0]}", file=file)
         return np.array([float(population[lab]) for lab in labels])
     require_columns(df, [population], file)
-    pop = pd.to_numeric(df[population], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(pop) | (pop <= 0)
-    if bad.any():
-        raise InputError(
-            "expected a positive population size",
-            file=file,
-            row=int(np.flatnonzero(bad)[0]) + 2,
-            column=population,
-        )
+    pop = _positive_column(df, population, "a positive population size", file)
     h = len(labels)
     lo = np.full(h, np.inf)
     hi = np.full(h, -np.inf)
@@ -1006,14 +998,20 @@ def _weight_column(df: pd.DataFrame, weight: str, file: str | None) -> np.ndarra
     """The weight column as floats; InputError at the first value that is not a positive
     finite number (above :data:`MAX_WEIGHT`, e.g. 1e308, counts as overflowing, like inf)."""
     require_columns(df, [weight], file)
-    w = pd.to_numeric(df[weight], errors="coerce").to_numpy(dtype=float)
-    bad = ~(np.isfinite(w) & (w > 0) & (w <= MAX_WEIGHT))
+    return _positive_column(df, weight, "a positive number as weight", file, MAX_WEIGHT)
+
+
+def _positive_column(
+    df: pd.DataFrame, column: str, expected: str, file: str | None, largest: float = np.inf
+) -> np.ndarray:
+    """The column as floats; InputError naming the first row (file row, header = 1) whose
+    value is not a finite number in (0, ``largest``]."""
+    x = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=float)
+    bad = ~(np.isfinite(x) & (x > 0) & (x <= largest))
     if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise InputError(
-            "expected a positive number as weight", file=file, row=row + 2, column=weight
-        )
-    return w
+        row = int(np.flatnonzero(bad)[0]) + 2
+        raise InputError(f"expected {expected}", file=file, row=row, column=column)
+    return x
 
 
 def _id_codes(df: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
@@ -1090,16 +1088,9 @@ def _stage_populations(
     """
     values = []
     for column in fpc:
-        x = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=float)
-        bad = ~np.isfinite(x) | (x <= 0)
-        if bad.any():
-            raise InputError(
-                "expected a positive population size or sampling fraction",
-                file=file,
-                row=int(np.flatnonzero(bad)[0]) + 2,
-                column=column,
-            )
-        values.append(x)
+        values.append(
+            _positive_column(df, column, "a positive population size or sampling fraction", file)
+        )
     counts = any(np.any(x > 1) for x in values)
     if counts != all(np.all(x >= 1) for x in values):
         column = next(c for c, x in zip(fpc, values, strict=True) if np.any(x < 1))
