@@ -41,6 +41,9 @@ class Estimate:
 
 
 Values = str | Sequence | np.ndarray | pd.Series  # a column name or one value per row
+# R's deff=TRUE (against SRS without replacement) or deff="replace" (with replacement).
+DeffType = bool | str
+DEFF_TYPES: tuple = (True, "replace")
 
 
 def _as_series(values: Values, design: Survey, what: str = "values") -> pd.Series:
@@ -70,8 +73,8 @@ def _numeric(values: pd.Series) -> np.ndarray:
     return x
 
 
-def _mean_parts(design: Survey, x: np.ndarray, inside: np.ndarray):
-    """Weighted mean of columns of ``x`` over ``inside`` rows, influence values and deff."""
+def _mean_parts(design: Survey, x: np.ndarray, inside: np.ndarray, deff: DeffType = True):
+    """Weighted mean of columns of ``x`` over ``inside`` rows, its covariance and deff."""
     w = np.where(inside, design.weights, 0.0)
     total_w = w.sum()
     if total_w == 0:
@@ -82,12 +85,11 @@ def _mean_parts(design: Survey, x: np.ndarray, inside: np.ndarray):
     n_in = int(inside.sum())
     if design.replicates is not None:
         vcov = design.replicates.variance(est, replicate_means(design, xz, inside))
-        return est, vcov, _no_deff(est), total_w, n_in
-    z = centred * (w / total_w)[:, None]
-    vcov = design.variance(z)
+    else:
+        vcov = design.variance(centred * (w / total_w)[:, None])
     with np.errstate(divide="ignore", invalid="ignore"):
-        deff = np.diag(vcov) / _srs_mean_variance(w, centred, total_w, n_in)
-    return est, vcov, deff, total_w, n_in
+        effect = np.diag(vcov) / _srs_mean_variance(w, centred, total_w, n_in, deff)
+    return est, vcov, effect, total_w, n_in
 
 
 def replicate_means(design: Survey, xz: np.ndarray, inside: np.ndarray) -> np.ndarray:
@@ -108,17 +110,19 @@ def replicate_logit_se(design: Survey, p: np.ndarray, p_reps: np.ndarray) -> np.
     return np.sqrt(np.clip(np.diag(v), 0, None))
 
 
-def _no_deff(est: np.ndarray) -> np.ndarray:
-    """Design effects of a replicate design are not computed (R's svyrep deff divides by a
-    variance over all rows, which we have not checked against R): NaN."""
-    return np.full(est.shape, np.nan)
-
-
-def _srs_mean_variance(w: np.ndarray, centred: np.ndarray, total_w: float, n_in: int):
-    """R's deff denominator for a mean, svyvar(x) (N - n) / (N n), svyvar with the
-    n / (n - 1) factor; ``centred`` is x minus its weighted mean, 0 outside the domain."""
+def _srs_mean_variance(
+    w: np.ndarray, centred: np.ndarray, total_w: float, n_in: int, deff: DeffType = True
+):
+    """R's deff denominator for a mean: svyvar(x) (N - n) / (N n) (``deff=TRUE``, simple
+    random sampling without replacement) or svyvar(x) / n (``deff="replace"``), svyvar with
+    the n / (n - 1) factor; ``centred`` is x minus its weighted mean, 0 outside the domain.
+    The same on linearised and replicate designs (R's svymean.svyrep.design uses it too)."""
+    if deff not in DEFF_TYPES:
+        raise InputError(f"deff must be True or 'replace', got {deff!r}")
     with np.errstate(divide="ignore", invalid="ignore"):
         svyvar = (w @ centred**2) / total_w * n_in / (n_in - 1)
+        if deff == "replace":
+            return svyvar / n_in
         return svyvar * (total_w - n_in) / (total_w * n_in)
 
 
@@ -134,18 +138,20 @@ def mean(
     domain: Values | None = None,
     *,
     level: float = 0.95,
+    deff: DeffType = True,
 ) -> Estimate:
-    """Weighted mean of a numeric variable (R ``svymean(~x, design, na.rm=TRUE, deff=TRUE)``).
+    """Weighted mean of a numeric variable (R ``svymean(~x, design, na.rm=TRUE, deff=)``).
 
     Missing values and rows outside ``domain`` (boolean mask) are a domain, not dropped.
-    CI: mean ± z·SE (R's ``confint`` default).
+    CI: mean ± z·SE (R's ``confint`` default). ``deff``: True (against simple random
+    sampling without replacement, R's ``deff=TRUE``) or "replace" (with replacement).
     """
     x = _numeric(_as_series(values, design))
     inside = domain_mask(design, domain) & ~np.isnan(x)
-    est, vcov, deff, _, n_in = _mean_parts(design, x[:, None], inside)
+    est, vcov, effect, _, n_in = _mean_parts(design, x[:, None], inside, deff)
     se = np.sqrt(np.diag(vcov))
     ci = _normal_ci(est, se, level)
-    return Estimate(("mean",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
+    return Estimate(("mean",), est, se, ci, effect, vcov, np.array([n_in]), design.df)
 
 
 def total(
@@ -154,10 +160,12 @@ def total(
     domain: Values | None = None,
     *,
     level: float = 0.95,
+    deff: DeffType = True,
 ) -> Estimate:
-    """Weighted total of a numeric variable (R ``svytotal(~x, design, na.rm=TRUE)``).
+    """Weighted total of a numeric variable (R ``svytotal(~x, design, na.rm=TRUE, deff=)``).
 
-    The deff is R's: variance over the SRS-without-replacement variance of a total.
+    The deff is R's: the variance over W² times the SRS variance of the mean (W the domain's
+    weight total; without replacement for ``deff=True``, with it for ``deff="replace"``).
     """
     x = _numeric(_as_series(values, design))
     inside = domain_mask(design, domain) & ~np.isnan(x)
@@ -166,20 +174,17 @@ def total(
     est = np.array([w @ xz])
     if design.replicates is not None:
         vcov = design.replicates.variance(est, design.replicates.totals(design.weights, xz))
-        se = np.sqrt(np.diag(vcov))
-        ci = _normal_ci(est, se, level)
-        n_rep = np.array([int(inside.sum())])
-        return Estimate(("total",), est, se, ci, _no_deff(est), vcov, n_rep, design.df)
-    vcov = design.variance((w * xz)[:, None])
+    else:
+        vcov = design.variance((w * xz)[:, None])
     total_w = w.sum()
     n_in = int(inside.sum())
-    # R: deff = V / (W² × the SRS variance of the mean), W the domain's weight total.
     with np.errstate(divide="ignore", invalid="ignore"):
         centred = np.where(inside, x - est[0] / total_w, 0.0)
-        deff = np.diag(vcov) / (total_w**2 * _srs_mean_variance(w, centred, total_w, n_in))
+        srs = _srs_mean_variance(w, centred, total_w, n_in, deff)
+        effect = np.diag(vcov) / (total_w**2 * srs)
     se = np.sqrt(np.diag(vcov))
     ci = _normal_ci(est, se, level)
-    return Estimate(("total",), est, se, ci, deff, vcov, np.array([n_in]), design.df)
+    return Estimate(("total",), est, se, ci, effect, vcov, np.array([n_in]), design.df)
 
 
 def levels_of(values: pd.Series) -> list:
@@ -195,12 +200,14 @@ def proportions(
     method: str = "logit",
     level: float = 0.95,
     levels: Sequence | None = None,
+    deff: DeffType = True,
 ) -> Estimate:
     """Proportion (0-1) of each level of a categorical variable, with SE, deff and CI.
 
     R: ``svymean(~factor(x), design, na.rm=TRUE, deff=TRUE)`` and ``svyciprop`` per level.
     ``method`` is one of logit (R default), beta (Korn-Graubard), wilson, likelihood, asin,
-    mean. ``levels`` fixes the order and includes levels with no respondent.
+    mean. ``levels`` fixes the order and includes levels with no respondent. ``deff`` as in
+    :func:`mean`.
     """
     s = _as_series(values, design)
     lev = list(levels) if levels is not None else levels_of(s)
@@ -208,7 +215,7 @@ def proportions(
     inside = domain_mask(design, domain) & (codes >= 0)
     onehot = np.zeros((design.n, len(lev)))
     onehot[np.flatnonzero(inside), codes[inside]] = 1.0
-    est, vcov, deff, _, n_in = _mean_parts(design, onehot, inside)
+    est, vcov, effect, _, n_in = _mean_parts(design, onehot, inside, deff)
     se = np.sqrt(np.clip(np.diag(vcov), 0, None))
     df = domain_df(design, inside)
     se_logit = None
@@ -216,7 +223,7 @@ def proportions(
         se_logit = replicate_logit_se(design, est, replicate_means(design, onehot, inside))
     ci = ci_proportion(est, se, df, n_in, method=method, level=level, se_logit=se_logit)
     n_level = np.bincount(codes[inside], minlength=len(lev))
-    return Estimate(tuple(lev), est, se, ci, deff, vcov, n_level, df)
+    return Estimate(tuple(lev), est, se, ci, effect, vcov, n_level, df)
 
 
 def domain_df(design: Survey, inside: np.ndarray) -> int:
@@ -426,3 +433,75 @@ def by(
         else:
             raise InputError(f"statistic must be proportions, mean or total, got {statistic!r}")
     return out
+
+
+def by_covariance(
+    design: Survey,
+    values: Values,
+    groups: Values,
+    *,
+    statistic: str = "mean",
+    level: float = 0.95,
+    domain: Values | None = None,
+) -> Estimate:
+    """R's ``svyby(~x, ~g, design, svymean | svytotal, covmat=TRUE)``: the estimates of every
+    group in one :class:`Estimate` with their full covariance, for :func:`contrast` between
+    groups.
+
+    ``statistic``: "mean", "total" or "proportions" (each level of ``values``). Labels are
+    (group, level) pairs, levels outer and groups within them, as R orders its estimates.
+    Replicate weights: every group's replicate estimates together through svrVar, as R
+    does. Linearised: the design variance of the groups' stacked influence values (R's
+    svyby.survey.design2 with covmat=TRUE: svyrecvar of the influence functions), so groups
+    sharing PSUs have their covariance.
+    """
+    if statistic not in ("mean", "total", "proportions"):
+        raise InputError(f"statistic must be proportions, mean or total, got {statistic!r}")
+    g = _as_series(groups, design, "groups")
+    s = _as_series(values, design)
+    within = domain_mask(design, domain)
+    if statistic == "proportions":
+        lev = levels_of(s)
+        codes = pd.Categorical(s, categories=lev).codes
+        x = np.zeros((design.n, len(lev)))
+        x[np.flatnonzero(codes >= 0), codes[codes >= 0]] = 1.0
+        present = codes >= 0
+    else:
+        lev = [statistic]
+        x = _numeric(s)[:, None]
+        present = ~np.isnan(x[:, 0])
+    labels, estimates, columns, counts = [], [], [], []
+    for grp in levels_of(g[within]):
+        inside = (g == grp).to_numpy() & within & present
+        w = np.where(inside, design.weights, 0.0)
+        xz = np.where(inside[:, None], x, 0.0)
+        if statistic == "total":
+            est = w @ xz
+            if design.replicates is not None:
+                column = design.replicates.totals(design.weights, xz)
+            else:
+                column = w[:, None] * xz
+        else:
+            est = (w @ xz) / w.sum()
+            if design.replicates is not None:
+                column = replicate_means(design, xz, inside)
+            else:
+                column = np.where(inside[:, None], xz - est, 0.0) * (w / w.sum())[:, None]
+        labels.extend((grp, lv) for lv in lev)
+        estimates.append(est)
+        columns.append(column)
+        counts.extend([int(inside.sum())] * len(lev))
+    est = np.concatenate(estimates)
+    if design.replicates is not None:
+        vcov = design.replicates.variance(est, np.hstack(columns))
+    else:
+        vcov = design.variance(np.hstack(columns))
+    # R orders svyby's estimates level by level, the groups within each.
+    order = np.arange(est.size).reshape(-1, len(lev)).T.ravel()
+    est, vcov = est[order], vcov[np.ix_(order, order)]
+    labels, counts = [labels[i] for i in order], [counts[i] for i in order]
+    se = np.sqrt(np.clip(np.diag(vcov), 0, None))
+    ci = _normal_ci(est, se, level)
+    return Estimate(
+        tuple(labels), est, se, ci, np.full(est.shape, np.nan), vcov, np.array(counts), design.df
+    )

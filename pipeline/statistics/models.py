@@ -1,12 +1,15 @@
-"""More of R's survey estimators on the linearised design: ``svyratio``, ``svyvar``,
-``svycontrast``, ``svyglm`` (gaussian and quasibinomial, i.e. linear and logistic
-regression) with ``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG
-linear, raking, bounds).
+"""More of R's survey estimators: ``svyratio``, ``svyvar``, ``svycontrast``, ``svyglm``
+(gaussian, quasibinomial and quasipoisson: linear, logistic and log-linear regression) with
+``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG linear, raking, logit,
+bounds).
 
-Every variance is the design's (:meth:`Survey.variance`) of the estimator's influence values,
-as R's ``svyrecvar`` computes it; rows missing a variable or outside ``domain`` keep their
-place in the design with zero influence (R's ``na.rm=TRUE`` / ``subset``). Replicate-weight
-designs are not supported here yet (an InputError says so).
+On a linearised design every variance is the design's (:meth:`Survey.variance`) of the
+estimator's influence values, as R's ``svyrecvar`` computes it; rows missing a variable or
+outside ``domain`` keep their place in the design with zero influence (R's ``na.rm=TRUE`` /
+``subset``). On a replicate-weight design each estimator is re-computed with every
+replicate's weights over the same rows and the replicates combined by R's ``svrVar``, as the
+``svyrep.design`` methods of R's survey package do (``svyglm`` refits the model per
+replicate from the full-sample coefficients, as R's ``glm.fit(start=)`` does).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from pipeline.statistics.estimate import (
 )
 from pipeline.statistics.survey import Greg, Survey
 
-FAMILIES: tuple[str, ...] = ("gaussian", "quasibinomial")
+FAMILIES: tuple[str, ...] = ("gaussian", "quasibinomial", "quasipoisson")
 R_GLM_EPSILON = 1e-8  # glm.control(): |dev - dev_old| / (|dev| + 0.1) < epsilon
 R_GLM_MAXIT = 25
 
@@ -51,8 +54,13 @@ def ratio(
     if x_total == 0:
         raise InputError("the denominator's weighted total is zero: the ratio is undefined")
     r = np.array([(w @ yz) / x_total])
-    z = (w * (yz - r[0] * xz) / x_total)[:, None]
-    vcov = design.variance(z)
+    if design.replicates is not None:
+        # R's svyratio.svyrep.design: the ratio of each replicate's totals.
+        t = design.replicates.totals(design.weights, np.column_stack([yz, xz]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            vcov = design.replicates.variance(r, t[:, 0] / t[:, 1])
+    else:
+        vcov = design.variance((w * (yz - r[0] * xz) / x_total)[:, None])
     se = np.sqrt(np.diag(vcov))
     n_in = np.array([int(inside.sum())])
     return Estimate(
@@ -61,20 +69,49 @@ def ratio(
 
 
 def variance(design: Survey, values: Values, domain: Values | None = None) -> Estimate:
-    """R's ``svyvar(~x, design, na.rm=TRUE)``: the weighted mean of n/(n−1) (x − x̄)², and
-    its SE as that mean's (x̄ held fixed, as R does). As in R, n counts the respondents of
-    the domain, those missing x included."""
+    """R's ``svyvar(~x, design, na.rm=TRUE)``: the weighted mean of n/(n−1) (x − x̄)².
+
+    Linearised: its SE is that mean's (x̄ held fixed, as R does) and, as in R, n counts the
+    respondents of the domain, those missing x included. Replicate weights: R's
+    ``svyvar.svyrep.design`` drops the rows missing x (n counts those with a value) and
+    re-estimates x̄ and the variance with each replicate's weights."""
     x = _numeric(_as_series(values, design))
     in_domain = domain_mask(design, domain)
     inside = in_domain & ~np.isnan(x)
-    n_in = int(in_domain.sum())
     if inside.sum() < 2:
         raise InputError("a variance needs at least two respondents with a value")
     centre = mean(design, x, inside).estimate[0]
+    if design.replicates is not None:
+        return _replicate_variance(design, x, inside, centre)
+    n_in = int(in_domain.sum())
     squares = np.where(inside, (x - centre) ** 2 * n_in / (n_in - 1), np.nan)
     est = mean(design, squares, inside)
     return Estimate(
         ("variance",), est.estimate, est.se, est.ci, np.full(1, np.nan), est.vcov, est.n, design.df
+    )
+
+
+def _replicate_variance(design: Survey, x: np.ndarray, inside: np.ndarray, centre: float):
+    """svyvar on replicate weights from each replicate's Σw, Σw d, Σw d² (d = x − the
+    full-sample mean, which leaves the variance unchanged and keeps the sums small)."""
+    n = int(inside.sum())
+    d = np.where(inside, x - centre, 0.0)
+    w = np.where(inside, design.weights, 0.0)
+    est = np.array([n / (n - 1) * (w @ d**2) / w.sum()])
+    sums = design.replicates.totals(design.weights, np.column_stack([inside, d, d**2]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        reps = n / (n - 1) * (sums[:, 2] / sums[:, 0] - (sums[:, 1] / sums[:, 0]) ** 2)
+    vcov = design.replicates.variance(est, reps)
+    se = np.sqrt(np.diag(vcov))
+    return Estimate(
+        ("variance",),
+        est,
+        se,
+        _normal_ci(est, se, 0.95),
+        np.full(1, np.nan),
+        vcov,
+        np.array([n]),
+        design.df,
     )
 
 
@@ -135,36 +172,64 @@ def glm(
     factors: Sequence[str] = (),
     domain: Values | None = None,
 ) -> Model:
-    """R's ``svyglm(y ~ x1 + x2 + ..., design, family=gaussian() | quasibinomial())``.
+    """R's ``svyglm(y ~ x1 + x2 + ..., design, family=gaussian() | quasibinomial() |
+    quasipoisson())``.
 
     ``predictors`` are column names of the survey's data; text columns and those listed in
     ``factors`` enter as R's treatment contrasts (first sorted level as reference). Rows
     missing any variable, and rows outside ``domain``, have zero influence but stay in the
     design (R's na.omit on a survey.design2). Weights are rescaled to mean 1 as svyglm does.
     A singular model matrix (a predictor fully determined by others) is an InputError
-    naming the predictors.
+    naming the predictors. On a replicate design the covariance is R's
+    ``svyglm.svyrep.design``'s: the model refitted with each replicate's weights (normalised
+    to sum 1) from the full-sample coefficients, the fits combined by svrVar; the residual df
+    is then degf of the domain (its rows missing a variable included, as R counts them) + 1 − p.
     """
     if family not in FAMILIES:
         raise InputError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
     y = _numeric(_as_series(response, design, "response"))
     x, names, terms, complete = _model_matrix(design, predictors, set(factors))
-    inside = domain_mask(design, domain) & complete & ~np.isnan(y)
-    if family == "quasibinomial" and np.any((y[inside] < 0) | (y[inside] > 1)):
-        raise InputError("a logistic model needs a response between 0 and 1")
+    in_domain = domain_mask(design, domain)
+    inside = in_domain & complete & ~np.isnan(y)
+    _check_response(y[inside], family)
     # svyglm rescales the weights to mean 1 over the design's (domain's) rows.
-    w = np.where(inside, design.weights, 0.0) / design.weights[domain_mask(design, domain)].mean()
+    w = np.where(inside, design.weights, 0.0) / design.weights[in_domain].mean()
     xi, yi = np.where(inside[:, None], x, 0.0), np.where(inside, y, 0.0)
     _check_rank(xi[inside], names, predictors)
     coef, work, score = _irls(xi, yi, w, family)
-    a_inv = np.linalg.inv(xi.T @ (xi * work[:, None]))
-    z = (xi * score[:, None]) @ a_inv
-    vcov = design.variance(z)
+    if design.replicates is not None:
+        vcov = _replicate_coef_vcov(design, xi[inside], yi[inside], inside, coef, family)
+        df = design.domain_df(in_domain) + 1 - len(names)
+    else:
+        a_inv = np.linalg.inv(xi.T @ (xi * work[:, None]))
+        vcov = design.variance((xi * score[:, None]) @ a_inv)
+        # R: degf of the design after na.omit / subset (the rows with zero weight left out).
+        df = domain_df(design, inside) + 1 - len(names)
     se = np.sqrt(np.diag(vcov))
-    # R: degf of the design after na.omit / subset (the rows with zero weight left out).
-    df = domain_df(design, inside) + 1 - len(names)
     t = coef / se
     p = 2 * special.stdtr(df, -np.abs(t))
     return Model(tuple(names), terms, coef, se, vcov, int(df), t, p, family, int(inside.sum()))
+
+
+def _check_response(y: np.ndarray, family: str) -> None:
+    if family == "quasibinomial" and np.any((y < 0) | (y > 1)):
+        raise InputError("a logistic model needs a response between 0 and 1")
+    if family == "quasipoisson" and np.any(y < 0):
+        raise InputError("a log-linear (quasipoisson) model needs a response of at least 0")
+
+
+def _replicate_coef_vcov(
+    design: Survey, x: np.ndarray, y: np.ndarray, inside: np.ndarray, coef: np.ndarray, family
+) -> np.ndarray:
+    """R's svyglm.svyrep.design: one fit per replicate (weights of the model's rows, scaled
+    to sum 1, started at ``coef``), combined by svrVar."""
+    reps = design.replicates
+    rows = np.flatnonzero(inside)
+    betas = np.empty((reps.n_replicates, coef.size))
+    for r in range(reps.n_replicates):  # one weighted fit per replicate, as R
+        wr = reps.replicate_weights(design.weights, r)[rows]
+        betas[r] = _irls(x, y, wr / wr.sum(), family, start=coef)[0]
+    return reps.variance(coef, betas)
 
 
 def _model_matrix(design: Survey, predictors: Sequence[str], factors: set[str]):
@@ -200,33 +265,17 @@ def _check_rank(x: np.ndarray, names: list[str], predictors: Sequence[str]) -> N
         )
 
 
-def _irls(x: np.ndarray, y: np.ndarray, w: np.ndarray, family: str):
-    """Weighted least squares (gaussian), or R's glm.fit for the logit link step by step
-    (binomial start, deviance criterion 1e-8), since svyglm's sandwich takes R's last
-    iteration as it is: returns the coefficients, the information's working weights (from
-    the last iteration's start, as R's cov.unscaled) and each row's estimating-equation
-    factor (R's working residual × working weight)."""
-    if family == "gaussian":
-        coef = np.linalg.solve(x.T @ (x * w[:, None]), x.T @ (w * y))
-        return coef, w, w * (y - x @ coef)
-    good = w > 0
-    mu = np.where(good, (w * y + 0.5) / (w + 1), 0.5)
-    eta = special.logit(mu)
-    dev_old = _binomial_deviance(y, mu, w)
-    for _ in range(R_GLM_MAXIT):
-        var = mu * (1 - mu)
-        zwork = eta + (y - mu) / var
-        work = np.where(good, w * var, 0.0)
-        coef = np.linalg.solve(x.T @ (x * work[:, None]), x.T @ (work * zwork))
-        eta = x @ coef
-        mu = special.expit(eta)
-        dev = _binomial_deviance(y, mu, w)
-        if abs(dev - dev_old) / (abs(dev) + 0.1) < R_GLM_EPSILON:
-            break
-        dev_old = dev
-    else:
-        raise InputError("the logistic regression did not converge (separation?)")
-    return coef, work, work * (y - mu) / (mu * (1 - mu))
+@dataclass(frozen=True)
+class _Family:
+    """A GLM family as R's glm.fit uses it: inverse link, dμ/dη, variance, deviance
+    residuals and the starting μ (R's ``initialize``)."""
+
+    linkinv: object
+    linkfun: object
+    mu_eta: object
+    variance: object
+    deviance: object
+    start: object
 
 
 def _binomial_deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> float:
@@ -242,6 +291,66 @@ def _binomial_deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> float:
             )
         )
     )
+
+
+def _poisson_deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> float:
+    return float(2 * np.sum(w * (special.xlogy(y, y) - special.xlogy(y, mu) - (y - mu))))
+
+
+_EPS = np.finfo(float).eps
+_LOGIT = _Family(
+    linkinv=special.expit,
+    linkfun=special.logit,
+    mu_eta=lambda eta, mu: np.maximum(mu * (1 - mu), _EPS),
+    variance=lambda mu: mu * (1 - mu),
+    deviance=_binomial_deviance,
+    start=lambda y, w: np.where(w > 0, (w * y + 0.5) / (w + 1), 0.5),
+)
+_LOG = _Family(
+    linkinv=lambda eta: np.maximum(np.exp(eta), _EPS),
+    linkfun=np.log,
+    mu_eta=lambda eta, mu: np.maximum(np.exp(eta), _EPS),
+    variance=lambda mu: mu,
+    deviance=_poisson_deviance,
+    start=lambda y, w: y + 0.1,
+)
+_FAMILY = {"quasibinomial": _LOGIT, "quasipoisson": _LOG}
+
+
+def _irls(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, family: str, start: np.ndarray | None = None
+):
+    """Weighted least squares (gaussian), or R's glm.fit for the logit and log links step by
+    step (R's starting μ, or η = x·``start``; deviance criterion 1e-8), since svyglm's
+    sandwich takes R's last iteration as it is: returns the coefficients, the information's
+    working weights (from the last iteration's start, as R's cov.unscaled) and each row's
+    estimating-equation factor (R's working residual × working weight)."""
+    if family == "gaussian":
+        coef = np.linalg.solve(x.T @ (x * w[:, None]), x.T @ (w * y))
+        return coef, w, w * (y - x @ coef)
+    fam = _FAMILY[family]
+    if start is None:
+        mu = fam.start(y, w)
+        eta = fam.linkfun(mu)
+    else:
+        eta = x @ start
+        mu = fam.linkinv(eta)
+    dev_old = fam.deviance(y, mu, w)
+    good = w > 0
+    for _ in range(R_GLM_MAXIT):
+        d_mu = fam.mu_eta(eta, mu)
+        zwork = eta + (y - mu) / d_mu
+        work = np.where(good, w * d_mu**2 / fam.variance(mu), 0.0)
+        coef = np.linalg.solve(x.T @ (x * work[:, None]), x.T @ (work * zwork))
+        eta = x @ coef
+        mu = fam.linkinv(eta)
+        dev = fam.deviance(y, mu, w)
+        if abs(dev - dev_old) / (abs(dev) + 0.1) < R_GLM_EPSILON:
+            break
+        dev_old = dev
+    else:
+        raise InputError(f"the {family} regression did not converge (separation?)")
+    return coef, work, work * (y - mu) / fam.mu_eta(eta, mu)
 
 
 @dataclass(frozen=True)
@@ -333,13 +442,21 @@ def quantiles(
     *,
     alpha: float = 0.05,
     domain: Values | None = None,
+    interval: str = "mean",
 ) -> list[Quantile]:
     """R's ``svyquantile(~x, design, quantiles, na.rm=TRUE)`` with its defaults
     ``qrule="math"`` (the smallest x whose weighted share reaches p, the lower one on a tie)
     and ``interval.type="mean"`` (Woodruff: the quantiles at the ends of the t interval of
-    the weighted share below the estimate, on the design's degrees of freedom)."""
-    if design.replicates is not None:
-        raise InputError("quantiles of a replicate-weight design are not available yet")
+    the weighted share below the estimate, on the design's degrees of freedom; on a
+    replicate design the share's SE is the replicates').
+
+    ``interval="quantile"`` (replicate designs only, R's ``interval.type="quantile"``): the
+    quantile re-estimated with each replicate's weights, its svrVar SE, and the interval
+    quantile ± t·SE."""
+    if interval not in ("mean", "quantile"):
+        raise InputError(f"interval must be mean or quantile, got {interval!r}")
+    if interval == "quantile" and design.replicates is None:
+        raise InputError("interval='quantile' needs a replicate-weight design")
     x = _numeric(_as_series(values, design))
     inside = domain_mask(design, domain) & ~np.isnan(x)
     if not inside.any():
@@ -348,27 +465,61 @@ def quantiles(
     t = float(special.stdtrit(df, 1 - alpha / 2))
     xs, ws = x[inside], design.weights[inside]
     order = np.argsort(xs, kind="stable")
-    xs, cum = xs[order], np.cumsum(ws[order])
+    xs, cum, whole = xs[order], r_cumsum(ws[order]), r_sum(ws)
     out = []
     for p in probabilities:
         if not 0 <= p <= 1:
             raise InputError(f"a quantile's probability must be between 0 and 1, got {p}")
-        q = _math_rule(xs, cum, p)
+        q = _math_rule(xs, cum, whole, p)
+        if interval == "quantile":
+            se = _replicate_quantile_se(design, x, inside, p, q)
+            out.append(Quantile(float(p), q, (q - t * se, q + t * se), se, df))
+            continue
         share = mean(design, (x <= q).astype(float), inside)
         low, high = share.estimate[0] - t * share.se[0], share.estimate[0] + t * share.se[0]
-        lower = _math_rule(xs, cum, low) if 0 <= low <= 1 else float("nan")
-        upper = _math_rule(xs, cum, high) if 0 <= high <= 1 else float("nan")
+        lower = _math_rule(xs, cum, whole, low) if 0 <= low <= 1 else float("nan")
+        upper = _math_rule(xs, cum, whole, high) if 0 <= high <= 1 else float("nan")
         out.append(Quantile(float(p), q, (lower, upper), (upper - lower) / (2 * t), df))
     return out
 
 
-def _math_rule(xs: np.ndarray, cum: np.ndarray, p: float) -> float:
-    """R's qrule_math on sorted values ``xs`` with cumulative weights ``cum``."""
-    below = np.flatnonzero(cum <= p * cum[-1])
+def _replicate_quantile_se(
+    design: Survey, x: np.ndarray, inside: np.ndarray, p: float, q: float
+) -> float:
+    """R's repCI: svrVar of the quantiles by each replicate's weights (rows of zero weight
+    left out, as R's qrule does), centred at the full-sample ``q`` under mse."""
+    reps = design.replicates
+    rows = np.flatnonzero(inside)
+    qs = np.empty(reps.n_replicates)
+    for r in range(reps.n_replicates):
+        wr = reps.replicate_weights(design.weights, r)[rows]
+        keep = wr != 0
+        xr, wr = x[rows][keep], wr[keep]
+        order = np.argsort(xr, kind="stable")
+        qs[r] = _math_rule(xr[order], r_cumsum(wr[order]), r_sum(wr), p)
+    return float(np.sqrt(reps.variance(np.array([q]), qs)[0, 0]))
+
+
+def r_cumsum(w: np.ndarray) -> np.ndarray:
+    """R's cumsum: accumulated in long double, each sum rounded to double. With equal
+    weights p × total often ties a cumulative sum exactly, and which side of it R's rule
+    falls on depends on these roundings."""
+    return np.cumsum(w.astype(np.longdouble)).astype(float)
+
+
+def r_sum(w: np.ndarray) -> float:
+    """R's sum(): one long double accumulation in the given order, rounded to double."""
+    return float(np.cumsum(w.astype(np.longdouble))[-1]) if w.size else 0.0
+
+
+def _math_rule(xs: np.ndarray, cum: np.ndarray, whole: float, p: float) -> float:
+    """R's qrule_math on sorted values ``xs`` with cumulative weights ``cum`` (R's qs(): the
+    last position with cum ≤ p × ``whole``, the weights' sum; the next value unless it ties)."""
+    below = np.flatnonzero(cum <= p * whole)
     if below.size == 0:
         return float(xs[0])
     pos = int(below[-1])
-    if p - cum[pos] / cum[-1] == 0:
+    if p - cum[pos] / whole == 0:
         return float(xs[pos])
     return float(xs[min(pos + 1, xs.size - 1)])
 

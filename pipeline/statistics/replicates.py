@@ -85,6 +85,12 @@ class Replicates:
             return weights[:, None] * self.factors[self.units]
         return self.factors if self.combined else weights[:, None] * self.factors
 
+    def replicate_weights(self, weights: np.ndarray, r: int) -> np.ndarray:
+        """Replicate ``r``'s analysis weights (length n), without forming all n × R."""
+        if self.units is not None:
+            return weights * self.factors[self.units, r]
+        return self.factors[:, r] if self.combined else weights * self.factors[:, r]
+
     def totals(self, weights: np.ndarray, x: np.ndarray) -> np.ndarray:
         """Replicate totals (R × k) of the columns of ``x`` (rows × k)."""
         x = np.asarray(x, dtype=float).reshape(weights.size, -1)
@@ -271,9 +277,11 @@ def balanced_half_samples(
     rho: float,
     hadamard: np.ndarray | None,
     mse: bool,
+    first: np.ndarray | None = None,
 ) -> Replicates:
     """R's brrweights for strata of exactly two PSUs: stratum k (in R's order, the labels
-    sorted as text) keeps its first PSU (first in the data) in replicate i when row k+1 of
+    sorted as text) keeps its first PSU (``first``: per unit, whether it is its stratum's PSU
+    seen first in the data; default the lower-numbered one) in replicate i when row k+1 of
     the Hadamard matrix is 1 in column i; the kept PSU × (2−ρ), the other × ρ (Fay's
     factor; BRR is ρ = 0). Without ``hadamard``: Sylvester's of the first power of 2 above
     the number of strata (R's own choice at those sizes; R's precooked matrices of other
@@ -294,8 +302,9 @@ def balanced_half_samples(
     order = sorted(range(n_strata), key=lambda k: str(labels[k]))
     row_of = np.empty(n_strata, dtype=np.int64)
     row_of[order] = np.arange(1, n_strata + 1)
-    first = np.zeros(unit_stratum.size, dtype=bool)
-    first[np.unique(unit_stratum, return_index=True)[1]] = True
+    if first is None:
+        first = np.zeros(unit_stratum.size, dtype=bool)
+        first[np.unique(unit_stratum, return_index=True)[1]] = True
     keep_first = h01[row_of[unit_stratum]] == 1  # U × R
     kept = np.where(first[:, None], keep_first, ~keep_first)
     factors = np.where(kept, 2 - rho, rho)

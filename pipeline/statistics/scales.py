@@ -137,7 +137,13 @@ def rank_test(
     resid = score - x @ coef
     z = np.zeros((design.n, n_groups))
     z[inside] = (x * (resid * w)[:, None]) @ ainv
-    v = design.variance(z)
+    if design.replicates is not None:
+        # R's svyranktest.svyrep.design: svytotal of the full-sample influence values.
+        reps = design.replicates
+        infn = z / design.weights[:, None]
+        v = reps.variance(z.sum(axis=0), reps.totals(design.weights, infn))
+    else:
+        v = design.variance(z)
     beta = coef[1:]
     vb = v[1:, 1:]
     chisq = float(beta @ np.linalg.solve(vb, beta))

@@ -566,6 +566,7 @@ class Survey:
                 rho if type == "Fay" else 0.0,
                 hadamard,
                 mse,
+                _first_in_data(units, self.strata, unit_stratum.size),
             )
         elif type == "bootstrap":
             reps = replicate_weights.bootstrap(unit_stratum, self.population, replicates, seed, mse)
@@ -685,8 +686,8 @@ class Survey:
         svyrecvar over the stages (see :class:`Stage`)."""
         if self.replicates is not None:
             raise InputError(
-                "this estimate is not available for a replicate-weight design yet (means, "
-                "totals, proportions, svyby and cross-tabs are)"
+                "a linearised variance is not available for a replicate-weight design "
+                "(its estimators re-estimate with each replicate's weights instead)"
             )
         z2 = np.asarray(z, dtype=float).reshape(self.n, -1)
         if self.calibration:
@@ -768,6 +769,14 @@ class Survey:
         """Kish effective sample size (Σw)² / Σw²."""
         w = self.weights
         return float(np.sum(w) ** 2 / np.sum(w * w))
+
+
+def _first_in_data(units: np.ndarray, strata: np.ndarray, n_units: int) -> np.ndarray:
+    """Per unit, whether it holds the first row of its stratum in the data (R's brrweights
+    keeps the strata's PSUs in the order the data show them)."""
+    first = np.zeros(n_units, dtype=bool)
+    first[units[np.unique(strata, return_index=True)[1]]] = True
+    return first
 
 
 def _stratum_scale(

@@ -1,0 +1,146 @@
+# Oracles for every estimator on replicate-weight designs (svyratio, svyvar, svycontrast,
+# svyquantile with both interval types, svyglm gaussian / quasibinomial / quasipoisson with
+# regTermTest, svyttest, svyranktest, svyby with covmat=TRUE, svychisq in a domain, deff TRUE
+# and "replace") and for the linearised additions (quasipoisson, deff="replace", svyby covmat).
+# Designs: apiclus1 JK1 (as.svrepdesign), apistrat JKn, apiclus1 bootstrap (R's replicate
+# weights, supplied), nhanes BRR (the 14 strata with two PSUs); linearised apistrat, apiclus1,
+# apiclus2 and nhanes. Run from the repository root after make_replicate_oracles.R:
+#   Rscript tests/oracles/make_estimator_oracles.R   → tests/oracles/estimator_oracles.json
+suppressMessages({
+  library(survey)
+  library(jsonlite)
+})
+corpus <- "tests/corpus/r-survey"
+apistrat <- read.csv("tests/oracles/apistrat.csv", stringsAsFactors = FALSE)
+apiclus1 <- read.csv(file.path(corpus, "apiclus1.csv"), stringsAsFactors = FALSE)
+apiclus2 <- read.csv(file.path(corpus, "apiclus2.csv"), stringsAsFactors = FALSE)
+nhanes <- read.csv(file.path(corpus, "nhanes.csv"), stringsAsFactors = FALSE)
+boot <- read.csv(file.path(corpus, "apiclus1_boot.csv"), stringsAsFactors = FALSE)
+boot_scale <- fromJSON("tests/oracles/replicate_oracles.json")$apiclus1_boot$scale
+
+num <- function(x) unname(as.numeric(x))
+stat <- function(m) list(estimate = num(coef(m)), se = num(SE(m)))
+statd <- function(m) list(estimate = num(coef(m)), se = num(SE(m)), deff = num(diag(as.matrix(attr(m, "deff")))))
+chisq_all <- function(f, des) {
+  res <- list()
+  for (s in c("F", "Chisq", "Wald", "adjWald")) {
+    t <- tryCatch(svychisq(f, des, statistic = s), error = function(e) NULL)
+    if (is.null(t)) next
+    res[[s]] <- list(statistic = num(t$statistic), parameter = num(t$parameter),
+                     p = num(t$p.value))
+  }
+  res
+}
+model <- function(m) list(coef = num(coef(m)), se = num(SE(m)), df = m$df.residual,
+                          names = names(coef(m)))
+term <- function(t) list(F = num(t$Ftest), df = num(t$df), ddf = num(t$ddf), p = num(t$p))
+quant <- function(q) {
+  m <- q[[1]]
+  list(quantile = num(m[, 1]), lower = num(m[, 2]), upper = num(m[, 3]), se = num(m[, 4]))
+}
+htest <- function(t) list(t = num(t$statistic), df = num(t$parameter), p = num(t$p.value),
+                          estimate = num(t$estimate))
+by_cov <- function(b) list(estimate = num(coef(b)), vcov = unname(as.matrix(vcov(b))))
+
+api_battery <- function(des, na_var) {
+  replicated <- inherits(des, "svyrep.design")
+  lin <- svyglm(api00 ~ ell + meals + stype, des)
+  logit <- svyglm(I(sch.wide == "Yes") ~ ell + stype, des, family = quasibinomial())
+  pois <- svyglm(enroll ~ ell + stype, des, family = quasipoisson())
+  dom <- subset(des, stype != "E")
+  b_mean <- svyby(~api00, ~stype, des, svymean, covmat = TRUE)
+  b_prop <- svyby(~sch.wide, ~stype, des, svymean, covmat = TRUE)
+  b_total <- svyby(~api99, ~stype, des, svytotal, covmat = TRUE)
+  out <- list(
+    degf = degf(des),
+    ratio_api00_api99 = stat(svyratio(~api00, ~api99, des)),
+    domain_ratio_api00_api99 = stat(svyratio(~api00, ~api99, dom)),
+    var_api00 = stat(svyvar(~api00, des)),
+    domain_var_api00 = stat(svyvar(~api00, dom)),
+    contrast_api00_api99 = stat(svycontrast(svymean(~api00 + api99, des), c(1, -1))),
+    glm_gaussian = model(lin),
+    term_stype = term(regTermTest(lin, ~stype)),
+    term_ell_meals = term(regTermTest(lin, ~ell + meals)),
+    glm_logit = model(logit),
+    term_logit_stype = term(regTermTest(logit, ~stype)),
+    glm_poisson = model(pois),
+    term_poisson_stype = term(regTermTest(pois, ~stype)),
+    domain_glm_gaussian = model(svyglm(api00 ~ ell, dom)),
+    ttest_api00_sch_wide = htest(svyttest(api00 ~ sch.wide, des)),
+    ranktest_api00_sch_wide = htest(svyranktest(api00 ~ sch.wide, des)),
+    quantiles_api00 = quant(svyquantile(~api00, des, c(0.1, 0.25, 0.5, 0.9))),
+    quantiles_enroll_domain = quant(svyquantile(~enroll, dom, c(0.5, 0.75), na.rm = TRUE)),
+    deff_mean_api00 = statd(svymean(~api00, des, deff = TRUE)),
+    deff_replace_mean_api00 = statd(svymean(~api00, des, deff = "replace")),
+    deff_total_enroll = statd(svytotal(~enroll, des, deff = TRUE, na.rm = TRUE)),
+    deff_replace_total_enroll = statd(svytotal(~enroll, des, deff = "replace", na.rm = TRUE)),
+    deff_prop_awards = statd(svymean(~awards, des, deff = TRUE)),
+    deff_replace_prop_awards = statd(svymean(~awards, des, deff = "replace")),
+    domain_deff_replace_mean_api00 = statd(svymean(~api00, dom, deff = "replace")),
+    by_mean_api00_stype = by_cov(b_mean),
+    by_prop_sch_wide_stype = by_cov(b_prop),
+    by_total_api99_stype = by_cov(b_total),
+    domain_chisq_sch_wide_awards = chisq_all(~sch.wide + awards, dom)
+  )
+  if (!is.null(na_var)) {
+    f <- as.formula(paste0("~", na_var))
+    out$var_na <- stat(svyvar(f, des, na.rm = TRUE))
+    out$quantiles_na <- quant(svyquantile(f, des, c(0.25, 0.5), na.rm = TRUE))
+  }
+  out$contrast_by_E_minus_H <- stat(svycontrast(b_mean, c(1, -1, 0)))
+  if (replicated) {
+    out$quantiles_api00_replicates <- quant(suppressWarnings(suppressMessages(
+      svyquantile(~api00, des, c(0.25, 0.5, 0.9), interval.type = "quantile"))))
+  }
+  out
+}
+
+nh_battery <- function(des) {
+  logit <- svyglm(HI_CHOL ~ factor(race) + RIAGENDR, des, family = quasibinomial())
+  pois <- svyglm(HI_CHOL ~ factor(race) + RIAGENDR, des, family = quasipoisson())
+  adults <- subset(des, agecat != "(0,19]")
+  list(
+    degf = degf(des),
+    glm_logit = model(logit),
+    term_race = term(regTermTest(logit, ~factor(race))),
+    glm_poisson = model(pois),
+    term_poisson_race = term(regTermTest(pois, ~factor(race))),
+    ttest_hi_chol_sex = htest(svyttest(HI_CHOL ~ RIAGENDR, des)),
+    var_hi_chol = stat(svyvar(~HI_CHOL, des, na.rm = TRUE)),
+    ratio_hi_chol_sex = stat(svyratio(~HI_CHOL, ~RIAGENDR, des, na.rm = TRUE)),
+    quantiles_weight = quant(svyquantile(~WTMEC2YR, des, c(0.05, 0.5, 0.95))),
+    deff_replace_mean_hi_chol = statd(svymean(~HI_CHOL, des, deff = "replace", na.rm = TRUE)),
+    deff_mean_hi_chol = statd(svymean(~HI_CHOL, des, deff = TRUE, na.rm = TRUE)),
+    domain_chisq_race_hi_chol = chisq_all(~race + HI_CHOL, adults),
+    domain_glm_logit = model(svyglm(HI_CHOL ~ RIAGENDR, adults, family = quasibinomial()))
+  )
+}
+
+oracles <- list(meta = list(r = R.version.string, survey = as.character(packageVersion("survey"))))
+dstrat <- svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat)
+dclus1 <- svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc, data = apiclus1)
+dclus2 <- svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2)
+nh <- svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest = TRUE,
+                data = nhanes)
+
+# ---- replicate designs --------------------------------------------------------------------
+oracles$apiclus1_jk1 <- api_battery(as.svrepdesign(dclus1), "avg.ed")
+oracles$apistrat_jkn <- api_battery(as.svrepdesign(dstrat, type = "JKn"), NULL)
+oracles$apiclus1_boot <- api_battery(
+  svrepdesign(data = boot, repweights = "^repw", weights = ~pw, type = "bootstrap",
+              scale = boot_scale, combined.weights = TRUE), "avg.ed")
+two_psus <- subset(nhanes, SDMVSTRA != 86)
+nh2 <- svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest = TRUE,
+                 data = two_psus)
+oracles$nhanes_brr <- nh_battery(as.svrepdesign(nh2, type = "BRR"))
+oracles$nhanes_jkn <- nh_battery(as.svrepdesign(nh, type = "JKn"))
+
+# ---- linearised designs -------------------------------------------------------------------
+oracles$apistrat <- api_battery(dstrat, NULL)
+oracles$apiclus1 <- api_battery(dclus1, "avg.ed")
+oracles$apiclus2 <- api_battery(dclus2, "enroll")
+oracles$nhanes <- nh_battery(nh)
+
+writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
+           "tests/oracles/estimator_oracles.json")
+cat("wrote tests/oracles/estimator_oracles.json\n")
