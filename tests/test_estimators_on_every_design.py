@@ -129,6 +129,8 @@ def check_quantiles(qs: list[models.Quantile], o: dict) -> None:
 
 
 def check_chisq(ct: xt.CrossTab, expected: dict) -> None:
+    saddle, o = ct.saddlepoint, expected["saddlepoint"]
+    close([saddle.statistic, saddle.p], [o["statistic"], o["p"]], RTOL)
     for r_name, ours in STATISTICS.items():
         test, o = getattr(ct, ours), expected[r_name]
         close([test.statistic, test.p], [o["statistic"], o["p"]], RTOL)
@@ -241,6 +243,7 @@ def test_nhanes_models_with_missing_values(designs, oracle, name):
     check(models.ratio(s, "HI_CHOL", "RIAGENDR"), o["ratio_hi_chol_sex"])
     check_quantiles(models.quantiles(s, "WTMEC2YR", [0.05, 0.5, 0.95]), o["quantiles_weight"])
     check_chisq(xt.crosstab(s, "race", "HI_CHOL", domain=adults), o["domain_chisq_race_hi_chol"])
+    check_chisq(xt.crosstab(s, "race", "agecat"), o["chisq_race_agecat"])
 
 
 @pytest.mark.parametrize("name", API)
@@ -254,6 +257,13 @@ def test_t_test_rank_test_and_domain_chisq(designs, oracle, name):
     close([r.t, r.df2, r.p, r.estimate[0]], [e["t"], e["df"], e["p"], e["estimate"]], RTOL)
     ct = xt.crosstab(s, "sch.wide", "awards", domain=s.values("stype") != "E")
     check_chisq(ct, o["domain_chisq_sch_wide_awards"])
+
+
+@pytest.mark.parametrize("name", API)
+def test_svychisq_every_statistic_including_the_saddlepoint(designs, oracle, name):
+    s, o = get(designs, name), oracle[name]
+    check_chisq(xt.crosstab(s, "stype", "awards"), o["chisq_stype_awards"])
+    check_chisq(xt.crosstab(s, "sch.wide", "stype"), o["chisq_sch_wide_stype"])
 
 
 def test_poisson_needs_a_response_of_at_least_zero(designs):

@@ -23,6 +23,7 @@ from scipy import linalg, special
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.statistics import chisqsum
 from pipeline.statistics.estimate import ci_proportion, domain_df, domain_mask, replicate_logit_se
 from pipeline.statistics.survey import Survey
 
@@ -81,7 +82,8 @@ class CrossTab:
     whose unweighted base is below ``min_base``. Tests: ``rao_scott`` (F, R's default),
     ``first_order`` (chi-square with R's "Chisq" p value), ``wald``, ``adj_wald``, ``pearson``
     (unweighted), ``fisher`` (2x2 only, else None; ``fisher_advised`` if an expected count
-    is below 5).
+    is below 5), ``saddlepoint`` (R's statistic="saddlepoint": X² with the saddlepoint p of
+    its design-based distribution, a sum of eigenvalue-weighted chi-squares).
     """
 
     row_levels: tuple
@@ -110,6 +112,7 @@ class CrossTab:
     fisher: Test | None
     fisher_advised: bool
     cramers_v: float
+    saddlepoint: Test | None = None
 
 
 def crosstab(
@@ -209,7 +212,7 @@ def crosstab(
     col_base = n_tab.sum(axis=0)
     letters = _column_letters(cp, col_v, col_base, df, alpha)
 
-    rao_scott, first_order = _rao_scott(tot_p, tot_v, nr, nc, n_rows, df)
+    rao_scott, first_order, saddlepoint = _rao_scott(tot_p, tot_v, nr, nc, n_rows, df, replicated)
     wald, adj_wald = _wald(t, vtot, nr, nc, df)
     pearson, fisher, fisher_advised = _unweighted_tests(n_tab)
     return CrossTab(
@@ -233,6 +236,7 @@ def crosstab(
         letters=letters,
         rao_scott=rao_scott,
         first_order=first_order,
+        saddlepoint=saddlepoint,
         wald=wald,
         adj_wald=adj_wald,
         pearson=pearson,
@@ -240,7 +244,6 @@ def crosstab(
         fisher_advised=fisher_advised,
         cramers_v=_cramers_v(tab),
     )
-
 
 
 def _coded(design: Survey, values, what: str) -> Coded:
@@ -346,13 +349,14 @@ def _ratio(
     return p, g @ vtot @ g.T, None
 
 
-def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int):
-    """R's svychisq "F" (second-order Rao-Scott) and "Chisq" (first-order) from the cell
-    proportions ``p`` (row-major) and their covariance ``v``; ``n`` all design rows."""
+def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int, replicated: bool):
+    """R's svychisq "F" (second-order Rao-Scott), "Chisq" (first-order) and "saddlepoint"
+    from the cell proportions ``p`` (row-major) and their covariance ``v``; ``n`` all design
+    rows."""
     dfree = (nr - 1) * (nc - 1)
     if dfree == 0:
         nan = Test(float("nan"), 0.0, None, float("nan"))
-        return nan, nan
+        return nan, nan, nan
     contrasts = np.kron(_complement(nr), _complement(nc))
     inv_p = np.where(p > 0, 1 / np.where(p > 0, p, 1), 0.0)
     denom = contrasts.T @ (inv_p[:, None] * contrasts) / n
@@ -367,7 +371,22 @@ def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int):
     f = x2 / tr
     rao = Test(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)))
     first = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2 / (tr / dfree))))
-    return rao, first
+    # R: the saddlepoint p of X² against Σ δ_i χ²_1 (δ the eigenvalues of Delta), against
+    # the design's F-like denominator d0 ν on a linearised design, plain on a replicate one.
+    eigen = np.real(np.linalg.eigvals(delta))
+    ddf = float("inf") if replicated else d0 * nu
+    saddle = Test(x2, float(dfree), None, _saddlepoint_p(x2, eigen, ddf))
+    return rao, first, saddle
+
+
+def _saddlepoint_p(x2: float, eigen: np.ndarray, ddf: float) -> float:
+    """R's pFsum / pchisqsum saddlepoint p value; NaN where it cannot be formed."""
+    if not (np.isfinite(x2) and np.all(np.isfinite(eigen)) and np.max(eigen) > 0):
+        return float("nan")
+    try:
+        return chisqsum.pfsum_saddlepoint(x2, eigen, ddf)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return float("nan")
 
 
 def _complement(k: int) -> np.ndarray:

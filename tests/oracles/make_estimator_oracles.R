@@ -23,7 +23,7 @@ stat <- function(m) list(estimate = num(coef(m)), se = num(SE(m)))
 statd <- function(m) list(estimate = num(coef(m)), se = num(SE(m)), deff = num(diag(as.matrix(attr(m, "deff")))))
 chisq_all <- function(f, des) {
   res <- list()
-  for (s in c("F", "Chisq", "Wald", "adjWald")) {
+  for (s in c("F", "Chisq", "Wald", "adjWald", "saddlepoint")) {
     t <- tryCatch(svychisq(f, des, statistic = s), error = function(e) NULL)
     if (is.null(t)) next
     res[[s]] <- list(statistic = num(t$statistic), parameter = num(t$parameter),
@@ -80,7 +80,9 @@ api_battery <- function(des, na_var) {
     by_mean_api00_stype = by_cov(b_mean),
     by_prop_sch_wide_stype = by_cov(b_prop),
     by_total_api99_stype = by_cov(b_total),
-    domain_chisq_sch_wide_awards = chisq_all(~sch.wide + awards, dom)
+    domain_chisq_sch_wide_awards = chisq_all(~sch.wide + awards, dom),
+    chisq_stype_awards = chisq_all(~stype + awards, des),
+    chisq_sch_wide_stype = chisq_all(~sch.wide + stype, des)
   )
   if (!is.null(na_var)) {
     f <- as.formula(paste0("~", na_var))
@@ -112,6 +114,7 @@ nh_battery <- function(des) {
     deff_replace_mean_hi_chol = statd(svymean(~HI_CHOL, des, deff = "replace", na.rm = TRUE)),
     deff_mean_hi_chol = statd(svymean(~HI_CHOL, des, deff = TRUE, na.rm = TRUE)),
     domain_chisq_race_hi_chol = chisq_all(~race + HI_CHOL, adults),
+    chisq_race_agecat = chisq_all(~race + agecat, des),
     domain_glm_logit = model(svyglm(HI_CHOL ~ RIAGENDR, adults, family = quasibinomial()))
   )
 }

@@ -1,0 +1,133 @@
+"""Tail probabilities of linear combinations of chi-squares, as R's survey package computes
+them for ``svychisq(statistic="saddlepoint")``: ``pchisqsum`` (Σ a_i χ²_1 > x) and ``pFsum``
+(Σ a_i χ²_1 − (x/ddf) χ²_ddf > 0, the design's denominator degrees of freedom), each by
+Kuonen's saddlepoint approximation (R's ``saddle``), falling back to Satterthwaite's scaled
+chi-square or F where the saddlepoint is too close to 0, as R does.
+
+The saddlepoint equation is solved by a port of R's ``uniroot`` (Brent's ``zeroin`` as in R's
+``R_zeroin2``, tolerance 1e-8), so that the iterates, and the p value, are R's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from scipy import special
+
+ZEROIN_TOL = 1e-8  # saddle(): uniroot(..., tol = 1e-8)
+ZEROIN_MAXIT = 1000  # uniroot's default maxiter
+_EPSILON = np.finfo(float).eps
+
+
+def zeroin(f: Callable[[float], float], lower: float, upper: float, tol: float = ZEROIN_TOL):
+    """R's uniroot(f, lower, upper, tol): Brent's method step by step as R's R_zeroin2."""
+    a, b = lower, upper
+    fa, fb = f(a), f(b)
+    if fa == 0.0:
+        return a
+    if fb == 0.0:
+        return b
+    if fa * fb > 0:
+        raise ValueError("f() values at the end points are not of opposite sign")
+    c, fc = a, fa
+    for _ in range(ZEROIN_MAXIT + 1):
+        prev_step = b - a
+        if abs(fc) < abs(fb):
+            a, b, c = b, c, b
+            fa, fb, fc = fb, fc, fb
+        tol_act = 2 * _EPSILON * abs(b) + tol / 2
+        new_step = (c - b) / 2
+        if abs(new_step) <= tol_act or fb == 0.0:
+            return b
+        if abs(prev_step) >= tol_act and abs(fa) > abs(fb):
+            cb = c - b
+            if a == c:  # two distinct points: linear interpolation
+                t1 = fb / fa
+                p = cb * t1
+                q = 1.0 - t1
+            else:  # inverse quadratic interpolation
+                q = fa / fc
+                t1 = fb / fc
+                t2 = fb / fa
+                p = t2 * (cb * q * (q - t1) - (b - a) * (t1 - 1.0))
+                q = (q - 1.0) * (t1 - 1.0) * (t2 - 1.0)
+            if p > 0:
+                q = -q
+            else:
+                p = -p
+            if p < (0.75 * cb * q - abs(tol_act * q) / 2) and p < abs(prev_step * q / 2):
+                new_step = p / q
+        if abs(new_step) < tol_act:
+            new_step = tol_act if new_step > 0 else -tol_act
+        a, fa = b, fb
+        b += new_step
+        fb = f(b)
+        if (fb > 0 and fc > 0) or (fb < 0 and fc < 0):
+            c, fc = a, fa
+    return b
+
+
+def _rsum(x: np.ndarray) -> float:
+    """R's sum(): a long double accumulation in order."""
+    return float(np.sum(x.astype(np.longdouble)))
+
+
+def saddle(x: float, lam: np.ndarray) -> float:
+    """R's survey:::saddle: P(Σ λ_i χ²_1 > x) by the saddlepoint approximation; NaN where
+    the saddlepoint is within 1e-4 of 0 (R's NA: the caller falls back)."""
+    d = float(np.max(lam))
+    lam = lam / d
+    x = x / d
+
+    def k0(z):
+        return -_rsum(np.log(1 - 2 * z * lam)) / 2
+
+    def k1(z):
+        return _rsum(lam / (1 - 2 * z * lam))
+
+    def k2(z):
+        return 2 * _rsum(lam**2 / (1 - 2 * z * lam) ** 2)
+
+    if np.any(lam < 0):
+        lmin = float(np.max(1 / (2 * lam[lam < 0]))) * 0.99999
+    elif x > _rsum(lam):
+        lmin = -0.01
+    else:
+        lmin = -lam.size / (2 * x)
+    lmax = float(np.min(1 / (2 * lam[lam > 0]))) * 0.99999
+    zeta = zeroin(lambda z: k1(z) - x, lmin, lmax)
+    if abs(zeta) < 1e-4:
+        return float("nan")
+    w = math.copysign(1.0, zeta) * math.sqrt(2 * (zeta * x - k0(zeta)))
+    v = zeta * math.sqrt(k2(zeta))
+    return float(special.ndtr(-(w + math.log(v / w) / w)))
+
+
+def _satterthwaite(a: np.ndarray) -> tuple[float, float]:
+    """Scale and degrees of freedom of the scaled chi-square matching Σ a_i χ²_1's first two
+    moments (R's satterthwaite)."""
+    tr = float(np.mean(a))
+    tr2 = float(np.mean(a**2)) / tr**2
+    return tr * tr2, a.size / tr2
+
+
+def pchisqsum_saddlepoint(x: float, a: np.ndarray) -> float:
+    """R's pchisqsum(x, df=1, a, lower.tail=FALSE, method="saddlepoint")."""
+    scale, df = _satterthwaite(a)
+    sad = saddle(x, a)
+    return float(special.chdtrc(df, x / scale)) if math.isnan(sad) else sad
+
+
+def pfsum_saddlepoint(x: float, a: np.ndarray, ddf: float) -> float:
+    """R's pFsum(x, df=1, a, ddf, lower.tail=FALSE, method="saddlepoint"): the saddlepoint of
+    Σ a_i χ²_1 − (x/ddf) χ²_ddf at 0, the χ²_ddf spread over floor(ddf) terms as R's
+    rep(a, df) truncates it; Satterthwaite's F where the saddlepoint fails."""
+    if math.isinf(ddf):
+        return pchisqsum_saddlepoint(x, a)
+    scale, ndf = _satterthwaite(a)
+    guess = float(special.fdtrc(ndf, ddf, x / ndf / scale))
+    lam = np.concatenate([a, np.full(int(ddf), -x / ddf)])
+    sad = saddle(0.0, lam)
+    return guess if math.isnan(sad) else sad
