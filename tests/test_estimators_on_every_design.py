@@ -23,7 +23,7 @@ from pipeline.core.errors import InputError
 from pipeline.statistics import crosstab as xt
 from pipeline.statistics import estimate, models
 from pipeline.statistics.scales import rank_test
-from pipeline.statistics.survey import Survey
+from pipeline.statistics.survey import Survey, trim_weights
 
 from .conftest import ORACLES, close
 
@@ -322,6 +322,58 @@ def test_svyby_covariance_and_a_contrast_between_groups(designs, oracle, name):
     means = estimate.by_covariance(s, "api00", "stype")
     assert means.labels == (("E", "mean"), ("H", "mean"), ("M", "mean"))
     check(models.contrast(means, [1, -1, 0]), o["contrast_by_E_minus_H"])
+
+
+# ---- calibrate(calfun="logit") and trimWeights(lower=, upper=) ---------------------------------
+
+POPULATION = {"(Intercept)": 6194, "stypeH": 755, "stypeM": 1018}
+
+
+def calibrated(name: str) -> Survey:
+    clus1 = design("apiclus1")
+    api99 = {**POPULATION, "api99": 3914069}
+    if name == "logit_stype_api99":
+        return models.calibrate(clus1, ["stype", "api99"], api99, calfun="logit", bounds=(0.7, 1.7))
+    if name == "logit_stype_wide":
+        return models.calibrate(clus1, ["stype"], POPULATION, calfun="logit", bounds=(0.2, 5))
+    strict = name.endswith("strict")
+    if name.startswith("trim_strat"):
+        return trim_weights(design("apistrat"), 40, lower=18, strict=strict)
+    greg = models.calibrate(clus1, ["stype", "api99"], api99)
+    return trim_weights(greg, 40, lower=30, strict=strict)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "logit_stype_api99",
+        "logit_stype_wide",
+        "trim_strat",
+        "trim_strat_strict",
+        "trim_greg",
+        "trim_greg_strict",
+    ],
+)
+def test_logit_calibration_and_trimming_between_bounds(oracle, name):
+    s, o = calibrated(name), oracle["calibrate"][name]
+    close(s.weights, o["weights"], RTOL)
+    check(estimate.mean(s, "api00"), o["mean_api00"])
+    check(estimate.total(s, "enroll"), o["total_enroll"])
+    check_chisq(xt.crosstab(s, "sch.wide", "awards"), o["chisq_sch_wide_awards"])
+
+
+def test_logit_calibration_needs_finite_bounds_around_one():
+    with pytest.raises(InputError, match="needs finite bounds"):
+        models.calibrate(design("apiclus1"), ["stype"], POPULATION, calfun="logit")
+    with pytest.raises(InputError, match="bounds around 1"):
+        models.calibrate(design("apiclus1"), ["stype"], POPULATION, calfun="logit", bounds=(1.2, 3))
+
+
+def test_trimming_limits_must_leave_room_for_the_total():
+    with pytest.raises(InputError, match="floor times n is above the total"):
+        trim_weights(design("apistrat"), lower=40)
+    with pytest.raises(InputError, match="lower < upper"):
+        trim_weights(design("apistrat"), 20, lower=30)
 
 
 # ---- live R, so the fixtures cannot drift ----------------------------------------------------

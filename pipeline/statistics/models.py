@@ -526,7 +526,7 @@ def _math_rule(xs: np.ndarray, cum: np.ndarray, whole: float, p: float) -> float
 
 # ----- calibration ------------------------------------------------------------------------
 
-CALFUNS: tuple[str, ...] = ("linear", "raking")
+CALFUNS: tuple[str, ...] = ("linear", "raking", "logit")
 RESCALE_THRESHOLD = 20  # R's grake: rescale the weights when every total is 20× the sample's
 
 
@@ -546,7 +546,8 @@ def calibrate(
     dummies of categorical ones, R's names: "(Intercept)", "stypeH", "api99") equal to
     ``totals``; g from R's grake (Newton steps until every |misfit| / (1 + |total|) <
     ``epsilon``); the variance residualises on the calibration as R's svyrecvar does.
-    ``calfun``: "linear" (GREG) or "raking"; ``bounds`` on g."""
+    ``calfun``: "linear" (GREG), "raking" or "logit" (R's cal.logit: g = F(x'η) runs
+    smoothly between the ``bounds`` L < 1 < U, which it needs); ``bounds`` on g."""
     if calfun not in CALFUNS:
         raise InputError(f"calfun must be one of {', '.join(CALFUNS)}, got {calfun!r}")
     x, names, _, complete = _model_matrix(design, auxiliaries, set(factors))
@@ -566,18 +567,48 @@ def calibrate(
     return design.with_weights(w * g, Greg(basis, g * whalf))
 
 
-def _grake(x, w, population, calfun, bounds, epsilon, maxit) -> np.ndarray:
-    """R's grake: Newton iterations on the calibration equations."""
+def _calfun(calfun: str, bounds: tuple[float, float]):
+    """R's calibration functions as (F − 1, dF): cal.linear, cal.raking (both truncated at
+    the bounds) and cal.logit (bounded by construction: g runs from L to U)."""
     lower, upper = bounds
+    if calfun == "logit":
+        if not (np.isfinite(lower) and np.isfinite(upper)):
+            raise InputError("logit calibration needs finite bounds, e.g. bounds=(0.5, 2)")
+        if not lower < 1 < upper:
+            raise InputError(f"logit calibration needs bounds around 1, got {bounds}")
+        a = (upper - lower) / ((upper - 1) * (1 - lower))
+
+        def fm1(u):
+            e = np.exp(a * u)
+            return (lower * (upper - 1) + upper * (1 - lower) * e) / (
+                upper - 1 + (1 - lower) * e
+            ) - 1
+
+        def deriv(u):
+            e = np.exp(a * u)
+            den = upper - 1 + (1 - lower) * e
+            num = lower * (upper - 1) + upper * (1 - lower) * e
+            return upper * (1 - lower) * e * a / den - num * ((1 - lower) * e * a) / den**2
+
+        return fm1, deriv
+    linear = calfun == "linear"
 
     def fm1(u):
-        core = u + 1 if calfun == "linear" else np.exp(u)
+        core = u + 1 if linear else np.exp(u)
         return np.clip(core, lower, upper) - 1
 
     def deriv(u):
+        # R's dF for both: the same test on u against the bounds − 1.
         inside = (u < upper - 1) & (u > lower - 1)
-        return np.where(inside, 1.0 if calfun == "linear" else np.exp(u), 0.0)
+        return np.where(inside, 1.0 if linear else np.exp(u), 0.0)
 
+    return fm1, deriv
+
+
+def _grake(x, w, population, calfun, bounds, epsilon, maxit) -> np.ndarray:
+    """R's grake: Newton iterations on the calibration equations, halving a step whose g or
+    dF is not finite (the logit's exponentials can overflow), as R does."""
+    fm1, deriv = _calfun(calfun, bounds)
     sample_total = x.T @ w
     scales = population / sample_total
     scale = None
@@ -587,18 +618,29 @@ def _grake(x, w, population, calfun, bounds, epsilon, maxit) -> np.ndarray:
         sample_total = sample_total * scale
     eta = np.zeros(x.shape[1])
     xeta = x @ eta
-    for _ in range(maxit):
-        tmat = (x * (w * deriv(xeta))[:, None]).T @ x
-        misfit = population - sample_total - x.T @ (w * fm1(xeta))
-        eta = eta + np.linalg.pinv(tmat, rcond=256 * np.finfo(float).eps) @ misfit
-        xeta = x @ eta
-        misfit = population - sample_total - x.T @ (w * fm1(xeta))
-        if np.all(np.abs(misfit) / (1 + np.abs(population)) < epsilon):
-            break
-    else:
-        raise InputError(
-            f"calibration did not converge in {maxit} iterations; check that "
-            "the totals are consistent with each other and with the bounds"
-        )
+    iteration = 1
+    with np.errstate(over="ignore", invalid="ignore"):
+        while True:
+            tmat = (x * (w * deriv(xeta))[:, None]).T @ x
+            misfit = population - sample_total - x.T @ (w * fm1(xeta))
+            step = np.linalg.pinv(tmat, rcond=256 * np.finfo(float).eps) @ misfit
+            eta = eta + step
+            xeta = x @ eta
+            while iteration < maxit and not (
+                np.all(np.isfinite(fm1(xeta))) and np.all(np.isfinite(deriv(xeta)))
+            ):
+                iteration += 1
+                step = step / 2
+                eta = eta - step
+                xeta = x @ eta
+            misfit = population - sample_total - x.T @ (w * fm1(xeta))
+            if np.all(np.abs(misfit) / (1 + np.abs(population)) < epsilon):
+                break
+            iteration += 1
+            if iteration > maxit:
+                raise InputError(
+                    f"calibration did not converge in {maxit} iterations; check that "
+                    "the totals are consistent with each other and with the bounds"
+                )
     g = 1 + fm1(xeta)
     return g * scale if scale is not None else g

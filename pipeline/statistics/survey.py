@@ -919,24 +919,41 @@ def rake(
     )
 
 
-def trim_weights(design: Survey, upper: float, *, max_iter: int = 100) -> Survey:
-    """Cap weights at ``upper`` and share the trimmed excess equally among the untrimmed
-    respondents, repeating until none exceeds the cap; the weight total is kept.
+def trim_weights(
+    design: Survey,
+    upper: float = np.inf,
+    *,
+    lower: float = -np.inf,
+    strict: bool = True,
+    max_iter: int = 100,
+) -> Survey:
+    """R's ``trimWeights(design, upper=, lower=, strict=)``: weights above ``upper`` are set
+    to it and those below ``lower`` raised to it; the amount trimmed (the excess over the cap
+    less what the floor added) is shared equally among the respondents left alone, so the
+    weight total is kept. With ``strict`` (R's ``strict=TRUE``; R's default is FALSE, one
+    pass) the pass is repeated until every weight is within the limits.
 
-    This is R's ``trimWeights(design, upper=, strict=TRUE)``. As there, the calibration steps
-    are kept unchanged (their weights are the pre-trimming ones) and none is added.
+    As in R, the calibration steps are kept unchanged (their weights are the pre-trimming
+    ones) and none is added.
     """
     w = design.weights.copy()
+    if not lower < upper:
+        raise InputError(f"trimming needs lower < upper, got lower={lower}, upper={upper}")
     if upper * w.size < w.sum():
         raise InputError(f"cannot trim weights to {upper}: the cap times n is below the total")
+    if lower * w.size > w.sum():
+        raise InputError(f"cannot trim weights to {lower}: the floor times n is above the total")
     for _ in range(max_iter):
-        over = w > upper
-        if not over.any():
+        outside = (w < lower) | (w > upper)
+        if not outside.any():
             return design.with_weights(w)
-        excess = np.sum(w[over] - upper)
-        w[over] = upper
-        w[~over] += excess / np.count_nonzero(~over)
-    raise InputError(f"weight trimming to {upper} did not converge in {max_iter} rounds")
+        trimmed = np.clip(w, lower, upper)
+        excess = np.sum(w - trimmed)
+        w = trimmed
+        w[~outside] += excess / np.count_nonzero(~outside)
+        if not strict:
+            return design.with_weights(w)
+    raise InputError(f"weight trimming to [{lower}, {upper}] did not converge in {max_iter} rounds")
 
 
 # ----- helpers ----------------------------------------------------------------------------

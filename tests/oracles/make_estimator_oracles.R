@@ -144,6 +144,24 @@ oracles$apiclus1 <- api_battery(dclus1, "avg.ed")
 oracles$apiclus2 <- api_battery(dclus2, "enroll")
 oracles$nhanes <- nh_battery(nh)
 
+# ---- calibrate with calfun="logit" and trimWeights with lower and upper ------------------------
+pop <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018)
+cal_battery <- function(des) list(
+  weights = num(weights(des)),
+  mean_api00 = stat(svymean(~api00, des)),
+  total_enroll = stat(svytotal(~enroll, des)),
+  chisq_sch_wide_awards = chisq_all(~sch.wide + awards, des))
+greg <- calibrate(dclus1, ~stype + api99, c(pop, api99 = 3914069))
+oracles$calibrate <- list(
+  logit_stype_api99 = cal_battery(calibrate(dclus1, ~stype + api99, c(pop, api99 = 3914069),
+                                            calfun = "logit", bounds = c(0.7, 1.7))),
+  logit_stype_wide = cal_battery(calibrate(dclus1, ~stype, pop, calfun = "logit",
+                                           bounds = c(0.2, 5))),
+  trim_strat = cal_battery(trimWeights(dstrat, upper = 40, lower = 18)),
+  trim_strat_strict = cal_battery(trimWeights(dstrat, upper = 40, lower = 18, strict = TRUE)),
+  trim_greg = cal_battery(trimWeights(greg, upper = 40, lower = 30)),
+  trim_greg_strict = cal_battery(trimWeights(greg, upper = 40, lower = 30, strict = TRUE)))
+
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/estimator_oracles.json")
 cat("wrote tests/oracles/estimator_oracles.json\n")
