@@ -376,6 +376,54 @@ def test_trimming_limits_must_leave_room_for_the_total():
         trim_weights(design("apistrat"), 20, lower=30)
 
 
+# ---- PPS without replacement: Brewer's approximation (R's pps="brewer") -------------------------
+
+
+@pytest.fixture(scope="module")
+def election() -> Survey:
+    df = data("election_pps")
+    df["bush_ahead"] = np.where(df["Bush"] > df["Kerry"], "Bush", "Kerry")
+    df["nader"] = np.where(df["Nader"] > 0, "some", "none")
+    return Survey.design(df, fpc=["p"], pps="brewer")
+
+
+def test_election_pps_sample_by_brewers_approximation(election, oracle):
+    o = oracle["election_brewer"]
+    check(estimate.total(election, "Bush"), o["total_bush"])
+    check(estimate.mean(election, "Kerry"), o["mean_kerry"], ("estimate", "se", "deff"))
+    check(models.ratio(election, "Bush", "Kerry"), o["ratio_bush_kerry"])
+    check_model(models.glm(election, "Kerry", ["Bush"]), o["glm_kerry_bush"])
+    check_chisq(xt.crosstab(election, "bush_ahead", "nader"), o["chisq_ahead_nader"])
+    some_nader = election.values("nader") == "some"
+    check(estimate.mean(election, "Kerry", some_nader), o["domain_mean_kerry"])
+
+
+def test_two_stage_brewer_design(oracle):
+    s = Survey.design(
+        data("apiclus2_pps"), clusters=["dnum", "snum"], fpc=["p1", "p2"], pps="brewer"
+    )
+    o = oracle["apiclus2_brewer"]
+    close(s.weights, o["weights"], RTOL)
+    check(estimate.mean(s, "api00"), o["mean_api00"])
+    check(estimate.total(s, "enroll"), o["total_enroll"])
+    check_chisq(xt.crosstab(s, "sch.wide", "stype"), o["chisq_sch_wide_stype"])
+    check_model(models.glm(s, "api00", ["ell", "stype"]), o["glm_gaussian"])
+
+
+def test_brewer_needs_probabilities_constant_within_units():
+    df = data("apiclus2_pps")
+    with pytest.raises(InputError, match="between 0 and 1") as err:
+        Survey.design(
+            df.assign(p1=df["fpc1"]), clusters=["dnum", "snum"], fpc=["p1", "p2"], pps="brewer"
+        )
+    assert err.value.column == "p1"
+    varying = df.assign(p1=df["p1"] * (1 + 0.01 * (df.index % 2)))
+    with pytest.raises(InputError, match="varies within a sampling unit"):
+        Survey.design(varying, clusters=["dnum", "snum"], fpc=["p1", "p2"], pps="brewer")
+    with pytest.raises(InputError, match="pps must be 'brewer'"):
+        Survey.design(df, clusters=["dnum"], fpc=["p1"], pps="overton")
+
+
 # ---- live R, so the fixtures cannot drift ----------------------------------------------------
 
 

@@ -148,18 +148,27 @@ class Stage:
             FPC) and n_g the number of units of the stratum in the sample.
         centre: per stratum, stratum_scale / n_g (0 where the stratum is not centred: lonely
             units under "adjust").
+        unit_factor: per unit, a further multiplier of its stratum's scale, or None: 1 − π_u
+            under PPS sampling without replacement by Brewer's approximation (R's
+            ``pps="brewer"``: the finite population correction of each PSU from its own
+            sampling probability π_u); the units are then centred at their stratum's plain
+            mean, as R's onestrat does.
     """
 
     units: np.ndarray | None
     unit_stratum: np.ndarray
     stratum_scale: np.ndarray
     centre: np.ndarray
+    unit_factor: np.ndarray | None = None
     unit_scale: np.ndarray = field(init=False, repr=False)
     row_stratum: np.ndarray | None = field(init=False, repr=False)
     indicator: sparse.csr_matrix | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "unit_scale", self.stratum_scale[self.unit_stratum])
+        unit_scale = self.stratum_scale[self.unit_stratum]
+        if self.unit_factor is not None:
+            unit_scale = unit_scale * self.unit_factor
+        object.__setattr__(self, "unit_scale", unit_scale)
         rows = None if self.units is None else self.unit_stratum[self.units]
         object.__setattr__(self, "row_stratum", rows)
         indicator = None
@@ -189,9 +198,20 @@ class Stage:
         )
 
     def variance(self, t: np.ndarray) -> np.ndarray:
-        """Σ_g scale_g Σ_{u in g} (t_u - t̄_g)(t_u - t̄_g)' from unit totals ``t`` (U × k)."""
+        """Σ_g scale_g Σ_{u in g} (t_u - t̄_g)(t_u - t̄_g)' from unit totals ``t`` (U × k);
+        with ``unit_factor`` each unit's own scale s_u: Σ_u s_u t t' − Σ_g [a m' + m a' −
+        σ m m'] over the centred strata, m the stratum's mean, a = Σ s_u t_u, σ = Σ s_u."""
         sums = self.stratum_sums(t)
-        return (t * self.unit_scale[:, None]).T @ t - sums.T @ (sums * self.centre[:, None])
+        scaled = t * self.unit_scale[:, None]
+        if self.unit_factor is None:
+            return scaled.T @ t - sums.T @ (sums * self.centre[:, None])
+        n_g = np.bincount(self.unit_stratum, minlength=self.n_strata).astype(float)
+        centred = (self.centre > 0)[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            m = np.where(centred, sums / n_g[:, None], 0.0)
+        a = self.stratum_sums(scaled)
+        sigma = np.bincount(self.unit_stratum, weights=self.unit_scale, minlength=self.n_strata)
+        return scaled.T @ t - a.T @ m - m.T @ a + m.T @ (m * sigma[:, None])
 
 
 @dataclass(frozen=True, eq=False)
@@ -221,6 +241,9 @@ class Survey:
             variance contribution) or "average" (the other strata's average contribution).
         calibration: the post-stratification and raking steps applied to the weights, in
             order; the variance residualises influence values on them (see the module notes).
+        pps_fractions: for a PPS sample without replacement (R's ``pps="brewer"``), per
+            stage, each unit's sampling probability π_u (0-1); the variance then uses
+            Brewer's approximation (each PSU's own 1 − π_u as its FPC), () otherwise.
 
     Build it with :meth:`stratified`, :meth:`from_weights`, :meth:`simple`, :meth:`design`
     or :func:`survey_for`, not directly.
@@ -236,6 +259,7 @@ class Survey:
     clusters: tuple[np.ndarray, ...] = ()
     subpopulation: tuple[np.ndarray, ...] = ()
     replicates: Replicates | None = None
+    pps_fractions: tuple[np.ndarray, ...] = ()
     n_h: np.ndarray = field(init=False, repr=False)
     fpc_factor: np.ndarray = field(init=False, repr=False)
     stages: tuple[Stage, ...] = field(init=False, repr=False)
@@ -257,7 +281,10 @@ class Survey:
         object.__setattr__(self, "clusters", clusters)
         object.__setattr__(self, "weights_sq", weights * weights)
         first = self._first_stage()
-        object.__setattr__(self, "stages", (first, *self._lower_stages(first)))
+        if self.pps_fractions:
+            object.__setattr__(self, "stages", tuple(self._brewer_stages(first)))
+        else:
+            object.__setattr__(self, "stages", (first, *self._lower_stages(first)))
         rep_df = None if self.replicates is None else self.replicates.degf(weights)
         object.__setattr__(self, "replicate_df", rep_df)
 
@@ -327,6 +354,40 @@ class Survey:
             parent_units = units
         return stages
 
+    def _brewer_stages(self, first: Stage) -> list[Stage]:
+        """R's svyrecvar for pps="brewer": at each stage the stratum's n/(n − 1) (and R's
+        lonely-unit rules) times each unit's 1 − π_u, the units centred at their stratum's
+        mean; stage s + 1 within each unit u of stage s, multiplied by the π of the units
+        above (R's nPSU/fpc factor, fpc being n/π)."""
+        stages = []
+        unit_stratum, units = first.unit_stratum, first.units
+        n_groups = self.n_strata
+        parent, mult = np.zeros(n_groups, np.int64), np.ones(n_groups)
+        labels = [str(lab) for lab in self.stratum_labels]
+        for s, pi in enumerate(self.pps_fractions, start=1):
+            n_g = np.bincount(unit_stratum, minlength=n_groups).astype(float)
+            single = "PSU" if s == 1 else f"unit at stage {s}"
+            # R's onestrat: a stratum whose every unit has 1 − π < 1e-7 adds nothing.
+            largest = np.zeros(n_groups)
+            np.maximum.at(largest, unit_stratum, 1.0 - pi)
+            sampled = np.where(largest < 1e-7, 0.0, 1.0)
+            scale, centre = _stratum_scale(
+                n_g, sampled, parent, mult, self.lonely_psu, labels, single
+            )
+            stages.append(Stage(units, unit_stratum, scale, centre, 1.0 - pi))
+            if s == len(self.pps_fractions):
+                break
+            # The next stage's strata are this stage's units.
+            mult = (mult[unit_stratum] * pi).copy()
+            n_groups = unit_stratum.size
+            parent = np.arange(n_groups)
+            labels = [f"(PSU {g + 1} of stage {s})" for g in range(n_groups)]
+            row_units = np.arange(self.n) if units is None else units
+            units = self.clusters[s]
+            unit_stratum = np.zeros(int(units.max()) + 1, dtype=np.int64)
+            unit_stratum[units] = row_units
+        return stages
+
     # ----- constructors -------------------------------------------------------------------
 
     @classmethod
@@ -394,9 +455,10 @@ class Survey:
         fpc: Sequence[str] = (),
         nest: bool = False,
         lonely_psu: str = "fail",
+        pps: str | None = None,
         file: str | None = None,
     ) -> Survey:
-        """R's ``svydesign(id=~c1+c2.., strata=, weights=, fpc=~f1+f2.., nest=)``.
+        """R's ``svydesign(id=~c1+c2.., strata=, weights=, fpc=~f1+f2.., nest=, pps=)``.
 
         ``clusters``: one column per stage (none: each respondent is its own PSU); stage-s
         units are nested in the stage above (R's interaction of the ids). With ``nest`` the
@@ -405,7 +467,14 @@ class Survey:
         with no clusters), each either population counts (all values ≥ 1, some > 1) or
         sampling fractions (all ≤ 1), as R tells them apart. Weights: the column, else the
         product of N/n over the stages when ``fpc`` is given, else 1.
+
+        ``pps="brewer"``: sampling with probability proportional to size without
+        replacement, the variance by Brewer's approximation as R's; ``fpc`` then gives each
+        unit's own sampling probability at each stage (0-1, constant within the unit), and
+        the weights default to 1 / the product of the probabilities.
         """
+        if pps is not None:
+            return cls._brewer(df, clusters, strata, weight, fpc, nest, lonely_psu, pps, file)
         clusters, fpc = list(clusters), list(fpc)
         require_columns(df, [*clusters, strata, weight, *fpc], file)
         n = len(df)
@@ -439,6 +508,46 @@ class Survey:
             (),
             tuple(units[: len(clusters)]),
             tuple(pops[1:]),
+        )
+
+    @classmethod
+    def _brewer(cls, df, clusters, strata, weight, fpc, nest, lonely_psu, pps, file) -> Survey:
+        """:meth:`design` with ``pps`` (only "brewer", R's approximation)."""
+        if pps != "brewer":
+            raise InputError(f"pps must be 'brewer' (R's Brewer approximation), got {pps!r}")
+        clusters, fpc = list(clusters), list(fpc)
+        require_columns(df, [*clusters, strata, weight, *fpc], file)
+        n = len(df)
+        stages = max(len(clusters), 1)
+        if len(fpc) != stages:
+            raise InputError(
+                f"pps='brewer' needs each unit's sampling probability: one fpc column per "
+                f"sampling stage ({stages}), got {len(fpc)}",
+                file=file,
+            )
+        if strata is None:
+            codes, labels = np.zeros(n, dtype=np.int64), ("all",)
+        else:
+            codes, labels = _stratum_codes(df, strata, file)
+        units = _stage_units(df, clusters, codes, labels, nest, strata, file)
+        fractions = [
+            _unit_probabilities(df, column, u, file) for column, u in zip(fpc, units, strict=True)
+        ]
+        if weight is not None:
+            w = _weight_column(df, weight, file)
+        else:
+            w = 1.0 / np.prod([f[u] for f, u in zip(fractions, units, strict=True)], axis=0)
+        return cls(
+            df,
+            codes,
+            w,
+            labels,
+            None,
+            lonely_psu,
+            (),
+            tuple(units[: len(clusters)]),
+            (),
+            pps_fractions=tuple(fractions),
         )
 
     def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Survey:
@@ -527,6 +636,8 @@ class Survey:
             raise InputError("the survey already has replicate weights")
         if self.calibration:
             raise InputError("replicate weights of a calibrated design are not supported")
+        if self.pps_fractions:
+            raise InputError("replicate weights of a PPS (pps='brewer') design are not supported")
         stratified = self.n_strata > 1
         if type == "auto":
             type = "JKn" if stratified else "JK1"
@@ -708,12 +819,12 @@ class Survey:
         cell] and goes through :meth:`variance`; a clustered one sums the weights per unit
         and cell at each stage (one np.bincount per stage).
         """
-        if self.calibration or self.clusters:
+        if self.calibration or self.clusters or self.pps_fractions:
             if cells is None:
                 raise ValueError("a calibrated or clustered design needs each row's cell")
             inside = np.flatnonzero(cells >= 0)
             k = s1.shape[1]
-            if self.calibration:
+            if self.calibration or self.pps_fractions:
                 z = np.zeros((self.n, k))
                 z[inside, cells[inside]] = self.weights[inside]
                 return self.variance(z)
@@ -1153,6 +1264,28 @@ def _stage_populations(
             )
         out.append(pop)
     return out
+
+
+def _unit_probabilities(
+    df: pd.DataFrame, column: str, units: np.ndarray, file: str | None
+) -> np.ndarray:
+    """Each unit's sampling probability (0-1] from a column constant within the unit (R:
+    "fpc must be specified as sampling fraction for PPS sampling")."""
+    x = _positive_column(df, column, "a sampling probability between 0 and 1", file, 1.0)
+    n_units = int(units.max()) + 1
+    lo = np.full(n_units, np.inf)
+    hi = np.full(n_units, -np.inf)
+    np.minimum.at(lo, units, x)
+    np.maximum.at(hi, units, x)
+    if np.any(lo != hi):
+        row = int(np.flatnonzero(units == int(np.argmax(lo != hi)))[0]) + 2
+        raise InputError(
+            "the sampling probability varies within a sampling unit",
+            file=file,
+            row=row,
+            column=column,
+        )
+    return hi
 
 
 def _group_names(df: pd.DataFrame, stage: int, group: np.ndarray, labels: tuple):

@@ -162,6 +162,35 @@ oracles$calibrate <- list(
   trim_greg = cal_battery(trimWeights(greg, upper = 40, lower = 30)),
   trim_greg_strict = cal_battery(trimWeights(greg, upper = 40, lower = 30, strict = TRUE)))
 
+# ---- PPS without replacement, Brewer's approximation ---------------------------------------
+# R's election_pps (40 counties drawn with probability proportional to votes, p in the data)
+# and a generated two-stage case: apiclus2 with each district's own first-stage probability.
+data(election)
+write.csv(election_pps, file.path(corpus, "election_pps.csv"), row.names = FALSE)
+election_pps$bush_ahead <- ifelse(election_pps$Bush > election_pps$Kerry, "Bush", "Kerry")
+election_pps$nader <- ifelse(election_pps$Nader > 0, "some", "none")
+pps_battery <- function(des) list(
+  total_bush = stat(svytotal(~Bush, des)),
+  mean_kerry = statd(svymean(~Kerry, des, deff = TRUE)),
+  ratio_bush_kerry = stat(svyratio(~Bush, ~Kerry, des)),
+  glm_kerry_bush = model(svyglm(Kerry ~ Bush, des)),
+  chisq_ahead_nader = chisq_all(~bush_ahead + nader, des),
+  domain_mean_kerry = stat(svymean(~Kerry, subset(des, nader == "some"))))
+oracles$election_brewer <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = "brewer"))
+clus2 <- apiclus2
+district <- match(clus2$dnum, sort(unique(clus2$dnum)))
+clus2$p1 <- 0.02 + 0.1 * district / 40
+clus2$p2 <- ave(clus2$snum, clus2$dnum, FUN = length) / clus2$fpc2
+write.csv(clus2, file.path(corpus, "apiclus2_pps.csv"), row.names = FALSE)
+brewer2 <- svydesign(id = ~dnum + snum, fpc = ~p1 + p2, data = clus2, pps = "brewer")
+oracles$apiclus2_brewer <- list(
+  weights = num(weights(brewer2)),
+  mean_api00 = stat(svymean(~api00, brewer2)),
+  total_enroll = stat(svytotal(~enroll, brewer2, na.rm = TRUE)),
+  chisq_sch_wide_stype = chisq_all(~sch.wide + stype, brewer2),
+  glm_gaussian = model(svyglm(api00 ~ ell + stype, brewer2)))
+
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/estimator_oracles.json")
 cat("wrote tests/oracles/estimator_oracles.json\n")
