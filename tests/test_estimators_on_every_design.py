@@ -495,3 +495,56 @@ def test_an_ordinal_model_needs_three_levels(designs):
     s = get(designs, "apistrat")
     with pytest.raises(InputError, match="3 or more levels"):
         models.olr(s, "sch.wide", ["ell"])
+
+
+def test_a_level_without_a_partner_is_left_out_with_a_warning(designs):
+    # High schools all miss the column variable: R's svychisq would still count the level
+    # (F on 1.75 and 345 df, p = 0.029) and fail its Wald tests; we leave it out and say so.
+    s = get(designs, "apistrat")
+    awards = s.values("awards").where(s.values("stype") != "H")
+    with pytest.warns(UserWarning, match="row level.s. H: no respondent with a value"):
+        ct = xt.crosstab(s, "stype", awards)
+    assert ct.row_levels == ("E", "M")
+    assert ct.rao_scott.df2 == s.df
+
+
+# ---- svychisq statistic="lincom": the exact distribution -------------------------------------
+# R's survey package computes it with CompQuadForm::davies, which Debian does not package (R
+# here falls back to the saddlepoint with a warning), so the checks are exact identities: a
+# 2 × 2 table has one eigenvalue δ, and then P(δ χ²_1 − (X²/ν) χ²_ν > 0) is R's own F p value
+# (integer ν) on a linearised design and P(δ χ²_1 > X²) R's Chisq p value on a replicate one.
+
+
+@pytest.mark.parametrize("name", API)
+def test_lincom_of_a_two_by_two_table_is_rs_f_or_chisq_p(designs, oracle, name):
+    s, o = get(designs, name), oracle[name]["domain_chisq_sch_wide_awards"]
+    ct = xt.crosstab(s, "sch.wide", "awards", domain=s.values("stype") != "E")
+    expected = o["Chisq"]["p"] if s.replicates is not None else o["F"]["p"]
+    exact = xt.lincom(ct)
+    # Imhof's formula is 1/2 + an integral: about 1e-15 absolute, so tiny p lose digits.
+    np.testing.assert_allclose(exact.p, expected, rtol=RTOL, atol=1e-15)
+    close(exact.statistic, o["Chisq"]["statistic"], RTOL)
+
+
+def test_imhof_against_independent_calculations():
+    from scipy import integrate, stats
+
+    from pipeline.statistics import chisqsum
+
+    close(chisqsum.pchisqsum_exact(9.5, np.array([1.3])), stats.chi2.sf(9.5 / 1.3, 1), RTOL)
+    close(chisqsum.pchisqsum_exact(9.5, np.full(3, 1.3)), stats.chi2.sf(9.5 / 1.3, 3), RTOL)
+    close(chisqsum.pchisqsum_exact(40.0, np.full(3, 1.3)), stats.chi2.sf(40 / 1.3, 3), RTOL)
+    f = chisqsum.pfsum_exact(9.5, np.array([1.3]), 197.4)
+    close(f, stats.f.sf(9.5 * 197 / (197.4 * 1.3), 1, 197), RTOL)
+    # Two eigenvalues: P(a X + b Y > x) as one integral over X's density.
+    a, b, x = 1.7, 0.4, 5.0
+    convolution = integrate.quad(
+        lambda t: stats.chi2.pdf(t, 1) * stats.chi2.sf((x - a * t) / b, 1),
+        0,
+        x / a,
+        epsabs=1e-14,
+        limit=500,
+    )[0] + stats.chi2.sf(x / a, 1)
+    close(chisqsum.pchisqsum_exact(x, np.array([a, b])), convolution, RTOL)
+    # ... and close to the saddlepoint, which approximates it.
+    assert chisqsum.pchisqsum_saddlepoint(x, np.array([a, b])) == pytest.approx(convolution, 0.03)

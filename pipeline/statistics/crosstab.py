@@ -14,6 +14,7 @@ shrink).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -83,7 +84,8 @@ class CrossTab:
     ``first_order`` (chi-square with R's "Chisq" p value), ``wald``, ``adj_wald``, ``pearson``
     (unweighted), ``fisher`` (2x2 only, else None; ``fisher_advised`` if an expected count
     is below 5), ``saddlepoint`` (R's statistic="saddlepoint": X² with the saddlepoint p of
-    its design-based distribution, a sum of eigenvalue-weighted chi-squares).
+    its design-based distribution, a sum of eigenvalue-weighted chi-squares), ``mixture``
+    (that distribution, for :func:`lincom`: R's statistic="lincom", its exact p).
     """
 
     row_levels: tuple
@@ -113,6 +115,7 @@ class CrossTab:
     fisher_advised: bool
     cramers_v: float
     saddlepoint: Test | None = None
+    mixture: Mixture | None = None
 
 
 def crosstab(
@@ -151,6 +154,7 @@ def crosstab(
     counts, s1, s2 = _cell_sums(design, row, col)
     keep_r = counts.sum(axis=(0, 2)) > 0
     keep_c = counts.sum(axis=(0, 1)) > 0
+    _warn_about_empty_levels(design, domain, row, col, keep_r, keep_c)
     counts = counts[:, keep_r][:, :, keep_c]
     s1 = s1[:, keep_r][:, :, keep_c]
     s2 = s2[:, keep_r][:, :, keep_c]
@@ -212,7 +216,9 @@ def crosstab(
     col_base = n_tab.sum(axis=0)
     letters = _column_letters(cp, col_v, col_base, df, alpha)
 
-    rao_scott, first_order, saddlepoint = _rao_scott(tot_p, tot_v, nr, nc, n_rows, df, replicated)
+    rao_scott, first_order, saddlepoint, mixture = _rao_scott(
+        tot_p, tot_v, nr, nc, n_rows, df, replicated
+    )
     wald, adj_wald = _wald(t, vtot, nr, nc, df)
     pearson, fisher, fisher_advised = _unweighted_tests(n_tab)
     return CrossTab(
@@ -237,6 +243,7 @@ def crosstab(
         rao_scott=rao_scott,
         first_order=first_order,
         saddlepoint=saddlepoint,
+        mixture=mixture,
         wald=wald,
         adj_wald=adj_wald,
         pearson=pearson,
@@ -244,6 +251,27 @@ def crosstab(
         fisher_advised=fisher_advised,
         cramers_v=_cramers_v(tab),
     )
+
+
+def _warn_about_empty_levels(design, domain, row: Coded, col: Coded, keep_r, keep_c) -> None:
+    """Warn about a level some respondents have but none with a value for the other variable.
+
+    Such a level is left out of the table, as if absent. R's methods disagree about it:
+    svychisq counts it (its F and Chisq tests then take it into their degrees of freedom)
+    while its Wald tests stop on a singular variance; svytable and svyby leave it out.
+    """
+    inside = domain_mask(design, domain)
+    for name, coded, keep in (("row", row, keep_r), ("column", col, keep_c)):
+        present = np.bincount(coded.codes[inside], minlength=coded.missing + 1)[:-1] > 0
+        empty = present & ~keep
+        if empty.any():
+            levels = ", ".join(str(coded.levels[i]) for i in np.flatnonzero(empty))
+            warnings.warn(
+                f"{name} level(s) {levels}: no respondent with a value for the other "
+                "variable; left out of the table and its tests (R's svychisq F/Chisq would "
+                "count the level, its Wald tests would fail)",
+                stacklevel=3,
+            )
 
 
 def _coded(design: Survey, values, what: str) -> Coded:
@@ -350,13 +378,13 @@ def _ratio(
 
 
 def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int, replicated: bool):
-    """R's svychisq "F" (second-order Rao-Scott), "Chisq" (first-order) and "saddlepoint"
-    from the cell proportions ``p`` (row-major) and their covariance ``v``; ``n`` all design
-    rows."""
+    """R's svychisq "F" (second-order Rao-Scott), "Chisq" (first-order), "saddlepoint" and
+    "lincom" from the cell proportions ``p`` (row-major) and their covariance ``v``; ``n``
+    all design rows."""
     dfree = (nr - 1) * (nc - 1)
     if dfree == 0:
         nan = Test(float("nan"), 0.0, None, float("nan"))
-        return nan, nan, nan
+        return nan, nan, nan, None
     contrasts = np.kron(_complement(nr), _complement(nc))
     inv_p = np.where(p > 0, 1 / np.where(p > 0, p, 1), 0.0)
     denom = contrasts.T @ (inv_p[:, None] * contrasts) / n
@@ -376,7 +404,31 @@ def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int, 
     eigen = np.real(np.linalg.eigvals(delta))
     ddf = float("inf") if replicated else d0 * nu
     saddle = Test(x2, float(dfree), None, _saddlepoint_p(x2, eigen, ddf))
-    return rao, first, saddle
+    return rao, first, saddle, Mixture(x2, eigen, ddf)
+
+
+@dataclass(frozen=True)
+class Mixture:
+    """X² and its design-based distribution Σ δ_i χ²_1 (δ the eigenvalues of Rao and Scott's
+    design-effect matrix), against (X²/ddf) χ²_ddf for a linearised design (ddf = d0 ν)."""
+
+    statistic: float
+    eigenvalues: np.ndarray
+    ddf: float
+
+
+def lincom(ct: CrossTab) -> Test:
+    """R's svychisq(statistic="lincom"): X² with the exact p of its distribution (R's
+    pFsum / pchisqsum by integration; here Imhof's formula, about 1e-10 absolute). Computed
+    on request: it takes a numerical integral (~0.1 s), the other tests none."""
+    m = ct.mixture
+    dfree = (len(ct.row_levels) - 1) * (len(ct.col_levels) - 1)
+    if m is None or dfree == 0:
+        return Test(float("nan"), float(dfree), None, float("nan"))
+    x2, eigen = m.statistic, m.eigenvalues
+    if not (np.isfinite(x2) and np.all(np.isfinite(eigen)) and np.max(eigen) > 0):
+        return Test(x2, float(dfree), None, float("nan"))
+    return Test(x2, float(dfree), None, chisqsum.pfsum_exact(x2, eigen, m.ddf))
 
 
 def _saddlepoint_p(x2: float, eigen: np.ndarray, ddf: float) -> float:
