@@ -1,6 +1,7 @@
 """`survey weight`: design weights N_h / n_h, the FPC column and calibration to margins."""
 
 import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -252,3 +253,57 @@ def test_waves_weighted_with_different_designs_are_refused(mini):
         stack_weighted(
             [WaveInput("a", clustered, {"design": d1}), WaveInput("b", plain, {"design": d2})]
         )
+
+
+# ---- the design block of the questionnaire ----------------------------------------------------
+
+
+def questionnaire_with_design(tmp_path, block: str) -> Path:
+    """mini.yaml with ``block`` as its design block's lines (the stratum stays)."""
+    import yaml
+
+    spec = yaml.safe_load((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    stratum = spec.pop("stratum")
+    stratum["frame"] = str(FIXTURES / "mini-frame.yaml")
+    spec["design"] = {"stratum": stratum, **yaml.safe_load(block)}
+    spec["sections"][0]["questions"].append(
+        {"name": "org", "type": "integer", "label": {"vi": "Tổ chức", "en": "Organisation"}}
+    )
+    path = tmp_path / "designed.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def weight_with(tmp_path, questionnaire: Path, *options: str) -> dict:
+    write_dataset(cluster_rows(), {"wave": "2021"}, tmp_path / "clean.parquet")
+    out = tmp_path / "weighted.parquet"
+    args = ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", str(questionnaire)]
+    assert run([*args, "--out", str(out), *options]) == 0
+    return read_dataset(out)[1]["design"]
+
+
+def test_the_questionnaire_s_design_block_gives_the_clusters(tmp_path):
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], nest: true}")
+    design = weight_with(tmp_path, q)
+    assert design["options"]["clusters"] == ["org"] and design["options"]["nest"] is True
+    assert design["psu"] == 6
+
+
+def test_command_line_options_override_the_questionnaire_s_block_one_by_one(tmp_path, capsys):
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], nest: true}")
+    weight_with(tmp_path, q)
+    # --no-nest alone: the questionnaire's clusters stay, and org ids 1-3 repeat across strata
+    args = ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", str(q)]
+    assert run([*args, "--out", str(tmp_path / "x.parquet"), "--no-nest"]) == 2
+    assert "org" in capsys.readouterr().err
+    assert "psu" not in weight_with(tmp_path, q, "--cluster", "")  # no clusters: stratified
+    other = weight_with(tmp_path, q, "--cluster", "respondent_id")
+    assert other["options"]["clusters"] == ["respondent_id"] and other["psu"] == 13
+
+
+def test_a_design_block_with_an_fpc_per_stage_is_checked(tmp_path):
+    from pipeline.model.questionnaire import load_questionnaire
+
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], fpc: [a, b]}")
+    with pytest.raises(InputError, match="one per stage"):
+        load_questionnaire(q)

@@ -27,18 +27,27 @@ def weight_command(
     ),
     trim_upper: float | None = typer.Option(None, "--trim-upper", help="Cap on the weights."),
     cluster: list[str] | None = typer.Option(
-        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+        None,
+        "--cluster",
+        help="Cluster (PSU) column; repeat, one per sampling stage (default: the "
+        "questionnaire's design.clusters; `--cluster ''` for none).",
     ),
-    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
+    nest: bool | None = typer.Option(
+        None,
+        "--nest/--no-nest",
+        help="Cluster ids repeat across strata (default: the questionnaire's design.nest).",
+    ),
     cluster_fpc: list[str] | None = typer.Option(
         None,
         "--cluster-fpc",
-        help="Per stage (repeat): column with the population count of units, or fraction.",
+        help="Per stage (repeat): column with the population count of units, or fraction "
+        "(default: the questionnaire's design.fpc).",
     ),
 ) -> None:
     """Add weights, strata, FPC and clusters to clean data.
 
-    For a cluster sample give --cluster per stage, --nest and --cluster-fpc per stage.
+    For a cluster sample give --cluster per stage, --nest and --cluster-fpc per stage, or a
+    design: block in the questionnaire (clusters, nest, fpc); options given here win.
 
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
@@ -46,15 +55,14 @@ def weight_command(
     from pipeline.model.frame import load_frame
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset, write_dataset
-    from pipeline.stages.weight import WeightOptions, weight
+    from pipeline.stages.weight import WeightOptions, design_block, weight
 
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
     frame_file = frame or (questionnaire.parent / q.stratum.frame)
     df, meta = read_dataset(data)
-    options = WeightOptions(
-        fpc, lonely_psu, calibrate, trim_upper, tuple(cluster or ()), nest, tuple(cluster_fpc or ())
-    )
+    block = design_block(q, given(cluster), nest, given(cluster_fpc))
+    options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper, **block)
     with naming_the_file(data):
         weighted, design = weight(df, q, frame_model, options, str(frame_file))
     write_dataset(weighted, {**meta, "design": design}, out)
@@ -62,6 +70,14 @@ def weight_command(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "
         f"(Kish deff {design['kish_deff']:.3f}, effective n {design['effective_n']:.0f}) → {out}"
     )
+
+
+def given(columns: list[str] | None) -> tuple[str, ...] | None:
+    """Repeated column options as given: None when absent (the questionnaire decides); a
+    single empty value (``--cluster ''``) means none."""
+    if not columns:
+        return None
+    return tuple(c for c in columns if c)
 
 
 def register(app: typer.Typer) -> None:

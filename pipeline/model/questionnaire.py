@@ -252,11 +252,28 @@ class StratumSpec(Model):
 
 class Design(Model):
     """The sampling design the data carry: the stratum question and its frame, the cluster
-    (PSU) variables, stage by stage, and a weight variable the data bring with them."""
+    (PSU) variables, stage by stage, and a weight variable the data bring with them.
+
+    ``fpc``: per cluster stage, the variable with the population count of units (or the
+    sampling fraction) of the respondent's stratum (first stage) or unit (later stages);
+    ``nest``: first-stage cluster ids repeat across strata. `survey weight` uses the block
+    unless its options (from params.yaml or the command line) say otherwise, option by option.
+    """
 
     stratum: StratumSpec | None = None
     clusters: list[str] = Field(default_factory=list)
+    fpc: list[str] = Field(default_factory=list)
+    nest: bool = False
     weight: str | None = None
+
+    @model_validator(mode="after")
+    def _one_fpc_per_stage(self) -> Design:
+        if self.fpc and len(self.fpc) != len(self.clusters):
+            raise ValueError(
+                f"design.fpc names {len(self.fpc)} column(s) for {len(self.clusters)} cluster "
+                "stage(s); give one per stage"
+            )
+        return self
 
 
 class Questionnaire(Model):

@@ -52,6 +52,27 @@ class WeightOptions:
             )
 
 
+def design_block(
+    questionnaire: Questionnaire,
+    clusters: tuple[str, ...] | None = None,
+    nest: bool | None = None,
+    cluster_fpc: tuple[str, ...] | None = None,
+) -> dict:
+    """The design block to weight with: each of ``clusters``, ``nest`` and ``cluster_fpc``
+    as given (the command line, which params.yaml feeds), else the questionnaire's
+    ``design:`` block (``clusters``, ``nest``, ``fpc``), else none (a stratified sample).
+
+    The block is overridden option by option: ``--cluster`` alone keeps the questionnaire's
+    ``nest`` and ``fpc`` (and the one-fpc-per-stage check then says if they no longer fit).
+    """
+    design = questionnaire.design
+    return {
+        "clusters": tuple(design.clusters) if clusters is None else tuple(clusters),
+        "nest": design.nest if nest is None else nest,
+        "cluster_fpc": tuple(design.fpc) if cluster_fpc is None else tuple(cluster_fpc),
+    }
+
+
 def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:
     """The stratum code of every respondent, checked against the frame."""
     variable = questionnaire.require_stratum().variable
