@@ -17,7 +17,7 @@ from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
-from pipeline.statistics.survey import survey_for
+from pipeline.statistics.survey import Survey, survey_for
 
 if TYPE_CHECKING:
     from pipeline.model.questionnaire import Questionnaire
@@ -32,6 +32,50 @@ class FileCrossTab:
     simulated: bool
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReplicateOptions:
+    """Replicate weight columns the file brings, as R's ``svrepdesign``: ``pattern`` a
+    regular expression matched against the column names (R's ``grep``), ``type`` R's type
+    (JK1, JKn, BRR, Fay, bootstrap, other), ``scale`` and ``rscales`` (one value for every
+    replicate, or one per replicate; R's defaults by type when not given), ``rho`` Fay's
+    factor, ``mse`` deviations from the full-sample estimate, ``combined`` the columns already
+    include the sampling weight (R's ``combined.weights``)."""
+
+    pattern: str
+    type: str = "other"
+    scale: float | None = None
+    rscales: tuple[float, ...] = ()
+    rho: float | None = None
+    mse: bool = False
+    combined: bool = True
+
+    def survey(self, df: pd.DataFrame, weight: str | None, file: str | None) -> Survey:
+        return Survey.replicate(
+            df,
+            repweights=self.pattern,
+            weight=weight,
+            type=self.type,
+            combined=self.combined,
+            scale=self.scale,
+            rscales=list(self.rscales) or None,
+            rho=self.rho,
+            mse=self.mse,
+            file=file,
+        )
+
+
+def check_replicate_options(
+    replicates: ReplicateOptions | None, strata: str | None, fpc, clusters: Sequence[str]
+) -> None:
+    """Replicate weights carry the design: strata, clusters and fpc would be ignored."""
+    if replicates is not None and (strata or fpc or clusters):
+        raise InputError(
+            "--repweights carries the design: give it without --strata, --cluster and --fpc "
+            "(R's svrepdesign takes none of them)",
+            column="--repweights",
+        )
 
 
 def crosstab_file(
@@ -49,13 +93,16 @@ def crosstab_file(
     questionnaire: Questionnaire | None = None,
     lang: str = "vi",
     domain: str | None = None,
+    replicates: ReplicateOptions | None = None,
 ) -> FileCrossTab:
     """Read a data file (only the named columns), build its survey from the named columns
     (strata, weight, cluster columns per stage, fpc per stage) and cross-tabulate ``row`` by
     ``col``. Labels come from ``questionnaire`` (in ``lang``) when
     given, else from the file's own value labels (.sav, .dta ...). ``domain`` is an
     XLSForm-style expression over the file's columns (``${stype} != 'E'``): the table of that
-    subset, as R's ``svychisq(..., subset(design, ...))``."""
+    subset, as R's ``svychisq(..., subset(design, ...))``. ``replicates``: the design is the
+    file's replicate weights instead (R's ``svrepdesign``), ``weight`` the sampling weight."""
+    check_replicate_options(replicates, strata, fpc, clusters)
     parsed = None if domain is None else parse_domain(domain, str(path))
     if questionnaire is not None:
         from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
@@ -67,20 +114,29 @@ def crosstab_file(
     if parsed is not None:
         wanted += sorted(expressions.references(parsed))
     named = [c for c in dict.fromkeys(wanted) if c is not None]
-    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
+    # the replicate weights are found by matching the pattern against every column name
+    data = read_file(
+        path,
+        encoding=encoding,
+        columns=None if replicates else named,
+        optional=() if replicates else (SIMULATED_COLUMN,),
+    )
     df = data.frame
     require_columns(df, wanted, path)
     try:
-        survey = survey_for(
-            df,
-            strata=strata,
-            weight=weight,
-            fpc=fpcs or None,
-            clusters=clusters,
-            nest=nest,
-            lonely_psu=lonely_psu,
-            file=str(path),
-        )
+        if replicates is not None:
+            survey = replicates.survey(df, weight, str(path))
+        else:
+            survey = survey_for(
+                df,
+                strata=strata,
+                weight=weight,
+                fpc=fpcs or None,
+                clusters=clusters,
+                nest=nest,
+                lonely_psu=lonely_psu,
+                file=str(path),
+            )
         mask = None if parsed is None else domain_mask(df, parsed, domain, str(path))
         table = crosstab(survey, row, col, domain=mask)
     except InputError as exc:
