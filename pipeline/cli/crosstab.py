@@ -85,8 +85,9 @@ def crosstab_command(
     """
     from pipeline.core.errors import naming_the_file
     from pipeline.model.questionnaire import load_questionnaire
-    from pipeline.stages.crosstab_file import ReplicateOptions, crosstab_file
+    from pipeline.stages.crosstab_file import crosstab_file
     from pipeline.statistics.crosstab import as_json, value_text
+    from pipeline.statistics.replicate_design import ReplicateOptions
 
     with naming_the_file(data):
         result = crosstab_file(

@@ -17,7 +17,8 @@ from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
-from pipeline.statistics.survey import Survey, survey_for
+from pipeline.statistics.replicate_design import ReplicateOptions
+from pipeline.statistics.survey import survey_for
 
 if TYPE_CHECKING:
     from pipeline.model.questionnaire import Questionnaire
@@ -32,38 +33,6 @@ class FileCrossTab:
     simulated: bool
     row_labels: dict[str, str] = field(default_factory=dict)
     col_labels: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ReplicateOptions:
-    """Replicate weight columns the file brings, as R's ``svrepdesign``: ``pattern`` a
-    regular expression matched against the column names (R's ``grep``), ``type`` R's type
-    (JK1, JKn, BRR, Fay, bootstrap, other), ``scale`` and ``rscales`` (one value for every
-    replicate, or one per replicate; R's defaults by type when not given), ``rho`` Fay's
-    factor, ``mse`` deviations from the full-sample estimate, ``combined`` the columns already
-    include the sampling weight (R's ``combined.weights``)."""
-
-    pattern: str
-    type: str = "other"
-    scale: float | None = None
-    rscales: tuple[float, ...] = ()
-    rho: float | None = None
-    mse: bool = False
-    combined: bool = True
-
-    def survey(self, df: pd.DataFrame, weight: str | None, file: str | None) -> Survey:
-        return Survey.replicate(
-            df,
-            repweights=self.pattern,
-            weight=weight,
-            type=self.type,
-            combined=self.combined,
-            scale=self.scale,
-            rscales=list(self.rscales) or None,
-            rho=self.rho,
-            mse=self.mse,
-            file=file,
-        )
 
 
 def check_replicate_options(
