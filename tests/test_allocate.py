@@ -3,7 +3,13 @@ import pytest
 from pipeline.cli.app import run
 from pipeline.core.errors import InputError
 from pipeline.model.frame import load_frame
-from pipeline.statistics.allocate import Method, allocate, largest_remainder
+from pipeline.statistics.allocate import (
+    Method,
+    allocate,
+    largest_remainder,
+    plan_for_margin,
+    sample_size_for_margin,
+)
 
 from .conftest import REPO
 
@@ -73,3 +79,56 @@ def test_allocate_command_with_missing_frame_exits_2(capsys):
     code = run(["allocate", "--frame", "no-such-frame.yaml", "--n", "10"])
     assert code == 2
     assert "no-such-frame.yaml" in capsys.readouterr().err
+
+
+# ---- the sample size for a target margin of error ---------------------------------------------
+
+Z95 = 1.959963984540054  # the standard normal's 97.5% quantile
+
+
+def test_the_sample_for_a_margin_is_the_hand_calculation(frame):
+    # ±3 points, p = 0.5, deff 1.5: n0 = 1.5 × 1.96² × 0.25 / 0.03² = 1600.61;
+    # with N = 9,514: n = 1600.61 / (1 + 1600.61 / 9514) = 1370.11 → 1,371 completed;
+    # at 80% response: 1371 / 0.8 = 1713.75 → 1,714 issued.
+    n0 = 1.5 * Z95**2 * 0.25 / 0.03**2
+    assert n0 == pytest.approx(1600.6078, abs=1e-4)
+    size = sample_size_for_margin(0.03, 9514, deff=1.5, response_rate=0.8)
+    assert size.unrounded == pytest.approx(n0 / (1 + n0 / 9514), rel=1e-12)
+    assert size.unrounded == pytest.approx(1370.11, abs=0.01)
+    assert (size.completed, size.issued) == (1371, 1714)
+    # without a population (no FPC), a textbook value: ±5 points at 95% is 385
+    assert sample_size_for_margin(0.05).completed == 385
+
+
+def test_the_sample_found_reaches_the_margin_the_report_computes(frame):
+    from pipeline.stages.report.data import margin_of_error
+
+    for margin, population, p in ((0.03, 9514, 0.5), (0.05, 521, 0.3), (0.02, 210, 0.5)):
+        n = sample_size_for_margin(margin, population, p=p).completed
+        assert margin_of_error(n, population, p) <= margin < margin_of_error(n - 1, population, p)
+
+
+def test_a_plan_gives_the_total_allocated_and_each_stratum_s_own_sample(frame):
+    plan = plan_for_margin(frame.sizes(), 0.03, deff=1.5, response_rate=0.8)
+    assert plan.total.completed == 1371
+    assert [a.n for a in plan.allocation] == [a.n for a in allocate(frame.sizes(), 1371)]
+    # the smallest stratum (N = 210) needs nearly everyone for ±3 points on its own:
+    # n0 = 1600.61, n = 1600.61 / (1 + 1600.61 / 210) = 185.65 → 186; 186 / 0.8 → 233 > 210
+    own = plan.per_stratum[5]
+    assert (own.completed, own.issued, own.issued_exceeds_population) == (186, 233, True)
+
+
+def test_a_margin_outside_0_1_is_refused():
+    with pytest.raises(InputError, match="margin must be a proportion"):
+        sample_size_for_margin(3)
+    with pytest.raises(InputError, match="response_rate"):
+        sample_size_for_margin(0.03, response_rate=0)
+
+
+def test_allocate_command_answers_the_margin_question(capsys):
+    args = ["allocate", "--frame", str(REPO / "questionnaires" / "frame.yaml"), "--lang", "en"]
+    assert run([*args, "--margin", "0.03", "--deff", "1.5", "--response-rate", "0.8"]) == 0
+    out = capsys.readouterr().out
+    assert "1,371" in out and "1,714" in out and "more than N_h" in out
+    assert run([*args, "--margin", "0.03", "--n", "100"]) == 2
+    assert "either --n" in capsys.readouterr().err

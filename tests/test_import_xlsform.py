@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from pipeline.cli.app import run
 from pipeline.core.errors import InputError
@@ -334,3 +335,22 @@ def test_cli_keeps_earlier_codes_and_warns_of_what_it_skips(tmp_path, capsys):
     assert code == 0
     again = load_questionnaire(tmp_path / "b.yaml", with_frame=False)
     assert {o.name: o.code for o in again.choice_lists["yn"].options} == {"no": 2, "yes": 1}
+
+
+def test_round_trip_keeps_a_two_stage_design_block(tmp_path):
+    from .two_stage import write_two_stage_questionnaire
+
+    path = write_two_stage_questionnaire(tmp_path / "q", (600, 400))
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["design"] = {
+        "stratum": spec.pop("stratum"),
+        "clusters": ["org_id", "respondent_id"],
+        "fpc": ["n_orgs", "org_members"],
+        "nest": True,
+    }
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    original = load_questionnaire(path)
+    form = write_xlsform(original, tmp_path / "form.xlsx")
+    again = read_xlsform(form)
+    assert again.design == original.design
+    assert _dump(again) == _dump(load_questionnaire(path, with_frame=False))

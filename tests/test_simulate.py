@@ -661,3 +661,94 @@ def test_a_questionnaire_whose_wave_is_not_in_the_map_is_an_error(questionnaire,
     other_wave = questionnaire.model_copy(update={"wave": "2019"})
     with pytest.raises(InputError, match="not one of the map's waves"):
         wave_links(harmonization, other_wave)
+
+
+# ---- a two-stage sample ------------------------------------------------------------------------
+
+
+def anova_icc(values: np.ndarray, strata: np.ndarray, clusters: np.ndarray) -> float:
+    """The one-way ANOVA estimator of the intra-cluster correlation, clusters pooled within
+    strata (stratum means removed, so stratum effects do not count as clustering):
+    (MSB - MSW) / (MSB + (n0 - 1) MSW), where G clusters in H strata give MSB its G - H degrees
+    of freedom and n0 = (N - Σ_h Σ_i n_hi² / N_h) / (G - H) is the mean cluster size as the
+    unbalanced ANOVA defines it."""
+    frame = pd.DataFrame({"y": values, "h": strata, "c": clusters})
+    frame["y"] -= frame.groupby("h")["y"].transform("mean")
+    groups = frame.groupby(["h", "c"])["y"]
+    sizes, means = groups.size(), groups.mean().to_numpy()
+    n, g, h = len(frame), len(sizes), frame["h"].nunique()
+    between = float((sizes.to_numpy() * means**2).sum()) / (g - h)
+    within = float(((frame["y"] - groups.transform("mean")) ** 2).sum()) / (n - g)
+    squares = (sizes**2).groupby(level="h").sum() / sizes.groupby(level="h").sum()
+    n0 = (n - float(squares.sum())) / (g - h)
+    return (between - within) / (between + (n0 - 1) * within)
+
+
+@pytest.fixture(scope="module")
+def two_stage_questionnaire(tmp_path_factory):
+    from .two_stage import write_two_stage_questionnaire
+
+    folder = tmp_path_factory.mktemp("two-stage")
+    return load_questionnaire(write_two_stage_questionnaire(folder, (6000, 4000)))
+
+
+def two_stage_sample(q, icc: float):
+    from pipeline.demo.simulate import TwoStage
+
+    design = TwoStage(organisation_size=25, members_per_organisation=10, icc=icc)
+    return simulate(q, q.frame_model, 2000, seed=5, two_stage=design)
+
+
+def test_a_two_stage_sample_draws_organisations_then_members(two_stage_questionnaire):
+    sim = two_stage_sample(two_stage_questionnaire, 0.2)
+    data = sim.responses.astype({"category": int, "org_id": int, "n_orgs": int})
+    data["org_members"] = data["org_members"].astype(int)
+    per_org = data.groupby(["category", "org_id"]).size()
+    # 6000 / 25 = 240 and 4000 / 25 = 160 organisations; 1200 and 800 members allocated,
+    # 10 per organisation: 120 and 80 organisations drawn.
+    assert data.groupby("category")["n_orgs"].unique().map(list).to_dict() == {
+        1: [240],
+        2: [160],
+    }
+    assert per_org.groupby("category").size().to_dict() == {1: 120, 2: 80}
+    assert (per_org == 10).all() and (data["org_members"] == 25).all()
+    assert data["respondent_id"].is_unique and len(data) == 2000
+
+
+def test_the_simulated_intra_cluster_correlation_is_recovered(two_stage_questionnaire):
+    # Standard error of the ANOVA estimate at ρ = 0.2 with 200 clusters of 10: about 0.025.
+    for icc in (0.2, 0.0):
+        sim = two_stage_sample(two_stage_questionnaire, icc)
+        data = sim.responses
+        latent = sim.latent.loc[data["respondent_id"]].to_numpy()
+        estimate = anova_icc(latent, data["category"].to_numpy(), data["org_id"].to_numpy())
+        assert estimate == pytest.approx(icc, abs=0.06), icc
+
+
+def test_answers_of_a_two_stage_sample_cluster_too(two_stage_questionnaire):
+    """The likert items load on the latent: their mean score inherits part of its clustering
+    (about a third of it here), and none without an organisation effect."""
+    iccs = []
+    for icc in (0.3, 0.0):
+        data = two_stage_sample(two_stage_questionnaire, icc).responses
+        items = data[["trust", "eff_meet", "eff_train"]].apply(pd.to_numeric, errors="coerce")
+        items = items.where(items < 90)  # 97: hard to say
+        answered = items.notna().all(axis=1).to_numpy()
+        score = items[answered].mean(axis=1).to_numpy()
+        cells = data[answered]
+        iccs.append(anova_icc(score, cells["category"].to_numpy(), cells["org_id"].to_numpy()))
+    assert iccs[0] > 0.06 and abs(iccs[1]) < 0.05
+
+
+def test_the_design_questions_must_be_integer_questions(questionnaire):
+    from pipeline.demo.simulate import TwoStage
+
+    with pytest.raises(InputError, match="integer question") as err:
+        simulate(questionnaire, questionnaire.frame_model, 100, seed=1, two_stage=TwoStage())
+    assert err.value.column == "org_id"
+
+
+def test_a_two_stage_sample_is_reproducible_and_marked_simulated(two_stage_questionnaire):
+    a, b = (two_stage_sample(two_stage_questionnaire, 0.2) for _ in range(2))
+    pd.testing.assert_frame_equal(a.responses, b.responses)
+    assert set(a.responses["_simulated"]) == {"1"}

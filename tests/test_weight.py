@@ -1,7 +1,9 @@
 """`survey weight`: design weights N_h / n_h, the FPC column and calibration to margins."""
 
 import subprocess
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -11,6 +13,7 @@ from pipeline.model.frame import Frame, Margin
 from pipeline.readers.dataset import read_dataset, write_dataset
 from pipeline.stages.weight import WeightOptions, design_of, weight
 from pipeline.statistics import estimate
+from pipeline.statistics.crosstab import crosstab
 
 from .conftest import FIXTURES, close
 
@@ -252,3 +255,160 @@ def test_waves_weighted_with_different_designs_are_refused(mini):
         stack_weighted(
             [WaveInput("a", clustered, {"design": d1}), WaveInput("b", plain, {"design": d2})]
         )
+
+
+# ---- the design block of the questionnaire ----------------------------------------------------
+
+
+def questionnaire_with_design(tmp_path, block: str) -> Path:
+    """mini.yaml with ``block`` as its design block's lines (the stratum stays)."""
+    import yaml
+
+    spec = yaml.safe_load((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    stratum = spec.pop("stratum")
+    stratum["frame"] = str(FIXTURES / "mini-frame.yaml")
+    spec["design"] = {"stratum": stratum, **yaml.safe_load(block)}
+    spec["sections"][0]["questions"].append(
+        {"name": "org", "type": "integer", "label": {"vi": "Tổ chức", "en": "Organisation"}}
+    )
+    path = tmp_path / "designed.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def weight_with(tmp_path, questionnaire: Path, *options: str) -> dict:
+    write_dataset(cluster_rows(), {"wave": "2021"}, tmp_path / "clean.parquet")
+    out = tmp_path / "weighted.parquet"
+    args = ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", str(questionnaire)]
+    assert run([*args, "--out", str(out), *options]) == 0
+    return read_dataset(out)[1]["design"]
+
+
+def test_the_questionnaire_s_design_block_gives_the_clusters(tmp_path):
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], nest: true}")
+    design = weight_with(tmp_path, q)
+    assert design["options"]["clusters"] == ["org"] and design["options"]["nest"] is True
+    assert design["psu"] == 6
+
+
+def test_command_line_options_override_the_questionnaire_s_block_one_by_one(tmp_path, capsys):
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], nest: true}")
+    weight_with(tmp_path, q)
+    # --no-nest alone: the questionnaire's clusters stay, and org ids 1-3 repeat across strata
+    args = ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", str(q)]
+    assert run([*args, "--out", str(tmp_path / "x.parquet"), "--no-nest"]) == 2
+    assert "org" in capsys.readouterr().err
+    assert "psu" not in weight_with(tmp_path, q, "--cluster", "")  # no clusters: stratified
+    other = weight_with(tmp_path, q, "--cluster", "respondent_id")
+    assert other["options"]["clusters"] == ["respondent_id"] and other["psu"] == 13
+
+
+def test_a_design_block_with_an_fpc_per_stage_is_checked(tmp_path):
+    from pipeline.model.questionnaire import load_questionnaire
+
+    q = questionnaire_with_design(tmp_path, "{clusters: [org], fpc: [a, b]}")
+    with pytest.raises(InputError, match="one per stage"):
+        load_questionnaire(q)
+
+
+# ---- replicate weights the data bring ---------------------------------------------------------
+
+REPLICATE_BLOCK = """
+weight: w
+replicate_weights: {columns: "rw[0-9]+", type: JK1, scale: 0.8333333333333334}
+"""
+
+
+def replicate_rows() -> pd.DataFrame:
+    """cluster_rows with a sampling weight and JK1 replicate weights over its 6
+    organisations (stratum × org): replicate k drops organisation k, the others × 6/5."""
+    data = cluster_rows()
+    data["w"] = [float(x) for x in (80, 90, 70, 85, 95, 100, 75, 60, 65, 70, 55, 80, 60)]
+    org = (data["category"].astype(int) * 10 + data["org"]).to_numpy()
+    for k, unit in enumerate(sorted(set(org)), start=1):
+        data[f"rw{k}"] = np.where(org == unit, 0.0, data["w"] * 6 / 5)
+    return data
+
+
+def test_replicate_weights_in_the_design_block_give_the_design(tmp_path):
+    from pipeline.model.questionnaire import load_questionnaire
+
+    path = questionnaire_with_design(tmp_path, REPLICATE_BLOCK)
+    q = load_questionnaire(path)
+    write_dataset(replicate_rows(), {"wave": "2021"}, tmp_path / "clean.parquet")
+    out = tmp_path / "weighted.parquet"
+    argv = ["weight", str(tmp_path / "clean.parquet"), "--questionnaire", str(path)]
+    assert run([*argv, "--out", str(out)]) == 0
+    data, meta = read_dataset(out)
+    assert meta["design"]["replicates"] == 6
+    assert meta["design"]["options"]["replicates"]["type"] == "JK1"
+    assert data["_weight"].tolist() == replicate_rows()["w"].tolist()
+    design = design_of(data, meta)
+    assert design.replicates is not None and design.replicates.n_replicates == 6
+    assert q.design.weight == "w"
+
+
+def test_replicate_weights_give_the_weighted_data_r_s_svrepdesign(tmp_path):
+    """Simulated mini data, cleaned, then given a sampling weight and JK1 replicate weights
+    over 6 groups of respondents (as a file that brings them would); weighted, its design
+    (what tabulate and the exports read) gives R's svrepdesign numbers for a table's cell.
+    (The whole tabulate battery also needs the claims' domain contrasts on replicate
+    designs, which the statistics layer does not have yet.)"""
+    path = questionnaire_with_design(tmp_path, REPLICATE_BLOCK)
+    raw, clean = tmp_path / "raw.csv", tmp_path / "clean.parquet"
+    assert run(["simulate", str(FIXTURES / "mini.yaml"), "--n", "120", "--seed", "4",
+                "--fault-rate", "0", "--out", str(raw)]) == 0  # fmt: skip
+    assert run(["clean", str(raw), "--questionnaire", str(path), "--key-file",
+                str(tmp_path / "key"), "--out", str(clean)]) == 0  # fmt: skip
+    rows, meta = read_dataset(clean)
+    rows["w"] = np.where(rows["category"] == 1, 600 / 72, 400 / 48) * (1 + 0.2 * (rows["sex"] == 1))
+    group = np.arange(len(rows)) % 6
+    for k in range(6):
+        rows[f"rw{k + 1}"] = np.where(group == k, 0.0, rows["w"] * 6 / 5)
+    write_dataset(rows, meta, clean)
+    weighted = tmp_path / "weighted.parquet"
+    argv = ["weight", str(clean), "--questionnaire", str(path), "--no-calibrate"]
+    assert run([*argv, "--out", str(weighted)]) == 0
+    design = design_of(*read_dataset(weighted))
+    answer = pd.to_numeric(rows["aware"], errors="coerce")
+    rated = answer.notna() & (answer != 98)  # 98: refused
+    table = crosstab(design, answer.where(rated).to_numpy(), np.ones(len(rows)))
+    ours = {"prop": table.col_prop[0, 0], "se": table.col_prop_se[0, 0]}
+    csv = tmp_path / "rows.csv"
+    rows.assign(dom=rated.astype(int), yes=(answer == 1).astype(float)).to_csv(csv, index=False)
+    script = f"""
+suppressMessages(library(survey))
+d <- read.csv("{csv}")
+des <- svrepdesign(data = d, repweights = "rw[0-9]+", weights = ~w, type = "JK1",
+                   scale = 5 / 6)
+m <- svymean(~yes, subset(des, dom == 1))
+cat(format(c(coef(m), SE(m)), digits = 17), sep = "\\n")
+"""
+    done = subprocess.run(
+        ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    close([ours["prop"], ours["se"]], [float(x) for x in done.stdout.split()], 1e-9)
+
+
+def test_a_replicate_block_needs_its_sampling_weight_and_no_clusters(tmp_path):
+    from pipeline.model.questionnaire import load_questionnaire
+
+    for block, message in (
+        ('{replicate_weights: {columns: "rw"}}', "need the sampling weight"),
+        ('{weight: w, clusters: [org], replicate_weights: {columns: "rw"}}', "carry the design"),
+    ):
+        with pytest.raises(InputError, match=message):
+            load_questionnaire(questionnaire_with_design(tmp_path, block))
+
+
+def test_waves_weighted_with_replicate_weights_are_refused_by_compare(tmp_path, mini):
+    from pipeline.stages.compare.waves import WaveInput, stack_weighted
+    from pipeline.statistics.replicate_design import ReplicateOptions
+
+    options = WeightOptions(
+        replicates=ReplicateOptions("rw[0-9]+", "JK1", 5 / 6).record(), sampling_weight="w"
+    )
+    out, description = weight(replicate_rows(), mini, mini.frame_model, options)
+    wave = WaveInput("2021", out, {"design": description})
+    with pytest.raises(InputError, match="replicate-weight designs is not supported"):
+        stack_weighted([wave, wave])

@@ -46,6 +46,29 @@ def crosstab_command(
         None, "--questionnaire", help="Questionnaire YAML whose value labels to show."
     ),
     lang: str = typer.Option("vi", "--lang", help="Label language (with --questionnaire)."),
+    repweights: str = typer.Option(
+        None,
+        "--repweights",
+        help="Replicate weight columns: a regular expression matched against the column "
+        "names, e.g. 'repw[0-9]+' (the design is then R's svrepdesign; --weight is the "
+        "sampling weight).",
+    ),
+    reptype: str = typer.Option(
+        "other", "--reptype", help="Replicate type: JK1, JKn, BRR, Fay, bootstrap or other."
+    ),
+    scale: float = typer.Option(None, "--scale", help="Replicate variance scale (R's scale)."),
+    rscales: list[float] | None = typer.Option(
+        None, "--rscales", help="Per-replicate scales (repeat; one value: all replicates)."
+    ),
+    rho: float = typer.Option(None, "--rho", help="Fay's factor (with --reptype Fay)."),
+    mse: bool = typer.Option(
+        False, "--mse", help="Deviations from the full-sample estimate (R's mse=TRUE)."
+    ),
+    combined_weights: bool = typer.Option(
+        True,
+        "--combined-weights/--no-combined-weights",
+        help="The replicate columns include the sampling weight (R's combined.weights).",
+    ),
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
 
@@ -56,11 +79,15 @@ def crosstab_command(
 
     A cluster sample: survey crosstab apiclus2.csv --row sch.wide --col stype --cluster dnum
     --cluster snum --fpc fpc1 --fpc fpc2
+
+    Replicate weights: survey crosstab apiclus1_boot.csv --row sch.wide --col stype
+    --weight pw --repweights 'repw[0-9]+' --reptype bootstrap
     """
     from pipeline.core.errors import naming_the_file
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.stages.crosstab_file import crosstab_file
     from pipeline.statistics.crosstab import as_json, value_text
+    from pipeline.statistics.replicate_design import ReplicateOptions
 
     with naming_the_file(data):
         result = crosstab_file(
@@ -77,6 +104,11 @@ def crosstab_command(
             questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
             lang=lang,
             domain=domain,
+            replicates=ReplicateOptions(
+                repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
+            )
+            if repweights
+            else None,
         )
     ct = result.table
     if as_json_flag:

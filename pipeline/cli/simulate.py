@@ -40,12 +40,25 @@ def simulate_command(
         help="Harmonization map YAML: linked items share their model across waves and are "
         "drawn on the reference wave's scale.",
     ),
+    organisation_size: int | None = typer.Option(
+        None,
+        "--organisation-size",
+        help="Draw a two-stage sample: organisations of about this many members within "
+        "strata, then members within them (writes the org_id, n_orgs and org_members "
+        "questions). Default: a stratified sample of members.",
+    ),
+    members_per_organisation: int = typer.Option(
+        8, "--members-per-organisation", help="Two-stage: members drawn per organisation."
+    ),
+    icc: float = typer.Option(
+        0.15, "--icc", help="Two-stage: intra-cluster correlation (0-1) of the latent attitude."
+    ),
 ) -> None:
     """Simulate responses, with the injected faults listed.
 
     Example: survey simulate tests/fixtures/mini.yaml --n 300 --seed 1 --out /tmp/mini.csv
     """
-    from pipeline.demo.simulate import simulate, write_simulated
+    from pipeline.demo.simulate import TwoStage, simulate, write_simulated
     from pipeline.model.frame import load_frame
     from pipeline.model.harmonize import load_harmonization
     from pipeline.model.questionnaire import load_questionnaire
@@ -56,7 +69,14 @@ def simulate_command(
     if format is None:
         format = OutputFormat.xlsx if out.suffix.lower() == ".xlsx" else OutputFormat.csv
     links = load_harmonization(harmonization) if harmonization is not None else None
-    sim = simulate(q, population, n, seed, fault_rate, wave_effect, member_seed, start, links)
+    two_stage = (
+        TwoStage(organisation_size, members_per_organisation, icc)
+        if organisation_size is not None
+        else None
+    )
+    sim = simulate(
+        q, population, n, seed, fault_rate, wave_effect, member_seed, start, links, two_stage
+    )
     written = write_simulated(sim, out, format)
     typer.echo(
         f"SIMULATED DATA: {len(sim.responses)} rows, {len(sim.faults)} injected faults → "

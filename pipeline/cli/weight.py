@@ -27,34 +27,82 @@ def weight_command(
     ),
     trim_upper: float | None = typer.Option(None, "--trim-upper", help="Cap on the weights."),
     cluster: list[str] | None = typer.Option(
-        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
+        None,
+        "--cluster",
+        help="Cluster (PSU) column; repeat, one per sampling stage (default: the "
+        "questionnaire's design.clusters; `--cluster ''` for none).",
     ),
-    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
+    nest: bool | None = typer.Option(
+        None,
+        "--nest/--no-nest",
+        help="Cluster ids repeat across strata (default: the questionnaire's design.nest).",
+    ),
     cluster_fpc: list[str] | None = typer.Option(
         None,
         "--cluster-fpc",
-        help="Per stage (repeat): column with the population count of units, or fraction.",
+        help="Per stage (repeat): column with the population count of units, or fraction "
+        "(default: the questionnaire's design.fpc).",
+    ),
+    repweights: str = typer.Option(
+        None,
+        "--repweights",
+        help="The data's replicate weight columns, a regular expression (default: the "
+        "questionnaire's design.replicate_weights); with --sampling-weight.",
+    ),
+    sampling_weight: str = typer.Option(
+        None,
+        "--sampling-weight",
+        help="With replicate weights: the data's sampling weight column (default: "
+        "design.weight).",
+    ),
+    reptype: str = typer.Option(
+        "other", "--reptype", help="With --repweights: JK1, JKn, BRR, Fay, bootstrap or other."
+    ),
+    scale: float = typer.Option(None, "--scale", help="With --repweights: R's scale."),
+    rscales: list[float] | None = typer.Option(
+        None, "--rscales", help="With --repweights: per-replicate scales (repeat; one: all)."
+    ),
+    rho: float = typer.Option(None, "--rho", help="With --reptype Fay: Fay's factor."),
+    mse: bool = typer.Option(False, "--mse", help="With --repweights: R's mse=TRUE."),
+    combined_weights: bool = typer.Option(
+        True,
+        "--combined-weights/--no-combined-weights",
+        help="With --repweights: the columns include the sampling weight.",
     ),
 ) -> None:
     """Add weights, strata, FPC and clusters to clean data.
 
-    For a cluster sample give --cluster per stage, --nest and --cluster-fpc per stage.
+    For a cluster sample give --cluster per stage, --nest and --cluster-fpc per stage, or a
+    design: block in the questionnaire (clusters, nest, fpc); options given here win.
+    Data that bring replicate weights: --repweights PATTERN --reptype TYPE --sampling-weight
+    COL, or design.replicate_weights and design.weight in the questionnaire.
 
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
     """
+    from pipeline.core.errors import InputError
     from pipeline.model.frame import load_frame
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset, write_dataset
-    from pipeline.stages.weight import WeightOptions, weight
+    from pipeline.stages.weight import WeightOptions, design_block, replicate_block, weight
+    from pipeline.statistics.replicate_design import ReplicateOptions
 
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
     frame_file = frame or (questionnaire.parent / q.stratum.frame)
     df, meta = read_dataset(data)
-    options = WeightOptions(
-        fpc, lonely_psu, calibrate, trim_upper, tuple(cluster or ()), nest, tuple(cluster_fpc or ())
+    block = design_block(q, given(cluster), nest, given(cluster_fpc))
+    replicates = (
+        ReplicateOptions(
+            repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
+        )
+        if repweights
+        else None
     )
+    if not repweights and (scale is not None or rscales or rho is not None):
+        raise InputError("--scale, --rscales and --rho go with --repweights", column="--scale")
+    block |= replicate_block(q, replicates, sampling_weight)
+    options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper, **block)
     with naming_the_file(data):
         weighted, design = weight(df, q, frame_model, options, str(frame_file))
     write_dataset(weighted, {**meta, "design": design}, out)
@@ -62,6 +110,14 @@ def weight_command(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "
         f"(Kish deff {design['kish_deff']:.3f}, effective n {design['effective_n']:.0f}) → {out}"
     )
+
+
+def given(columns: list[str] | None) -> tuple[str, ...] | None:
+    """Repeated column options as given: None when absent (the questionnaire decides); a
+    single empty value (``--cluster ''``) means none."""
+    if not columns:
+        return None
+    return tuple(c for c in columns if c)
 
 
 def register(app: typer.Typer) -> None:

@@ -147,6 +147,25 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "(trọng số). Ước lượng và sai số chuẩn tính theo thiết kế mẫu, không hiệu chỉnh "
             "tổng thể hữu hạn."
         ),
+        # A cluster sample (the design block's clusters): what was drawn at each stage and
+        # what the standard errors account for.
+        "cluster_text": (
+            "Tổng thể: {frame} ({population} người{source}). Mẫu chùm {stages} giai đoạn, "
+            "phân tầng theo {stratum}: giai đoạn 1 chọn {psu} đơn vị ({first}) trong các tầng, "
+            "sau đó chọn {lower} trong các đơn vị đã chọn. Ước lượng và sai số chuẩn tính theo "
+            "thiết kế mẫu chùm (tuyến tính hóa Taylor theo các đơn vị giai đoạn 1{fpc}); bậc "
+            "tự do của thiết kế: {df} (số đơn vị giai đoạn 1 trừ số tầng). Sai số biên trong "
+            "bảng dưới đây giả định mẫu ngẫu nhiên đơn giản trong từng tầng; do chọn mẫu theo "
+            "chùm, sai số biên thực tế thường lớn hơn, như sai số chuẩn của từng ước lượng cho "
+            "thấy."
+        ),
+        "cluster_fpc": ", có hiệu chỉnh tổng thể hữu hạn ở từng giai đoạn",
+        "cluster_no_fpc": (
+            ", coi các đơn vị giai đoạn 1 được chọn có hoàn lại (không hiệu chỉnh tổng thể hữu hạn)"
+        ),
+        "cluster_members": "người trả lời",
+        "cluster_units": "đơn vị chùm",
+        "cluster_and": " rồi ",
         "allocation": "Phân bổ mẫu và sai số biên theo tầng",
         "category": "Tầng (khối)",
         "population": "N_h",
@@ -255,9 +274,11 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "codebook": "Sổ tay mã hóa",
         "codebook_text": "Sổ tay mã hóa của phiếu hỏi: [{name}]({href}).",
         "test_notes": "Ghi chú về kiểm định",
+        "design_stratified": "thiết kế mẫu phân tầng",
+        "design_clustered": "thiết kế mẫu chùm phân tầng",
         "test_notes_text": (
-            "Kiểm định độc lập Rao-Scott (hiệu chỉnh bậc hai, thống kê F) theo thiết kế mẫu "
-            "phân tầng. Giá trị p được hiệu chỉnh theo Benjamini-Hochberg trên toàn bộ các bảng "
+            "Kiểm định độc lập Rao-Scott (hiệu chỉnh bậc hai, thống kê F) theo {design}. "
+            "Giá trị p được hiệu chỉnh theo Benjamini-Hochberg trên toàn bộ các bảng "
             "(kiểm soát tỷ lệ phát hiện sai). Chữ cái cột: so sánh từng cặp cột theo thiết kế "
             "mẫu, hiệu chỉnh Bonferroni, mức 5%. Các cột có cơ số dưới {min_base} cần đọc thận "
             "trọng; dưới {threshold} không công bố."
@@ -344,6 +365,24 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "their stratum (the weight). Estimates and standard errors are design-based, "
             "without a finite population correction."
         ),
+        "cluster_text": (
+            "Population: {frame} ({population} people{source}). A {stages}-stage cluster "
+            "sample, stratified by {stratum}: {psu} first-stage units ({first}) were drawn "
+            "within the strata, then {lower} within the units drawn. Estimates and standard "
+            "errors are design-based for this cluster design (Taylor linearisation over the "
+            "first-stage units{fpc}); the design has {df} degrees of freedom (first-stage units "
+            "minus strata). The margins of error in the table below assume simple random "
+            "sampling within each stratum; a cluster sample's real margins are usually wider, "
+            "as each estimate's own standard error shows."
+        ),
+        "cluster_fpc": ", with the finite population correction at each stage",
+        "cluster_no_fpc": (
+            ", the first-stage units taken as drawn with replacement (no finite population "
+            "correction)"
+        ),
+        "cluster_members": "respondents",
+        "cluster_units": "clusters",
+        "cluster_and": ", then ",
         "allocation": "Allocation and margins of error by stratum",
         "category": "Stratum",
         "population": "N_h",
@@ -455,9 +494,11 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "codebook": "Codebook",
         "codebook_text": "Codebook of the questionnaire: [{name}]({href}).",
         "test_notes": "Notes on the tests",
+        "design_stratified": "stratified design",
+        "design_clustered": "stratified cluster design",
         "test_notes_text": (
             "Rao-Scott test of independence (second-order correction, F statistic) under the "
-            "stratified design. p-values are adjusted with Benjamini-Hochberg across all "
+            "{design}. p-values are adjusted with Benjamini-Hochberg across all "
             "tables (false discovery rate). Column letters: design-based pairwise comparisons, "
             "Bonferroni-adjusted, 5% level. Columns with a base below {min_base} should be "
             "read with care; below {threshold} they are suppressed."
@@ -843,6 +884,12 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "Sai số chuẩn tính theo thiết kế phân tầng (phương pháp tuyến tính hóa, như gói "
             "survey của R)."
         ),
+        "weighting_text_clustered": (
+            "Mỗi người trả lời được gán trọng số N_h/n_h: số đảng viên của tầng chia cho số "
+            "người trả lời của tầng, để mỗi tầng có đúng tỷ trọng của nó trong tổng thể. "
+            "Sai số chuẩn tính theo thiết kế mẫu chùm phân tầng (các đơn vị giai đoạn 1 trong "
+            "từng tầng; phương pháp tuyến tính hóa, như gói survey của R)."
+        ),
         "weighting_calibrated": "Trọng số được hiệu chỉnh thêm theo: {margins}.",
         "frame_older": (
             "Số liệu khung mẫu tính đến {frame_date}, trước thời gian thu thập của đợt này "
@@ -938,6 +985,12 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "respondents, so that every stratum counts with its share of the population. "
             "Standard errors follow the stratified design (linearisation, as R's survey "
             "package)."
+        ),
+        "weighting_text_clustered": (
+            "Each respondent carries the weight N_h/n_h: the stratum's members divided by its "
+            "respondents, so that every stratum counts with its share of the population. "
+            "Standard errors follow the stratified cluster design (the first-stage units "
+            "within their strata; linearisation, as R's survey package)."
         ),
         "weighting_calibrated": "The weights were further calibrated to: {margins}.",
         "frame_older": (

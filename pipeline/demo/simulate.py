@@ -24,6 +24,14 @@ behaves like a real survey:
   so that cleaning can be checked against it. At most one fault per row, so that no fault
   hides another.
 
+Given a ``TwoStage`` design, the sample is a cluster sample instead: each stratum's members
+belong to organisations (fixed by the member seed), organisations are drawn within strata,
+then members within the drawn organisations. An organisation effect on the latent attitude
+gives answers an intra-cluster correlation (``icc``), and the design's columns (organisation
+id, the stratum's number of organisations, the organisation's number of members) are
+written into the questions of those names, so the design block can use them. Without it the
+sample is the documented stratified one, and the output is what it always was.
+
 Everything is drawn from ``numpy.random.Generator(PCG64(...))`` streams keyed by seed and
 name: the same arguments give the same data, and adding a question does not change the
 values of the others.
@@ -133,6 +141,9 @@ class SimulatedData:
     questionnaire: Questionnaire
     responses: pd.DataFrame
     faults: pd.DataFrame
+    # Each respondent's latent attitude (standard deviations), by respondent id: the model's
+    # truth, for checking what the data show (e.g. the intra-cluster correlation).
+    latent: pd.Series | None = None
 
 
 # ---- random streams ------------------------------------------------------------------
@@ -184,6 +195,114 @@ def draw_sample(frame: Frame, pool: MemberPool, n: int, seed: int) -> np.ndarray
         picked = stream(seed, "sample", alloc.code).choice(members, alloc.n, replace=False)
         chosen.append(np.sort(picked))
     return np.concatenate(chosen)
+
+
+@dataclass(frozen=True)
+class TwoStage:
+    """A two-stage sample: organisations within strata, then members within organisations.
+
+    ``organisation_size``: members per organisation in the population (a stratum's members
+    are split into organisations of about this size, at least two per stratum);
+    ``members_per_organisation``: members drawn in each drawn organisation (all of them in a
+    smaller one). A stratum allocated n_h respondents draws round(n_h / members) of its
+    organisations (at least two, at most all), so the realised sample size is about ``n``.
+    ``icc``: the intra-cluster correlation of the latent attitude within a stratum (0-1):
+    an organisation effect of variance ``icc`` and a member part of variance ``1 - icc``.
+    The ``*_column`` names are the integer questions that receive the organisation number
+    (1, 2, ... within the stratum: ids repeat across strata, R's ``nest=TRUE``), the
+    stratum's number of organisations (the first stage's FPC) and the organisation's number
+    of members (the second stage's FPC).
+    """
+
+    organisation_size: int = 30
+    members_per_organisation: int = 8
+    icc: float = 0.15
+    cluster_column: str = "org_id"
+    organisations_column: str = "n_orgs"
+    members_column: str = "org_members"
+
+    def __post_init__(self) -> None:
+        if self.organisation_size < 2 or self.members_per_organisation < 1:
+            raise InputError(
+                "organisations need at least 2 members and at least 1 member drawn in each, "
+                f"got {self.organisation_size} and {self.members_per_organisation}",
+                column="organisation_size",
+            )
+        if not 0 <= self.icc < 1:
+            raise InputError(
+                f"the intra-cluster correlation must be a proportion in [0, 1), got {self.icc}",
+                column="icc",
+            )
+
+    @property
+    def columns(self) -> tuple[str, str, str]:
+        return (self.cluster_column, self.organisations_column, self.members_column)
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """Every pool member's organisation, fixed by the member seed."""
+
+    index: np.ndarray  # organisation of each member, 0.. over the whole population
+    number: np.ndarray  # organisation of each member, 1.. within its stratum
+    count: dict[int, int]  # organisations per stratum code
+    size: np.ndarray  # members of each member's organisation
+
+
+def organisations(
+    frame: Frame, pool: MemberPool, design: TwoStage, member_seed: int
+) -> Organisations:
+    """Each stratum's members, in a persistent random order, split into organisations of
+    about ``design.organisation_size`` (sizes differ by at most one)."""
+    index = np.empty(pool.size, dtype=np.int64)
+    number = np.empty(pool.size, dtype=np.int64)
+    size = np.empty(pool.size, dtype=np.int64)
+    count: dict[int, int] = {}
+    first = 0
+    for s in frame.strata:
+        members = np.flatnonzero(pool.strata == s.code)
+        shuffled = stream(member_seed, "organisations", s.code).permutation(members)
+        groups = np.array_split(shuffled, max(2, round(len(members) / design.organisation_size)))
+        groups = [g for g in groups if len(g)]
+        for k, group in enumerate(groups):
+            index[group], number[group], size[group] = first + k, k + 1, len(group)
+        count[s.code] = len(groups)
+        first += len(groups)
+    return Organisations(index=index, number=number, count=count, size=size)
+
+
+def draw_two_stage(
+    frame: Frame, pool: MemberPool, orgs: Organisations, design: TwoStage, n: int, seed: int
+) -> np.ndarray:
+    """Member indices of a two-stage sample: organisations by simple random sampling within
+    each stratum, then members by simple random sampling within each drawn organisation."""
+    chosen = []
+    for alloc in allocate(frame.sizes(), n):
+        wanted = round(alloc.n / design.members_per_organisation)
+        drawn = min(orgs.count[alloc.code], max(2, wanted))
+        rng = stream(seed, "two-stage", alloc.code)
+        for org in np.sort(rng.choice(orgs.count[alloc.code], drawn, replace=False)) + 1:
+            members = np.flatnonzero((pool.strata == alloc.code) & (orgs.number == org))
+            take = min(design.members_per_organisation, len(members))
+            chosen.append(np.sort(rng.choice(members, take, replace=False)))
+    return np.concatenate(chosen)
+
+
+def check_design_questions(questionnaire: Questionnaire, design: TwoStage) -> None:
+    """The design's columns are integer questions of the questionnaire, so that cleaning
+    keeps them and the design block can name them."""
+    for name in design.columns:
+        try:
+            question = questionnaire.question(name)
+        except KeyError:
+            question = None
+        if question is None or question.type is not QuestionType.integer:
+            raise InputError(
+                f"a two-stage sample writes {name!r}, which must be an integer question of "
+                "the questionnaire",
+                file=questionnaire.source,
+                column=name,
+            )
 
 
 def fieldwork_window(questionnaire: Questionnaire, start: dt.date | None) -> dt.date:
@@ -364,6 +483,11 @@ class Context:
     columns: dict[str, np.ndarray] = field(default_factory=dict)
     skipped: dict[str, np.ndarray] = field(default_factory=dict)
     links: WaveLinks = field(default_factory=WaveLinks)
+    # A two-stage sample: the design's columns (recorded by the sampler, never missing) and
+    # each respondent's organisation effect (standard normal) with its share of the latent.
+    design_values: dict[str, np.ndarray] = field(default_factory=dict)
+    organisation_effect: np.ndarray | None = None
+    icc: float = 0.0
 
     @property
     def n(self) -> int:
@@ -392,15 +516,16 @@ def stratum_effects(frame: Frame, member_seed: int, key: str, sd: float) -> dict
 
 
 def latent_attitude(ctx: Context, wave_effect: float) -> np.ndarray:
+    """Member trait and wave noise (variance 1 together), plus the stratum effect and the
+    wave effect; in a two-stage sample the member part has variance 1 - icc and the
+    organisation effect variance icc, so that the intra-cluster correlation is icc."""
     trait = ctx.persistent("trait").standard_normal(ctx.pool_size)[ctx.members]
     noise = ctx.wave("latent").standard_normal(ctx.n)
     effects = stratum_effects(ctx.frame, ctx.member_seed, "latent-stratum", 0.15)
-    return (
-        np.sqrt(TRAIT_SHARE) * trait
-        + np.sqrt(1 - TRAIT_SHARE) * noise
-        + ctx.stratum_values(effects)
-        + wave_effect
-    )
+    member = np.sqrt(TRAIT_SHARE) * trait + np.sqrt(1 - TRAIT_SHARE) * noise
+    if ctx.organisation_effect is not None:
+        member = np.sqrt(1 - ctx.icc) * member + np.sqrt(ctx.icc) * ctx.organisation_effect
+    return member + ctx.stratum_values(effects) + wave_effect
 
 
 def single_codes(ctx: Context, q: Question, codes: list[int]) -> np.ndarray:
@@ -594,6 +719,8 @@ def question_columns(ctx: Context, q: Question) -> dict[str, np.ndarray]:
     variables = [v for v in ctx.questionnaire.variables() if v.question is q]
     if q.name == ctx.questionnaire.respondent_id:
         return {}
+    if q.name in ctx.design_values:
+        return {q.name: ctx.design_values[q.name].astype(float)}
     if q.type is QuestionType.single:
         return {q.name: single_codes(ctx, q, drawing_codes(ctx.questionnaire, variables[0]))}
     if q.type in (QuestionType.likert, QuestionType.likert_grid):
@@ -632,7 +759,7 @@ def add_missing_codes(ctx: Context, q: Question, columns: dict[str, np.ndarray])
 def add_nonresponse(ctx: Context, q: Question, columns: dict[str, np.ndarray]) -> None:
     """Item non-response, 2-5% per item (per question for multiple choice), never on
     required questions; comments are already mostly empty."""
-    if q.required or q.name == ctx.questionnaire.stratum.variable:
+    if q.required or q.name == ctx.questionnaire.stratum.variable or q.name in ctx.design_values:
         return
     if q.type is QuestionType.text and not q.pii:
         return
@@ -769,6 +896,7 @@ class FaultInjector:
     table: pd.DataFrame
     skipped: dict[str, np.ndarray]  # per variable, aligned with table rows
     rng: np.random.Generator
+    design_columns: tuple[str, ...] = ()
     used: set[int] = field(default_factory=set)
     records: list[dict] = field(default_factory=list)
 
@@ -875,7 +1003,7 @@ def inject_faults(
     rng = ctx.wave("faults")
     table, origin, pairs = inject_duplicates(table, count, rng)
     skipped = {name: mask[origin] for name, mask in ctx.skipped.items()}
-    inj = FaultInjector(q, table, skipped, rng)
+    inj = FaultInjector(q, table, skipped, rng, tuple(ctx.design_values))
     for copy, original in pairs:
         inj.used.add(original)
         inj.record(copy, "", "duplicate_submission", str(original + 1))
@@ -947,7 +1075,8 @@ def inject_skip_violations(inj: FaultInjector, count: int) -> None:
 
 def inject_out_of_range(inj: FaultInjector, count: int) -> None:
     q = inj.questionnaire
-    avoid = controlling_variables(q) | {q.stratum.variable}
+    # an impossible organisation number or count would leave its respondent with no design
+    avoid = controlling_variables(q) | {q.stratum.variable} | set(inj.design_columns)
     names = [v.name for v in numeric_variables(q) if v.name not in avoid]
     for row, name in inj.pick(inj.cells(names, lambda value: value != ""), count):
         value = out_of_range_value(q.variable(name), inj.table.at[row, name])
@@ -1052,6 +1181,7 @@ def simulate(
     member_seed: int = DEFAULT_MEMBER_SEED,
     fieldwork_start: dt.date | None = None,
     harmonization: Harmonization | None = None,
+    two_stage: TwoStage | None = None,
 ) -> SimulatedData:
     """Simulate ``n`` respondents of ``frame`` answering ``questionnaire``.
 
@@ -1062,6 +1192,8 @@ def simulate(
     wave's year). ``harmonization`` (a map that includes the questionnaire's wave) keys linked
     variables by their common item and draws categorical answers on the reference wave's
     scale (see the module docstring); without it each variable stands on its own.
+    ``two_stage`` draws a cluster sample of organisations, then members (see ``TwoStage``);
+    without it the sample is stratified.
     """
     if seed < 0 or member_seed < 0:
         raise InputError("seeds must be non-negative integers", column="seed")
@@ -1073,7 +1205,13 @@ def simulate(
     links = wave_links(harmonization, questionnaire) if harmonization else WaveLinks()
     start = fieldwork_window(questionnaire, fieldwork_start)
     pool = member_pool(frame, member_seed)
-    members = draw_sample(frame, pool, n, seed)
+    orgs = None
+    if two_stage is None:
+        members = draw_sample(frame, pool, n, seed)
+    else:
+        check_design_questions(questionnaire, two_stage)
+        orgs = organisations(frame, pool, two_stage, member_seed)
+        members = draw_two_stage(frame, pool, orgs, two_stage, n, seed)
     # Respondents in the order they submitted: the order of a real export.
     members = members[stream(seed, "order").permutation(len(members))]
     ctx = Context(
@@ -1089,11 +1227,27 @@ def simulate(
         propensity=stream(seed, "propensity").gamma(4.0, 0.25, len(members)),
         links=links,
     )
+    if two_stage is not None and orgs is not None:
+        add_two_stage_design(ctx, orgs, two_stage)
     ctx.latent = latent_attitude(ctx, wave_effect)
     generate_answers(ctx)
-    table = response_table(ctx, pool.ids[members])
+    ids = pool.ids[members]
+    table = response_table(ctx, ids)
     table, faults = inject_faults(questionnaire, table, ctx, fault_rate)
-    return SimulatedData(questionnaire, table, faults)
+    latent = pd.Series(ctx.latent, index=pd.Index(ids, name=questionnaire.respondent_id))
+    return SimulatedData(questionnaire, table, faults, latent)
+
+
+def add_two_stage_design(ctx: Context, orgs: Organisations, design: TwoStage) -> None:
+    """The sampled members' organisation effects and design columns."""
+    effects = ctx.persistent("organisation-effect").standard_normal(sum(orgs.count.values()))
+    ctx.organisation_effect = effects[orgs.index[ctx.members]]
+    ctx.icc = design.icc
+    ctx.design_values = {
+        design.cluster_column: orgs.number[ctx.members],
+        design.organisations_column: np.array([orgs.count[int(c)] for c in ctx.strata]),
+        design.members_column: orgs.size[ctx.members],
+    }
 
 
 # ---- writing ------------------------------------------------------------------------------

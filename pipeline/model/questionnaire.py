@@ -250,13 +250,54 @@ class StratumSpec(Model):
     frame: str
 
 
+class ReplicateWeights(Model):
+    """Replicate weight columns the data bring (R's ``svrepdesign``): ``columns`` a regular
+    expression matched against the column names (R's ``grep``: ``repw[0-9]+``), ``type``,
+    ``scale``, ``rscales``, ``rho`` (Fay), ``mse`` and ``combined`` (the columns already
+    include the sampling weight) as R's arguments; the sampling weight is ``design.weight``."""
+
+    columns: str
+    type: Literal["JK1", "JKn", "BRR", "Fay", "bootstrap", "other"] = "other"
+    scale: float | None = None
+    rscales: list[float] = Field(default_factory=list)
+    rho: float | None = None
+    mse: bool = False
+    combined: bool = True
+
+
 class Design(Model):
     """The sampling design the data carry: the stratum question and its frame, the cluster
-    (PSU) variables, stage by stage, and a weight variable the data bring with them."""
+    (PSU) variables, stage by stage, and a weight variable the data bring with them.
+
+    ``fpc``: per cluster stage, the variable with the population count of units (or the
+    sampling fraction) of the respondent's stratum (first stage) or unit (later stages);
+    ``nest``: first-stage cluster ids repeat across strata; ``replicate_weights``: the data's
+    replicate weight columns (then ``weight`` names the sampling weight, and neither clusters
+    nor fpc are given). `survey weight` uses the block unless its options (from params.yaml
+    or the command line) say otherwise, option by option.
+    """
 
     stratum: StratumSpec | None = None
     clusters: list[str] = Field(default_factory=list)
+    fpc: list[str] = Field(default_factory=list)
+    nest: bool = False
     weight: str | None = None
+    replicate_weights: ReplicateWeights | None = None
+
+    @model_validator(mode="after")
+    def _one_fpc_per_stage(self) -> Design:
+        if self.fpc and len(self.fpc) != len(self.clusters):
+            raise ValueError(
+                f"design.fpc names {len(self.fpc)} column(s) for {len(self.clusters)} cluster "
+                "stage(s); give one per stage"
+            )
+        if self.replicate_weights is not None and (self.clusters or self.fpc):
+            raise ValueError(
+                "design.replicate_weights carry the design: give them without clusters and fpc"
+            )
+        if self.replicate_weights is not None and self.weight is None:
+            raise ValueError("design.replicate_weights need the sampling weight: design.weight")
+        return self
 
 
 class Questionnaire(Model):

@@ -955,7 +955,9 @@ def pipeline_facts(sheet: Sheet | None, ctx: Context) -> dict:
         label = row_texts(row, columns, ctx).get("label")
         if kind == "setting":
             facts[name] = (
-                row.get("items").split() if name in ("banners", "clusters") else (row.get("value"))
+                row.get("items").split()
+                if name in ("banners", "clusters", "fpc")
+                else (row.get("value"))
             )
         elif kind in ("title", "organisation"):
             facts[kind] = label
@@ -997,6 +999,10 @@ def _design(facts: dict, stratum: str | None, frame: str) -> dict:
         design["stratum"] = {"variable": variable, "frame": facts.get("stratum_frame") or frame}
     if facts.get("clusters"):
         design["clusters"] = facts["clusters"]
+    if facts.get("fpc"):
+        design["fpc"] = facts["fpc"]
+    if str(facts.get("nest") or "").strip().lower() in ("true", "yes", "1"):
+        design["nest"] = True
     if facts.get("weight"):
         design["weight"] = facts["weight"]
     return design

@@ -17,6 +17,7 @@ from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
+from pipeline.statistics.replicate_design import ReplicateOptions
 from pipeline.statistics.survey import survey_for
 
 if TYPE_CHECKING:
@@ -34,6 +35,18 @@ class FileCrossTab:
     col_labels: dict[str, str] = field(default_factory=dict)
 
 
+def check_replicate_options(
+    replicates: ReplicateOptions | None, strata: str | None, fpc, clusters: Sequence[str]
+) -> None:
+    """Replicate weights carry the design: strata, clusters and fpc would be ignored."""
+    if replicates is not None and (strata or fpc or clusters):
+        raise InputError(
+            "--repweights carries the design: give it without --strata, --cluster and --fpc "
+            "(R's svrepdesign takes none of them)",
+            column="--repweights",
+        )
+
+
 def crosstab_file(
     path: str,
     row: str,
@@ -49,13 +62,16 @@ def crosstab_file(
     questionnaire: Questionnaire | None = None,
     lang: str = "vi",
     domain: str | None = None,
+    replicates: ReplicateOptions | None = None,
 ) -> FileCrossTab:
     """Read a data file (only the named columns), build its survey from the named columns
     (strata, weight, cluster columns per stage, fpc per stage) and cross-tabulate ``row`` by
     ``col``. Labels come from ``questionnaire`` (in ``lang``) when
     given, else from the file's own value labels (.sav, .dta ...). ``domain`` is an
     XLSForm-style expression over the file's columns (``${stype} != 'E'``): the table of that
-    subset, as R's ``svychisq(..., subset(design, ...))``."""
+    subset, as R's ``svychisq(..., subset(design, ...))``. ``replicates``: the design is the
+    file's replicate weights instead (R's ``svrepdesign``), ``weight`` the sampling weight."""
+    check_replicate_options(replicates, strata, fpc, clusters)
     parsed = None if domain is None else parse_domain(domain, str(path))
     if questionnaire is not None:
         from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
@@ -67,20 +83,29 @@ def crosstab_file(
     if parsed is not None:
         wanted += sorted(expressions.references(parsed))
     named = [c for c in dict.fromkeys(wanted) if c is not None]
-    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
+    # the replicate weights are found by matching the pattern against every column name
+    data = read_file(
+        path,
+        encoding=encoding,
+        columns=None if replicates else named,
+        optional=() if replicates else (SIMULATED_COLUMN,),
+    )
     df = data.frame
     require_columns(df, wanted, path)
     try:
-        survey = survey_for(
-            df,
-            strata=strata,
-            weight=weight,
-            fpc=fpcs or None,
-            clusters=clusters,
-            nest=nest,
-            lonely_psu=lonely_psu,
-            file=str(path),
-        )
+        if replicates is not None:
+            survey = replicates.survey(df, weight, str(path))
+        else:
+            survey = survey_for(
+                df,
+                strata=strata,
+                weight=weight,
+                fpc=fpcs or None,
+                clusters=clusters,
+                nest=nest,
+                lonely_psu=lonely_psu,
+                file=str(path),
+            )
         mask = None if parsed is None else domain_mask(df, parsed, domain, str(path))
         table = crosstab(survey, row, col, domain=mask)
     except InputError as exc:

@@ -14,6 +14,7 @@ from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.model.frame import Frame, Margin
 from pipeline.model.questionnaire import Questionnaire
+from pipeline.statistics.replicate_design import ReplicateOptions
 from pipeline.statistics.survey import Survey, check_lonely_psu, rake, trim_weights
 
 DESIGN_COLUMNS = ("_stratum", "_weight", "_fpc")
@@ -29,6 +30,9 @@ class WeightOptions:
     the population count of units (or the sampling fraction) of the respondent's stratum
     at that stage. Without ``cluster_fpc`` a cluster design has no FPC (PSUs drawn with
     replacement, as R's ``svydesign(id=~psu, weights=)``); ``fpc=False`` drops it too.
+    ``replicates`` (:meth:`ReplicateOptions.record`): the data bring replicate weight
+    columns, and ``sampling_weight`` names their sampling weight column: the design is then
+    R's ``svrepdesign`` on them, and the weights are the data's, not N_h / n_h.
     """
 
     fpc: bool = True
@@ -38,18 +42,82 @@ class WeightOptions:
     clusters: tuple[str, ...] = ()
     nest: bool = False
     cluster_fpc: tuple[str, ...] = ()
+    replicates: dict | None = None
+    sampling_weight: str | None = None
 
     def __post_init__(self) -> None:
         check_lonely_psu(self.lonely_psu, column="lonely_psu")
         # Options read back from JSON metadata come as lists.
         object.__setattr__(self, "clusters", tuple(self.clusters))
         object.__setattr__(self, "cluster_fpc", tuple(self.cluster_fpc))
+        if self.replicates is not None:
+            check_replicate_block(self)
         if self.cluster_fpc and len(self.cluster_fpc) != len(self.clusters):
             raise InputError(
                 f"give one cluster fpc column per stage ({len(self.clusters)} cluster "
                 f"column(s)), got {len(self.cluster_fpc)}",
                 column="cluster_fpc",
             )
+
+
+def check_replicate_block(options: WeightOptions) -> None:
+    """Replicate weights carry the design and bring their own sampling weight."""
+    ReplicateOptions(**options.replicates)  # a record that reads back
+    if options.clusters or options.cluster_fpc:
+        raise InputError(
+            "replicate weights carry the design: give them without clusters and cluster fpc",
+            column="replicate_weights",
+        )
+    if options.sampling_weight is None:
+        raise InputError(
+            "replicate weights need the data's sampling weight column (design.weight or "
+            "--sampling-weight)",
+            column="sampling_weight",
+        )
+
+
+def design_block(
+    questionnaire: Questionnaire,
+    clusters: tuple[str, ...] | None = None,
+    nest: bool | None = None,
+    cluster_fpc: tuple[str, ...] | None = None,
+) -> dict:
+    """The design block to weight with: each of ``clusters``, ``nest`` and ``cluster_fpc``
+    as given (the command line, which params.yaml feeds), else the questionnaire's
+    ``design:`` block (``clusters``, ``nest``, ``fpc``), else none (a stratified sample).
+
+    The block is overridden option by option: ``--cluster`` alone keeps the questionnaire's
+    ``nest`` and ``fpc`` (and the one-fpc-per-stage check then says if they no longer fit).
+    """
+    design = questionnaire.design
+    return {
+        "clusters": tuple(design.clusters) if clusters is None else tuple(clusters),
+        "nest": design.nest if nest is None else nest,
+        "cluster_fpc": tuple(design.fpc) if cluster_fpc is None else tuple(cluster_fpc),
+    }
+
+
+def replicate_block(
+    questionnaire: Questionnaire,
+    replicates: ReplicateOptions | None = None,
+    sampling_weight: str | None = None,
+) -> dict:
+    """The replicate weights to weight with: ``replicates`` as given (all its options
+    together, from the command line), else the questionnaire's ``design.replicate_weights``;
+    the sampling weight column as given, else ``design.weight``."""
+    design = questionnaire.design
+    block = design.replicate_weights
+    if replicates is None and block is not None:
+        replicates = ReplicateOptions(
+            block.columns, block.type, block.scale, tuple(block.rscales), block.rho,
+            block.mse, block.combined,
+        )  # fmt: skip
+    if replicates is None:
+        return {}
+    return {
+        "replicates": replicates.record(),
+        "sampling_weight": sampling_weight or design.weight,
+    }
 
 
 def stratum_codes(data: pd.DataFrame, questionnaire: Questionnaire, frame: Frame) -> pd.Series:
@@ -129,6 +197,8 @@ def build_design(
     estimator (as R's survey package computes them after rake/postStratify).
     """
     with_strata = data.assign(_stratum=strata.astype("int64").to_numpy())
+    if options.replicates is not None:
+        return replicate_design(with_strata, margins, options)
     design = Survey.stratified(
         with_strata,
         strata="_stratum",
@@ -151,6 +221,21 @@ def build_design(
     if options.trim_upper is not None:
         design = trim_weights(design, options.trim_upper)
     return design
+
+
+def replicate_design(data: pd.DataFrame, margins: list[Margin], options: WeightOptions) -> Survey:
+    """R's svrepdesign on the data's replicate weights and sampling weight; calibrating or
+    trimming them would need every replicate re-calibrated, which is not done here."""
+    if options.calibrate and margins:
+        raise InputError(
+            "the frame has margins, but a replicate-weight design is not calibrated here: "
+            "weight with --no-calibrate (the replicate weights keep their own calibration)",
+            column="margins",
+        )
+    if options.trim_upper is not None:
+        raise InputError("replicate weights are not trimmed here", column="trim_upper")
+    assert options.replicates is not None
+    return ReplicateOptions(**options.replicates).survey(data, options.sampling_weight, None)
 
 
 def check_sample_fits_frame(strata: pd.Series, sizes: dict[int, int], frame_file: str | None):
@@ -200,6 +285,8 @@ def weight(
     }
     if options.clusters:
         description["psu"] = design.n_psu
+    if design.replicates is not None:
+        description["replicates"] = design.replicates.n_replicates
     return out, description
 
 
@@ -207,6 +294,9 @@ def _recorded_options(options: WeightOptions) -> dict:
     """The options as the metadata records them; a stratified design's record has no design
     block keys, so it stays what it was before cluster designs existed."""
     recorded = asdict(options)
+    if options.replicates is None:
+        for key in ("replicates", "sampling_weight"):
+            recorded.pop(key)
     if not options.clusters:
         for key in ("clusters", "nest", "cluster_fpc"):
             recorded.pop(key)
@@ -232,6 +322,8 @@ def design_of(data: pd.DataFrame, meta: dict) -> Survey:
     description = meta.get("design", {})
     options = WeightOptions(**description.get("options", {}))
     require_columns(data, [*options.clusters, *options.cluster_fpc], None)
+    if options.sampling_weight is not None:
+        require_columns(data, [options.sampling_weight], None)
     strata = pd.Series(data["_stratum"].to_numpy(), index=data.index).astype("Int64")
     sizes = {int(s): float(n) for s, n in zip(strata, data["_fpc"], strict=True)}
     margins = [Margin.model_validate(m) for m in description.get("margins", [])]

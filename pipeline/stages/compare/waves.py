@@ -198,6 +198,14 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
                 column=missing[0],
             )
         options = wave.meta.get("design", {}).get("options", {})
+        if options.get("replicates"):
+            # Stacking needs each wave's replicates centred on their own mean: not built yet.
+            raise InputError(
+                "this wave was weighted with replicate weights; comparing waves of "
+                "replicate-weight designs is not supported yet (tabulate each wave)",
+                file=wave.source,
+                column=options["replicates"]["pattern"],
+            )
         fpc_all = fpc_all and options.get("fpc", True)
         if options.get("lonely_psu", "fail") != "fail":
             lonely = options["lonely_psu"]

@@ -646,6 +646,13 @@ def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
     clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs."""
     meta_design = meta_design or {}
     options = _options(meta_design)
+    if options.get("replicates"):
+        # The .sps plan and the R loader would describe another design: refuse, not mislead.
+        raise InputError(
+            "the data were weighted with replicate weights; the exports' design (the SPSS "
+            "plan, the R and Stata loaders) does not describe replicate designs yet",
+            column=options["replicates"]["pattern"],
+        )
     clusters = list(options.get("clusters") or [])
     cluster_fpc = list(options.get("cluster_fpc") or [])
     missing = [c for c in [*clusters, *cluster_fpc] if c not in names]

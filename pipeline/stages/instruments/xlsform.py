@@ -295,6 +295,10 @@ class _Writer:
             rows.append(
                 {"kind": "setting", "name": "clusters", "items": " ".join(q.design.clusters)}
             )
+        if q.design.fpc:
+            rows.append({"kind": "setting", "name": "fpc", "items": " ".join(q.design.fpc)})
+        if q.design.nest:
+            rows.append({"kind": "setting", "name": "nest", "value": "true"})
         if q.design.weight:
             rows.append({"kind": "setting", "name": "weight", "value": q.design.weight})
         rows += [

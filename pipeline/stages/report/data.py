@@ -391,12 +391,16 @@ def methodology_text(data: WaveData, lang: str) -> str:
     total_N = sum(r.population for r in rows)
     fpc = uses_fpc(data)
     design = data.meta.get("design", {})
-    text = w["frame_text" if fpc else "frame_text_nofpc"].format(
-        frame=frame.name.get(lang) if frame else "",
-        population=fmt_int(total_N, lang),
-        source=f"; {frame.source.get(lang)}" if frame and frame.source else "",
-        stratum=stratum_name(data, lang),
-    )
+    facts = {
+        "frame": frame.name.get(lang) if frame else "",
+        "population": fmt_int(total_N, lang),
+        "source": f"; {frame.source.get(lang)}" if frame and frame.source else "",
+        "stratum": stratum_name(data, lang),
+    }
+    if is_clustered(data):
+        text = cluster_text(data, lang, facts)
+    else:
+        text = w["frame_text" if fpc else "frame_text_nofpc"].format(**facts)
     moe = margin_of_error(total_n, total_N if fpc else None)
     parts = [
         text,
@@ -413,6 +417,42 @@ def methodology_text(data: WaveData, lang: str) -> str:
             )
         )
     return "\n\n".join(parts)
+
+
+def cluster_text(data: WaveData, lang: str, facts: dict[str, str]) -> str:
+    """The frame paragraph of a cluster sample: the stages (each named by its column's
+    question label, the respondent id as "respondents"), the number of first-stage units,
+    whether each stage had its FPC, and the design's degrees of freedom."""
+    w = words(lang)
+    design = data.meta["design"]
+    options = design["options"]
+    stages = [unit_name(data, column, lang) for column in options["clusters"]]
+    if stages[-1] != w["cluster_members"]:
+        stages.append(w["cluster_members"])  # the members within the last stage's units
+    with_fpc = bool(options.get("cluster_fpc")) and uses_fpc(data)
+    return w["cluster_text"].format(
+        **facts,
+        stages=len(options["clusters"]),
+        psu=fmt_int(int(design["psu"]), lang),
+        first=stages[0],
+        lower=w["cluster_and"].join(stages[1:]),
+        fpc=w["cluster_fpc" if with_fpc else "cluster_no_fpc"],
+        df=fmt_int(int(design["degrees_of_freedom"]), lang),
+    )
+
+
+def unit_name(data: WaveData, column: str, lang: str) -> str:
+    """What a stage's units are called: the label of the question that holds their ids
+    (lower case), "respondents" for the respondent id, "clusters" for a column the
+    questionnaire does not ask (a reader never sees a column name)."""
+    q = data.questionnaire
+    if column == q.respondent_id:
+        return words(lang)["cluster_members"]
+    try:
+        label = q.variable(column).question.label.get(lang)
+    except KeyError:
+        return words(lang)["cluster_units"]
+    return label[:1].lower() + label[1:]
 
 
 def rule_name(rule: str, lang: str) -> str:
@@ -1418,10 +1458,20 @@ def response_text(data: WaveData, lang: str) -> str:
     )
 
 
+def is_clustered(data: WaveData) -> bool:
+    """Whether the weighted data's design block names clusters."""
+    return bool(data.meta.get("design", {}).get("options", {}).get("clusters"))
+
+
+def design_name(data: WaveData, lang: str) -> str:
+    """The design the tests assume, in words: stratified, or stratified cluster."""
+    return words(lang)["design_clustered" if is_clustered(data) else "design_stratified"]
+
+
 def weighting_text(data: WaveData, lang: str) -> str:
     design = data.meta.get("design", {})
     w = words(lang)
-    text = w["weighting_text"]
+    text = w["weighting_text_clustered" if is_clustered(data) else "weighting_text"]
     if design.get("calibrated_to"):
         text += " " + w["weighting_calibrated"].format(
             margins=", ".join(str(m) for m in design["calibrated_to"])
