@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.core.atomic import atomic_path
+from pipeline.core.errors import InputError
+from pipeline.core.paths import child_table_path
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.datafile import FORMATS, detect_format, read_source_table
 from pipeline.readers.ingest import kobo
@@ -27,6 +29,7 @@ __all__ = [
     "decode_bytes",
     "detect_format",
     "encode_cp1258",
+    "read_child_tables",
     "read_responses",
     "write_csv",
     "write_raw_csv",
@@ -53,6 +56,31 @@ def read_responses(
     if fmt == "kobo" and _is_xlsx(Path(path)) and questionnaire.tables():
         sheets = kobo.repeat_sheets(Path(path), questionnaire.tables())
     return map_table(table, questionnaire, fmt, flavour, sheets)
+
+
+CHILD_KEYS = ("_parent_id", "_parent_index", "_index")
+
+
+def read_child_tables(path: str | Path, questionnaire: Questionnaire) -> dict[str, pd.DataFrame]:
+    """The child tables ``survey ingest`` wrote beside a raw file (``raw/<wave>.<repeat>.csv``
+    beside ``raw/<wave>.csv``), for each of the form's repeats that has one; cells as text."""
+    out: dict[str, pd.DataFrame] = {}
+    for repeat in questionnaire.tables():
+        child = child_table_path(path, repeat)
+        if not child.exists():
+            continue
+        table, _ = read_source_table(child, "csv")
+        lacking = [k for k in CHILD_KEYS if k not in table.headers]
+        if lacking:
+            raise InputError(
+                f"a child table needs the key columns {', '.join(CHILD_KEYS)}; "
+                f"{', '.join(lacking)} missing",
+                file=str(child),
+                row=1,
+                column=lacking[0],
+            )
+        out[repeat] = pd.DataFrame(table.rows, columns=table.headers, dtype=object)
+    return out
 
 
 def _is_xlsx(path: Path) -> bool:
