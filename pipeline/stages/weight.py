@@ -262,7 +262,9 @@ def carry_down(
     if not options.clusters:
         out[CHILD_PSU] = keys.to_numpy()
     description = {
-        **{k: v for k, v in parent_design.items() if k in ("strata", "options", "margins")},
+        **{k: v for k, v in parent_design.items() if k in ("strata", "options")},
+        # the parent's calibrated weights are taken as fixed here: no margins to re-rake
+        "parent_calibrated_to": parent_design.get("calibrated_to", []),
         "table": table,
         "psu": list(options.clusters) or [CHILD_PSU],
         "parent_psu": "clusters" if options.clusters else "parent submission",
