@@ -319,3 +319,114 @@ def test_a_child_row_without_a_weighted_parent_is_refused():
     weighted, description = weight(districts.iloc[1:], q, frame, WeightOptions())
     with pytest.raises(InputError, match="have no weighted parent submission"):
         carry_down(schools, weighted, description, "school")
+
+
+# ---- ODK Central's export: the submissions' CSV and a CSV per repeat ------------------------
+
+CENTRAL = ROOT / "tests" / "corpus" / "odk-central-exports"
+MULTIREPEAT = [
+    ["type", "name", "label"],
+    ["text", "name", "What is your name?"],
+    ["integer", "age", "What is your age?"],
+    ["begin group", "children", "Child"],
+    ["begin repeat", "child", "Child"],
+    ["text", "name", "What is the child's name?"],
+    ["integer", "age", "What is the child's age?"],
+    ["begin repeat", "toy", "Toy"],
+    ["text", "name", "What is the toy's name?"],
+    ["end repeat", "", ""],
+    ["end repeat", "", ""],
+    ["end group", "", ""],
+]
+
+
+def central_form(path: Path, rows: list[list[str]], form_id: str) -> Path:
+    """The XLSForm equivalent of a Central test's XForm (tests/corpus/odk-central-exports/)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    for row in rows:
+        survey.append(row)
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append([form_id, "version"])
+    book.save(path)
+    return path
+
+
+def central_zip(path: Path, form: str) -> Path:
+    """The zip Central gives: the export's CSV files as they are."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for member in sorted(CENTRAL.glob(f"{form}*.csv")):
+            archive.write(member, member.name)
+    return path
+
+
+@pytest.fixture
+def multirepeat(tmp_path):
+    from pipeline.readers.import_xlsform import read_xlsform
+
+    return read_xlsform(central_form(tmp_path / "multirepeat.xlsx", MULTIREPEAT, "multirepeat"))
+
+
+def test_odk_centrals_zip_reads_into_parent_and_child_tables(multirepeat, tmp_path):
+    from pipeline.readers.ingest import read_responses
+
+    raw = read_responses(central_zip(tmp_path / "multirepeat.zip", "multirepeat"), multirepeat)
+    assert raw.data["name"].tolist() == ["Alice", "Bob", "Chelsea"]
+    assert raw.data[multirepeat.respondent_id].tolist() == ["one", "two", "three"]
+    child = raw.tables["child"]
+    assert child[["_parent_id", "_parent_index", "_index", "name", "age"]].values.tolist() == [
+        ["two", "", "1", "Billy", "4"],
+        ["two", "", "2", "Blaine", "6"],
+        ["two", "", "3", "Baker", "7"],
+        ["three", "", "1", "Candace", "2"],
+    ]
+    toy = raw.tables["toy"]
+    assert toy[["_parent_id", "_parent_index", "_index"]].values.tolist() == [
+        ["two", "1", "1"], ["two", "2", "1"], ["two", "2", "2"],
+        ["three", "1", "1"], ["three", "1", "2"], ["three", "1", "3"],
+    ]  # fmt: skip
+    assert toy["name"].tolist()[:2] == ["R2-D2", "BB-8"]
+    assert (raw.unmapped, raw.missing, raw.format) == ([], [], "odk csv")
+
+
+def test_odk_centrals_csvs_side_by_side_read_the_same_as_the_zip(multirepeat, tmp_path):
+    from pipeline.readers.ingest import read_responses
+
+    zipped = read_responses(central_zip(tmp_path / "multirepeat.zip", "multirepeat"), multirepeat)
+    unpacked = read_responses(CENTRAL / "multirepeat.csv", multirepeat)
+    assert unpacked.data.equals(zipped.data)
+    for repeat in ("child", "toy"):
+        assert unpacked.tables[repeat].equals(zipped.tables[repeat])
+
+
+def test_a_central_export_is_cleaned_with_its_nested_repeats(multirepeat, tmp_path):
+    from pipeline.model.cleaning_rules import CleaningConfig
+    from pipeline.readers.ingest import read_responses
+    from pipeline.stages.clean_tables import clean_with_tables
+
+    raw = read_responses(central_zip(tmp_path / "multirepeat.zip", "multirepeat"), multirepeat)
+    result = clean_with_tables(raw, multirepeat, CleaningConfig(), b"k" * 32)
+    counts = {t: (s["rows_in"], s["rows_kept"]) for t, s in result.summary["tables"].items()}
+    assert counts == {"child": (4, 4), "toy": (6, 6)}
+    ids = dict(zip(raw.data[multirepeat.respondent_id], result.data["respondent_id"], strict=True))
+    assert result.tables["toy"].data["_parent_id"].tolist() == [ids["two"]] * 3 + [ids["three"]] * 3
+
+
+def test_a_zip_without_the_submissions_csv_is_refused(multirepeat, tmp_path):
+    import zipfile
+
+    from pipeline.core.errors import InputError
+    from pipeline.readers.ingest import read_responses
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for member in ("multirepeat-child.csv", "multirepeat-toy.csv"):
+            archive.write(CENTRAL / member, member)
+    with pytest.raises(InputError, match="cannot tell the submissions' CSV"):
+        read_responses(path, multirepeat)
