@@ -161,10 +161,10 @@ def test_each_child_table_is_exported_with_its_labels(wave):
     assert meta.column_names_to_labels["parent_id"] == "Parent submission id (link key)"
     dta, dta_meta = pyreadstat.read_dta(str(stem.with_suffix(".dta")))
     assert dta["kids_age"].tolist() == data["kids_age"].tolist()
-    assert "svyset psu [pweight=weight], strata(stratum) fpc(fpc)" in stem.with_suffix(
+    assert "svyset parent_psu [pweight=weight], strata(stratum) fpc(fpc)" in stem.with_suffix(
         ".do"
     ).read_text("utf-8")
-    assert "svydesign(ids = ~psu" in stem.with_suffix(".R").read_text("utf-8")
+    assert "svydesign(ids = ~parent_psu" in stem.with_suffix(".R").read_text("utf-8")
     assert len(pd.read_csv(stem.with_suffix(".csv"))) == 5
     assert (wave / "out" / "nested_repeats_1_kids_immunization_en.sav").exists()
 

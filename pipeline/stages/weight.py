@@ -220,7 +220,7 @@ def _recorded_options(options: WeightOptions) -> dict:
 
 PARENT_KEY = "_parent_id"
 # A child table's first-stage unit when the design has no clusters: its parent submission.
-CHILD_PSU = "_psu"
+CHILD_PSU = "_parent_psu"
 
 
 def carry_down(
@@ -231,7 +231,7 @@ def carry_down(
     ``_parent_id`` = the parent's ``respondent_id``.
 
     At the child level the parent submission is a cluster (persons in households): with no
-    clusters in the design the parent's respondent id becomes the PSU (``_psu``); with
+    clusters in the design the parent's respondent id becomes the PSU (``_parent_psu``); with
     clusters the parent's clusters carry down. The weights are the parent's final weights,
     taken as fixed (a calibrated parent's child-level variances do not re-run the
     calibration). Returns the weighted child table and its design description.

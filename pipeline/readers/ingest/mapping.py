@@ -95,8 +95,7 @@ class Vocabulary:
             target = Target("multiple", question.name)
             self._add_name(question.name, target)
             self._add_labels(tuple(question.label.as_dict().values()), target)
-            clist = q.choice_list(question)
-            for opt in clist.substantive() if clist else []:
+            for opt in [o for o in q.answer_options(question) if not o.missing]:
                 keys = {fold(str(opt.code)), fold(opt.value)} | _option_label_keys(opt)
                 children.append((keys, Target("variable", f"{question.name}_{opt.code}")))
         elif question.type is QuestionType.likert_grid:
@@ -586,8 +585,7 @@ def _dichotomies(
     table: SourceTable, j: int, q: Questionnaire, question: Question, flavour: Flavour
 ) -> dict[str, list[str | None]]:
     """0/1 columns from a space-separated select-multiple column (codes, or labels)."""
-    clist = q.choice_list(question)
-    options = clist.options if clist else []
+    options = q.answer_options(question)
     substantive = [o for o in options if not o.missing]
     missing_codes = {str(o.code) for o in options if o.missing}
     out: dict[str, list[str | None]] = {f"{question.name}_{o.code}": [] for o in substantive}

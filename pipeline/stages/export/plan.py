@@ -117,7 +117,7 @@ META_COLUMNS: dict[str, MetaColumn] = {
         "string",
     ),
     "_index": MetaColumn(Text(vi="Thứ tự trong nhóm lặp", en="Position in the repeat"), "nominal"),
-    "_psu": MetaColumn(
+    "_parent_psu": MetaColumn(
         Text(vi="Đơn vị mẫu bậc 1 (phiếu gốc)", en="Primary sampling unit (parent submission)"),
         "nominal",
         "string",
@@ -342,6 +342,18 @@ def export_names(columns: list[str]) -> dict[str, str]:
             names[col] = candidate
             continue
         problems = spss_name_problems(col)
+        safe = _name_without_punctuation(col, taken)
+        if problems and safe is not None:
+            warnings.warn(
+                ExportWarning(
+                    f"{col!r} is named {safe!r} in the exports (SPSS and Stata names hold only "
+                    "letters, digits and _); the codebook lists both"
+                ),
+                stacklevel=2,
+            )
+            taken.add(safe.lower())
+            names[col] = safe
+            continue
         if problems:
             raise InputError(
                 f"{col!r} cannot be an SPSS variable name: {'; '.join(problems)} "
@@ -350,6 +362,20 @@ def export_names(columns: list[str]) -> dict[str, str]:
             )
         names[col] = col
     return names
+
+
+def _name_without_punctuation(name: str, taken: set[str]) -> str | None:
+    """An XLSForm name with punctuation SPSS refuses (``label-test``: XML names may hold
+    ``-``) made valid by ``_`` in its place, unique among ``taken``; None when that does not
+    make it valid (a reserved word, a non-ASCII letter, a digit first: the questionnaire
+    must rename it)."""
+    candidate = re.sub(r"[^0-9A-Za-z_.@#$]", "_", name)
+    if candidate == name or not name.isascii():
+        return None
+    base, k = candidate, 1
+    while candidate.lower() in taken:
+        candidate, k = f"{base}_{k}", k + 1
+    return None if spss_name_problems(candidate) else candidate
 
 
 STATA_NAME_CHARS = 32
@@ -534,7 +560,10 @@ def _describe(
     """
     v = variables.get(column)
     if v is not None:
-        kind = _kind(v.question.type, series)
+        # options in a file or on the external_choices sheet: the answer as stored (the
+        # choice's name), as text, without value labels
+        stored_as_text = v.question.type in CHOICE_TYPES and not v.is_categorical
+        kind = "string" if stored_as_text else _kind(v.question.type, series)
         measure = v.level.value
         if kind == "date":
             measure = Level.scale.value
@@ -544,8 +573,8 @@ def _describe(
             variable_label_parts(v, lang),
             kind,
             measure,
-            v.value_labels(lang),
-            v.missing_codes(),
+            {} if stored_as_text else v.value_labels(lang),
+            [] if stored_as_text else v.missing_codes(),
             v.question.name,
         )
     if column == questionnaire.respondent_id:
