@@ -430,3 +430,24 @@ def test_a_zip_without_the_submissions_csv_is_refused(multirepeat, tmp_path):
             archive.write(CENTRAL / member, member)
     with pytest.raises(InputError, match="cannot tell the submissions' CSV"):
         read_responses(path, multirepeat)
+
+
+def test_instances_of_a_repeat_that_was_not_relevant_break_the_skip_logic(wave):
+    """nested_repeats asks for kids only when has_kids = 1 (the repeat's relevant)."""
+    def no_kids_in_first_household(rows):
+        rows[1][rows[0].index("has_kids")] = "0"
+
+    _edit_csv(wave / "raw" / "w1.csv", no_kids_in_first_household)
+    frame = wave / "frame.yaml"
+    frame.write_text(
+        frame.read_text("utf-8") + "  - code: 0\n    label: {en: No kids, vi: Không}\n"
+        "    population: 10\n",
+        encoding="utf-8",
+    )
+    summary = clean_wave(wave)
+    kids = summary["tables"]["kids_details"]
+    # the default action empties the answers; the emptied instances are then empty rows
+    assert kids["rules"]["skip_violation"] == 4  # 2 kids x (name, age)
+    assert (kids["rows_kept"], kids["rows_quarantined"]) == (3, 2)
+    log = pd.read_csv(wave / "processed" / "w1.kids_details.cleaning-log.csv")
+    assert set(log.loc[log["rule"] == "skip_violation", "variable"]) == {"kids_name", "kids_age"}

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.core.errors import InputError
 from pipeline.model.cleaning_rules import Action, CleaningConfig, Rule
 from pipeline.model.expressions import is_missing
 from pipeline.model.questionnaire import Question, Questionnaire, Variable
@@ -36,6 +37,7 @@ from pipeline.stages.clean import (
     check_skip_logic,
     check_values,
     clean,
+    condition,
     normalise,
     typed_column,
 )
@@ -175,9 +177,12 @@ def clean_table(
     check_empty_rows(run, variables)
     check_values(run, variables)
     context = _parent_context(run.ids, paths, parent)
+    unchecked = check_repeat_relevance(run, questionnaire, repeat, variables, context)
     check_skip_logic(run, variables, repeat_questions(questionnaire, repeat), context)
     check_empty_rows(run, variables)
     result = assemble_table(run, raw, questionnaire, repeat, variables, paths, indices)
+    if unchecked:
+        result.summary["unchecked_relevance"] = unchecked
     return result, _own_parent_rows(run, paths, indices, variables, parent)
 
 
@@ -226,6 +231,38 @@ def _refuse(run: _Run, i: int, rule: str, why: str) -> None:
         }
     )
     run.reasons[i].append(f"{rule}: {why}")
+
+
+def check_repeat_relevance(
+    run: _Run,
+    questionnaire: Questionnaire,
+    repeat: str,
+    variables: list[Variable],
+    context: pd.DataFrame,
+) -> str:
+    """Instances of a repeat whose ``relevant`` is False for their parent (the roster of a
+    household that said it has no members) break the skip logic: each answer gets the
+    skip_violation action (an instance emptied so is then an empty row). Returns why the
+    rule could not be evaluated ('' when it was, or there is none): a rule on what the data
+    do not hold (``position()``, a calculate) leaves the instances as they are, said so in
+    the summary."""
+    question = questionnaire.question(repeat)
+    if not question.relevant:
+        return ""
+    try:
+        relevant = condition(question.relevant, context, questionnaire, question, "relevant")
+    except InputError as exc:
+        return exc.message
+    quarantine = run.config.action(Rule.skip_violation) is Action.quarantine
+    for i in run.active():
+        if relevant[i]:
+            continue
+        for variable in variables:
+            if run.work[variable.name][i] is not None:
+                run.value_rule(i, variable, Rule.skip_violation)
+                if quarantine:
+                    break
+    return ""
 
 
 def check_duplicate_instances(run: _Run, paths: list[str], indices: list[str]) -> None:
