@@ -239,10 +239,16 @@ def test_metadata_columns_lose_their_underscore_without_clashing():
     assert export_names(["weight", "_weight"])["_weight"] == "vweight"
 
 
-@pytest.mark.parametrize("name", ["with", "BY", "1st", "tuổi", "a" * 65, "x.", "a-b"])
+@pytest.mark.parametrize("name", ["with", "BY", "1st", "tuổi", "a" * 65, "x."])
 def test_names_spss_refuses_are_input_errors(name):
     with pytest.raises(InputError, match="cannot be an SPSS variable name"):
         export_names([name])
+
+
+def test_an_xlsform_name_with_a_hyphen_is_exported_with_an_underscore_and_a_warning():
+    with pytest.warns(ExportWarning, match="'label-test' is named 'label_test_1'"):
+        names = export_names(["label_test", "label-test"])
+    assert names == {"label_test": "label_test", "label-test": "label_test_1"}
 
 
 def test_long_stata_names_are_shortened_deterministically_with_a_warning():

@@ -42,8 +42,9 @@ def clean_command(
     Example: survey clean raw/2021.csv --questionnaire q.yaml --out processed/2021.parquet
     """
     from pipeline.model.questionnaire import load_questionnaire
-    from pipeline.readers.ingest import read_responses
-    from pipeline.stages.clean import check_columns, clean, write_outputs
+    from pipeline.readers.ingest import read_child_tables, read_responses
+    from pipeline.stages.clean import check_columns, write_outputs
+    from pipeline.stages.clean_tables import clean_with_tables, describe_counts
     from pipeline.stages.pseudonymise import key_fingerprint
 
     if out.suffix != ".parquet":
@@ -53,6 +54,8 @@ def clean_command(
     q = load_questionnaire(questionnaire)
     settings = load_config(config)
     data = read_responses(raw, q, format=format, encoding=encoding)
+    # a raw CSV written by `survey ingest` has its repeats beside it: raw/<wave>.<repeat>.csv
+    data.tables = {**read_child_tables(raw, q), **data.tables}
     check_columns(data, q)  # before a key file may be created for a run that cannot succeed
     key, created = pseudonym_key(out.parent, key_file, new_key)
     if created is not None:
@@ -61,7 +64,7 @@ def clean_command(
             "wave gets different pseudonyms",
             err=True,
         )
-    result = clean(data, q, settings, key)
+    result = clean_with_tables(data, q, settings, key)
     paths = write_outputs(result, out, str(questionnaire), key_fingerprint(key))
     s = result.summary
     sim = " (SIMULATED data)" if s["simulated"] else ""
@@ -70,6 +73,8 @@ def clean_command(
         f"{s['rows_quarantined']} quarantined → {paths['quarantine']}; "
         f"{len(result.log)} log rows → {paths['log']}"
     )
+    for repeat, child in result.tables.items():
+        typer.echo(f"{describe_counts(child.summary)} → {paths[f'{repeat}.data']}")
 
 
 def pseudonym_key(

@@ -66,11 +66,46 @@ def export_command(
                 design=meta.get("design"),
                 data_version=version,
             )
+        written += export_child_tables(data, q, out, langs, tuple(formats or FORMATS), zsav, meta)
     # each language's plan is built for every file set, so a warning may come more than once
     for message in dict.fromkeys(str(w.message) for w in caught):
         print(f"warning: {message}", file=sys.stderr)
     for path in written:
         print(path)
+
+
+def export_child_tables(
+    data: Path, q, out: Path, langs: list[str], formats: tuple[str, ...], zsav: bool, meta: dict
+) -> list[Path]:
+    """The files of each repeat's child table beside ``data`` (processed/<wave>.<repeat>
+    .parquet or .weighted.parquet): <form>_<wave>_<repeat>_<lang>.sav/.dta/.csv ..."""
+    from pipeline.core.paths import child_table_path
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.export.write import data_version, export
+
+    written: list[Path] = []
+    for repeat in q.tables():
+        source = child_table_path(data, repeat)
+        if not source.exists():
+            continue
+        child, child_meta = read_dataset(source)
+        with naming_the_file(source):
+            for lang in langs:
+                written += export(
+                    child,
+                    q,
+                    out,
+                    lang,
+                    formats,
+                    simulated=bool(meta.get("simulated", False)),
+                    zsav=zsav,
+                    wave=meta.get("wave"),
+                    other_langs=tuple(other for other in langs if other != lang),
+                    design=child_meta.get("design"),
+                    data_version=data_version(source),
+                    table=repeat,
+                )
+    return written
 
 
 def import_sav_command(

@@ -49,6 +49,29 @@ def tabulate_command(
     )
     for path in paths.values():
         typer.echo(f"  {path}")
+    tabulate_child_tables(data, q, out, stem, options)
+
+
+def tabulate_child_tables(data: Path, q, out: Path, stem: str, options) -> None:
+    """The tables of each repeat whose weighted child table sits beside ``data``
+    (processed/<wave>.<repeat>.weighted.parquet): outputs/tables/<wave>.<repeat>.*."""
+    from pipeline.core.paths import child_table_path
+    from pipeline.readers.dataset import read_dataset
+    from pipeline.stages.tabulate_tables import tabulate_table, write_table_cells
+    from pipeline.stages.weight import design_of
+
+    for repeat in q.tables():
+        source = child_table_path(data, repeat)
+        if not source.exists():
+            continue
+        child, meta = read_dataset(source)
+        with naming_the_file(source):
+            cells = tabulate_table(child, design_of(child, meta), q, repeat, options)
+        written = write_table_cells(cells, out, stem, repeat)
+        psu = meta.get("design", {}).get("parent_psu", "parent submission")
+        typer.echo(f"{len(cells)} estimates of repeat {repeat} (PSU: the {psu})")
+        for path in written.values():
+            typer.echo(f"  {path}")
 
 
 def register(app: typer.Typer) -> None:

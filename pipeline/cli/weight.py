@@ -110,6 +110,30 @@ def weight_command(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "
         f"(Kish deff {design['kish_deff']:.3f}, effective n {design['effective_n']:.0f}) → {out}"
     )
+    weight_child_tables(data, out, q, weighted, design)
+
+
+def weight_child_tables(data: Path, out: Path, q, weighted, design: dict) -> None:
+    """Each repeat's clean child table beside ``data`` gets its parent's design columns,
+    written beside ``out`` (processed/<wave>.<repeat>.weighted.parquet)."""
+    from pipeline.core.paths import child_table_path
+    from pipeline.readers.dataset import read_dataset, write_dataset
+    from pipeline.stages.weight import carry_down
+
+    for repeat in q.tables():
+        source = child_table_path(data, repeat)
+        if not source.exists():
+            continue
+        child, child_meta = read_dataset(source)
+        with naming_the_file(source):
+            carried, child_design = carry_down(child, weighted, design, repeat)
+        target = write_dataset(
+            carried, {**child_meta, "design": child_design}, child_table_path(out, repeat)
+        )
+        typer.echo(
+            f"{len(carried)} rows of repeat {repeat} carry the weights of their "
+            f"{child_design['n_parents']} parent submissions → {target}"
+        )
 
 
 def given(columns: list[str] | None) -> tuple[str, ...] | None:

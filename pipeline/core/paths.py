@@ -87,3 +87,17 @@ def output_file(out_dir: str | Path, name: str) -> Path:
             file=str(folder),
         )
     return target
+
+
+# The suffixes of the pipeline's data files, longest first: a child table's file keeps them.
+DATA_SUFFIXES = (".weighted.parquet", ".parquet", ".csv", ".xlsx")
+
+
+def child_table_path(path: str | Path, table: str) -> Path:
+    """The file of a repeat's child table beside its respondent file: ``raw/2021.csv`` →
+    ``raw/2021.<table>.csv``, ``processed/2021.weighted.parquet`` →
+    ``processed/2021.<table>.weighted.parquet``."""
+    path = Path(path)
+    name = path.name
+    suffix = next((s for s in DATA_SUFFIXES if name.endswith(s)), path.suffix)
+    return path.with_name(f"{name[: len(name) - len(suffix)]}.{table}{suffix}")

@@ -717,19 +717,26 @@ class _Evaluator:
 
     def code_of(self, target: Ref, literal: String | Number) -> Expr:
         question = self.question_of(target)
-        clist = self.questionnaire.choice_list(question) if question is not None else None
-        if clist is None:
+        options = self._options_by_value(question)
+        if options is None:
             return literal
         text = _literal_code(literal)
-        option = clist.by_value().get(text)
+        option = options.get(text)
         if option is None or option.code is None or option.name is None:
             return literal
         return Number(float(option.code), literal.pos)
 
+    def _options_by_value(self, question) -> dict | None:
+        """A select question's options by the value a form stores (name, else code), the
+        or_other "other" choice included; None for a question without a choice list."""
+        if question is None or self.questionnaire.choice_list(question) is None:
+            return None
+        return {o.value: o for o in self.questionnaire.answer_options(question)}
+
     def selected(self, expr: Selected) -> pd.Series:
         question = self.question_of(expr.target)
-        clist = self.questionnaire.choice_list(question) if question is not None else None
-        option = clist.by_value().get(expr.code) if clist is not None else None
+        options = self._options_by_value(question)
+        option = options.get(expr.code) if options is not None else None
         if option is not None and option.code is not None:
             expr = replace(expr, code=str(option.code))
         if question is not None and question.type == "multiple":

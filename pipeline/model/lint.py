@@ -626,8 +626,9 @@ def check_label_bytes(ctx: _Context) -> Iterator[Problem]:
             field = f"items.{question.items.index(variable.grid_item)}.label"
         elif variable.option is not None:
             options = ctx.full.choice_lists[question.choices].options
-            file, field = _option_origin(ctx, question.choices, options.index(variable.option))
-            field += ".label"
+            if variable.option in options:  # not or_other's "other", which pyxform adds
+                file, field = _option_origin(ctx, question.choices, options.index(variable.option))
+                field += ".label"
         for lang, size in _too_long(variable.label, SPSS_VARIABLE_LABEL_BYTES):
             yield Problem(
                 file,

@@ -168,6 +168,8 @@ class Question(Model):
     choices_file: str | None = None
     external: bool = False
     or_other: bool = False
+    # the code of or_other's "other" choice (pyxform adds the choice; the list has none)
+    other_code: int | None = None
     items: list[GridItem] = Field(default_factory=list)
     range: tuple[int, int] | None = None
     relevant: str | None = None
@@ -429,6 +431,28 @@ class Questionnaire(Model):
             return None
         return self.choice_lists.get(question.choices)
 
+    def other_option(self, question: Question) -> Option | None:
+        """The "other" choice of an ``or_other`` select, which pyxform adds to the form: name
+        ``other``, code ``other_code`` (recorded at import; else one above the list's
+        highest code)."""
+        if not question.or_other:
+            return None
+        code = question.other_code
+        if code is None:
+            clist = self.choice_list(question)
+            codes = [o.code for o in clist.options if o.code is not None] if clist else []
+            code = max(codes, default=0) + 1
+        return Option(code=code, name=OTHER_CHOICE, label=OTHER_LABEL)
+
+    def answer_options(self, question: Question) -> list[Option]:
+        """The options an answer may hold: the choice list's, and "other" for or_other."""
+        clist = self.choice_list(question)
+        options = list(clist.options) if clist else []
+        other = self.other_option(question)
+        if other is not None and not any(o.value == OTHER_CHOICE for o in options):
+            options.append(other)
+        return options
+
     def variables(self, table: str | None = None) -> list[Variable]:
         """Every data variable of one table, in questionnaire order, with what analysis and
         export need: the respondent table (``table=None``) or the child table of a repeat."""
@@ -461,8 +485,7 @@ class Questionnaire(Model):
         raise KeyError(name)
 
     def _variables_of(self, section: Section, q: Question, table: str | None) -> list[Variable]:
-        clist = self.choice_list(q)
-        options = tuple(clist.options) if clist else ()
+        options = tuple(self.answer_options(q))
         level = q.measurement_level()
         if table is not None:
             return [replace(v, table=table) for v in self._variables_of(section, q, None)]
@@ -535,6 +558,8 @@ class Variable:
         return [o.code for o in self.options if o.code is not None and o.missing]
 
 
+OTHER_CHOICE = "other"
+OTHER_LABEL = Text(vi="Khác", en="Other", default="Other")
 DICHOTOMY: tuple[Option, ...] = (
     Option(code=0, label=Text(vi="Không chọn", en="Not selected")),
     Option(code=1, label=Text(vi="Có chọn", en="Selected")),

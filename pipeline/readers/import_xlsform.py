@@ -675,7 +675,21 @@ def _select(kind: str, rest: str, row: Row, ctx: Context) -> dict:
         return {"choices": target, "external": True}
     if target not in ctx.choice_lists:
         ctx.problem(row, "type", f"choice list {target!r} is not on the choices sheet")
-    return {"choices": target, "or_other": or_other}
+    if not or_other:
+        return {"choices": target, "or_other": False}
+    return {"choices": target, "or_other": True, "other_code": _other_code(ctx, target)}
+
+
+def _other_code(ctx: Context, target: str) -> int | None:
+    """The code of or_other's "other" choice, recorded in the questionnaire so that a later
+    wave keeps it: the list's own ``other`` choice if it has one, else one above its codes."""
+    clist = ctx.choice_lists.get(target)
+    if clist is None:
+        return None
+    for option in clist.options:
+        if option.value == "other" and option.code is not None:
+            return option.code
+    return max((o.code for o in clist.options if o.code is not None), default=0) + 1
 
 
 def known_type(text: str) -> QuestionType | None:

@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 
 from pipeline.core.atomic import naming_the_path, staged_folder
 from pipeline.core.errors import InputError
+from pipeline.core.paths import child_table_path
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
 from pipeline.core.spreadsheet_safety import write_csv_for_people
 from pipeline.model import expressions
@@ -63,12 +64,14 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 @dataclass
 class CleanResult:
     """``data``: typed clean rows (schema: docs/schemas.md); ``log``: one row per rule firing;
-    ``quarantine``: raw rows set aside with ``_reason``; ``summary``: counts (JSON-ready)."""
+    ``quarantine``: raw rows set aside with ``_reason``; ``summary``: counts (JSON-ready);
+    ``tables``: the cleaned child table of each repeat (pipeline/stages/clean_tables.py)."""
 
     data: pd.DataFrame
     log: pd.DataFrame
     quarantine: pd.DataFrame
     summary: dict[str, Any]
+    tables: dict[str, CleanResult] = field(default_factory=dict)
 
 
 # ---- values ---------------------------------------------------------------------------
@@ -437,12 +440,22 @@ def variables_of(question: Question, variables: list[Variable]) -> list[Variable
     return [v for v in variables if v.question.name == question.name]
 
 
-def check_skip_logic(run: _Run, variables: list[Variable]) -> None:
+def check_skip_logic(
+    run: _Run,
+    variables: list[Variable],
+    questions: list[Question] | None = None,
+    context: pd.DataFrame | None = None,
+) -> None:
     """Per question in order: answers where not relevant, required answers missing where
-    relevant, constraints. Relevance is evaluated on the answers cleaned so far."""
+    relevant, constraints. Relevance is evaluated on the answers cleaned so far.
+    ``questions``: those to check (default: the respondent table's); ``context``: other
+    answers expressions may read, row-aligned (a repeat's parent answers)."""
     q = run.questionnaire
     typed = typed_for_expressions(run, variables)
-    for question in q.questions():
+    if context is not None:
+        typed = pd.concat([context.drop(columns=list(typed.columns), errors="ignore"), typed],
+                          axis=1)  # fmt: skip
+    for question in q.questions() if questions is None else questions:
         own = variables_of(question, variables)
         if not own:
             continue
@@ -664,8 +677,34 @@ def write_outputs(
     if key_fingerprint is not None:
         paths["key_fingerprint"] = paths["data"].with_name(FINGERPRINT_FILE)
         writers["key_fingerprint"] = lambda path: path.write_text(key_fingerprint + "\n")
+    for repeat, child in result.tables.items():
+        parent_meta = {
+            key: result.summary[key] for key in ("form_id", "version", "wave", "simulated")
+        }
+        meta = {**parent_meta, "questionnaire": questionnaire_path, "table": repeat}
+        if child.summary.get("parent"):
+            meta["parent_table"] = child.summary["parent"]
+        _add_table_writers(paths, writers, child, repeat, meta)
     with staged_folder(paths["data"].parent) as staging:
         for name, write in writers.items():
             with naming_the_path(staging / paths[name].name):
                 write(staging / paths[name].name)
     return paths
+
+
+def _add_table_writers(
+    paths: dict[str, Path], writers: dict, child: CleanResult, repeat: str, meta: dict
+) -> None:
+    """A child table's parquet, log and quarantine beside the respondents' files:
+    processed/<wave>.<repeat>.parquet, .<repeat>.cleaning-log.csv, .<repeat>.quarantine.csv
+    (its counts are in the wave's cleaning summary); ``meta``: the parquet's metadata."""
+    own = output_paths(child_table_path(paths["data"], repeat))
+
+    def write_data(path: Path) -> None:
+        pq.write_table(dataset_table(child.data, meta), path)
+
+    paths[f"{repeat}.data"], writers[f"{repeat}.data"] = own["data"], write_data
+    paths[f"{repeat}.log"] = own["log"]
+    writers[f"{repeat}.log"] = lambda path: write_csv_for_people(child.log, path)
+    paths[f"{repeat}.quarantine"] = own["quarantine"]
+    writers[f"{repeat}.quarantine"] = lambda path: write_csv_for_people(child.quarantine, path)

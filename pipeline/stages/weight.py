@@ -306,6 +306,84 @@ def _recorded_options(options: WeightOptions) -> dict:
     return recorded
 
 
+# ---- child tables (repeats): the parent's design carried down -----------------------------
+
+PARENT_KEY = "_parent_id"
+# A child table's first-stage unit when the design has no clusters: its parent submission.
+CHILD_PSU = "_parent_psu"
+
+
+def carry_down(
+    child: pd.DataFrame, parent: pd.DataFrame, parent_design: dict, table: str
+) -> tuple[pd.DataFrame, dict]:
+    """A repeat's child table with its parent submission's design columns: ``_stratum``,
+    ``_weight``, ``_fpc`` and the design's cluster and cluster-FPC columns, joined on
+    ``_parent_id`` = the parent's ``respondent_id``.
+
+    At the child level the parent submission is a cluster (persons in households): with no
+    clusters in the design the parent's respondent id becomes the PSU (``_parent_psu``); with
+    clusters the parent's clusters carry down. The weights are the parent's final weights,
+    taken as fixed (a calibrated parent's child-level variances do not re-run the
+    calibration). Returns the weighted child table and its design description.
+    """
+    options = WeightOptions(**parent_design.get("options", {}))
+    carried = [*DESIGN_COLUMNS, *options.clusters, *options.cluster_fpc]
+    clash = [c for c in [*carried, CHILD_PSU] if c in child.columns]
+    if clash:
+        raise InputError(
+            f"the {table} table already has a column named like the design's {clash[0]!r}",
+            column=clash[0],
+        )
+    require_columns(child, [PARENT_KEY], None)
+    by_id = parent.set_index(parent["respondent_id"].astype(str))[list(dict.fromkeys(carried))]
+    keys = child[PARENT_KEY].astype(str)
+    orphans = ~keys.isin(by_id.index)
+    if orphans.any():
+        first = int(np.flatnonzero(orphans.to_numpy())[0])
+        raise InputError(
+            f"{int(orphans.sum())} row(s) of {table} have no weighted parent submission "
+            f"(e.g. {keys.iloc[first]!r}); clean the wave again so that both tables agree",
+            row=int(child["_source_row"].iloc[first]) if "_source_row" in child else None,
+            column=PARENT_KEY,
+        )
+    out = child.copy()
+    for column in by_id.columns:
+        out[column] = by_id[column].reindex(keys).to_numpy()
+    if not options.clusters:
+        out[CHILD_PSU] = keys.to_numpy()
+    description = {
+        **{k: v for k, v in parent_design.items() if k in ("strata", "options")},
+        # the parent's calibrated weights are taken as fixed here: no margins to re-rake
+        "parent_calibrated_to": parent_design.get("calibrated_to", []),
+        "table": table,
+        "psu": list(options.clusters) or [CHILD_PSU],
+        "parent_psu": "clusters" if options.clusters else "parent submission",
+        "stratum_sizes": parent_design.get("stratum_sizes", {}),
+        "n_parents": int(keys.nunique()),
+    }
+    return out, description
+
+
+def child_design(data: pd.DataFrame, description: dict) -> Survey:
+    """The design of a weighted child table: R's
+    ``svydesign(id=~<parent PSU>, strata=~_stratum, fpc=~_fpc, weights=~_weight)`` on the
+    child rows, the PSU being the parent submission (or the parent's clusters)."""
+    options = WeightOptions(**description.get("options", {}))
+    clusters = options.clusters or (CHILD_PSU,)
+    fpc: tuple[str, ...] = ()
+    if options.fpc:
+        fpc = options.cluster_fpc if options.clusters else ("_fpc",)
+    return Survey.design(
+        data,
+        clusters=clusters,
+        strata="_stratum",
+        weight="_weight",
+        fpc=fpc,
+        nest=options.nest,
+        lonely_psu=options.lonely_psu,
+    )
+
+
 def design_of(data: pd.DataFrame, meta: dict) -> Survey:
     """The design of weighted data (a ``.weighted.parquet`` and its metadata).
 
@@ -320,6 +398,8 @@ def design_of(data: pd.DataFrame, meta: dict) -> Survey:
             column=missing[0],
         )
     description = meta.get("design", {})
+    if description.get("table"):
+        return child_design(data, description)
     options = WeightOptions(**description.get("options", {}))
     require_columns(data, [*options.clusters, *options.cluster_fpc], None)
     if options.sampling_weight is not None:

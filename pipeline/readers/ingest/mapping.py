@@ -35,7 +35,7 @@ from pipeline.core.errors import InputError
 from pipeline.core.labels import Option
 from pipeline.core.simulated import is_simulated
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType, Variable
-from pipeline.readers.ingest import kobo, odk
+from pipeline.readers.ingest import central, kobo, odk
 from pipeline.readers.ingest.responses import RawResponses
 from pipeline.readers.ingest.table import SourceTable, check_unique_headers
 
@@ -95,8 +95,7 @@ class Vocabulary:
             target = Target("multiple", question.name)
             self._add_name(question.name, target)
             self._add_labels(tuple(question.label.as_dict().values()), target)
-            clist = q.choice_list(question)
-            for opt in clist.substantive() if clist else []:
+            for opt in [o for o in q.answer_options(question) if not o.missing]:
                 keys = {fold(str(opt.code)), fold(opt.value)} | _option_label_keys(opt)
                 children.append((keys, Target("variable", f"{question.name}_{opt.code}")))
         elif question.type is QuestionType.likert_grid:
@@ -221,9 +220,11 @@ def map_table(
     fmt: str,
     flavour: Flavour | None = None,
     repeat_sheets: dict[str, SourceTable] | None = None,
+    central_tables: dict[str, SourceTable] | None = None,
 ) -> RawResponses:
     """Rename a source table onto the questionnaire's variables (see module doc);
-    ``repeat_sheets``: a Kobo XLSX export's sheet of each repeat, by repeat name."""
+    ``repeat_sheets``: a Kobo XLSX export's sheet of each repeat, by repeat name;
+    ``central_tables``: an ODK Central export's CSV of each repeat, by repeat name."""
     check_headers(table)
     flavour = flavour or detect_flavour(table.headers)
     vocab = Vocabulary.of(q)
@@ -275,6 +276,11 @@ def map_table(
         sheet_tables, sheet_unmapped = _sheet_child_tables(repeat_sheets, q, main_ids, flavour)
         tables.update(sheet_tables)
         unmapped = [*unmapped, *sheet_unmapped]
+    if central_tables:
+        main_ids = dict(zip(ordered.get("_key", []), ordered[q.respondent_id], strict=False))
+        found, central_unmapped = _central_child_tables(central_tables, q, main_ids)
+        tables.update(found)
+        unmapped = [*unmapped, *central_unmapped]
     return RawResponses(
         data=data,
         source_rows=list(table.row_numbers),
@@ -354,7 +360,67 @@ def _sheet_child_tables(
     return out, unmapped
 
 
-def _sheet_columns(sheet: SourceTable, variables: list[Variable]) -> dict[int, Variable]:
+def _central_child_tables(
+    files: dict[str, SourceTable], q: Questionnaire, main_ids: dict[str | None, str | None]
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """ODK Central repeat CSVs as child tables: a row's ``KEY`` (``uuid:…/child[2]/toy[1]``)
+    names its submission and its position in each repeat on the way; the submission's
+    respondent id is looked up by the main table's ``KEY`` (unknown keys are kept as they
+    are, for cleaning to report)."""
+    out: dict[str, pd.DataFrame] = {}
+    unmapped: list[str] = []
+    for repeat in q.tables():
+        sheet = files.get(repeat)
+        if sheet is None:
+            continue
+        check_headers(sheet)
+        if central.KEY not in sheet.headers:
+            raise InputError(
+                f"an ODK Central repeat CSV needs its {central.KEY} column (and "
+                f"{central.PARENT_KEY}); the columns are {', '.join(sheet.headers)}",
+                file=sheet.path,
+                row=1,
+                column=central.KEY,
+            )
+        variables = q.variables(table=repeat)
+        columns = _sheet_columns(sheet, variables, "odk")
+        known = {central.KEY, central.PARENT_KEY}
+        unmapped += [
+            f"{repeat}: {h}" for j, h in enumerate(sheet.headers)
+            if h and j not in columns and h not in known
+        ]  # fmt: skip
+        key_at = sheet.headers.index(central.KEY)
+        rows = []
+        for row, number in zip(sheet.rows, sheet.row_numbers, strict=True):
+            key = (row[key_at] or "").strip()
+            root, steps = central.key_position(key)
+            if not steps:
+                raise InputError(
+                    f"{key!r} is not a repeat instance's key (expected "
+                    "<submission key>/<path>/<repeat>[<position>])",
+                    file=sheet.path,
+                    row=number,
+                    column=central.KEY,
+                )
+            rows.append(
+                {
+                    "_parent_id": main_ids.get(root, root),
+                    "_parent_index": ".".join(str(k) for k in steps[:-1]),
+                    "_index": str(steps[-1]),
+                }
+            )
+        for j, variable in columns.items():
+            values = _codes_for_labels([row[j] for row in sheet.rows], variable)
+            for record, value in zip(rows, values, strict=True):
+                record[variable.name] = value
+        names = ["_parent_id", "_parent_index", "_index", *(v.name for v in variables)]
+        out[repeat] = pd.DataFrame([{n: r.get(n) for n in names} for r in rows], dtype=object)
+    return out, unmapped
+
+
+def _sheet_columns(
+    sheet: SourceTable, variables: list[Variable], flavour: Flavour = "kobo"
+) -> dict[int, Variable]:
     """A repeat sheet's columns by the repeat's variable they hold: the header's last part is
     the variable's name, or its question and option (``q/option``) for a dichotomy."""
     by_name = {v.name: v for v in variables}
@@ -365,8 +431,9 @@ def _sheet_columns(sheet: SourceTable, variables: list[Variable]) -> dict[int, V
         for key in (v.option.value, str(v.option.code))
     }
     out = {}
+    split = odk.segments if flavour == "odk" else kobo.segments
     for j, header in enumerate(sheet.headers):
-        parts = kobo.segments(header or "")
+        parts = split(header or "")
         if not parts:
             continue
         found = by_name.get(parts[-1])
@@ -518,8 +585,7 @@ def _dichotomies(
     table: SourceTable, j: int, q: Questionnaire, question: Question, flavour: Flavour
 ) -> dict[str, list[str | None]]:
     """0/1 columns from a space-separated select-multiple column (codes, or labels)."""
-    clist = q.choice_list(question)
-    options = clist.options if clist else []
+    options = q.answer_options(question)
     substantive = [o for o in options if not o.missing]
     missing_codes = {str(o.code) for o in options if o.missing}
     out: dict[str, list[str | None]] = {f"{question.name}_{o.code}": [] for o in substantive}

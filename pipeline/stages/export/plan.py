@@ -105,6 +105,23 @@ META_COLUMNS: dict[str, MetaColumn] = {
     "_flags": MetaColumn(
         Text(vi="Cảnh báo chất lượng dữ liệu", en="Data-quality flags"), "nominal", "string"
     ),
+    # a repeat's child table: the key to its parent submission, its place in the repeat
+    "_parent_id": MetaColumn(
+        Text(vi="Mã phiếu gốc (khóa liên kết)", en="Parent submission id (link key)"),
+        "nominal",
+        "string",
+    ),
+    "_parent_index": MetaColumn(
+        Text(vi="Vị trí trong các nhóm lặp bao ngoài", en="Position in the enclosing repeats"),
+        "nominal",
+        "string",
+    ),
+    "_index": MetaColumn(Text(vi="Thứ tự trong nhóm lặp", en="Position in the repeat"), "nominal"),
+    "_parent_psu": MetaColumn(
+        Text(vi="Đơn vị mẫu bậc 1 (phiếu gốc)", en="Primary sampling unit (parent submission)"),
+        "nominal",
+        "string",
+    ),
 }
 
 
@@ -325,6 +342,18 @@ def export_names(columns: list[str]) -> dict[str, str]:
             names[col] = candidate
             continue
         problems = spss_name_problems(col)
+        safe = _name_without_punctuation(col, taken)
+        if problems and safe is not None:
+            warnings.warn(
+                ExportWarning(
+                    f"{col!r} is named {safe!r} in the exports (SPSS and Stata names hold only "
+                    "letters, digits and _); the codebook lists both"
+                ),
+                stacklevel=2,
+            )
+            taken.add(safe.lower())
+            names[col] = safe
+            continue
         if problems:
             raise InputError(
                 f"{col!r} cannot be an SPSS variable name: {'; '.join(problems)} "
@@ -333,6 +362,20 @@ def export_names(columns: list[str]) -> dict[str, str]:
             )
         names[col] = col
     return names
+
+
+def _name_without_punctuation(name: str, taken: set[str]) -> str | None:
+    """An XLSForm name with punctuation SPSS refuses (``label-test``: XML names may hold
+    ``-``) made valid by ``_`` in its place, unique among ``taken``; None when that does not
+    make it valid (a reserved word, a non-ASCII letter, a digit first: the questionnaire
+    must rename it)."""
+    candidate = re.sub(r"[^0-9A-Za-z_.@#$]", "_", name)
+    if candidate == name or not name.isascii():
+        return None
+    base, k = candidate, 1
+    while candidate.lower() in taken:
+        candidate, k = f"{base}_{k}", k + 1
+    return None if spss_name_problems(candidate) else candidate
 
 
 STATA_NAME_CHARS = 32
@@ -490,8 +533,11 @@ def _value_labels(labels: dict[int, str], name: str) -> dict[int, str]:
     }
 
 
-def _drop_pii(data: pd.DataFrame, questionnaire: Questionnaire) -> pd.DataFrame:
-    pii = [v.name for v in questionnaire.variables() if v.pii and v.name in data.columns]
+def _drop_pii(
+    data: pd.DataFrame, questionnaire: Questionnaire, table: str | None = None
+) -> pd.DataFrame:
+    variables = questionnaire.variables(table=table)
+    pii = [v.name for v in variables if v.pii and v.name in data.columns]
     for name in pii:
         warnings.warn(
             ExportWarning(f"{name!r} is marked pii in the questionnaire and was not exported"),
@@ -514,7 +560,10 @@ def _describe(
     """
     v = variables.get(column)
     if v is not None:
-        kind = _kind(v.question.type, series)
+        # options in a file or on the external_choices sheet: the answer as stored (the
+        # choice's name), as text, without value labels
+        stored_as_text = v.question.type in CHOICE_TYPES and not v.is_categorical
+        kind = "string" if stored_as_text else _kind(v.question.type, series)
         measure = v.level.value
         if kind == "date":
             measure = Level.scale.value
@@ -524,8 +573,8 @@ def _describe(
             variable_label_parts(v, lang),
             kind,
             measure,
-            v.value_labels(lang),
-            v.missing_codes(),
+            {} if stored_as_text else v.value_labels(lang),
+            [] if stored_as_text else v.missing_codes(),
             v.question.name,
         )
     if column == questionnaire.respondent_id:
@@ -634,11 +683,25 @@ def _options(meta_design: dict | None) -> dict:
     return (meta_design or {}).get("options") or {}
 
 
-def cluster_columns(meta_design: dict | None) -> frozenset[str]:
-    """The data columns the design names as clusters or their population counts
-    (weight.py records them as ``options.clusters`` and ``options.cluster_fpc``)."""
+def _cluster_spec(meta_design: dict | None) -> tuple[list[str], list[str]]:
+    """The cluster column of each stage and its FPC column (weight.py records them as
+    ``options.clusters`` and ``options.cluster_fpc``). A repeat's child table without
+    clusters of its own has its parent submission as PSU (``psu``), drawn from the stratum's
+    N_h submissions (``_fpc``)."""
+    meta_design = meta_design or {}
     options = _options(meta_design)
-    return frozenset([*(options.get("clusters") or []), *(options.get("cluster_fpc") or [])])
+    clusters = list(options.get("clusters") or [])
+    cluster_fpc = list(options.get("cluster_fpc") or [])
+    if meta_design.get("table") and not clusters:
+        clusters = list(meta_design.get("psu") or [])
+        cluster_fpc = ["_fpc"] if options.get("fpc", True) else []
+    return clusters, cluster_fpc
+
+
+def cluster_columns(meta_design: dict | None) -> frozenset[str]:
+    """The data columns the design names as clusters or their population counts."""
+    clusters, cluster_fpc = _cluster_spec(meta_design)
+    return frozenset([*clusters, *cluster_fpc])
 
 
 def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
@@ -653,8 +716,7 @@ def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
             "plan, the R and Stata loaders) does not describe replicate designs yet",
             column=options["replicates"]["pattern"],
         )
-    clusters = list(options.get("clusters") or [])
-    cluster_fpc = list(options.get("cluster_fpc") or [])
+    clusters, cluster_fpc = _cluster_spec(meta_design)
     missing = [c for c in [*clusters, *cluster_fpc] if c not in names]
     if missing:
         raise InputError(f"the design names column(s) {missing} that are not in the data")
@@ -688,14 +750,16 @@ def build_plan(
     wave: str | None = None,
     design: dict | None = None,
     data_version: str = "",
+    table: str | None = None,
 ) -> ExportPlan:
     """Check the data against the questionnaire and the formats' limits; name and label it.
+    ``table``: the repeat whose child table ``data`` is (None: the respondent table).
 
     ``simulated`` is also set when a ``_simulated`` column holds a 1. ``design`` is the
     ``design`` entry of the weighted file's metadata (docs/schemas.md). Empty answers that
     the questionnaire's routing skipped get the variable's skip code (routing.py).
     """
-    skipped, unknown = skipped_rows(data, questionnaire)
+    skipped, unknown = skipped_rows(data, questionnaire, table)
     for question, reason in unknown.items():
         warnings.warn(
             ExportWarning(
@@ -704,11 +768,11 @@ def build_plan(
             ),
             stacklevel=2,
         )
-    data = _drop_pii(data, questionnaire)
+    data = _drop_pii(data, questionnaire, table)
     columns = [str(c) for c in data.columns]
     names = export_names(columns)
     stata = stata_names(list(names.values()))
-    variables = {v.name: v for v in questionnaire.variables()}
+    variables = {v.name: v for v in questionnaire.variables(table=table)}
     letters = stata_missing_letters(questionnaire)
     simulated = simulated or is_simulated(data)
     wave = wave or questionnaire.wave

@@ -54,7 +54,7 @@ def expression_values(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def not_relevant(
-    data: pd.DataFrame, questionnaire: Questionnaire
+    data: pd.DataFrame, questionnaire: Questionnaire, table: str | None = None
 ) -> tuple[dict[str, pd.Series], dict[str, str]]:
     """Question name → rows where its ``relevant`` rule is False (questions with a rule whose
     own columns are in the data), and question name → why the rule could not be evaluated
@@ -63,10 +63,11 @@ def not_relevant(
     Raises InputError naming the question when a rule cannot be parsed.
     """
     values = expression_values(data)
-    present = {v.question.name for v in questionnaire.variables() if v.name in data.columns}
+    variables = questionnaire.variables(table=table)
+    present = {v.question.name for v in variables if v.name in data.columns}
     out: dict[str, pd.Series] = {}
     unknown: dict[str, str] = {}
-    for question in questionnaire.questions():
+    for question in questionnaire.questions(into_repeats=table is not None):
         if not question.relevant or question.name not in present:
             continue
         try:
@@ -87,18 +88,19 @@ def not_relevant(
 
 
 def skipped_rows(
-    data: pd.DataFrame, questionnaire: Questionnaire
+    data: pd.DataFrame, questionnaire: Questionnaire, table: str | None = None
 ) -> tuple[dict[str, pd.Series], dict[str, str]]:
     """Variable name → rows whose empty answer was skipped by routing; and the questions
-    whose routing could not be evaluated, with the reason (see not_relevant).
+    whose routing could not be evaluated, with the reason (see not_relevant). ``table``:
+    the repeat whose child table ``data`` is (None: the respondent table).
 
     Only numeric (coded or integer) variables are marked: text and dates have no code to
     spare and stay empty (the codebook says so). A value present where the rule says
     "not asked" is left as it is: the clean stage reports those as skip violations.
     """
-    hidden, unknown = not_relevant(data, questionnaire)
+    hidden, unknown = not_relevant(data, questionnaire, table)
     out: dict[str, pd.Series] = {}
-    for v in questionnaire.variables():
+    for v in questionnaire.variables(table=table):
         if v.question.name not in hidden or v.name not in data.columns:
             continue
         if v.question.type not in SKIPPABLE_TYPES:

@@ -35,6 +35,7 @@ def export(
     other_langs: tuple[str, ...] = (),
     design: dict | None = None,
     data_version: str = "",
+    table: str | None = None,
 ) -> list[Path]:
     """Write the requested formats into ``out_dir``; return the files written.
 
@@ -45,6 +46,8 @@ def export(
     (``.codebook.csv``, ``.codebook.json``); ``r`` writes the ``.R`` loader (it reads the
     .sav files of ``lang`` and ``other_langs``). ``design`` is the weighted file's ``design``
     metadata; ``data_version`` names the data's revision. Warnings are :class:`ExportWarning`.
+    ``table``: the repeat whose child table ``data`` is; its files are named
+    ``<form_id>_<wave>_<table>_<lang>`` by default.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -62,16 +65,23 @@ def export(
             wave=wave,
             design=design,
             data_version=data_version,
+            table=table,
         )
 
     plan = plan_for(lang)
     others = [plan_for(language) for language in other_langs if language != lang]
-    stem = stem or f"{plan.form_id}_{plan.wave}_{lang}"
+    stem = stem or default_stem(plan, table)
     output_file(out_dir, stem)  # the stem is checked before anything is written
     # the formats are one set (a .sps names its .sav): swapped in whole
     with staged_folder(out_dir) as staging:
-        written = _write_formats(plan, others, staging, stem, formats, zsav)
+        written = _write_formats(plan, others, staging, stem, formats, zsav, table)
     return [output_file(out_dir, path.name) for path in written]
+
+
+def default_stem(plan: ExportPlan, table: str | None = None) -> str:
+    """``<form_id>_<wave>_<lang>``; a child table's ``<form_id>_<wave>_<table>_<lang>``."""
+    middle = f"{table}_" if table else ""
+    return f"{plan.form_id}_{plan.wave}_{middle}{plan.lang}"
 
 
 def _write_formats(
@@ -81,6 +91,7 @@ def _write_formats(
     stem: str,
     formats: tuple[str, ...],
     zsav: bool,
+    table: str | None = None,
 ) -> list[Path]:
     """The files of one language's export into ``out``; ``others`` are the plans of the
     other languages (Stata label languages, the R loader's choice of .sav)."""
@@ -102,7 +113,7 @@ def _write_formats(
         written.extend(write_codebook(plan, *codebook))
     if "r" in formats:
         sav_files = {plan.lang: f"{stem}.sav"}
-        sav_files.update({p.lang: f"{p.form_id}_{p.wave}_{p.lang}.sav" for p in others})
+        sav_files.update({p.lang: f"{default_stem(p, table)}.sav" for p in others})
         written.append(write_r(plan, output_file(out, f"{stem}.R"), sav_files))
     return written
 
