@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from pipeline.core.errors import InputError
 from pipeline.model.cleaning_rules import CleaningConfig
-from pipeline.model.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import CollectSettings, load_questionnaire
 from pipeline.readers.ingest import read_responses
 from pipeline.stages.clean import clean
 from pipeline.stages.collect.export import export_wave
@@ -151,8 +152,11 @@ def test_identifying_metadata_is_dropped(server, questionnaire):
         assert trace not in stored
 
 
-def test_metadata_the_wave_opts_into_is_kept_and_exported(questionnaire, collect_db, tmp_path):
-    client, store = client_for(questionnaire, collect_db, keep_metadata=frozenset({"start"}))
+def test_metadata_the_questionnaire_opts_into_is_kept_and_exported(
+    questionnaire, collect_db, tmp_path
+):
+    opted = questionnaire.model_copy(update={"collect": CollectSettings(keep_metadata=["start"])})
+    client, store = client_for(opted, collect_db)
     extra = "<start>2024-03-01T08:00:00+07:00</start><deviceid>collect:abc123</deviceid>"
     xml = submission_xml(questionnaire, valid_fields(questionnaire), extra=extra)
     assert post_xml(client, xml).status_code == 201
@@ -161,6 +165,12 @@ def test_metadata_the_wave_opts_into_is_kept_and_exported(questionnaire, collect
     exported = pd.read_csv(out, dtype=str)
     assert list(exported["_start"]) == ["2024-03-01T08:00:00+07:00"]
     assert "abc123" not in out.read_text(encoding="utf-8")
+
+
+def test_a_misspelt_metadata_opt_in_is_an_input_error(questionnaire, collect_db):
+    opted = questionnaire.model_copy(update={"collect": CollectSettings(keep_metadata=["strat"])})
+    with pytest.raises(InputError, match="'strat' is not identifying XLSForm metadata"):
+        client_for(opted, collect_db)
 
 
 def test_wrong_form_or_version_is_refused(server, questionnaire):
