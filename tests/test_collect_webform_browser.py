@@ -44,6 +44,11 @@ def choose(page: Page, name: str, code: str) -> None:
     block.locator("label.value-option").filter(has=page.locator(f"input[value='{code}']")).click()
 
 
+def switch_language(page: Page, name: str) -> None:
+    page.locator(".smaller-screens [aria-label='change language']").click()
+    page.get_by_role("option", name=name).click()
+
+
 def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_path):
     process, code, db = server
     assert shutil.which(CHROMIUM), "chromium is required for the browser test"
@@ -72,13 +77,36 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         # scrolling sideways is never needed on a phone
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
+        # the engine's language switcher gives the form's English labels, and back
+        switch_language(page, "English (en)")
+        english = QUESTIONNAIRE.question("category").label.get("en")
+        expect(page.get_by_text(english, exact=True)).to_be_visible()
+        shot(page, "english")
+        switch_language(page, "Vietnamese (vi)")
+
+        # a required question left empty: the engine refuses to send, nothing leaves
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".form-error-message")).to_contain_text("1 question with error")
+        expect(question(page, "category").locator(".validation-message")).to_be_visible()
+        shot(page, "required")
         choose(page, "category", "3")
         choose(page, "sex", "2")
         thematic_count = question(page, "thematic_count")
         expect(thematic_count).to_have_count(0)  # asked only after a thematic session
         choose(page, "cell_thematic", "1")
         expect(thematic_count).to_be_visible()
-        thematic_count.locator("input").fill("5")
+        # the questionnaire's range (0-50) is the XForm's constraint, checked by the engine
+        number = thematic_count.locator("input")
+        number.press_sequentially("99")  # typed: PrimeVue's number input reads keystrokes
+        number.blur()
+        expect(thematic_count.locator(".validation-message")).to_be_visible()
+        thematic_count.scroll_into_view_if_needed()
+        shot(page, "constraint")
+        number.fill("")
+        number.press_sequentially("5")
+        number.blur()
+        expect(number).to_have_value("5")
+        expect(thematic_count.locator(".validation-message")).to_be_hidden()
         thematic_count.scroll_into_view_if_needed()
         shot(page, "skip-shown")
         choose(page, "cell_thematic", "2")  # no session after all: the question goes again
@@ -97,6 +125,7 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         page.evaluate("window.scrollTo(0, 0)")
         shot(page, "queued-offline")
         assert open_store(db, "2024").count() == 0
+        assert not [url for url in requests if url.endswith("/submission") and "ok" in url]
 
         context.set_offline(False)
         expect(status).to_contain_text("Cảm ơn đồng chí", timeout=30_000)
