@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import shutil
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.collect import open_store
 from pipeline.stages.collect.cards import display_code, new_codes
-from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess
+from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess, post_xml
 from tests.test_collect_browser import CHROMIUM, PHONE, keep
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -125,6 +126,7 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         page.evaluate("window.scrollTo(0, 0)")
         shot(page, "queued-offline")
         assert open_store(db, "2024").count() == 0
+        (kept,) = page.evaluate("import('/static/outbox.js').then((outbox) => outbox.waiting())")
         assert not [url for url in requests if url.endswith("/submission") and "ok" in url]
 
         context.set_offline(False)
@@ -148,9 +150,75 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         keep(path)
     assert all(url.startswith(process.url) for url in requests), "no external request"
     assert not [m for m in console if "Content Security Policy" in m or "pageerror" in m], console
+    # the engine's own XML, sent again as a retry would: acknowledged, not stored twice;
+    # the same instanceID with other content is a conflict
+    assert kept["token"] == code and "<instanceID>uuid:" in kept["xml"]
+    with httpx.Client(base_url=process.url) as client:
+        bearer = {"authorization": f"Bearer {code}"}
+        assert post_xml(client, kept["xml"].encode(), headers=bearer).status_code == 201
+        changed = kept["xml"].replace("Ý kiến của tôi", "Ý kiến khác").encode()
+        assert post_xml(client, changed, headers=bearer).status_code == 409
     process.stop()
     ((_, _, answers),) = open_store(db, "2024").answers()
     assert answers["category"] == "3" and answers["sex"] == "2"
     assert answers["cell_thematic"] == "2" and answers["thematic_count"] is None
     assert (answers["sources_1"], answers["sources_2"], answers["sources_3"]) == ("1", "0", "1")
     assert answers["comment"] == "Ý kiến của tôi"
+
+
+@pytest.fixture
+def interviewer_server(tmp_path):
+    db = str(tmp_path / "wave.sqlite")
+    store = open_store(db, "2024")
+    token = store.add_app_user("Interviewer 7")
+    store.engine.dispose()
+    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="app-user").start()
+    yield process, token, db
+    process.stop()
+
+
+def test_an_interviewers_form_waits_out_a_server_failure_and_starts_afresh(
+    interviewer_server, tmp_path
+):
+    """The server answers 503 once: the form waits in the outbox, the interviewer goes on to
+    a fresh form, and the timer's retry delivers it; a second interview follows."""
+    process, token, db = interviewer_server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport=PHONE, is_mobile=True, locale="en-GB")
+        page = context.new_page()
+        page.clock.install()
+        failures = []
+
+        def fail_once(route):
+            if failures:
+                route.continue_()
+            else:
+                failures.append(route.request.url)
+                route.fulfill(status=503, body="busy")
+
+        page.route("**/submission", fail_once)
+        page.goto(f"{process.url}/key/{token}/webform?lang=en")
+        expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
+        status = page.locator("#collect-status")
+        choose(page, "category", "1")
+        page.get_by_role("button", name="Send").click()
+        expect(status).to_contain_text("the server did not answer", timeout=15_000)
+        assert failures == [f"{process.url}/key/{token}/submission"]
+        # a fresh form for the next respondent, while the first one waits
+        expect(question(page, "category").locator("input:checked")).to_have_count(0)
+        page.screenshot(path=str(tmp_path / "interviewer-waiting.png"))
+        assert open_store(db, "2024").count() == 0
+
+        page.clock.fast_forward(16_000)  # the retry timer (15 s)
+        expect(status).to_contain_text("Thank you", timeout=15_000)
+        choose(page, "category", "2")
+        page.get_by_role("button", name="Send").click()
+        expect(question(page, "category").locator("input:checked")).to_have_count(0)
+        page.screenshot(path=str(tmp_path / "interviewer-second.png"))
+        browser.close()
+    keep(tmp_path / "interviewer-waiting.png")
+    process.stop()
+    rows = open_store(db, "2024").answers()
+    assert sorted(answers["category"] for _, _, answers in rows) == ["1", "2"]
+    assert {collector for _, collector, _ in rows} == {"Interviewer 7"}

@@ -51,8 +51,8 @@ UI = {
         "engine_loading": "Đang tải phiếu…",
         "engine_failed": "Không tải được phiếu. Vui lòng kiểm tra kết nối rồi tải lại trang.",
         "queued": (
-            "Chưa có mạng: phiếu đã được lưu trên máy này và sẽ tự gửi khi có mạng trở lại. "
-            "Vui lòng không xoá dữ liệu trình duyệt."
+            "Chưa có mạng hoặc máy chủ chưa trả lời: phiếu đã được lưu trên máy này và sẽ tự "
+            "gửi khi có kết nối trở lại. Vui lòng không xoá dữ liệu trình duyệt."
         ),
         "sending": "Đang gửi phiếu…",
         "waiting": "Phiếu chờ gửi trên máy này",
@@ -92,8 +92,9 @@ UI = {
         "engine_loading": "Loading the questionnaire…",
         "engine_failed": "The questionnaire could not be loaded. Check the connection and reload.",
         "queued": (
-            "No connection: the questionnaire is saved on this device and will be sent when "
-            "the connection returns. Please do not clear the browser's data."
+            "No connection, or the server did not answer: the questionnaire is saved on this "
+            "device and will be sent when the connection returns. Please do not clear the "
+            "browser's data."
         ),
         "sending": "Sending…",
         "waiting": "Questionnaires waiting on this device",

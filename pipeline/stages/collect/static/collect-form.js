@@ -57,21 +57,21 @@ async function send(entry) {
   return 'refused';
 }
 
-/** Send everything in the outbox, one at a time; report what is left. */
+/** Say what the outbox holds: the queue and its size, or the acknowledgement. */
+async function showOutbox(acknowledged) {
+  const left = (await waiting()).length;
+  if (left > 0) say(`${config.msgQueued} (${config.msgWaiting}: ${left})`, 'queued');
+  else if (acknowledged) say(config.msgThanks, 'done');
+}
+
+/** Send everything in the outbox, one at a time (one flush at once). */
 function flush() {
   flushing ??= (async () => {
     try {
-      const entries = await waiting();
-      let sent = 0;
-      let left = 0;
-      for (const entry of entries) {
-        const outcome = await send(entry);
-        if (outcome === 'sent') sent += 1;
-        if (outcome === 'waiting') left += 1;
-      }
-      if (left > 0) say(`${config.msgQueued} (${config.msgWaiting}: ${left})`, 'queued');
-      else if (sent > 0) say(config.msgThanks, 'done');
-      return left;
+      const outcomes = [];
+      for (const entry of await waiting()) outcomes.push(await send(entry));
+      // a refusal's reason stays on screen rather than a later "thanks"
+      if (!outcomes.includes('refused')) await showOutbox(outcomes.includes('sent'));
     } finally {
       flushing = null;
     }
@@ -81,17 +81,20 @@ function flush() {
 
 async function submitted(file) {
   const xml = await file.text();
-  const id = instanceIdOf(xml);
+  const entry = { id: instanceIdOf(xml), url: config.submitUrl, token: config.token, xml };
   // kept before it is sent: a tab closed or a connection lost mid-request loses nothing
-  await keep({ id, url: config.submitUrl, token: config.token, xml });
+  await keep(entry);
   say(config.msgSending, 'sending');
-  const left = await flush();
+  const outcome = await send(entry);
+  if (outcome !== 'refused') await showOutbox(outcome === 'sent');
   if (config.single) {
     // a one-time code submits once: the form goes, the acknowledgement (or the queue) stays
     document.getElementById('collect-form').hidden = true;
     return false;
   }
-  return left === 0; // interviewers get a fresh, empty form
+  // an interviewer goes on to a fresh form, offline too (the last one waits in the outbox);
+  // a refused form stays on screen to be corrected
+  return outcome !== 'refused';
 }
 
 async function start() {
