@@ -34,14 +34,14 @@ def server(tmp_path):
     process.stop()
 
 
-def question(page: Page, name: str):
-    """The engine's block for question ``name``, found by its Vietnamese label."""
-    label = QUESTIONNAIRE.question(name).label.get("vi")
+def question(page: Page, name: str, lang: str = "vi"):
+    """The engine's block for question ``name``, found by its label in ``lang``."""
+    label = QUESTIONNAIRE.question(name).label.get(lang)
     return page.locator(".question-container").filter(has_text=label[:40])
 
 
-def choose(page: Page, name: str, code: str) -> None:
-    block = question(page, name)
+def choose(page: Page, name: str, code: str, lang: str = "vi") -> None:
+    block = question(page, name, lang)
     block.locator("label.value-option").filter(has=page.locator(f"input[value='{code}']")).click()
 
 
@@ -180,8 +180,9 @@ def interviewer_server(tmp_path):
 def test_an_interviewers_form_waits_out_a_server_failure_and_starts_afresh(
     interviewer_server, tmp_path
 ):
-    """The server answers 503 once: the form waits in the outbox, the interviewer goes on to
-    a fresh form, and the timer's retry delivers it; a second interview follows."""
+    """On a page in English the form opens in English. The server answers 503 once: the
+    form waits in the outbox, the interviewer goes on to a fresh form, and the timer's retry
+    delivers it; a second interview follows."""
     process, token, db = interviewer_server
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -201,20 +202,20 @@ def test_an_interviewers_form_waits_out_a_server_failure_and_starts_afresh(
         page.goto(f"{process.url}/key/{token}/webform?lang=en")
         expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
         status = page.locator("#collect-status")
-        choose(page, "category", "1")
+        choose(page, "category", "1", "en")
         page.get_by_role("button", name="Send").click()
         expect(status).to_contain_text("the server did not answer", timeout=15_000)
         assert failures == [f"{process.url}/key/{token}/submission"]
         # a fresh form for the next respondent, while the first one waits
-        expect(question(page, "category").locator("input:checked")).to_have_count(0)
+        expect(question(page, "category", "en").locator("input:checked")).to_have_count(0)
         page.screenshot(path=str(tmp_path / "interviewer-waiting.png"))
         assert open_store(db, "2024").count() == 0
 
         page.clock.fast_forward(16_000)  # the retry timer (15 s)
         expect(status).to_contain_text("Thank you", timeout=15_000)
-        choose(page, "category", "2")
+        choose(page, "category", "2", "en")
         page.get_by_role("button", name="Send").click()
-        expect(question(page, "category").locator("input:checked")).to_have_count(0)
+        expect(question(page, "category", "en").locator("input:checked")).to_have_count(0)
         page.screenshot(path=str(tmp_path / "interviewer-second.png"))
         browser.close()
     keep(tmp_path / "interviewer-waiting.png")

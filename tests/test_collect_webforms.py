@@ -85,3 +85,23 @@ def test_the_engine_page_fetches_the_form_through_the_access_check(tmp_path):
     assert client.get("/webform", follow_redirects=False).status_code == 303  # not open
     refused = client.get(f"/forms/{q.form_id}.xml", headers={"authorization": "Bearer FORGED"})
     assert refused.status_code == 403
+
+
+def test_the_form_opens_in_the_pages_language(tmp_path):
+    q = load_questionnaire(DEFAULT_QUESTIONNAIRE)
+    client, _ = client_for(q, str(tmp_path / "w.sqlite"))
+    page = client.get("/webform?lang=en").text
+    assert f'data-form-url="/forms/{q.form_id}.xml?lang=en"' in page
+    defaults = {
+        lang: re.findall(
+            r'<translation lang="([^"]*)" default="true\(\)">',
+            client.get(f"/forms/{q.form_id}.xml" + (f"?lang={lang}" if lang else "")).text,
+        )
+        for lang in (None, "vi", "en", "fr")
+    }
+    assert defaults == {
+        None: ["Vietnamese (vi)"],
+        "vi": ["Vietnamese (vi)"],
+        "en": ["English (en)"],
+        "fr": ["Vietnamese (vi)"],
+    }

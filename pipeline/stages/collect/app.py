@@ -45,7 +45,13 @@ from pipeline.stages.collect.security import (
 )
 from pipeline.stages.collect.store import Entry, Keyed, Outcome, Store, TokenState
 from pipeline.stages.collect.web import UI, FormPage, other_lang, page_lang, render, web_fields
-from pipeline.stages.collect.xform import MAX_XML_BYTES, XForm, build_xform, parse_submission
+from pipeline.stages.collect.xform import (
+    MAX_XML_BYTES,
+    XForm,
+    build_xform,
+    parse_submission,
+    with_default_language,
+)
 from pipeline.stages.tabulate import suppressed_columns
 
 OPENROSA = {"X-OpenRosa-Version": "1.0"}
@@ -210,7 +216,8 @@ def create_app(config: CollectConfig) -> Starlette:
         response = html(
             "webform.html", lang=lang, other=other_lang(lang),
             organisation=q.organisation.get(lang) if q.organisation else None,
-            form_url=f"{base}/forms/{config.xform.form_id}.xml", submit_url=f"{base}/submission",
+            form_url=f"{base}/forms/{config.xform.form_id}.xml?lang={lang}",
+            submit_url=f"{base}/submission",
             bearer=bearer, single=config.access is AccessMode.one_time,
             switch_href=None if bearer else f"{base}/webform?lang={other_lang(lang)}",
             plain_href=f"{base}/form?lang={lang}",
@@ -368,7 +375,11 @@ def create_app(config: CollectConfig) -> Starlette:
             return openrosa_message(exc.status, str(exc))
         if request.path_params["form_id"] != config.xform.form_id:
             return openrosa_message(404, "no such form")
-        return Response(config.xform.xml, media_type=XML, headers=OPENROSA)
+        xml = config.xform.xml
+        lang = request.query_params.get("lang")
+        if lang in UI:  # the engine page asks for its own language as the form's default
+            xml = with_default_language(xml, lang)
+        return Response(xml, media_type=XML, headers=OPENROSA)
 
     async def submission(request: Request) -> Response:
         if request.method == "HEAD":
