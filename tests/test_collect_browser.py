@@ -55,7 +55,7 @@ def test_a_respondent_answers_by_code_on_a_phone(server, tmp_path):
         start_shot = tmp_path / "collect-start.png"
         page.screenshot(path=str(start_shot))
         page.fill("#code", display_code(code).lower())
-        page.click("button[type=submit]")
+        page.click("button[value=plain]")
         assert page.locator("h1").first.inner_text().startswith("Phiếu khảo sát")
         # scrolling sideways is never needed on a phone
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -75,7 +75,7 @@ def test_a_respondent_answers_by_code_on_a_phone(server, tmp_path):
         page.screenshot(path=str(done_shot))
         page.goto(process.url + "/")
         page.fill("#code", code)
-        page.click("button[type=submit]")
+        page.click("button[value=plain]")
         assert "Mã này đã được dùng" in page.content()
         again_shot = tmp_path / "collect-code-used.png"
         page.screenshot(path=str(again_shot))

@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 from defusedxml.ElementTree import fromstring
 
+from pipeline.core.errors import InputError
 from pipeline.model.cleaning_rules import CleaningConfig
-from pipeline.model.questionnaire import load_questionnaire
+from pipeline.model.questionnaire import CollectSettings, Question, load_questionnaire
 from pipeline.readers.ingest import read_responses
 from pipeline.stages.clean import clean
 from pipeline.stages.collect.export import export_wave
@@ -151,8 +152,11 @@ def test_identifying_metadata_is_dropped(server, questionnaire):
         assert trace not in stored
 
 
-def test_metadata_the_wave_opts_into_is_kept_and_exported(questionnaire, collect_db, tmp_path):
-    client, store = client_for(questionnaire, collect_db, keep_metadata=frozenset({"start"}))
+def test_metadata_the_questionnaire_opts_into_is_kept_and_exported(
+    questionnaire, collect_db, tmp_path
+):
+    opted = questionnaire.model_copy(update={"collect": CollectSettings(keep_metadata=["start"])})
+    client, store = client_for(opted, collect_db)
     extra = "<start>2024-03-01T08:00:00+07:00</start><deviceid>collect:abc123</deviceid>"
     xml = submission_xml(questionnaire, valid_fields(questionnaire), extra=extra)
     assert post_xml(client, xml).status_code == 201
@@ -161,6 +165,41 @@ def test_metadata_the_wave_opts_into_is_kept_and_exported(questionnaire, collect
     exported = pd.read_csv(out, dtype=str)
     assert list(exported["_start"]) == ["2024-03-01T08:00:00+07:00"]
     assert "abc123" not in out.read_text(encoding="utf-8")
+
+
+def with_start_question(questionnaire, keep: list[str]):
+    """The questionnaire with a ``start`` metadata row of its own (as forms imported from Kobo
+    or ODK often have, here named ``started``) and the given opt-in."""
+    first = questionnaire.sections[0]
+    start = Question.model_validate({"name": "started", "type": "meta", "xlsform_type": "start"})
+    sections = [first.model_copy(update={"questions": [start, *first.questions]})]
+    return questionnaire.model_copy(
+        update={
+            "sections": sections + questionnaire.sections[1:],
+            "collect": CollectSettings(keep_metadata=keep),
+            "source": f"with-start-{'-'.join(keep)}",
+        }
+    )
+
+
+@pytest.mark.parametrize("keep", [[], ["start"]])
+def test_the_forms_own_start_question_is_dropped_unless_opted_into(questionnaire, collect_db, keep):
+    opted = with_start_question(questionnaire, keep)
+    client, store = client_for(opted, collect_db)
+    assert 'jr:preloadParams="start"' in client.get("/forms/degradation_survey.xml").text
+    extra = "<started>2024-03-01T08:00:00+07:00</started>"
+    xml = submission_xml(questionnaire, valid_fields(questionnaire), extra=extra)
+    assert post_xml(client, xml).status_code == 201
+    ((_, _, answers),) = store.answers()
+    assert answers["started"] is None  # never as an answer
+    kept = {k: v for k, v in answers.items() if "2024-03-01" in str(v)}
+    assert kept == ({"_start": "2024-03-01T08:00:00+07:00"} if keep else {})
+
+
+def test_a_misspelt_metadata_opt_in_is_an_input_error(questionnaire, collect_db):
+    opted = questionnaire.model_copy(update={"collect": CollectSettings(keep_metadata=["strat"])})
+    with pytest.raises(InputError, match="'strat' is not identifying XLSForm metadata"):
+        client_for(opted, collect_db)
 
 
 def test_wrong_form_or_version_is_refused(server, questionnaire):

@@ -26,11 +26,10 @@ def serve_command(
     port: int = typer.Option(8080, "--port", help="Port to listen on."),
     access: str = typer.Option("open", "--access", help="open, app-user or one-time."),
     out: Path | None = typer.Option(None, "--out", help="Export target (raw/<wave>.csv)."),
-    keep_metadata: str = typer.Option(
-        "", "--keep-metadata", help="Identifying XLSForm metadata to keep, e.g. start,end."
-    ),
 ) -> None:
     """Serve the questionnaire for one wave (web form and OpenRosa for ODK Collect).
+    Identifying metadata (start, end, deviceid, ...) is dropped unless the questionnaire
+    opts in with ``collect: {keep_metadata: [start, end]}``.
 
     Example: survey collect serve questionnaires/degradation-2023.yaml --wave 2024
     """
@@ -39,8 +38,7 @@ def serve_command(
 
     q = load_questionnaire(questionnaire)
     store = open_store(db, wave)
-    keep = frozenset(name.strip() for name in keep_metadata.split(",") if name.strip())
-    app = make_app(q, store, access, out, suppress_threshold(), keep)
+    app = make_app(q, store, access, out, suppress_threshold())
     if store.setting("admin_hash") is None:
         typer.echo("no admin password yet: run `survey collect admin-password`", err=True)
     typer.echo(f"collecting {q.form_id} wave {wave} on http://{host}:{port}/ ({access})", err=True)

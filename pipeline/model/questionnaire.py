@@ -302,11 +302,21 @@ class Design(Model):
         return self
 
 
+class CollectSettings(Model):
+    """How ``survey collect`` treats the form's submissions. ``keep_metadata``: identifying
+    XLSForm metadata (``start``, ``end``, ``deviceid``, ``audit``, ``phonenumber``,
+    ``username``, ...) the survey opts into keeping with the responses; every other one is
+    dropped on receipt. The opt-in lives in the questionnaire so that it is reviewed with it."""
+
+    keep_metadata: list[str] = Field(default_factory=list)
+
+
 class Questionnaire(Model):
     """``languages`` maps a language code used in the labels to the XLSForm language name it
     was written with (``en`` -> ``English (en)``, ``default`` -> '' for plain ``label``);
     ``default_language`` and ``settings`` (instance_name, style, ...) are the settings
-    sheet's; ``sheets`` keeps other sheets verbatim (external_choices, entities, osm)."""
+    sheet's; ``sheets`` keeps other sheets verbatim (external_choices, entities, osm);
+    ``collect``: how the collection server treats submissions (CollectSettings)."""
 
     form_id: str
     version: str = ""
@@ -324,6 +334,7 @@ class Questionnaire(Model):
     default_language: str | None = None
     settings: dict[str, str] = Field(default_factory=dict)
     sheets: dict[str, list[dict[str, str]]] = Field(default_factory=dict)
+    collect: CollectSettings = Field(default_factory=CollectSettings)
 
     # Filled by load_questionnaire; not part of the YAML.
     source: str = ""

@@ -60,11 +60,11 @@ def make_app(
     access: str = "open",
     export_path: Path | None = None,
     suppress_below: int = DEFAULT_SUPPRESS_BELOW,
-    keep_metadata: frozenset[str] = frozenset(),
     xform=None,
 ):
     """The ASGI application (for uvicorn, or Starlette's TestClient). ``xform``: the
-    questionnaire's XForm when already built (building it takes a few seconds)."""
+    questionnaire's XForm when already built (building it takes a few seconds). The
+    identifying metadata kept is the questionnaire's ``collect.keep_metadata``."""
     from pipeline.stages.collect.app import AccessMode, CollectConfig, create_app
 
     try:
@@ -78,10 +78,27 @@ def make_app(
         access=mode,
         export_path=export_path or Path("raw") / f"{store.wave}.csv",
         suppress_below=suppress_below,
-        keep_metadata=keep_metadata,
+        keep_metadata=kept_metadata(questionnaire),
         xform=xform,
     )
     return create_app(config)
+
+
+def kept_metadata(questionnaire: Questionnaire) -> frozenset[str]:
+    """The questionnaire's ``collect.keep_metadata``, each name one of the identifying XLSForm
+    metadata (a misspelt name would otherwise keep nothing, silently)."""
+    from pipeline.stages.collect.answers import IDENTIFYING_METADATA
+
+    names = questionnaire.collect.keep_metadata
+    for name in names:
+        if name not in IDENTIFYING_METADATA:
+            known = ", ".join(sorted(IDENTIFYING_METADATA))
+            raise InputError(
+                f"{name!r} is not identifying XLSForm metadata; expected one of {known}",
+                file=questionnaire.source or None,
+                column="collect.keep_metadata",
+            )
+    return frozenset(names)
 
 
 def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:

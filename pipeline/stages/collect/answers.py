@@ -125,9 +125,25 @@ class FormRules:
     def kept_metadata(self, fields: dict[str, str]) -> dict[str, str]:
         """The identifying metadata this wave opted into, as raw-file columns ``_<name>``."""
         out = {}
-        for name in sorted(self.keep_metadata & fields.keys()):
-            out[f"_{name}"] = self.free_text(name, fields[name].strip())[:200]
+        for name in sorted(fields):
+            kind = self.metadata_kind(name)
+            if kind in self.keep_metadata:
+                out[f"_{kind}"] = self.free_text(name, fields[name].strip())[:200]
         return out
+
+    def metadata_kind(self, name: str) -> str | None:
+        """The identifying XLSForm metadata field ``name`` carries (``start``, ``deviceid``,
+        ...), or None: a field of that name outside the form, or the form's own metadata
+        question (a form imported from Kobo or ODK often has ``start`` and ``end`` rows),
+        whatever it is called."""
+        q = self.field_question.get(name)
+        if q is None:
+            kind = name
+        elif q.type is QuestionType.meta:
+            kind = q.xlsform_type or q.name
+        else:
+            return None
+        return kind if kind in IDENTIFYING_METADATA else None
 
     # ---- fields ------------------------------------------------------------------------
 
@@ -135,10 +151,10 @@ class FormRules:
         """The answer fields; meta and identifying metadata dropped, anything else refused."""
         out = {}
         for name, text in fields.items():
+            if name in META_FIELDS or self.metadata_kind(name):
+                continue  # identifying metadata is kept only as kept_metadata says
             if name in self.field_question:
                 out[name] = text
-            elif name in META_FIELDS or name in IDENTIFYING_METADATA:
-                continue  # identifying metadata is kept only as kept_metadata says
             elif name in self.note_fields:
                 if text.strip():
                     raise Refusal(name, "this is a note and takes no answer")

@@ -1,8 +1,10 @@
 """The collection server as an ASGI application (Starlette).
 
 Respondents: ``/`` (start page; a one-time code is typed here, never put in a URL),
-``/form`` (open link), ``/key/<token>/form`` (named app-users), ``/respond`` (the plain HTML
-form posts here). ODK Collect and other OpenRosa clients: ``/formList``, ``/forms/<id>.xml``,
+``/webform`` (open link) and ``/key/<token>/webform`` (named app-users): the form rendered in
+the browser by ODK Web Forms from /static, which fetches the XForm and submits to
+``/submission``; ``/form``, ``/key/<token>/form`` and ``/respond``: the plain HTML form,
+with no script. ODK Collect and other OpenRosa clients: ``/formList``, ``/forms/<id>.xml``,
 ``/submission`` (also under ``/key/<token>/``). Admin: ``/admin``.
 
 The server writes no access log: a request line would carry the time, the address and, for
@@ -24,15 +26,18 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.collect.answers import FormRules, Refusal
 from pipeline.stages.collect.cards import cards_pdf, new_codes, normalise_code
 from pipeline.stages.collect.export import export_wave
 from pipeline.stages.collect.security import (
+    ENGINE_CSP,
     AdminSessions,
     SecurityMiddleware,
     same_token,
@@ -40,7 +45,13 @@ from pipeline.stages.collect.security import (
 )
 from pipeline.stages.collect.store import Entry, Keyed, Outcome, Store, TokenState
 from pipeline.stages.collect.web import UI, FormPage, other_lang, page_lang, render, web_fields
-from pipeline.stages.collect.xform import MAX_XML_BYTES, XForm, build_xform, parse_submission
+from pipeline.stages.collect.xform import (
+    MAX_XML_BYTES,
+    XForm,
+    build_xform,
+    parse_submission,
+    with_default_language,
+)
 from pipeline.stages.tabulate import suppressed_columns
 
 OPENROSA = {"X-OpenRosa-Version": "1.0"}
@@ -165,7 +176,6 @@ def create_app(config: CollectConfig) -> Starlette:
     sessions = AdminSessions()
     page = FormPage(config.questionnaire)
     q = config.questionnaire
-    css = (STATIC / "style.css").read_bytes()
 
     def html(template: str, status: int = 200, **context) -> HTMLResponse:
         lang = context.get("lang", "vi")
@@ -199,6 +209,22 @@ def create_app(config: CollectConfig) -> Starlette:
             form_number=(values or {}).get("form_number", [None])[0],
         )
 
+    def engine_page(lang: str, base: str, bearer: str | None = None) -> HTMLResponse:
+        """The page that runs ODK Web Forms: the XForm from ``base``/forms/<id>.xml, the
+        submission to ``base``/submission (``base`` is ``/key/<token>`` for app-users). A
+        one-time code goes as a Bearer header, never in a URL, and makes the page single-use."""
+        response = html(
+            "webform.html", lang=lang, other=other_lang(lang),
+            organisation=q.organisation.get(lang) if q.organisation else None,
+            form_url=f"{base}/forms/{config.xform.form_id}.xml?lang={lang}",
+            submit_url=f"{base}/submission",
+            bearer=bearer, single=config.access is AccessMode.one_time,
+            switch_href=None if bearer else f"{base}/webform?lang={other_lang(lang)}",
+            plain_href=f"{base}/form?lang={lang}",
+        )  # fmt: skip
+        response.headers["content-security-policy"] = ENGINE_CSP
+        return response
+
     # ---- respondents ---------------------------------------------------------------------
 
     async def start(request: Request) -> Response:
@@ -221,6 +247,8 @@ def create_app(config: CollectConfig) -> Starlette:
                 "start.html", 403, lang=lang, other=other_lang(lang), access="one-time",
                 message=UI[lang][key],
             )  # fmt: skip
+        if form.get("view") == "engine":
+            return engine_page(lang, "", bearer=code)
         return form_page(lang, code)
 
     async def open_form(request: Request) -> Response:
@@ -228,6 +256,12 @@ def create_app(config: CollectConfig) -> Starlette:
         if config.access is not AccessMode.open:
             return RedirectResponse(f"/?lang={lang}", status_code=303)
         return form_page(lang, None)
+
+    async def open_webform(request: Request) -> Response:
+        lang = page_lang(request.query_params.get("lang"))
+        if config.access is not AccessMode.open:
+            return RedirectResponse(f"/?lang={lang}", status_code=303)
+        return engine_page(lang, "")
 
     async def app_user_form(request: Request) -> Response:
         lang = page_lang(request.query_params.get("lang"))
@@ -238,6 +272,8 @@ def create_app(config: CollectConfig) -> Starlette:
             await run_in_threadpool(collector.resolve, token)
         except Denied as exc:
             return message(lang, exc.key, exc.status)
+        if request.url.path.endswith("/webform"):
+            return engine_page(lang, f"/key/{token}")
         return form_page(lang, token)
 
     async def respond(request: Request) -> Response:
@@ -297,9 +333,6 @@ def create_app(config: CollectConfig) -> Starlette:
         heading = "thanks_title" if status < 300 else "refused"
         return message(lang, f"keyed_{outcome.value}", status, heading=heading)
 
-    async def stylesheet(_request: Request) -> Response:
-        return Response(css, media_type="text/css; charset=utf-8")
-
     # ---- OpenRosa ------------------------------------------------------------------------
 
     def token_of(request: Request) -> str | None:
@@ -342,7 +375,11 @@ def create_app(config: CollectConfig) -> Starlette:
             return openrosa_message(exc.status, str(exc))
         if request.path_params["form_id"] != config.xform.form_id:
             return openrosa_message(404, "no such form")
-        return Response(config.xform.xml, media_type=XML, headers=OPENROSA)
+        xml = config.xform.xml
+        lang = request.query_params.get("lang")
+        if lang in UI:  # the engine page asks for its own language as the form's default
+            xml = with_default_language(xml, lang)
+        return Response(xml, media_type=XML, headers=OPENROSA)
 
     async def submission(request: Request) -> Response:
         if request.method == "HEAD":
@@ -494,11 +531,13 @@ def create_app(config: CollectConfig) -> Starlette:
         Route("/", start),
         Route("/start", start_with_code, methods=["POST"]),
         Route("/form", open_form),
+        Route("/webform", open_webform),
         Route("/key/{token}/form", app_user_form),
+        Route("/key/{token}/webform", app_user_form),
         Route("/respond", respond, methods=["POST"]),
         Route("/key/{token}/keying", keying_form),
         Route("/key/{token}/keying", keying, methods=["POST"]),
-        Route("/static/style.css", stylesheet),
+        Mount("/static", app=static_files()),
         Route("/formList", form_list),
         Route("/key/{token}/formList", form_list),
         Route("/forms/{form_id}.xml", form_xml),
@@ -520,6 +559,23 @@ def create_app(config: CollectConfig) -> Starlette:
     )
     return SecurityMiddleware(app)
 
+
+def static_files():
+    """The style sheet, the page scripts and the form engine's bundle, compressed when the
+    browser accepts it (the bundle is 4 MB, about 1 MB gzipped) and revalidated by ETag
+    rather than downloaded again."""
+    files = StaticFiles(directory=STATIC)
+
+    async def revalidated(scope, receive, send):
+        async def send_no_cache(message):
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                message["headers"] = [*message.get("headers", []), (b"cache-control", b"no-cache")]
+            await send(message)
+
+        await files(scope, receive, send_no_cache)
+
+    return GZipMiddleware(revalidated, minimum_size=1024)
 
 
 def progress_rows(config: CollectConfig) -> tuple[list[dict], str]:

@@ -28,7 +28,7 @@ def responses_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
     if any(collector for _, collector, _ in rows):
         data["_collector"] = [collector for _, collector, _ in rows]
     kept = sorted({k for _, _, answers in rows for k in answers if k.startswith("_")})
-    for name in kept:  # identifying metadata the wave opted into (--keep-metadata)
+    for name in kept:  # identifying metadata the questionnaire opts into (collect.keep_metadata)
         data[name] = [answers.get(name) for _, _, answers in rows]
     return pd.DataFrame(data, dtype=object)
 

@@ -2,6 +2,8 @@
 
 - Every response carries a strict Content-Security-Policy (nothing but this server's own
   style sheet; no script at all, inline or not), no-sniff, no framing, no referrer, no cache.
+  The form engine's page alone sets ENGINE_CSP (see there) instead; a header a response
+  sets itself is never doubled.
 - A request body larger than the limit is refused with 413 before it is read in full.
 - The admin password is kept as an argon2id hash; a session is a random id in a Secure,
   HttpOnly, SameSite=Strict cookie, held in memory only; every admin form carries the
@@ -22,6 +24,19 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+# The page that runs the form engine (ODK Web Forms) from /static. Scripts only from this
+# server, never inline and never eval. Two allowances the engine needs, and nothing else:
+# - 'wasm-unsafe-eval': its XPath parser is tree-sitter compiled to WebAssembly, which the
+#   browser must be allowed to compile (this permits WebAssembly only, not JavaScript eval);
+# - style-src 'unsafe-inline': the engine and PrimeVue insert their styles as <style>
+#   elements at run time (no external style sheet exists for them). Inline style cannot run
+#   script; every label still reaches the page escaped by Vue.
+# Its fonts (Roboto) are embedded in its styles as data: URLs, hence font-src data:.
+ENGINE_CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = [
@@ -76,7 +91,9 @@ class SecurityMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                own = list(message.get("headers", []))
+                present = {name.lower() for name, _ in own}
+                message["headers"] = own + [h for h in SECURITY_HEADERS if h[0] not in present]
             await send(message)
 
         try:

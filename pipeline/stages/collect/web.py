@@ -47,6 +47,15 @@ UI = {
         "keyed_same_operator": "Đồng chí đã nhập phiếu này; cần người nhập khác.",
         "keyed_settled": "Phiếu này đã được lưu.",
         "keyed_closed": "Đợt khảo sát đã kết thúc.",
+        "plain_form": "Phiếu đơn giản (không cần JavaScript)",
+        "engine_loading": "Đang tải phiếu…",
+        "engine_failed": "Không tải được phiếu. Vui lòng kiểm tra kết nối rồi tải lại trang.",
+        "queued": (
+            "Chưa có mạng hoặc máy chủ chưa trả lời: phiếu đã được lưu trên máy này và sẽ tự "
+            "gửi khi có kết nối trở lại. Vui lòng không xoá dữ liệu trình duyệt."
+        ),
+        "sending": "Đang gửi phiếu…",
+        "waiting": "Phiếu chờ gửi trên máy này",
     },
     "en": {
         "lang_name": "English",
@@ -79,6 +88,16 @@ UI = {
         "keyed_same_operator": "You keyed this form already; another operator must key it.",
         "keyed_settled": "This form is stored already.",
         "keyed_closed": "This survey wave is closed.",
+        "plain_form": "Plain form (no JavaScript needed)",
+        "engine_loading": "Loading the questionnaire…",
+        "engine_failed": "The questionnaire could not be loaded. Check the connection and reload.",
+        "queued": (
+            "No connection, or the server did not answer: the questionnaire is saved on this "
+            "device and will be sent when the connection returns. Please do not clear the "
+            "browser's data."
+        ),
+        "sending": "Sending…",
+        "waiting": "Questionnaires waiting on this device",
     },
 }
 

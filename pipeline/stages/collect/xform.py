@@ -9,8 +9,10 @@ element count before anything is read from it.
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -35,6 +37,26 @@ class XForm:
     @property
     def md5(self) -> str:
         return hashlib.md5(self.xml.encode("utf-8")).hexdigest()
+
+
+_TRANSLATION = re.compile(r'<translation lang="([^"]*)"(?: default="true\(\)")?>')
+
+
+@lru_cache(maxsize=8)
+def with_default_language(xml: str, lang: str) -> str:
+    """The XForm with its translation for the language code ``lang`` (``English (en)`` for
+    ``en``) marked as the default, so that a form engine opens in the page's language; the
+    XForm unchanged when it has no such translation. Only the ``default`` mark moves."""
+    names = _TRANSLATION.findall(xml)
+    target = next((n for n in names if n == lang or n.endswith(f"({lang})")), None)
+    if target is None:
+        return xml
+
+    def marked(match: re.Match) -> str:
+        default = ' default="true()"' if match.group(1) == target else ""
+        return f'<translation lang="{match.group(1)}"{default}>'
+
+    return _TRANSLATION.sub(marked, xml)
 
 
 def build_xform(questionnaire: Questionnaire, lang: str = "vi") -> XForm:
