@@ -226,6 +226,14 @@ oracles$svyolr <- list(
   apiclus2 = olr(mealcat ~ ell + stype, mealcat(dclus2)),
   apiclus1_domain = olr(mealcat ~ ell, subset(mealcat(dclus1), stype == "E")),
   nhanes = olr(factor(agecat) ~ factor(race) + RIAGENDR, nh))
+# On replicate designs R refits MASS::polr per replicate (optim's default tolerance there).
+rep_olr <- function(f, des) {
+  m <- svyolr(f, des)
+  list(coef = num(c(coef(m))), se = num(SE(m)), df = m$df.residual)
+}
+oracles$svyolr_replicates <- list(
+  apiclus1_jk1 = rep_olr(mealcat ~ ell + stype, mealcat(as.svrepdesign(dclus1))),
+  apistrat_jkn = rep_olr(mealcat ~ ell + stype, mealcat(as.svrepdesign(dstrat, type = "JKn"))))
 
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/estimator_oracles.json")
