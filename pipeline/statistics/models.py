@@ -1,7 +1,7 @@
 """More of R's survey estimators: ``svyratio``, ``svyvar``, ``svycontrast``, ``svyglm``
 (gaussian, quasibinomial and quasipoisson: linear, logistic and log-linear regression) with
-``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG linear, raking, logit,
-bounds).
+``regTermTest``, ``svyolr`` (proportional odds), ``svyttest``, ``svyquantile`` and
+``calibrate`` (GREG linear, raking, logit, bounds).
 
 On a linearised design every variance is the design's (:meth:`Survey.variance`) of the
 estimator's influence values, as R's ``svyrecvar`` computes it; rows missing a variable or
