@@ -379,16 +379,39 @@ def test_trimming_limits_must_leave_room_for_the_total():
 # ---- PPS without replacement: Brewer's approximation (R's pps="brewer") -------------------------
 
 
-@pytest.fixture(scope="module")
-def election() -> Survey:
+def election_data() -> pd.DataFrame:
     df = data("election_pps")
     df["bush_ahead"] = np.where(df["Bush"] > df["Kerry"], "Bush", "Kerry")
     df["nader"] = np.where(df["Nader"] > 0, "some", "none")
-    return Survey.design(df, fpc=["p"], pps="brewer")
+    return df
 
 
-def test_election_pps_sample_by_brewers_approximation(election, oracle):
-    o = oracle["election_brewer"]
+def election_design(name: str, oracle: dict) -> Survey:
+    joint = pd.read_csv(CORPUS / "election_jointprob.csv").to_numpy()
+    options = {
+        "election_brewer": {"pps": "brewer"},
+        "election_ppsmat": {"pps": "ppsmat", "joint_probabilities": joint},
+        "election_ppsmat_yg": {"pps": "ppsmat", "joint_probabilities": joint, "pps_variance": "YG"},
+        "election_overton": {"pps": "overton"},
+        "election_hr": {"pps": "hr", "p2bar": oracle["election_p2bar"]},
+        "election_hr_sample": {"pps": "hr"},
+    }[name]
+    return Survey.design(election_data(), fpc=["p"], **options)
+
+
+ELECTION = [
+    "election_brewer",
+    "election_ppsmat",
+    "election_ppsmat_yg",
+    "election_overton",
+    "election_hr",
+    "election_hr_sample",
+]
+
+
+@pytest.mark.parametrize("name", ELECTION)
+def test_election_pps_sample_by_every_pps_variance(oracle, name):
+    election, o = election_design(name, oracle), oracle[name]
     check(estimate.total(election, "Bush"), o["total_bush"])
     check(estimate.mean(election, "Kerry"), o["mean_kerry"], ("estimate", "se", "deff"))
     check(models.ratio(election, "Bush", "Kerry"), o["ratio_bush_kerry"])
@@ -420,8 +443,12 @@ def test_brewer_needs_probabilities_constant_within_units():
     varying = df.assign(p1=df["p1"] * (1 + 0.01 * (df.index % 2)))
     with pytest.raises(InputError, match="varies within a sampling unit"):
         Survey.design(varying, clusters=["dnum", "snum"], fpc=["p1", "p2"], pps="brewer")
-    with pytest.raises(InputError, match="pps must be 'brewer'"):
-        Survey.design(df, clusters=["dnum"], fpc=["p1"], pps="overton")
+    with pytest.raises(InputError, match="pps must be one of"):
+        Survey.design(df, clusters=["dnum"], fpc=["p1"], pps="sampford")
+    with pytest.raises(InputError, match="one sampling stage"):
+        Survey.design(df, clusters=["dnum", "snum"], fpc=["p1", "p2"], pps="overton")
+    with pytest.raises(InputError, match="needs the joint inclusion probabilities"):
+        Survey.design(df, clusters=["dnum"], fpc=["p1"], pps="ppsmat")
 
 
 # ---- live R, so the fixtures cannot drift ----------------------------------------------------
@@ -548,3 +575,14 @@ def test_imhof_against_independent_calculations():
     close(chisqsum.pchisqsum_exact(x, np.array([a, b])), convolution, RTOL)
     # ... and close to the saddlepoint, which approximates it.
     assert chisqsum.pchisqsum_saddlepoint(x, np.array([a, b])) == pytest.approx(convolution, 0.03)
+
+
+@pytest.mark.parametrize("name", ["apiclus1_jk1", "apistrat_jkn"])
+def test_proportional_odds_model_on_replicates(designs, oracle, name):
+    # R refits MASS::polr per replicate at optim's default tolerance (BFGS stops ~1e-5 short
+    # in each fit, and the SE is of their differences): R's numbers are good to ~1e-3.
+    s, o = get(designs, name), oracle["svyolr_replicates"][name]
+    m = models.olr(s, meal_category(s), ["ell", "stype"])
+    assert m.df == o["df"]
+    close(m.coef, o["coef"], 2e-3)
+    close(m.se, o["se"], 5e-3)

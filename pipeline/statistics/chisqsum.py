@@ -69,33 +69,32 @@ def zeroin(f: Callable[[float], float], lower: float, upper: float, tol: float =
     return b
 
 
-def _rsum(x: np.ndarray) -> float:
-    """R's sum(): a long double accumulation in order."""
-    return float(np.sum(x.astype(np.longdouble)))
-
-
-def saddle(x: float, lam: np.ndarray) -> float:
+def saddle(x: float, lam: np.ndarray, counts: np.ndarray | None = None) -> float:
     """R's survey:::saddle: P(Σ λ_i χ²_1 > x) by the saddlepoint approximation; NaN where
-    the saddlepoint is within 1e-4 of 0 (R's NA: the caller falls back)."""
+    the saddlepoint is within 1e-4 of 0 (R's NA: the caller falls back). ``counts``: how
+    many times each λ_i is repeated (R repeats them in a vector; the sums are the same)."""
+    lam = np.asarray(lam, dtype=float)
+    counts = np.ones(lam.size) if counts is None else np.asarray(counts, dtype=float)
     d = float(np.max(lam))
     lam = lam / d
     x = x / d
+    n_terms = float(counts.sum())
 
     def k0(z):
-        return -_rsum(np.log(1 - 2 * z * lam)) / 2
+        return -float(np.sum(counts * np.log(1 - 2 * z * lam))) / 2
 
     def k1(z):
-        return _rsum(lam / (1 - 2 * z * lam))
+        return float(np.sum(counts * lam / (1 - 2 * z * lam)))
 
     def k2(z):
-        return 2 * _rsum(lam**2 / (1 - 2 * z * lam) ** 2)
+        return 2 * float(np.sum(counts * lam**2 / (1 - 2 * z * lam) ** 2))
 
     if np.any(lam < 0):
         lmin = float(np.max(1 / (2 * lam[lam < 0]))) * 0.99999
-    elif x > _rsum(lam):
+    elif x > float(np.sum(counts * lam)):
         lmin = -0.01
     else:
-        lmin = -lam.size / (2 * x)
+        lmin = -n_terms / (2 * x)
     lmax = float(np.min(1 / (2 * lam[lam > 0]))) * 0.99999
     zeta = zeroin(lambda z: k1(z) - x, lmin, lmax)
     if abs(zeta) < 1e-4:
@@ -128,8 +127,8 @@ def pfsum_saddlepoint(x: float, a: np.ndarray, ddf: float) -> float:
         return pchisqsum_saddlepoint(x, a)
     scale, ndf = _satterthwaite(a)
     guess = float(special.fdtrc(ndf, ddf, x / ndf / scale))
-    lam = np.concatenate([a, np.full(int(ddf), -x / ddf)])
-    sad = saddle(0.0, lam)
+    lam = np.append(a, -x / ddf)
+    sad = saddle(0.0, lam, np.append(np.ones(a.size), float(int(ddf))))
     return guess if math.isnan(sad) else sad
 
 

@@ -166,7 +166,7 @@ def crosstab(
     h = design.n_strata
     s1f, s2f = s1.reshape(h, -1), s2.reshape(h, -1)
     replicated = design.replicates is not None
-    needs_cells = design.calibrated or design.clustered or replicated or design.pps_fractions
+    needs_cells = design.calibrated or design.clustered or replicated or design.pps
     cells = _cell_index(row, col, keep_r, keep_c) if needs_cells else None
     n_tab = counts.sum(axis=0)
     t = s1f.sum(axis=0)

@@ -1,7 +1,7 @@
 """More of R's survey estimators: ``svyratio``, ``svyvar``, ``svycontrast``, ``svyglm``
 (gaussian, quasibinomial and quasipoisson: linear, logistic and log-linear regression) with
-``regTermTest``, ``svyttest``, ``svyquantile`` and ``calibrate`` (GREG linear, raking, logit,
-bounds).
+``regTermTest``, ``svyolr`` (proportional odds), ``svyttest``, ``svyquantile`` and
+``calibrate`` (GREG linear, raking, logit, bounds).
 
 On a linearised design every variance is the design's (:meth:`Survey.variance`) of the
 estimator's influence values, as R's ``svyrecvar`` computes it; rows missing a variable or
@@ -463,10 +463,12 @@ def olr(
     the SEs to 1e-7). The variance is R's: the influence values (R's score per row times the inverse
     of R's Hessian, which R's optimhess takes by central differences of the gradient with
     step 1e-3) through the design. Rows missing a variable and rows outside ``domain`` have
-    zero influence. Linearised designs only.
+    zero influence. On a replicate design (R's svyolr.svyrep.design) the model is refitted
+    with each replicate's weights from the full-sample fit and the fits combined by svrVar
+    (R refits with MASS::polr at optim's default tolerance, so R's SEs carry its ~1e-3
+    relative error there); df is then degf of the domain, its rows missing a variable
+    included (as R counts them), minus the predictors' coefficients.
     """
-    if design.replicates is not None:
-        raise InputError("svyolr on a replicate-weight design is not available")
     y_values = _as_series(response, design, "response")
     lev = list(levels) if levels is not None else levels_of(y_values)
     codes = pd.Categorical(y_values, categories=lev).codes
@@ -480,18 +482,24 @@ def olr(
     q = len(lev) - 1
     fit = _OrdinalFit(xr, y, wt, q)
     par = fit.newton(fit.start())
-    hessian = fit.r_hessian(par)
-    vc = np.linalg.pinv(hessian)
     pc = xr.shape[1]
-    theta = par[pc:]
-    a = np.eye(pc + q)
-    a[pc:, pc:] = _olr_jacobian(theta)
-    vm = a @ vc @ a.T
-    influence = np.zeros((design.n, pc + q))
-    influence[rows] = fit.scores(par, logdiff=False) @ vm
-    vcov = design.variance(influence)
-    zeta = np.cumsum(np.concatenate([theta[:1], np.exp(theta[1:])]))
-    coef = np.concatenate([par[:pc], zeta])
+    coef = _olr_coefficients(par, pc)
+    df = domain_df(design, inside) - pc
+    if design.replicates is not None:
+        reps = design.replicates
+        betas = np.empty((reps.n_replicates, coef.size))
+        for r in range(reps.n_replicates):  # one fit per replicate, as R
+            wr = reps.replicate_weights(design.weights, r)[rows]
+            betas[r] = _olr_coefficients(_OrdinalFit(xr, y, wr, q).newton(par), pc)
+        vcov = reps.variance(coef, betas)
+        df = design.domain_df(domain_mask(design, domain)) - pc
+    else:
+        a = np.eye(pc + q)
+        a[pc:, pc:] = _olr_jacobian(par[pc:])
+        vm = a @ np.linalg.pinv(fit.r_hessian(par)) @ a.T
+        influence = np.zeros((design.n, pc + q))
+        influence[rows] = fit.scores(par, logdiff=False) @ vm
+        vcov = design.variance(influence)
     cuts = [
         f"{value_label(lo)}|{value_label(hi)}" for lo, hi in zip(lev[:-1], lev[1:], strict=True)
     ]
@@ -500,10 +508,16 @@ def olr(
         coef,
         np.sqrt(np.diag(vcov)),
         vcov,
-        int(domain_df(design, inside) - pc),
+        int(df),
         tuple(lev),
         int(rows.size),
     )
+
+
+def _olr_coefficients(par: np.ndarray, pc: int) -> np.ndarray:
+    """β then the cut-points ζ = cumsum(θ_1, exp(θ_2), ...)."""
+    theta = par[pc:]
+    return np.concatenate([par[:pc], np.cumsum(np.concatenate([theta[:1], np.exp(theta[1:])]))])
 
 
 def value_label(value) -> str:
@@ -582,8 +596,8 @@ class _OrdinalFit:
         return (h + h.T) / 2
 
     def newton(self, par: np.ndarray) -> np.ndarray:
-        """Newton steps (Hessian by fine central differences), halved while they do not
-        lower the objective, until the gradient vanishes."""
+        """Newton steps (Hessian by fine central differences), halved while they raise the
+        objective beyond its rounding, until the gradient vanishes."""
         value = self.objective(par)
         for _ in range(OLR_MAXIT):
             g = self.gradient(par)
@@ -593,11 +607,14 @@ class _OrdinalFit:
             for _ in range(60):
                 trial = par - step
                 trial_value = self.objective(trial)
-                if trial_value <= value:
+                # Near the optimum a step changes the objective by less than its rounding.
+                if trial_value <= value + 64 * np.finfo(float).eps * abs(value):
                     break
                 step = step / 2
-            else:
-                return par  # no lower point: the optimum to rounding
+            else:  # no lower point: the optimum to rounding, unless the gradient says not
+                if np.max(np.abs(g)) > 1e-6 * (1 + abs(value)):
+                    break
+                return par
             par, value = trial, trial_value
         raise InputError("the ordinal model did not converge (a level predicted perfectly?)")
 

@@ -46,6 +46,7 @@ from scipy import sparse
 
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
+from pipeline.statistics import pps as pps_designs
 from pipeline.statistics import replicates as replicate_weights
 from pipeline.statistics.replicates import Replicates
 
@@ -244,6 +245,9 @@ class Survey:
         pps_fractions: for a PPS sample without replacement (R's ``pps="brewer"``), per
             stage, each unit's sampling probability π_u (0-1); the variance then uses
             Brewer's approximation (each PSU's own 1 − π_u as its FPC), () otherwise.
+        pps_joint: for the other PPS variances (R's ``ppsmat``, ``HR``, ``"overton"``): the
+            PSUs' Ď matrix (U × U, see :mod:`pipeline.statistics.pps`), the variance then
+            t' Ď t ("HT", ``pps_variance``) or its Yates-Grundy form ("YG").
 
     Build it with :meth:`stratified`, :meth:`from_weights`, :meth:`simple`, :meth:`design`
     or :func:`survey_for`, not directly.
@@ -260,6 +264,8 @@ class Survey:
     subpopulation: tuple[np.ndarray, ...] = ()
     replicates: Replicates | None = None
     pps_fractions: tuple[np.ndarray, ...] = ()
+    pps_joint: np.ndarray | None = None
+    pps_variance: str = "HT"
     n_h: np.ndarray = field(init=False, repr=False)
     fpc_factor: np.ndarray = field(init=False, repr=False)
     stages: tuple[Stage, ...] = field(init=False, repr=False)
@@ -456,6 +462,9 @@ class Survey:
         nest: bool = False,
         lonely_psu: str = "fail",
         pps: str | None = None,
+        joint_probabilities: np.ndarray | None = None,
+        p2bar: float | None = None,
+        pps_variance: str = "HT",
         file: str | None = None,
     ) -> Survey:
         """R's ``svydesign(id=~c1+c2.., strata=, weights=, fpc=~f1+f2.., nest=, pps=)``.
@@ -468,13 +477,19 @@ class Survey:
         sampling fractions (all ≤ 1), as R tells them apart. Weights: the column, else the
         product of N/n over the stages when ``fpc`` is given, else 1.
 
-        ``pps="brewer"``: sampling with probability proportional to size without
-        replacement, the variance by Brewer's approximation as R's; ``fpc`` then gives each
-        unit's own sampling probability at each stage (0-1, constant within the unit), and
-        the weights default to 1 / the product of the probabilities.
+        ``pps``: sampling with probability proportional to size without replacement; ``fpc``
+        then gives each unit's own sampling probability at each stage (0-1, constant within
+        the unit), and the weights default to 1 / the product of the probabilities. "brewer":
+        Brewer's approximation (any number of stages); one stage only for "overton"
+        (Overton's approximation), "hr" (Hartley-Rao's, with ``p2bar`` = Σπ²/n of the
+        population, or without it the sample's mean π per stratum: R's ``HR()``) and
+        "ppsmat" (the PSUs' ``joint_probabilities`` π_ij, U × U in the order the PSUs first
+        appear in the data); ``pps_variance``: "HT" (Horvitz-Thompson) or "YG"
+        (Yates-Grundy) for those three, as R's ``variance=``.
         """
         if pps is not None:
-            return cls._brewer(df, clusters, strata, weight, fpc, nest, lonely_psu, pps, file)
+            spec = (pps, joint_probabilities, p2bar, pps_variance)
+            return cls._pps(df, clusters, strata, weight, fpc, nest, lonely_psu, spec, file)
         clusters, fpc = list(clusters), list(fpc)
         require_columns(df, [*clusters, strata, weight, *fpc], file)
         n = len(df)
@@ -511,10 +526,19 @@ class Survey:
         )
 
     @classmethod
-    def _brewer(cls, df, clusters, strata, weight, fpc, nest, lonely_psu, pps, file) -> Survey:
-        """:meth:`design` with ``pps`` (only "brewer", R's approximation)."""
-        if pps != "brewer":
-            raise InputError(f"pps must be 'brewer' (R's Brewer approximation), got {pps!r}")
+    def _pps(cls, df, clusters, strata, weight, fpc, nest, lonely_psu, spec, file) -> Survey:
+        """:meth:`design` with ``pps`` (``spec``: method, joint probabilities, p2bar, HT/YG)."""
+        pps, joint_probabilities, p2bar, kind = spec
+        if pps not in pps_designs.PPS_METHODS:
+            raise InputError(
+                f"pps must be one of {', '.join(pps_designs.PPS_METHODS)}, got {pps!r}"
+            )
+        if kind not in pps_designs.PPS_VARIANCES:
+            raise InputError(f"pps_variance must be HT or YG, got {kind!r}")
+        if pps != "brewer" and len(clusters) > 1:
+            raise InputError(f"pps={pps!r} is for one sampling stage (as in R); use 'brewer'")
+        if pps == "ppsmat" and joint_probabilities is None:
+            raise InputError("pps='ppsmat' needs the joint inclusion probabilities")
         clusters, fpc = list(clusters), list(fpc)
         require_columns(df, [*clusters, strata, weight, *fpc], file)
         n = len(df)
@@ -537,6 +561,9 @@ class Survey:
             w = _weight_column(df, weight, file)
         else:
             w = 1.0 / np.prod([f[u] for f, u in zip(fractions, units, strict=True)], axis=0)
+        joint = None
+        if pps != "brewer":
+            joint = _pps_dcheck(pps, fractions[0], units[0], codes, joint_probabilities, p2bar)
         return cls(
             df,
             codes,
@@ -547,7 +574,9 @@ class Survey:
             (),
             tuple(units[: len(clusters)]),
             (),
-            pps_fractions=tuple(fractions),
+            pps_fractions=tuple(fractions) if pps == "brewer" else (),
+            pps_joint=joint,
+            pps_variance=kind,
         )
 
     def with_weights(self, weights: np.ndarray, step: CalibrationStep | None = None) -> Survey:
@@ -636,8 +665,8 @@ class Survey:
             raise InputError("the survey already has replicate weights")
         if self.calibration:
             raise InputError("replicate weights of a calibrated design are not supported")
-        if self.pps_fractions:
-            raise InputError("replicate weights of a PPS (pps='brewer') design are not supported")
+        if self.pps:
+            raise InputError("replicate weights of a PPS design are not supported")
         stratified = self.n_strata > 1
         if type == "auto":
             type = "JKn" if stratified else "JK1"
@@ -740,6 +769,11 @@ class Survey:
         return len(self.stratum_labels)
 
     @property
+    def pps(self) -> bool:
+        """Whether the sample was drawn with probability proportional to size (R's pps=)."""
+        return bool(self.pps_fractions) or self.pps_joint is not None
+
+    @property
     def clustered(self) -> bool:
         """Whether PSUs are clusters of respondents (else each respondent is its own PSU)."""
         return bool(self.clusters)
@@ -803,6 +837,10 @@ class Survey:
         z2 = np.asarray(z, dtype=float).reshape(self.n, -1)
         if self.calibration:
             z2 = self.calibration_residuals(z2)
+        if self.pps_joint is not None:
+            return pps_designs.pps_variance(
+                self.stages[0].totals(z2), self.pps_joint, self.pps_variance
+            )
         v = self.stages[0].variance(self.stages[0].totals(z2))
         for stage in self.stages[1:]:
             v = v + stage.variance(stage.totals(z2))
@@ -819,12 +857,12 @@ class Survey:
         cell] and goes through :meth:`variance`; a clustered one sums the weights per unit
         and cell at each stage (one np.bincount per stage).
         """
-        if self.calibration or self.clusters or self.pps_fractions:
+        if self.calibration or self.clusters or self.pps:
             if cells is None:
                 raise ValueError("a calibrated or clustered design needs each row's cell")
             inside = np.flatnonzero(cells >= 0)
             k = s1.shape[1]
-            if self.calibration or self.pps_fractions:
+            if self.calibration or self.pps:
                 z = np.zeros((self.n, k))
                 z[inside, cells[inside]] = self.weights[inside]
                 return self.variance(z)
@@ -1264,6 +1302,37 @@ def _stage_populations(
             )
         out.append(pop)
     return out
+
+
+def _pps_dcheck(
+    method: str,
+    prob: np.ndarray,
+    units: np.ndarray,
+    strata: np.ndarray,
+    joint: np.ndarray | None,
+    p2bar: float | None,
+) -> np.ndarray:
+    """The PSUs' Ď matrix (our unit order) for pps="overton", "hr" or "ppsmat"."""
+    first_row = np.unique(units, return_index=True)[1]
+    unit_strata = strata[first_row]
+    if method == "overton":
+        return pps_designs.overton_dcheck(prob, unit_strata)
+    if method == "hr":
+        if p2bar is None:  # R's HR(): the mean π of the stratum's sampled units
+            sums = np.bincount(unit_strata, weights=prob)
+            p2 = (sums / np.bincount(unit_strata))[unit_strata]
+        else:
+            p2 = np.full(prob.size, float(p2bar))
+        return pps_designs.hartley_rao_dcheck(prob, unit_strata, p2)
+    matrix = np.asarray(joint, dtype=float)
+    if matrix.shape != (prob.size, prob.size):
+        raise InputError(
+            f"the joint inclusion probabilities are {matrix.shape[0]} × {matrix.shape[1]}; "
+            f"the design has {prob.size} PSUs"
+        )
+    # R's matrix is in the order the PSUs first appear in the data.
+    position = np.argsort(np.argsort(first_row, kind="stable"), kind="stable")
+    return pps_designs.joint_dcheck(matrix[np.ix_(position, position)])
 
 
 def _unit_probabilities(

@@ -178,6 +178,19 @@ pps_battery <- function(des) list(
   domain_mean_kerry = stat(svymean(~Kerry, subset(des, nader == "some"))))
 oracles$election_brewer <- pps_battery(
   svydesign(id = ~1, fpc = ~p, data = election_pps, pps = "brewer"))
+write.csv(election_jointprob, file.path(corpus, "election_jointprob.csv"), row.names = FALSE)
+oracles$election_ppsmat <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = ppsmat(election_jointprob)))
+oracles$election_ppsmat_yg <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = ppsmat(election_jointprob),
+            variance = "YG"))
+oracles$election_overton <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = "overton"))
+oracles$election_hr <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = HR(sum(election$p^2) / 40)))
+oracles$election_hr_sample <- pps_battery(
+  svydesign(id = ~1, fpc = ~p, data = election_pps, pps = HR()))
+oracles$election_p2bar <- sum(election$p^2) / 40
 clus2 <- apiclus2
 district <- match(clus2$dnum, sort(unique(clus2$dnum)))
 clus2$p1 <- 0.02 + 0.1 * district / 40
@@ -213,6 +226,14 @@ oracles$svyolr <- list(
   apiclus2 = olr(mealcat ~ ell + stype, mealcat(dclus2)),
   apiclus1_domain = olr(mealcat ~ ell, subset(mealcat(dclus1), stype == "E")),
   nhanes = olr(factor(agecat) ~ factor(race) + RIAGENDR, nh))
+# On replicate designs R refits MASS::polr per replicate (optim's default tolerance there).
+rep_olr <- function(f, des) {
+  m <- svyolr(f, des)
+  list(coef = num(c(coef(m))), se = num(SE(m)), df = m$df.residual)
+}
+oracles$svyolr_replicates <- list(
+  apiclus1_jk1 = rep_olr(mealcat ~ ell + stype, mealcat(as.svrepdesign(dclus1))),
+  apistrat_jkn = rep_olr(mealcat ~ ell + stype, mealcat(as.svrepdesign(dstrat, type = "JKn"))))
 
 writeLines(toJSON(oracles, digits = NA, auto_unbox = TRUE, pretty = TRUE),
            "tests/oracles/estimator_oracles.json")
