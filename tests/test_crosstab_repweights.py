@@ -1,4 +1,5 @@
-"""`survey crosstab --repweights`: a file that brings its own replicate weights is read as
+"""`survey crosstab --repweights` and `survey compare-waves --repweights`: a file that brings
+its own replicate weights is read as
 R's svrepdesign reads it (type, scale, rscales, mse), on R's own replicate-weight files of
 apiclus1 (JK1 with the FPC folded into the scale; R's bootstrap), against R's numbers."""
 
@@ -96,3 +97,23 @@ def test_replicate_weights_with_strata_or_a_pattern_matching_nothing_are_refused
     assert "--repweights carries the design" in err and len(err.strip().splitlines()) == 1
     assert run([*BASE, path, "--repweights", "nothing[0-9]", "--reptype", "JK1"]) == 2
     assert "no column matches the replicate weights pattern" in capsys.readouterr().err
+
+
+def test_compare_waves_stacks_two_replicate_weight_files_as_r_does(capsys):
+    """apiclus1 (15 JK1 replicates) against apiclus2 (40): R's svrepdesign of the files
+    stacked with block replicate weights, each wave's replicates with its own scale."""
+    oracle = ORACLES["compare_jk1"]
+    argv = ["compare-waves", str(CORPUS / "apiclus1_jk1.csv"), str(CORPUS / "apiclus2_jk1.csv"),
+            "--var", "sch.wide", "--weight", "pw", "--repweights", "^jk[0-9]+$",
+            "--reptype", "JK1", "--json"]  # fmt: skip
+    assert run(argv) == 0, capsys.readouterr().err
+    result = json.loads(capsys.readouterr().out)
+    yes = next(level for level in result["levels"] if level["level"] == "Yes")
+    assert [yes["wave_a"], yes["wave_b"]] == pytest.approx(oracle["yes"], rel=1e-9)
+    assert [yes["diff"], yes["diff_se"]] == pytest.approx(
+        [oracle["diff"], oracle["diff_se"]], rel=1e-9
+    )
+    rs = result["rao_scott"]
+    assert [rs["F"], rs["df1"], rs["df2"], rs["p"]] == pytest.approx(
+        [oracle[k] for k in ("F", "df1", "df2", "p")], rel=1e-9
+    )

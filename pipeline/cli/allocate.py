@@ -39,8 +39,10 @@ def allocate_command(
         1.0, "--response-rate", help="With --margin: expected response rate (0-1)."
     ),
 ) -> None:
-    """Allocate a sample to strata (n_h, weights, fractions), or find the sample size for a
-    target margin of error (--margin) before fieldwork.
+    """Allocate a sample to strata or size it for a margin.
+
+    Without --margin: n_h, weights and sampling fractions of --n. With --margin: the sample
+    a target margin of error needs before fieldwork, overall and per stratum.
 
     Example: survey allocate --frame questionnaires/frame.yaml --n 1375 --method proportional
 

@@ -100,6 +100,28 @@ def compare_waves_command(
     encoding: str = typer.Option(
         None, "--encoding", help="Text encoding of both files, e.g. cp1258 (default: detect)."
     ),
+    repweights: str = typer.Option(
+        None,
+        "--repweights",
+        help="Each file's replicate weight columns, a regular expression (R's svrepdesign; "
+        "--weight is the sampling weight); the waves are stacked with block replicates.",
+    ),
+    reptype: str = typer.Option(
+        "other", "--reptype", help="Replicate type: JK1, JKn, BRR, Fay, bootstrap or other."
+    ),
+    scale: float = typer.Option(None, "--scale", help="Replicate variance scale (R's scale)."),
+    rscales: list[float] | None = typer.Option(
+        None, "--rscales", help="Per-replicate scales (repeat; one value: all replicates)."
+    ),
+    rho: float = typer.Option(None, "--rho", help="Fay's factor (with --reptype Fay)."),
+    mse: bool = typer.Option(
+        False, "--mse", help="Deviations from the full-sample estimate (R's mse=TRUE)."
+    ),
+    combined_weights: bool = typer.Option(
+        True,
+        "--combined-weights/--no-combined-weights",
+        help="The replicate columns include the sampling weight (R's combined.weights).",
+    ),
 ) -> None:
     """Compare one variable between two data files.
 
@@ -110,6 +132,7 @@ def compare_waves_command(
     from rich.table import Table
 
     from pipeline.stages.compare.waves import compare_files, file_comparison_json
+    from pipeline.statistics.replicate_design import ReplicateOptions
 
     result = compare_files(
         file_a,
@@ -124,6 +147,11 @@ def compare_waves_command(
         lonely_psu=lonely_psu,
         encoding=encoding,
         domain=domain,
+        replicates=ReplicateOptions(
+            repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
+        )
+        if repweights
+        else None,
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

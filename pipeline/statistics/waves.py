@@ -65,12 +65,14 @@ from scipy import special
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.statistics.crosstab import Test, code, crosstab, value_text
-from pipeline.statistics.estimate import domain_df
+from pipeline.statistics.estimate import domain_df, replicate_means
 from pipeline.statistics.survey import Survey, survey_for
 
 WAVE = "_wave"
 STRATUM = "_cmp_stratum"
 ID = "_cmp_id"
+REPLICATE = "_cmp_rep"  # the stacked replicate weight columns, _cmp_rep1 ..
+STACKED_WEIGHT = "_cmp_weight"
 PSU = "_cmp_psu"  # + stage number: the wave-keyed cluster ids
 
 
@@ -153,6 +155,50 @@ def stack_waves(
         file=None,
     )
     return Stacked(data, design, tuple(frames), strata)
+
+
+def stack_replicate_waves(frames: Mapping[str, pd.DataFrame], designs: Mapping[str, Survey]):
+    """Stack waves whose data bring replicate weights (``designs``: wave name → its
+    replicate design, as R's svrepdesign of that file) into one replicate design, as R's
+    svrepdesign of the files stacked with block replicate weights: wave w's replicates are
+    its own replicate weights on its rows and the full-sample weights on the other waves'
+    rows; each replicate keeps its wave's scale × rscale (overall scale 1). Waves must agree
+    on ``mse`` (one centring for all)."""
+    if len(frames) < 2:
+        raise InputError("a comparison needs two or more waves")
+    if len({designs[w].replicates.mse for w in frames}) > 1:
+        raise InputError("the waves' replicate weights differ in --mse; give both the same")
+    parts = []
+    for wave, df in frames.items():
+        part = df.reset_index(drop=True).copy()
+        part[WAVE], part[STRATUM], part[ID] = wave, wave, None
+        parts.append(part)
+    data = pd.concat(parts, ignore_index=True)
+    weights = np.concatenate([designs[w].weights for w in frames])
+    blocks, rscales, first = [], [], 0
+    for wave in frames:
+        design = designs[wave]
+        own = design.replicates.analysis_weights(design.weights)
+        block = np.repeat(weights[:, None], own.shape[1], axis=1)
+        block[first : first + design.n] = own
+        blocks.append(block)
+        rscales.append(design.replicates.scale * design.replicates.rscales)
+        first += design.n
+    columns = np.hstack(blocks)
+    names = [f"{REPLICATE}{r + 1}" for r in range(columns.shape[1])]
+    data = pd.concat([data, pd.DataFrame(columns, columns=names)], axis=1)
+    data[STACKED_WEIGHT] = weights
+    design = Survey.replicate(
+        data,
+        repweights=names,
+        weight=STACKED_WEIGHT,
+        type="other",
+        combined=True,
+        scale=1.0,
+        rscales=np.concatenate(rscales),
+        mse=designs[next(iter(frames))].replicates.mse,
+    )
+    return Stacked(data, design, tuple(frames), None)
 
 
 def _linking_ids(part: pd.DataFrame, id_column: str | None, file: str | None) -> pd.Series:
@@ -318,7 +364,13 @@ def compare_quantity(
     est_a, z_a = _ratio_influence(design, x, in_a)
     est_b, z_b = _ratio_influence(design, x, in_b)
     k = x.shape[1]
-    v = design.variance(np.hstack([z_a, z_b]))
+    if design.replicates is not None:
+        # R's svyby(..., covmat = TRUE) on a svyrep.design: the means re-estimated per replicate
+        reps = np.hstack([replicate_means(design, np.where(m[:, None], x, 0.0), m)
+                          for m in (in_a, in_b)])  # fmt: skip
+        v = design.replicates.variance(np.concatenate([est_a, est_b]), reps)
+    else:
+        v = design.variance(np.hstack([z_a, z_b]))
     v_a, v_b, v_ab = np.diag(v)[:k], np.diag(v)[k:], np.diag(v[:k, k:])
     cov = np.diag(panel_covariance(links, z_a, z_b))
     var_diff = v_a + v_b - 2 * (v_ab + cov)

@@ -31,9 +31,10 @@ from pipeline.model.questionnaire import QuestionType
 from pipeline.readers.datafile import read_file
 from pipeline.stages.compare.comparison import OVERALL, Comparison, ComparisonLabels, WaveInput
 from pipeline.stages.compare.workbook import comparison_workbook
-from pipeline.stages.crosstab_file import domain_mask, parse_domain
+from pipeline.stages.crosstab_file import check_replicate_options, domain_mask, parse_domain
 from pipeline.stages.tabulate import analysis_values
 from pipeline.statistics.crosstab import Test, bh_adjust, json_number, value_text
+from pipeline.statistics.replicate_design import ReplicateOptions
 from pipeline.statistics.waves import (
     NO_LINKS,
     Difference,
@@ -42,6 +43,7 @@ from pipeline.statistics.waves import (
     compare_means,
     compare_proportions,
     find_links,
+    stack_replicate_waves,
     stack_waves,
     wave_test,
 )
@@ -75,11 +77,17 @@ def compare_files(
     nest: bool = False,
     encoding: str | None = None,
     domain: str | None = None,
+    replicates: ReplicateOptions | None = None,
 ) -> FileComparison:
     """Compare the distribution of ``var`` between two data files (file a, then b) as two
     waves of one stacked design (strata file × ``strata``). Levels are the values found in
     either file, as text; with ``id_column`` the panel overlap enters the SEs; ``domain`` (an
-    expression over the files' columns) restricts both waves to a subset."""
+    expression over the files' columns) restricts both waves to a subset. ``replicates``:
+    each file brings replicate weights (the same options for both; ``weight`` is their
+    sampling weight), stacked as :func:`stack_replicate_waves` says."""
+    check_replicate_options(replicates, strata, fpc, clusters)
+    if replicates is not None and id_column:
+        raise InputError("--id (panel links) cannot be combined with --repweights", column="--id")
     frames, files = {}, {}
     parsed = None if domain is None else parse_domain(domain, None)
     for name, path in (("a", path_a), ("b", path_b)):
@@ -88,21 +96,25 @@ def compare_files(
         if parsed is not None:
             wanted += sorted(expressions.references(parsed))
         named = [c for c in dict.fromkeys(wanted) if c]
-        df = read_file(path, encoding=encoding, columns=named,
-                       optional=(SIMULATED_COLUMN,)).frame  # fmt: skip
+        df = read_file(path, encoding=encoding, columns=None if replicates else named,
+                       optional=() if replicates else (SIMULATED_COLUMN,)).frame  # fmt: skip
         require_columns(df, wanted, path)
         frames[name], files[name] = df, str(path)
-    stacked = stack_waves(
-        frames,
-        strata=strata,
-        weight=weight,
-        fpc=fpc,
-        id_column=id_column,
-        lonely_psu=lonely_psu,
-        files=files,
-        clusters=clusters,
-        nest=nest,
-    )
+    if replicates is not None:
+        designs = {name: replicates.survey(df, weight, files[name]) for name, df in frames.items()}
+        stacked = stack_replicate_waves(frames, designs)
+    else:
+        stacked = stack_waves(
+            frames,
+            strata=strata,
+            weight=weight,
+            fpc=fpc,
+            id_column=id_column,
+            lonely_psu=lonely_psu,
+            files=files,
+            clusters=clusters,
+            nest=nest,
+        )
     values = stacked.data[var].map(lambda v: None if pd.isna(v) else value_text(v))
     levels = _sorted_levels(values.dropna().unique().tolist())
     if not levels:
