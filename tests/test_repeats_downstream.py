@@ -459,3 +459,18 @@ def test_a_nested_repeat_without_its_enclosing_table_is_reported_as_orphans(wave
     shots = summary["tables"]["kids_immunization"]
     assert "kids_details" not in summary["tables"]
     assert (shots["rows_in"], shots["rows_kept"], shots["no_parent"]) == (11, 0, 11)
+
+
+def test_odk_centrals_single_repeat_export_reads_with_its_keys(tmp_path):
+    from pipeline.readers.import_xlsform import read_xlsform
+    from pipeline.readers.ingest import read_responses
+
+    single = [*MULTIREPEAT[:7], ["end repeat", "", ""], ["end group", "", ""]]  # no toys
+    q = read_xlsform(central_form(tmp_path / "singlerepeat.xlsx", single, "singlerepeat"))
+    assert q.tables() == ["child"]
+    raw = read_responses(central_zip(tmp_path / "singlerepeat.zip", "singlerepeat"), q)
+    assert raw.tables["child"][["_parent_id", "_index", "name", "age"]].values.tolist() == [
+        ["two", "1", "Billy", "4"],
+        ["two", "2", "Blaine", "6"],
+        ["three", "1", "Candace", "2"],
+    ]
