@@ -109,3 +109,28 @@ def _walk(questions: list[dict]):
     for q in questions:
         yield q
         yield from _walk(q.get("children", []))
+
+
+def test_a_later_wave_with_a_longer_list_keeps_the_other_code(tmp_path: Path):
+    import openpyxl
+
+    def form(path: Path, choices: list[str]) -> Path:
+        book = openpyxl.Workbook()
+        survey = book.active
+        survey.title = "survey"
+        survey.append(["type", "name", "label"])
+        survey.append(["select_multiple transport or_other", "transport", "Transport?"])
+        sheet = book.create_sheet("choices")
+        sheet.append(["list_name", "name", "label"])
+        for choice in choices:
+            sheet.append(["transport", choice, choice.title()])
+        book.save(path)
+        return path
+
+    first = read_xlsform(form(tmp_path / "w1.xlsx", ["bus", "taxi"]))
+    assert first.question("transport").other_code == 3
+    later = read_xlsform(form(tmp_path / "w2.xlsx", ["bus", "taxi", "boat"]), codes_from=first)
+    assert [v.name for v in later.variables()] == [
+        "transport_1", "transport_2", "transport_4", "transport_3", "transport_other"
+    ]  # fmt: skip
+    assert later.variable("transport_3").option.name == "other"

@@ -451,3 +451,26 @@ def test_instances_of_a_repeat_that_was_not_relevant_break_the_skip_logic(wave):
     assert (kids["rows_kept"], kids["rows_quarantined"]) == (3, 2)
     log = pd.read_csv(wave / "processed" / "w1.kids_details.cleaning-log.csv")
     assert set(log.loc[log["rule"] == "skip_violation", "variable"]) == {"kids_name", "kids_age"}
+
+
+def test_a_nested_repeat_without_its_enclosing_table_is_reported_as_orphans(wave):
+    (wave / "raw" / "w1.kids_details.csv").unlink()
+    summary = clean_wave(wave)
+    shots = summary["tables"]["kids_immunization"]
+    assert "kids_details" not in summary["tables"]
+    assert (shots["rows_in"], shots["rows_kept"], shots["no_parent"]) == (11, 0, 11)
+
+
+def test_odk_centrals_single_repeat_export_reads_with_its_keys(tmp_path):
+    from pipeline.readers.import_xlsform import read_xlsform
+    from pipeline.readers.ingest import read_responses
+
+    single = [*MULTIREPEAT[:7], ["end repeat", "", ""], ["end group", "", ""]]  # no toys
+    q = read_xlsform(central_form(tmp_path / "singlerepeat.xlsx", single, "singlerepeat"))
+    assert q.tables() == ["child"]
+    raw = read_responses(central_zip(tmp_path / "singlerepeat.zip", "singlerepeat"), q)
+    assert raw.tables["child"][["_parent_id", "_index", "name", "age"]].values.tolist() == [
+        ["two", "1", "Billy", "4"],
+        ["two", "2", "Blaine", "6"],
+        ["three", "1", "Candace", "2"],
+    ]

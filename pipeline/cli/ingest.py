@@ -9,7 +9,9 @@ import typer
 
 
 def ingest_command(
-    file: Path = typer.Argument(..., help="Responses: csv/tsv/txt, xlsx, sav, zsav, dta, parquet."),
+    file: Path = typer.Argument(
+        ..., help="Responses: csv/tsv/txt, xlsx, sav, zsav, dta, parquet, ODK Central's zip."
+    ),
     questionnaire: Path = typer.Option(..., "--questionnaire", help="Questionnaire YAML."),
     out: Path = typer.Option(..., "--out", help="The raw CSV to write (UTF-8)."),
     format: str = typer.Option(None, "--format", help="csv, xlsx, kobo, odk ... (default: detect)"),
@@ -17,7 +19,8 @@ def ingest_command(
 ) -> None:
     """Read any response file into a questionnaire's raw CSV.
 
-    A form's repeats go to child tables beside it: <out>.<repeat>.csv.
+    A form's repeats go to child tables beside it: <out>.<repeat>.csv (from Kobo's wide
+    columns or repeat sheets, or ODK Central's <form>-<repeat>.csv files).
 
     Example: survey ingest kobo-export.csv --questionnaire questionnaires/q.yaml --out raw/2021.csv
     """

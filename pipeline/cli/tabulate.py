@@ -41,6 +41,8 @@ def tabulate_command(
         design = design_of(df, meta)
         battery = tabulate(df, design, q, options, info)
     stem = check_name(str(meta.get("wave") or q.wave), "the wave", file=str(data), column="wave")
+    # the child tables are estimated before anything is written, so a failure writes nothing
+    children = child_table_cells(data, q, options)
     paths = write_battery(battery, q, out, stem, lang)
     metrics = battery_metrics(battery)
     typer.echo(
@@ -49,17 +51,18 @@ def tabulate_command(
     )
     for path in paths.values():
         typer.echo(f"  {path}")
-    tabulate_child_tables(data, q, out, stem, options)
+    write_child_tables(children, out, stem)
 
 
-def tabulate_child_tables(data: Path, q, out: Path, stem: str, options) -> None:
-    """The tables of each repeat whose weighted child table sits beside ``data``
-    (processed/<wave>.<repeat>.weighted.parquet): outputs/tables/<wave>.<repeat>.*."""
+def child_table_cells(data: Path, q, options) -> dict[str, tuple]:
+    """The estimates of each repeat whose weighted child table sits beside ``data``
+    (processed/<wave>.<repeat>.weighted.parquet): repeat → (cells, design metadata)."""
     from pipeline.core.paths import child_table_path
     from pipeline.readers.dataset import read_dataset
-    from pipeline.stages.tabulate_tables import tabulate_table, write_table_cells
+    from pipeline.stages.tabulate_tables import tabulate_table
     from pipeline.stages.weight import design_of
 
+    out = {}
     for repeat in q.tables():
         source = child_table_path(data, repeat)
         if not source.exists():
@@ -67,8 +70,17 @@ def tabulate_child_tables(data: Path, q, out: Path, stem: str, options) -> None:
         child, meta = read_dataset(source)
         with naming_the_file(source):
             cells = tabulate_table(child, design_of(child, meta), q, repeat, options)
+        out[repeat] = (cells, meta.get("design", {}))
+    return out
+
+
+def write_child_tables(children: dict[str, tuple], out: Path, stem: str) -> None:
+    """outputs/tables/<wave>.<repeat>.cells.parquet and .tables.csv of each repeat."""
+    from pipeline.stages.tabulate_tables import write_table_cells
+
+    for repeat, (cells, design) in children.items():
         written = write_table_cells(cells, out, stem, repeat)
-        psu = meta.get("design", {}).get("parent_psu", "parent submission")
+        psu = design.get("parent_psu", "parent submission")
         typer.echo(f"{len(cells)} estimates of repeat {repeat} (PSU: the {psu})")
         for path in written.values():
             typer.echo(f"  {path}")

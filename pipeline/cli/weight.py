@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from pipeline.core.errors import naming_the_file
+from pipeline.core.paths import child_table_path
 
 
 def weight_command(
@@ -105,21 +106,29 @@ def weight_command(
     options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper, **block)
     with naming_the_file(data):
         weighted, design = weight(df, q, frame_model, options, str(frame_file))
+    # every child table is weighted before anything is written: a child that cannot be
+    # weighted leaves the wave's weighted files as they were
+    children = weighted_child_tables(data, q, weighted, design)
     write_dataset(weighted, {**meta, "design": design}, out)
     typer.echo(
         f"{len(weighted)} respondents weighted to {frame_model.population():,} "
         f"(Kish deff {design['kish_deff']:.3f}, effective n {design['effective_n']:.0f}) → {out}"
     )
-    weight_child_tables(data, out, q, weighted, design)
+    for repeat, (carried, child_meta) in children.items():
+        target = write_dataset(carried, child_meta, child_table_path(out, repeat))
+        typer.echo(
+            f"{len(carried)} rows of repeat {repeat} carry the weights of their "
+            f"{child_meta['design']['n_parents']} parent submissions → {target}"
+        )
 
 
-def weight_child_tables(data: Path, out: Path, q, weighted, design: dict) -> None:
-    """Each repeat's clean child table beside ``data`` gets its parent's design columns,
-    written beside ``out`` (processed/<wave>.<repeat>.weighted.parquet)."""
-    from pipeline.core.paths import child_table_path
-    from pipeline.readers.dataset import read_dataset, write_dataset
+def weighted_child_tables(data: Path, q, weighted, design: dict) -> dict[str, tuple]:
+    """Each repeat's clean child table beside ``data`` (processed/<wave>.<repeat>.parquet)
+    with its parent's design columns, and its metadata: repeat → (table, metadata)."""
+    from pipeline.readers.dataset import read_dataset
     from pipeline.stages.weight import carry_down
 
+    out = {}
     for repeat in q.tables():
         source = child_table_path(data, repeat)
         if not source.exists():
@@ -127,13 +136,8 @@ def weight_child_tables(data: Path, out: Path, q, weighted, design: dict) -> Non
         child, child_meta = read_dataset(source)
         with naming_the_file(source):
             carried, child_design = carry_down(child, weighted, design, repeat)
-        target = write_dataset(
-            carried, {**child_meta, "design": child_design}, child_table_path(out, repeat)
-        )
-        typer.echo(
-            f"{len(carried)} rows of repeat {repeat} carry the weights of their "
-            f"{child_design['n_parents']} parent submissions → {target}"
-        )
+        out[repeat] = (carried, {**child_meta, "design": child_design})
+    return out
 
 
 def given(columns: list[str] | None) -> tuple[str, ...] | None:

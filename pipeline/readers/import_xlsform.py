@@ -375,6 +375,8 @@ class Context:
     problems: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ours: bool = False  # written by survey instruments (it has the pipeline sheet)
+    # a previous wave's code of each or_other question's "other" choice, kept (codes_from)
+    other_codes: dict[str, int] = field(default_factory=dict)
 
     def problem(self, row: Row, column: str, message: str) -> None:
         self.problems.append(
@@ -464,7 +466,7 @@ def read_choices(
     for name, opts in options.items():
         previous = codes_from.choice_lists.get(name) if codes_from else None
         if previous is not None:
-            opts = _keep_codes(opts, previous)
+            opts = _keep_codes(opts, previous, _other_codes_of(codes_from, name))
         lists[name] = ChoiceList(options=opts, from_frame=name in from_frame)
     return lists
 
@@ -506,8 +508,10 @@ def _code_and_name(value: str) -> tuple[int | None, str | None]:
     return code, (None if str(code) == value else value)
 
 
-def _keep_codes(options: list[Option], previous: ChoiceList) -> list[Option]:
-    """Codes a previous wave gave to the same names, so that a code keeps its meaning."""
+def _keep_codes(options: list[Option], previous: ChoiceList, other: set[int]) -> list[Option]:
+    """Codes a previous wave gave to the same names, so that a code keeps its meaning;
+    ``other``: the previous wave's codes of or_other's "other" choice on this list, which a
+    new option does not take (it gets the next code above them)."""
     known = {o.value: o.code for o in previous.options if o.code is not None}
     taken = {o.code for o in options if o.code is not None}
     kept = []
@@ -517,7 +521,25 @@ def _keep_codes(options: list[Option], previous: ChoiceList) -> list[Option]:
             option = option.model_copy(update={"code": code})
             taken.add(code)
         kept.append(option)
-    return kept
+    if not other:
+        return kept
+    next_code = max(taken | other, default=0) + 1
+    out = []
+    for option in kept:
+        if option.code is None and option.name is not None:
+            option = option.model_copy(update={"code": next_code})
+            next_code += 1
+        out.append(option)
+    return out
+
+
+def _other_codes_of(questionnaire: Questionnaire, list_name: str) -> set[int]:
+    """The "other" codes of the or_other questions on ``list_name``."""
+    return {
+        q.other_code
+        for q in questionnaire.all_questions()
+        if q.choices == list_name and q.or_other and q.other_code is not None
+    }
 
 
 # ---- survey rows ----------------------------------------------------------------------
@@ -677,12 +699,16 @@ def _select(kind: str, rest: str, row: Row, ctx: Context) -> dict:
         ctx.problem(row, "type", f"choice list {target!r} is not on the choices sheet")
     if not or_other:
         return {"choices": target, "or_other": False}
-    return {"choices": target, "or_other": True, "other_code": _other_code(ctx, target)}
+    name = str(row.get("name") or "")
+    return {"choices": target, "or_other": True, "other_code": _other_code(ctx, target, name)}
 
 
-def _other_code(ctx: Context, target: str) -> int | None:
+def _other_code(ctx: Context, target: str, question: str) -> int | None:
     """The code of or_other's "other" choice, recorded in the questionnaire so that a later
-    wave keeps it: the list's own ``other`` choice if it has one, else one above its codes."""
+    wave keeps it: the previous wave's (``codes_from``), else the list's own ``other``
+    choice if it has one, else one above the list's codes."""
+    if question in ctx.other_codes:
+        return ctx.other_codes[question]
     clist = ctx.choice_lists.get(target)
     if clist is None:
         return None
@@ -1077,6 +1103,10 @@ def read_xlsform(
         )
     facts = pipeline_facts(sheets.get("pipeline"), ctx)
     ctx.choice_lists = read_choices(_choices_sheet(sheets), ctx, codes_from)
+    if codes_from is not None:
+        ctx.other_codes = {
+            q.name: q.other_code for q in codes_from.all_questions() if q.other_code is not None
+        }
     lists = {
         name: clist.model_copy(
             update={

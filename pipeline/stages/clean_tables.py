@@ -87,10 +87,9 @@ def clean_tables(
     for repeat in questionnaire.tables():
         if repeat not in raw_tables:
             continue
-        enclosing = questionnaire.repeat_of(repeat)
-        result, own = clean_table(
-            raw_tables[repeat], questionnaire, repeat, config, key, parents[enclosing]
-        )
+        # a nested repeat whose enclosing repeat's table is absent has no parent rows
+        enclosing = parents.get(questionnaire.repeat_of(repeat), ParentRows({}, {}))
+        result, own = clean_table(raw_tables[repeat], questionnaire, repeat, config, key, enclosing)
         parents[repeat] = own
         out[repeat] = result
     return out
