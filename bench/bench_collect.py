@@ -16,9 +16,17 @@ client and the same bodies, so the figures can be judged:
 - "HTTP stack": uvicorn and Starlette (as `serve` runs them) reading the multipart body
   and answering 201: what the web stack costs before the collection server does anything.
 
+And the disk's: the p50/p99 time of one synchronous SQLite commit (WAL, synchronous=FULL)
+of a single row, in the folder the benchmark's database is in. Each group commit waits for
+one of these, so it bounds the latency from below.
+
 The machine's load average is printed beside every figure: the cores are shared.
 
-Run: python bench/bench_collect.py [--forms 2000] [--concurrency 50] [--skip-postgres]
+Each server's first --warm-up forms (after its start) are measured and printed apart, as its
+cold start; the figures to judge are those of the warm server that follow.
+
+Run: python bench/bench_collect.py [--forms 2000] [--warm-up 200] [--concurrency 50]
+                                   [--skip-postgres]
 """
 
 from __future__ import annotations
@@ -51,9 +59,13 @@ _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:\s*([0-9]+)", re.IGNORECASE)
 def multipart(xml: bytes) -> bytes:
     """The body ODK Collect sends: one xml_submission_file part."""
     return (
-        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; "
-        f"filename=\"submission.xml\"\r\nContent-Type: text/xml\r\n\r\n"
-    ).encode() + xml + f"\r\n--{BOUNDARY}--\r\n".encode()
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="xml_submission_file"; '
+            f'filename="submission.xml"\r\nContent-Type: text/xml\r\n\r\n'
+        ).encode()
+        + xml
+        + f"\r\n--{BOUNDARY}--\r\n".encode()
+    )
 
 
 def request_bytes(body: bytes) -> bytes:
@@ -66,20 +78,21 @@ def request_bytes(body: bytes) -> bytes:
     return head.encode() + body
 
 
-def requests(n: int) -> list[bytes]:
+def requests(n: int, seed: int) -> list[bytes]:
     """``n`` valid submissions of the default questionnaire, each with its own instanceID
-    (answers drawn from a pool of 50 random sets, with a distinct comment each)."""
+    and its own random answers (so the server's memo of rule results meets new
+    combinations, as with real respondents)."""
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.stages.collect.answers import FormRules
     from tests.collect_support import DEFAULT_QUESTIONNAIRE, random_fields, submission_xml
 
     q = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     rules = FormRules(q)
-    rng = np.random.default_rng(1)
-    pool = [random_fields(q, rules, rng) for _ in range(50)]
+    rng = np.random.default_rng(seed)
     return [
         request_bytes(multipart(submission_xml(
-            q, {**pool[i % 50], "comment": f"bench {i}"}, f"uuid:{uuid.uuid4()}"
+            q, {**random_fields(q, rules, rng), "comment": f"bench {seed}-{i}"},
+            f"uuid:{uuid.uuid4()}",
         )))
         for i in range(n)
     ]  # fmt: skip
@@ -253,6 +266,27 @@ def measure(name: str, port: int, server_pid: int, work_file: Path, forms: int,
     return result
 
 
+def disk_commits(folder: Path, n: int = 300) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(folder / "disk.sqlite", isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+    load_before = os.getloadavg()[0]
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        db.execute("BEGIN")
+        db.execute("INSERT INTO t VALUES (?, ?)", (uuid.uuid4().hex, "x" * 1500))
+        db.execute("COMMIT")
+        times.append((time.perf_counter() - started) * 1000)
+    db.close()
+    print(f"{'disk commit':<16} {'':>22}  p50 {np.percentile(times, 50):6.1f} ms  "
+          f"p99 {np.percentile(times, 99):6.1f} ms  (one synchronous SQLite commit; "
+          f"load {load_before:.1f}→{os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+
+
 def ceiling(name: str, flag: str, work_file: Path, forms: int, concurrency: int) -> dict:
     from tests.collect_support import free_port, wait_for_port
 
@@ -266,20 +300,25 @@ def ceiling(name: str, flag: str, work_file: Path, forms: int, concurrency: int)
         server.wait(timeout=15)
 
 
-def collect_server(name: str, db: str, work_file: Path, forms: int, concurrency: int) -> dict:
+def collect_server(name: str, db: str, work: tuple[Path, int], warm_up: tuple[Path, int],
+                   concurrency: int) -> dict:  # fmt: skip
+    """The collect server's figures: first its cold start (the first submissions after the
+    start, which fill the caches: rule results, compiled statements), then the measured run
+    on the warm server."""
     from pipeline.stages.collect import open_store
     from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess
 
     with tempfile.TemporaryDirectory() as tmp:
         server = ServerProcess(DEFAULT_QUESTIONNAIRE, db, Path(tmp)).start()
         try:
-            result = measure(name, server.port, server.process.pid, work_file, forms,
-                             concurrency)  # fmt: skip
+            pid = server.process.pid
+            measure(f"{name} cold", server.port, pid, *warm_up, concurrency)
+            result = measure(name, server.port, pid, *work, concurrency)
         finally:
             server.stop()
     stored = open_store(db, "2024").count()
-    if stored != forms:
-        raise SystemExit(f"{name}: {stored} stored of {forms} sent")
+    if stored != work[1] + warm_up[1]:
+        raise SystemExit(f"{name}: {stored} stored of {work[1] + warm_up[1]} sent")
     return result
 
 
@@ -287,6 +326,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--forms", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument(
+        "--warm-up", type=int, default=200, help="forms sent first, measured apart (the cold start)"
+    )
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--client", type=int, help=argparse.SUPPRESS)  # internal: the client
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -304,11 +346,14 @@ def main() -> None:
 
     print(f"{args.forms} forms, {args.concurrency} concurrent, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
-        work_file = Path(tmp) / "work.pickle"
-        work_file.write_bytes(pickle.dumps(requests(args.forms)))
-        figures = (work_file, args.forms, args.concurrency)
-        ceiling("client ceiling", "--bare", *figures)
-        ceiling("HTTP stack", "--stack", *figures)
+        work = (Path(tmp) / "work.pickle", args.forms)
+        work[0].write_bytes(pickle.dumps(requests(args.forms, seed=1)))
+        warm_up = (Path(tmp) / "warm-up.pickle", args.warm_up)
+        warm_up[0].write_bytes(pickle.dumps(requests(args.warm_up, seed=2)))
+        disk_commits(Path(tmp))
+        ceiling("client ceiling", "--bare", *work, args.concurrency)
+        ceiling("HTTP stack", "--stack", *work, args.concurrency)
+        figures = (work, warm_up, args.concurrency)
         sqlite = collect_server("SQLite", str(Path(tmp) / "bench.sqlite"), *figures)
         if args.skip_postgres:
             return

@@ -89,9 +89,7 @@ main()
 """
 
 
-def test_sigkill_between_a_batch_and_its_commit_loses_only_unacknowledged(
-    collect_db, tmp_path
-):
+def test_sigkill_between_a_batch_and_its_commit_loses_only_unacknowledged(collect_db, tmp_path):
     q = load_questionnaire(DEFAULT_QUESTIONNAIRE)
     rules = FormRules(q)
     rng = np.random.default_rng(3)
