@@ -56,10 +56,34 @@ def test_a_batch_is_answered_only_after_its_commit(collect_db, monkeypatch):
     assert written[1].wait(30)
     assert batches == [1, 10]  # the ten that queued share one transaction
     assert not any(f.done() for f in waiting)  # written, not committed: nobody is told
-    assert open_store(collect_db, "2024").count() == 1  # nor can anybody see them
+    assert store.count() == 1  # nor can anybody see them (a reader on another connection)
     release[1].set()
     assert [f.result(timeout=30) for f in waiting] == [Outcome.stored] * 10
     assert open_store(collect_db, "2024").count() == 11
+
+
+def test_a_submission_whose_client_gave_up_is_stored_and_the_writer_goes_on(
+    collect_db, monkeypatch
+):
+    store = open_store(collect_db, "2024")
+    holding, release = threading.Event(), threading.Event()
+    original = Store._write
+
+    def write_then_hold(self, conn, batch):
+        original(self, conn, batch)
+        if not holding.is_set():
+            holding.set()
+            assert release.wait(30)
+
+    monkeypatch.setattr(Store, "_write", write_then_hold)
+    first = store.submit_later(entry(0))
+    assert holding.wait(30)
+    abandoned = store.submit_later(entry(1))
+    assert abandoned.cancel()  # what a cancelled request does to the future it awaits
+    release.set()
+    assert first.result(timeout=30) is Outcome.stored
+    assert store.submit_later(entry(2)).result(timeout=30) is Outcome.stored
+    assert open_store(collect_db, "2024").count() == 3  # the abandoned one is kept too
 
 
 # The server, with its writer patched to SIGKILL the process once a batch of several
