@@ -105,8 +105,15 @@ def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Run the server until interrupted. No access log: a request line carries the time, the
     address and, for app-users, the token. The Date header stays (OpenRosa requires it; it
     tells the client only the time it already has)."""
+    import gc
+
     import uvicorn
 
+    # Everything loaded so far (pandas, the questionnaire, the XForm) lives as long as the
+    # server: moved out of the collector's reach, a full collection no longer walks it,
+    # which otherwise stalls every request in flight for a few hundred milliseconds.
+    gc.collect()
+    gc.freeze()
     uvicorn.run(
         app,
         host=host,

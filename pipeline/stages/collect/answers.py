@@ -74,6 +74,11 @@ class FormRules:
             q.name: parse(q.constraint) for q in self.questions if q.constraint
         }
         self._results: dict[tuple, bool] = {}
+        # Worked out once per form rather than once per submission.
+        self.variables = questionnaire.variables()
+        self._leaves = {q.name: self._leaves_of(q) for q in self.questions}
+        self._columns_read: dict[int, list[str]] = {}
+        self._codes: dict[tuple[str, bool], tuple[frozenset[int], str]] = {}
 
     @cached_property
     def referenced_variables(self) -> list:
@@ -192,12 +197,21 @@ class FormRules:
         return self.free_text(name, text)
 
     def code(self, name: str, q: Question, text: str, substantive: bool = False) -> int:
-        clist = self.questionnaire.choice_list(q)
-        codes = [o.code for o in clist.options if not (substantive and o.missing)] if clist else []
+        codes, allowed = self.allowed_codes(q, substantive)
         if not _INTEGER.fullmatch(text) or int(text) not in codes:
-            allowed = ", ".join(str(c) for c in codes)
             raise Refusal(name, f"{text[:40]!r} is not one of the codes {allowed}")
         return int(text)
+
+    def allowed_codes(self, q: Question, substantive: bool) -> tuple[frozenset[int], str]:
+        """The codes a question accepts (``substantive``: without the missing-value codes)
+        and the same as text for a refusal."""
+        key = (q.name, substantive)
+        if key not in self._codes:
+            clist = self.questionnaire.choice_list(q)
+            options = clist.options if clist else []
+            codes = [o.code for o in options if not (substantive and o.missing)]
+            self._codes[key] = (frozenset(codes), ", ".join(str(c) for c in codes))
+        return self._codes[key]
 
     @staticmethod
     def free_text(name: str, text: str) -> str:
@@ -212,6 +226,10 @@ class FormRules:
     # ---- rules -------------------------------------------------------------------------
 
     def leaves(self, q: Question) -> list[str]:
+        return self._leaves[q.name]
+
+    @staticmethod
+    def _leaves_of(q: Question) -> list[str]:
         return [i.name for i in q.items] if q.type is QuestionType.likert_grid else [q.name]
 
     def is_relevant(self, q: Question, frame: dict) -> bool:
@@ -236,11 +254,15 @@ class FormRules:
         return known
 
     def columns_read(self, expr: Expr) -> list[str]:
-        names = references(expr)
-        return [
-            v.name for v in self.referenced_variables
-            if v.name in names or v.question.name in names
-        ]  # fmt: skip
+        known = self._columns_read.get(id(expr))
+        if known is None:
+            names = references(expr)
+            known = [
+                v.name for v in self.referenced_variables
+                if v.name in names or v.question.name in names
+            ]  # fmt: skip
+            self._columns_read[id(expr)] = known
+        return known
 
     def without_irrelevant(self, values: dict[str, object]) -> dict[str, object]:
         # A cleared answer can make a later question irrelevant in turn: repeat until stable.
@@ -306,7 +328,7 @@ class FormRules:
     def as_raw(self, values: dict[str, object]) -> Checked:
         answers: dict[str, str | None] = {}
         contact: dict[str, str | None] = {}
-        for v in self.questionnaire.variables():
+        for v in self.variables:
             q = v.question
             if q.type is QuestionType.multiple:
                 chosen = values.get(q.name)

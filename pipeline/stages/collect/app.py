@@ -13,6 +13,7 @@ app-users, the token. Nothing here logs anything about a submission.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import uuid
@@ -134,7 +135,22 @@ class Collector:
             raise Denied("code_unknown")
         return Access(code=code)
 
-    def accept_xml(self, xml: bytes, token: str | None) -> Result:
+    async def accept_xml(self, xml: bytes, token: str | None) -> Result:
+        """Parse, check and store one OpenRosa submission; the answer once it is committed.
+        The checks run on the event loop (they are CPU work: a worker thread would only add
+        a hand-over) unless access needs a database look-up; the commit is awaited without
+        holding a thread."""
+        if self.config.access is AccessMode.open:
+            checked = self.check_xml(xml, token)
+        else:
+            checked = await run_in_threadpool(self.check_xml, xml, token)
+        if isinstance(checked, Result):
+            return checked
+        outcome = await asyncio.wrap_future(self.store.submit_later(checked))
+        return self.result_of(outcome)
+
+    def check_xml(self, xml: bytes, token: str | None) -> Entry | Result:
+        """The Entry to store, or the Result that refuses the submission."""
         try:
             access = self.resolve(token)
             submission = parse_submission(xml)
@@ -144,7 +160,7 @@ class Collector:
             return Result(exc.status, str(exc))
         except Refusal as exc:
             return Result(400, str(exc))
-        return self.store_entry(submission.instance_id, submission.fields, checked, access)
+        return self.entry_of(submission.instance_id, submission.fields, checked, access)
 
     def check_form(self, form_id: str, version: str | None) -> None:
         q = self.questionnaire
@@ -154,10 +170,15 @@ class Collector:
             raise Refusal("", f"this server collects version {q.version!r}, not {version!r}")
 
     def store_entry(self, instance_id: str, fields: dict, checked, access: Access) -> Result:
+        entry = self.entry_of(instance_id, fields, checked, access)
+        return self.result_of(self.store.submit(entry))
+
+    def entry_of(self, instance_id: str, fields: dict, checked, access: Access) -> Entry:
         content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
         answers = {**checked.answers, **checked.metadata}
-        entry = Entry(instance_id, content, answers, checked.contact, access.collector, access.code)
-        outcome = self.store.submit(entry)
+        return Entry(instance_id, content, answers, checked.contact, access.collector, access.code)
+
+    def result_of(self, outcome: Outcome) -> Result:
         status, key = {
             Outcome.stored: (201, "thanks"),
             Outcome.repeat: (201, "thanks"),
@@ -396,7 +417,7 @@ def create_app(config: CollectConfig) -> Starlette:
         await form.close()
         if xml is None:
             return openrosa_message(400, "no xml_submission_file in the request")
-        result = await run_in_threadpool(collector.accept_xml, xml, token_of(request))
+        result = await collector.accept_xml(xml, token_of(request))
         nature = "submit_success" if result.status == 201 else ""
         return openrosa_message(result.status, result.message, nature)
 

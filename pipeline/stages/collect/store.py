@@ -29,6 +29,7 @@ import json
 import queue
 import secrets
 import threading
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -201,21 +202,33 @@ def new_id() -> str:
     return secrets.token_hex(16)
 
 
+# A batch holds the submissions that queued while the previous commit was on its way to disk.
 MAX_BATCH = 200
 
 
 @dataclass(eq=False)
 class _Pending:
-    """A submission waiting for the writer thread, and what became of it."""
+    """A submission waiting for the writer thread; ``done`` gets its outcome once the
+    transaction that holds it is committed, never before."""
 
     entry: Entry
     instance: str  # keyed hash of the instanceID
     content: str  # keyed hash of the content
-    done: threading.Event = field(default_factory=threading.Event)
+    done: Future = field(default_factory=Future)
     outcome: Outcome | None = None
-    error: Exception | None = None
-    spent: bool = False
-    contact_added: bool = False
+
+
+def _settle(done: Future, outcome: Outcome | None = None, error: Exception | None = None):
+    """Tell the waiting request what became of its submission. A request that gave up (its
+    client went away) may have cancelled the future: the submission is stored all the
+    same, and a retry of it is answered as a repeat."""
+    try:
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(outcome)
+    except InvalidStateError:
+        pass
 
 
 class Store:
@@ -230,7 +243,7 @@ class Store:
         metadata.create_all(engine)
         self.key = bytes.fromhex(self._setting_or_create("hash_key", secrets.token_hex(32)))
         self._writes = 0
-        self._queue: queue.Queue[_Pending] = queue.Queue()
+        self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
         self._writer_lock = threading.Lock()
 
@@ -266,8 +279,16 @@ class Store:
 
     def submit(self, entry: Entry) -> Outcome:
         """Store ``entry`` once, atomically with the spending of its one-time code; return
-        when it is committed (durable). Concurrent submissions share one commit (group
-        commit: one disk flush for many receipts)."""
+        when it is committed (durable)."""
+        return self.submit_later(entry).result()
+
+    def submit_later(self, entry: Entry) -> Future:
+        """Queue ``entry`` for the writer thread; the future gets its Outcome when the
+        transaction holding it is committed (durable), or the error that stopped it.
+
+        Group commit: the writer stores every submission that queued while the previous
+        commit was being flushed in one transaction, so many receipts share one disk flush;
+        nothing of a batch is answered before the batch is on disk."""
         pending = _Pending(
             entry,
             self.keyed("instance", entry.instance_id),
@@ -275,12 +296,11 @@ class Store:
         )
         self._queue.put(pending)
         self._ensure_writer()
-        pending.done.wait()
-        if pending.error is not None:
-            raise pending.error
-        return pending.outcome
+        return pending.done
 
     def _ensure_writer(self) -> None:
+        if self._writer is not None and self._writer.is_alive():
+            return
         with self._writer_lock:
             if self._writer is None or not self._writer.is_alive():
                 self._writer = threading.Thread(
@@ -301,64 +321,106 @@ class Store:
     def _write_batch(self, batch: list[_Pending]) -> None:
         try:
             with self.write_lock, self.engine.begin() as conn:
-                for pending in batch:
-                    pending.outcome = self._submit(conn, pending)
-                if not self.is_sqlite:
-                    self._blur_transaction_ids(conn, batch)
+                self._write(conn, batch)
+            # the transaction is committed here: only now may anyone hear of it
         except Exception as exc:  # one bad entry must not fail the others: retry one by one
             if len(batch) > 1:
                 for pending in batch:
                     self._write_batch([pending])
                 return
-            batch[0].error = exc
+            _settle(batch[0].done, error=exc)
+            return
         for pending in batch:
-            pending.done.set()
+            _settle(pending.done, pending.outcome)
         self._after_write()
 
-    def _blur_transaction_ids(self, conn, batch: list[_Pending]) -> None:
+    def _write(self, conn, batch: list[_Pending]) -> None:
+        """Decide each submission's outcome in arrival order and write the stored ones, in
+        one transaction that the caller commits. A few statements per batch, not per
+        submission: one look-up of the receipts, one executemany per table."""
+        seen = self._receipts(conn, {p.instance for p in batch})
+        closed = conn.execute(select(settings.c.value).where(settings.c.name == "closed"))
+        is_closed = closed.scalar() == "yes"
+        stored: list[_Pending] = []
+        spent = False
+        for pending in batch:
+            known = seen.get(pending.instance)
+            if known is not None:  # a repeat is acknowledged even after the wave closed
+                same = hmac.compare_digest(known, pending.content)
+                pending.outcome = Outcome.repeat if same else Outcome.conflict
+                continue
+            if is_closed:
+                pending.outcome = Outcome.closed
+                continue
+            if pending.entry.code is not None:
+                if not self._spend(conn, pending.entry.code):
+                    pending.outcome = Outcome.token_used
+                    continue
+                spent = True
+            seen[pending.instance] = pending.content  # a repeat later in this same batch
+            pending.outcome = Outcome.stored
+            stored.append(pending)
+        contacts_added = self._insert_stored(conn, stored)
+        if not self.is_sqlite:
+            self._blur_transaction_ids(conn, spent, contacts_added)
+
+    def _receipts(self, conn, instance_hashes: set[str]) -> dict[str, str]:
+        """instance hash -> content hash of those already received."""
+        rows = conn.execute(
+            select(receipts.c.instance_hash, receipts.c.content_hash).where(
+                receipts.c.instance_hash.in_(sorted(instance_hashes))
+            )
+        )
+        return dict(rows.all())
+
+    def _insert_stored(self, conn, stored: list[_Pending]) -> bool:
+        """Insert the batch's new responses, contacts and receipts, each table's rows in the
+        order of their random key (so not in arrival order); True when a contact was added."""
+        response_rows = sorted(
+            (
+                {
+                    "response_id": new_id(),
+                    "wave": self.wave,
+                    "collector": p.entry.collector,
+                    "answers": json.dumps(p.entry.answers, ensure_ascii=False, sort_keys=True),
+                }
+                for p in stored
+            ),
+            key=lambda row: row["response_id"],
+        )
+        contact_rows = sorted(
+            (
+                {
+                    "contact_id": new_id(),
+                    "wave": self.wave,
+                    "answers": json.dumps(p.entry.contact, ensure_ascii=False, sort_keys=True),
+                }
+                for p in stored
+                if any(v is not None for v in p.entry.contact.values())
+            ),
+            key=lambda row: row["contact_id"],
+        )
+        receipt_rows = sorted(
+            ({"instance_hash": p.instance, "content_hash": p.content} for p in stored),
+            key=lambda row: row["instance_hash"],
+        )
+        for table, rows in (
+            (responses, response_rows),
+            (contacts, contact_rows),
+            (receipts, receipt_rows),
+        ):
+            if rows:
+                conn.execute(insert(table), rows)
+        return bool(contact_rows)
+
+    def _blur_transaction_ids(self, conn, spent: bool, contacts_added: bool) -> None:
         # PostgreSQL stamps each row with the id of the transaction that wrote it (xmin):
         # a spent token or a contact row would share it with its response. Rewriting every
         # token (contact) row gives them all this transaction's id, so none can be matched.
-        if any(p.spent for p in batch):
+        if spent:
             conn.execute(update(tokens).values(used=tokens.c.used))
-        if any(p.contact_added for p in batch):
+        if contacts_added:
             conn.execute(update(contacts).values(wave=contacts.c.wave))
-
-    def _submit(self, conn, pending: _Pending) -> Outcome:
-        entry, instance_hash, content_hash = pending.entry, pending.instance, pending.content
-        seen = conn.execute(
-            select(receipts.c.content_hash).where(receipts.c.instance_hash == instance_hash)
-        ).scalar()
-        if seen is not None:
-            return Outcome.repeat if hmac.compare_digest(seen, content_hash) else Outcome.conflict
-        closed = conn.execute(select(settings.c.value).where(settings.c.name == "closed"))
-        if closed.scalar() == "yes":
-            return Outcome.closed
-        if entry.code is not None:
-            if not self._spend(conn, entry.code):
-                return Outcome.token_used
-            pending.spent = True
-        conn.execute(
-            insert(responses).values(
-                response_id=new_id(),
-                wave=self.wave,
-                collector=entry.collector,
-                answers=json.dumps(entry.answers, ensure_ascii=False, sort_keys=True),
-            )
-        )
-        if any(v is not None for v in entry.contact.values()):
-            conn.execute(
-                insert(contacts).values(
-                    contact_id=new_id(),
-                    wave=self.wave,
-                    answers=json.dumps(entry.contact, ensure_ascii=False, sort_keys=True),
-                )
-            )
-            pending.contact_added = True
-        conn.execute(
-            insert(receipts).values(instance_hash=instance_hash, content_hash=content_hash)
-        )
-        return Outcome.stored
 
     def _spend(self, conn, code: str) -> bool:
         spent = conn.execute(
