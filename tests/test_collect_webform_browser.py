@@ -231,3 +231,38 @@ def test_an_interviewers_form_waits_out_a_server_failure_and_starts_afresh(
     rows = open_store(db, "2024").answers()
     assert sorted(answers["category"] for _, _, answers in rows) == ["1", "2"]
     assert {collector for _, collector, _ in rows} == {"Interviewer 7"}
+
+
+def test_a_form_submitted_offline_survives_the_tab_being_closed(server, tmp_path):
+    """Submitted offline, the tab closed: the form waits in the browser. When the respondent
+    opens the code again with a connection, the waiting form is sent (no second form is
+    offered), and the code is then used."""
+    process, code, db = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
+        page = context.new_page()
+        page.goto(process.url + "/")
+        page.fill("#code", code)
+        page.click("button[value=engine]")
+        expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
+        choose(page, "category", "4")
+        context.set_offline(True)
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator("#collect-status")).to_contain_text("Chưa có mạng", timeout=15_000)
+        page.close()
+        context.set_offline(False)
+        assert open_store(db, "2024").count() == 0
+
+        again = context.new_page()
+        again.goto(process.url + "/")
+        again.fill("#code", code)
+        again.click("button[value=engine]")
+        expect(again.locator("#collect-status")).to_contain_text("Cảm ơn đồng chí", timeout=30_000)
+        expect(again.locator(".odk-form")).to_have_count(0)
+        again.screenshot(path=str(tmp_path / "webform-reopened.png"))
+        browser.close()
+    keep(tmp_path / "webform-reopened.png")
+    process.stop()
+    ((_, _, answers),) = open_store(db, "2024").answers()
+    assert answers["category"] == "4"

@@ -110,10 +110,16 @@ async function start() {
   }
   status.textContent = '';
   status.className = 'status';
-  mountForm(document.getElementById('collect-form'), formXml, submitted);
+  const leftovers = await waiting();
+  if (config.single && leftovers.some((entry) => entry.token === config.token)) {
+    // this code's form was submitted on an earlier visit and waits here: no second form
+    document.getElementById('collect-form').hidden = true;
+  } else {
+    mountForm(document.getElementById('collect-form'), formXml, submitted);
+  }
   // leftovers from an earlier visit, then whenever the connection returns, and every
   // RETRY_SECONDS while something waits (the online event is not fired by every network)
-  if ((await waiting()).length > 0) flush();
+  if (leftovers.length > 0) flush();
   window.addEventListener('online', () => flush());
   setInterval(async () => {
     if ((await waiting()).length > 0) flush();
