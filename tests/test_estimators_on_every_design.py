@@ -546,6 +546,8 @@ def test_a_level_without_a_partner_is_left_out_with_a_warning(designs):
         ct = xt.crosstab(s, "stype", awards)
     assert ct.row_levels == ("E", "M")
     assert ct.rao_scott.df2 == s.df
+    with pytest.warns(UserWarning, match="column level.s. H: no respondent"):
+        assert xt.crosstab(s, awards, "stype").col_levels == ("E", "M")
 
 
 # ---- svychisq statistic="lincom": the exact distribution -------------------------------------
