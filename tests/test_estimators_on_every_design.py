@@ -252,9 +252,14 @@ def test_t_test_rank_test_and_domain_chisq(designs, oracle, name):
     t = models.ttest(s, "api00", "sch.wide")
     e = o["ttest_api00_sch_wide"]
     close([t.t, t.df, t.p, t.difference], [e["t"], e["df"], e["p"], e["estimate"]], RTOL)
-    r = rank_test(s, "api00", "sch.wide")
-    e = o["ranktest_api00_sch_wide"]
-    close([r.t, r.df2, r.p, r.estimate[0]], [e["t"], e["df"], e["p"], e["estimate"]], RTOL)
+    for test, key in [
+        ("wilcoxon", "ranktest_api00_sch_wide"),
+        ("vanderWaerden", "ranktest_vdw_api00_sch_wide"),
+        ("median", "ranktest_median_api00_sch_wide"),
+    ]:
+        r = rank_test(s, "api00", "sch.wide", test=test)
+        e = o[key]
+        close([r.t, r.df2, r.p, r.estimate[0]], [e["t"], e["df"], e["p"], e["estimate"]], RTOL)
     ct = xt.crosstab(s, "sch.wide", "awards", domain=s.values("stype") != "E")
     check_chisq(ct, o["domain_chisq_sch_wide_awards"])
 
@@ -264,6 +269,14 @@ def test_svychisq_every_statistic_including_the_saddlepoint(designs, oracle, nam
     s, o = get(designs, name), oracle[name]
     check_chisq(xt.crosstab(s, "stype", "awards"), o["chisq_stype_awards"])
     check_chisq(xt.crosstab(s, "sch.wide", "stype"), o["chisq_sch_wide_stype"])
+
+
+@pytest.mark.parametrize("name", ["apistrat", "apiclus1", "apiclus2"])
+@pytest.mark.parametrize("test", ["KruskalWallis", "vanderWaerden", "median"])
+def test_k_group_rank_tests(designs, oracle, name, test):
+    r = rank_test(get(designs, name), "api00", "stype", test=test)
+    e = oracle[name]["ranktest_stype"][test]
+    close([r.chisq, r.df1, r.df2, r.p], [e["chisq"], e["df"], e["ddf"], e["p"]], RTOL)
 
 
 def test_poisson_needs_a_response_of_at_least_zero(designs):
@@ -533,6 +546,8 @@ def test_a_level_without_a_partner_is_left_out_with_a_warning(designs):
         ct = xt.crosstab(s, "stype", awards)
     assert ct.row_levels == ("E", "M")
     assert ct.rao_scott.df2 == s.df
+    with pytest.warns(UserWarning, match="column level.s. H: no respondent"):
+        assert xt.crosstab(s, awards, "stype").col_levels == ("E", "M")
 
 
 # ---- svychisq statistic="lincom": the exact distribution -------------------------------------

@@ -151,10 +151,10 @@ def crosstab(
         row = Coded(np.where(inside, row.codes, row.missing), row.levels)
         if not design.calibrated:
             n_rows, df = int(inside.sum()), domain_df(design, inside)
-    counts, s1, s2 = _cell_sums(design, row, col)
+    counts, s1, s2, present = _cell_sums(design, row, col)
     keep_r = counts.sum(axis=(0, 2)) > 0
     keep_c = counts.sum(axis=(0, 1)) > 0
-    _warn_about_empty_levels(design, domain, row, col, keep_r, keep_c)
+    _warn_about_empty_levels(design, domain, row, col, present, (keep_r, keep_c))
     counts = counts[:, keep_r][:, :, keep_c]
     s1 = s1[:, keep_r][:, :, keep_c]
     s2 = s2[:, keep_r][:, :, keep_c]
@@ -253,17 +253,23 @@ def crosstab(
     )
 
 
-def _warn_about_empty_levels(design, domain, row: Coded, col: Coded, keep_r, keep_c) -> None:
+def _warn_about_empty_levels(design, domain, row: Coded, col: Coded, present, kept) -> None:
     """Warn about a level some respondents have but none with a value for the other variable.
 
     Such a level is left out of the table, as if absent. R's methods disagree about it:
     svychisq counts it (its F and Chisq tests then take it into their degrees of freedom)
     while its Wald tests stop on a singular variance; svytable and svyby leave it out.
+    ``present``: the levels with a respondent (the row's within the domain already).
     """
-    inside = domain_mask(design, domain)
-    for name, coded, keep in (("row", row, keep_r), ("column", col, keep_c)):
-        present = np.bincount(coded.codes[inside], minlength=coded.missing + 1)[:-1] > 0
-        empty = present & ~keep
+    row_present, col_present = present
+    if domain is not None:  # the column's codes are not restricted to the domain
+        inside = domain_mask(design, domain)
+        col_present = np.bincount(col.codes[inside], minlength=col.missing + 1)[:-1] > 0
+    for name, coded, has, keep in (
+        ("row", row, row_present, kept[0]),
+        ("column", col, col_present, kept[1]),
+    ):
+        empty = has & ~keep
         if empty.any():
             levels = ", ".join(str(coded.levels[i]) for i in np.flatnonzero(empty))
             warnings.warn(
@@ -333,15 +339,18 @@ def _replicate_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
 
 
 def _cell_sums(design: Survey, row: Coded, col: Coded):
-    """Per stratum × row × column: count, Σw, Σw² (missing slots dropped)."""
+    """Per stratum × row × column: count, Σw, Σw² (missing slots dropped); and which row
+    and which column levels have a respondent at all (the other variable missing or not)."""
     h, kr, kc = design.n_strata, row.missing + 1, col.missing + 1
     idx = (design.strata * kr + row.codes) * kc + col.codes
     size = h * kr * kc
     shape = (h, kr, kc)
-    counts = np.bincount(idx, minlength=size).reshape(shape)[:, :-1, :-1]
+    full = np.bincount(idx, minlength=size).reshape(shape)
+    counts = full[:, :-1, :-1]
     s1 = np.bincount(idx, weights=design.weights, minlength=size).reshape(shape)[:, :-1, :-1]
     s2 = np.bincount(idx, weights=design.weights_sq, minlength=size).reshape(shape)[:, :-1, :-1]
-    return counts, s1, s2
+    present = (full[:, :-1, :].sum(axis=(0, 2)) > 0, full[:, :, :-1].sum(axis=(0, 1)) > 0)
+    return counts, s1, s2, present
 
 
 def _cell_index(row: Coded, col: Coded, keep_r: np.ndarray, keep_c: np.ndarray) -> np.ndarray:

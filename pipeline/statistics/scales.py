@@ -102,15 +102,34 @@ class RankTest:
     estimate: np.ndarray
 
 
+RANK_TESTS: tuple[str, ...] = ("wilcoxon", "vanderWaerden", "median", "KruskalWallis")
+
+
+def _rank_scores(rank: np.ndarray, total: float, test: str) -> np.ndarray:
+    """R's svyranktest score of each weighted mid-rank r out of N: r/N (Wilcoxon and
+    Kruskal-Wallis), Φ⁻¹(r/N) (van der Waerden), 1 if r > N/2 (median)."""
+    if test in ("wilcoxon", "KruskalWallis"):
+        return rank / total
+    if test == "vanderWaerden":
+        return special.ndtri(rank / total)
+    return (rank > total / 2).astype(float)
+
+
 def rank_test(
     design: Survey,
     values: Values,
     groups: Values,
     domain: Values | None = None,
+    *,
+    test: str = "wilcoxon",
 ) -> RankTest:
-    """R's ``svyranktest(y ~ g, design)`` (Wilcoxon / Kruskal-Wallis scores r/N): weighted
-    mid-ranks, weighted least squares of the rank score on the groups, design-based
-    covariance of the coefficients. Rows missing either variable are a domain."""
+    """R's ``svyranktest(y ~ g, design, test=)``: weighted mid-ranks, their score (``test``:
+    wilcoxon, vanderWaerden, median or KruskalWallis, see :func:`_rank_scores`), weighted
+    least squares of the score on the groups, design-based covariance of the coefficients
+    (on a replicate design, R's svytotal of the full-sample influence values). Rows missing
+    either variable are a domain."""
+    if test not in RANK_TESTS:
+        raise InputError(f"test must be one of {', '.join(RANK_TESTS)}, got {test!r}")
     y = _numeric(_as_series(values, design))
     g = _as_series(groups, design)
     inside = domain_mask(design, domain) & ~np.isnan(y) & g.notna().to_numpy()
@@ -127,7 +146,7 @@ def rank_test(
     tie_mean = np.bincount(tie_id, weights=mid) / np.bincount(tie_id)
     rank = np.empty_like(mid)
     rank[order] = tie_mean[tie_id]
-    score = rank / w.sum()
+    score = _rank_scores(rank, w.sum(), test)
     x = np.zeros((yi.size, n_groups))
     x[:, 0] = 1.0
     x[np.arange(yi.size), codes] = 1.0

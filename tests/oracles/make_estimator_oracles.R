@@ -68,6 +68,9 @@ api_battery <- function(des, na_var) {
     domain_glm_gaussian = model(svyglm(api00 ~ ell, dom)),
     ttest_api00_sch_wide = htest(svyttest(api00 ~ sch.wide, des)),
     ranktest_api00_sch_wide = htest(svyranktest(api00 ~ sch.wide, des)),
+    ranktest_vdw_api00_sch_wide = htest(svyranktest(api00 ~ sch.wide, des,
+                                                    test = "vanderWaerden")),
+    ranktest_median_api00_sch_wide = htest(svyranktest(api00 ~ sch.wide, des, test = "median")),
     quantiles_api00 = quant(svyquantile(~api00, des, c(0.1, 0.25, 0.5, 0.9))),
     quantiles_enroll_domain = quant(svyquantile(~enroll, dom, c(0.5, 0.75), na.rm = TRUE)),
     deff_mean_api00 = statd(svymean(~api00, des, deff = TRUE)),
@@ -90,6 +93,13 @@ api_battery <- function(des, na_var) {
     out$quantiles_na <- quant(svyquantile(f, des, c(0.25, 0.5), na.rm = TRUE))
   }
   out$contrast_by_E_minus_H <- stat(svycontrast(b_mean, c(1, -1, 0)))
+  if (!replicated) {  # R's k-group rank test (multiranktest) is for linearised designs
+    for (test in c("KruskalWallis", "vanderWaerden", "median")) {
+      k <- svyranktest(api00 ~ stype, des, test = test)
+      out$ranktest_stype[[test]] <- list(chisq = num(k$parameter), df = num(k$statistic),
+                                         ddf = num(k$ddf), p = num(k$p.value))
+    }
+  }
   if (replicated) {
     out$quantiles_api00_replicates <- quant(suppressWarnings(suppressMessages(
       svyquantile(~api00, des, c(0.25, 0.5, 0.9), interval.type = "quantile"))))
