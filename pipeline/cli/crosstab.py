@@ -58,11 +58,15 @@ def crosstab_command(
     --cluster snum --fpc fpc1 --fpc fpc2
     """
     from pipeline.core.errors import naming_the_file
-    from pipeline.model.questionnaire import load_questionnaire
     from pipeline.stages.crosstab_file import crosstab_file
     from pipeline.statistics.crosstab import as_json, value_text
 
     with naming_the_file(data):
+        labels_from = None
+        if questionnaire:
+            from pipeline.model.questionnaire import load_questionnaire  # pydantic: only then
+
+            labels_from = load_questionnaire(questionnaire)
         result = crosstab_file(
             str(data),
             row,
@@ -74,7 +78,7 @@ def crosstab_command(
             nest=nest,
             lonely_psu=lonely_psu,
             encoding=encoding,
-            questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
+            questionnaire=labels_from,
             lang=lang,
             domain=domain,
         )

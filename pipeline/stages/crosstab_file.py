@@ -8,18 +8,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
+from pipeline.core.columnar import Columns
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
 from pipeline.statistics.survey import survey_for
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.model import expressions
     from pipeline.model.questionnaire import Questionnaire
 
 
@@ -56,7 +58,7 @@ def crosstab_file(
     given, else from the file's own value labels (.sav, .dta ...). ``domain`` is an
     XLSForm-style expression over the file's columns (``${stype} != 'E'``): the table of that
     subset, as R's ``svychisq(..., subset(design, ...))``."""
-    parsed = None if domain is None else parse_domain(domain, str(path))
+    parsed = None if domain is None else parse_domain(domain, str(path))  # before reading
     if questionnaire is not None:
         from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
 
@@ -65,9 +67,13 @@ def crosstab_file(
     fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
     wanted = [row, col, strata, weight, *fpcs, *clusters]
     if parsed is not None:
+        from pipeline.model import expressions
+
         wanted += sorted(expressions.references(parsed))
     named = [c for c in dict.fromkeys(wanted) if c is not None]
-    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,))
+    # columnar: numpy arrays, no pandas (its import would cost more than the whole table)
+    data = read_file(path, encoding=encoding, columns=named, optional=(SIMULATED_COLUMN,),
+                     columnar=True)  # fmt: skip
     df = data.frame
     require_columns(df, wanted, path)
     try:
@@ -110,6 +116,8 @@ def value_labels(
 
 def parse_domain(domain: str, file: str | None) -> expressions.Expr:
     """The ``--domain`` expression parsed; InputError for bad syntax."""
+    from pipeline.model import expressions
+
     try:
         return expressions.parse(domain)
     except expressions.ExpressionError as exc:
@@ -117,10 +125,12 @@ def parse_domain(domain: str, file: str | None) -> expressions.Expr:
 
 
 def domain_mask(
-    df: pd.DataFrame, expr: expressions.Expr, domain: str, file: str | None
+    df: pd.DataFrame | Columns, expr: expressions.Expr, domain: str, file: str | None
 ) -> np.ndarray:
     """The rows of ``df`` where the parsed expression ``domain`` holds (its columns as
     ``${name}``); InputError for an unknown column or an empty domain."""
+    from pipeline.model import expressions  # pandas: only with --domain
+
     unknown = sorted(name for name in expressions.references(expr) if name not in df.columns)
     if unknown:
         raise InputError(
@@ -128,7 +138,8 @@ def domain_mask(
             file=file,
             column=unknown[0],
         )
-    mask = expressions.evaluate(expr, df, None).to_numpy(dtype=bool)
+    frame = df.to_pandas() if isinstance(df, Columns) else df
+    mask = expressions.evaluate(expr, frame, None).to_numpy(dtype=bool)
     if not mask.any():
         raise InputError(f"--domain {domain!r} holds for no row", file=file)
     return mask

@@ -16,15 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-from scipy import linalg, special
 
+from pipeline.core.columnar import factorize_sorted, is_series
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
+from pipeline.statistics.distributions import chi2_sf, f_sf, t_cdf
 from pipeline.statistics.estimate import ci_proportion, domain_df, domain_mask, replicate_logit_se
 from pipeline.statistics.survey import Survey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIN_BASE = 30
 
@@ -44,13 +48,19 @@ class Coded:
 
 def code(values: Sequence | np.ndarray | pd.Series, levels: Sequence | None = None) -> Coded:
     """Code a variable: sorted distinct non-missing values (or ``levels``), missing → k."""
-    s = values if isinstance(values, pd.Series) else pd.Series(values)
-    if levels is None:
-        codes, uniques = pd.factorize(s, sort=True)
-        lev = tuple(uniques.tolist())
+    if levels is None and (is_series(values) or isinstance(values, np.ndarray)):
+        codes, uniques = factorize_sorted(values)  # no pandas for numbers and text
+        lev = tuple(uniques)
     else:
-        lev = tuple(levels)
-        codes = pd.Categorical(s, categories=list(lev)).codes
+        import pandas as pd
+
+        s = values if isinstance(values, pd.Series) else pd.Series(values)
+        if levels is None:
+            codes, uniques = pd.factorize(s, sort=True)
+            lev = tuple(uniques.tolist())
+        else:
+            lev = tuple(levels)
+            codes = pd.Categorical(s, categories=list(lev)).codes
     codes = np.asarray(codes, dtype=np.int64)
     codes[codes < 0] = len(lev)
     return Coded(codes, lev)
@@ -251,7 +261,7 @@ def _coded(design: Survey, values, what: str) -> Coded:
                 f"{what}: expected {design.n} values (one per respondent), got {values.codes.size}"
             )
         return values
-    return code(design.values(values, what))
+    return code(design.variable(values, what))
 
 
 def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
@@ -365,14 +375,19 @@ def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int):
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / n
     x2 = float(np.sum((table - expected) ** 2 / expected))
     f = x2 / tr
-    rao = Test(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)))
-    first = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2 / (tr / dfree))))
+    rao = Test(f, d0, d0 * nu, float(f_sf(f, d0, d0 * nu)))
+    first = Test(x2, float(dfree), None, chi2_sf(x2 / (tr / dfree), dfree))
     return rao, first
 
 
 def _complement(k: int) -> np.ndarray:
     """Orthonormal basis (k × k-1) of the contrasts orthogonal to the constant."""
-    return linalg.null_space(np.ones((1, k)))
+    # scipy.linalg.null_space's construction (the right singular vectors beyond the rank),
+    # in numpy: importing scipy.linalg costs more than the whole table.
+    a = np.ones((1, k))
+    _, sv, vh = np.linalg.svd(a, full_matrices=True)
+    rank = int(np.sum(sv > sv.max() * np.finfo(float).eps * max(a.shape)))
+    return vh[rank:, :].T
 
 
 def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
@@ -402,10 +417,10 @@ def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
         return Test(nan, float(dfree), float(nu), nan), Test(nan, float(dfree), float(ddf), nan)
     stat = float(y[use] @ np.linalg.solve(vy, y[use]))
     wald_f = stat / dfree
-    wald = Test(wald_f, float(dfree), float(nu), float(special.fdtrc(dfree, nu, wald_f)))
+    wald = Test(wald_f, float(dfree), float(nu), float(f_sf(wald_f, dfree, nu)))
     ddf = nu - dfree + 1
     adj_f = stat * ddf / (dfree * nu)
-    adj = Test(adj_f, float(dfree), float(ddf), float(special.fdtrc(dfree, ddf, adj_f)))
+    adj = Test(adj_f, float(dfree), float(ddf), float(f_sf(adj_f, dfree, ddf)))
     return wald, adj
 
 
@@ -428,7 +443,7 @@ def _unweighted_tests(n_tab: np.ndarray):
         pearson = Test(float("nan"), 0.0, None, float("nan"))
     else:
         x2 = float(np.sum((n_tab - expected) ** 2 / expected))
-        pearson = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2)))
+        pearson = Test(x2, float(dfree), None, chi2_sf(x2, dfree))
     fisher = None
     if n_tab.shape == (2, 2):
         from scipy.stats import fisher_exact  # 0.7 s to import: only 2 × 2 tables need it
@@ -467,7 +482,7 @@ def _column_letters(cp: np.ndarray, v: np.ndarray, base: np.ndarray, df: int, al
     var = vd[ia] + vd[ib] - 2 * v[ia, ib]
     with np.errstate(divide="ignore", invalid="ignore"):
         tstat = np.abs(diff) / np.sqrt(var)
-    pval = np.minimum(2 * special.stdtr(df, -tstat) * len(pairs), 1.0)
+    pval = np.minimum(2 * t_cdf(-tstat, df) * len(pairs), 1.0)
     sig = (pval < alpha) & (var > 0)
     for r, k in zip(*np.nonzero(sig), strict=True):
         big, small = (a[k], b[k]) if diff[r, k] > 0 else (b[k], a[k])

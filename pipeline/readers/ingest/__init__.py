@@ -10,16 +10,17 @@ and ODK Central exports (detected from their headers), and returns
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.core.atomic import atomic_path
-from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.datafile import FORMATS, detect_format, read_source_table
-from pipeline.readers.ingest import kobo
-from pipeline.readers.ingest.mapping import map_table, unmapped_table
-from pipeline.readers.ingest.responses import RawResponses
 from pipeline.readers.ingest.text import decode_bytes, encode_cp1258
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.model.questionnaire import Questionnaire
+    from pipeline.readers.ingest.responses import RawResponses
 
 __all__ = [
     "FORMATS",
@@ -45,6 +46,11 @@ def read_responses(
     With ``questionnaire`` None the source's own columns are kept (for compare-entry).
     Raises InputError naming the file (and row/column) for anything it cannot read.
     """
+    # pandas and the questionnaire model only here: the readers beside this package (the
+    # CSV reader of ``survey crosstab``) import its text helpers without them
+    from pipeline.readers.ingest import kobo
+    from pipeline.readers.ingest.mapping import map_table, unmapped_table
+
     table, fmt = read_source_table(Path(path), format, encoding)
     if questionnaire is None:
         return unmapped_table(table, fmt)
@@ -59,6 +65,15 @@ def _is_xlsx(path: Path) -> bool:
     """A Kobo export saved as Excel (a zip archive), which has a sheet per repeat."""
     with path.open("rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
+
+
+def __getattr__(name: str):
+    """``RawResponses`` on first use (PEP 562): its module imports pandas."""
+    if name == "RawResponses":
+        from pipeline.readers.ingest.responses import RawResponses
+
+        return RawResponses
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_raw_csv(responses: RawResponses, target: str | Path) -> None:
