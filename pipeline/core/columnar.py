@@ -88,6 +88,10 @@ def is_missing(values: np.ndarray | pd.Series) -> np.ndarray:
 def factorize_sorted(values: np.ndarray | pd.Series) -> tuple[np.ndarray, list]:
     """Codes 0..k-1 of the sorted distinct values (-1 for missing) and those values, as
     ``pandas.factorize(values, sort=True)`` gives them."""
+    if not is_series(values) and values.dtype.kind in "iuf":
+        coded = _factorize_small_integers(values)
+        if coded is not None:
+            return coded
     if not is_series(values) and (
         values.dtype.kind in "biuf" or (values.dtype.kind == "O" and _plain_text(values))
     ):
@@ -103,6 +107,47 @@ def factorize_sorted(values: np.ndarray | pd.Series) -> tuple[np.ndarray, list]:
 
     codes, uniques = pd.factorize(values, sort=True)
     return np.asarray(codes, dtype=np.int64), uniques.tolist()
+
+
+def _factorize_small_integers(values: np.ndarray) -> tuple[np.ndarray, list] | None:
+    """``factorize_sorted`` of whole numbers spanning no more values than there are rows
+    (codes, strata, ids), by a lookup table instead of a sort: one pass, and no copy beyond
+    the codes. None for anything else (the caller sorts)."""
+    floats = values.dtype.kind == "f"
+    missing = np.isnan(values) if floats else np.zeros(0, dtype=bool)
+    present = values[~missing] if missing.any() else values
+    if present.size == 0:
+        return None
+    lo, hi = present.min(), present.max()
+    if floats and not (np.isfinite(lo) and np.isfinite(hi)):
+        return None
+    span = float(hi) - float(lo) + 1
+    if span > max(values.size, 1 << 16):
+        return None
+    if floats and not np.array_equal(present, np.floor(present)):
+        return None  # fractions: sorted by the caller
+    base = int(lo)
+    if floats:  # the missing rows put on the smallest value (present), then marked -1
+        offsets = np.where(missing, lo, values).astype(np.int64) - base
+    else:
+        offsets = np.subtract(values, base, dtype=np.int64)
+    seen = np.zeros(int(span), dtype=bool)
+    seen[offsets] = True
+    lookup = (np.cumsum(seen) - 1).astype(smallest_code_type(int(span)))
+    codes = lookup[offsets]  # in the smallest integer type: 5,000,000 codes 1-5 take 5 MB
+    del offsets
+    if missing.any():
+        codes[missing] = -1
+    uniques = np.flatnonzero(seen) + base
+    return codes, (uniques.astype(float) if floats else uniques).tolist()
+
+
+def smallest_code_type(k: int) -> type[np.signedinteger]:
+    """The smallest signed integer type holding the codes -1..k (k: a missing slot)."""
+    for kind in (np.int8, np.int16, np.int32):
+        if k < np.iinfo(kind).max:
+            return kind
+    return np.int64
 
 
 def to_float(values: np.ndarray | pd.Series) -> np.ndarray:

@@ -95,7 +95,8 @@ def read_file(
                                 columns=columns, optional=optional)  # fmt: skip
         meta = FileMeta(fmt, encoding=parsed.encoding, delimiter=parsed.delimiter)
         table = _arrow_table(parsed.table, columnar)
-        parsed.table = None  # freed as soon as converted
+        parsed.table = None  # freed as soon as converted ...
+        _release_arrow_memory()  # ... and arrow's reading memory given back to the OS
         return DataFile(str(path), table, meta, range(2, len(table) + 2))
     if fmt in ("xlsx", "xls"):
         from pipeline.readers.ingest.excel import read_excel_frame
@@ -117,6 +118,12 @@ def read_file(
                                           optional=optional)  # fmt: skip
     analysis = statfile.analysis_frame(frame, meta)
     return DataFile(str(path), analysis, meta, range(2, len(frame) + 2))
+
+
+def _release_arrow_memory() -> None:
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _arrow_table(table: pa.Table, columnar: bool) -> pd.DataFrame | Columns:
@@ -147,7 +154,7 @@ def read_source_table(
         parsed = read_delimited(path, encoding=encoding, delimiter=_delimiter(kind), text=True)
         cells = [column.to_pylist() for column in parsed.table.columns]
         rows = [list(r) for r in zip(*cells, strict=True)]
-        table = SourceTable(str(path), list(parsed.headers), rows, parsed.row_numbers.tolist())
+        table = SourceTable(str(path), list(parsed.headers), rows, list(parsed.row_numbers))
         return table, fmt
     if kind in ("xlsx", "xls"):
         from pipeline.readers.ingest.excel import read_excel_table
@@ -207,7 +214,7 @@ def _select(
 ) -> pd.DataFrame:
     if columns is None:
         return frame
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     return frame[select_columns(columns, optional, [str(c) for c in frame.columns], path)]
 

@@ -137,7 +137,7 @@ def _read_readstat(path, fmt, encoding, columns, optional, output_format: str):
 
 def _wanted(path, fmt, reader, columns, optional, encoding) -> list[str]:
     """The columns to read, checked against the file's dictionary (read alone: no data)."""
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     extra = {"encoding": encoding} if encoding is not None else {}
     try:
@@ -153,7 +153,7 @@ def read_parquet_table(path: Path, columns: list[str] | None, optional: tuple[st
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     try:
         # ParquetFile, not read_table: its dataset layer imports pandas

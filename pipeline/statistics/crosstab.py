@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pipeline.core.columnar import factorize_sorted, is_series
+from pipeline.core.columnar import factorize_sorted, is_series, smallest_code_type
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.statistics.distributions import chi2_sf, f_sf, t_cdf
@@ -35,7 +35,8 @@ MIN_BASE = 30
 
 @dataclass(frozen=True)
 class Coded:
-    """A categorical variable as integer codes: ``codes`` 0..k-1 per row, k for missing;
+    """A categorical variable as integer codes: ``codes`` 0..k-1 per row, k for missing, in
+    the smallest signed integer type that holds k (a byte a row for up to 126 levels);
     ``levels`` the k values in sorted order. Build once with :func:`code` and reuse."""
 
     codes: np.ndarray
@@ -61,7 +62,9 @@ def code(values: Sequence | np.ndarray | pd.Series, levels: Sequence | None = No
         else:
             lev = tuple(levels)
             codes = pd.Categorical(s, categories=list(lev)).codes
-    codes = np.asarray(codes, dtype=np.int64)
+    codes = np.asarray(codes).astype(smallest_code_type(len(lev)), copy=False)
+    if codes.base is not None or not codes.flags.writeable:
+        codes = codes.copy()  # never write into the caller's array
     codes[codes < 0] = len(lev)
     return Coded(codes, lev)
 
@@ -314,7 +317,10 @@ def _replicate_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
 def _cell_sums(design: Survey, row: Coded, col: Coded):
     """Per stratum × row × column: count, Σw, Σw² (missing slots dropped)."""
     h, kr, kc = design.n_strata, row.missing + 1, col.missing + 1
-    idx = (design.strata * kr + row.codes) * kc + col.codes
+    idx = design.strata * kr  # built in place: one array of the rows' length, not four
+    idx += row.codes
+    idx *= kc
+    idx += col.codes
     size = h * kr * kc
     shape = (h, kr, kc)
     counts = np.bincount(idx, minlength=size).reshape(shape)[:, :-1, :-1]

@@ -38,6 +38,7 @@ import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -159,12 +160,10 @@ class Stage:
     unit_stratum: np.ndarray
     stratum_scale: np.ndarray
     centre: np.ndarray
-    unit_scale: np.ndarray = field(init=False, repr=False)
     row_stratum: np.ndarray | None = field(init=False, repr=False)
     indicator: sparse.csr_matrix | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "unit_scale", self.stratum_scale[self.unit_stratum])
         rows = None if self.units is None else self.unit_stratum[self.units]
         object.__setattr__(self, "row_stratum", rows)
         indicator = None
@@ -180,6 +179,12 @@ class Stage:
     @property
     def n_strata(self) -> int:
         return int(self.centre.size)
+
+    @cached_property
+    def unit_scale(self) -> np.ndarray:
+        """Each unit's stratum_scale (a float per row without clusters: made when a variance
+        first needs it, not for a cross-tab, whose cells sum by stratum)."""
+        return self.stratum_scale[self.unit_stratum]
 
     def totals(self, z: np.ndarray) -> np.ndarray:
         """Unit totals of the columns of ``z`` (rows × k) → U × k."""
@@ -984,7 +989,7 @@ def _stratum_codes(
             "expected a stratum code, found nothing", file=file, row=row + 2, column=strata
         )
     codes, uniques = factorize_sorted(values)
-    return codes, tuple(uniques)
+    return codes.astype(np.int64), tuple(uniques)
 
 
 def _population_per_stratum(
@@ -1072,7 +1077,7 @@ def _id_codes(df: pd.DataFrame | Columns, column: str, file: str | None) -> np.n
             "expected a cluster id, found nothing", file=file, row=row + 2, column=column
         )
     codes, _ = factorize_sorted(values)
-    return codes
+    return codes.astype(np.int64)
 
 
 def _at(values: np.ndarray | pd.Series, row: int):
@@ -1084,7 +1089,7 @@ def _nested_codes(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
     """Codes 0..U-1 of the (outer, inner) pairs, in sorted order (R's interaction)."""
     key = outer * (int(inner.max()) + 1) + inner
     codes, _ = factorize_sorted(key)
-    return codes
+    return codes.astype(np.int64)
 
 
 def _stage_units(
