@@ -13,9 +13,17 @@ import numpy as np
 import pytest
 from scipy import special
 
+from pipeline.statistics import distributions
 from pipeline.statistics.distributions import chi2_sf, f_sf, norm_ppf, t_cdf, t_ppf
 
 ORACLES = Path(__file__).parent / "oracles"
+CHOOSE = distributions._special  # before the fixture below replaces it
+
+
+@pytest.fixture(autouse=True)
+def numpy_functions(monkeypatch):
+    """The numpy functions (what `survey crosstab` uses), whether or not scipy is imported."""
+    monkeypatch.setattr(distributions, "_special", lambda: None)
 SCRIPT = ORACLES / "make_distribution_oracles.R"
 
 
@@ -72,6 +80,14 @@ def test_the_edges_are_scipy_s():
     assert chi2_sf(0.0, 3) == special.chdtrc(3, 0.0) == 1.0
     np.testing.assert_array_equal(np.isnan(t_ppf(0.975, [0, -1, 5])), [True, True, False])
     assert float(t_ppf(0.5, 7)) == 0.0
+
+
+def test_elsewhere_the_functions_are_scipy_s(monkeypatch):
+    monkeypatch.setattr(distributions, "_special", CHOOSE)
+    monkeypatch.setattr(distributions, "_NUMPY_ONLY", False)
+    assert float(f_sf(3.0, 2, 50)) == special.fdtrc(2, 50, 3.0)
+    assert float(t_ppf(0.975, 1370)) == special.stdtrit(1370, 0.975)
+    assert chi2_sf(7.5, 4) == special.chdtrc(4, 7.5)
 
 
 def test_quantiles_are_solved_elementwise_with_shared_degrees_of_freedom():

@@ -59,7 +59,10 @@ def crosstab_command(
     """
     from pipeline.core.errors import naming_the_file
     from pipeline.stages.crosstab_file import crosstab_file
+    from pipeline.statistics import distributions
     from pipeline.statistics.crosstab import as_json, value_text
+
+    distributions.prefer_numpy()  # one table: scipy's import would cost more than the table
 
     with naming_the_file(data):
         labels_from = None

@@ -1,7 +1,10 @@
-"""The F, chi-square, Student t and normal distribution functions a cross-tab needs, in numpy.
+"""The F, chi-square, Student t and normal distribution functions a cross-tab needs, in numpy
+as well as scipy's.
 
-``scipy.special`` costs about 0.25 s to import, more than a 500,000-row cross-tab computes,
-so the tests and intervals of :mod:`pipeline.statistics.crosstab` use these instead. They
+``scipy.special`` costs about 0.25 s to import, more than a 500,000-row cross-tab computes:
+``survey crosstab``, which computes one table, calls :func:`prefer_numpy` and gets the numpy
+functions here; everything else gets scipy's (C, faster per call: a battery of 300 tables on
+a million rows needs that; and the numbers the pipeline always gave). The numpy ones
 follow the classical constructions (Numerical Recipes §6.2 and §6.4): the regularised
 incomplete beta function by its continued fraction (modified Lentz), the regularised
 incomplete gamma function by its series or continued fraction, with the log prefactors
@@ -16,12 +19,16 @@ Missing or meaningless arguments (NaN, degrees of freedom ≤ 0) give NaN, as sc
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
+
+_NUMPY_ONLY = False  # set by prefer_numpy(): a process that computes one table
 
 _EPS = 1e-16
 _TINY = 1e-300
 _MAX_ITER = 100_000  # the beta fraction needs O(sqrt(a)) terms near its switch point
+_SCALAR_SIZE = 12  # up to this many values, the fraction runs one value at a time
 _STIRLING = (  # ω(x) = lgamma(x) - ((x - ½) ln x - x + ½ ln 2π): 1/12x - 1/360x³ + ...
     1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156,
 )  # fmt: skip
@@ -62,7 +69,41 @@ def _lbeta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _beta_fraction(a: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """The continued fraction of I_x(a, b) (modified Lentz), elementwise."""
+    """The continued fraction of I_x(a, b) (modified Lentz), elementwise: a few values one by
+    one in Python floats (numpy's per-call cost dominates tiny arrays), many vectorised."""
+    if x.size <= _SCALAR_SIZE:
+        values = [_beta_fraction_one(*v) for v in zip(a.flat, b.flat, x.flat, strict=True)]
+        return np.array(values, dtype=float).reshape(x.shape)
+    return _beta_fraction_array(a, b, x)
+
+
+def _beta_fraction_one(a: float, b: float, x: float) -> float:
+    qab, qap, qam = a + b, a + 1, a - 1
+    c = 1.0
+    d = 1 - qab * x / qap
+    d = 1 / (d if abs(d) >= _TINY else _TINY)
+    h = d
+    for m in range(1, _MAX_ITER + 1):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1 + aa * d
+        d = 1 / (d if abs(d) >= _TINY else _TINY)
+        c = 1 + aa / c
+        c = c if abs(c) >= _TINY else _TINY
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1 + aa * d
+        d = 1 / (d if abs(d) >= _TINY else _TINY)
+        c = 1 + aa / c
+        c = c if abs(c) >= _TINY else _TINY
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) <= _EPS:
+            break
+    return h
+
+
+def _beta_fraction_array(a: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
     qab, qap, qam = a + b, a + 1, a - 1
     c = np.ones_like(x)
     d = 1 - qab * x / qap
@@ -109,7 +150,7 @@ def _betainc(a, b, x, y) -> np.ndarray:
     return np.where(bad, np.nan, value)
 
 
-def f_sf(f, d1, d2) -> np.ndarray:
+def _f_sf_numpy(f, d1, d2) -> np.ndarray:
     """P(F > f) of the F distribution on (d1, d2) degrees of freedom (scipy's fdtrc)."""
     f, d1, d2 = (np.asarray(v, dtype=float) for v in (f, d1, d2))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -121,7 +162,7 @@ def f_sf(f, d1, d2) -> np.ndarray:
     return np.where(np.isnan(f) | ~(d1 > 0) | ~(d2 > 0), np.nan, p)
 
 
-def t_cdf(t, df) -> np.ndarray:
+def _t_cdf_numpy(t, df) -> np.ndarray:
     """P(T ≤ t) of Student's t on ``df`` degrees of freedom (scipy's stdtr)."""
     t, df = np.broadcast_arrays(np.asarray(t, dtype=float), np.asarray(df, dtype=float))
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
@@ -139,7 +180,7 @@ def _t_density(t: np.ndarray, df: np.ndarray) -> np.ndarray:
     return np.exp(log_norm - (df + 1) / 2 * np.log1p(t * t / df))
 
 
-def t_ppf(p, df) -> np.ndarray:
+def _t_ppf_numpy(p, df) -> np.ndarray:
     """The ``p`` quantile of Student's t on ``df`` degrees of freedom (scipy's stdtrit), by
     Newton's method on :func:`t_cdf` from the Cornish-Fisher start; each distinct (p, df)
     pair is solved once (a table's cells share a few degrees of freedom)."""
@@ -152,12 +193,17 @@ def t_ppf(p, df) -> np.ndarray:
 def _t_ppf(p: np.ndarray, df: np.ndarray) -> np.ndarray:
     ok = (df > 0) & (p > 0) & (p < 1)
     dfs, ps = np.where(ok, df, 1.0), np.where(ok, p, 0.5)
-    z = norm_ppf(ps)
-    t = z + (z**3 + z) / (4 * dfs) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * dfs**2)
+    z = _norm_ppf_numpy(ps)
+    # Abramowitz & Stegun 26.7.5: a start within 1e-12 from a few hundred degrees of freedom
+    g1 = (z**3 + z) / 4
+    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
+    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
+    t = z + g1 / dfs + g2 / dfs**2 + g3 / dfs**3 + g4 / dfs**4
     t = np.where(dfs == 1, np.tan(np.pi * (ps - 0.5)), t)
     t = np.where(dfs == 2, (2 * ps - 1) / np.sqrt(2 * ps * (1 - ps)), t)
     for _ in range(50):
-        step = (t_cdf(t, dfs) - ps) / _t_density(t, dfs)
+        step = (_t_cdf_numpy(t, dfs) - ps) / _t_density(t, dfs)
         step = np.where(np.isfinite(step), step, 0.0)
         t = t - step
         # 1e-12: the CDF's own accuracy at a survey's large degrees of freedom is ~1e-13
@@ -168,7 +214,7 @@ def _t_ppf(p: np.ndarray, df: np.ndarray) -> np.ndarray:
     return np.where((df > 0) & (p == 1), np.inf, out)
 
 
-def norm_ppf(p) -> np.ndarray:
+def _norm_ppf_numpy(p) -> np.ndarray:
     """The ``p`` quantile of the standard normal (scipy's ndtri): Acklam's rational
     approximation refined by two Halley steps on math.erfc (full double precision)."""
     p = np.asarray(p, dtype=float)
@@ -215,7 +261,7 @@ def _norm_ppf(p: float) -> float:
     return x
 
 
-def chi2_sf(x: float, k: float) -> float:
+def _chi2_sf_numpy(x: float, k: float) -> float:
     """P(X > x) of the chi-square distribution on ``k`` degrees of freedom (scipy's
     chdtrc): the regularised upper incomplete gamma Q(k/2, x/2)."""
     if math.isnan(x) or math.isnan(k) or k <= 0:
@@ -254,11 +300,73 @@ def chi2_sf(x: float, k: float) -> float:
     return math.exp(log_front) * h
 
 
-def logit(p: np.ndarray) -> np.ndarray:
+def _logit_numpy(p: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.log(p / (1 - p))
 
 
-def expit(x: np.ndarray) -> np.ndarray:
+def _expit_numpy(x: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         return 1 / (1 + np.exp(-x))
+
+
+# ---- which implementation ----------------------------------------------------------------
+
+
+def prefer_numpy() -> None:
+    """Use the numpy functions above from now on (unless scipy is imported anyway): for a
+    process that computes one table (``survey crosstab``), where importing scipy.special
+    costs more than the table. Elsewhere scipy's C functions serve: faster per call (a
+    battery of hundreds of tables on a million rows) and the numbers the pipeline always
+    gave; the two agree to the relative accuracy above."""
+    global _NUMPY_ONLY
+    _NUMPY_ONLY = True
+
+
+def _special():
+    """scipy.special, or None when the numpy functions are to be used."""
+    if _NUMPY_ONLY and "scipy.special" not in sys.modules:
+        return None
+    from scipy import special
+
+    return special
+
+
+def f_sf(f, d1, d2) -> np.ndarray:
+    """P(F > f) on (d1, d2) degrees of freedom."""
+    special = _special()
+    return _f_sf_numpy(f, d1, d2) if special is None else special.fdtrc(d1, d2, f)
+
+
+def t_cdf(t, df) -> np.ndarray:
+    """P(T ≤ t) of Student's t on ``df`` degrees of freedom."""
+    special = _special()
+    return _t_cdf_numpy(t, df) if special is None else special.stdtr(df, t)
+
+
+def t_ppf(p, df) -> np.ndarray:
+    """The ``p`` quantile of Student's t on ``df`` degrees of freedom."""
+    special = _special()
+    return _t_ppf_numpy(p, df) if special is None else special.stdtrit(df, p)
+
+
+def norm_ppf(p) -> np.ndarray:
+    """The ``p`` quantile of the standard normal."""
+    special = _special()
+    return _norm_ppf_numpy(p) if special is None else special.ndtri(p)
+
+
+def chi2_sf(x: float, k: float) -> float:
+    """P(X > x) of the chi-square distribution on ``k`` degrees of freedom."""
+    special = _special()
+    return _chi2_sf_numpy(x, k) if special is None else float(special.chdtrc(k, x))
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    special = _special()
+    return _logit_numpy(p) if special is None else special.logit(p)
+
+
+def expit(x: np.ndarray) -> np.ndarray:
+    special = _special()
+    return _expit_numpy(x) if special is None else special.expit(x)
