@@ -84,12 +84,19 @@ def crosstab_command(
     --weight pw --repweights 'repw[0-9]+' --reptype bootstrap
     """
     from pipeline.core.errors import naming_the_file
-    from pipeline.model.questionnaire import load_questionnaire
     from pipeline.stages.crosstab_file import crosstab_file
+    from pipeline.statistics import distributions
     from pipeline.statistics.crosstab import as_json, value_text
     from pipeline.statistics.replicate_design import ReplicateOptions
 
+    distributions.prefer_numpy()  # one table: scipy's import would cost more than the table
+
     with naming_the_file(data):
+        labels_from = None
+        if questionnaire:
+            from pipeline.model.questionnaire import load_questionnaire  # pydantic: only then
+
+            labels_from = load_questionnaire(questionnaire)
         result = crosstab_file(
             str(data),
             row,
@@ -101,7 +108,7 @@ def crosstab_command(
             nest=nest,
             lonely_psu=lonely_psu,
             encoding=encoding,
-            questionnaire=load_questionnaire(questionnaire) if questionnaire else None,
+            questionnaire=labels_from,
             lang=lang,
             domain=domain,
             replicates=ReplicateOptions(

@@ -40,10 +40,13 @@ from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.readers.ingest.table import MAX_CELL_CHARS, check_unique_headers
 from pipeline.readers.ingest.text import BOMS, decode_bytes, sniff_delimiter
+from pipeline.readers.selection import select_columns
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 _SAMPLE_BYTES = 64_000
 _CHUNK_BYTES = 2 * 1024 * 1024
+_STREAM_BLOCK_BYTES = 1024 * 1024  # typed reading block by block (long lines: 4 MB blocks)
+_NARROW = (pa.int8(), pa.int16(), pa.int32())  # integer types tried, smallest first
 _NEVER = ["\x00never"]  # arrow's bool inference off: "true"/"1" stay what they are
 
 
@@ -54,7 +57,7 @@ class ParsedText:
 
     table: pa.Table
     headers: list[str]
-    row_numbers: np.ndarray
+    row_numbers: range
     encoding: str
     delimiter: str
 
@@ -311,21 +314,6 @@ def _raw_names(header: _HeaderRow, columns: list[str] | None, path: Path) -> lis
     return [raw[c] for c in columns]
 
 
-def select_columns(
-    columns: list[str], optional: tuple[str, ...], present: list[str], path: Path
-) -> list[str]:
-    """``columns`` (each required: InputError naming the first absent one) and those of
-    ``optional`` that are ``present``; each once, in that order."""
-    for name in columns:
-        if name not in present:
-            raise InputError(
-                f"column not found (columns are: {', '.join(map(str, present))})",
-                file=str(path),
-                column=name,
-            )
-    return list(dict.fromkeys([*columns, *(c for c in optional if c in present)]))
-
-
 def _arrow_read(source, path, header, irregular, *, text, columns, threads) -> pa.Table:
     def on_invalid(row: pacsv.InvalidRow) -> str:
         irregular.append(_Irregular(row.number, row.actual_columns, row.text))
@@ -373,8 +361,12 @@ def _read_typed_blocks(source, read, parse, convert) -> pa.Table | None:
     file's numbers never all sit in memory as int64 at once. None when a later block does
     not fit the types arrow inferred from the first (the caller reads the file whole)."""
     batches = []
-    # one thread: a threaded stream reads blocks ahead faster than they are narrowed
-    read = pacsv.ReadOptions(use_threads=False, block_size=read.block_size)
+    # one thread: a threaded stream reads blocks ahead faster than they are narrowed; 1 MB
+    # blocks: arrow's working memory grows with the block (a 5,000,000-row file: 40 MB at
+    # 1 MB blocks, 124 MB at 4 MB), at the same speed
+    long_lines = source.longest_line >= _STREAM_BLOCK_BYTES // 4
+    block = read.block_size if long_lines else _STREAM_BLOCK_BYTES
+    read = pacsv.ReadOptions(use_threads=False, block_size=block)
     try:
         with source.stream() as stream:
             reader = pacsv.open_csv(stream, read_options=read, parse_options=parse,
@@ -390,7 +382,7 @@ def _read_typed_blocks(source, read, parse, convert) -> pa.Table | None:
 
 
 def _narrow_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
-    columns = [_narrowed(c, (pa.int32(),)) if pa.types.is_int64(c.type) else c
+    columns = [_narrowed(c, _NARROW) if pa.types.is_int64(c.type) else c
                for c in batch.columns]  # fmt: skip
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
@@ -402,6 +394,8 @@ def _same_types(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
     target = []
     for j, field in enumerate(schema):
         types = {b.column(j).type for b in batches}
+        if len(types) > 1 and all(pa.types.is_integer(t) for t in types):
+            types = {max(types, key=lambda t: t.bit_width)}  # the widest the blocks needed
         target.append(types.pop() if len(types) == 1 else field.type)
     unified = pa.schema([pa.field(f.name, t) for f, t in zip(schema, target, strict=True)])
     return pa.Table.from_batches([b.cast(unified) for b in batches], schema=unified)
@@ -410,7 +404,7 @@ def _same_types(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
 def narrow_integers(table: pa.Table) -> pa.Table:
     """Integer columns in the smallest integer type that holds their values (codes 1-5 take
     one byte a row, not eight): a 5,000,000-row file stays a few times its size in memory."""
-    columns = [_narrowed(c, (pa.int8(), pa.int16(), pa.int32())) if pa.types.is_integer(c.type)
+    columns = [_narrowed(c, _NARROW) if pa.types.is_integer(c.type)
                else c for c in table.columns]  # fmt: skip
     return pa.table(columns, names=table.column_names)
 
@@ -435,8 +429,8 @@ def _assemble(table, irregular, source, path, header, *, text, columns) -> Parse
         number = bad.number if bad.number is not None else 0
         recovered[number] = _irregular_row(bad, width, source.delimiter, path)
     total = table.num_rows + len(recovered)
-    numbers = np.arange(2, total + 2)
     if recovered:
+        numbers = np.arange(2, total + 2)
         taken = np.array(sorted(recovered), dtype=np.int64)
         regular = numbers[~np.isin(numbers, taken)]
         extra = [pa.array([recovered[n][j] for n in taken], pa.string()) for j in positions]
@@ -450,7 +444,7 @@ def _assemble(table, irregular, source, path, header, *, text, columns) -> Parse
     drop = source.trailing_empty if table.num_rows else 0
     if drop:
         table = table.slice(0, table.num_rows - drop)
-    numbers = np.arange(2, table.num_rows + 2)
+    numbers = range(2, table.num_rows + 2)  # a range: no array of the rows' length
     if table.num_rows == 0:
         raise InputError("no data rows: the file has a header row only", file=str(path))
     source.multiline = _records_span_lines(source, table.num_rows)

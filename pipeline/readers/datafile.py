@@ -32,7 +32,9 @@ from pipeline.readers.filemeta import FileMeta
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
+    from pipeline.core.columnar import Columns
     from pipeline.readers.ingest.table import SourceTable
 
 FORMATS = (
@@ -58,10 +60,11 @@ _MAGIC = (
 class DataFile:
     """A file's data for analysis, its metadata, and each row's place in the source
     (``row_numbers``: 1-based, header = row 1, as a spreadsheet counts; no row is ever left
-    out, so they run on from 2)."""
+    out, so they run on from 2). ``frame`` is a pandas DataFrame, or :class:`Columns`
+    (numpy arrays) when read with ``columnar=True`` (see :func:`read_file`)."""
 
     path: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame | Columns
     meta: FileMeta
     row_numbers: range
 
@@ -73,11 +76,15 @@ def read_file(
     encoding: str | None = None,
     columns: list[str] | None = None,
     optional: tuple[str, ...] = (),
+    columnar: bool = False,
 ) -> DataFile:
     """Read ``path`` for analysis. ``columns``: only these (all when None; a name the file
     does not have is an InputError) and those of ``optional`` the file has. ``encoding``:
     text files (and statistical files written without an encoding record); detected when
-    None."""
+    None. ``columnar``: the data as :class:`Columns` without importing pandas (the same
+    values; for a command that needs no pandas, ``survey crosstab``) where the format and
+    the columns' types allow it (text, parquet, SPSS/Stata/SAS numbers and text), else the
+    DataFrame as without it (Excel files, dates, Stata's tagged missing values ...)."""
     path = Path(path)
     fmt = container(path, detect_format(path, format))
     _check_encoding_applies(path, fmt, encoding)
@@ -86,18 +93,48 @@ def read_file(
 
         parsed = read_delimited(path, encoding=encoding, delimiter=_delimiter(fmt), text=False,
                                 columns=columns, optional=optional)  # fmt: skip
-        frame = parsed.table.to_pandas(split_blocks=True, self_destruct=True)
         meta = FileMeta(fmt, encoding=parsed.encoding, delimiter=parsed.delimiter)
-        return DataFile(str(path), frame, meta, range(2, len(frame) + 2))
+        table = _arrow_table(parsed.table, columnar)
+        parsed.table = None  # freed as soon as converted ...
+        _release_arrow_memory()  # ... and arrow's reading memory given back to the OS
+        return DataFile(str(path), table, meta, range(2, len(table) + 2))
     if fmt in ("xlsx", "xls"):
         from pipeline.readers.ingest.excel import read_excel_frame
 
         frame = _select(read_excel_frame(path, fmt), columns, optional, path)
         return DataFile(str(path), frame, FileMeta(fmt), range(2, len(frame) + 2))
-    from pipeline.readers.statfile import analysis_frame, read_stat_file
+    from pipeline.readers import statfile
 
-    frame, meta = read_stat_file(path, fmt, encoding=encoding, columns=columns, optional=optional)
-    return DataFile(str(path), analysis_frame(frame, meta), meta, range(2, len(frame) + 2))
+    if columnar and fmt == "parquet":
+        table = _arrow_table(statfile.read_parquet_table(path, columns, optional), columnar)
+        return DataFile(str(path), table, FileMeta(fmt), range(2, len(table) + 2))
+    if columnar:
+        read = statfile.read_stat_columns(path, fmt, encoding=encoding, columns=columns,
+                                          optional=optional)  # fmt: skip
+        if read is not None:
+            table, meta = read
+            return DataFile(str(path), table, meta, range(2, len(table) + 2))
+    frame, meta = statfile.read_stat_file(path, fmt, encoding=encoding, columns=columns,
+                                          optional=optional)  # fmt: skip
+    analysis = statfile.analysis_frame(frame, meta)
+    return DataFile(str(path), analysis, meta, range(2, len(frame) + 2))
+
+
+def _release_arrow_memory() -> None:
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
+def _arrow_table(table: pa.Table, columnar: bool) -> pd.DataFrame | Columns:
+    """An arrow table as Columns (``columnar``, when its types allow) or as a DataFrame."""
+    if columnar:
+        from pipeline.readers.arrow_columns import arrow_columns
+
+        converted = arrow_columns(table)
+        if converted is not None:
+            return converted
+    return table.to_pandas(split_blocks=True, self_destruct=True)
 
 
 def read_source_table(
@@ -117,7 +154,7 @@ def read_source_table(
         parsed = read_delimited(path, encoding=encoding, delimiter=_delimiter(kind), text=True)
         cells = [column.to_pylist() for column in parsed.table.columns]
         rows = [list(r) for r in zip(*cells, strict=True)]
-        table = SourceTable(str(path), list(parsed.headers), rows, parsed.row_numbers.tolist())
+        table = SourceTable(str(path), list(parsed.headers), rows, list(parsed.row_numbers))
         return table, fmt
     if kind in ("xlsx", "xls"):
         from pipeline.readers.ingest.excel import read_excel_table
@@ -177,7 +214,7 @@ def _select(
 ) -> pd.DataFrame:
     if columns is None:
         return frame
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     return frame[select_columns(columns, optional, [str(c) for c in frame.columns], path)]
 

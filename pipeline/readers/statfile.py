@@ -11,12 +11,17 @@ missing is a row like any other.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import numpy as np
 
+from pipeline.core.columnar import Columns
 from pipeline.core.errors import InputError
 from pipeline.readers.filemeta import FileMeta
 from pipeline.readers.ingest.table import cell_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _TAGGED_FORMATS = ("dta", "sas7bdat")
 
@@ -32,7 +37,74 @@ def read_stat_file(
     """The file's data (codes, user-missing and tagged values kept) and its metadata.
     ``columns``: only these (each required) and those of ``optional`` the file has."""
     if fmt == "parquet":
-        return _read_parquet(path, columns, optional), FileMeta("parquet")
+        return read_parquet_table(path, columns, optional).to_pandas(), FileMeta("parquet")
+    return _read_readstat(path, fmt, encoding, columns, optional, "pandas")
+
+
+def read_stat_columns(
+    path: Path,
+    fmt: str,
+    *,
+    encoding: str | None = None,
+    columns: list[str] | None = None,
+    optional: tuple[str, ...] = (),
+) -> tuple[Columns, FileMeta] | None:
+    """An SPSS/Stata/SAS file for analysis as :class:`Columns`, without pandas (pyreadstat's
+    dict output): the values :func:`analysis_frame` gives, user-missing values as NaN.
+    None when a column needs what only the DataFrame path does (dates, Stata/SAS tagged
+    missing values, user-missing codes of a text column): the caller reads it that way."""
+    data, meta = _read_readstat(path, fmt, encoding, columns, optional, "dict")
+    types = getattr(meta.readstat, "readstat_variable_types", None) or {}
+    if set(types) < set(data):
+        return None  # which columns are text is not known
+    arrays = {}
+    for name, values in data.items():
+        text = types.get(name) == "string"
+        array = _text_array(values) if text else _number_array(values, types[name])
+        if array is None or (text and meta.missing_ranges.get(name)):
+            return None
+        if meta.format in _TAGGED_FORMATS and name in meta.missing_values:
+            return None
+        arrays[name] = _without_user_missing(array, meta.missing_ranges.get(name, []))
+        if arrays[name] is None:
+            return None
+    n_rows = getattr(meta.readstat, "number_rows", None)
+    return Columns(arrays, n_rows), meta
+
+
+def _number_array(values: list, kind: str) -> np.ndarray | None:
+    """Numbers (None = system missing → NaN); None for anything else (dates, letters).
+    A Stata integer column without missing values stays integer, as in pyreadstat's frame."""
+    try:
+        if kind.startswith("int") and None not in values:
+            return np.array(values, dtype=np.int64)
+        return np.array(values, dtype=float)
+    except (TypeError, ValueError):
+        return None
+
+
+def _text_array(values: list) -> np.ndarray | None:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array if all(type(v) is str for v in values) else None
+
+
+def _without_user_missing(array: np.ndarray, ranges: list[dict]) -> np.ndarray | None:
+    """SPSS user-missing ranges (lo..hi, numbers) as NaN, as :func:`analysis_frame` sets
+    them; None for a text bound (that path only)."""
+    if not ranges:
+        return array
+    missing = np.zeros(array.shape, dtype=bool)
+    for entry in ranges:
+        lo, hi = entry["lo"], entry["hi"]
+        if isinstance(lo, str) or isinstance(hi, str):
+            return None
+        missing |= (array >= lo) & (array <= hi)
+    return np.where(missing, np.nan, array)
+
+
+def _read_readstat(path, fmt, encoding, columns, optional, output_format: str):
+    """pyreadstat's reading of the file (``output_format`` "pandas" or "dict")."""
     import pyreadstat
 
     readers = {
@@ -40,7 +112,7 @@ def read_stat_file(
         "dta": pyreadstat.read_dta, "sas7bdat": pyreadstat.read_sas7bdat,
         "xpt": pyreadstat.read_xport,
     }  # fmt: skip
-    options: dict = {}
+    options: dict = {"output_format": output_format}
     if columns is not None:
         options["usecols"] = _wanted(path, fmt, readers[fmt], columns, optional, encoding)
     if fmt in ("sav", "zsav", "dta", "sas7bdat"):
@@ -65,26 +137,30 @@ def read_stat_file(
 
 def _wanted(path, fmt, reader, columns, optional, encoding) -> list[str]:
     """The columns to read, checked against the file's dictionary (read alone: no data)."""
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     extra = {"encoding": encoding} if encoding is not None else {}
     try:
-        _, raw = reader(str(path), metadataonly=True, **extra)
+        _, raw = reader(str(path), metadataonly=True, output_format="dict", **extra)
     except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
         raise InputError(f"not a readable {fmt} file ({exc})", file=str(path)) from None
     return select_columns(columns, optional, list(raw.column_names), path)
 
 
-def _read_parquet(path: Path, columns: list[str] | None, optional: tuple[str, ...]):
+def read_parquet_table(path: Path, columns: list[str] | None, optional: tuple[str, ...]):
+    """The parquet file (only ``columns``, each required, and those of ``optional`` it has)
+    as an arrow table."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.readers.csvfile import select_columns
+    from pipeline.readers.selection import select_columns
 
     try:
-        if columns is not None:
-            columns = select_columns(columns, optional, pq.read_schema(path).names, path)
-        return pq.read_table(path, columns=columns).to_pandas()
+        # ParquetFile, not read_table: its dataset layer imports pandas
+        with pq.ParquetFile(path) as parquet:
+            if columns is not None:
+                columns = select_columns(columns, optional, parquet.schema_arrow.names, path)
+            return parquet.read(columns=columns)
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"not a readable parquet file ({exc})", file=str(path)) from None
 
@@ -111,6 +187,8 @@ def _meta(raw, fmt: str, encoding: str | None) -> FileMeta:
 def analysis_frame(frame: pd.DataFrame, meta: FileMeta) -> pd.DataFrame:
     """User-missing and tagged missing values as NaN, as SPSS, Stata and R analyse them; a
     column left with numbers only becomes numeric. Nothing else changes."""
+    import pandas as pd
+
     out = frame
     for name in frame.columns:
         missing = _missing_mask(frame[name], name, meta)
@@ -125,6 +203,8 @@ def analysis_frame(frame: pd.DataFrame, meta: FileMeta) -> pd.DataFrame:
 
 
 def _missing_mask(column: pd.Series, name: str, meta: FileMeta) -> pd.Series | None:
+    import pandas as pd
+
     mask = None
     if meta.format in _TAGGED_FORMATS and name in meta.missing_values:
         mask = column.isin(meta.missing_values[name]) & column.map(type).eq(str)

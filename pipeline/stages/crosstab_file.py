@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
+from pipeline.core.columnar import Columns
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.core.simulated import SIMULATED_COLUMN, is_simulated
-from pipeline.model import expressions
 from pipeline.readers.datafile import read_file
 from pipeline.readers.filemeta import FileMeta
 from pipeline.statistics.crosstab import CrossTab, crosstab, value_text
@@ -21,6 +20,9 @@ from pipeline.statistics.replicate_design import ReplicateOptions
 from pipeline.statistics.survey import survey_for
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.model import expressions
     from pipeline.model.questionnaire import Questionnaire
 
 
@@ -81,14 +83,19 @@ def crosstab_file(
     fpcs = [fpc] if isinstance(fpc, str) else list(fpc or [])
     wanted = [row, col, strata, weight, *fpcs, *clusters]
     if parsed is not None:
+        from pipeline.model import expressions
+
         wanted += sorted(expressions.references(parsed))
     named = [c for c in dict.fromkeys(wanted) if c is not None]
-    # the replicate weights are found by matching the pattern against every column name
+    # the replicate weights are found by matching the pattern against every column name;
+    # without them, columnar: numpy arrays, no pandas (its import would cost more than the
+    # whole table)
     data = read_file(
         path,
         encoding=encoding,
         columns=None if replicates else named,
         optional=() if replicates else (SIMULATED_COLUMN,),
+        columnar=replicates is None,
     )
     df = data.frame
     require_columns(df, wanted, path)
@@ -135,6 +142,8 @@ def value_labels(
 
 def parse_domain(domain: str, file: str | None) -> expressions.Expr:
     """The ``--domain`` expression parsed; InputError for bad syntax."""
+    from pipeline.model import expressions
+
     try:
         return expressions.parse(domain)
     except expressions.ExpressionError as exc:
@@ -142,10 +151,12 @@ def parse_domain(domain: str, file: str | None) -> expressions.Expr:
 
 
 def domain_mask(
-    df: pd.DataFrame, expr: expressions.Expr, domain: str, file: str | None
+    df: pd.DataFrame | Columns, expr: expressions.Expr, domain: str, file: str | None
 ) -> np.ndarray:
     """The rows of ``df`` where the parsed expression ``domain`` holds (its columns as
     ``${name}``); InputError for an unknown column or an empty domain."""
+    from pipeline.model import expressions  # pandas: only with --domain
+
     unknown = sorted(name for name in expressions.references(expr) if name not in df.columns)
     if unknown:
         raise InputError(
@@ -153,7 +164,8 @@ def domain_mask(
             file=file,
             column=unknown[0],
         )
-    mask = expressions.evaluate(expr, df, None).to_numpy(dtype=bool)
+    frame = df.to_pandas() if isinstance(df, Columns) else df
+    mask = expressions.evaluate(expr, frame, None).to_numpy(dtype=bool)
     if not mask.any():
         raise InputError(f"--domain {domain!r} holds for no row", file=file)
     return mask

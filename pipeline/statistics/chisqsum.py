@@ -14,7 +14,8 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from scipy import special
+
+from pipeline.statistics.distributions import chi2_sf, f_sf
 
 ZEROIN_TOL = 1e-8  # saddle(): uniroot(..., tol = 1e-8)
 ZEROIN_MAXIT = 1000  # uniroot's default maxiter
@@ -101,7 +102,8 @@ def saddle(x: float, lam: np.ndarray, counts: np.ndarray | None = None) -> float
         return float("nan")
     w = math.copysign(1.0, zeta) * math.sqrt(2 * (zeta * x - k0(zeta)))
     v = zeta * math.sqrt(k2(zeta))
-    return float(special.ndtr(-(w + math.log(v / w) / w)))
+    # Φ(−y) through erfc, accurate in the far tail
+    return 0.5 * math.erfc((w + math.log(v / w) / w) / math.sqrt(2))
 
 
 def _satterthwaite(a: np.ndarray) -> tuple[float, float]:
@@ -116,7 +118,7 @@ def pchisqsum_saddlepoint(x: float, a: np.ndarray) -> float:
     """R's pchisqsum(x, df=1, a, lower.tail=FALSE, method="saddlepoint")."""
     scale, df = _satterthwaite(a)
     sad = saddle(x, a)
-    return float(special.chdtrc(df, x / scale)) if math.isnan(sad) else sad
+    return chi2_sf(x / scale, df) if math.isnan(sad) else sad
 
 
 def pfsum_saddlepoint(x: float, a: np.ndarray, ddf: float) -> float:
@@ -126,7 +128,7 @@ def pfsum_saddlepoint(x: float, a: np.ndarray, ddf: float) -> float:
     if math.isinf(ddf):
         return pchisqsum_saddlepoint(x, a)
     scale, ndf = _satterthwaite(a)
-    guess = float(special.fdtrc(ndf, ddf, x / ndf / scale))
+    guess = float(f_sf(x / ndf / scale, ndf, ddf))
     lam = np.append(a, -x / ddf)
     sad = saddle(0.0, lam, np.append(np.ones(a.size), float(int(ddf))))
     return guess if math.isnan(sad) else sad

@@ -17,23 +17,28 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-from scipy import linalg, special
 
+from pipeline.core.columnar import factorize_sorted, is_series, smallest_code_type
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
 from pipeline.statistics import chisqsum
+from pipeline.statistics.distributions import chi2_sf, f_sf, t_cdf
 from pipeline.statistics.estimate import ci_proportion, domain_df, domain_mask, replicate_logit_se
 from pipeline.statistics.survey import Survey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIN_BASE = 30
 
 
 @dataclass(frozen=True)
 class Coded:
-    """A categorical variable as integer codes: ``codes`` 0..k-1 per row, k for missing;
+    """A categorical variable as integer codes: ``codes`` 0..k-1 per row, k for missing, in
+    the smallest signed integer type that holds k (a byte a row for up to 126 levels);
     ``levels`` the k values in sorted order. Build once with :func:`code` and reuse."""
 
     codes: np.ndarray
@@ -46,14 +51,22 @@ class Coded:
 
 def code(values: Sequence | np.ndarray | pd.Series, levels: Sequence | None = None) -> Coded:
     """Code a variable: sorted distinct non-missing values (or ``levels``), missing → k."""
-    s = values if isinstance(values, pd.Series) else pd.Series(values)
-    if levels is None:
-        codes, uniques = pd.factorize(s, sort=True)
-        lev = tuple(uniques.tolist())
+    if levels is None and (is_series(values) or isinstance(values, np.ndarray)):
+        codes, uniques = factorize_sorted(values)  # no pandas for numbers and text
+        lev = tuple(uniques)
     else:
-        lev = tuple(levels)
-        codes = pd.Categorical(s, categories=list(lev)).codes
-    codes = np.asarray(codes, dtype=np.int64)
+        import pandas as pd
+
+        s = values if isinstance(values, pd.Series) else pd.Series(values)
+        if levels is None:
+            codes, uniques = pd.factorize(s, sort=True)
+            lev = tuple(uniques.tolist())
+        else:
+            lev = tuple(levels)
+            codes = pd.Categorical(s, categories=list(lev)).codes
+    codes = np.asarray(codes).astype(smallest_code_type(len(lev)), copy=False)
+    if codes.base is not None or not codes.flags.writeable:
+        codes = codes.copy()  # never write into the caller's array
     codes[codes < 0] = len(lev)
     return Coded(codes, lev)
 
@@ -288,7 +301,7 @@ def _coded(design: Survey, values, what: str) -> Coded:
                 f"{what}: expected {design.n} values (one per respondent), got {values.codes.size}"
             )
         return values
-    return code(design.values(values, what))
+    return code(design.variable(values, what))
 
 
 def _cluster_domain_dfs(design: Survey, cells: np.ndarray, nr: int, nc: int):
@@ -342,7 +355,10 @@ def _cell_sums(design: Survey, row: Coded, col: Coded):
     """Per stratum × row × column: count, Σw, Σw² (missing slots dropped); and which row
     and which column levels have a respondent at all (the other variable missing or not)."""
     h, kr, kc = design.n_strata, row.missing + 1, col.missing + 1
-    idx = (design.strata * kr + row.codes) * kc + col.codes
+    idx = design.strata * kr  # built in place: one array of the rows' length, not four
+    idx += row.codes
+    idx *= kc
+    idx += col.codes
     size = h * kr * kc
     shape = (h, kr, kc)
     full = np.bincount(idx, minlength=size).reshape(shape)
@@ -406,8 +422,8 @@ def _rao_scott(p: np.ndarray, v: np.ndarray, nr: int, nc: int, n: int, nu: int, 
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / n
     x2 = float(np.sum((table - expected) ** 2 / expected))
     f = x2 / tr
-    rao = Test(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)))
-    first = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2 / (tr / dfree))))
+    rao = Test(f, d0, d0 * nu, float(f_sf(f, d0, d0 * nu)))
+    first = Test(x2, float(dfree), None, chi2_sf(x2 / (tr / dfree), dfree))
     # R: the saddlepoint p of X² against Σ δ_i χ²_1 (δ the eigenvalues of Delta), against
     # the design's F-like denominator d0 ν on a linearised design, plain on a replicate one.
     eigen = np.real(np.linalg.eigvals(delta))
@@ -452,7 +468,12 @@ def _saddlepoint_p(x2: float, eigen: np.ndarray, ddf: float) -> float:
 
 def _complement(k: int) -> np.ndarray:
     """Orthonormal basis (k × k-1) of the contrasts orthogonal to the constant."""
-    return linalg.null_space(np.ones((1, k)))
+    # scipy.linalg.null_space's construction (the right singular vectors beyond the rank),
+    # in numpy: importing scipy.linalg costs more than the whole table.
+    a = np.ones((1, k))
+    _, sv, vh = np.linalg.svd(a, full_matrices=True)
+    rank = int(np.sum(sv > sv.max() * np.finfo(float).eps * max(a.shape)))
+    return vh[rank:, :].T
 
 
 def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
@@ -482,10 +503,10 @@ def _wald(t: np.ndarray, vtot: np.ndarray, nr: int, nc: int, nu: int):
         return Test(nan, float(dfree), float(nu), nan), Test(nan, float(dfree), float(ddf), nan)
     stat = float(y[use] @ np.linalg.solve(vy, y[use]))
     wald_f = stat / dfree
-    wald = Test(wald_f, float(dfree), float(nu), float(special.fdtrc(dfree, nu, wald_f)))
+    wald = Test(wald_f, float(dfree), float(nu), float(f_sf(wald_f, dfree, nu)))
     ddf = nu - dfree + 1
     adj_f = stat * ddf / (dfree * nu)
-    adj = Test(adj_f, float(dfree), float(ddf), float(special.fdtrc(dfree, ddf, adj_f)))
+    adj = Test(adj_f, float(dfree), float(ddf), float(f_sf(adj_f, dfree, ddf)))
     return wald, adj
 
 
@@ -508,7 +529,7 @@ def _unweighted_tests(n_tab: np.ndarray):
         pearson = Test(float("nan"), 0.0, None, float("nan"))
     else:
         x2 = float(np.sum((n_tab - expected) ** 2 / expected))
-        pearson = Test(x2, float(dfree), None, float(special.chdtrc(dfree, x2)))
+        pearson = Test(x2, float(dfree), None, chi2_sf(x2, dfree))
     fisher = None
     if n_tab.shape == (2, 2):
         from scipy.stats import fisher_exact  # 0.7 s to import: only 2 × 2 tables need it
@@ -547,7 +568,7 @@ def _column_letters(cp: np.ndarray, v: np.ndarray, base: np.ndarray, df: int, al
     var = vd[ia] + vd[ib] - 2 * v[ia, ib]
     with np.errstate(divide="ignore", invalid="ignore"):
         tstat = np.abs(diff) / np.sqrt(var)
-    pval = np.minimum(2 * special.stdtr(df, -tstat) * len(pairs), 1.0)
+    pval = np.minimum(2 * t_cdf(-tstat, df) * len(pairs), 1.0)
     sig = (pval < alpha) & (var > 0)
     for r, k in zip(*np.nonzero(sig), strict=True):
         big, small = (a[k], b[k]) if diff[r, k] > 0 else (b[k], a[k])

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-from scipy import special
 
+from pipeline.core.columnar import is_series
 from pipeline.core.errors import InputError
+from pipeline.statistics.distributions import expit, logit, norm_ppf, t_ppf
 from pipeline.statistics.survey import Survey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CI_METHODS: tuple[str, ...] = ("logit", "beta", "wilson", "likelihood", "asin", "mean", "xlogit")
 
@@ -40,7 +44,8 @@ class Estimate:
     df: int
 
 
-Values = str | Sequence | np.ndarray | pd.Series  # a column name or one value per row
+# a column name or one value per row (a string: pandas is imported only where it is needed)
+Values = "str | Sequence | np.ndarray | pd.Series"
 # R's deff=TRUE (against SRS without replacement) or deff="replace" (with replacement).
 DeffType = bool | str
 DEFF_TYPES: tuple = (True, "replace")
@@ -56,7 +61,7 @@ def domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
     name or Series is read as R's ``subset`` reads it: a missing value is outside."""
     if domain is None:
         return np.ones(design.n, dtype=bool)
-    if isinstance(domain, (str, pd.Series)):
+    if isinstance(domain, str) or is_series(domain):
         values = design.values(domain, "domain")
         domain = values.where(values.notna(), False)  # R's subset: NA is outside
     mask = np.asarray(domain, dtype=bool)
@@ -66,6 +71,8 @@ def domain_mask(design: Survey, domain: Values | None) -> np.ndarray:
 
 
 def _numeric(values: pd.Series) -> np.ndarray:
+    import pandas as pd
+
     x = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
     bad = values.notna().to_numpy() & np.isnan(x)
     if bad.any():
@@ -106,7 +113,7 @@ def replicate_logit_se(design: Survey, p: np.ndarray, p_reps: np.ndarray) -> np.
     """SE of logit(p) from the replicates' logit(p_r), as R's svyciprop(method="logit") gets
     it on a replicate design (the intercept of a quasibinomial svyglm refitted per replicate)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        v = design.replicates.variance(special.logit(p), special.logit(p_reps))
+        v = design.replicates.variance(logit(p), logit(p_reps))
     return np.sqrt(np.clip(np.diag(v), 0, None))
 
 
@@ -128,7 +135,7 @@ def _srs_mean_variance(
 
 def _normal_ci(est: np.ndarray, se: np.ndarray, level: float) -> np.ndarray:
     """est ± z·SE (k × 2), z the normal quantile (R's ``confint`` default)."""
-    z = special.ndtri(0.5 + level / 2)
+    z = norm_ppf(0.5 + level / 2)
     return np.column_stack([est - z * se, est + z * se])
 
 
@@ -189,6 +196,8 @@ def total(
 
 def levels_of(values: pd.Series) -> list:
     """The distinct non-missing values, sorted (numbers numerically, text alphabetically)."""
+    import pandas as pd
+
     return sorted(pd.unique(values.dropna()).tolist())
 
 
@@ -209,6 +218,8 @@ def proportions(
     mean. ``levels`` fixes the order and includes levels with no respondent. ``deff`` as in
     :func:`mean`.
     """
+    import pandas as pd
+
     s = _as_series(values, design)
     lev = list(levels) if levels is not None else levels_of(s)
     codes = pd.Categorical(s, categories=lev).codes
@@ -266,7 +277,7 @@ def ci_proportion(
     df = np.broadcast_to(np.asarray(df, dtype=float), p.shape)
     n_rows = np.broadcast_to(np.asarray(n_rows, dtype=float), p.shape)
     alpha = 1 - level
-    t = special.stdtrit(df, 1 - alpha / 2)
+    t = t_ppf(1 - alpha / 2, df)
     if method not in CI_METHODS:
         raise InputError(f"CI method must be one of {', '.join(CI_METHODS)}, got {method!r}")
     degenerate = ~((p > 0) & (p < 1) & (se > 0))
@@ -279,16 +290,16 @@ def ci_proportion(
         )
     if method == "xlogit":
         # R: the delta method on logit(p) from svymean's SE (also on replicate designs).
-        eta = special.logit(ps)
+        eta = logit(ps)
         se_eta = ses / (ps * (1 - ps))
-        lo, hi = special.expit(eta - t * se_eta), special.expit(eta + t * se_eta)
+        lo, hi = expit(eta - t * se_eta), expit(eta + t * se_eta)
     elif method == "logit":
-        eta = special.logit(ps)
+        eta = logit(ps)
         if se_logit is None:
             se_eta = ses / (ps * (1 - ps))
         else:
             se_eta = np.where(degenerate, 1.0, np.broadcast_to(se_logit, ps.shape))
-        lo, hi = special.expit(eta - t * se_eta), special.expit(eta + t * se_eta)
+        lo, hi = expit(eta - t * se_eta), expit(eta + t * se_eta)
     elif method == "mean":
         lo, hi = ps - t * ses, ps + t * ses
     elif method == "asin":
@@ -298,6 +309,8 @@ def ci_proportion(
         hi = np.sin(np.clip(eta + t * se_eta, 0, np.pi / 2)) ** 2
     elif method == "beta":
         n_eff = ps * (1 - ps) / ses**2
+        from scipy import special  # the Korn-Graubard interval only
+
         ratio = special.stdtrit(n_rows - 1, alpha / 2) / special.stdtrit(df, alpha / 2)
         n_eff = n_eff * ratio**2
         lo = special.betaincinv(n_eff * ps, n_eff * (1 - ps) + 1, alpha / 2)
@@ -322,7 +335,7 @@ def _likelihood_ci(p, se, df, n_rows, alpha):
     With weights scaled to mean 1 the deviance is 2 n KL(p, q) and R's dispersion (svyvar of
     the Pearson residuals) is n / (n - 1), so the profiled statistic is 2 (n - 1) KL(p, q).
     """
-    from scipy import stats  # 0.7 s to import: only these intervals need it
+    from scipy import special, stats  # 0.7 s to import: only these intervals need it
 
     lo = np.empty_like(p)
     hi = np.empty_like(p)
@@ -455,6 +468,8 @@ def by_covariance(
     svyby.survey.design2 with covmat=TRUE: svyrecvar of the influence functions), so groups
     sharing PSUs have their covariance.
     """
+    import pandas as pd
+
     if statistic not in ("mean", "total", "proportions"):
         raise InputError(f"statistic must be proportions, mean or total, got {statistic!r}")
     g = _as_series(groups, design, "groups")

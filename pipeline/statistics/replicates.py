@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import linalg, sparse
 
 from pipeline.core.errors import InputError
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 REPLICATE_TYPES: tuple[str, ...] = ("JK1", "JKn", "BRR", "Fay", "bootstrap", "other")
 RANK_TOL = 1e-5  # R's degf: qr(weights(design, "analysis"), tol = 1e-5)$rank - 1
@@ -68,6 +71,8 @@ class Replicates:
         object.__setattr__(self, "rscales", rscales.copy())
         indicator = None
         if self.units is not None:
+            from scipy import sparse  # replicate designs only: kept off other imports
+
             units = np.asarray(self.units, dtype=np.int64)
             object.__setattr__(self, "units", units)
             indicator = sparse.csr_matrix(
@@ -109,6 +114,8 @@ class Replicates:
             idx = self.units[inside] * size + index[inside]
             t = np.bincount(idx, weights=weights[inside], minlength=self.factors.shape[0] * size)
             return self.unit_product(t.reshape(self.factors.shape[0], size))
+        from scipy import sparse
+
         onehot = sparse.csr_matrix(
             (np.ones(inside.size), (inside, index[inside])), shape=(weights.size, size)
         )
@@ -237,6 +244,8 @@ def _rank(matrix: np.ndarray) -> int:
     """Numerical rank as R's qr(tol = 1e-5): pivoted QR, |R_jj| > 1e-5 |R_11|."""
     if matrix.size == 0:
         return 0
+    from scipy import linalg
+
     r = linalg.qr(matrix, mode="r", pivoting=True)[0]
     d = np.abs(np.diag(r))
     return int(np.count_nonzero(d > RANK_TOL * d[0])) if d[0] > 0 else 0

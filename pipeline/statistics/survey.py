@@ -38,17 +38,21 @@ import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
-from scipy import sparse
 
+from pipeline.core.columnar import Columns, factorize_sorted, is_missing, is_series, to_float
 from pipeline.core.columns import require_columns
 from pipeline.core.errors import InputError
 from pipeline.statistics import pps as pps_designs
 from pipeline.statistics import replicates as replicate_weights
 from pipeline.statistics.replicates import Replicates
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from scipy import sparse
 
 LonelyPSU = Literal["fail", "adjust", "certainty", "remove", "average"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "adjust", "certainty", "remove", "average")
@@ -80,6 +84,8 @@ class PostStratum:
     indicator: sparse.csr_matrix = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        from scipy import sparse  # only calibrated designs need it
+
         codes = np.asarray(self.codes, dtype=np.int64)
         n = codes.size
         # Group sums of many columns at once: a G × n 0/1 matrix times z.
@@ -161,19 +167,16 @@ class Stage:
     stratum_scale: np.ndarray
     centre: np.ndarray
     unit_factor: np.ndarray | None = None
-    unit_scale: np.ndarray = field(init=False, repr=False)
     row_stratum: np.ndarray | None = field(init=False, repr=False)
     indicator: sparse.csr_matrix | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        unit_scale = self.stratum_scale[self.unit_stratum]
-        if self.unit_factor is not None:
-            unit_scale = unit_scale * self.unit_factor
-        object.__setattr__(self, "unit_scale", unit_scale)
         rows = None if self.units is None else self.unit_stratum[self.units]
         object.__setattr__(self, "row_stratum", rows)
         indicator = None
         if self.units is not None:
+            from scipy import sparse  # only clustered designs need it
+
             n_rows, n_units = self.units.size, self.unit_stratum.size
             indicator = sparse.csr_matrix(
                 (np.ones(n_rows), (self.units, np.arange(n_rows))), shape=(n_units, n_rows)
@@ -183,6 +186,14 @@ class Stage:
     @property
     def n_strata(self) -> int:
         return int(self.centre.size)
+
+    @cached_property
+    def unit_scale(self) -> np.ndarray:
+        """Each unit's stratum_scale (a float per row without clusters: made when a variance
+        first needs it, not for a cross-tab, whose cells sum by stratum), times the unit's
+        own factor where the design gives one (PPS)."""
+        scale = self.stratum_scale[self.unit_stratum]
+        return scale if self.unit_factor is None else scale * self.unit_factor
 
     def totals(self, z: np.ndarray) -> np.ndarray:
         """Unit totals of the columns of ``z`` (rows × k) → U × k."""
@@ -253,7 +264,7 @@ class Survey:
     or :func:`survey_for`, not directly.
     """
 
-    data: pd.DataFrame
+    data: pd.DataFrame | Columns
     strata: np.ndarray
     weights: np.ndarray
     stratum_labels: tuple
@@ -399,7 +410,7 @@ class Survey:
     @classmethod
     def stratified(
         cls,
-        df: pd.DataFrame,
+        df: pd.DataFrame | Columns,
         *,
         strata: str,
         population: str | Mapping,
@@ -422,7 +433,7 @@ class Survey:
     @classmethod
     def from_weights(
         cls,
-        df: pd.DataFrame,
+        df: pd.DataFrame | Columns,
         *,
         weight: str,
         strata: str | None = None,
@@ -445,7 +456,7 @@ class Survey:
         return cls(df, codes, w, labels, pop, lonely_psu)
 
     @classmethod
-    def simple(cls, df: pd.DataFrame) -> Survey:
+    def simple(cls, df: pd.DataFrame | Columns) -> Survey:
         """Unweighted simple random sample with replacement of the rows of ``df``."""
         n = len(df)
         return cls(df, np.zeros(n, dtype=np.int64), np.ones(n), ("all",), None, "fail")
@@ -453,7 +464,7 @@ class Survey:
     @classmethod
     def design(
         cls,
-        df: pd.DataFrame,
+        df: pd.DataFrame | Columns,
         *,
         clusters: Sequence[str] = (),
         strata: str | None = None,
@@ -592,7 +603,7 @@ class Survey:
     @classmethod
     def replicate(
         cls,
-        df: pd.DataFrame,
+        df: pd.DataFrame | Columns,
         *,
         repweights: str | Sequence[str],
         weight: str | None = None,
@@ -617,7 +628,7 @@ class Survey:
         else:
             columns = list(repweights)
             require_columns(df, columns, file)
-        values = df[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        values = np.column_stack([to_float(df[c]) for c in columns])
         bad = ~np.isfinite(values) | (values < 0)
         if bad.any():
             row, col = np.argwhere(bad)[0]
@@ -737,18 +748,21 @@ class Survey:
         (same labels in the same order, else InputError naming both), or a sequence/array of
         one value per row.
         """
+        import pandas as pd
+
+        frame = self.frame
         if isinstance(values, str):
-            if values not in self.data.columns:
+            if values not in frame.columns:
                 raise InputError(
                     f"{what}: the survey data have no column {values!r}", column=values
                 )
-            return self.data[values].reset_index(drop=True)
+            return frame[values].reset_index(drop=True)
         if isinstance(values, pd.Series):
-            if not values.index.equals(self.data.index):
+            if not values.index.equals(frame.index):
                 name = "a Series" if values.name is None else f"Series {values.name!r}"
                 raise InputError(
                     f"{what}: the index of {name} ({_index_text(values.index)}) does not "
-                    f"match the index of the survey's data ({_index_text(self.data.index)}); "
+                    f"match the index of the survey's data ({_index_text(frame.index)}); "
                     "pass the column name, or align the values with the survey's data"
                 )
             return values.reset_index(drop=True)
@@ -756,6 +770,35 @@ class Survey:
         if len(s) != self.n:
             raise InputError(f"{what}: expected {self.n} values (one per respondent), got {len(s)}")
         return s
+
+    def variable(self, values, what: str = "values") -> np.ndarray | pd.Series:
+        """A variable as :meth:`values` checks it, as the data hold it: a numpy array when
+        the data are :class:`Columns` and ``values`` a column name or an array (no pandas:
+        what ``survey crosstab`` needs), else the Series of :meth:`values`."""
+        if isinstance(self.data, Columns):
+            if isinstance(values, str):
+                if values not in self.data:
+                    raise InputError(
+                        f"{what}: the survey data have no column {values!r}", column=values
+                    )
+                return self.data[values]
+            if isinstance(values, np.ndarray) and values.ndim == 1:
+                if values.size != self.n:
+                    raise InputError(
+                        f"{what}: expected {self.n} values (one per respondent), got "
+                        f"{values.size}"
+                    )
+                return values
+        return self.values(values, what)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The data as a pandas DataFrame (:class:`Columns` converted once, when asked)."""
+        if not isinstance(self.data, Columns):
+            return self.data
+        if "frame" not in self._cache:
+            self._cache["frame"] = self.data.to_pandas()
+        return self._cache["frame"]
 
     # ----- properties ---------------------------------------------------------------------
 
@@ -969,7 +1012,7 @@ def _stratum_scale(
 
 
 def survey_for(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Columns,
     *,
     strata: str | None = None,
     weight: str | None = None,
@@ -1108,20 +1151,23 @@ def trim_weights(
 # ----- helpers ----------------------------------------------------------------------------
 
 
-def _stratum_codes(df: pd.DataFrame, strata: str, file: str | None) -> tuple[np.ndarray, tuple]:
+def _stratum_codes(
+    df: pd.DataFrame | Columns, strata: str, file: str | None
+) -> tuple[np.ndarray, tuple]:
     require_columns(df, [strata], file)
     values = df[strata]
-    if values.isna().any():
-        row = int(np.flatnonzero(values.isna().to_numpy())[0])
+    missing = is_missing(values)
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
         raise InputError(
             "expected a stratum code, found nothing", file=file, row=row + 2, column=strata
         )
-    codes, uniques = pd.factorize(values, sort=True)
-    return codes.astype(np.int64), tuple(uniques.tolist())
+    codes, uniques = factorize_sorted(values)
+    return codes.astype(np.int64), tuple(uniques)
 
 
 def _population_per_stratum(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Columns,
     population: str | Mapping,
     codes: np.ndarray,
     labels: tuple,
@@ -1149,6 +1195,8 @@ def _population_per_stratum(
 
 
 def _factor(values: Sequence, what: str) -> tuple[np.ndarray, list]:
+    import pandas as pd
+
     codes, uniques = pd.factorize(pd.Series(values), sort=True)
     if np.any(codes < 0):
         raise InputError(f"{what} has missing values")
@@ -1169,7 +1217,7 @@ def _index_text(index: pd.Index) -> str:
     return f"{len(index)} rows: {head}{more}"
 
 
-def _weight_column(df: pd.DataFrame, weight: str, file: str | None) -> np.ndarray:
+def _weight_column(df: pd.DataFrame | Columns, weight: str, file: str | None) -> np.ndarray:
     """The weight column as floats; InputError at the first value that is not a positive
     finite number (above :data:`MAX_WEIGHT`, e.g. 1e308, counts as overflowing, like inf)."""
     require_columns(df, [weight], file)
@@ -1177,11 +1225,15 @@ def _weight_column(df: pd.DataFrame, weight: str, file: str | None) -> np.ndarra
 
 
 def _positive_column(
-    df: pd.DataFrame, column: str, expected: str, file: str | None, largest: float = np.inf
+    df: pd.DataFrame | Columns,
+    column: str,
+    expected: str,
+    file: str | None,
+    largest: float = np.inf,
 ) -> np.ndarray:
     """The column as floats; InputError naming the first row (file row, header = 1) whose
     value is not a finite number in (0, ``largest``]."""
-    x = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=float)
+    x = to_float(df[column])
     bad = ~(np.isfinite(x) & (x > 0) & (x <= largest))
     if bad.any():
         row = int(np.flatnonzero(bad)[0]) + 2
@@ -1189,27 +1241,33 @@ def _positive_column(
     return x
 
 
-def _id_codes(df: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
+def _id_codes(df: pd.DataFrame | Columns, column: str, file: str | None) -> np.ndarray:
     """A cluster id column as integer codes; InputError at the first missing id."""
     values = df[column]
-    if values.isna().any():
-        row = int(np.flatnonzero(values.isna().to_numpy())[0])
+    missing = is_missing(values)
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
         raise InputError(
             "expected a cluster id, found nothing", file=file, row=row + 2, column=column
         )
-    codes, _ = pd.factorize(values, sort=True)
+    codes, _ = factorize_sorted(values)
     return codes.astype(np.int64)
+
+
+def _at(values: np.ndarray | pd.Series, row: int):
+    """The value at position ``row`` (``.iloc`` of a Series)."""
+    return values.iloc[row] if is_series(values) else values[row]
 
 
 def _nested_codes(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
     """Codes 0..U-1 of the (outer, inner) pairs, in sorted order (R's interaction)."""
     key = outer * (int(inner.max()) + 1) + inner
-    codes, _ = pd.factorize(key, sort=True)
+    codes, _ = factorize_sorted(key)
     return codes.astype(np.int64)
 
 
 def _stage_units(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Columns,
     clusters: list[str],
     strata: np.ndarray,
     labels: tuple,
@@ -1235,7 +1293,7 @@ def _stage_units(
             u = int(np.argmax(lo != hi))
             row = int(np.flatnonzero(first == u)[0])
             raise InputError(
-                f"PSU {df[clusters[0]].iloc[row]!r} is in strata {labels[lo[u]]} and "
+                f"PSU {_at(df[clusters[0]], row)!r} is in strata {labels[lo[u]]} and "
                 f"{labels[hi[u]]}: clusters are not nested in strata (use nest=True / --nest "
                 "when PSU ids repeat across strata)",
                 file=file,
@@ -1248,7 +1306,7 @@ def _stage_units(
 
 
 def _stage_populations(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Columns,
     fpc: list[str],
     strata: np.ndarray,
     units: list[np.ndarray],
@@ -1357,7 +1415,7 @@ def _unit_probabilities(
     return hi
 
 
-def _group_names(df: pd.DataFrame, stage: int, group: np.ndarray, labels: tuple):
+def _group_names(df: pd.DataFrame | Columns, stage: int, group: np.ndarray, labels: tuple):
     """A function naming group g of a stage for error messages (a stratum, or a unit of the
     stage above by its row)."""
     if stage == 0:

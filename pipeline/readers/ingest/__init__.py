@@ -12,18 +12,20 @@ returns
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.core.atomic import atomic_path
 from pipeline.core.errors import InputError
 from pipeline.core.paths import child_table_path
-from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.datafile import FORMATS, detect_format, read_source_table
-from pipeline.readers.ingest import central, kobo
-from pipeline.readers.ingest.mapping import detect_flavour, map_table, unmapped_table
-from pipeline.readers.ingest.responses import RawResponses
+from pipeline.readers.ingest import central
 from pipeline.readers.ingest.text import decode_bytes, encode_cp1258
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.model.questionnaire import Questionnaire
+    from pipeline.readers.ingest.responses import RawResponses
 
 __all__ = [
     "FORMATS",
@@ -50,6 +52,11 @@ def read_responses(
     With ``questionnaire`` None the source's own columns are kept (for compare-entry).
     Raises InputError naming the file (and row/column) for anything it cannot read.
     """
+    # pandas and the questionnaire model only here: the readers beside this package (the
+    # CSV reader of ``survey crosstab``) import its text helpers without them
+    from pipeline.readers.ingest import kobo
+    from pipeline.readers.ingest.mapping import detect_flavour, map_table, unmapped_table
+
     path = Path(path)
     if questionnaire is not None and _is_central_export(path, format):
         return _read_central(path, questionnaire, encoding)
@@ -75,6 +82,8 @@ def _is_central_export(path: Path, format: str | None) -> bool:
 
 def _read_central(path: Path, questionnaire: Questionnaire, encoding: str | None) -> RawResponses:
     """An ODK Central export zip: the submissions' CSV and its repeat CSVs."""
+    from pipeline.readers.ingest.mapping import map_table
+
     table, fmt, children = central.read_zip(
         path, questionnaire.tables(), lambda p: read_source_table(p, "csv", encoding)
     )
@@ -87,6 +96,8 @@ CHILD_KEYS = ("_parent_id", "_parent_index", "_index")
 def read_child_tables(path: str | Path, questionnaire: Questionnaire) -> dict[str, pd.DataFrame]:
     """The child tables ``survey ingest`` wrote beside a raw file (``raw/<wave>.<repeat>.csv``
     beside ``raw/<wave>.csv``), for each of the form's repeats that has one; cells as text."""
+    import pandas as pd
+
     out: dict[str, pd.DataFrame] = {}
     for repeat in questionnaire.tables():
         child = child_table_path(path, repeat)
@@ -110,6 +121,15 @@ def _is_xlsx(path: Path) -> bool:
     """A Kobo export saved as Excel (a zip archive), which has a sheet per repeat."""
     with path.open("rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
+
+
+def __getattr__(name: str):
+    """``RawResponses`` on first use (PEP 562): its module imports pandas."""
+    if name == "RawResponses":
+        from pipeline.readers.ingest.responses import RawResponses
+
+        return RawResponses
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_raw_csv(responses: RawResponses, target: str | Path) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from pipeline.core.columns import column_letter
 from pipeline.core.errors import InputError
@@ -32,7 +32,7 @@ class SourceTable:
 
 def cell_text(value: object) -> str | None:
     """A cell as text as typed: integers without '.0', dates as ISO, '' and NaN/NaT as None."""
-    if value is None or value is pd.NaT:
+    if value is None or _is_nat(value):
         return None
     if isinstance(value, str):
         return value if value != "" else None
@@ -58,7 +58,15 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+def _is_nat(value: object) -> bool:
+    pd = sys.modules.get("pandas")  # without pandas imported there is no NaT
+    return pd is not None and value is pd.NaT
+
+
 def _is_missing(value: object) -> bool:
+    pd = sys.modules.get("pandas")  # pandas' missing markers exist only once it is imported
+    if pd is None:
+        return False
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
