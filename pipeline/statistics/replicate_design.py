@@ -5,10 +5,12 @@ the weighting stage (a design block with replicate weights)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.statistics.survey import Survey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
