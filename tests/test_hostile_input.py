@@ -159,6 +159,8 @@ Payload = Callable[[Path], tuple[str, bytes]]
 CSV_REFUSED: dict[str, Payload] = {
     "empty file": lambda t: (".csv", b""),
     "blank lines only": lambda t: (".csv", b"\r\n  \r\n\n"),
+    # found by the fuzzer: an empty first line, then rows
+    "an empty line where the header belongs": lambda t: (".csv", b'\nR001;2;;;;001;2b"'),
     "header row only": lambda t: (".csv", csv_bytes([NAMES])),
     "truncated inside a quoted cell": lambda t: (
         ".csv", GOOD_CSV + b'R003,1,2,40,,1,2,1,1,0,0,1,,"Tr'),

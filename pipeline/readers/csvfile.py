@@ -253,6 +253,12 @@ def _header(source: _Source, path: Path, delimiter: str | None) -> _HeaderRow:
         size *= 4  # a header wider than the sample (thousands of columns)
         sample = _sample_text(source, path, size)
     headers = [h.replace("\ufeff", "").strip() for h in first]
+    if not headers:
+        raise InputError(
+            "the first line is empty: expected a header row naming the columns",
+            file=str(path),
+            row=1,
+        )
     check_unique_headers(str(path), headers)
     return _HeaderRow(first, headers)
 
