@@ -12,6 +12,7 @@ The first problem refuses the whole submission, with its reason; nothing is stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
-from pipeline.model.expressions import Expr, evaluate, parse, references
+from pipeline.model.expressions import Expr, Path, String, evaluate, parse, references
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 
 # The OpenRosa meta block: instanceID identifies the submission; the others carry nothing.
@@ -120,6 +121,7 @@ class FormRules:
         self._leaves = {q.name: self._leaves_of(q) for q in self.questions}
         self._columns_read: dict[int, list[str]] = {}
         self._codes: dict[tuple[str, bool], tuple[frozenset[int], str]] = {}
+        self._option_filters: dict[tuple[str, object], Expr] = {}
 
     @cached_property
     def referenced_variables(self) -> list:
@@ -127,6 +129,7 @@ class FormRules:
         expression frame needs (building all of them costs more than the evaluation)."""
         names: set[str] = set()
         exprs = [*self.relevant.values(), *self.constraint.values()]
+        exprs += self.choice_filters.values()
         if self.repeat_relevant is not None:
             exprs.append(self.repeat_relevant)
         for expr in exprs:
@@ -135,6 +138,11 @@ class FormRules:
             v for table in self.readable_tables for v in self.questionnaire.variables(table)
         ]
         return [v for v in readable if v.name in names or v.question.name in names]
+
+    @cached_property
+    def choice_filters(self) -> dict[str, Expr]:
+        """Each cascading select's ``choice_filter``, as parsed."""
+        return {q.name: parse(q.choice_filter) for q in self.questions if q.choice_filter}
 
     @cached_property
     def readable_tables(self) -> list[str | None]:
@@ -417,10 +425,36 @@ class FormRules:
             if not low <= value <= high:
                 raise Refusal(leaf, message or f"expected a number from {low} to {high}")
         expr = self.constraint.get(q.name)
-        if expr is None:
-            return
-        if not self.holds(expr, frame, _expression_value(value)):
+        if expr is not None and not self.holds(expr, frame, _expression_value(value)):
             raise Refusal(leaf, message or f"the answer breaks the rule {q.constraint}")
+        if q.name in self.choice_filters:
+            self.check_choice_filter(q, leaf, value, frame)
+
+    def check_choice_filter(self, q: Question, leaf: str, value: object, frame: dict) -> None:
+        """Each chosen code must be one the form offered after the earlier answers: the
+        filter holds with its bare names read from the option's choices-sheet columns."""
+        for code in sorted(value) if isinstance(value, frozenset) else [value]:
+            if not self.holds(self.option_filter(q, code), frame):
+                raise Refusal(
+                    leaf,
+                    f"{code} is not offered after the earlier answers "
+                    f"(choice filter {q.choice_filter})",
+                )
+
+    def option_filter(self, q: Question, code: object) -> Expr:
+        """The question's choice filter for one option: each bare name (a column of the
+        choices sheet; ``name`` is the option's value) replaced by that option's text, ''
+        where the option has no such column, as ODK reads a missing column. Remembered, so
+        that the expression keeps its identity for :meth:`holds`."""
+        key = (q.name, code)
+        known = self._option_filters.get(key)
+        if known is None:
+            clist = self.questionnaire.choice_list(q)
+            option = next(o for o in clist.options if o.code == code)  # codes were checked
+            columns = {**option.extra, "name": option.value}
+            known = _with_columns(self.choice_filters[q.name], columns)
+            self._option_filters[key] = known
+        return known
 
     # ---- shapes ------------------------------------------------------------------------
 
@@ -455,6 +489,30 @@ class FormRules:
                 text = None if value is None else _raw_text(value)
             (contact if v.pii else answers)[v.name] = text
         return Checked(answers, contact)
+
+
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def _with_columns(expr: object, columns: dict[str, str]) -> object:
+    """``expr`` with every bare-name path (``state`` in ``state = ${s}``) replaced by the
+    string ``columns`` holds for it."""
+    if isinstance(expr, Path) and expr.base is None and not expr.predicates:
+        if _BARE_NAME.fullmatch(expr.text):
+            return String(columns.get(expr.text, ""), expr.pos)
+        return expr
+    if not dataclasses.is_dataclass(expr) or isinstance(expr, type):
+        return expr
+    changes = {}
+    for f in dataclasses.fields(expr):
+        value = getattr(expr, f.name)
+        if isinstance(value, tuple):
+            new = tuple(_with_columns(v, columns) for v in value)
+        else:
+            new = _with_columns(value, columns)
+        if new is not value:
+            changes[f.name] = new
+    return dataclasses.replace(expr, **changes) if changes else expr
 
 
 def _hashable(value: object) -> object:
