@@ -20,7 +20,8 @@ from xml.etree.ElementTree import Element
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-from pipeline.model.questionnaire import Questionnaire
+from pipeline.core.labels import Text
+from pipeline.model.questionnaire import Question, Questionnaire
 from pipeline.stages.collect.answers import Refusal
 
 MAX_XML_BYTES = 256 * 1024
@@ -60,15 +61,47 @@ def with_default_language(xml: str, lang: str) -> str:
     return _TRANSLATION.sub(marked, xml)
 
 
+# ODK Web Forms 0.22 takes no translations of its own strings: a required or constrained
+# question without a message of its own would show "Condition not satisfied: required" in
+# English whatever the form's language. Served forms carry these messages instead.
+REQUIRED_MESSAGE = Text(vi="Câu hỏi này cần được trả lời.", en="This question needs an answer.")
+CONSTRAINT_MESSAGE = Text(
+    vi="Câu trả lời này không hợp lệ cho câu hỏi.", en="This answer is not valid for the question."
+)
+
+
+def with_messages(questionnaire: Questionnaire) -> Questionnaire:
+    """The questionnaire with a Vietnamese and English message for every required question
+    and every constraint that has none of its own (an integer range has one: the XLSForm
+    writer words it)."""
+    sections = [
+        s.model_copy(update={"questions": [_with_message(q) for q in s.questions]})
+        for s in questionnaire.sections
+    ]
+    return questionnaire.model_copy(update={"sections": sections})
+
+
+def _with_message(q: Question) -> Question:
+    update: dict[str, object] = {}
+    if q.children:
+        update["children"] = [_with_message(child) for child in q.children]
+    if q.required and q.required_message is None and not q.is_container:
+        update["required_message"] = REQUIRED_MESSAGE
+    if q.constraint and q.constraint_message is None and q.range is None:
+        update["constraint_message"] = CONSTRAINT_MESSAGE
+    return q.model_copy(update=update) if update else q
+
+
 def build_xform(questionnaire: Questionnaire, lang: str = "vi") -> XForm:
-    """Convert the questionnaire to an XForm: its XLSForm written by the instruments stage,
-    then pyxform (the converter ODK and Kobo use)."""
+    """Convert the questionnaire to an XForm: its XLSForm written by the instruments stage
+    (with the form's own messages where a question has none, :func:`with_messages`), then
+    pyxform (the converter ODK and Kobo use)."""
     from pyxform.xls2xform import convert
 
     from pipeline.stages.instruments.xlsform import write_xlsform
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_xlsform(questionnaire, Path(tmp) / "form.xlsx", lang)
+        path = write_xlsform(with_messages(questionnaire), Path(tmp) / "form.xlsx", lang)
         xml = convert(xlsform=str(path)).xform
     return XForm(questionnaire.form_id, questionnaire.version, questionnaire.title.get(lang), xml)
 
