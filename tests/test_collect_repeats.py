@@ -6,10 +6,13 @@ exported as raw/<wave>.<repeat>.csv, which the clean stage reads beside raw/<wav
 
 from __future__ import annotations
 
+import copy
 import uuid
+from xml.etree.ElementTree import tostring
 
 import pandas as pd
 import pytest
+from defusedxml.ElementTree import fromstring
 
 from pipeline.model.cleaning_rules import CleaningConfig
 from pipeline.model.questionnaire import load_questionnaire
@@ -17,7 +20,7 @@ from pipeline.readers.ingest import read_child_tables, read_responses
 from pipeline.stages.clean_tables import clean_with_tables
 from pipeline.stages.collect.export import export_wave
 from pipeline.stages.collect.xform import parse_submission
-from tests.collect_support import client_for, post_xml
+from tests.collect_support import REPO, cached_xform, client_for, post_xml
 
 HOUSEHOLD = """\
 form_id: household
@@ -184,3 +187,69 @@ def test_export_writes_child_tables_that_the_clean_stage_reads(questionnaire, co
     assert result.summary["rows_kept"] == 3
     assert result.tables["member"].summary["rows_kept"] == 4
     assert result.tables["job"].summary["rows_kept"] == 3
+
+
+# ---- real material: KoboToolbox's nested_repeats form (tests/corpus/xlsforms/kobocat) ----
+
+NESTED_REPEATS = REPO / "tests/corpus/xlsforms/kobocat/nested_repeats.xls"
+JR = "{http://openrosa.org/javarosa}"
+
+
+@pytest.fixture(scope="module")
+def kobo_form():
+    from pipeline.readers.import_xlsform import read_xlsform
+
+    return read_xlsform(NESTED_REPEATS)
+
+
+def kobo_submission(q, has_kids: str, kids: list[tuple[str, str, list[str]]]) -> bytes:
+    """The XForm's own primary instance (as pyxform wrote it, templates included, as a
+    careless client might send them) filled in: one kids_details copy per kid, each with
+    its kids_immunization copies."""
+    xform = fromstring(cached_xform(q).xml)
+    data = next(e for e in xform.iter() if e.tag.endswith("instance") and not e.get("id"))[0]
+    data.find(".//{*}has_kids").text = has_kids
+    kids_group = data.find("{*}kids")
+    template = next(e for e in kids_group if e.get(f"{JR}template") is not None)
+    for empty in [e for e in kids_group if e.tag == template.tag and e is not template]:
+        kids_group.remove(empty)
+    at = list(kids_group).index(template) + 1  # the copies follow the template
+    for i, (name, age, immunizations) in enumerate(kids):
+        kid = copy.deepcopy(template)
+        del kid.attrib[f"{JR}template"]
+        kid.find("{*}kids_name").text = name
+        kid.find("{*}kids_age").text = age
+        shot = kid.find("{*}kids_immunization")
+        kid.remove(shot)
+        for info in immunizations:
+            one = copy.deepcopy(shot)
+            del one.attrib[f"{JR}template"]
+            one.find("{*}immunization_info").text = info
+            kid.append(one)
+        kids_group.insert(at + i, kid)
+    data.find(".//{*}instanceID").text = f"uuid:{uuid.uuid4()}"
+    return tostring(data)
+
+
+def test_a_kobo_form_with_nested_repeats_is_collected_and_cleaned(kobo_form, collect_db, tmp_path):
+    q = kobo_form
+    client, store = client_for(q, collect_db)
+    sent = kobo_submission(q, "1", [("An", "5", ["BCG", "polio"]), ("Bình", "2", [])])
+    assert post_xml(client, sent).status_code == 201
+    assert post_xml(client, kobo_submission(q, "0", [])).status_code == 201
+    # the repeat is asked only of a household with kids (its relevant: ${has_kids}='1')
+    refused = post_xml(client, kobo_submission(q, "0", [("Chi", "3", [])]))
+    assert refused.status_code == 400 and "kids_details[1]" in refused.text
+    out = tmp_path / "raw" / "2024.csv"
+    export_wave(store, q, out)
+    raw = read_responses(out, q)
+    raw.tables = {**read_child_tables(out, q), **raw.tables}
+    assert sorted(raw.tables["kids_details"]["kids_name"]) == ["An", "Bình"]
+    shots = raw.tables["kids_immunization"]
+    assert sorted(zip(shots["_parent_index"], shots["immunization_info"], strict=True)) == [
+        ("1", "BCG"), ("1", "polio"),
+    ]  # fmt: skip
+    result = clean_with_tables(raw, q, CleaningConfig(), b"k" * 32)
+    assert result.summary["rows_kept"] == 2
+    assert result.tables["kids_details"].summary["rows_kept"] == 2
+    assert result.tables["kids_immunization"].summary["rows_kept"] == 2

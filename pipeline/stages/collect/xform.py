@@ -171,6 +171,9 @@ def parse_submission(data: bytes, repeats: frozenset[str] = frozenset()) -> Subm
                       instances=tuple(reader.instances))  # fmt: skip
 
 
+_TEMPLATE = "{http://openrosa.org/javarosa}template"
+
+
 class _Reader:
     """Walks a submission's tree: the leaves of each scope (the form, a repeat instance)."""
 
@@ -190,6 +193,8 @@ class _Reader:
     def _gather(self, element, path, scope, fields: dict[str, str], counts: dict[str, int]):
         for child in element:
             name = _local(child.tag)
+            if child.get(_TEMPLATE) is not None:
+                continue  # a repeat's template, copied from the form: no instance
             if name in self.repeats:
                 self._instance(child, name, scope, counts)
             elif len(child):
