@@ -88,7 +88,9 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         # a required question left empty: the engine refuses to send, nothing leaves
         page.get_by_role("button", name="Send").click()
         expect(page.locator(".form-error-message")).to_contain_text("1 question with error")
-        expect(question(page, "category").locator(".validation-message")).to_be_visible()
+        # the form's own message in the form's language, not the engine's English default
+        required = question(page, "category").locator(".validation-message")
+        expect(required).to_have_text("Câu hỏi này cần được trả lời.")
         shot(page, "required")
         # the choices work from the keyboard (native radio buttons under the engine's styling)
         category = question(page, "category")
@@ -108,7 +110,9 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         number = thematic_count.locator("input")
         number.press_sequentially("99")  # typed: PrimeVue's number input reads keystrokes
         number.blur()
-        expect(thematic_count.locator(".validation-message")).to_be_visible()
+        expect(thematic_count.locator(".validation-message")).to_have_text(
+            "Giá trị phải từ 0 đến 50"
+        )
         thematic_count.scroll_into_view_if_needed()
         shot(page, "constraint")
         number.fill("")
@@ -210,6 +214,9 @@ def test_an_interviewers_form_waits_out_a_server_failure_and_starts_afresh(
         page.goto(f"{process.url}/key/{token}/webform?lang=en")
         expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
         status = page.locator("#collect-status")
+        page.get_by_role("button", name="Send").click()  # nothing answered: nothing is sent
+        required = question(page, "category", "en").locator(".validation-message")
+        expect(required).to_have_text("This question needs an answer.")
         choose(page, "category", "1", "en")
         page.get_by_role("button", name="Send").click()
         expect(status).to_contain_text("the server did not answer", timeout=15_000)

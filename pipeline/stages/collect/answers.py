@@ -1,7 +1,10 @@
 """Server-side validation of one submission against the questionnaire.
 
 A submission arrives as ``fields``: the leaf name of each answered element (question or grid
-item) mapped to its text, as ODK sends it (a multiple choice as codes separated by spaces).
+item) mapped to its text, as ODK sends it (a multiple choice as codes separated by spaces),
+and its repeat instances, each with fields of its own. A repeat instance is checked with the
+rules of the repeat's questions, its expressions reading its own answers and those of its
+parents (the submission's, and the enclosing instance's for a nested repeat).
 Every answer is checked again here with the project's own expression engine, whatever the
 client checked: type, codes, integer ranges, constraints, relevance and required answers.
 The first problem refuses the whole submission, with its reason; nothing is stored.
@@ -9,16 +12,19 @@ The first problem refuses the whole submission, with its reason; nothing is stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-from pipeline.model.expressions import Expr, evaluate, parse, references
+from pipeline.model.expressions import Expr, Path, String, evaluate, parse, references
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 
 # The OpenRosa meta block: instanceID identifies the submission; the others carry nothing.
@@ -50,6 +56,27 @@ class Refusal(Exception):
 
 
 @dataclass(frozen=True)
+class ChildRow:
+    """One valid repeat instance as a row of ``raw/<wave>.<repeat>.csv``: its place
+    (``parent_index``, ``index``: see xform.Instance) and its answers (variable -> text)."""
+
+    repeat: str
+    parent_index: str
+    index: int
+    answers: dict[str, str | None]
+
+
+class RepeatInstance(Protocol):
+    repeat: str
+    parent_index: str
+    index: int
+    fields: dict[str, str]
+
+    @property
+    def path(self) -> str: ...
+
+
+@dataclass(frozen=True)
 class Checked:
     """A valid submission as raw-file text: ``answers`` for raw/<wave>.csv (variable name ->
     text, every variable present, None for unanswered) and ``contact`` for the PII answers,
@@ -58,15 +85,30 @@ class Checked:
     answers: dict[str, str | None]
     contact: dict[str, str | None]
     metadata: dict[str, str] = field(default_factory=dict)  # kept metadata, as ``_<name>``
+    rows: tuple[ChildRow, ...] = ()  # the repeat instances, as child-table rows
 
 
 class FormRules:
-    """The questionnaire's rules, parsed once, applied to each submission."""
+    """The questionnaire's rules, parsed once, applied to each submission: those of the
+    respondent table (``table=None``) or of one repeat's child table."""
 
-    def __init__(self, questionnaire: Questionnaire, keep_metadata: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        keep_metadata: frozenset[str] = frozenset(),
+        table: str | None = None,
+    ):
         self.questionnaire = questionnaire
         self.keep_metadata = keep_metadata
-        self.questions = questionnaire.questions()
+        self.table = table
+        self.questions = (
+            questionnaire.questions()
+            if table is None
+            else [
+                q for q in questionnaire.questions(into_repeats=True)
+                if questionnaire.repeat_of(q.name) == table
+            ]
+        )  # fmt: skip
         self.relevant: dict[str, Expr] = {
             q.name: parse(q.relevant) for q in self.questions if q.relevant
         }
@@ -75,21 +117,55 @@ class FormRules:
         }
         self._results: dict[tuple, bool] = {}
         # Worked out once per form rather than once per submission.
-        self.variables = questionnaire.variables()
+        self.variables = questionnaire.variables(table=table)
         self._leaves = {q.name: self._leaves_of(q) for q in self.questions}
         self._columns_read: dict[int, list[str]] = {}
         self._codes: dict[tuple[str, bool], tuple[frozenset[int], str]] = {}
+        self._option_filters: dict[tuple[str, object], Expr] = {}
 
     @cached_property
     def referenced_variables(self) -> list:
         """The variables some relevant or constraint expression reads: the only columns the
         expression frame needs (building all of them costs more than the evaluation)."""
         names: set[str] = set()
-        for expr in [*self.relevant.values(), *self.constraint.values()]:
+        exprs = [*self.relevant.values(), *self.constraint.values()]
+        exprs += self.choice_filters.values()
+        if self.repeat_relevant is not None:
+            exprs.append(self.repeat_relevant)
+        for expr in exprs:
             names |= references(expr)
-        return [
-            v for v in self.questionnaire.variables() if v.name in names or v.question.name in names
+        readable = [
+            v for table in self.readable_tables for v in self.questionnaire.variables(table)
         ]
+        return [v for v in readable if v.name in names or v.question.name in names]
+
+    @cached_property
+    def choice_filters(self) -> dict[str, Expr]:
+        """Each cascading select's ``choice_filter``, as parsed."""
+        return {q.name: parse(q.choice_filter) for q in self.questions if q.choice_filter}
+
+    @cached_property
+    def readable_tables(self) -> list[str | None]:
+        """The tables an expression of this table reads: its own and its parents'."""
+        out: list[str | None] = [self.table]
+        while out[-1] is not None:
+            out.append(self.questionnaire.repeat_of(out[-1]))
+        return out
+
+    @cached_property
+    def repeats(self) -> dict[str, FormRules]:
+        """The rules of each repeat's child table (only the respondent table has them)."""
+        if self.table is not None:
+            return {}
+        return {r: FormRules(self.questionnaire, table=r) for r in self.questionnaire.tables()}
+
+    @cached_property
+    def repeat_relevant(self) -> Expr | None:
+        """When this repeat applies at all (its own ``relevant``), in its parent's context."""
+        if self.table is None:
+            return None
+        text = self.questionnaire.question(self.table).relevant
+        return parse(text) if text else None
 
     @cached_property
     def field_question(self) -> dict[str, Question]:
@@ -110,8 +186,14 @@ class FormRules:
         names |= {f"{s.name}_intro" for s in self.questionnaire.sections if s.intro}
         return frozenset(names)
 
-    def check(self, fields: dict[str, str], clear_irrelevant: bool = False) -> Checked:
-        """Validate ``fields``; raise Refusal at the first problem.
+    def check(
+        self,
+        fields: dict[str, str],
+        clear_irrelevant: bool = False,
+        instances: Sequence[RepeatInstance] = (),
+    ) -> Checked:
+        """Validate ``fields`` and the repeat ``instances``; raise Refusal at the first
+        problem.
 
         ``clear_irrelevant``: answers to questions that are not relevant are dropped (what an
         ODK client does as the respondent changes an earlier answer; used for the plain HTML
@@ -120,12 +202,55 @@ class FormRules:
         values = self.typed_values(self.known_fields(fields))
         if clear_irrelevant:
             values = self.without_irrelevant(values)
+        self.check_values(values)
+        checked = self.as_raw(values)
+        checked.metadata.update(self.kept_metadata(fields))
+        rows = self.check_instances(instances, values)
+        return Checked(checked.answers, checked.contact, checked.metadata, rows)
+
+    def check_values(self, values: dict[str, object]) -> None:
         frame = self.expression_frame(values)
         for q in self.questions:
             self.check_question(q, values, frame)
-        checked = self.as_raw(values)
-        checked.metadata.update(self.kept_metadata(fields))
-        return checked
+
+    def check_instances(
+        self, instances: Sequence[RepeatInstance], values: dict[str, object]
+    ) -> tuple[ChildRow, ...]:
+        """Each repeat instance checked in its parents' context (parents come first)."""
+        context: dict[tuple[str | None, str], dict[str, object]] = {(None, ""): values}
+        rows = []
+        for instance in instances:
+            rules = self.repeats.get(instance.repeat)
+            if rules is None:
+                raise Refusal(instance.repeat, "no such repeat in this form")
+            place = f"{instance.repeat}[{instance.path}]"
+            parent = context.get((self.questionnaire.repeat_of(instance.repeat),
+                                  instance.parent_index))  # fmt: skip
+            if parent is None:
+                raise Refusal(place, "this repeat is not inside the repeat it belongs to")
+            try:
+                own = rules.check_instance(instance.fields, parent)
+            except Refusal as exc:
+                raise Refusal(f"{place} {exc.field}".strip(), exc.reason) from None
+            context[(instance.repeat, instance.path)] = {**parent, **own}
+            raw = rules.as_raw(own)
+            if any(v is not None for v in raw.contact.values()):
+                raise Refusal(place, "personal details inside a repeat are not collected")
+            rows.append(ChildRow(instance.repeat, instance.parent_index, instance.index,
+                                 raw.answers))  # fmt: skip
+        return tuple(rows)
+
+    def check_instance(
+        self, fields: dict[str, str], parent: dict[str, object]
+    ) -> dict[str, object]:
+        """One instance of this repeat: its typed answers, checked with the parent's
+        answers in reach of its expressions (names are unique across a form)."""
+        expr = self.repeat_relevant
+        if expr is not None and not self.holds(expr, self.expression_frame(parent)):
+            raise Refusal("", "answered, but the repeat does not apply here")
+        own = self.typed_values(self.known_fields(fields))
+        self.check_values({**parent, **own})
+        return own
 
     def kept_metadata(self, fields: dict[str, str]) -> dict[str, str]:
         """The identifying metadata this wave opted into, as raw-file columns ``_<name>``."""
@@ -300,10 +425,36 @@ class FormRules:
             if not low <= value <= high:
                 raise Refusal(leaf, message or f"expected a number from {low} to {high}")
         expr = self.constraint.get(q.name)
-        if expr is None:
-            return
-        if not self.holds(expr, frame, _expression_value(value)):
+        if expr is not None and not self.holds(expr, frame, _expression_value(value)):
             raise Refusal(leaf, message or f"the answer breaks the rule {q.constraint}")
+        if q.name in self.choice_filters:
+            self.check_choice_filter(q, leaf, value, frame)
+
+    def check_choice_filter(self, q: Question, leaf: str, value: object, frame: dict) -> None:
+        """Each chosen code must be one the form offered after the earlier answers: the
+        filter holds with its bare names read from the option's choices-sheet columns."""
+        for code in sorted(value) if isinstance(value, frozenset) else [value]:
+            if not self.holds(self.option_filter(q, code), frame):
+                raise Refusal(
+                    leaf,
+                    f"{code} is not offered after the earlier answers "
+                    f"(choice filter {q.choice_filter})",
+                )
+
+    def option_filter(self, q: Question, code: object) -> Expr:
+        """The question's choice filter for one option: each bare name (a column of the
+        choices sheet; ``name`` is the option's value) replaced by that option's text, ''
+        where the option has no such column, as ODK reads a missing column. Remembered, so
+        that the expression keeps its identity for :meth:`holds`."""
+        key = (q.name, code)
+        known = self._option_filters.get(key)
+        if known is None:
+            clist = self.questionnaire.choice_list(q)
+            option = next(o for o in clist.options if o.code == code)  # codes were checked
+            columns = {**option.extra, "name": option.value}
+            known = _with_columns(self.choice_filters[q.name], columns)
+            self._option_filters[key] = known
+        return known
 
     # ---- shapes ------------------------------------------------------------------------
 
@@ -338,6 +489,30 @@ class FormRules:
                 text = None if value is None else _raw_text(value)
             (contact if v.pii else answers)[v.name] = text
         return Checked(answers, contact)
+
+
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def _with_columns(expr: object, columns: dict[str, str]) -> object:
+    """``expr`` with every bare-name path (``state`` in ``state = ${s}``) replaced by the
+    string ``columns`` holds for it."""
+    if isinstance(expr, Path) and expr.base is None and not expr.predicates:
+        if _BARE_NAME.fullmatch(expr.text):
+            return String(columns.get(expr.text, ""), expr.pos)
+        return expr
+    if not dataclasses.is_dataclass(expr) or isinstance(expr, type):
+        return expr
+    changes = {}
+    for f in dataclasses.fields(expr):
+        value = getattr(expr, f.name)
+        if isinstance(value, tuple):
+            new = tuple(_with_columns(v, columns) for v in value)
+        else:
+            new = _with_columns(value, columns)
+        if new is not value:
+            changes[f.name] = new
+    return dataclasses.replace(expr, **changes) if changes else expr
 
 
 def _hashable(value: object) -> object:

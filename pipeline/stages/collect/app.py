@@ -97,9 +97,11 @@ class CollectConfig:
     keep_metadata: frozenset[str] = frozenset()
     xform: XForm | None = None
     rules: FormRules = field(init=False)
+    repeats: frozenset[str] = field(init=False)  # the names of the form's repeats
 
     def __post_init__(self) -> None:
         self.rules = FormRules(self.questionnaire, self.keep_metadata)
+        self.repeats = frozenset(self.questionnaire.tables())
         if self.xform is None:
             self.xform = build_xform(self.questionnaire)
 
@@ -153,14 +155,14 @@ class Collector:
         """The Entry to store, or the Result that refuses the submission."""
         try:
             access = self.resolve(token)
-            submission = parse_submission(xml)
+            submission = parse_submission(xml, self.config.repeats)
             self.check_form(submission.form_id, submission.version)
-            checked = self.config.rules.check(submission.fields)
+            checked = self.config.rules.check(submission.fields, instances=submission.instances)
         except Denied as exc:
             return Result(exc.status, str(exc))
         except Refusal as exc:
             return Result(400, str(exc))
-        return self.entry_of(submission.instance_id, submission.fields, checked, access)
+        return self.entry_of(submission.instance_id, submission.content_key, checked, access)
 
     def check_form(self, form_id: str, version: str | None) -> None:
         q = self.questionnaire
@@ -170,13 +172,15 @@ class Collector:
             raise Refusal("", f"this server collects version {q.version!r}, not {version!r}")
 
     def store_entry(self, instance_id: str, fields: dict, checked, access: Access) -> Result:
-        entry = self.entry_of(instance_id, fields, checked, access)
+        content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+        entry = self.entry_of(instance_id, content, checked, access)
         return self.result_of(self.store.submit(entry))
 
-    def entry_of(self, instance_id: str, fields: dict, checked, access: Access) -> Entry:
-        content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+    def entry_of(self, instance_id: str, content: str, checked, access: Access) -> Entry:
+        """``content``: the canonical text of what was sent, compared on a repeat."""
         answers = {**checked.answers, **checked.metadata}
-        return Entry(instance_id, content, answers, checked.contact, access.collector, access.code)
+        return Entry(instance_id, content, answers, checked.contact, access.collector,
+                     access.code, checked.rows)  # fmt: skip
 
     def result_of(self, outcome: Outcome) -> Result:
         status, key = {

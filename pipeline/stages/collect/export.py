@@ -2,7 +2,9 @@
 
 Rows are sorted by the random response id: the file carries no submission order. PII
 answers go to raw/<wave>.contacts.csv under their own random ids, with no column that links
-them to a response.
+them to a response. Each repeat's instances go to raw/<wave>.<repeat>.csv, the child table
+``survey clean`` reads beside the raw file: ``_parent_id`` (the response id),
+``_parent_index``, ``_index`` and the repeat's variables, sorted by response id and place.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.paths import child_table_path
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.ingest import write_csv
 from pipeline.stages.collect.store import Store
@@ -33,6 +36,21 @@ def responses_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
     return pd.DataFrame(data, dtype=object)
 
 
+def child_table(store: Store, questionnaire: Questionnaire, repeat: str) -> pd.DataFrame:
+    """One row per instance of ``repeat``, keyed to its response as ``survey ingest`` keys
+    child tables (``_parent_id``, ``_parent_index``, ``_index``)."""
+    names = [v.name for v in questionnaire.variables(table=repeat) if not v.pii]
+    rows = store.child_answers(repeat)
+    data = {
+        "_parent_id": [rid for rid, _ in rows],
+        "_parent_index": [answers["_parent_index"] for _, answers in rows],
+        "_index": [answers["_index"] for _, answers in rows],
+    }
+    for name in names:
+        data[name] = [answers.get(name) for _, answers in rows]
+    return pd.DataFrame(data, dtype=object)
+
+
 def contacts_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
     names = [v.name for v in questionnaire.variables() if v.pii]
     rows = store.contact_rows()
@@ -43,9 +61,14 @@ def contacts_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
 
 
 def export_wave(store: Store, questionnaire: Questionnaire, out: Path) -> list[Path]:
-    """Write ``out`` (raw/<wave>.csv) and, when PII was collected, ``<stem>.contacts.csv``."""
+    """Write ``out`` (raw/<wave>.csv), a child table ``<stem>.<repeat>.csv`` for each repeat
+    of the form, and, when PII was collected, ``<stem>.contacts.csv``."""
     written = [out]
     write_csv(responses_table(store, questionnaire), out)
+    for repeat in questionnaire.tables():
+        target = child_table_path(out, repeat)
+        write_csv(child_table(store, questionnaire, repeat), target)
+        written.append(target)
     contacts = contacts_table(store, questionnaire)
     if len(contacts.columns) > 1 and len(contacts):
         target = out.with_name(f"{out.stem}.contacts.csv")

@@ -6,6 +6,10 @@ What the tables hold, and why (the anonymity a respondent is promised):
   mode; empty otherwise) and the answers as JSON. No token, no time, no address, no device.
   The primary key is the random id and SQLite stores these tables WITHOUT ROWID, so the
   rows sit in the order of a random key, not in the order they arrived.
+- ``child_rows``: one row per repeat instance, under its own random id: the response it
+  belongs to, the repeat, and its place and answers as JSON (the place is the instance's
+  position within its own response, which is what the child tables need; nothing orders
+  responses).
 - ``contacts``: answers to PII questions, under their own random id, with no link to the
   response they came with (the questionnaire promises they are kept apart).
 - ``receipts``: a keyed hash of each instanceID and of its content, for idempotent repeats.
@@ -33,6 +37,7 @@ from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
@@ -51,6 +56,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
+
+if TYPE_CHECKING:
+    from pipeline.stages.collect.answers import ChildRow
 
 metadata = MetaData()
 NO_ROWID = {"sqlite_with_rowid": False}
@@ -71,6 +79,17 @@ responses = Table(
     Column("answers", Text, nullable=False),
     **NO_ROWID,
 )
+child_rows = Table(
+    "child_rows",
+    metadata,
+    Column("child_id", String(32), primary_key=True),
+    Column("response_id", String(32), nullable=False, index=True),
+    Column("wave", String(64), nullable=False),
+    Column("repeat", String(100), nullable=False),
+    Column("answers", Text, nullable=False),  # with _parent_index and _index
+    **NO_ROWID,
+)
+
 contacts = Table(
     "contacts",
     metadata,
@@ -119,7 +138,10 @@ settled_forms = Table(
     Column("form_number", String(32), primary_key=True),
     **NO_ROWID,
 )
-TABLES = (settings, responses, contacts, receipts, tokens, app_users, keyings, settled_forms)
+TABLES = (
+    settings, responses, child_rows, contacts, receipts, tokens, app_users, keyings,
+    settled_forms,
+)  # fmt: skip
 
 
 class Keyed(StrEnum):
@@ -161,6 +183,7 @@ class Entry:
     contact: dict[str, str | None]
     collector: str | None = None
     code: str | None = None  # the one-time code it spends, if any
+    rows: tuple[ChildRow, ...] = ()  # its repeat instances
 
 
 def database_url(db: str | None, default_path: Path) -> str:
@@ -195,6 +218,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+
+
+def _place(parent_index: str, index: str) -> tuple[int, ...]:
+    """An instance's place as numbers, for sorting (``2.10`` after ``2.9``)."""
+    return tuple(int(p) for p in f"{parent_index}.{index}".strip(".").split("."))
 
 
 def new_id() -> str:
@@ -376,17 +404,40 @@ class Store:
     def _insert_stored(self, conn, stored: list[_Pending]) -> bool:
         """Insert the batch's new responses, contacts and receipts, each table's rows in the
         order of their random key (so not in arrival order); True when a contact was added."""
+        response_ids = [new_id() for _ in stored]
         response_rows = sorted(
             (
                 {
-                    "response_id": new_id(),
+                    "response_id": rid,
                     "wave": self.wave,
                     "collector": p.entry.collector,
                     "answers": json.dumps(p.entry.answers, ensure_ascii=False, sort_keys=True),
                 }
-                for p in stored
+                for rid, p in zip(response_ids, stored, strict=True)
             ),
             key=lambda row: row["response_id"],
+        )
+        child = sorted(
+            (
+                {
+                    "child_id": new_id(),
+                    "response_id": rid,
+                    "wave": self.wave,
+                    "repeat": row.repeat,
+                    "answers": json.dumps(
+                        {
+                            "_parent_index": row.parent_index,
+                            "_index": str(row.index),
+                            **row.answers,
+                        },
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    ),  # fmt: skip
+                }
+                for rid, p in zip(response_ids, stored, strict=True)
+                for row in p.entry.rows
+            ),
+            key=lambda row: row["child_id"],
         )
         contact_rows = sorted(
             (
@@ -406,6 +457,7 @@ class Store:
         )
         for table, rows in (
             (responses, response_rows),
+            (child_rows, child),
             (contacts, contact_rows),
             (receipts, receipt_rows),
         ):
@@ -571,6 +623,18 @@ class Store:
                 .order_by(responses.c.response_id)
             ).all()
         return [(rid, collector, json.loads(a)) for rid, collector, a in rows]
+
+    def child_answers(self, repeat: str) -> list[tuple[str, dict]]:
+        """(response_id, answers with ``_parent_index`` and ``_index``) of every instance of
+        ``repeat``, by response id and place."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(child_rows.c.response_id, child_rows.c.answers).where(
+                    child_rows.c.wave == self.wave, child_rows.c.repeat == repeat
+                )
+            ).all()
+        out = [(rid, json.loads(a)) for rid, a in rows]
+        return sorted(out, key=lambda r: (r[0], _place(r[1]["_parent_index"], r[1]["_index"])))
 
     def contact_rows(self) -> list[tuple[str, dict]]:
         with self.engine.connect() as conn:
