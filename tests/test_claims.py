@@ -150,9 +150,7 @@ def test_replicate_group_against_the_total_matches_svycontrast_of_replicates(
 
 
 @pytest.mark.parametrize("centring", ["centred", "mse"])
-def test_replicate_group_against_another_group_matches_svyby_contrast(
-    replicate_numbers, centring
-):
+def test_replicate_group_against_another_group_matches_svyby_contrast(replicate_numbers, centring):
     design, y, group = jk1_claim(replicate_numbers, centring == "mse")
     result = domain_contrasts(design, y, group, ~group)
     r = replicate_numbers[centring]["group_vs_group"]
