@@ -352,8 +352,7 @@ def test_replicate_weights_give_the_weighted_data_r_s_svrepdesign(tmp_path):
     """Simulated mini data, cleaned, then given a sampling weight and JK1 replicate weights
     over 6 groups of respondents (as a file that brings them would); weighted, its design
     (what tabulate and the exports read) gives R's svrepdesign numbers for a table's cell.
-    (The whole tabulate battery also needs the claims' domain contrasts on replicate
-    designs, which the statistics layer does not have yet.)"""
+    (The whole battery, claims included, and the exports: tests/test_export_replicates.py.)"""
     path = questionnaire_with_design(tmp_path, REPLICATE_BLOCK)
     raw, clean = tmp_path / "raw.csv", tmp_path / "clean.parquet"
     assert run(["simulate", str(FIXTURES / "mini.yaml"), "--n", "120", "--seed", "4",

@@ -38,6 +38,29 @@ def svydesign_call(plan: ExportPlan, data: str = "d") -> str:
     return "svydesign(" + ", ".join(args) + ")"
 
 
+def svrepdesign_call(plan: ExportPlan, data: str = "d") -> str:
+    """``svrepdesign(...)`` with the replicate weights the data brought and the options the
+    weight stage recorded (R's defaults where none were given, as the pipeline took them)."""
+    d = plan.design
+    reps = d.replicates
+    columns = ", ".join(_r_string(c) for c in reps.columns)
+    args = [
+        f"data = {data}",
+        f"repweights = as.matrix(as.data.frame({data})[c({columns})])",
+        f"weights = ~{d.weight}",
+        f'type = "{reps.type}"',
+    ]
+    if reps.recorded_scale is not None:
+        args.append(f"scale = {reps.recorded_scale!r}")
+    if reps.recorded_rscales:
+        args.append(f"rscales = c({', '.join(repr(r) for r in reps.recorded_rscales)})")
+    if reps.rho is not None:
+        args.append(f"rho = {reps.rho!r}")
+    args.append(f"mse = {'TRUE' if reps.mse else 'FALSE'}")
+    args.append(f"combined.weights = {'TRUE' if reps.combined else 'FALSE'}")
+    return "svrepdesign(" + ", ".join(args) + ")"
+
+
 def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     """The R loader; ``sav_files``: language → .sav file name (the plan's language first)."""
     d = plan.design
@@ -45,6 +68,8 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     design_columns = [
         c for c in (d.strata, d.weight, d.population_size, *d.clusters, *d.cluster_fpc) if c
     ]
+    if d.replicates is not None:
+        design_columns += list(d.replicates.columns)
     lines = [
         f"# Survey pipeline export: form {plan.form_id}, version {plan.version}, "
         f"wave {plan.wave}, data version {plan.data_version or 'unknown'}",
@@ -94,7 +119,11 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     ]
     if d.lonely_psu != "fail":
         lines.append(f'options(survey.lonely.psu = "{d.lonely_psu}")  # as the weight stage')
-    lines.append(f"design <- {svydesign_call(plan)}")
+    if d.replicates is not None:
+        lines.append("# Replicate weights the data brought (their variance, as the pipeline's)")
+        lines.append(f"design <- {svrepdesign_call(plan)}")
+    else:
+        lines.append(f"design <- {svydesign_call(plan)}")
     lines += _calibration(plan)
     if plan.example:
         lines += [
