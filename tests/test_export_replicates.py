@@ -130,6 +130,7 @@ def plan_with(mini, replicates: dict, rows: pd.DataFrame | None = None):
 @pytest.mark.filterwarnings("ignore::pipeline.stages.export.plan.ExportWarning")
 def test_brr_fay_and_bootstrap_use_stata_s_own_replicate_methods(mini):
     fay = plan_with(mini, {"type": "Fay", "rho": 0.3})
+    assert fay.variable("rep_1").label == "Trọng số lặp"  # labelled, not an unknown column
     assert "brrweight(rep_1 rep_2 rep_3 rep_4) vce(brr) fay(0.3)\n" in do_syntax(fay, "x.dta")
     assert 'type = "Fay", rho = 0.3, mse = FALSE' in r_syntax(fay, {"vi": "x.sav"})
     boot = do_syntax(plan_with(mini, {"type": "bootstrap", "mse": True}), "x.dta")

@@ -127,6 +127,8 @@ META_COLUMNS: dict[str, MetaColumn] = {
 
 # Any other column the design names as a cluster (a later stage's PSU or SSU).
 CLUSTER_COLUMN = MetaColumn(Text(vi="Cụm mẫu", en="Sampling cluster"), "nominal")
+# A replicate weight the data brought (the design's replicate weights pattern matches it).
+REPLICATE_COLUMN = MetaColumn(Text(vi="Trọng số lặp", en="Replicate weight"), "scale")
 
 
 @dataclass(frozen=True)
@@ -572,10 +574,12 @@ def _describe(
     variables: dict[str, Variable],
     lang: str,
     clusters: frozenset[str] = frozenset(),
+    replicates: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
     """Label, kind, measure, value labels, missing codes and question of one column.
 
-    ``clusters``: the design's cluster columns (labelled as such, not as unknown columns).
+    ``clusters``, ``replicates``: the design's cluster and replicate weight columns (labelled
+    as such, not as unknown columns).
     """
     v = variables.get(column)
     if v is not None:
@@ -599,8 +603,9 @@ def _describe(
     if column == questionnaire.respondent_id:
         label = (None, RESPONDENT_ID_LABEL.get(lang))
         return label, _kind(None, series), "nominal", {}, [], None
-    if column in META_COLUMNS or column in clusters:
-        meta = META_COLUMNS.get(column, CLUSTER_COLUMN)
+    if column in META_COLUMNS or column in clusters or column in replicates:
+        other = REPLICATE_COLUMN if column in replicates else CLUSTER_COLUMN
+        meta = META_COLUMNS.get(column, other)
         labels: dict[int, str] = {}
         if column == "_simulated":
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
@@ -723,6 +728,14 @@ def cluster_columns(meta_design: dict | None) -> frozenset[str]:
     return frozenset([*clusters, *cluster_fpc])
 
 
+def replicate_columns(meta_design: dict | None, columns: list[str]) -> frozenset[str]:
+    """The data columns the design's replicate weights pattern matches (as R's grep)."""
+    recorded = _options(meta_design).get("replicates")
+    if not recorded:
+        return frozenset()
+    return frozenset(c for c in columns if re.search(recorded["pattern"], c))
+
+
 def _design(meta_design: dict | None, names: dict[str, str], data: pd.DataFrame) -> ExportDesign:
     """The design of the weighted data in export names, from the metadata weight.py writes:
     clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs, or
@@ -823,9 +836,10 @@ def build_plan(
 
     planned: list[ExportVariable] = []
     typed: dict[str, pd.Series] = {}
+    replicates = replicate_columns(design, columns)
     for col in columns:
         label, kind, measure, labels, missing, question = _describe(
-            col, data[col], questionnaire, variables, lang, cluster_columns(design)
+            col, data[col], questionnaire, variables, lang, cluster_columns(design), replicates
         )
         series = _typed(data[col], kind, col)
         name = names[col]
