@@ -116,13 +116,13 @@ def test_the_spss_syntax_says_complex_samples_cannot_use_replicate_weights(expor
 # ---- the other replicate types, from the recorded design -------------------------------------
 
 
-def plan_with(mini, replicates: dict, rows: pd.DataFrame | None = None):
+def plan_with(mini, replicates: dict, n_replicates: int = 4):
     from .test_export_stata import mini_responses
 
-    data = mini_responses() if rows is None else rows
-    data = data.assign(w=data["_weight"])
-    for k in range(4):
-        data[f"rep_{k + 1}"] = data["_weight"] * (0.5 + k / 4)
+    data = mini_responses()
+    weights = data["_weight"].to_numpy(dtype=float)
+    factors = {f"rep_{k + 1}": weights * (0.5 + k / 4) for k in range(n_replicates)}
+    data = pd.concat([data.assign(w=weights), pd.DataFrame(factors, index=data.index)], axis=1)
     design = {"options": {"replicates": {"pattern": "^rep_", **replicates}, "sampling_weight": "w"}}
     return build_plan(data, mini, simulated=True, design=design)
 
@@ -149,3 +149,12 @@ def test_multiplier_columns_become_analysis_weights_before_svyset(mini):
     assert "combined.weights = FALSE" in r_syntax(plan, {"vi": "x.sav"})
     for syntax in (spss_syntax(plan, "x.sav"), sps_syntax(plan, "x.sav")):
         assert "CSPLAN" not in syntax and "no complex-samples plan is written" in syntax
+
+
+@pytest.mark.filterwarnings("ignore::pipeline.stages.export.plan.ExportWarning")
+def test_many_replicate_columns_are_listed_over_short_lines_in_the_r_loader(mini):
+    """R reads a script through its 4096-byte console buffer: 500 names on one line would be
+    cut."""
+    script = r_syntax(plan_with(mini, {"type": "bootstrap"}, 500), {"vi": "x.sav"})
+    assert max(len(line) for line in script.splitlines()) < 200
+    assert '"rep_1", "rep_2"' in script and '"rep_500")])' in script
