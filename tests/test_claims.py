@@ -110,3 +110,86 @@ cat(format(c(coef(con), SE(con)), digits=17), sep="\\n")
     result = domain_contrasts(design, y, group)
     close(result.diff, diff)
     close(result.se, se)
+
+
+# ---- replicate-weight designs -----------------------------------------------------------------
+
+CORPUS = ORACLES.parent / "corpus" / "r-survey"
+
+
+@pytest.fixture(scope="module")
+def replicate_numbers() -> dict:
+    return json.loads((CLAIMS / "replicate_claims_oracles.json").read_text())
+
+
+def jk1_claim(r: dict, mse: bool):
+    """apiclus1 with R's JK1 replicate weights as a file brings them (svrepdesign with R's
+    scale), the same item and group as on apistrat."""
+    df = pd.read_csv(CORPUS / "apiclus1_jk1.csv")
+    design = Survey.replicate(
+        df, repweights="jk[0-9]+", weight="pw", type="JK1", scale=r["scale"],
+        rscales=r["rscales"], combined=True, mse=mse,
+    )  # fmt: skip
+    y = (df["comp.imp"] == "Yes").to_numpy(dtype=float, copy=True)
+    y[::7] = np.nan
+    return design, y, (df["ell"] > 20).to_numpy()
+
+
+@pytest.mark.parametrize("centring", ["centred", "mse"])
+def test_replicate_group_against_the_total_matches_svycontrast_of_replicates(
+    replicate_numbers, centring
+):
+    design, y, group = jk1_claim(replicate_numbers, centring == "mse")
+    result = domain_contrasts(design, y, group)
+    r = replicate_numbers[centring]
+    close(result.estimate_a, r["group_vs_total"]["group"])
+    close(result.estimate_b, r["group_vs_total"]["total"])
+    close(result.diff, r["group_vs_total"]["diff"])
+    close(result.se, r["group_vs_total"]["se"])
+    assert result.df == r["df"]
+
+
+@pytest.mark.parametrize("centring", ["centred", "mse"])
+def test_replicate_group_against_another_group_matches_svyby_contrast(replicate_numbers, centring):
+    design, y, group = jk1_claim(replicate_numbers, centring == "mse")
+    result = domain_contrasts(design, y, group, ~group)
+    r = replicate_numbers[centring]["group_vs_group"]
+    close(result.diff, r["diff"])
+    close(result.se, r["se"])
+    close([result.estimate_b[0], result.estimate_a[0]], r["means"])
+
+
+def test_replicate_contrast_of_an_empty_side_is_missing_not_an_error(replicate_numbers):
+    design, y, group = jk1_claim(replicate_numbers, False)
+    result = domain_contrasts(design, y, group, np.zeros_like(group))
+    assert np.isnan(result.diff).all() and np.isnan(result.se).all()
+    same = domain_contrasts(design, y, group, group)
+    assert same.diff[0] == 0 and same.se[0] == pytest.approx(0, abs=1e-15)
+
+
+def test_live_r_agrees_on_a_replicate_group_against_total(replicate_numbers):
+    """One live run of R on the replicate design: svytotal with its replicates, then
+    svycontrast of the ratio difference."""
+    script = f"""
+suppressMessages(library(survey))
+api <- read.csv("tests/corpus/r-survey/apiclus1_jk1.csv")
+api$y <- as.numeric(api$comp.imp == "Yes"); api$y[seq(1, nrow(api), by = 7)] <- NA
+api$a <- as.numeric(!is.na(api$y)); api$y0 <- ifelse(is.na(api$y), 0, api$y)
+api$g <- as.numeric(api$ell > 20); api$yg <- api$y0 * api$g; api$ag <- api$a * api$g
+des <- svrepdesign(data = api, repweights = "jk[0-9]+", weights = ~pw, type = "JK1",
+                   scale = {replicate_numbers["scale"]!r}, combined.weights = TRUE)
+tot <- svytotal(~yg + ag + y0 + a, des, return.replicates = TRUE)
+con <- svycontrast(tot, quote(yg / ag - y0 / a))
+cat(format(c(coef(con), SE(con)), digits=17), sep="\\n")
+"""
+    from .conftest import REPO
+
+    out = subprocess.run(
+        ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True,
+        cwd=REPO,
+    )  # fmt: skip
+    diff, se = (float(x) for x in out.stdout.split())
+    design, y, group = jk1_claim(replicate_numbers, False)
+    result = domain_contrasts(design, y, group)
+    close(result.diff, diff)
+    close(result.se, se)

@@ -507,3 +507,57 @@ def test_compare_files_levels_are_text_codes_without_decimals(tmp_path):
     assert result.difference.levels == ("1", "2", "10")
     close(result.difference.est_a, [1 / 3, 1 / 3, 1 / 3])
     close(result.difference.est_b, [0.25, 0.25, 0.5])
+
+
+def with_replicates(wave: WaveInput, groups: int) -> WaveInput:
+    """The wave as data that brought a sampling weight and JK1 replicate weights over
+    ``groups`` groups of respondents (replicate k drops group k, the others × g/(g−1))."""
+    from pipeline.statistics.replicate_design import ReplicateOptions
+
+    data = wave.data.copy()
+    group = np.arange(len(data)) % groups
+    for k in range(groups):
+        data[f"rw{k + 1}"] = np.where(group == k, 0.0, data["_weight"] * groups / (groups - 1))
+    record = ReplicateOptions("^rw[0-9]+$", "JK1", (groups - 1) / groups).record()
+    options = {"fpc": False, "replicates": record, "sampling_weight": "_weight"}
+    return WaveInput(wave.name, data, {**wave.meta, "design": {"options": options}}, wave.source)
+
+
+def test_waves_with_replicate_weights_are_compared_overall_and_by_category(tmp_path):
+    """The whole comparison on two waves that brought replicate weights (5 and 7 JK1
+    replicates): the overall change of `aware` (98 = refused, outside the answers) is R's
+    svyby + svycontrast on the waves stacked with block replicate weights."""
+    h = load_harmonization(mini_waves(tmp_path))
+    w21 = with_replicates(mini_data("2021", (40, 30), [f"A{i}" for i in range(70)], 1), 5)
+    w23 = with_replicates(mini_data("2023", (35, 30), [f"B{i}" for i in range(65)], 2), 7)
+    result = compare_waves(h, [w21, w23])
+    rows = result.rows.set_index(["scope", "item", "level"])
+    ours = rows.loc[("overall", "aware", "1")]
+    assert {"1", "2"} <= set(result.rows["scope"])  # the member categories as domains
+    files = []
+    for wave in (w21, w23):
+        files.append(tmp_path / f"{wave.name}.csv")
+        wave.data.to_csv(files[-1], index=False)
+    script = f"""
+suppressMessages(library(survey))
+a <- read.csv("{files[0]}"); b <- read.csv("{files[1]}")
+ra <- as.matrix(a[grep("^rw", names(a))]); rb <- as.matrix(b[grep("^rw", names(b))])
+blocks <- rbind(cbind(ra, matrix(a$X_weight, nrow(a), ncol(rb))),
+                cbind(matrix(b$X_weight, nrow(b), ncol(ra)), rb))
+stacked <- rbind(data.frame(aware = a$aware, w = a$X_weight, wave = "a"),
+                 data.frame(aware = b$aware, w = b$X_weight, wave = "b"))
+stacked$aware[stacked$aware == 98] <- NA
+stacked$yes <- as.numeric(stacked$aware == 1)
+des <- svrepdesign(data = stacked, repweights = blocks, weights = ~w, type = "other",
+                   scale = 1, rscales = c(rep(4 / 5, 5), rep(6 / 7, 7)),
+                   combined.weights = TRUE)
+by <- svyby(~yes, ~wave, subset(des, !is.na(aware)), svymean, covmat = TRUE)
+con <- svycontrast(by, c(-1, 1))
+cat(format(c(coef(by), SE(by), coef(con), SE(con)), digits = 17), sep = "\\n")
+"""
+    done = subprocess.run(
+        ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    r = [float(x) for x in done.stdout.split()]
+    got = [ours[k] for k in ("est_a", "est_b", "se_a", "se_b", "diff", "diff_se")]
+    close(got, r, 1e-9)

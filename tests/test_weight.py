@@ -352,8 +352,7 @@ def test_replicate_weights_give_the_weighted_data_r_s_svrepdesign(tmp_path):
     """Simulated mini data, cleaned, then given a sampling weight and JK1 replicate weights
     over 6 groups of respondents (as a file that brings them would); weighted, its design
     (what tabulate and the exports read) gives R's svrepdesign numbers for a table's cell.
-    (The whole tabulate battery also needs the claims' domain contrasts on replicate
-    designs, which the statistics layer does not have yet.)"""
+    (The whole battery, claims included, and the exports: tests/test_export_replicates.py.)"""
     path = questionnaire_with_design(tmp_path, REPLICATE_BLOCK)
     raw, clean = tmp_path / "raw.csv", tmp_path / "clean.parquet"
     assert run(["simulate", str(FIXTURES / "mini.yaml"), "--n", "120", "--seed", "4",
@@ -401,14 +400,51 @@ def test_a_replicate_block_needs_its_sampling_weight_and_no_clusters(tmp_path):
             load_questionnaire(questionnaire_with_design(tmp_path, block))
 
 
-def test_waves_weighted_with_replicate_weights_are_refused_by_compare(tmp_path, mini):
+def test_waves_weighted_with_replicate_weights_are_compared_as_r_stacks_them(tmp_path, mini):
+    """Two waves, each weighted with the JK1 replicate weights its data bring: the compare
+    stage stacks them with block replicate weights (each wave's own replicates on its rows,
+    the full-sample weights on the other's), as R's svrepdesign of the stacked files."""
     from pipeline.stages.compare.waves import WaveInput, stack_weighted
     from pipeline.statistics.replicate_design import ReplicateOptions
+    from pipeline.statistics.waves import compare_proportions
 
     options = WeightOptions(
         replicates=ReplicateOptions("rw[0-9]+", "JK1", 5 / 6).record(), sampling_weight="w"
     )
-    out, description = weight(replicate_rows(), mini, mini.frame_model, options)
-    wave = WaveInput("2021", out, {"design": description})
-    with pytest.raises(InputError, match="replicate-weight designs is not supported"):
-        stack_weighted([wave, wave])
+    rows_a = replicate_rows()
+    rows_b = replicate_rows()
+    rows_b["sex"] = pd.array([2, 2, 1, 2, 2, 1, 2, 2, 1, 1, 2, 2, 1], dtype="Int64")
+    rows_b["w"] = rows_b["w"] * 1.5
+    rows_b[[f"rw{k}" for k in range(1, 7)]] *= 1.5
+    waves = []
+    for name, rows in (("2021", rows_a), ("2023", rows_b)):
+        out, description = weight(rows, mini, mini.frame_model, options)
+        waves.append(WaveInput(name, out, {"design": description}))
+    stacked = stack_weighted(waves)
+    sex = pd.concat([w.data["sex"] for w in waves], ignore_index=True).astype(float)
+    d = compare_proportions(stacked, sex, [1.0, 2.0], "2021", "2023")
+    files = []
+    for wave, rows in zip(waves, (rows_a, rows_b), strict=True):
+        files.append(tmp_path / f"{wave.name}.csv")
+        rows.to_csv(files[-1], index=False)
+    script = f"""
+suppressMessages(library(survey))
+a <- read.csv("{files[0]}"); b <- read.csv("{files[1]}")
+ra <- as.matrix(a[grep("^rw", names(a))]); rb <- as.matrix(b[grep("^rw", names(b))])
+blocks <- rbind(cbind(ra, matrix(a$w, nrow(a), ncol(rb))),
+                cbind(matrix(b$w, nrow(b), ncol(ra)), rb))
+stacked <- rbind(data.frame(male = a$sex == 1, w = a$w, wave = "a"),
+                 data.frame(male = b$sex == 1, w = b$w, wave = "b"))
+waves <- svrepdesign(data = stacked, repweights = blocks, weights = ~w, type = "other",
+                     scale = 1, rscales = rep(5 / 6, 12), combined.weights = TRUE)
+by <- svyby(~male, ~wave, waves, svymean, covmat = TRUE)
+con <- svycontrast(by, c(0, 0, -1, 1))
+se <- sqrt(diag(vcov(by)))
+cat(format(c(coef(by)[3:4], se[3:4], coef(con), SE(con)), digits = 17), sep = "\\n")
+"""
+    done = subprocess.run(
+        ["Rscript", "-e", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    r = [float(x) for x in done.stdout.split()]
+    close([d.est_a[0], d.est_b[0], d.se_a[0], d.se_b[0], d.diff[0], d.diff_se[0]], r, 1e-9)
+    assert d.df == 10  # R's degf of the stacked replicate weights: rank 11 − 1

@@ -11,9 +11,14 @@ the two estimators' influence values on the same design:
 and its variance is the design variance of z. This accounts for the overlap of a group with
 the total it is part of (and is zero covariance for two disjoint groups only if the design
 says so). R's equivalent: ``svytotal`` of the domain indicators and products, then
-``svycontrast`` of the ratio difference (tests/oracles/claims.R).
+``svycontrast`` of the ratio difference (tests/oracles/claims/make_claims_oracles.R).
 
-Uses only the design's public interface (``weights``, ``variance(z)``, ``df``, ``n``).
+On a replicate-weight design the difference is re-estimated with each replicate's weights
+and its variance is R's svrVar of those replicate differences, which is what R's svycontrast
+gives on a svyby (covmat=TRUE) or a svytotal (return.replicates=TRUE) of a svrepdesign.
+
+Uses only the design's public interface (``weights``, ``variance(z)`` or ``replicates``,
+``df``, ``n``).
 Proportions are 0-1; the difference is in proportion units (0.05 = 5 points).
 """
 
@@ -66,9 +71,12 @@ def domain_contrasts(
     y0 = np.where(answered, y, 0.0)
     est_a, z_a = _mean_influence(design.weights, y0, a)
     est_b, z_b = _mean_influence(design.weights, y0, b)
-    variance = np.diag(design.variance(z_a - z_b))
-    se = np.sqrt(np.clip(variance, 0.0, None))
     diff = est_a - est_b
+    if design.replicates is not None:
+        variance = _replicate_variance(design, y0, a, b, diff)
+    else:
+        variance = np.diag(design.variance(z_a - z_b))
+    se = np.sqrt(np.clip(variance, 0.0, None))
     t = special.stdtrit(design.df, 0.5 + level / 2.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         statistic = np.where(se > 0, np.abs(diff) / se, np.nan)
@@ -85,6 +93,32 @@ def domain_contrasts(
         b.sum(axis=0),
         int(design.df),
     )
+
+
+def _replicate_variance(
+    design, y: np.ndarray, a: np.ndarray, b: np.ndarray, diff: np.ndarray
+) -> np.ndarray:
+    """Variances (k) of the differences from their replicate estimates (R × k): each side's
+    mean re-estimated with every replicate's weights, then svrVar of the differences."""
+    reps = design.replicates
+    diff_reps = _replicate_mean(design, y, a) - _replicate_mean(design, y, b)
+    # Empty sides give NaN replicates; their differences are NaN and need no variance.
+    finite = np.isfinite(diff) & np.all(np.isfinite(diff_reps), axis=0)
+    variance = np.full(diff.shape, np.nan)
+    if finite.any():
+        cov = reps.variance(diff[finite], diff_reps[:, finite])
+        variance[finite] = np.diag(cov)
+    return variance
+
+
+def _replicate_mean(design, y: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """Means (R × k) of the columns of ``y`` over the ``inside`` rows of each column, with
+    each replicate's weights (R's svymean on a svyrep.design's domain)."""
+    reps = design.replicates
+    num = reps.totals(design.weights, np.where(inside, y, 0.0))
+    den = reps.totals(design.weights, inside.astype(float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return num / den
 
 
 def _columns(values: np.ndarray, n: int) -> np.ndarray:

@@ -197,7 +197,9 @@ def harmonised_values(wave: WaveInput, item: HarmonizedItem) -> pd.Series:
 
 def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
     """The stacked design of weighted waves (design columns ``_stratum``, ``_weight``,
-    ``_fpc``; FPC when every wave was weighted with it; linked by ``respondent_id``)."""
+    ``_fpc``; FPC when every wave was weighted with it; linked by ``respondent_id``). Waves
+    weighted with replicate weights the data bring are stacked with block replicate weights
+    (:func:`stack_replicate_waves`); every wave must then have them."""
     frames, files = {}, {}
     fpc_all, lonely = True, "fail"
     designs: set[tuple] = set()
@@ -210,14 +212,6 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
                 column=missing[0],
             )
         options = wave.meta.get("design", {}).get("options", {})
-        if options.get("replicates"):
-            # Stacking needs each wave's replicates centred on their own mean: not built yet.
-            raise InputError(
-                "this wave was weighted with replicate weights; comparing waves of "
-                "replicate-weight designs is not supported yet (tabulate each wave)",
-                file=wave.source,
-                column=options["replicates"]["pattern"],
-            )
         fpc_all = fpc_all and options.get("fpc", True)
         if options.get("lonely_psu", "fail") != "fail":
             lonely = options["lonely_psu"]
@@ -229,6 +223,9 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
             )
         )
         frames[wave.name], files[wave.name] = wave.data, wave.source
+    replicated = [w for w in waves if _replicate_options(w) is not None]
+    if replicated:
+        return _stack_replicate_weighted(waves, replicated)
     if len(designs) > 1:
         raise InputError(
             "the waves were weighted with different cluster designs; weight them with the "
@@ -257,6 +254,34 @@ def stack_weighted(waves: Sequence[WaveInput]) -> Stacked:
         lonely_psu=lonely,
         files=files,
     )
+
+
+def _replicate_options(wave: WaveInput) -> dict | None:
+    return wave.meta.get("design", {}).get("options", {}).get("replicates") or None
+
+
+def _stack_replicate_weighted(
+    waves: Sequence[WaveInput], replicated: Sequence[WaveInput]
+) -> Stacked:
+    """Waves weighted with replicate weights, each rebuilt as the svrepdesign its record
+    describes (sampling weight, replicate columns and options), stacked with block replicate
+    weights. Panel links do not enter: replicate waves are independent samples here."""
+    if len(replicated) < len(waves):
+        plain = next(w for w in waves if _replicate_options(w) is None)
+        raise InputError(
+            "some waves were weighted with replicate weights and this one without; weight "
+            "every wave the same way to compare them",
+            file=plain.source,
+        )
+    frames, designs = {}, {}
+    for wave in waves:
+        options = wave.meta["design"]["options"]
+        recorded = ReplicateOptions(**options["replicates"])
+        frames[wave.name] = wave.data
+        designs[wave.name] = recorded.survey(
+            wave.data, options.get("sampling_weight") or "_weight", wave.source
+        )
+    return stack_replicate_waves(frames, designs)
 
 
 def compare_waves(

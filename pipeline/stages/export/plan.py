@@ -127,6 +127,8 @@ META_COLUMNS: dict[str, MetaColumn] = {
 
 # Any other column the design names as a cluster (a later stage's PSU or SSU).
 CLUSTER_COLUMN = MetaColumn(Text(vi="Cụm mẫu", en="Sampling cluster"), "nominal")
+# A replicate weight the data brought (the design's replicate weights pattern matches it).
+REPLICATE_COLUMN = MetaColumn(Text(vi="Trọng số lặp", en="Replicate weight"), "scale")
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,24 @@ class ExportVariable:
     # missing code → Stata extended missing letter (97 → "a" ...; the skip code → "s")
     stata_missing: dict[int, str] = field(default_factory=dict)
     grid: str | None = None  # the grid question of a grid item
+
+
+@dataclass(frozen=True)
+class ExportReplicates:
+    """Replicate weights the data brought, in export names, with R's svrepdesign options as
+    the weight stage recorded them (``recorded_scale``/``recorded_rscales``: None/() when R's
+    defaults by type apply) and as they resolve (``scale``, ``rscales``: one per replicate,
+    what the variance uses: ``scale × Σ rscale_r (θ_r − θ̄)²``)."""
+
+    columns: tuple[str, ...]
+    type: str
+    scale: float
+    rscales: tuple[float, ...]
+    recorded_scale: float | None
+    recorded_rscales: tuple[float, ...]
+    rho: float | None
+    mse: bool
+    combined: bool
 
 
 @dataclass(frozen=True)
@@ -179,6 +199,7 @@ class ExportDesign:
     margins: tuple[dict, ...] = ()
     trim_upper: float | None = None
     lonely_psu: str = "fail"
+    replicates: ExportReplicates | None = None  # replicate weights (then no strata/clusters)
 
     @property
     def calibrated(self) -> bool:
@@ -553,10 +574,12 @@ def _describe(
     variables: dict[str, Variable],
     lang: str,
     clusters: frozenset[str] = frozenset(),
+    replicates: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
     """Label, kind, measure, value labels, missing codes and question of one column.
 
-    ``clusters``: the design's cluster columns (labelled as such, not as unknown columns).
+    ``clusters``, ``replicates``: the design's cluster and replicate weight columns (labelled
+    as such, not as unknown columns).
     """
     v = variables.get(column)
     if v is not None:
@@ -580,8 +603,9 @@ def _describe(
     if column == questionnaire.respondent_id:
         label = (None, RESPONDENT_ID_LABEL.get(lang))
         return label, _kind(None, series), "nominal", {}, [], None
-    if column in META_COLUMNS or column in clusters:
-        meta = META_COLUMNS.get(column, CLUSTER_COLUMN)
+    if column in META_COLUMNS or column in clusters or column in replicates:
+        other = REPLICATE_COLUMN if column in replicates else CLUSTER_COLUMN
+        meta = META_COLUMNS.get(column, other)
         labels: dict[int, str] = {}
         if column == "_simulated":
             labels = {code: text.get(lang) for code, text in YES_NO.items()}
@@ -704,17 +728,25 @@ def cluster_columns(meta_design: dict | None) -> frozenset[str]:
     return frozenset([*clusters, *cluster_fpc])
 
 
-def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
+def replicate_columns(meta_design: dict | None, columns: list[str]) -> frozenset[str]:
+    """The data columns the design's replicate weights pattern matches (as R's grep)."""
+    recorded = _options(meta_design).get("replicates")
+    if not recorded:
+        return frozenset()
+    return frozenset(c for c in columns if re.search(recorded["pattern"], c))
+
+
+def _design(meta_design: dict | None, names: dict[str, str], data: pd.DataFrame) -> ExportDesign:
     """The design of the weighted data in export names, from the metadata weight.py writes:
-    clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs."""
+    clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs, or
+    the replicate weights the data brought."""
     meta_design = meta_design or {}
     options = _options(meta_design)
     if options.get("replicates"):
-        # The .sps plan and the R loader would describe another design: refuse, not mislead.
-        raise InputError(
-            "the data were weighted with replicate weights; the exports' design (the SPSS "
-            "plan, the R and Stata loaders) does not describe replicate designs yet",
-            column=options["replicates"]["pattern"],
+        return ExportDesign(
+            weight=names.get("_weight"),
+            fpc=False,
+            replicates=_replicates(options, names, data),
         )
     clusters, cluster_fpc = _cluster_spec(meta_design)
     missing = [c for c in [*clusters, *cluster_fpc] if c not in names]
@@ -738,6 +770,31 @@ def _design(meta_design: dict | None, names: dict[str, str]) -> ExportDesign:
         margins=tuple({**m, "variable": names[m["variable"]]} for m in margins),
         trim_upper=options.get("trim_upper"),
         lonely_psu=str(options.get("lonely_psu", "fail")),
+    )
+
+
+def _replicates(options: dict, names: dict[str, str], data: pd.DataFrame) -> ExportReplicates:
+    """The recorded replicate weights (``options.replicates``, the columns matching its
+    pattern as R's grep) rebuilt as the weight stage's svrepdesign, so the scale and rscales
+    the variance uses are known to the loaders that cannot take R's defaults."""
+    from pipeline.statistics.replicate_design import ReplicateOptions
+
+    recorded = ReplicateOptions(**options["replicates"])
+    columns = [c for c in data.columns if re.search(recorded.pattern, str(c))]
+    weight = options.get("sampling_weight") or "_weight"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # R's default-scale notice: the weight stage gave it
+        reps = recorded.survey(data, weight, None).replicates
+    return ExportReplicates(
+        columns=tuple(names[c] for c in columns),
+        type=recorded.type,
+        scale=float(reps.scale),
+        rscales=tuple(float(r) for r in reps.rscales),
+        recorded_scale=recorded.scale,
+        recorded_rscales=recorded.rscales,
+        rho=recorded.rho,
+        mse=recorded.mse,
+        combined=recorded.combined,
     )
 
 
@@ -779,9 +836,10 @@ def build_plan(
 
     planned: list[ExportVariable] = []
     typed: dict[str, pd.Series] = {}
+    replicates = replicate_columns(design, columns)
     for col in columns:
         label, kind, measure, labels, missing, question = _describe(
-            col, data[col], questionnaire, variables, lang, cluster_columns(design)
+            col, data[col], questionnaire, variables, lang, cluster_columns(design), replicates
         )
         series = _typed(data[col], kind, col)
         name = names[col]
@@ -826,7 +884,7 @@ def build_plan(
         data=pd.DataFrame(typed, index=range(len(data))),
         title=questionnaire.title.get(lang),
         data_version=data_version,
-        design=_design(design, names),
+        design=_design(design, names, data),
         example=_example(questionnaire, names),
     )
 

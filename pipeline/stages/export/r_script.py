@@ -38,6 +38,36 @@ def svydesign_call(plan: ExportPlan, data: str = "d") -> str:
     return "svydesign(" + ", ".join(args) + ")"
 
 
+def _r_vector(items, per_line: int = 10) -> str:
+    """``c(...)`` over several lines when long: R reads a script's lines through its console
+    buffer (4096 bytes), so thousands of replicate columns on one line would be cut."""
+    items = list(items)
+    lines = [", ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+    return "c(" + ",\n    ".join(lines) + ")"
+
+
+def svrepdesign_call(plan: ExportPlan, data: str = "d") -> str:
+    """``svrepdesign(...)`` with the replicate weights the data brought and the options the
+    weight stage recorded (R's defaults where none were given, as the pipeline took them)."""
+    d = plan.design
+    reps = d.replicates
+    args = [
+        f"data = {data}",
+        f"repweights = as.matrix(as.data.frame({data})[{_r_vector(map(_r_string, reps.columns))}])",
+        f"weights = ~{d.weight}",
+        f'type = "{reps.type}"',
+    ]
+    if reps.recorded_scale is not None:
+        args.append(f"scale = {reps.recorded_scale!r}")
+    if reps.recorded_rscales:
+        args.append(f"rscales = {_r_vector(map(repr, reps.recorded_rscales))}")
+    if reps.rho is not None:
+        args.append(f"rho = {reps.rho!r}")
+    args.append(f"mse = {'TRUE' if reps.mse else 'FALSE'}")
+    args.append(f"combined.weights = {'TRUE' if reps.combined else 'FALSE'}")
+    return "svrepdesign(" + ", ".join(args) + ")"
+
+
 def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     """The R loader; ``sav_files``: language → .sav file name (the plan's language first)."""
     d = plan.design
@@ -45,6 +75,8 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     design_columns = [
         c for c in (d.strata, d.weight, d.population_size, *d.clusters, *d.cluster_fpc) if c
     ]
+    if d.replicates is not None:
+        design_columns += list(d.replicates.columns)
     lines = [
         f"# Survey pipeline export: form {plan.form_id}, version {plan.version}, "
         f"wave {plan.wave}, data version {plan.data_version or 'unknown'}",
@@ -64,7 +96,7 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
         f"files <- c({choices})",
         "raw <- haven::read_sav(files[[lang]], user_na = TRUE)",
         "d <- haven::zap_missing(raw)  # user-missing codes become NA",
-        f"design_columns <- c({', '.join(_r_string(c) for c in design_columns)})",
+        f"design_columns <- {_r_vector(map(_r_string, design_columns))}",
         "d[design_columns] <- lapply(d[design_columns],",
         "                            function(x) as.vector(haven::zap_labels(x)))",
     ]
@@ -94,7 +126,11 @@ def r_syntax(plan: ExportPlan, sav_files: dict[str, str]) -> str:
     ]
     if d.lonely_psu != "fail":
         lines.append(f'options(survey.lonely.psu = "{d.lonely_psu}")  # as the weight stage')
-    lines.append(f"design <- {svydesign_call(plan)}")
+    if d.replicates is not None:
+        lines.append("# Replicate weights the data brought (their variance, as the pipeline's)")
+        lines.append(f"design <- {svrepdesign_call(plan)}")
+    else:
+        lines.append(f"design <- {svydesign_call(plan)}")
     lines += _calibration(plan)
     if plan.example:
         lines += [

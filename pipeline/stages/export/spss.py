@@ -235,15 +235,27 @@ def _header(plan: ExportPlan, sav_name: str) -> list[str]:
         ]
     weight = plan.design.weight
     if weight:
+        needs = (
+            REPLICATE_NOTE if plan.design.replicates is not None
+            else "standard errors need the complex-samples plan"
+        )  # fmt: skip
         parts += [
             "\n",
             _comment(
                 f"{weight} is the sampling weight. WEIGHT BY treats it as a frequency weight: "
-                "use it for point estimates; standard errors need the complex-samples plan"
+                f"use it for point estimates; {needs}"
             ),
             f"WEIGHT BY {weight}.\n",
         ]
     return parts
+
+
+# SPSS Complex Samples has no replicate-weight variance: a CSPLAN would describe another design.
+REPLICATE_NOTE = (
+    "the data bring replicate weights, and SPSS Complex Samples has no replicate-weight "
+    "variance: the design-based standard errors need R (the .R file, svrepdesign) or Stata "
+    "(the .do file, svyset with the replicate weights); no complex-samples plan is written"
+)
 
 
 def sps_syntax(plan: ExportPlan, sav_name: str) -> str:
@@ -251,6 +263,8 @@ def sps_syntax(plan: ExportPlan, sav_name: str) -> str:
     multiple-response sets, grid macros and the weight. The complex-samples plan is in the
     ``.spss.sps`` file: PSPP does not implement CSPLAN."""
     parts = _header(plan, sav_name)
+    if plan.design.replicates is not None:
+        return "".join(parts)  # the header says where the standard errors are
     parts += [
         "\n",
         _comment(
@@ -269,6 +283,8 @@ def spss_only_name(sav_name: str) -> str:
 def spss_syntax(plan: ExportPlan, sav_name: str) -> str:
     """Syntax for IBM SPSS Statistics with the Complex Samples module: everything the PSPP
     syntax holds, plus the design as CSPLAN and one table of the report with CSTABULATE."""
+    if plan.design.replicates is not None:
+        return "".join(_header(plan, sav_name))  # no plan: the header's REPLICATE_NOTE
     parts = [
         _comment(
             "For IBM SPSS Statistics with the Complex Samples option: GNU PSPP stops at CSPLAN "

@@ -231,10 +231,9 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
         "* .s not asked (skipped by the questionnaire's routing); see the codebook.",
     ]
     if d.weight:
-        lines += [
-            "* The sample design as the pipeline used it: " + _design_words(d),
-            svyset_command(plan),
-        ]
+        lines.append("* The sample design as the pipeline used it: " + _design_words(d))
+        lines += _replicate_notes(plan)
+        lines.append(svyset_command(plan))
         if d.calibrated or d.trim_upper is not None:
             lines.append(
                 "* The weights were raked to the frame's margins ("
@@ -255,6 +254,15 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
 
 def _design_words(d) -> str:
     """The design in words, for the .do file's comment."""
+    if d.replicates is not None:
+        reps = d.replicates
+        distinct = sorted(set(reps.rscales))
+        rscales = repr(distinct[0]) if len(distinct) == 1 else "one per replicate"
+        centre = ", deviations from the full-sample estimate" if reps.mse else ""
+        return (
+            f"{len(reps.columns)} {reps.type} replicate weights the data brought "
+            f"(R's svrepdesign scale {reps.scale!r}, rscales {rscales}{centre})"
+        )
     words = [f"stratified by {d.strata}"] if d.strata else []
     if d.clusters:
         words.append(f"clusters {' '.join(d.clusters)}")
@@ -275,9 +283,12 @@ def _design_words(d) -> str:
 
 def svyset_command(plan: ExportPlan) -> str:
     """``svyset`` with the design: one stage per cluster column when each has its FPC (a
-    first stage drawn with replacement makes the later stages irrelevant, as in R)."""
+    first stage drawn with replacement makes the later stages irrelevant, as in R), or the
+    replicate weights the data brought."""
     d = plan.design
     name = plan.stata_name
+    if d.replicates is not None:
+        return replicate_svyset(plan)
     first = name(d.clusters[0]) if d.clusters else "_n"
     options = []
     if d.strata:
@@ -292,6 +303,60 @@ def svyset_command(plan: ExportPlan) -> str:
     for cluster, fpc in zip(d.clusters[1:], d.stage_fpc[1:], strict=False):
         command += f" || {name(cluster)}, fpc({name(fpc)})"
     return command
+
+
+def _replicate_notes(plan: ExportPlan) -> list[str]:
+    """What the .do must do or say before svyset with replicate weights: multiplier columns
+    become analysis weights (Stata takes replicate weights as weights), and Stata's own
+    bootstrap variance formula is not R's scale."""
+    reps = plan.design.replicates
+    if reps is None:
+        return []
+    lines = []
+    if not reps.combined:
+        variables = " ".join(plan.stata_name(c) for c in reps.columns)
+        weight = plan.stata_name(plan.design.weight)
+        lines += [
+            "* The replicate columns are multipliers of the sampling weight (R's",
+            "* combined.weights = FALSE): Stata needs the replicate weights themselves",
+            f"foreach v of varlist {variables} {{",
+            f"    replace `v' = `v' * {weight}",
+            "}",
+        ]
+    if reps.type == "bootstrap":
+        lines.append(
+            f"* Stata's bootstrap variance has its own scale; R's (and the pipeline's) is "
+            f"{reps.scale!r} × Σ (θ_r − θ̄)²: the .R file reproduces the report's SEs"
+        )
+    return lines
+
+
+def replicate_svyset(plan: ExportPlan) -> str:
+    """``svyset [pweight=w], <kind>weight(vars) vce(<kind>) [mse]`` for replicate weights.
+
+    BRR and Fay: ``brrweight() vce(brr)`` (with ``fay()``), whose variance is R's for those
+    types (1/(R(1−ρ)²) Σ (θ_r − θ̄)²). Bootstrap: ``bsrweight() vce(bootstrap)``. Jackknife
+    and other types: ``jkrweight(vars, multiplier(...)) vce(jackknife)`` with one multiplier
+    per replicate, R's scale × rscale, so Stata's Σ m_r (θ_r − θ̄)² (no stratum() given: one
+    centre for all replicates, as R's svrVar) is R's variance. Replicate weights must be the
+    analysis weights themselves (R's combined.weights): Stata has no multiplier columns.
+    """
+    d = plan.design
+    reps = d.replicates
+    name = plan.stata_name
+    variables = " ".join(name(c) for c in reps.columns)
+    if reps.type in ("BRR", "Fay"):
+        options = f"brrweight({variables}) vce(brr)"
+        if reps.type == "Fay" and reps.rho:
+            options += f" fay({reps.rho!r})"
+    elif reps.type == "bootstrap":
+        options = f"bsrweight({variables}) vce(bootstrap)"
+    else:
+        multipliers = " ".join(f"{reps.scale * r!r}" for r in reps.rscales)
+        options = f"jkrweight({variables}, multiplier({multipliers})) vce(jackknife)"
+    if reps.mse:
+        options += " mse"
+    return f"svyset [pweight={name(d.weight)}], {options}"
 
 
 def _example_variable(plan: ExportPlan) -> ExportVariable | None:
