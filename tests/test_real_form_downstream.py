@@ -190,3 +190,61 @@ def test_the_entry_template_has_a_column_for_every_answered_field(project):
     )
     headers = {cell.value for row in book.worksheets[0].iter_rows(max_row=3) for cell in row}
     assert {"food_type", "food_type_other", "rating", "risk_factor"} <= headers
+
+
+def test_the_report_names_no_recorded_field_and_says_why_a_photo_has_no_table(project):
+    text = reader_text(project / "outputs" / "reports" / "1.en.html")
+    results = text[text.rindex("Results by section") :]
+    assert "Food Pic Photo, location, file or other recorded answer: not tabulated" in results
+    assert "Amount Numeric or date question: not tabulated" in results
+    assert "imei" not in results.lower() and "Submit" not in results
+
+
+# ---- a real export with repeats and a group: kobocat's nested_repeats -----------------------
+
+NESTED = CORPUS / "kobocat" / "nested_repeats.xls"
+NESTED_EXPORT = CORPUS.parent / "kobo-exports" / "nested_repeats.csv"
+NESTED_FRAME = (
+    "name: {en: Households}\nstrata:\n  - {code: 1, label: {en: Has kids}, population: 40}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nested_report(tmp_path_factory) -> str:
+    root = tmp_path_factory.mktemp("nested")
+    q = str(root / "q.yaml")
+    run(["import-xlsform", str(NESTED), "--out", q])
+    with (root / "q.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("design:\n  stratum:\n    variable: has_kids\n    frame: frame.yaml\n")
+    (root / "frame.yaml").write_text(NESTED_FRAME, encoding="utf-8")
+    processed = root / "processed"
+    run(["ingest", str(NESTED_EXPORT), "--questionnaire", q, "--out", str(root / "raw" / "1.csv")])
+    run(["clean", str(root / "raw" / "1.csv"), "--questionnaire", q,
+         "--out", str(processed / "1.parquet"), "--key-file", str(root / "k.key")])  # fmt: skip
+    run(["weight", str(processed / "1.parquet"), "--questionnaire", q,
+         "--out", str(processed / "1.weighted.parquet")])  # fmt: skip
+    run(["tabulate", str(processed / "1.weighted.parquet"), "--questionnaire", q,
+         "--out", str(root / "outputs" / "tables")])  # fmt: skip
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        run(["report", str(NOTEBOOK), "-p", "wave=1", "-p", "lang=en", "-p", "questionnaire=q.yaml",
+             "--to", "html", "--out", "outputs/reports"])  # fmt: skip
+    finally:
+        os.chdir(here)
+    return reader_text(root / "outputs" / "reports" / "1.en.html")
+
+
+def test_the_report_of_a_real_export_points_to_each_repeats_own_tables(nested_report):
+    results = nested_report[nested_report.rindex("Results by section") :]
+    assert (
+        "4.1 Kids Details Asked once for each entry (5 entries kept): the questions of this "
+        "repeat are tabulated on their own, one row per entry, in the file "
+        "1.kids_details.tables.csv." in results
+    )
+    # a group is no question: its questions are listed in its place
+    assert "4.3 A Nested Name" in results and "4.4 A Nested Age" in results
+    assert "4.2 A Nested Group" not in results
+    # a form in one unnamed language (a plain label column) has nothing to mark
+    assert "[default]" not in nested_report
+    assert "4. Do you have any kids?" in results

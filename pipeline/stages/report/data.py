@@ -25,7 +25,14 @@ from pipeline.core.errors import InputError
 from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.core.wording import CLEANING_ACTION_WORDS, CLEANING_RULE_WORDS, MONTHS
 from pipeline.model.harmonize import harmonized_items, load_harmonization
-from pipeline.model.questionnaire import Question, Questionnaire, Variable, load_questionnaire
+from pipeline.model.questionnaire import (
+    NUMERIC_TYPES,
+    Question,
+    Questionnaire,
+    QuestionType,
+    Variable,
+    load_questionnaire,
+)
 from pipeline.readers.dataset import read_dataset
 from pipeline.stages.compare.charts import chart_slug
 from pipeline.stages.compare.comparison import OVERALL
@@ -723,6 +730,42 @@ def tabulated(data: WaveData, question: Question) -> bool:
     """Whether the tabulate stage produced cells for the question."""
     names = {v.name for v in question_variables(data, question)}
     return bool(names) and data.cells["variable"].isin(names).any()
+
+
+# what the device records or the form computes: no question a respondent answered
+UNASKED_TYPES = (QuestionType.meta, QuestionType.calculate, QuestionType.hidden)
+
+
+def reported_questions(questions: list[Question]) -> list[Question]:
+    """The questions of a section as the report lists them: a group's questions in its place
+    (a group is no question), a repeat as one entry (its child table is tabulated apart);
+    notes and what the device records (start, today, imei) or the form computes are left
+    out."""
+    out: list[Question] = []
+    for q in questions:
+        if q.type is QuestionType.group:
+            out.extend(reported_questions(q.children))
+        elif q.type not in (*UNASKED_TYPES, QuestionType.note):
+            out.append(q)
+    return out
+
+
+def not_tabulated_text(question: Question, lang: str) -> str:
+    """Why a question has no table: numbers and dates are not tabulated in the report;
+    photos, locations, files and the like are not tabulated at all."""
+    if question.type in (*NUMERIC_TYPES, QuestionType.date, QuestionType.time,
+                         QuestionType.datetime):  # fmt: skip
+        return words(lang)["not_tabulated"]
+    return words(lang)["not_tabulated_other"]
+
+
+def repeat_text(data: WaveData, question: Question, lang: str) -> str:
+    """What the report says of a repeat: how many entries were kept and which file of the
+    tabulate stage holds its child table's tables (the report tabulates respondents)."""
+    kept = data.summary.get("tables", {}).get(question.name, {}).get("rows_kept", 0)
+    return words(lang)["repeat_tabulated"].format(
+        n=fmt_int(kept, lang), file=f"{data.wave}.{question.name}.tables.csv"
+    )
 
 
 # ----- findings ---------------------------------------------------------------------------
