@@ -82,8 +82,9 @@ def project(tmp_path_factory) -> Path:
     run(["instruments", q, "--out", str(root / "outputs" / "instruments" / "1"), "--lang", "en"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        run(["export", str(processed / "1.weighted.parquet"), "--questionnaire", q,
-             "--out", str(root / "outputs" / "spss"), "--lang", "en"])  # fmt: skip
+        for lang in ("en", "vi"):
+            run(["export", str(processed / "1.weighted.parquet"), "--questionnaire", q,
+                 "--out", str(root / "outputs" / "spss"), "--lang", lang])  # fmt: skip
     # the report reads the stage outputs relative to the project root: run it from there
     here = Path.cwd()
     os.chdir(root)
@@ -135,6 +136,14 @@ def test_the_sav_carries_the_forms_labels_for_its_text_codes(project):
     dta, _ = pyreadstat.read_dta(str(stem.with_suffix(".dta")))
     assert len(dta) == len(data)
     assert "good_eats_multilang_1_en.sav" in stem.with_suffix(".R").read_text("utf-8")
+
+
+def test_a_vietnamese_sav_of_a_form_without_vietnamese_marks_its_english_labels(project):
+    _, meta = pyreadstat.read_sav(str(project / "outputs" / "spss" /
+                                      "good_eats_multilang_1_vi.sav"))  # fmt: skip
+    assert meta.column_names_to_labels["food_type"] == "Type of Eat [en]"
+    assert meta.variable_value_labels["food_type"][1.0] == "Morning Food [en]"
+    assert meta.variable_value_labels["food_type"][13.0] == "Khác"  # the pipeline's own word
 
 
 def test_the_data_package_is_valid_frictionless_in_the_forms_language(project, tmp_path):
