@@ -187,6 +187,8 @@ def test_the_paper_form_prints_the_questions_the_respondent_answers(project):
         assert label in text
     assert "Morning Food" in text and "Other" in text  # or_other's choice is on paper
     assert "In local currency [default]" in text  # a hint only in the plain column, marked
+    # the form has no settings sheet: the running head names no empty version
+    assert "Form good_eats_multilang" in text and "version" not in text
     # today and imei are recorded by the device: not printed as questions without a label
     numbers = [int(n) for n in re.findall(r"Question (\d+)\.", text)]
     assert numbers == list(range(1, 10))

@@ -711,6 +711,7 @@ PAPER_WORDS = {
     "vi": {
         "question": "Câu",
         "form": "Mã phiếu {form_id} · phiên bản {version}",
+        "form_unversioned": "Mã phiếu {form_id}",
         "page": "Trang",
         "respondent": "Số phiếu",
         "how_to": (
@@ -730,6 +731,7 @@ PAPER_WORDS = {
     "en": {
         "question": "Question",
         "form": "Form {form_id} · version {version}",
+        "form_unversioned": "Form {form_id}",
         "page": "Page",
         "respondent": "Questionnaire no.",
         "how_to": (

@@ -79,6 +79,8 @@ class PaperForm:
 
     @property
     def running_head(self) -> str:
+        if not self.version:  # an XLSForm without settings: version prints no empty "version"
+            return self.words["form_unversioned"].format(form_id=self.form_id)
         return self.words["form"].format(form_id=self.form_id, version=self.version)
 
 
