@@ -244,6 +244,13 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "free_text": "Câu hỏi mở: các ý kiến tự do không được in trong báo cáo.",
         "free_text_shown": ("Câu hỏi mở: một số ý kiến, đã che tên người, số điện thoại và email."),
         "not_tabulated": "Câu hỏi số hoặc ngày: không lập bảng trong báo cáo này.",
+        "not_tabulated_other": (
+            "Ảnh, vị trí, tệp hoặc câu trả lời ghi lại khác: không lập bảng trong báo cáo này."
+        ),
+        "repeat_tabulated": (
+            "Phần hỏi lặp lại cho từng mục ({n} mục được giữ lại): các câu hỏi của phần này "
+            "được lập bảng riêng, mỗi mục một dòng, trong tệp {file}."
+        ),
         "figure_bars": "Tỷ lệ (%) theo {banner}, KTC 95%",
         "figure_likert": (
             "Phân bố câu trả lời (toàn mẫu, %): bên trái vạch 0 là các mức không tích cực, bên "
@@ -463,6 +470,13 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Open question: some answers, with names, phone numbers and e-mail addresses masked."
         ),
         "not_tabulated": "Numeric or date question: not tabulated in this report.",
+        "not_tabulated_other": (
+            "Photo, location, file or other recorded answer: not tabulated in this report."
+        ),
+        "repeat_tabulated": (
+            "Asked once for each entry ({n} entries kept): the questions of this repeat are "
+            "tabulated on their own, one row per entry, in the file {file}."
+        ),
         "figure_bars": "Percentage by {banner}, 95% CI",
         "figure_likert": (
             "Distribution of answers (whole sample, %): unfavourable answers left of the zero "
@@ -697,6 +711,7 @@ PAPER_WORDS = {
     "vi": {
         "question": "Câu",
         "form": "Mã phiếu {form_id} · phiên bản {version}",
+        "form_unversioned": "Mã phiếu {form_id}",
         "page": "Trang",
         "respondent": "Số phiếu",
         "how_to": (
@@ -716,6 +731,7 @@ PAPER_WORDS = {
     "en": {
         "question": "Question",
         "form": "Form {form_id} · version {version}",
+        "form_unversioned": "Form {form_id}",
         "page": "Page",
         "respondent": "Questionnaire no.",
         "how_to": (

@@ -875,6 +875,9 @@ def durations(ctx: Context, answered: np.ndarray) -> np.ndarray:
 def response_table(ctx: Context, ids: np.ndarray) -> pd.DataFrame:
     q = ctx.questionnaire
     names = [v.name for v in q.variables() if v.name != q.respondent_id]
+    # a column the simulator does not model (an or_other text) is written empty, not left out
+    for name in names:
+        ctx.columns.setdefault(name, np.full(ctx.n, None, dtype=object))
     answered = sum(present(ctx.columns[name]).astype(int) for name in names)
     table = {q.respondent_id: list(ids)}
     for name in names:

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from pipeline.core.errors import InputError
-from pipeline.core.labels import Model, Option, Text
+from pipeline.core.labels import DEFAULT_LANGUAGE, Model, Option, Text
 from pipeline.core.paths import name_problem
 from pipeline.core.yamlio import load_yaml_mapping, validation_error_to_input_error
 from pipeline.model.frame import Frame, load_frame
@@ -384,8 +384,13 @@ class Questionnaire(Model):
 
     def in_language(self, text: Text | None, lang: str) -> str:
         """A label as a reader of ``lang`` sees it: in ``lang``, else in the form's default
-        language marked with it (``Oui [fr]``); '' for no text."""
-        return text.get_marked(lang, self.default_language_key) if text else ""
+        language marked with it (``Oui [fr]``); '' for no text. A form written in one unnamed
+        language (a plain ``label`` column only) has nothing to mark: its text is shown as is."""
+        if not text:
+            return ""
+        if set(self.languages) == {DEFAULT_LANGUAGE}:
+            return text.get(lang)
+        return text.get_marked(lang, self.default_language_key)
 
     def require_stratum(self) -> StratumSpec:
         """The stratum, or a clear error for a questionnaire whose design names none."""

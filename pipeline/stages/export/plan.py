@@ -436,11 +436,15 @@ def stata_names(names: list[str]) -> dict[str, str]:
 # ---- the plan -----------------------------------------------------------------------
 
 
-def variable_label_parts(v: Variable, lang: str) -> tuple[str | None, str]:
-    """A dichotomy or grid item is labelled '<question label>: <option or item label>'."""
+def variable_label_parts(
+    v: Variable, lang: str, questionnaire: Questionnaire
+) -> tuple[str | None, str]:
+    """A dichotomy or grid item is labelled '<question label>: <option or item label>'; a
+    label the form lacks in ``lang`` is its default language's, marked (``Oui [fr]``)."""
+    shown = questionnaire.in_language
     if v.option is not None or v.grid_item is not None:
-        return v.question.label.get(lang), v.label.get(lang)
-    return None, v.label.get(lang)
+        return shown(v.question.label, lang), shown(v.label, lang)
+    return None, shown(v.label, lang)
 
 
 def fit_label(
@@ -567,6 +571,12 @@ def _drop_pii(
     return data.drop(columns=pii)
 
 
+def option_labels(questionnaire: Questionnaire, v: Variable, lang: str) -> dict[int, str]:
+    """Code -> value label in ``lang``; the default language's, marked, where it has none."""
+    shown = questionnaire.in_language
+    return {o.code: shown(o.label, lang) for o in v.options if o.code is not None}
+
+
 def _describe(
     column: str,
     series: pd.Series,
@@ -593,10 +603,10 @@ def _describe(
         if kind == "string":
             measure = Level.nominal.value
         return (
-            variable_label_parts(v, lang),
+            variable_label_parts(v, lang, questionnaire),
             kind,
             measure,
-            {} if stored_as_text else v.value_labels(lang),
+            {} if stored_as_text else option_labels(questionnaire, v, lang),
             [] if stored_as_text else v.missing_codes(),
             v.question.name,
         )
@@ -654,7 +664,8 @@ def _mr_sets(
             names[v.name] for v in questionnaire.variables() if v.question is q and v.name in names
         ]
         if members:
-            label = fit(q.label.get(lang), f"label of set ${q.name}", SPSS_VARIABLE_LABEL_BYTES)
+            text = questionnaire.in_language(q.label, lang)
+            label = fit(text, f"label of set ${q.name}", SPSS_VARIABLE_LABEL_BYTES)
             sets.append(MultipleResponseSet(q.name, label, members))
     return sets
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.atomic import write_bytes, write_text
-from pipeline.core.labels import Text
+from pipeline.core.labels import DEFAULT_LANGUAGE, Text
 from pipeline.core.paths import output_file
 from pipeline.core.wording import CODEBOOK_RESPONDENT_LABEL, CODEBOOK_WORDS
 from pipeline.model.questionnaire import Questionnaire, QuestionType, Variable
@@ -294,11 +294,12 @@ def ddi_xml(questionnaire: Questionnaire, data_file: str) -> bytes:
 # ---- Frictionless ---------------------------------------------------------------------
 
 
-def frictionless_field(entry: CodebookEntry) -> dict:
-    """A Table Schema field; missing codes are field-level ``missingValues`` (Table Schema 2)."""
+def frictionless_field(entry: CodebookEntry, lang: str = "vi") -> dict:
+    """A Table Schema field; missing codes are field-level ``missingValues`` (Table Schema 2).
+    Titles and category labels are in ``lang`` (the package's language)."""
     out: dict = {
         "name": entry.name,
-        "title": entry.label.get("vi") or entry.name,
+        "title": entry.label.get(lang) or entry.name,
         "description": entry.label.en or "",
         "type": entry.storage,
     }
@@ -306,7 +307,7 @@ def frictionless_field(entry: CodebookEntry) -> dict:
     if entry.values:
         constraints["enum"] = entry.substantive_codes
         out["categories"] = [
-            {"value": v.code, "label": v.label.get("vi")} for v in entry.values if not v.missing
+            {"value": v.code, "label": v.label.get(lang)} for v in entry.values if not v.missing
         ]
     if entry.range is not None:
         constraints["minimum"], constraints["maximum"] = entry.range
@@ -332,14 +333,15 @@ def frictionless_field(entry: CodebookEntry) -> dict:
 def data_package(questionnaire: Questionnaire, data_file: str) -> dict:
     """A Frictionless tabular data package describing the response data file (CSV)."""
     q = questionnaire
+    lang = package_language(q)
     entries = codebook_entries(q)
     package = {
         "profile": "tabular-data-package",
         "name": package_name(instrument_stem(q)),
-        "title": q.title.get("vi"),
+        "title": q.title.get(lang),
         "description": q.title.get("en"),
         "version": q.version,
-        "resources": [_resource("responses", data_file, entries, [q.respondent_id])],
+        "resources": [_resource("responses", data_file, entries, [q.respondent_id], lang)],
     }
     for table in q.tables():
         resource = _resource(
@@ -347,6 +349,7 @@ def data_package(questionnaire: Questionnaire, data_file: str) -> dict:
             child_file_name(data_file, table),
             codebook_entries(q, table),
             ["_parent_id", "_parent_index", "_index"],
+            lang,
         )
         resource["schema"]["foreignKeys"] = [
             {
@@ -358,7 +361,23 @@ def data_package(questionnaire: Questionnaire, data_file: str) -> dict:
     return package
 
 
-def _resource(name: str, path: str, entries: list[CodebookEntry], key: list[str]) -> dict:
+def package_language(questionnaire: Questionnaire) -> str:
+    """The one language of the package's titles (Table Schema has room for one): Vietnamese
+    when the form has it, else the form's declared default language, else English, else the
+    form's first; so an English and French form gets no Vietnamese "Khác" among its labels."""
+    named = [key for key in questionnaire.languages if key != DEFAULT_LANGUAGE]
+    if not questionnaire.languages:
+        return "vi"  # a questionnaire that lists no languages is in Vietnamese and English
+    declared = questionnaire.default_language_key if questionnaire.default_language else None
+    for lang in ("vi", declared, "en"):
+        if lang in named:
+            return lang
+    return named[0] if named else DEFAULT_LANGUAGE
+
+
+def _resource(
+    name: str, path: str, entries: list[CodebookEntry], key: list[str], lang: str
+) -> dict:
     return {
         "name": name,
         "path": path,
@@ -367,7 +386,7 @@ def _resource(name: str, path: str, entries: list[CodebookEntry], key: list[str]
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "schema": {
-            "fields": [frictionless_field(e) for e in entries],
+            "fields": [frictionless_field(e, lang) for e in entries],
             "missingValues": [""],
             "primaryKey": key,
         },

@@ -42,10 +42,24 @@ def render_template(name: str, spreadsheet_cells: bool = False, **context: objec
     return env.get_template(name).render(**context)
 
 
+# recorded by the device (start, today, deviceid) or computed by the form: never asked
+NOT_ASKED = (QuestionType.meta, QuestionType.calculate, QuestionType.hidden)
+
+
+def is_asked(question: Question) -> bool:
+    """True when an interviewer or respondent answers the question (it is printed)."""
+    return question.type not in NOT_ASKED
+
+
 def numbering(questionnaire: Questionnaire) -> dict[str, str]:
     """Question, grid-item and variable names to the number printed on the paper form."""
     out: dict[str, str] = {}
-    for n, q in enumerate(questionnaire.questions(into_repeats=True), start=1):
+    n = 0
+    for q in questionnaire.questions(into_repeats=True):
+        if not is_asked(q):
+            out[q.name] = ""  # recorded by the device or computed: no number on paper
+            continue
+        n += 1
         out[q.name] = str(n)
         for i, item in enumerate(q.items, start=1):
             out[item.name] = f"{n}.{i}"

@@ -21,6 +21,7 @@ from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 from pipeline.stages.instruments.layout import (
     Jump,
     instrument_stem,
+    is_asked,
     jumps,
     numbering,
     only_if_text,
@@ -78,6 +79,8 @@ class PaperForm:
 
     @property
     def running_head(self) -> str:
+        if not self.version:  # an XLSForm without settings: version prints no empty "version"
+            return self.words["form_unversioned"].format(form_id=self.form_id)
         return self.words["form"].format(form_id=self.form_id, version=self.version)
 
 
@@ -114,12 +117,13 @@ def build_paper_form(questionnaire: Questionnaire, lang: str = "vi") -> PaperFor
 
 def _asked(questions: list[Question]) -> list[Question]:
     """The questions as printed: the questions inside groups and repeats in their place (a
-    group or repeat is no question on paper; its questions carry their own numbers)."""
+    group or repeat is no question on paper; its questions carry their own numbers); what
+    the device records or computes (start, today, calculate) is not asked on paper."""
     out: list[Question] = []
     for q in questions:
         if q.is_container:
             out.extend(_asked(q.children))
-        else:
+        elif is_asked(q):
             out.append(q)
     return out
 
@@ -132,10 +136,10 @@ def _paper_question(
     lang: str,
 ) -> PaperQuestion:
     words = PAPER_WORDS[lang]
-    clist = questionnaire.choice_list(q)
+    # answer_options: or_other's "other" choice, which pyxform adds, is printed too
     options = [
         PaperOption(o.code, questionnaire.in_language(o.label, lang), _go_to(jump, o.code, words))
-        for o in (clist.options if clist else [])
+        for o in questionnaire.answer_options(q)
         if o.code is not None
     ]
     kind, instruction, digits = _kind(q, words)
@@ -172,6 +176,8 @@ def _kind(q: Question, words: dict[str, str]) -> tuple[str, str | None, int]:
         return "integer", words["range"].format(low=low, high=high), digits
     if q.type is QuestionType.date:
         return "date", words["date"], 0
+    if q.type is QuestionType.note:
+        return "note", None, 0  # read out or shown; nothing to write
     return "text", None, 0
 
 

@@ -39,6 +39,7 @@ from pipeline.stages.report.data import (  # noqa: E402
     cells_of,
     hidden,
     missing_share,
+    option_labels,
     question_variables,
 )
 from pipeline.stages.report.text import fmt_number, words  # noqa: E402
@@ -189,13 +190,19 @@ def likert_bars(data: WaveData, question: Question, lang: str) -> tuple[list, li
     largest first) and the option labels in scale order."""
     variables = question_variables(data, question)
     order = scale_order(variables[0].substantive_codes(), favourable_end(data, variables[0]))
-    labels = variables[0].value_labels(lang)
+    labels = option_labels(data, variables[0], lang)
     bars = []
     for v in variables:
         cells = cells_of(data, v.name, TOTAL)
         props = {r["row_code"]: r["prop"] for r in cells.to_dict("records")}
         shares = tuple(100.0 * float(props.get(c, 0.0)) for c in order)
-        bars.append(DivergingBar(v.label.get(lang), shares, 100.0 * missing_share(data, v)))
+        bars.append(
+            DivergingBar(
+                data.questionnaire.in_language(v.label, lang),
+                shares,
+                100.0 * missing_share(data, v),
+            )
+        )
     bars.sort(key=lambda b: -b.favourable)
     return bars, [labels[c] for c in order]
 
@@ -204,9 +211,12 @@ def likert_diverging(data: WaveData, question: Question, lang: str) -> Chart:
     """Items of a Likert grid (or one Likert item), whole sample, as diverging bars."""
     w = words(lang)
     bars, options = likert_bars(data, question, lang)
-    title = f"{question.label.get(lang)}\n{w['figure_likert']}"
+    title = f"{data.questionnaire.in_language(question.label, lang)}\n{w['figure_likert']}"
     fig = diverging_figure(bars, options, title, w["dk_refused"], w["axis_percent"])
-    return Chart(png(fig), likert_alt(question.label.get(lang), bars, options, lang))
+    return Chart(
+        png(fig),
+        likert_alt(data.questionnaire.in_language(question.label, lang), bars, options, lang),
+    )
 
 
 def likert_alt(question: str, bars: list[DivergingBar], options: list[str], lang: str) -> str:
@@ -268,7 +278,7 @@ def banner_bars(data: WaveData, variable: str, banner: str, lang: str) -> Chart:
     """Each option's weighted % in the Total and every shown banner column, with 95% CIs."""
     v = data.questionnaire.variable(variable)
     codes = v.substantive_codes()
-    labels = v.value_labels(lang)
+    labels = option_labels(data, v, lang)
     lookup = {
         (r["row_code"], r["col_code"]): r
         for r in cells_of(data, variable, banner).to_dict("records")
@@ -286,10 +296,15 @@ def banner_bars(data: WaveData, variable: str, banner: str, lang: str) -> Chart:
             )
         )
     w = words(lang)
-    banner_label = data.questionnaire.variable(banner).label.get(lang).rstrip("?")
-    title = f"{v.label.get(lang)}\n{w['figure_bars'].format(banner=banner_label)}"
+    banner_label = data.questionnaire.in_language(
+        data.questionnaire.variable(banner).label, lang
+    ).rstrip("?")
+    shown = data.questionnaire.in_language(v.label, lang)
+    title = f"{shown}\n{w['figure_bars'].format(banner=banner_label)}"
     fig = bars_figure([labels[c] for c in codes], series, title)
-    alt = w["alt_bars"].format(question=v.label.get(lang).rstrip("?:. "), banner=banner_label)
+    alt = w["alt_bars"].format(
+        question=data.questionnaire.in_language(v.label, lang).rstrip("?:. "), banner=banner_label
+    )
     return Chart(png(fig), alt)
 
 
@@ -321,14 +336,15 @@ def multiple_bars(data: WaveData, question: Question, lang: str) -> Chart:
     for v in question_variables(data, question):
         cells = cells_of(data, v.name, TOTAL)
         cell = next(r for r in cells.to_dict("records") if r["row_code"] == 1)
-        rows.append((v.label.get(lang), 100 * cell["prop"], 100 * cell["ci_low"],
+        shown = data.questionnaire.in_language(v.label, lang)
+        rows.append((shown, 100 * cell["prop"], 100 * cell["ci_low"],
                      100 * cell["ci_high"]))  # fmt: skip
     rows.sort(key=lambda r: -r[1])
     w = words(lang)
-    title = f"{question.label.get(lang)}\n{w['figure_multiple']}"
+    title = f"{data.questionnaire.in_language(question.label, lang)}\n{w['figure_multiple']}"
     fig = options_figure(*(list(x) for x in zip(*rows, strict=True)), title)
     alt = w["alt_multiple"].format(
-        question=question.label.get(lang).rstrip("?:. "),
+        question=data.questionnaire.in_language(question.label, lang).rstrip("?:. "),
         top=rows[0][0],
         value=fmt_number(rows[0][1], lang, 0),
     )

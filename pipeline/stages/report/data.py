@@ -25,7 +25,14 @@ from pipeline.core.errors import InputError
 from pipeline.core.spreadsheet_safety import neutralise
 from pipeline.core.wording import CLEANING_ACTION_WORDS, CLEANING_RULE_WORDS, MONTHS
 from pipeline.model.harmonize import harmonized_items, load_harmonization
-from pipeline.model.questionnaire import Question, Questionnaire, load_questionnaire
+from pipeline.model.questionnaire import (
+    NUMERIC_TYPES,
+    Question,
+    Questionnaire,
+    QuestionType,
+    Variable,
+    load_questionnaire,
+)
 from pipeline.readers.dataset import read_dataset
 from pipeline.stages.compare.charts import chart_slug
 from pipeline.stages.compare.comparison import OVERALL
@@ -303,7 +310,8 @@ def design_rows(data: WaveData, lang: str) -> list[StratumRow]:
     sizes = {int(k): int(v) for k, v in design.get("stratum_sizes", {}).items()}
     realised = {int(k): int(v) for k, v in design.get("sample_sizes", {}).items()}
     frame = data.questionnaire.frame_model
-    labels = {s.code: s.label.get(lang) for s in frame.strata} if frame else {}
+    shown = data.questionnaire.in_language
+    labels = {s.code: shown(s.label, lang) for s in frame.strata} if frame else {}
     planned = {}
     if frame is not None and sum(realised.values()) > 0:
         planned = {a.code: a.n for a in allocate(frame.sizes(), sum(realised.values()))}
@@ -319,13 +327,20 @@ def design_rows(data: WaveData, lang: str) -> list[StratumRow]:
     ]
 
 
+def option_labels(data: WaveData, variable: Variable, lang: str) -> dict[int, str]:
+    """Code -> option label as a reader of ``lang`` sees it: where the form has no label in
+    ``lang``, the default language's, marked (``Oui [fr]``)."""
+    q = data.questionnaire
+    return {o.code: q.in_language(o.label, lang) for o in variable.options if o.code is not None}
+
+
 def stratum_name(data: WaveData, lang: str) -> str:
     """What the strata are called: the stratum question's choice-list label if it has one,
     else the frame's word for a stratum."""
     question = data.questionnaire.variable(data.stratum).question
     choices = data.questionnaire.choice_list(question)
     if choices is not None and choices.label is not None:
-        return choices.label.get(lang).lower()
+        return data.questionnaire.in_language(choices.label, lang).lower()
     return words(lang)["category"].lower()
 
 
@@ -449,7 +464,7 @@ def unit_name(data: WaveData, column: str, lang: str) -> str:
     if column == q.respondent_id:
         return words(lang)["cluster_members"]
     try:
-        label = q.variable(column).question.label.get(lang)
+        label = data.questionnaire.in_language(q.variable(column).question.label, lang)
     except KeyError:
         return words(lang)["cluster_units"]
     return label[:1].lower() + label[1:]
@@ -543,7 +558,7 @@ def letter(i: int) -> str:
 def banner_columns(data: WaveData, banner: str, lang: str) -> list[tuple[str, str]]:
     """(col_code, header) for the Total and each category of ``banner``, lettered."""
     variable = data.questionnaire.variable(banner)
-    labels = variable.value_labels(lang)
+    labels = option_labels(data, variable, lang)
     cols = [(TOTAL, words(lang)["total"])]
     for i, c in enumerate(variable.substantive_codes()):
         cols.append((str(c), f"({letter(i)}) {labels.get(c, c)}"))
@@ -618,7 +633,7 @@ def variable_table(data: WaveData, variable: str, banner: str, lang: str) -> str
         cols = cols[:1]
     cells = cells_of(data, variable, banner)
     lookup = {(r["row_code"], r["col_code"]): r for r in cells.to_dict("records")}
-    labels = v.value_labels(lang)
+    labels = option_labels(data, v, lang)
     body = []
     for code in v.substantive_codes():
         body.append(
@@ -666,7 +681,7 @@ def test_text(data: WaveData, variable: str, banner: str, lang: str) -> str:
 def top_label(data: WaveData, question: Question, lang: str) -> str:
     """The labels of the top two scale points of a Likert question, "A / B"."""
     v = next(x for x in data.questionnaire.variables() if x.question.name == question.name)
-    labels = v.value_labels(lang)
+    labels = option_labels(data, v, lang)
     return " / ".join(labels[c] for c in v.substantive_codes()[:2])
 
 
@@ -679,7 +694,7 @@ def grid_table(data: WaveData, question: Question, banner: str, lang: str) -> st
     for v in question_variables(data, question):
         rows = s[(s["variable"] == v.name) & (s["banner"].isin([banner, TOTAL]))]
         lookup = {r["col_code"]: r for r in rows.to_dict("records")}
-        line = [v.label.get(lang)]
+        line = [data.questionnaire.in_language(v.label, lang)]
         for col, _ in cols:
             r = lookup.get(col)
             shown = r is not None and not r["suppressed"] and not np.isnan(r["top2"])
@@ -698,7 +713,7 @@ def multiple_table(data: WaveData, question: Question, banner: str, lang: str) -
         cells = cells_of(data, v.name, banner)
         lookup = {r["col_code"]: r for r in cells[cells["row_code"] == 1].to_dict("records")}
         body.append(
-            [v.label.get(lang)]
+            [data.questionnaire.in_language(v.label, lang)]
             + [
                 cell_text(lookup.get(col), lang, data.threshold, min_base=data.min_base)
                 for col, _ in cols
@@ -715,6 +730,42 @@ def tabulated(data: WaveData, question: Question) -> bool:
     """Whether the tabulate stage produced cells for the question."""
     names = {v.name for v in question_variables(data, question)}
     return bool(names) and data.cells["variable"].isin(names).any()
+
+
+# what the device records or the form computes: no question a respondent answered
+UNASKED_TYPES = (QuestionType.meta, QuestionType.calculate, QuestionType.hidden)
+
+
+def reported_questions(questions: list[Question]) -> list[Question]:
+    """The questions of a section as the report lists them: a group's questions in its place
+    (a group is no question), a repeat as one entry (its child table is tabulated apart);
+    notes and what the device records (start, today, imei) or the form computes are left
+    out."""
+    out: list[Question] = []
+    for q in questions:
+        if q.type is QuestionType.group:
+            out.extend(reported_questions(q.children))
+        elif q.type not in (*UNASKED_TYPES, QuestionType.note):
+            out.append(q)
+    return out
+
+
+def not_tabulated_text(question: Question, lang: str) -> str:
+    """Why a question has no table: numbers and dates are not tabulated in the report;
+    photos, locations, files and the like are not tabulated at all."""
+    if question.type in (*NUMERIC_TYPES, QuestionType.date, QuestionType.time,
+                         QuestionType.datetime):  # fmt: skip
+        return words(lang)["not_tabulated"]
+    return words(lang)["not_tabulated_other"]
+
+
+def repeat_text(data: WaveData, question: Question, lang: str) -> str:
+    """What the report says of a repeat: how many entries were kept and which file of the
+    tabulate stage holds its child table's tables (the report tabulates respondents)."""
+    kept = data.summary.get("tables", {}).get(question.name, {}).get("rows_kept", 0)
+    return words(lang)["repeat_tabulated"].format(
+        n=fmt_int(kept, lang), file=f"{data.wave}.{question.name}.tables.csv"
+    )
 
 
 # ----- findings ---------------------------------------------------------------------------
@@ -736,13 +787,14 @@ def findings(
     out: list[Finding] = []
     for claim in candidates.to_dict("records"):
         v = q.variable(claim["variable"])
-        question = v.question.label.get(lang)
+        question = data.questionnaire.in_language(v.question.label, lang)
         if v.grid_item is not None:
-            question = f"{question}: {v.label.get(lang)}"
-        option = v.value_labels(lang).get(int(claim["row_code"]), str(claim["row_code"]))
+            question = f"{question}: {data.questionnaire.in_language(v.label, lang)}"
+        option = option_labels(data, v, lang).get(int(claim["row_code"]), str(claim["row_code"]))
         if v.option is not None:
-            question, option = v.question.label.get(lang), v.label.get(lang)
-        labels = q.variable(banner).value_labels(lang)
+            question = data.questionnaire.in_language(v.question.label, lang)
+            option = data.questionnaire.in_language(v.label, lang)
+        labels = option_labels(data, q.variable(banner), lang)
         out.append(
             Finding(
                 banner=banner,
@@ -796,11 +848,15 @@ def summary_text(data: WaveData, lang: str, per_banner: int = 2, stratum_limit: 
     return w["summary_intro"].format(alpha=alpha) + "\n\n" + "\n".join(lines)
 
 
-def variable_title(variable, lang: str) -> str:
-    """What a reader calls a variable: its question, and the grid item or option if any."""
-    question = variable.question.label.get(lang).rstrip(" ")
+def variable_title(variable, lang: str, q: Questionnaire | None = None) -> str:
+    """What a reader calls a variable: its question, and the grid item or option if any;
+    with ``q``, a label missing in ``lang`` is shown in the form's default language, marked."""
+    def shown(text) -> str:
+        return q.in_language(text, lang) if q is not None else text.get(lang)
+
+    question = shown(variable.question.label).rstrip(" ")
     if variable.grid_item is not None or variable.option is not None:
-        return f"{question.rstrip('?:. ')}: {variable.label.get(lang)}"
+        return f"{question.rstrip('?:. ')}: {shown(variable.label)}"
     return question
 
 
@@ -812,8 +868,8 @@ def tests_table(data: WaveData, lang: str) -> str:
     for t in data.tests.to_dict("records"):
         body.append(
             [
-                variable_title(q.variable(t["variable"]), lang),
-                q.variable(t["banner"]).label.get(lang),
+                variable_title(q.variable(t["variable"]), lang, q),
+                data.questionnaire.in_language(q.variable(t["banner"]).label, lang),
                 fmt_int(int(t["n"]), lang),
                 fmt_number(t["F"], lang, 2),
                 fmt_p(t["p"], lang),
@@ -860,7 +916,7 @@ def key_figures(data: WaveData, group: str, lang: str) -> str:
         if claim.empty or mine.empty:
             continue
         r = claim.iloc[0]
-        indicator = v.label.get(lang)
+        indicator = data.questionnaire.in_language(v.label, lang)
         shown = not bool(mine.iloc[0]["suppressed"]) and int(r["base"]) >= data.threshold
         if not shown:
             body.append([indicator, DASH, fmt_percent(r["total"], lang, sign=False), DASH, ""])
@@ -892,10 +948,11 @@ def counted_options(data: WaveData, lang: str) -> str:
         if v.question.type not in LIKERT_TYPES:
             continue
         choices = data.questionnaire.choice_list(v.question)
-        name = choices.label.get(lang) if choices is not None and choices.label else ""
-        labels = v.value_labels(lang)
+        has_label = choices is not None and choices.label
+        name = data.questionnaire.in_language(choices.label, lang) if has_label else ""
+        labels = option_labels(data, v, lang)
         pair = w["either_of"].format(*(labels[k] for k in v.substantive_codes()[:2]))
-        seen.setdefault(name or v.question.label.get(lang), pair)
+        seen.setdefault(name or data.questionnaire.in_language(v.question.label, lang), pair)
     return "; ".join(f"{scale}: {pair}" for scale, pair in seen.items())
 
 
@@ -1308,8 +1365,9 @@ def headlines(
             continue
         score = score.iloc[0]
         low, high = top2_interval(float(score["top2"]), float(score["top2_se"]))
-        labels = v.value_labels(lang)
-        item = v.label.get(lang) if v.grid_item is not None else v.question.label.get(lang)
+        labels = option_labels(data, v, lang)
+        text = v.label if v.grid_item is not None else v.question.label
+        item = data.questionnaire.in_language(text, lang)
         out.append(
             Headline(
                 variable=v.name,
