@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from pipeline.cli import design_options as options
+
 if TYPE_CHECKING:
     from pipeline.stages.crosstab_file import FileCrossTab
 
@@ -20,21 +22,10 @@ def crosstab_command(
     col: str = typer.Option(..., "--col", help="Column variable (column name)."),
     strata: str = typer.Option(None, "--strata", help="Stratum column."),
     weight: str = typer.Option(None, "--weight", help="Weight column (else N_h/n_h or 1)."),
-    fpc: list[str] | None = typer.Option(
-        None,
-        "--fpc",
-        help="Column with N_h of the respondent's stratum; with clusters one per stage "
-        "(repeat): population counts of units or sampling fractions.",
-    ),
-    cluster: list[str] | None = typer.Option(
-        None, "--cluster", help="Cluster (PSU) column; repeat, one per sampling stage."
-    ),
-    nest: bool = typer.Option(False, "--nest", help="Cluster ids repeat across strata."),
-    lonely_psu: str = typer.Option(
-        "fail",
-        "--lonely-psu",
-        help="Single-PSU strata: fail, adjust, certainty, remove or average.",
-    ),
+    fpc: list[str] | None = options.FPC,
+    cluster: list[str] | None = options.CLUSTER,
+    nest: bool = options.NEST,
+    lonely_psu: str = options.LONELY_PSU,
     domain: str = typer.Option(
         None, "--domain", help="""Only rows where this expression holds, e.g. '${stype} != "E"'."""
     ),
@@ -53,22 +44,12 @@ def crosstab_command(
         "names, e.g. 'repw[0-9]+' (the design is then R's svrepdesign; --weight is the "
         "sampling weight).",
     ),
-    reptype: str = typer.Option(
-        "other", "--reptype", help="Replicate type: JK1, JKn, BRR, Fay, bootstrap or other."
-    ),
-    scale: float = typer.Option(None, "--scale", help="Replicate variance scale (R's scale)."),
-    rscales: list[float] | None = typer.Option(
-        None, "--rscales", help="Per-replicate scales (repeat; one value: all replicates)."
-    ),
-    rho: float = typer.Option(None, "--rho", help="Fay's factor (with --reptype Fay)."),
-    mse: bool = typer.Option(
-        False, "--mse", help="Deviations from the full-sample estimate (R's mse=TRUE)."
-    ),
-    combined_weights: bool = typer.Option(
-        True,
-        "--combined-weights/--no-combined-weights",
-        help="The replicate columns include the sampling weight (R's combined.weights).",
-    ),
+    reptype: str = options.REPTYPE,
+    scale: float = options.SCALE,
+    rscales: list[float] | None = options.RSCALES,
+    rho: float = options.RHO,
+    mse: bool = options.MSE,
+    combined_weights: bool = options.COMBINED_WEIGHTS,
 ) -> None:
     """Design-based cross-tab of two variables, with tests.
 
