@@ -89,7 +89,7 @@ def test_a_submission_whose_client_gave_up_is_stored_and_the_writer_goes_on(
 # The server, with its writer patched to SIGKILL the process once a batch of several
 # submissions is written and before it is committed; the batch's instanceIDs are noted first.
 KILL_BEFORE_COMMIT = """
-import json, os, signal, sys
+import json, os, signal, sys, time
 from pipeline.stages.collect.store import Store
 
 original = Store._write
@@ -100,6 +100,9 @@ def write_then_die(self, conn, batch):
     if len(batch) >= 2:
         seen.append(batch)
     if len(seen) == 8:
+        # hold the open transaction a moment, so the event loop sends the 201s of the batches
+        # already committed (else a fast machine may kill before any answer is on the wire)
+        time.sleep(1.0)
         with open(os.environ["KILLED_BATCH"], "w") as out:
             json.dump([p.entry.instance_id for p in batch], out)
             out.flush()
