@@ -112,7 +112,6 @@ def compare_waves_command(
     from rich.table import Table
 
     from pipeline.stages.compare.waves import compare_files, file_comparison_json
-    from pipeline.statistics.replicate_design import ReplicateOptions
 
     result = compare_files(
         file_a,
@@ -127,11 +126,9 @@ def compare_waves_command(
         lonely_psu=lonely_psu,
         encoding=encoding,
         domain=domain,
-        replicates=ReplicateOptions(
-            repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
-        )
-        if repweights
-        else None,
+        replicates=options.replicate_options(
+            repweights, reptype, scale, rscales, rho, mse, combined_weights
+        ),
     )
     if as_json:
         typer.echo(json.dumps(file_comparison_json(result)))

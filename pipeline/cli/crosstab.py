@@ -68,7 +68,6 @@ def crosstab_command(
     from pipeline.stages.crosstab_file import crosstab_file
     from pipeline.statistics import distributions
     from pipeline.statistics.crosstab import as_json, value_text
-    from pipeline.statistics.replicate_design import ReplicateOptions
 
     distributions.prefer_numpy()  # one table: scipy's import would cost more than the table
 
@@ -92,11 +91,9 @@ def crosstab_command(
             questionnaire=labels_from,
             lang=lang,
             domain=domain,
-            replicates=ReplicateOptions(
-                repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
-            )
-            if repweights
-            else None,
+            replicates=options.replicate_options(
+                repweights, reptype, scale, rscales, rho, mse, combined_weights
+            ),
         )
     ct = result.table
     if as_json_flag:

@@ -4,7 +4,12 @@ svrepdesign arguments)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from pipeline.statistics.replicate_design import ReplicateOptions
 
 FPC = typer.Option(
     None,
@@ -35,3 +40,23 @@ COMBINED_WEIGHTS = typer.Option(
     "--combined-weights/--no-combined-weights",
     help="The replicate columns include the sampling weight (R's combined.weights).",
 )
+
+
+def replicate_options(
+    repweights: str | None,
+    reptype: str,
+    scale: float | None,
+    rscales: list[float] | None,
+    rho: float | None,
+    mse: bool,
+    combined_weights: bool,
+) -> ReplicateOptions | None:
+    """The file's own replicate weights as the options above give them; None without
+    ``--repweights``."""
+    if not repweights:
+        return None
+    from pipeline.statistics.replicate_design import ReplicateOptions
+
+    return ReplicateOptions(
+        repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
+    )
