@@ -188,3 +188,22 @@ def test_every_two_series_of_grouped_bars_stay_apart_in_greyscale():
     assert len(looks) == 8
     for (grey_a, hatch_a), (grey_b, hatch_b) in itertools.combinations(looks, 2):
         assert abs(grey_a - grey_b) >= 0.15 or (hatch_a or "") != (hatch_b or "")
+
+
+def test_grouped_bars_of_many_options_keep_every_label_apart():
+    foods = ["Breakfast cereal with milk", "Fried rice with egg", "Grilled pork chop",
+             "Vegetable spring rolls", "Noodle soup with beef", "Steamed fish with ginger",
+             "Chicken curry", "Fresh fruit salad", "Sticky rice with mango", "Tofu in tomato",
+             "Banh mi with pate", "Pizza", "Other"]  # fmt: skip
+    series = [
+        Series(name, tuple([10.0] * 13), tuple([5.0] * 13), tuple([15.0] * 13))
+        for name in ("Total", "(A) Morning", "(B) Evening")
+    ]
+    fig = bars_figure(foods, series, "Favourite food")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    ticks = [*ax.get_xticklabels(), *ax.get_yticklabels()]
+    labels = [t for t in ticks if t.get_text().replace("\n", " ") in foods]
+    assert len(labels) == len(foods)
+    assert texts_overlap(fig, labels) == []
+    assert len(ax.patches) == 39

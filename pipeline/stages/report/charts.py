@@ -249,25 +249,48 @@ class Series:
     high: tuple[float, ...]
 
 
+# Beyond this many options a vertical chart's axis labels collide (13 food types did), so
+# the bars lie down and each option's label gets a line of its own.
+MOST_UPRIGHT_GROUPS = 6
+
+
 def bars_figure(categories: list[str], series: list[Series], title: str) -> Figure:
-    """Grouped vertical bars, one group per category, one bar per series, with CI whiskers;
-    NaN values (hidden columns) are not drawn."""
-    fig, ax = plt.subplots(figsize=(9, 3.8))
+    """Grouped bars (percent), one group per category, one bar per series, with CI whiskers;
+    upright for a few categories, lying down for more. NaN values (hidden columns) are not
+    drawn."""
+    upright = len(categories) <= MOST_UPRIGHT_GROUPS
+    if upright:
+        fig, ax = plt.subplots(figsize=(9, 3.8))
+    else:
+        bars = len(categories) * max(len(series), 2)
+        fig, ax = plt.subplots(figsize=(9, min(0.22 * bars + 1.4, 10.0)))  # a page at most
     width = 0.8 / max(len(series), 1)
     for j, s in enumerate(series):
         xs = np.arange(len(categories)) - 0.4 + width * (j + 0.5)
         v, lo, hi = (np.array(x, dtype=float) for x in (s.values, s.low, s.high))
         keep = ~np.isnan(v)
-        colour = QUALITATIVE[j % len(QUALITATIVE)]
-        hatch = HATCHES[j % len(HATCHES)]
-        ax.bar(xs[keep], v[keep], width=width * 0.95, color=colour, hatch=hatch,
-               edgecolor="#ffffff" if j == 0 else "#333333", linewidth=0.3,
-               label=_wrap(s.label, 30))  # fmt: skip
-        ax.errorbar(xs[keep], v[keep], yerr=[v[keep] - lo[keep], hi[keep] - v[keep]],
-                    fmt="none", ecolor="#555555", elinewidth=0.8, capsize=2)  # fmt: skip
-    ax.set_xticks(range(len(categories)), [_wrap(c, 16) for c in categories], fontsize=8)
-    ax.set_ylabel("%")
-    ax.set_ylim(0, 100)
+        style = {
+            "color": QUALITATIVE[j % len(QUALITATIVE)], "hatch": HATCHES[j % len(HATCHES)],
+            "edgecolor": "#ffffff" if j == 0 else "#333333", "linewidth": 0.3,
+            "label": _wrap(s.label, 30),
+        }  # fmt: skip
+        spread = [v[keep] - lo[keep], hi[keep] - v[keep]]
+        whiskers = {"fmt": "none", "ecolor": "#555555", "elinewidth": 0.8, "capsize": 2}
+        if upright:
+            ax.bar(xs[keep], v[keep], width=width * 0.95, **style)
+            ax.errorbar(xs[keep], v[keep], yerr=spread, **whiskers)
+        else:
+            ax.barh(xs[keep], v[keep], height=width * 0.95, **style)
+            ax.errorbar(v[keep], xs[keep], xerr=spread, **whiskers)
+    if upright:
+        ax.set_xticks(range(len(categories)), [_wrap(c, 16) for c in categories], fontsize=8)
+        ax.set_ylabel("%")
+        ax.set_ylim(0, 100)
+    else:
+        ax.set_yticks(range(len(categories)), [_wrap(c, 40) for c in categories], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel("%")
+        ax.set_xlim(0, 100)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(_wrap(title, 90), fontsize=9, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
