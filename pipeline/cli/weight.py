@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from pipeline.cli import design_options
 from pipeline.core.errors import naming_the_file
 from pipeline.core.paths import child_table_path
 
@@ -56,20 +57,12 @@ def weight_command(
         help="With replicate weights: the data's sampling weight column (default: "
         "design.weight).",
     ),
-    reptype: str = typer.Option(
-        "other", "--reptype", help="With --repweights: JK1, JKn, BRR, Fay, bootstrap or other."
-    ),
-    scale: float = typer.Option(None, "--scale", help="With --repweights: R's scale."),
-    rscales: list[float] | None = typer.Option(
-        None, "--rscales", help="With --repweights: per-replicate scales (repeat; one: all)."
-    ),
-    rho: float = typer.Option(None, "--rho", help="With --reptype Fay: Fay's factor."),
-    mse: bool = typer.Option(False, "--mse", help="With --repweights: R's mse=TRUE."),
-    combined_weights: bool = typer.Option(
-        True,
-        "--combined-weights/--no-combined-weights",
-        help="With --repweights: the columns include the sampling weight.",
-    ),
+    reptype: str = design_options.REPTYPE,
+    scale: float = design_options.SCALE,
+    rscales: list[float] | None = design_options.RSCALES,
+    rho: float = design_options.RHO,
+    mse: bool = design_options.MSE,
+    combined_weights: bool = design_options.COMBINED_WEIGHTS,
 ) -> None:
     """Add weights, strata, FPC and clusters to clean data.
 
@@ -86,19 +79,14 @@ def weight_command(
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset, write_dataset
     from pipeline.stages.weight import WeightOptions, design_block, replicate_block, weight
-    from pipeline.statistics.replicate_design import ReplicateOptions
 
     q = load_questionnaire(questionnaire)
     frame_model = load_frame(frame) if frame else q.frame_model
     frame_file = frame or (questionnaire.parent / q.stratum.frame)
     df, meta = read_dataset(data)
     block = design_block(q, given(cluster), nest, given(cluster_fpc))
-    replicates = (
-        ReplicateOptions(
-            repweights, reptype, scale, tuple(rscales or ()), rho, mse, combined_weights
-        )
-        if repweights
-        else None
+    replicates = design_options.replicate_options(
+        repweights, reptype, scale, rscales, rho, mse, combined_weights
     )
     if not repweights and (scale is not None or rscales or rho is not None):
         raise InputError("--scale, --rscales and --rho go with --repweights", column="--scale")
