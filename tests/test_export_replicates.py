@@ -158,3 +158,21 @@ def test_many_replicate_columns_are_listed_over_short_lines_in_the_r_loader(mini
     script = r_syntax(plan_with(mini, {"type": "bootstrap"}, 500), {"vi": "x.sav"})
     assert max(len(line) for line in script.splitlines()) < 200
     assert '"rep_1", "rep_2"' in script and '"rep_500")])' in script
+
+
+def test_replicate_options_on_the_command_line_weight_as_the_design_block_does(
+    exported, tmp_path
+):
+    spec = yaml.safe_load((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    spec["stratum"]["frame"] = str(FIXTURES / "mini-frame.yaml")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "w.parquet"
+    argv = ["weight", str(exported / "clean.parquet"), "--questionnaire", str(plain),
+            "--no-calibrate", "--repweights", "^rw[0-9]+$", "--reptype", "JK1",
+            "--scale", str(5 / 6), "--mse", "--sampling-weight", "w",
+            "--out", str(out)]  # fmt: skip
+    assert run(argv) == 0
+    by_options, by_block = read_dataset(out), read_dataset(exported / "w.parquet")
+    assert by_options[1]["design"]["replicates"] == by_block[1]["design"]["replicates"]
+    pd.testing.assert_frame_equal(by_options[0], by_block[0])
