@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -176,3 +177,12 @@ def test_replicate_options_on_the_command_line_weight_as_the_design_block_does(
     by_options, by_block = read_dataset(out), read_dataset(exported / "w.parquet")
     assert by_options[1]["design"]["replicates"] == by_block[1]["design"]["replicates"]
     pd.testing.assert_frame_equal(by_options[0], by_block[0])
+
+
+def test_the_sampling_weight_brought_with_replicate_weights_is_labelled_as_one(mini):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plan = plan_with(mini, {"type": "JK1"})
+    assert plan.variable("w").label == "Trọng số mẫu"
+    unknown = [str(w.message) for w in caught if "not in the questionnaire" in str(w.message)]
+    assert unknown == []

@@ -585,11 +585,13 @@ def _describe(
     lang: str,
     clusters: frozenset[str] = frozenset(),
     replicates: frozenset[str] = frozenset(),
+    sampling_weight: str | None = None,
 ) -> tuple[tuple[str | None, str], Kind, str, dict[int, str], list[int], str | None]:
     """Label, kind, measure, value labels, missing codes and question of one column.
 
-    ``clusters``, ``replicates``: the design's cluster and replicate weight columns (labelled
-    as such, not as unknown columns).
+    ``clusters``, ``replicates``, ``sampling_weight``: the design's cluster and replicate
+    weight columns and the sampling weight the data brought with them (labelled as such, not
+    as unknown columns).
     """
     v = variables.get(column)
     if v is not None:
@@ -613,6 +615,8 @@ def _describe(
     if column == questionnaire.respondent_id:
         label = (None, RESPONDENT_ID_LABEL.get(lang))
         return label, _kind(None, series), "nominal", {}, [], None
+    if column == sampling_weight and column not in META_COLUMNS:
+        column = "_weight"
     if column in META_COLUMNS or column in clusters or column in replicates:
         other = REPLICATE_COLUMN if column in replicates else CLUSTER_COLUMN
         meta = META_COLUMNS.get(column, other)
@@ -747,6 +751,12 @@ def replicate_columns(meta_design: dict | None, columns: list[str]) -> frozenset
     return frozenset(c for c in columns if re.search(recorded["pattern"], c))
 
 
+def brought_sampling_weight(meta_design: dict | None) -> str | None:
+    """The sampling weight column that came with the data's replicate weights, if any."""
+    options = _options(meta_design)
+    return options.get("sampling_weight") if options.get("replicates") else None
+
+
 def _design(meta_design: dict | None, names: dict[str, str], data: pd.DataFrame) -> ExportDesign:
     """The design of the weighted data in export names, from the metadata weight.py writes:
     clusters per stage, nest, cluster FPC columns, fpc, margins, trimming, lonely PSUs, or
@@ -850,7 +860,8 @@ def build_plan(
     replicates = replicate_columns(design, columns)
     for col in columns:
         label, kind, measure, labels, missing, question = _describe(
-            col, data[col], questionnaire, variables, lang, cluster_columns(design), replicates
+            col, data[col], questionnaire, variables, lang, cluster_columns(design), replicates,
+            brought_sampling_weight(design),
         )
         series = _typed(data[col], kind, col)
         name = names[col]
