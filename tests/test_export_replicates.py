@@ -186,3 +186,18 @@ def test_the_sampling_weight_brought_with_replicate_weights_is_labelled_as_one(m
     assert plan.variable("w").label == "Trọng số mẫu"
     unknown = [str(w.message) for w in caught if "not in the questionnaire" in str(w.message)]
     assert unknown == []
+
+
+@pytest.mark.filterwarnings("ignore::pipeline.stages.export.plan.ExportWarning")
+def test_hundreds_of_replicates_give_a_svyset_split_into_readable_lines(mini):
+    do = do_syntax(plan_with(mini, {"type": "JK1"}, n_replicates=300), "x.dta")
+    start = do.index("svyset")
+    command_lines = do[start:].split("\n")
+    command_lines = command_lines[: next(i for i, x in enumerate(command_lines)
+                                         if not x.endswith("///")) + 1]  # fmt: skip
+    assert len(command_lines) > 10
+    assert max(len(x) for x in command_lines) <= 240
+    joined = " ".join(x.removesuffix(" ///").strip() for x in command_lines)
+    names = " ".join(f"rep_{k + 1}" for k in range(300))
+    assert joined.startswith(f"svyset [pweight=weight], jkrweight({names}, multiplier(")
+    assert joined.endswith(") vce(jackknife)")

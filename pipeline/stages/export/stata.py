@@ -15,6 +15,7 @@ Dates are %td.
 from __future__ import annotations
 
 import re
+import textwrap
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -233,7 +234,7 @@ def do_syntax(plan: ExportPlan, dta_name: str, others: list[ExportPlan] | None =
     if d.weight:
         lines.append("* The sample design as the pipeline used it: " + _design_words(d))
         lines += _replicate_notes(plan)
-        lines.append(svyset_command(plan))
+        lines.append(continued(svyset_command(plan)))
         if d.calibrated or d.trim_upper is not None:
             lines.append(
                 "* The weights were raked to the frame's margins ("
@@ -279,6 +280,23 @@ def _design_words(d) -> str:
             else "no finite population correction"
         )
     return ", ".join(words)
+
+
+# Longer commands are split into lines joined by Stata's `///`, so that hundreds of replicate
+# weights stay readable in an editor (Stata joins the lines with a space).
+LONGEST_DO_LINE = 240
+
+
+def continued(command: str) -> str:
+    """``command`` as do-file lines of at most LONGEST_DO_LINE characters (a single word
+    longer than that stays whole), split between words with ``///``."""
+    if len(command) <= LONGEST_DO_LINE:
+        return command
+    lines = textwrap.wrap(
+        command, LONGEST_DO_LINE - 4, subsequent_indent="    ",
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+    return " ///\n".join(lines)
 
 
 def svyset_command(plan: ExportPlan) -> str:
