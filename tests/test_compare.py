@@ -452,7 +452,7 @@ def test_written_outputs_are_complete_marked_and_deterministic(mini_comparison, 
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     texts = [c.value for c in cells]
     assert any(t.startswith("DỮ LIỆU MÔ PHỎNG") for t in texts)
-    assert any("20 đảng viên" in t for t in texts)
+    assert any("20 người trả lời cả hai đợt" in t for t in texts)
     # the map's note, as written, in a text cell a spreadsheet never evaluates
     note = [c for c in cells if c.value.startswith("=Đổi tên")]
     assert note and all(c.data_type == "s" and c.quotePrefix for c in note)

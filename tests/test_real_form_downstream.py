@@ -259,3 +259,19 @@ def test_the_report_of_a_real_export_points_to_each_repeats_own_tables(nested_re
     # a form in one unnamed language (a plain label column) has nothing to mark
     assert "[default]" not in nested_report
     assert "4. Do you have any kids?" in results
+
+
+def test_the_report_of_another_form_speaks_of_its_own_population(project):
+    """The fixed wording names what the frame and the form name, never the default survey's
+    party members and member categories; a frame without ``members`` gives "population
+    units"."""
+    english = reader_text(project / "outputs" / "reports" / "1.en.html")
+    vietnamese = reader_text(project / "outputs" / "reports" / "1.vi.html")
+    for word in ("party member", "member categor", "membership"):
+        assert word not in english.lower()
+    for word in ("đảng viên", "khối"):
+        assert word not in vietnamese.lower()
+    assert "the stratum’s population units divided by its respondents" in english
+    assert "Population: Food stalls (900 population units)" in english
+    assert "số đơn vị tổng thể của tầng chia cho số người trả lời" in vietnamese
+    assert "Tổng thể: Food stalls [en] (900 đơn vị tổng thể)" in vietnamese

@@ -288,6 +288,9 @@ def test_brief_is_one_page_about_its_category(reports, data):
     assert label in text
     row = rd.group_row(data, "2", "en")
     assert f"{fmt_int(row.realised, 'en')} respondents" in text
+    # the frame's own word for its members, and the stratum question's list label
+    assert f"out of {fmt_int(row.population, 'en')} party members" in one_line(text)
+    assert "Brief by stratum" in one_line(text)  # its list has no label
 
 
 def test_report_command_rejects_an_unknown_parameter(capsys):

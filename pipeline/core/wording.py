@@ -13,7 +13,6 @@ COMPARISON_WORDS = {
         "title": "So sánh giữa các đợt khảo sát",
         "simulated": "DỮ LIỆU MÔ PHỎNG: không phải kết quả khảo sát thật",
         "overall": "Chung",
-        "category": "Loại hình",
         "item": "Câu hỏi",
         "level": "Phương án",
         "mean": "Điểm trung bình (theo mã)",
@@ -28,7 +27,9 @@ COMPARISON_WORDS = {
         "note": "Ghi chú",
         "method": "Phương pháp sai số chuẩn của chênh lệch",
         "independent samples": "hai mẫu độc lập",
-        "panel overlap": "có {n} đảng viên trả lời cả hai đợt (hiệp phương sai ước lượng từ họ)",
+        "panel overlap": (
+            "có {n} người trả lời cả hai đợt (hiệp phương sai ước lượng từ họ)"
+        ),
         "legend": (
             "▲/▼: phân bố của câu hỏi thay đổi có ý nghĩa (Rao-Scott, hiệu chỉnh BH, mức 5%) "
             "và khoảng tin cậy 95% của chênh lệch không chứa 0. Tỷ lệ có trọng số; "
@@ -49,7 +50,6 @@ COMPARISON_WORDS = {
         "title": "Comparison between survey waves",
         "simulated": "SIMULATED DATA: not real survey results",
         "overall": "Overall",
-        "category": "Member category",
         "item": "Question",
         "level": "Answer",
         "mean": "Mean score (codes)",
@@ -64,7 +64,7 @@ COMPARISON_WORDS = {
         "note": "Note",
         "method": "Standard error of the difference",
         "independent samples": "independent samples",
-        "panel overlap": "{n} members answered both waves (covariance estimated from them)",
+        "panel overlap": "{n} respondents answered both waves (covariance estimated from them)",
         "legend": (
             "▲/▼: the question's distribution changed significantly (Rao-Scott, BH-adjusted, "
             "5% level) and the 95% CI of the difference excludes 0. Weighted proportions; "
@@ -136,21 +136,21 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "methodology": "Phương pháp",
         "frame": "Khung mẫu",
         "frame_text": (
-            "Tổng thể: {frame} ({population} người{source}). Mẫu phân tầng theo {stratum}, "
-            "phân bổ tỷ lệ; mỗi người trả lời đại diện cho N_h/n_h người trong tầng của mình "
+            "Tổng thể: {frame} ({population} {members}{source}). Mẫu phân tầng theo {stratum}, "
+            "phân bổ tỷ lệ; mỗi người trả lời đại diện cho N_h/n_h {members} trong tầng của mình "
             "(trọng số). Ước lượng và sai số chuẩn tính theo thiết kế mẫu, có hệ số hiệu chỉnh "
             "tổng thể hữu hạn (FPC)."
         ),
         "frame_text_nofpc": (
-            "Tổng thể: {frame} ({population} người{source}). Mẫu phân tầng theo {stratum}, "
-            "phân bổ tỷ lệ; mỗi người trả lời đại diện cho N_h/n_h người trong tầng của mình "
+            "Tổng thể: {frame} ({population} {members}{source}). Mẫu phân tầng theo {stratum}, "
+            "phân bổ tỷ lệ; mỗi người trả lời đại diện cho N_h/n_h {members} trong tầng của mình "
             "(trọng số). Ước lượng và sai số chuẩn tính theo thiết kế mẫu, không hiệu chỉnh "
             "tổng thể hữu hạn."
         ),
         # A cluster sample (the design block's clusters): what was drawn at each stage and
         # what the standard errors account for.
         "cluster_text": (
-            "Tổng thể: {frame} ({population} người{source}). Mẫu chùm {stages} giai đoạn, "
+            "Tổng thể: {frame} ({population} {members}{source}). Mẫu chùm {stages} giai đoạn, "
             "phân tầng theo {stratum}: giai đoạn 1 chọn {psu} đơn vị ({first}) trong các tầng, "
             "sau đó chọn {lower} trong các đơn vị đã chọn. Ước lượng và sai số chuẩn tính theo "
             "thiết kế mẫu chùm (tuyến tính hóa Taylor theo các đơn vị giai đoạn 1{fpc}); bậc "
@@ -167,7 +167,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "cluster_units": "đơn vị chùm",
         "cluster_and": " rồi ",
         "allocation": "Phân bổ mẫu và sai số biên theo tầng",
-        "category": "Tầng (khối)",
+        "category": "Tầng",
+        "population_units": "đơn vị tổng thể",
+        "groups": "nhóm",
         "population": "N_h",
         "share": "Tỷ trọng (%)",
         "planned": "Phân bổ tỷ lệ",
@@ -300,9 +302,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "{diff} {pp} ({ci}: {low} đến {high}; p hiệu chỉnh BH {p})."
         ),
         "ci_diff": "KTC 95% của chênh lệch",
-        "brief_title": "Tóm tắt theo khối",
+        "brief_title": "Tóm tắt theo {strata}",
         "brief_intro": (
-            "Nhóm {group}: {n} người trả lời trên tổng số {population} đảng viên; sai số biên "
+            "Nhóm {group}: {n} người trả lời trên tổng số {population} {members}; sai số biên "
             "±{moe} điểm phần trăm."
         ),
         "key_figures": "Các chỉ số chính: nhóm so với chung",
@@ -336,7 +338,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         ),
         "question": "Câu hỏi",
         "by_section": "Thay đổi theo phần của phiếu hỏi",
-        "by_category": "Thay đổi theo khối",
+        "by_category": "Thay đổi theo {strata}",
         "one_wave_only": "Câu hỏi chỉ có ở một đợt",
         "page": "Trang",
     },
@@ -361,19 +363,19 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "methodology": "Methodology",
         "frame": "Sampling frame",
         "frame_text": (
-            "Population: {frame} ({population} people{source}). Stratified sample by "
-            "{stratum}, proportional allocation; each respondent stands for N_h/n_h people of "
+            "Population: {frame} ({population} {members}{source}). Stratified sample by "
+            "{stratum}, proportional allocation; each respondent stands for N_h/n_h {members} of "
             "their stratum (the weight). Estimates and standard errors are design-based, with "
             "the finite population correction (FPC)."
         ),
         "frame_text_nofpc": (
-            "Population: {frame} ({population} people{source}). Stratified sample by "
-            "{stratum}, proportional allocation; each respondent stands for N_h/n_h people of "
+            "Population: {frame} ({population} {members}{source}). Stratified sample by "
+            "{stratum}, proportional allocation; each respondent stands for N_h/n_h {members} of "
             "their stratum (the weight). Estimates and standard errors are design-based, "
             "without a finite population correction."
         ),
         "cluster_text": (
-            "Population: {frame} ({population} people{source}). A {stages}-stage cluster "
+            "Population: {frame} ({population} {members}{source}). A {stages}-stage cluster "
             "sample, stratified by {stratum}: {psu} first-stage units ({first}) were drawn "
             "within the strata, then {lower} within the units drawn. Estimates and standard "
             "errors are design-based for this cluster design (Taylor linearisation over the "
@@ -392,6 +394,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "cluster_and": ", then ",
         "allocation": "Allocation and margins of error by stratum",
         "category": "Stratum",
+        "population_units": "population units",
+        "groups": "group",
         "population": "N_h",
         "share": "Share (%)",
         "planned": "Proportional allocation",
@@ -527,9 +531,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "difference of {diff} {pp} ({ci} {low} to {high}; BH-adjusted p {p})."
         ),
         "ci_diff": "95% CI of the difference",
-        "brief_title": "Member category brief",
+        "brief_title": "Brief by {strata}",
         "brief_intro": (
-            "{group}: {n} respondents out of {population} party members; margin of error "
+            "{group}: {n} respondents out of {population} {members}; margin of error "
             "±{moe} percentage points."
         ),
         "key_figures": "Key figures: the category against the total",
@@ -564,7 +568,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         ),
         "question": "Question",
         "by_section": "Changes by section of the questionnaire",
-        "by_category": "Changes by member category",
+        "by_category": "Changes by {strata}",
         "one_wave_only": "Questions asked in one wave only",
         "page": "Page",
     },
@@ -847,13 +851,13 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "comparison_method": (
             "Hai đợt khảo sát được so sánh trên các câu hỏi chung (đã đối chiếu tên và mã "
             "giữa hai phiếu): đợt {a} có {n_a} và đợt {b} có {n_b} phiếu dùng được. Mỗi đợt là "
-            "một mẫu phân tầng theo khối với trọng số N_h/n_h; sai số chuẩn tính theo thiết "
+            "một mẫu phân tầng theo {strata} với trọng số N_h/n_h; sai số chuẩn tính theo thiết "
             "kế, {fpc}."
         ),
         "with_fpc": "có hiệu chỉnh tổng thể hữu hạn",
         "without_fpc": "không hiệu chỉnh tổng thể hữu hạn",
         "comparison_panel": (
-            "{linked} đảng viên trả lời cả hai đợt: hiệp phương sai của họ được tính vào sai "
+            "{linked} người trả lời cả hai đợt: hiệp phương sai của họ được tính vào sai "
             "số của mỗi thay đổi."
         ),
         "comparison_independent": "Hai mẫu độc lập: không ai được liên kết giữa hai đợt.",
@@ -868,7 +872,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "«{section}», kèm khoảng tin cậy 95%; điểm màu đỏ là thay đổi có ý nghĩa thống kê."
         ),
         "alt_slope": (
-            "Biểu đồ độ dốc: điểm trung bình của từng câu hỏi năm {a} và năm {b} trong khối "
+            "Biểu đồ độ dốc: điểm trung bình của từng câu hỏi năm {a} và năm {b} trong nhóm "
             "{category}; đường màu đỏ là thay đổi có ý nghĩa thống kê."
         ),
         "at_a_glance": "Kết quả chính trong một phút",
@@ -895,13 +899,13 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         ),
         "weighting": "Gia quyền",
         "weighting_text": (
-            "Mỗi người trả lời được gán trọng số N_h/n_h: số đảng viên của tầng chia cho số "
+            "Mỗi người trả lời được gán trọng số N_h/n_h: số {members} của tầng chia cho số "
             "người trả lời của tầng, để mỗi tầng có đúng tỷ trọng của nó trong tổng thể. "
             "Sai số chuẩn tính theo thiết kế phân tầng (phương pháp tuyến tính hóa, như gói "
             "survey của R)."
         ),
         "weighting_text_clustered": (
-            "Mỗi người trả lời được gán trọng số N_h/n_h: số đảng viên của tầng chia cho số "
+            "Mỗi người trả lời được gán trọng số N_h/n_h: số {members} của tầng chia cho số "
             "người trả lời của tầng, để mỗi tầng có đúng tỷ trọng của nó trong tổng thể. "
             "Sai số chuẩn tính theo thiết kế mẫu chùm phân tầng (các đơn vị giai đoạn 1 trong "
             "từng tầng; phương pháp tuyến tính hóa, như gói survey của R)."
@@ -909,11 +913,11 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "weighting_calibrated": "Trọng số được hiệu chỉnh thêm theo: {margins}.",
         "frame_older": (
             "Số liệu khung mẫu tính đến {frame_date}, trước thời gian thu thập của đợt này "
-            "({wave}): trọng số giả định cơ cấu đảng viên theo khối không đổi kể từ đó."
+            "({wave}): trọng số giả định cơ cấu {members} theo {strata} không đổi kể từ đó."
         ),
         "how_to_read": "Cách đọc khoảng tin cậy và “có ý nghĩa thống kê”",
         "how_to_read_text": (
-            "Mỗi tỷ lệ là ước lượng từ một mẫu, không phải đếm toàn bộ đảng viên. Khoảng tin "
+            "Mỗi tỷ lệ là ước lượng từ một mẫu, không phải đếm toàn bộ {members}. Khoảng tin "
             "cậy 95% (KTC 95%) là khoảng giá trị mà tỷ lệ thật của tổng thể nhiều khả năng nằm "
             "trong đó: nếu lặp lại khảo sát nhiều lần, khoảng tính theo cách này chứa giá trị "
             "thật 95 lần trong 100. Khoảng càng hẹp, ước lượng càng chính xác; nhóm nhỏ có "
@@ -931,8 +935,8 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Trích dẫn đề nghị",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Phiên bản {version}.",
         "composition_note": (
-            "Cơ cấu mẫu (khối, giới tính, tuổi, trình độ ...) được trình bày trong phần Phương "
-            "pháp và các bảng, không được nêu thành kết quả."
+            "Cơ cấu mẫu (theo {groups} ...) được trình bày trong phần Phương pháp và các bảng, "
+            "không được nêu thành kết quả."
         ),
     },
     "en": {
@@ -948,13 +952,13 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "comparison_method": (
             "The two waves are compared on their common questions (names and codes matched "
             "between the questionnaires): {n_a} usable questionnaires in {a}, {n_b} in {b}. "
-            "Each wave is a sample stratified by member category with weights N_h/n_h; "
+            "Each wave is a sample stratified by {strata} with weights N_h/n_h; "
             "standard errors are design-based, {fpc}."
         ),
         "with_fpc": "with the finite population correction",
         "without_fpc": "without a finite population correction",
         "comparison_panel": (
-            "{linked} members answered both waves: their covariance enters the standard error "
+            "{linked} respondents answered both waves: their covariance enters the standard error "
             "of each change."
         ),
         "comparison_independent": "The samples are independent: nobody is linked across waves.",
@@ -969,7 +973,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
             "“{section}”, with 95% confidence intervals; red dots are significant changes."
         ),
         "alt_slope": (
-            "Slope chart: each question's mean score in {a} and in {b} in the category "
+            "Slope chart: each question's mean score in {a} and in {b} in the group "
             "{category}; red lines are significant changes."
         ),
         "at_a_glance": "Key results in one minute",
@@ -997,13 +1001,13 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         ),
         "weighting": "Weighting",
         "weighting_text": (
-            "Each respondent carries the weight N_h/n_h: the stratum's members divided by its "
+            "Each respondent carries the weight N_h/n_h: the stratum's {members} divided by its "
             "respondents, so that every stratum counts with its share of the population. "
             "Standard errors follow the stratified design (linearisation, as R's survey "
             "package)."
         ),
         "weighting_text_clustered": (
-            "Each respondent carries the weight N_h/n_h: the stratum's members divided by its "
+            "Each respondent carries the weight N_h/n_h: the stratum's {members} divided by its "
             "respondents, so that every stratum counts with its share of the population. "
             "Standard errors follow the stratified cluster design (the first-stage units "
             "within their strata; linearisation, as R's survey package)."
@@ -1011,11 +1015,11 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "weighting_calibrated": "The weights were further calibrated to: {margins}.",
         "frame_older": (
             "The frame's counts date from {frame_date}, before this wave's fieldwork ({wave}): "
-            "the weights assume the membership by category has not changed since."
+            "the weights assume the make-up of the {members} by {strata} has not changed since."
         ),
         "how_to_read": "How to read a confidence interval and “significant”",
         "how_to_read_text": (
-            "Each percentage is estimated from a sample, not counted over every member. The "
+            "Each percentage is estimated from a sample, not counted over all the {members}. The "
             "95% confidence interval (95% CI) is the range in which the population's true "
             "percentage most likely lies: intervals computed this way contain the true value "
             "95 times out of 100 repeated surveys. The narrower the interval, the more precise "
@@ -1033,7 +1037,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Suggested citation",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Version {version}.",
         "composition_note": (
-            "The sample's make-up (the member categories, gender, age, schooling ...) is "
+            "The sample's make-up (by {groups} ...) is "
             "described in the Methodology and the tables, and is not reported as a finding."
         ),
     },

@@ -29,7 +29,11 @@ class Margin(Model):
 
 
 class Frame(Model):
+    """``members``: what the population is made of, a plural noun ("party members",
+    "schools"), for the report's sentences; without it the report says "population units"."""
+
     name: Text
+    members: Text | None = None
     reference_date: str | None = None
     source: Text | None = None
     strata: list[Stratum]

@@ -337,11 +337,73 @@ def option_labels(data: WaveData, variable: Variable, lang: str) -> dict[int, st
 def stratum_name(data: WaveData, lang: str) -> str:
     """What the strata are called: the stratum question's choice-list label if it has one,
     else the frame's word for a stratum."""
-    question = data.questionnaire.variable(data.stratum).question
-    choices = data.questionnaire.choice_list(question)
+    return strata_word(data.questionnaire, lang)
+
+
+def strata_word(q: Questionnaire, lang: str) -> str:
+    """The stratum question's choice-list label (lower case), else "stratum"."""
+    choices = q.choice_list(q.variable(q.stratum.variable).question)
     if choices is not None and choices.label is not None:
-        return data.questionnaire.in_language(choices.label, lang).lower()
+        return q.in_language(choices.label, lang).lower()
     return words(lang)["category"].lower()
+
+
+def members_word(q: Questionnaire, lang: str) -> str:
+    """What the population is made of (the frame's ``members``), else "population units"."""
+    frame = q.frame_model
+    if frame is not None and frame.members is not None:
+        return q.in_language(frame.members, lang)
+    return words(lang)["population_units"]
+
+
+def group_names(data: WaveData, lang: str) -> str:
+    """The banners' names (their choice lists' labels, lower case) for the sentence on the
+    sample's make-up; ", ..." when some banner has no name, the word "group" when none has."""
+    q = data.questionnaire
+    names = []
+    for banner in q.banners:
+        choices = q.choice_list(q.variable(banner).question)
+        if choices is not None and choices.label is not None:
+            names.append(q.in_language(choices.label, lang).lower())
+    if not names:
+        return words(lang)["groups"]
+    return ", ".join(names) + (", ..." if len(names) < len(q.banners) else "")
+
+
+def composition_note(data: WaveData, lang: str) -> str:
+    """The sentence saying the sample's make-up is described, not reported as a finding."""
+    return words(lang)["composition_note"].format(groups=group_names(data, lang))
+
+
+def brief_title(data: WaveData, lang: str) -> str:
+    return words(lang)["brief_title"].format(strata=stratum_name(data, lang))
+
+
+def comparison_questionnaire(comparison: ComparisonData) -> Questionnaire | None:
+    """The later wave's questionnaire (else the earlier's): the wording's nouns come from it."""
+    a, b = comparison.info["waves"][0], later_wave(comparison)
+    return comparison.questionnaires.get(b) or comparison.questionnaires.get(a)
+
+
+def comparison_nouns(comparison: ComparisonData, lang: str) -> dict[str, str]:
+    """``strata`` and ``members`` for the comparison report's sentences."""
+    q = comparison_questionnaire(comparison)
+    if q is None:
+        w = words(lang)
+        return {"strata": w["category"].lower(), "members": w["population_units"]}
+    return {"strata": strata_word(q, lang), "members": members_word(q, lang)}
+
+
+def by_category_title(comparison: ComparisonData, lang: str) -> str:
+    return words(lang)["by_category"].format(strata=comparison_nouns(comparison, lang)["strata"])
+
+
+def comparison_composition_note(comparison: ComparisonData, lang: str) -> str:
+    q = comparison_questionnaire(comparison)
+    groups = words(lang)["groups"]
+    if q is not None:
+        groups = comparison_nouns(comparison, lang)["strata"]
+    return words(lang)["composition_note"].format(groups=groups)
 
 
 def uses_fpc(data: WaveData) -> bool:
@@ -355,8 +417,9 @@ def design_table(data: WaveData, lang: str) -> str:
     fpc = uses_fpc(data)
     total_n = sum(r.realised for r in rows)
     total_N = sum(r.population for r in rows)
+    strata = stratum_name(data, lang)
     header = [
-        w["category"],
+        strata[:1].upper() + strata[1:],
         w["population"],
         w["share"],
         w["planned"],
@@ -407,10 +470,11 @@ def methodology_text(data: WaveData, lang: str) -> str:
     fpc = uses_fpc(data)
     design = data.meta.get("design", {})
     facts = {
-        "frame": frame.name.get(lang) if frame else "",
+        "frame": q.in_language(frame.name, lang) if frame else "",
         "population": fmt_int(total_N, lang),
-        "source": f"; {frame.source.get(lang)}" if frame and frame.source else "",
+        "source": f"; {q.in_language(frame.source, lang)}" if frame and frame.source else "",
         "stratum": stratum_name(data, lang),
+        "members": members_word(q, lang),
     }
     if is_clustered(data):
         text = cluster_text(data, lang, facts)
@@ -970,7 +1034,7 @@ def group_row(data: WaveData, group: str, lang: str) -> StratumRow:
         if str(row.code) == str(group):
             return row
     raise InputError(
-        f"no member category {group!r} in the frame; expected one of "
+        f"no stratum {group!r} in the frame; expected one of "
         f"{', '.join(str(r.code) for r in design_rows(data, lang))}",
         column="category",
     )
@@ -981,6 +1045,7 @@ def brief_intro(data: WaveData, group: str, lang: str) -> str:
     moe = margin_of_error(row.realised, row.population if uses_fpc(data) else None)
     return words(lang)["brief_intro"].format(
         group=row.label,
+        members=members_word(data.questionnaire, lang),
         n=fmt_int(row.realised, lang),
         population=fmt_int(row.population, lang),
         moe=fmt_number(100 * moe, lang, 1),
@@ -1218,6 +1283,7 @@ def comparison_method_text(comparison: ComparisonData, lang: str) -> str:
         n_a=fmt_int(int(n.get(a, 0)), lang),
         n_b=fmt_int(int(n.get(b, 0)), lang),
         fpc=w["with_fpc"] if info.get("fpc") else w["without_fpc"],
+        strata=comparison_nouns(comparison, lang)["strata"],
     )
     overlap = (
         w["comparison_panel"].format(linked=fmt_int(linked, lang))
@@ -1259,7 +1325,10 @@ def hidden_categories(comparison: ComparisonData, a: str, b: str, threshold: int
 
 
 def how_to_read_comparison(comparison: ComparisonData, lang: str) -> str:
-    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(comparison.alpha, lang, 2))
+    text = words(lang)["how_to_read_text"].format(
+        alpha=fmt_number(comparison.alpha, lang, 2),
+        members=comparison_nouns(comparison, lang)["members"],
+    )
     return "> " + text
 
 
@@ -1488,7 +1557,10 @@ def frame_date_note(data: WaveData, lang: str) -> str:
     if not (frame_year.isdigit() and wave_year.isdigit()) or frame_year >= wave_year:
         return ""
     return words(lang)["frame_older"].format(
-        frame_date=fmt_month(str(frame.reference_date), lang), wave=wave_year
+        frame_date=fmt_month(str(frame.reference_date), lang),
+        wave=wave_year,
+        members=members_word(data.questionnaire, lang),
+        strata=stratum_name(data, lang),
     )
 
 
@@ -1529,7 +1601,9 @@ def design_name(data: WaveData, lang: str) -> str:
 def weighting_text(data: WaveData, lang: str) -> str:
     design = data.meta.get("design", {})
     w = words(lang)
-    text = w["weighting_text_clustered" if is_clustered(data) else "weighting_text"]
+    text = w["weighting_text_clustered" if is_clustered(data) else "weighting_text"].format(
+        members=members_word(data.questionnaire, lang)
+    )
     if design.get("calibrated_to"):
         text += " " + w["weighting_calibrated"].format(
             margins=", ".join(str(m) for m in design["calibrated_to"])
@@ -1609,7 +1683,9 @@ def colophon_text(data: WaveData, lang: str, title: str, subtitle: str, root="."
 
 def how_to_read_text(data: WaveData, lang: str) -> str:
     """The plain-language box on confidence intervals and significance (a quoted block)."""
-    text = words(lang)["how_to_read_text"].format(alpha=fmt_number(data.alpha, lang, 2))
+    text = words(lang)["how_to_read_text"].format(
+        alpha=fmt_number(data.alpha, lang, 2), members=members_word(data.questionnaire, lang)
+    )
     return "> " + text
 
 
