@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from pipeline.stages.collect import open_store
 from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess, client_for
 from tests.test_collect_browser import CHROMIUM, PHONE, keep
+from tests.test_collect_repeats import HOUSEHOLD
 from tests.test_collect_webform_browser import QUESTIONNAIRE, choose
 
 CACHE = "survey-collect-v1"
@@ -122,3 +123,36 @@ def test_the_service_worker_is_served_from_the_root_under_its_own_policy(tmp_pat
     assert response.headers["cache-control"] == "no-cache"
     page = client.get("/webform")
     assert "worker-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_a_changed_form_reaches_a_browser_that_kept_the_old_one(tmp_path):
+    """Network first: once the server has a new wording, the next visit online shows it and
+    keeps it, so that the page opened offline afterwards has the new wording too."""
+    path = tmp_path / "household.yaml"
+    path.write_text(HOUSEHOLD, encoding="utf-8")
+    process = ServerProcess(path, str(tmp_path / "wave.sqlite"), tmp_path, access="open").start()
+    page_url = f"{process.url}/webform?lang=vi"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
+            page = context.new_page()
+            page.goto(page_url)
+            expect(page.get_by_text("Có người?")).to_be_visible(timeout=30_000)
+            form_url = f"{process.url}/forms/household.xml?lang=vi"
+            wait_until_kept(page, page_url, form_url)
+
+            process.stop()
+            path.write_text(HOUSEHOLD.replace("Có người?", "Hộ có ai?"), encoding="utf-8")
+            process.start()
+            page.reload()
+            expect(page.get_by_text("Hộ có ai?")).to_be_visible(timeout=30_000)
+
+            process.stop()
+            context.set_offline(True)
+            page.reload()
+            expect(page.get_by_text("Hộ có ai?")).to_be_visible(timeout=30_000)
+            expect(page.get_by_text("Có người?")).to_have_count(0)
+            browser.close()
+    finally:
+        process.stop()
