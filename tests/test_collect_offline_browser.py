@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.stages.collect import open_store
+from pipeline.stages.collect.cards import new_codes
 from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess, client_for
 from tests.test_collect_browser import CHROMIUM, PHONE, keep
 from tests.test_collect_repeats import HOUSEHOLD
@@ -156,3 +157,37 @@ def test_a_changed_form_reaches_a_browser_that_kept_the_old_one(tmp_path):
             browser.close()
     finally:
         process.stop()
+
+
+@pytest.fixture
+def code_server(tmp_path):
+    db = str(tmp_path / "wave.sqlite")
+    store = open_store(db, "2024")
+    code = new_codes(1)[0]
+    store.add_codes([code], "box")
+    store.engine.dispose()
+    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="one-time").start()
+    yield process, code
+    process.stop()
+
+
+def test_a_one_time_codes_page_is_not_kept(code_server):
+    """The page opened with a one-time code carries the code: no service worker is
+    registered for it and nothing is kept, so the code never lands in the browser's cache."""
+    process, code = code_server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(process.url + "/")
+        page.fill("#code", code)
+        page.click("button[value=engine]")
+        expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
+        choose(page, "category", "1")
+        page.get_by_role("button", name="Gửi").click()
+        expect(page.locator("#collect-status")).to_contain_text("Cảm ơn", timeout=30_000)
+        registrations = page.evaluate(
+            "navigator.serviceWorker.getRegistrations().then((r) => r.length)"
+        )
+        cached = page.evaluate("caches.keys()")
+        browser.close()
+    assert registrations == 0 and cached == []
