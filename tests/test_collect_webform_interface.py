@@ -130,7 +130,7 @@ def walk_through(page: Page, url: str, words: dict[str, str], shot) -> str:
     "lang, words",
     [
         ("vi", {"send": "Gửi", "errors": "1 câu hỏi có lỗi.", "members": "Có người?",
-                "add": "Thêm Thành viên", "remove": "Xóa", "menu": "đổi ngôn ngữ"}),
+                "add": "Thêm Thành viên", "remove": "Xoá", "menu": "đổi ngôn ngữ"}),
         ("en", {"send": "Send", "errors": "1 question with error.", "members": "Members?",
                 "add": "Add Member", "remove": "Remove", "menu": "change language"}),
     ],

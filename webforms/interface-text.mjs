@@ -6,7 +6,7 @@
 // Each site is an exact piece of the engine's dist code. By default the English of its first
 // key, as a quoted string literal, is replaced by the look-up; `replace` gives the whole new
 // code where the string is built from parts. The build fails when a site is not found
-// exactly `count` times (an engine upgrade that changed the code would otherwise bring the
+// exactly once (an engine upgrade that changed the code would otherwise bring the
 // English back unseen), when a site no longer contains its key's English, or when a key of
 // the table has no site.
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 const LOOKUP = '__interfaceText';
 
-export const SITES = [
+const SITES = [
   { keys: ['odk_web_forms.submit.label'], find: 'label: "Send",' },
   {
     keys: ['odk_web_forms.validation.error.one', 'odk_web_forms.validation.error.other'],
@@ -222,7 +222,7 @@ function replacementOf(site, table) {
 }
 
 /** Every problem with the table and the sites that can be seen before building. */
-export function checkSites(table, sites = SITES) {
+function checkSites(table, sites) {
   const problems = [];
   for (const site of sites) {
     for (const key of site.keys) {
@@ -244,9 +244,10 @@ export function checkSites(table, sites = SITES) {
 
 /**
  * The vite (rollup) plugin: rewrites the engine's dist modules and fails the build when a
- * site was not found `count` (default 1) times in all of them together.
+ * site was not found exactly once in all of them together.
  */
-export function interfaceText({ tablePath, lookupModule, sites = SITES }) {
+export function interfaceText({ tablePath, lookupModule }) {
+  const sites = SITES;
   const table = JSON.parse(readFileSync(tablePath, 'utf8'));
   const problems = checkSites(table, sites);
   if (problems.length) throw new Error(`interface text:\n  ${problems.join('\n  ')}`);
@@ -269,9 +270,8 @@ export function interfaceText({ tablePath, lookupModule, sites = SITES }) {
     buildEnd(error) {
       if (error) return;
       const wrong = sites
-        .filter((site) => found.get(site) !== (site.count ?? 1))
-        .map((site) => `${site.keys[0]}: found ${found.get(site)} times, expected ${site.count ?? 1}:` +
-          ` ${JSON.stringify(site.find)}`);
+        .filter((site) => found.get(site) !== 1)
+        .map((site) => `${site.keys[0]}: found ${found.get(site)} times, not once: ${JSON.stringify(site.find)}`);
       if (wrong.length) {
         this.error(`interface text: the engine's code changed; update webforms/interface-text.mjs:\n  ${wrong.join('\n  ')}`);
       }

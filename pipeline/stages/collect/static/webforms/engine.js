@@ -1,4 +1,4 @@
-import { F as e, i as t, r as n, w as r, x as i } from "./chunk-YhVBtxKC.js";
+import { F as e, i as t, r as n, w as r, x as i } from "./chunk-DsYh8UaU.js";
 // node_modules/@getodk/web-forms/dist/index.js
 (function() {
 	try {

@@ -3518,7 +3518,7 @@ var interface_text_default = {
 	},
 	"repeat.remove.label": {
 		en: "Remove",
-		vi: "Xóa"
+		vi: "Xoá"
 	},
 	"repeat.instance.placeholder": {
 		en: "Repeat Item",
@@ -3570,7 +3570,7 @@ var interface_text_default = {
 	},
 	"geolocation_dialog.cancel.label": {
 		en: "Cancel",
-		vi: "Hủy"
+		vi: "Huỷ"
 	},
 	"geolocation_dialog.save.label": {
 		en: "Save location",
@@ -3646,23 +3646,23 @@ var interface_text_default = {
 	},
 	"map_confirm_dialog.delete_shape.header": {
 		en: "Delete entire shape?",
-		vi: "Xóa toàn bộ hình?"
+		vi: "Xoá toàn bộ hình?"
 	},
 	"map_confirm_dialog.delete_trace.header": {
 		en: "Delete entire trace?",
-		vi: "Xóa toàn bộ đường đi?"
+		vi: "Xoá toàn bộ đường đi?"
 	},
 	"map_confirm_dialog.delete_shape.body": {
 		en: "Are you sure you want to delete this entire shape and start over?",
-		vi: "Bạn có chắc muốn xóa toàn bộ hình này và vẽ lại từ đầu?"
+		vi: "Bạn có chắc muốn xoá toàn bộ hình này và vẽ lại từ đầu?"
 	},
 	"map_confirm_dialog.delete_trace.body": {
 		en: "Are you sure you want to delete this entire trace and start over?",
-		vi: "Bạn có chắc muốn xóa toàn bộ đường đi này và vẽ lại từ đầu?"
+		vi: "Bạn có chắc muốn xoá toàn bộ đường đi này và vẽ lại từ đầu?"
 	},
 	"map_confirm_dialog.delete.label": {
 		en: "Delete",
-		vi: "Xóa"
+		vi: "Xoá"
 	},
 	"map_advanced_panel.longitude.label": {
 		en: "Longitude",
@@ -3710,7 +3710,7 @@ var interface_text_default = {
 	},
 	"map_controls.delete.description": {
 		en: "Delete",
-		vi: "Xóa"
+		vi: "Xoá"
 	},
 	"map_properties.remove_selection.label": {
 		en: "Remove selection",
@@ -3758,11 +3758,11 @@ var interface_text_default = {
 	},
 	"map_status_bar.remove.label": {
 		en: "Remove",
-		vi: "Xóa"
+		vi: "Xoá"
 	},
 	"map_status_bar.remove_point.label": {
 		en: "Remove point",
-		vi: "Xóa điểm"
+		vi: "Xoá điểm"
 	},
 	"map_status_bar.view_details.label": {
 		en: "View details",
@@ -39086,7 +39086,7 @@ var GEOLOCATION_STATUS = {
 		}), Aa = async () => {
 			Ea.value = Ca.LOADING;
 			try {
-				wa.value = (await import("./chunk-CQbDkddg.js")).default, Ea.value = Ca.READY;
+				wa.value = (await import("./chunk-UK9BdFyP.js")).default, Ea.value = Ca.READY;
 			} catch {
 				Ea.value = Ca.ERROR;
 			}

@@ -1,4 +1,4 @@
-import { A as e, B as t, C as n, D as r, E as i, G as a, H as o, I as s, J as c, K as l, L as u, M as d, N as f, O as p, P as m, R as h, S as g, T as _, U as v, V as y, W as b, Y as x, _ as S, a as C, b as w, c as ee, d as T, f as E, g as D, h as O, j as k, k as te, l as ne, m as re, n as A, o as j, p as ie, q as M, s as ae, t as N, u as oe, v as se, y as ce, z as le } from "./chunk-YhVBtxKC.js";
+import { A as e, B as t, C as n, D as r, E as i, G as a, H as o, I as s, J as c, K as l, L as u, M as d, N as f, O as p, P as m, R as h, S as g, T as _, U as v, V as y, W as b, Y as x, _ as S, a as C, b as w, c as ee, d as T, f as E, g as D, h as O, j as k, k as te, l as ne, m as re, n as A, o as j, p as ie, q as M, s as ae, t as N, u as oe, v as se, y as ce, z as le } from "./chunk-DsYh8UaU.js";
 // node_modules/@getodk/web-forms/dist/MapBlock-Bb-sCnDx.js
 function ue(...e) {
 	console.warn(...e);
