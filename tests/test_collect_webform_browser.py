@@ -46,7 +46,7 @@ def choose(page: Page, name: str, code: str, lang: str = "vi") -> None:
 
 
 def switch_language(page: Page, name: str) -> None:
-    page.locator(".smaller-screens [aria-label='change language']").click()
+    page.locator(".smaller-screens .language-changer").click()
     page.get_by_role("option", name=name).click()
 
 
@@ -86,8 +86,8 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         switch_language(page, "Vietnamese (vi)")
 
         # a required question left empty: the engine refuses to send, nothing leaves
-        page.get_by_role("button", name="Send").click()
-        expect(page.locator(".form-error-message")).to_contain_text("1 question with error")
+        page.get_by_role("button", name="Gửi").click()
+        expect(page.locator(".form-error-message")).to_contain_text("1 câu hỏi có lỗi")
         # the form's own message in the form's language, not the engine's English default
         required = question(page, "category").locator(".validation-message")
         expect(required).to_have_text("Câu hỏi này cần được trả lời.")
@@ -131,7 +131,7 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
         question(page, "comment").locator("textarea, input").first.fill("Ý kiến của tôi")
 
         context.set_offline(True)
-        page.get_by_role("button", name="Send").click()
+        page.get_by_role("button", name="Gửi").click()
         status = page.locator("#collect-status")
         expect(status).to_contain_text("Chưa có mạng", timeout=15_000)
         expect(status).to_contain_text("Phiếu chờ gửi trên máy này: 1")
@@ -255,7 +255,7 @@ def test_a_form_submitted_offline_survives_the_tab_being_closed(server, tmp_path
         expect(page.locator(".odk-form")).to_be_visible(timeout=30_000)
         choose(page, "category", "4")
         context.set_offline(True)
-        page.get_by_role("button", name="Send").click()
+        page.get_by_role("button", name="Gửi").click()
         expect(page.locator("#collect-status")).to_contain_text("Chưa có mạng", timeout=15_000)
         page.close()
         context.set_offline(False)

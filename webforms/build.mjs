@@ -1,11 +1,13 @@
 // Build the form engine bundle into pipeline/stages/collect/static/webforms/ with the
 // licences of every package it contains and a manifest (versions from package-lock.json,
-// sha256 of each file) that tests/test_collect_webforms.py checks.
+// sha256 of each file) that tests/test_collect_webforms.py checks. The engine's interface
+// strings are put in the page's language on the way (interface-text.mjs).
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { interfaceText } from './interface-text.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(here, '../pipeline/stages/collect/static/webforms');
@@ -16,6 +18,16 @@ await build({
   root: here,
   logLevel: 'warn',
   configFile: false,
+  // the engine's English interface strings become look-ups in interface-text.json
+  plugins: [
+    {
+      ...interfaceText({
+        tablePath: join(here, 'interface-text.json'),
+        lookupModule: join(here, 'src/interface-text.js'),
+      }),
+      enforce: 'pre',
+    },
+  ],
   define: {
     'process.env.NODE_ENV': '"production"',
     __VUE_OPTIONS_API__: 'true',

@@ -5,7 +5,8 @@ Respondents: ``/`` (start page; a one-time code is typed here, never put in a UR
 the browser by ODK Web Forms from /static, which fetches the XForm and submits to
 ``/submission``; ``/form``, ``/key/<token>/form`` and ``/respond``: the plain HTML form,
 with no script. ODK Collect and other OpenRosa clients: ``/formList``, ``/forms/<id>.xml``,
-``/submission`` (also under ``/key/<token>/``). Admin: ``/admin``.
+``/submission`` (also under ``/key/<token>/``). Admin: ``/admin``. ``/sw.js``: the service
+worker that keeps the engine page, its XForm and /static for offline use.
 
 The server writes no access log: a request line would carry the time, the address and, for
 app-users, the token. Nothing here logs anything about a submission.
@@ -29,7 +30,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -39,6 +40,7 @@ from pipeline.stages.collect.cards import cards_pdf, new_codes, normalise_code
 from pipeline.stages.collect.export import export_wave
 from pipeline.stages.collect.security import (
     ENGINE_CSP,
+    SERVICE_WORKER_CSP,
     AdminSessions,
     SecurityMiddleware,
     same_token,
@@ -563,6 +565,7 @@ def create_app(config: CollectConfig) -> Starlette:
         Route("/key/{token}/keying", keying_form),
         Route("/key/{token}/keying", keying, methods=["POST"]),
         Mount("/static", app=static_files()),
+        Route("/sw.js", service_worker),
         Route("/formList", form_list),
         Route("/key/{token}/formList", form_list),
         Route("/forms/{form_id}.xml", form_xml),
@@ -601,6 +604,17 @@ def static_files():
         await files(scope, receive, send_no_cache)
 
     return GZipMiddleware(revalidated, minimum_size=1024)
+
+
+async def service_worker(request: Request) -> Response:
+    """The service worker that keeps the form page for offline use (static/sw.js), served
+    from the root so that its scope covers the form pages; revalidated on every visit so that
+    a new version takes over."""
+    return FileResponse(
+        STATIC / "sw.js",
+        media_type="text/javascript",
+        headers={"cache-control": "no-cache", "content-security-policy": SERVICE_WORKER_CSP},
+    )
 
 
 def progress_rows(config: CollectConfig) -> tuple[list[dict], str]:

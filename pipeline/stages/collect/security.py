@@ -34,11 +34,16 @@ CSP = (
 #   elements at run time (no external style sheet exists for them). Inline style cannot run
 #   script; every label still reaches the page escaped by Vue.
 # Its fonts (Roboto) are embedded in its styles as data: URLs, hence font-src data:.
+# The page registers the service worker (/sw.js, this server's own script) that keeps it
+# for offline use, hence worker-src 'self'.
 ENGINE_CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'"
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+# The service worker's own policy (a worker's fetches obey the policy of its script): it
+# fetches from this server and does nothing else.
+SERVICE_WORKER_CSP = "default-src 'none'; connect-src 'self'"
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),

@@ -97,6 +97,24 @@ async function submitted(file) {
   return outcome !== 'refused';
 }
 
+/**
+ * Keep this page and its XForm for offline use: the service worker (/sw.js) keeps them with
+ * the static files, so that the page opens again without a connection. A one-time code's
+ * page is not kept (it holds the code); without a service worker (a page not served over
+ * HTTPS) the page works as before, online.
+ */
+async function keepForOffline() {
+  if (!('serviceWorker' in navigator) || config.single) return;
+  try {
+    await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    const registration = await navigator.serviceWorker.ready;
+    const formUrl = new URL(config.formUrl, window.location.href).href;
+    registration.active.postMessage({ keep: [window.location.href, formUrl] });
+  } catch {
+    // the form still works online; only reopening it offline is lost
+  }
+}
+
 async function start() {
   const headers = config.token ? { Authorization: `Bearer ${config.token}` } : {};
   let formXml;
@@ -120,6 +138,7 @@ async function start() {
   // leftovers from an earlier visit, then whenever the connection returns, and every
   // RETRY_SECONDS while something waits (the online event is not fired by every network)
   if (leftovers.length > 0) flush();
+  keepForOffline();
   window.addEventListener('online', () => flush());
   setInterval(async () => {
     if ((await waiting()).length > 0) flush();

@@ -1,4 +1,4 @@
-import { C as e, P as t, i as n, r, x as i } from "./chunk-lTMA4DuW.js";
+import { F as e, i as t, r as n, w as r, x as i } from "./chunk-DsYh8UaU.js";
 // node_modules/@getodk/web-forms/dist/index.js
 (function() {
 	try {
@@ -12,11 +12,11 @@ import { C as e, P as t, i as n, r, x as i } from "./chunk-lTMA4DuW.js";
 })();
 // src/engine.js
 function a(a, o, s) {
-	let c = e({ render: () => t(r, {
+	let c = r({ render: () => e(n, {
 		formXml: o,
 		fetchFormAttachment: () => Promise.reject(/* @__PURE__ */ Error("this form has no attachments")),
-		onSubmit: async (e, t) => {
-			t(await s(e.data[0].get("xml_submission_file"), e.submissionMeta?.instanceID ?? null) ? { next: n } : {});
+		onSubmit: async (e, n) => {
+			n(await s(e.data[0].get("xml_submission_file"), e.submissionMeta?.instanceID ?? null) ? { next: t } : {});
 		}
 	}) });
 	return c.use(i), c.mount(a), c;

@@ -3462,6 +3462,377 @@ function resolveRootNamespace(_a) {
 function normalizeContainer(_a) {
 	return isString$2(_a) ? document.querySelector(_a) : _a;
 }
+// interface-text.json
+var interface_text_default = {
+	"odk_web_forms.submit.label": {
+		en: "Send",
+		vi: "Gửi"
+	},
+	"odk_web_forms.validation.error.one": {
+		en: "{count} question with error.",
+		vi: "{count} câu hỏi có lỗi."
+	},
+	"odk_web_forms.validation.error.other": {
+		en: "{count} questions with errors.",
+		vi: "{count} câu hỏi có lỗi."
+	},
+	"odk_web_forms.geolocation.error": {
+		en: "Location unavailable. Enable GPS and browser permissions, then restart the form to try again.",
+		vi: "Không lấy được vị trí. Hãy bật GPS và cho phép trình duyệt truy cập vị trí, rồi mở lại biểu mẫu để thử lại."
+	},
+	"odk_web_forms.powered_by.label": {
+		en: "Powered by",
+		vi: "Chạy trên nền"
+	},
+	"odk_web_forms.unknown_error.message": {
+		en: "Unknown error",
+		vi: "Lỗi không xác định"
+	},
+	"form_language_menu.label": {
+		en: "Change language",
+		vi: "Đổi ngôn ngữ"
+	},
+	"form_language_menu.aria_label": {
+		en: "change language",
+		vi: "đổi ngôn ngữ"
+	},
+	"form_load_failure_dialog.header.title": {
+		en: "An error occurred while loading this form",
+		vi: "Đã xảy ra lỗi khi tải biểu mẫu này"
+	},
+	"form_load_failure_dialog.details.label": {
+		en: "Technical error details",
+		vi: "Chi tiết kỹ thuật của lỗi"
+	},
+	"validation_message.required.error": {
+		en: "Condition not satisfied: required",
+		vi: "Câu hỏi này cần được trả lời."
+	},
+	"validation_message.constraint.error": {
+		en: "Condition not satisfied: constraint",
+		vi: "Câu trả lời không đáp ứng điều kiện của câu hỏi."
+	},
+	"repeat.add.label": {
+		en: "Add",
+		vi: "Thêm"
+	},
+	"repeat.remove.label": {
+		en: "Remove",
+		vi: "Xoá"
+	},
+	"repeat.instance.placeholder": {
+		en: "Repeat Item",
+		vi: "Mục lặp lại"
+	},
+	"rank_control.open.label": {
+		en: "Rank items",
+		vi: "Xếp thứ tự"
+	},
+	"upload_image_header.take_picture.label": {
+		en: "Take picture",
+		vi: "Chụp ảnh"
+	},
+	"upload_image_header.choose_image.label": {
+		en: "Choose image",
+		vi: "Chọn ảnh"
+	},
+	"upload_image.preview.alt": {
+		en: "Captured image preview",
+		vi: "Ảnh vừa chụp"
+	},
+	"geolocation_formatted_value.accuracy.label": {
+		en: "Accuracy: {accuracy} m,",
+		vi: "Độ chính xác: {accuracy} m,"
+	},
+	"geolocation_formatted_value.latitude.label": {
+		en: "Latitude: {latitude},",
+		vi: "Vĩ độ: {latitude},"
+	},
+	"geolocation_formatted_value.longitude.label": {
+		en: "Longitude: {longitude}.",
+		vi: "Kinh độ: {longitude}."
+	},
+	"geolocation_dialog.header.title": {
+		en: "Finding your location",
+		vi: "Đang tìm vị trí của bạn"
+	},
+	"geolocation_dialog.accuracy_threshold.info": {
+		en: "Location will be saved at {accuracyThreshold} m",
+		vi: "Vị trí sẽ được lưu khi sai số còn {accuracyThreshold} m"
+	},
+	"geolocation_dialog.elapsed_time.label": {
+		en: "Time taken to capture location:",
+		vi: "Thời gian lấy vị trí:"
+	},
+	"geolocation_dialog.previous_accuracy.info": {
+		en: "Previous saved location at {accuracy} m",
+		vi: "Vị trí đã lưu trước đó có sai số {accuracy} m"
+	},
+	"geolocation_dialog.cancel.label": {
+		en: "Cancel",
+		vi: "Huỷ"
+	},
+	"geolocation_dialog.save.label": {
+		en: "Save location",
+		vi: "Lưu vị trí"
+	},
+	"geopoint_accuracy.good.label": {
+		en: "Good accuracy",
+		vi: "Độ chính xác tốt"
+	},
+	"geopoint_accuracy.acceptable.label": {
+		en: "Good accuracy",
+		vi: "Độ chính xác tốt"
+	},
+	"geopoint_accuracy.poor.label": {
+		en: "Poor accuracy",
+		vi: "Độ chính xác kém"
+	},
+	"geopoint_accuracy.unknown.label": {
+		en: "Unknown accuracy",
+		vi: "Chưa rõ độ chính xác"
+	},
+	"input_geopoint.get_location.label": {
+		en: "Get location",
+		vi: "Lấy vị trí"
+	},
+	"input_geopoint.try_again.label": {
+		en: "Try again",
+		vi: "Thử lại"
+	},
+	"input_geopoint.location_error.title": {
+		en: "Cannot access location",
+		vi: "Không truy cập được vị trí"
+	},
+	"input_geopoint.location_error.description": {
+		en: "Grant location permission in the browser settings and make sure location is turned on.",
+		vi: "Hãy cho phép truy cập vị trí trong cài đặt trình duyệt và bảo đảm định vị đang bật."
+	},
+	"map_block.graphics_error.title": {
+		en: "Graphics issue detected",
+		vi: "Có sự cố đồ họa"
+	},
+	"map_block.graphics_error.message": {
+		en: "Your browser cannot display the map now. Enable graphics acceleration settings.",
+		vi: "Trình duyệt hiện không hiển thị được bản đồ. Hãy bật tăng tốc đồ họa trong cài đặt."
+	},
+	"map_block.location_error.title": {
+		en: "Cannot access location",
+		vi: "Không truy cập được vị trí"
+	},
+	"map_block.location_error.message": {
+		en: "Grant location permission in the browser settings and make sure location is turned on.",
+		vi: "Hãy cho phép truy cập vị trí trong cài đặt trình duyệt và bảo đảm định vị đang bật."
+	},
+	"map_block.get_location.label": {
+		en: "Get location",
+		vi: "Lấy vị trí"
+	},
+	"map_block.drag_vertex_instruction.placed": {
+		en: "Press and drag to move a point",
+		vi: "Nhấn giữ và kéo để di chuyển điểm"
+	},
+	"map_block.drag_vertex_instruction.default": {
+		en: "Tap to place a point",
+		vi: "Chạm để đặt điểm"
+	},
+	"map_block.drag_instruction.placed": {
+		en: "Tap to move point",
+		vi: "Chạm để di chuyển điểm"
+	},
+	"map_block.drag_instruction.default": {
+		en: "Use the location button to center on your current location",
+		vi: "Dùng nút vị trí để đưa bản đồ về chỗ bạn đang đứng"
+	},
+	"map_confirm_dialog.delete_shape.header": {
+		en: "Delete entire shape?",
+		vi: "Xoá toàn bộ hình?"
+	},
+	"map_confirm_dialog.delete_trace.header": {
+		en: "Delete entire trace?",
+		vi: "Xoá toàn bộ đường đi?"
+	},
+	"map_confirm_dialog.delete_shape.body": {
+		en: "Are you sure you want to delete this entire shape and start over?",
+		vi: "Bạn có chắc muốn xoá toàn bộ hình này và vẽ lại từ đầu?"
+	},
+	"map_confirm_dialog.delete_trace.body": {
+		en: "Are you sure you want to delete this entire trace and start over?",
+		vi: "Bạn có chắc muốn xoá toàn bộ đường đi này và vẽ lại từ đầu?"
+	},
+	"map_confirm_dialog.delete.label": {
+		en: "Delete",
+		vi: "Xoá"
+	},
+	"map_advanced_panel.longitude.label": {
+		en: "Longitude",
+		vi: "Kinh độ"
+	},
+	"map_advanced_panel.longitude.error": {
+		en: "Longitude is invalid",
+		vi: "Kinh độ không hợp lệ"
+	},
+	"map_advanced_panel.latitude.label": {
+		en: "Latitude",
+		vi: "Vĩ độ"
+	},
+	"map_advanced_panel.latitude.error": {
+		en: "Latitude is invalid",
+		vi: "Vĩ độ không hợp lệ"
+	},
+	"map_advanced_panel.altitude.label": {
+		en: "Altitude",
+		vi: "Độ cao"
+	},
+	"map_advanced_panel.accuracy.label": {
+		en: "Accuracy",
+		vi: "Độ chính xác"
+	},
+	"map_advanced_panel.import_data.label": {
+		en: "Import data to replace location",
+		vi: "Nhập dữ liệu để thay vị trí"
+	},
+	"map_controls.full_screen.description": {
+		en: "Full Screen",
+		vi: "Toàn màn hình"
+	},
+	"map_controls.zoom_fit_all.description": {
+		en: "Zoom to fit",
+		vi: "Thu phóng cho vừa"
+	},
+	"map_controls.current_location.description": {
+		en: "Zoom to current location",
+		vi: "Phóng tới vị trí hiện tại"
+	},
+	"map_controls.undo.description": {
+		en: "Undo last change",
+		vi: "Hoàn tác thay đổi vừa rồi"
+	},
+	"map_controls.delete.description": {
+		en: "Delete",
+		vi: "Xoá"
+	},
+	"map_properties.remove_selection.label": {
+		en: "Remove selection",
+		vi: "Bỏ chọn"
+	},
+	"map_properties.save_selected.label": {
+		en: "Save selected",
+		vi: "Lưu mục đã chọn"
+	},
+	"map_status_bar.no_trace_saved.label": {
+		en: "No trace saved",
+		vi: "Chưa lưu đường đi nào"
+	},
+	"map_status_bar.no_shape_saved.label": {
+		en: "No shape saved",
+		vi: "Chưa lưu hình nào"
+	},
+	"map_status_bar.no_point_saved.label": {
+		en: "No point saved",
+		vi: "Chưa lưu điểm nào"
+	},
+	"map_status_bar.point_saved.label": {
+		en: "Point saved",
+		vi: "Đã lưu điểm"
+	},
+	"map_status_bar.trace_saved.label": {
+		en: "Trace saved",
+		vi: "Đã lưu đường đi"
+	},
+	"map_status_bar.shape_saved.label": {
+		en: "Shape saved",
+		vi: "Đã lưu hình"
+	},
+	"map_status_bar.feature_saved.label": {
+		en: "Feature saved",
+		vi: "Đã lưu đối tượng"
+	},
+	"map_status_bar.points_saved.label": {
+		en: "{count} points saved",
+		vi: "Đã lưu {count} điểm"
+	},
+	"map_status_bar.capturing.label": {
+		en: "Capturing location...",
+		vi: "Đang lấy vị trí..."
+	},
+	"map_status_bar.remove.label": {
+		en: "Remove",
+		vi: "Xoá"
+	},
+	"map_status_bar.remove_point.label": {
+		en: "Remove point",
+		vi: "Xoá điểm"
+	},
+	"map_status_bar.view_details.label": {
+		en: "View details",
+		vi: "Xem chi tiết"
+	},
+	"map_status_bar.advanced.label": {
+		en: "Advanced",
+		vi: "Nâng cao"
+	},
+	"map_status_bar.vertex_longitude.label": {
+		en: "Longitude: {longitude}",
+		vi: "Kinh độ: {longitude}"
+	},
+	"map_status_bar.vertex_latitude.label": {
+		en: "Latitude: {latitude}",
+		vi: "Vĩ độ: {latitude}"
+	},
+	"map_status_bar.vertex_altitude.label": {
+		en: "Altitude: {altitude} m",
+		vi: "Độ cao: {altitude} m"
+	},
+	"map_status_bar.vertex_accuracy.label": {
+		en: "Accuracy: {accuracy}",
+		vi: "Độ chính xác: {accuracy}"
+	},
+	"map_update_coords_dialog.header.title": {
+		en: "Import data to replace location",
+		vi: "Nhập dữ liệu để thay vị trí"
+	},
+	"map_update_coords_dialog.paste_data.label": {
+		en: "Paste data in ODK format",
+		vi: "Dán dữ liệu theo định dạng ODK"
+	},
+	"map_update_coords_dialog.upload_file.label": {
+		en: "Upload a GeoJSON file",
+		vi: "Tải lên tệp GeoJSON"
+	},
+	"map_update_coords_dialog.upload_file.action": {
+		en: "Upload file",
+		vi: "Tải tệp lên"
+	},
+	"map_update_coords_dialog.save.label": {
+		en: "Save",
+		vi: "Lưu"
+	},
+	"map_update_coords_dialog.file_empty.error": {
+		en: "File is empty.",
+		vi: "Tệp trống."
+	},
+	"map_update_coords_dialog.unsupported_file.error": {
+		en: "Unsupported file type. Please upload a .geojson file.",
+		vi: "Loại tệp không được hỗ trợ. Hãy tải lên tệp .geojson."
+	},
+	"map_update_coords_dialog.parse_failed.error": {
+		en: "Failed to parse file. Ensure it is a valid GeoJSON.",
+		vi: "Không đọc được tệp. Hãy kiểm tra đó là tệp GeoJSON hợp lệ."
+	},
+	"map_update_coords_dialog.incorrect_geometry.error": {
+		en: "Incorrect geometry type.",
+		vi: "Sai loại hình học."
+	}
+}, FALLBACK = "en";
+function pageLanguage() {
+	let _a = (globalThis.document?.documentElement.lang || FALLBACK).toLowerCase().split("-")[0];
+	return _a in interface_text_default["odk_web_forms.submit.label"] ? _a : FALLBACK;
+}
+function interfaceText(_a, ba = {}) {
+	let xa = interface_text_default[_a];
+	return (xa[pageLanguage()] ?? xa[FALLBACK]).replace(/\{(\w+)\}/g, (_a, xa) => xa in ba ? String(ba[xa]) : _a);
+}
 // node_modules/@getodk/web-forms/dist/index-DlGh9P5C.js
 var __defProp$2 = Object.defineProperty, __getOwnPropSymbols$2 = Object.getOwnPropertySymbols, __hasOwnProp$2 = Object.prototype.hasOwnProperty, __propIsEnum$2 = Object.prototype.propertyIsEnumerable, __defNormalProp$2 = (_a, ba, xa) => ba in _a ? __defProp$2(_a, ba, {
 	enumerable: !0,
@@ -13852,8 +14223,8 @@ var _hoisted_1$P = { class: "content" }, _hoisted_2$q = {
 	props: { error: {} },
 	setup(_a) {
 		let ba = {
-			DIALOG_TITLE: "An error occurred while loading this form",
-			DETAILS_SUMMARY_LABEL: "Technical error details"
+			DIALOG_TITLE: interfaceText("form_load_failure_dialog.header.title"),
+			DETAILS_SUMMARY_LABEL: interfaceText("form_load_failure_dialog.details.label")
 		}, xa = _a, Sa = computed(() => {
 			let { stack: _a = null, unknownCauseDetail: ba } = xa.error;
 			return _a == null && ba == null ? null : {
@@ -13947,8 +14318,8 @@ var _hoisted_1$P = { class: "content" }, _hoisted_2$q = {
 		return MISSING_RESOURCE_BEHAVIOR.ERROR;
 	}
 }, VALIDATION_TEXT = {
-	constraintMsg: "Condition not satisfied: constraint",
-	requiredMsg: "Condition not satisfied: required"
+	constraintMsg: interfaceText("validation_message.constraint.error"),
+	requiredMsg: interfaceText("validation_message.required.error")
 }, INSTANCE_FILE_NAME = "xml_submission_file", INSTANCE_FILE_TYPE = "text/xml", blobDescription = (_a) => {
 	let { name: ba } = _a;
 	if (typeof ba == "string") return ba;
@@ -36299,7 +36670,7 @@ var _hoisted_1$K = { class: "language-dd-label" }, _sfc_main$R = /* @__PURE__ */
 			options: _a.languages,
 			"option-label": "language",
 			class: "align-items-center with-icon language-changer",
-			"aria-label": "change language",
+			"aria-label": interfaceText("form_language_menu.aria_label"),
 			"onUpdate:modelValue": xa[0] ||= (_a) => ba.$emit("update:activeLanguage", _a)
 		}, {
 			value: withCtx((_a) => [createVNode(IconSVG, { name: "mdiWeb" }), createBaseVNode("span", null, toDisplayString(_a.value.language), 1)]),
@@ -36313,7 +36684,7 @@ var _hoisted_1$K = { class: "language-dd-label" }, _sfc_main$R = /* @__PURE__ */
 	setup(_a) {
 		let ba = _a, xa = /* @__PURE__ */ ref(!1), Sa = (_a) => !_a.isSyntheticDefault, Ca = /* @__PURE__ */ ref([]), wa = ba.form.languages.filter(Sa);
 		wa.length > 0 && Ca.value.unshift({
-			label: "Change language",
+			label: interfaceText("form_language_menu.label"),
 			icon: "mdiWeb",
 			command: () => xa.value = !0
 		});
@@ -38229,9 +38600,9 @@ var _hoisted_1$F = { key: 2 }, _hoisted_2$k = { key: 3 }, _hoisted_3$f = {
 			return Array.isArray(_a) ? _a : [_a];
 		});
 		return (_a, ba) => (openBlock(!0), createElementBlock(Fragment, null, renderList(xa.value, (_a, ba) => (openBlock(), createElementBlock("div", { key: ba }, [createBaseVNode("p", _hoisted_1$w, [
-			_a?.accuracy == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_2$h, "Accuracy: " + toDisplayString(unref(truncateDecimals)(_a.accuracy, { decimals: 3 })) + " m,", 1)),
-			_a?.latitude == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_3$d, "Latitude: " + toDisplayString(_a.latitude) + ",", 1)),
-			_a?.longitude == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_4$9, "Longitude: " + toDisplayString(_a.longitude) + ".", 1))
+			_a?.accuracy == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_2$h, interfaceText("geolocation_formatted_value.accuracy.label", { accuracy: toDisplayString(unref(truncateDecimals)(_a.accuracy, { decimals: 3 })) }), 1)),
+			_a?.latitude == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_3$d, interfaceText("geolocation_formatted_value.latitude.label", { latitude: toDisplayString(_a.latitude) }), 1)),
+			_a?.longitude == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("span", _hoisted_4$9, interfaceText("geolocation_formatted_value.longitude.label", { longitude: toDisplayString(_a.longitude) }), 1))
 		])]))), 128));
 	}
 }), GeolocationFormattedValue = /* @__PURE__ */ _export_sfc(_sfc_main$D, [["__scopeId", "data-v-ffe0952b"]]), ACCURACY_THRESHOLD_DEFAULT = 5, UNACCEPTABLE_ACCURACY_THRESHOLD_DEFAULT = 100, GeopointAccuracyThresholdOptions = class {
@@ -38398,10 +38769,10 @@ var GEOLOCATION_STATUS = {
 	let { accuracyThreshold: xa, unacceptableAccuracyThreshold: Sa } = ba;
 	return _a > Sa ? GEOPOINT_ACCURACY_QUALITY.POOR : _a > xa ? GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE : GEOPOINT_ACCURACY_QUALITY.GOOD;
 }, GEOPOINT_ACCURACY_QUALITY_LABEL = {
-	[GEOPOINT_ACCURACY_QUALITY.GOOD]: "Good accuracy",
-	[GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE]: "Good accuracy",
-	[GEOPOINT_ACCURACY_QUALITY.POOR]: "Poor accuracy",
-	[GEOPOINT_ACCURACY_QUALITY.UNKNOWN]: "Unknown accuracy"
+	[GEOPOINT_ACCURACY_QUALITY.GOOD]: interfaceText("geopoint_accuracy.good.label"),
+	[GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE]: interfaceText("geopoint_accuracy.acceptable.label"),
+	[GEOPOINT_ACCURACY_QUALITY.POOR]: interfaceText("geopoint_accuracy.poor.label"),
+	[GEOPOINT_ACCURACY_QUALITY.UNKNOWN]: interfaceText("geopoint_accuracy.unknown.label")
 }, GeopointAccuracy = class {
 	static GOOD = GEOPOINT_ACCURACY_QUALITY.GOOD;
 	static ACCEPTABLE = GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE;
@@ -38478,7 +38849,7 @@ var GEOLOCATION_STATUS = {
 			header: withCtx(() => [createBaseVNode("div", _hoisted_1$t, [createBaseVNode("div", _hoisted_2$g, [createVNode(unref(script$n), {
 				class: "geo-spinner",
 				"stroke-width": "4"
-			}), xa[3] ||= createBaseVNode("strong", null, "Finding your location", -1)]), createBaseVNode("button", {
+			}), xa[3] ||= createBaseVNode("strong", null, interfaceText("geolocation_dialog.header.title"), -1)]), createBaseVNode("button", {
 				class: "close-icon",
 				onClick: xa[0] ||= (_a) => ja()
 			}, [createVNode(IconSVG, { name: "mdiClose" })])])]),
@@ -38494,17 +38865,17 @@ var GEOLOCATION_STATUS = {
 				variant: "primary"
 			}))])), createBaseVNode("div", _hoisted_5$7, [
 				Ea.value.value == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("strong", _hoisted_6$5, toDisplayString(unref(truncateDecimals)(Ea.value.value, Sa)) + " m - " + toDisplayString(Ea.value.label), 1)),
-				_a.options.accuracyThreshold > 0 && wa.value.geopoint == null ? (openBlock(), createElementBlock("p", _hoisted_7$4, " Location will be saved at " + toDisplayString(_a.options.accuracyThreshold) + " m ", 1)) : createCommentVNode("", !0),
-				createBaseVNode("p", null, [xa[4] ||= createTextVNode("Time taken to capture location: ", -1), createVNode(_sfc_main$C)]),
-				Ca.value.value ? (openBlock(), createElementBlock("p", _hoisted_8$4, " Previous saved location at " + toDisplayString(unref(truncateDecimals)(Ca.value.value, Sa)) + " m ", 1)) : createCommentVNode("", !0)
+				_a.options.accuracyThreshold > 0 && wa.value.geopoint == null ? (openBlock(), createElementBlock("p", _hoisted_7$4, " " + interfaceText("geolocation_dialog.accuracy_threshold.info", { accuracyThreshold: toDisplayString(_a.options.accuracyThreshold) }) + " ", 1)) : createCommentVNode("", !0),
+				createBaseVNode("p", null, [xa[4] ||= createTextVNode(interfaceText("geolocation_dialog.elapsed_time.label") + " ", -1), createVNode(_sfc_main$C)]),
+				Ca.value.value ? (openBlock(), createElementBlock("p", _hoisted_8$4, " " + interfaceText("geolocation_dialog.previous_accuracy.info", { accuracy: toDisplayString(unref(truncateDecimals)(Ca.value.value, Sa)) }) + " ", 1)) : createCommentVNode("", !0)
 			])])]),
 			footer: withCtx(() => [createBaseVNode("div", _hoisted_9$2, [createVNode(unref(script$H), {
 				text: "",
 				severity: "contrast",
-				label: "Cancel",
+				label: interfaceText("geolocation_dialog.cancel.label"),
 				onClick: xa[1] ||= (_a) => ja()
 			}), createVNode(unref(script$H), {
-				label: "Save location",
+				label: interfaceText("geolocation_dialog.save.label"),
 				disabled: Ea.value.value == null,
 				onClick: xa[2] ||= (_a) => Fa()
 			}, null, 8, ["disabled"])])]),
@@ -38560,7 +38931,7 @@ var GEOLOCATION_STATUS = {
 				default: withCtx(() => [createVNode(IconSVG, {
 					name: "mdiMapMarkerOutline",
 					variant: "inverted"
-				}), ka[2] ||= createBaseVNode("span", null, "Get location", -1)]),
+				}), ka[2] ||= createBaseVNode("span", null, interfaceText("input_geopoint.get_location.label"), -1)]),
 				_: 1
 			}, 8, ["disabled"])) : createCommentVNode("", !0),
 			Ea.value == null ? createCommentVNode("", !0) : (openBlock(), createElementBlock("div", _hoisted_2$f, [createBaseVNode("div", _hoisted_3$b, [Oa.value.quality === unref(GeopointAccuracy).POOR ? (openBlock(), createBlock(IconSVG, {
@@ -38583,7 +38954,7 @@ var GEOLOCATION_STATUS = {
 					class: "retry-button",
 					onClick: ka[1] ||= (_a) => Fa()
 				}, {
-					default: withCtx(() => [createVNode(IconSVG, { name: "mdiRefresh" }), ka[3] ||= createBaseVNode("span", null, "Try again", -1)]),
+					default: withCtx(() => [createVNode(IconSVG, { name: "mdiRefresh" }), ka[3] ||= createBaseVNode("span", null, interfaceText("input_geopoint.try_again.label"), -1)]),
 					_: 1
 				}))
 			])])),
@@ -38591,9 +38962,9 @@ var GEOLOCATION_STATUS = {
 				key: 2,
 				class: normalizeClass(["geopoint-error", { "stack-errors": unref(xa) }])
 			}, [...ka[4] ||= [
-				createBaseVNode("strong", null, "Cannot access location", -1),
+				createBaseVNode("strong", null, interfaceText("input_geopoint.location_error.title"), -1),
 				createTextVNode("\xA0", -1),
-				createBaseVNode("span", null, "Grant location permission in the browser settings and make sure location is turned on.", -1)
+				createBaseVNode("span", null, interfaceText("input_geopoint.location_error.description"), -1)
 			]], 2))
 		], 512), Aa.value === Ca.REQUESTED && Pa.value?.status !== unref(GEOLOCATION_STATUS).FAILURE ? (openBlock(), createBlock(_sfc_main$B, {
 			key: 0,
@@ -38715,7 +39086,7 @@ var GEOLOCATION_STATUS = {
 		}), Aa = async () => {
 			Ea.value = Ca.LOADING;
 			try {
-				wa.value = (await import("./chunk-Ccq8vKZy.js")).default, Ea.value = Ca.READY;
+				wa.value = (await import("./chunk-UK9BdFyP.js")).default, Ea.value = Ca.READY;
 			} catch {
 				Ea.value = Ca.ERROR;
 			}
@@ -46491,7 +46862,7 @@ var ft = [
 				name: "mdiUnfoldMoreHorizontal",
 				size: "sm",
 				variant: Sa.value ? "muted" : "base"
-			}, null, 8, ["variant"]), Pa[1] ||= createBaseVNode("span", null, "Rank items", -1)], 8, _hoisted_3$5)])) : createCommentVNode("", !0), createVNode(unref(lo), {
+			}, null, 8, ["variant"]), Pa[1] ||= createBaseVNode("span", null, interfaceText("rank_control.open.label"), -1)], 8, _hoisted_3$5)])) : createCommentVNode("", !0), createVNode(unref(lo), {
 				id: _a.question.nodeId,
 				modelValue: wa.value,
 				"onUpdate:modelValue": Pa[0] ||= (_a) => wa.value = _a,
@@ -51065,7 +51436,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 			_: 1
 		})), createVNode(ImageBlock, {
 			"blob-url": xa.value,
-			alt: "Captured image preview"
+			alt: interfaceText("upload_image.preview.alt")
 		}, null, 8, ["blob-url"])])) : createCommentVNode("", !0);
 	}
 }), UploadImagePreview = /* @__PURE__ */ _export_sfc(_sfc_main$7, [["__scopeId", "data-v-00ac9446"]]), _hoisted_1$2 = { class: "capture-buttons" }, _hoisted_2$1 = ["accept"], _hoisted_3$1 = ["accept"], _sfc_main$6 = /* @__PURE__ */ defineComponent({
@@ -51101,7 +51472,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 					default: withCtx(() => [createVNode(IconSVG, {
 						name: "mdiCamera",
 						variant: "inverted"
-					}), Oa[3] ||= createBaseVNode("span", null, "Take picture", -1)]),
+					}), Oa[3] ||= createBaseVNode("span", null, interfaceText("upload_image_header.take_picture.label"), -1)]),
 					_: 1
 				}, 8, ["disabled"]), createBaseVNode("input", {
 					ref_key: "takePictureInput",
@@ -51120,7 +51491,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 					default: withCtx(() => [createVNode(IconSVG, {
 						name: "mdiImage",
 						variant: "inverted"
-					}), Oa[4] ||= createBaseVNode("span", null, "Choose image", -1)]),
+					}), Oa[4] ||= createBaseVNode("span", null, interfaceText("upload_image_header.choose_image.label"), -1)]),
 					_: 1
 				}, 8, ["disabled"]),
 				createBaseVNode("input", {
@@ -51199,11 +51570,11 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 			let _a = ba.instance.currentState.children.length === 1 && xa(ba.instance.currentState.children[0]) && ba.instance.currentState.children[0]?.currentState.label;
 			if (_a) return { formatted: _a.formatted };
 			let Sa = ba.instance.currentState.label;
-			return Sa ? { formatted: Sa.formatted } : { literal: "Repeat Item" };
+			return Sa ? { formatted: Sa.formatted } : { literal: interfaceText("repeat.instance.placeholder") };
 		}), Ca = computed(() => ba.instance.currentState.children.length === 1 && xa(ba.instance.currentState.children[0]) ? ba.instance.currentState.children[0].currentState.children : ba.instance.currentState.children), wa = computed(() => {
 			let { parent: _a } = ba.instance;
 			if (_a.nodeType !== "repeat-range:controlled") return [{
-				label: "Remove",
+				label: interfaceText("repeat.remove.label"),
 				icon: "icon-delete",
 				command: () => _a.removeInstances(ba.instanceIndex)
 			}];
@@ -51241,7 +51612,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 			class: "button-add-instance",
 			onClick: Sa[0] ||= (ba) => _a.node.addInstances()
 		}, {
-			default: withCtx(() => [createVNode(IconSVG, { name: "mdiPlus" }), createBaseVNode("span", null, [Sa[1] ||= createTextVNode(" Add ", -1), (openBlock(!0), createElementBlock(Fragment, null, renderList(xa.value, (_a) => (openBlock(), createBlock(_sfc_main$O, {
+			default: withCtx(() => [createVNode(IconSVG, { name: "mdiPlus" }), createBaseVNode("span", null, [Sa[1] ||= createTextVNode(" " + interfaceText("repeat.add.label") + " ", -1), (openBlock(!0), createElementBlock(Fragment, null, renderList(xa.value, (_a) => (openBlock(), createBlock(_sfc_main$O, {
 				key: _a.id,
 				elem: _a
 			}, null, 8, ["elem"]))), 128))])]),
@@ -51299,7 +51670,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 			ba = JSON.stringify(_a, null, 2);
 		} catch {}
 		return new this({
-			message: "Unknown error",
+			message: interfaceText("odk_web_forms.unknown_error.message"),
 			cause: _a,
 			unknownCauseDetail: ba
 		});
@@ -51309,7 +51680,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 	stack;
 	constructor(_a) {
 		let ba = _a.message;
-		ba === "" && (ba = "Unknown error");
+		ba === "" && (ba = interfaceText("odk_web_forms.unknown_error.message"));
 		let { cause: xa, unknownCauseDetail: Sa, stack: Ca } = _a;
 		super(ba, { cause: xa }), this.cause = xa, this.unknownCauseDetail = Sa ?? null, Ca != null && (this.stack = Ca);
 	}
@@ -51447,7 +51818,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 			try {
 				Ba.value = "", _a = await geolocationService.getCurrentPosition();
 			} catch (_a) {
-				console.warn("Error occurred while retrieving background location.", _a), Ba.value = "Location unavailable. Enable GPS and browser permissions, then restart the form to try again.";
+				console.warn("Error occurred while retrieving background location.", _a), Ba.value = interfaceText("odk_web_forms.geolocation.error");
 			}
 			return Ra.value = !!Ba.value.length, _a;
 		}, Pa = /* @__PURE__ */ readonly({
@@ -51476,7 +51847,7 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 		provide(SUBMIT_PRESSED, La);
 		let Wa = computed(() => {
 			let _a = Fa.value.root?.validationState.violations.length ?? 0;
-			return _a === 0 ? "" : _a === 1 ? "1 question with error." : `${_a} questions with errors.`;
+			return _a === 0 ? "" : interfaceText(_a === 1 ? "odk_web_forms.validation.error.one" : "odk_web_forms.validation.error.other", { count: _a });
 		});
 		return watchEffect(() => {
 			Ra.value && (Wa.value?.length || Ba.value?.length) ? za.value = !0 : za.value = !1;
@@ -51515,18 +51886,18 @@ var imageBlobReduce = ImageBlobReduce, IMAGE_QUALITY = .8, resize = async (_a, b
 				_: 1
 			}),
 			createBaseVNode("div", _hoisted_8, [createVNode(unref(script$H), {
-				label: "Send",
+				label: interfaceText("odk_web_forms.submit.label"),
 				onClick: ba[1] ||= (_a) => Ua(unref(Fa))
 			})])
 		]), createBaseVNode("div", _hoisted_9, [ba[2] ||= createBaseVNode("a", {
 			class: "anchor",
 			href: "https://getodk.org",
 			target: "_blank"
-		}, [createBaseVNode("span", { class: "caption" }, "Powered by"), createBaseVNode("img", {
+		}, [createBaseVNode("span", { class: "caption" }, interfaceText("odk_web_forms.powered_by.label")), createBaseVNode("img", {
 			class: "logo",
 			src: _imports_0,
 			alt: "ODK"
 		})], -1), createBaseVNode("div", _hoisted_10, toDisplayString(unref("v0.22.0")), 1)])], 2)) : createCommentVNode("", !0)], 64));
 	}
 }), OdkWebForm = /* @__PURE__ */ _export_sfc(_sfc_main, [["__scopeId", "data-v-8e923f80"]]);
-export { createElementBlock as A, renderList as B, createApp as C, createBaseVNode as D, computed as E, inject as F, shallowRef as G, withCtx as H, nextTick as I, toDisplayString as J, unref as K, onMounted as L, createVNode as M, defineComponent as N, createBlock as O, h$6 as P, onUnmounted as R, Transition$1 as S, Fragment as T, withDirectives as U, watch as V, ref as W, script$b as _, QUESTION_HAS_ERROR as a, truncateDecimals as b, getGeometryFromJSON as c, isValidLatitude as d, isValidLongitude as f, script$H as g, script$F as h, POST_SUBMIT__NEW_INSTANCE as i, createTextVNode as j, createCommentVNode as k, getModeConfig as l, script$E as m, MODES as n, SINGLE_FEATURE_TYPES as o, parseGeoJSONGeometry as p, normalizeClass as q, OdkWebForm as r, _export_sfc as s, IconSVG as t, isNullLocation as u, script$n as v, vModelText as w, webFormsPlugin as x, toGeoJsonCoordinateArray as y, openBlock as z };
+export { createCommentVNode as A, openBlock as B, Transition$1 as C, computed as D, Fragment as E, h$6 as F, ref as G, watch as H, inject as I, normalizeClass as J, shallowRef as K, nextTick as L, createTextVNode as M, createVNode as N, createBaseVNode as O, defineComponent as P, onMounted as R, interfaceText as S, vModelText as T, withCtx as U, renderList as V, withDirectives as W, toDisplayString as Y, script$b as _, QUESTION_HAS_ERROR as a, truncateDecimals as b, getGeometryFromJSON as c, isValidLatitude as d, isValidLongitude as f, script$H as g, script$F as h, POST_SUBMIT__NEW_INSTANCE as i, createElementBlock as j, createBlock as k, getModeConfig as l, script$E as m, MODES as n, SINGLE_FEATURE_TYPES as o, parseGeoJSONGeometry as p, unref as q, OdkWebForm as r, _export_sfc as s, IconSVG as t, isNullLocation as u, script$n as v, createApp as w, webFormsPlugin as x, toGeoJsonCoordinateArray as y, onUnmounted as z };

@@ -1,9 +1,9 @@
-import { A as e, B as t, D as n, E as r, F as i, G as a, H as o, I as s, J as c, K as l, L as u, M as d, N as f, O as p, R as m, S as h, T as g, U as _, V as v, W as y, _ as b, a as x, b as S, c as C, d as w, f as T, g as E, h as D, j as O, k, l as A, m as ee, n as te, o as j, p as ne, q as re, s as ie, t as ae, u as oe, v as se, w as ce, y as le, z as M } from "./chunk-lTMA4DuW.js";
+import { A as e, B as t, C as n, D as r, E as i, G as a, H as o, I as s, J as c, K as l, L as u, M as d, N as f, O as p, P as m, R as h, S as g, T as _, U as v, V as y, W as b, Y as x, _ as S, a as C, b as w, c as ee, d as T, f as E, g as D, h as O, j as k, k as te, l as ne, m as re, n as A, o as j, p as ie, q as M, s as ae, t as N, u as oe, v as se, y as ce, z as le } from "./chunk-DsYh8UaU.js";
 // node_modules/@getodk/web-forms/dist/MapBlock-Bb-sCnDx.js
 function ue(...e) {
 	console.warn(...e);
 }
-var de = {
+var P = {
 	UNKNOWN: 0,
 	INTERSECTING: 1,
 	ABOVE: 2,
@@ -11,12 +11,12 @@ var de = {
 	BELOW: 8,
 	LEFT: 16
 };
-function fe(e) {
-	let t = be();
-	for (let n = 0, r = e.length; n < r; ++n) De(t, e[n]);
+function de(e) {
+	let t = ye();
+	for (let n = 0, r = e.length; n < r; ++n) Ee(t, e[n]);
 	return t;
 }
-function pe(e, t, n) {
+function fe(e, t, n) {
 	return n ? (n[0] = e[0] - t, n[1] = e[1] - t, n[2] = e[2] + t, n[3] = e[3] + t, n) : [
 		e[0] - t,
 		e[1] - t,
@@ -24,27 +24,27 @@ function pe(e, t, n) {
 		e[3] + t
 	];
 }
-function me(e, t) {
+function pe(e, t) {
 	return t ? (t[0] = e[0], t[1] = e[1], t[2] = e[2], t[3] = e[3], t) : e.slice();
 }
-function he(e, t, n) {
+function me(e, t, n) {
 	let r, i;
 	return r = t < e[0] ? e[0] - t : e[2] < t ? t - e[2] : 0, i = n < e[1] ? e[1] - n : e[3] < n ? n - e[3] : 0, r * r + i * i;
 }
-function ge(e, t) {
-	return ve(e, t[0], t[1]);
+function he(e, t) {
+	return _e(e, t[0], t[1]);
 }
-function _e(e, t) {
+function ge(e, t) {
 	return e[0] <= t[0] && t[2] <= e[2] && e[1] <= t[1] && t[3] <= e[3];
 }
-function ve(e, t, n) {
+function _e(e, t, n) {
 	return e[0] <= t && t <= e[2] && e[1] <= n && n <= e[3];
 }
-function ye(e, t) {
-	let n = e[0], r = e[1], i = e[2], a = e[3], o = t[0], s = t[1], c = de.UNKNOWN;
-	return o < n ? c |= de.LEFT : o > i && (c |= de.RIGHT), s < r ? c |= de.BELOW : s > a && (c |= de.ABOVE), c === de.UNKNOWN && (c = de.INTERSECTING), c;
+function ve(e, t) {
+	let n = e[0], r = e[1], i = e[2], a = e[3], o = t[0], s = t[1], c = P.UNKNOWN;
+	return o < n ? c |= P.LEFT : o > i && (c |= P.RIGHT), s < r ? c |= P.BELOW : s > a && (c |= P.ABOVE), c === P.UNKNOWN && (c = P.INTERSECTING), c;
 }
-function be() {
+function ye() {
 	return [
 		1 / 0,
 		1 / 0,
@@ -52,7 +52,7 @@ function be() {
 		-1 / 0
 	];
 }
-function xe(e, t, n, r, i) {
+function be(e, t, n, r, i) {
 	return i ? (i[0] = e, i[1] = t, i[2] = n, i[3] = r, i) : [
 		e,
 		t,
@@ -60,63 +60,63 @@ function xe(e, t, n, r, i) {
 		r
 	];
 }
-function Se(e) {
-	return xe(1 / 0, 1 / 0, -1 / 0, -1 / 0, e);
+function xe(e) {
+	return be(1 / 0, 1 / 0, -1 / 0, -1 / 0, e);
 }
-function Ce(e, t) {
+function Se(e, t) {
 	let n = e[0], r = e[1];
-	return xe(n, r, n, r, t);
+	return be(n, r, n, r, t);
 }
-function we(e, t, n, r, i) {
-	return Oe(Se(i), e, t, n, r);
+function Ce(e, t, n, r, i) {
+	return De(xe(i), e, t, n, r);
 }
-function Te(e, t) {
+function we(e, t) {
 	return e[0] == t[0] && e[2] == t[2] && e[1] == t[1] && e[3] == t[3];
 }
-function Ee(e, t) {
+function Te(e, t) {
 	return t[0] < e[0] && (e[0] = t[0]), t[2] > e[2] && (e[2] = t[2]), t[1] < e[1] && (e[1] = t[1]), t[3] > e[3] && (e[3] = t[3]), e;
 }
-function De(e, t) {
+function Ee(e, t) {
 	t[0] < e[0] && (e[0] = t[0]), t[0] > e[2] && (e[2] = t[0]), t[1] < e[1] && (e[1] = t[1]), t[1] > e[3] && (e[3] = t[1]);
 }
-function Oe(e, t, n, r, i) {
-	for (; n < r; n += i) ke(e, t[n], t[n + 1]);
+function De(e, t, n, r, i) {
+	for (; n < r; n += i) Oe(e, t[n], t[n + 1]);
 	return e;
 }
-function ke(e, t, n) {
+function Oe(e, t, n) {
 	e[0] = Math.min(e[0], t), e[1] = Math.min(e[1], n), e[2] = Math.max(e[2], t), e[3] = Math.max(e[3], n);
 }
-function Ae(e, t) {
+function ke(e, t) {
 	let n;
-	return n = t(Me(e)), n || (n = t(Ne(e)), n) || (n = t(Ve(e)), n) || (n = t(Be(e)), n) ? n : !1;
+	return n = t(je(e)), n || (n = t(Me(e)), n) || (n = t(Be(e)), n) || (n = t(ze(e)), n) ? n : !1;
+}
+function Ae(e) {
+	let t = 0;
+	return He(e) || (t = F(e) * Le(e)), t;
 }
 function je(e) {
-	let t = 0;
-	return Ue(e) || (t = N(e) * Re(e)), t;
-}
-function Me(e) {
 	return [e[0], e[1]];
 }
-function Ne(e) {
+function Me(e) {
 	return [e[2], e[1]];
 }
-function Pe(e) {
+function Ne(e) {
 	return [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2];
 }
-function Fe(e, t) {
+function Pe(e, t) {
 	let n;
-	if (t === "bottom-left") n = Me(e);
-	else if (t === "bottom-right") n = Ne(e);
-	else if (t === "top-left") n = Be(e);
-	else if (t === "top-right") n = Ve(e);
+	if (t === "bottom-left") n = je(e);
+	else if (t === "bottom-right") n = Me(e);
+	else if (t === "top-left") n = ze(e);
+	else if (t === "top-right") n = Be(e);
 	else throw Error("Invalid corner");
 	return n;
 }
-function Ie(e, t, n, r, i) {
-	let [a, o, s, c, l, u, d, f] = Le(e, t, n, r);
-	return xe(Math.min(a, s, l, d), Math.min(o, c, u, f), Math.max(a, s, l, d), Math.max(o, c, u, f), i);
+function Fe(e, t, n, r, i) {
+	let [a, o, s, c, l, u, d, f] = Ie(e, t, n, r);
+	return be(Math.min(a, s, l, d), Math.min(o, c, u, f), Math.max(a, s, l, d), Math.max(o, c, u, f), i);
 }
-function Le(e, t, n, r) {
+function Ie(e, t, n, r) {
 	let i = t * r[0] / 2, a = t * r[1] / 2, o = Math.cos(n), s = Math.sin(n), c = i * o, l = i * s, u = a * o, d = a * s, f = e[0], p = e[1];
 	return [
 		f - c + d,
@@ -131,49 +131,49 @@ function Le(e, t, n, r) {
 		p - l - u
 	];
 }
-function Re(e) {
+function Le(e) {
 	return e[3] - e[1];
 }
-function ze(e, t, n) {
-	let r = n || be();
-	return He(e, t) ? (r[0] = e[0] > t[0] ? e[0] : t[0], r[1] = e[1] > t[1] ? e[1] : t[1], r[2] = e[2] < t[2] ? e[2] : t[2], r[3] = e[3] < t[3] ? e[3] : t[3]) : Se(r), r;
+function Re(e, t, n) {
+	let r = n || ye();
+	return Ve(e, t) ? (r[0] = e[0] > t[0] ? e[0] : t[0], r[1] = e[1] > t[1] ? e[1] : t[1], r[2] = e[2] < t[2] ? e[2] : t[2], r[3] = e[3] < t[3] ? e[3] : t[3]) : xe(r), r;
 }
-function Be(e) {
+function ze(e) {
 	return [e[0], e[3]];
 }
-function Ve(e) {
+function Be(e) {
 	return [e[2], e[3]];
 }
-function N(e) {
+function F(e) {
 	return e[2] - e[0];
 }
-function He(e, t) {
+function Ve(e, t) {
 	return e[0] <= t[2] && e[2] >= t[0] && e[1] <= t[3] && e[3] >= t[1];
 }
-function Ue(e) {
+function He(e) {
 	return e[2] < e[0] || e[3] < e[1];
 }
-function We(e, t) {
+function Ue(e, t) {
 	return t ? (t[0] = e[0], t[1] = e[1], t[2] = e[2], t[3] = e[3], t) : e;
 }
-function Ge(e, t, n) {
-	let r = !1, i = ye(e, t), a = ye(e, n);
-	if (i === de.INTERSECTING || a === de.INTERSECTING) r = !0;
+function We(e, t, n) {
+	let r = !1, i = ve(e, t), a = ve(e, n);
+	if (i === P.INTERSECTING || a === P.INTERSECTING) r = !0;
 	else {
 		let o = e[0], s = e[1], c = e[2], l = e[3], u = t[0], d = t[1], f = n[0], p = n[1], m = (p - d) / (f - u), h, g;
-		a & de.ABOVE && !(i & de.ABOVE) && (h = f - (p - l) / m, r = h >= o && h <= c), !r && a & de.RIGHT && !(i & de.RIGHT) && (g = p - (f - c) * m, r = g >= s && g <= l), !r && a & de.BELOW && !(i & de.BELOW) && (h = f - (p - s) / m, r = h >= o && h <= c), !r && a & de.LEFT && !(i & de.LEFT) && (g = p - (f - o) * m, r = g >= s && g <= l);
+		a & P.ABOVE && !(i & P.ABOVE) && (h = f - (p - l) / m, r = h >= o && h <= c), !r && a & P.RIGHT && !(i & P.RIGHT) && (g = p - (f - c) * m, r = g >= s && g <= l), !r && a & P.BELOW && !(i & P.BELOW) && (h = f - (p - s) / m, r = h >= o && h <= c), !r && a & P.LEFT && !(i & P.LEFT) && (g = p - (f - o) * m, r = g >= s && g <= l);
 	}
 	return r;
 }
-function Ke(e, t) {
-	let n = t.getExtent(), r = Pe(e);
+function Ge(e, t) {
+	let n = t.getExtent(), r = Ne(e);
 	if (t.canWrapX() && (r[0] < n[0] || r[0] >= n[2])) {
-		let t = N(n), i = Math.floor((r[0] - n[0]) / t) * t;
+		let t = F(n), i = Math.floor((r[0] - n[0]) / t) * t;
 		e[0] -= i, e[2] -= i;
 	}
 	return e;
 }
-function qe(e, t, n) {
+function Ke(e, t, n) {
 	if (t.canWrapX()) {
 		let r = t.getExtent();
 		if (!isFinite(e[0]) || !isFinite(e[2])) return [[
@@ -182,9 +182,9 @@ function qe(e, t, n) {
 			r[2],
 			e[3]
 		]];
-		Ke(e, t);
-		let i = N(r);
-		if (N(e) > i && !n) return [[
+		Ge(e, t);
+		let i = F(r);
+		if (F(e) > i && !n) return [[
 			r[0],
 			e[1],
 			r[2],
@@ -215,7 +215,7 @@ function qe(e, t, n) {
 	}
 	return [e];
 }
-function P(e, t, n) {
+function qe(e, t, n) {
 	return Math.min(Math.max(e, t), n);
 }
 function Je(e, t, n, r, i, a) {
@@ -315,14 +315,14 @@ function ft(e, t) {
 }
 function pt(e, t) {
 	if (t.canWrapX()) {
-		let n = N(t.getExtent()), r = mt(e, t, n);
+		let n = F(t.getExtent()), r = mt(e, t, n);
 		r && (e[0] -= r * n);
 	}
 	return e;
 }
 function mt(e, t, n) {
 	let r = t.getExtent(), i = 0;
-	return t.canWrapX() && (e[0] < r[0] || e[0] > r[2]) && (n ||= N(r), i = Math.floor((e[0] - r[0]) / n)), i;
+	return t.canWrapX() && (e[0] < r[0] || e[0] > r[2]) && (n ||= F(r), i = Math.floor((e[0] - r[0]) / n)), i;
 }
 var ht = {
 	radians: 6370997 / (2 * Math.PI),
@@ -693,83 +693,83 @@ Wn();
 var Gn = {
 	key: 0,
 	class: "advanced-panel"
-}, Kn = { class: "fields-container" }, qn = { class: "input-wrap" }, Jn = ["disabled"], Yn = { class: "input-wrap" }, Xn = ["disabled"], Zn = { class: "field-set" }, Qn = { class: "input-wrap" }, $n = ["disabled"], er = { class: "field-set" }, tr = { class: "input-wrap" }, nr = ["disabled"], rr = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, Kn = { class: "fields-container" }, qn = { class: "input-wrap" }, Jn = ["disabled"], Yn = { class: "input-wrap" }, Xn = ["disabled"], Zn = { class: "field-set" }, Qn = { class: "input-wrap" }, $n = ["disabled"], er = { class: "field-set" }, tr = { class: "input-wrap" }, nr = ["disabled"], rr = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapAdvancedPanel",
 	props: {
 		isOpen: { type: Boolean },
 		coordinates: {}
 	},
 	emits: ["open-paste-dialog", "save"],
-	setup(t, { emit: i }) {
-		let a = t, s = i, c = y(), l = y(), u = y(), f = y(), m = r(() => !a.coordinates?.length), g = r(() => w(c.value) && !oe(c.value, l.value)), b = r(() => T(l.value) && !oe(c.value, l.value));
-		v(() => a.coordinates, (e) => {
-			e ? [l.value, c.value, f.value, u.value] = e : (u.value = void 0, c.value = void 0, f.value = void 0, l.value = void 0);
+	setup(i, { emit: s }) {
+		let l = i, u = s, d = a(), m = a(), h = a(), y = a(), x = r(() => !l.coordinates?.length), S = r(() => T(d.value) && !oe(d.value, m.value)), C = r(() => E(m.value) && !oe(d.value, m.value));
+		o(() => l.coordinates, (e) => {
+			e ? [m.value, d.value, y.value, h.value] = e : (h.value = void 0, d.value = void 0, y.value = void 0, m.value = void 0);
 		}, { immediate: !0 });
-		let x = () => {
-			if (!g.value || !b.value) return;
-			let e = le(Number(l.value), Number(c.value), Number(f.value), Number(u.value));
-			e.length && s("save", Nn(e));
+		let w = () => {
+			if (!S.value || !C.value) return;
+			let e = ce(Number(m.value), Number(d.value), Number(y.value), Number(h.value));
+			e.length && u("save", Nn(e));
 		};
-		return (r, i) => (M(), p(h, { name: "panel" }, {
-			default: o(() => [t.isOpen ? (M(), e("div", Gn, [n("div", Kn, [
-				n("div", { class: re([{ "field-error": !m.value && !b.value }, "field-set"]) }, [n("div", qn, [i[5] ||= n("label", { for: "longitude" }, "Longitude", -1), _(n("input", {
+		return (r, a) => (t(), te(n, { name: "panel" }, {
+			default: v(() => [i.isOpen ? (t(), k("div", Gn, [p("div", Kn, [
+				p("div", { class: c([{ "field-error": !x.value && !C.value }, "field-set"]) }, [p("div", qn, [a[5] ||= p("label", { for: "longitude" }, g("map_advanced_panel.longitude.label"), -1), b(p("input", {
 					id: "longitude",
-					"onUpdate:modelValue": i[0] ||= (e) => l.value = e,
+					"onUpdate:modelValue": a[0] ||= (e) => m.value = e,
 					type: "number",
-					disabled: m.value,
-					onChange: x
-				}, null, 40, Jn), [[ce, l.value]])]), i[6] ||= n("p", { class: "field-error-message" }, " Longitude is invalid ", -1)], 2),
-				n("div", { class: re([{ "field-error": !m.value && !g.value }, "field-set"]) }, [n("div", Yn, [i[7] ||= n("label", { for: "latitude" }, "Latitude", -1), _(n("input", {
+					disabled: x.value,
+					onChange: w
+				}, null, 40, Jn), [[_, m.value]])]), a[6] ||= p("p", { class: "field-error-message" }, g("map_advanced_panel.longitude.error"), -1)], 2),
+				p("div", { class: c([{ "field-error": !x.value && !S.value }, "field-set"]) }, [p("div", Yn, [a[7] ||= p("label", { for: "latitude" }, g("map_advanced_panel.latitude.label"), -1), b(p("input", {
 					id: "latitude",
-					"onUpdate:modelValue": i[1] ||= (e) => c.value = e,
+					"onUpdate:modelValue": a[1] ||= (e) => d.value = e,
 					type: "number",
-					disabled: m.value,
-					onChange: x
-				}, null, 40, Xn), [[ce, c.value]])]), i[8] ||= n("p", { class: "field-error-message" }, " Latitude is invalid ", -1)], 2),
-				n("div", Zn, [n("div", Qn, [i[9] ||= n("label", { for: "altitude" }, "Altitude", -1), _(n("input", {
+					disabled: x.value,
+					onChange: w
+				}, null, 40, Xn), [[_, d.value]])]), a[8] ||= p("p", { class: "field-error-message" }, g("map_advanced_panel.latitude.error"), -1)], 2),
+				p("div", Zn, [p("div", Qn, [a[9] ||= p("label", { for: "altitude" }, g("map_advanced_panel.altitude.label"), -1), b(p("input", {
 					id: "altitude",
-					"onUpdate:modelValue": i[2] ||= (e) => f.value = e,
+					"onUpdate:modelValue": a[2] ||= (e) => y.value = e,
 					type: "number",
-					disabled: m.value,
-					onChange: x
-				}, null, 40, $n), [[ce, f.value]])])]),
-				n("div", er, [n("div", tr, [i[10] ||= n("label", { for: "accuracy" }, "Accuracy", -1), _(n("input", {
+					disabled: x.value,
+					onChange: w
+				}, null, 40, $n), [[_, y.value]])])]),
+				p("div", er, [p("div", tr, [a[10] ||= p("label", { for: "accuracy" }, g("map_advanced_panel.accuracy.label"), -1), b(p("input", {
 					id: "accuracy",
-					"onUpdate:modelValue": i[3] ||= (e) => u.value = e,
+					"onUpdate:modelValue": a[3] ||= (e) => h.value = e,
 					type: "number",
-					disabled: m.value,
-					onChange: x
-				}, null, 40, nr), [[ce, u.value]])])])
-			]), n("a", {
+					disabled: x.value,
+					onChange: w
+				}, null, 40, nr), [[_, h.value]])])])
+			]), p("a", {
 				class: "paste-location",
-				onClick: i[4] ||= (e) => s("open-paste-dialog")
-			}, [d(ae, {
+				onClick: a[4] ||= (e) => u("open-paste-dialog")
+			}, [f(N, {
 				name: "mdiFileOutline",
 				size: "sm"
-			}), i[11] ||= n("strong", null, "Import data to replace location", -1)])])) : k("", !0)]),
+			}), a[11] ||= p("strong", null, g("map_advanced_panel.import_data.label"), -1)])])) : e("", !0)]),
 			_: 1
 		}));
 	}
-}), [["__scopeId", "data-v-61c2293c"]]), ir = { key: 0 }, ar = { key: 1 }, or = { key: 0 }, sr = { key: 1 }, cr = /* @__PURE__ */ f({
+}), [["__scopeId", "data-v-61c2293c"]]), ir = { key: 0 }, ar = { key: 1 }, or = { key: 0 }, sr = { key: 1 }, cr = /* @__PURE__ */ m({
 	__name: "MapConfirmDialog",
 	props: {
 		singleFeatureType: {},
 		visible: { type: Boolean }
 	},
 	emits: ["update:visible", "deleteFeature"],
-	setup(t, { emit: n }) {
+	setup(e, { emit: n }) {
 		let r = n;
-		return (n, i) => (M(), p(l(D), {
-			visible: t.visible,
+		return (n, i) => (t(), te(M(O), {
+			visible: e.visible,
 			modal: "",
 			class: "map-block-dialog",
 			draggable: !1,
 			"onUpdate:visible": i[1] ||= (e) => r("update:visible", e)
 		}, {
-			header: o(() => [t.singleFeatureType === l(j).SHAPE ? (M(), e("strong", ir, "Delete entire shape?")) : (M(), e("strong", ar, "Delete entire trace?"))]),
-			default: o(() => [t.singleFeatureType === l(j).SHAPE ? (M(), e("p", or, " Are you sure you want to delete this entire shape and start over? ")) : (M(), e("p", sr, " Are you sure you want to delete this entire trace and start over? "))]),
-			footer: o(() => [d(l(E), {
-				label: "Delete",
+			header: v(() => [e.singleFeatureType === M(j).SHAPE ? (t(), k("strong", ir, g("map_confirm_dialog.delete_shape.header"))) : (t(), k("strong", ar, g("map_confirm_dialog.delete_trace.header")))]),
+			default: v(() => [e.singleFeatureType === M(j).SHAPE ? (t(), k("p", or, g("map_confirm_dialog.delete_shape.body"))) : (t(), k("p", sr, g("map_confirm_dialog.delete_trace.body")))]),
+			footer: v(() => [f(M(D), {
+				label: g("map_confirm_dialog.delete.label"),
 				onClick: i[0] ||= (e) => r("deleteFeature")
 			})]),
 			_: 1
@@ -778,7 +778,7 @@ var Gn = {
 }), lr = { class: "control-bar-vertical" }, ur = ["disabled"], dr = {
 	key: 0,
 	class: "control-bar-horizontal"
-}, fr = ["disabled"], pr = ["disabled"], mr = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, fr = ["disabled"], pr = ["disabled"], mr = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapControls",
 	props: {
 		isFullScreen: { type: Boolean },
@@ -794,52 +794,52 @@ var Gn = {
 		"triggerDelete",
 		"undoLastChange"
 	],
-	setup(t, { emit: r }) {
+	setup(n, { emit: r }) {
 		let i = r;
-		return (r, a) => (M(), e("div", { class: re(["control-bar", { "full-screen-active": t.isFullScreen }]) }, [n("div", lr, [
-			n("button", {
-				title: "Full Screen",
+		return (r, a) => (t(), k("div", { class: c(["control-bar", { "full-screen-active": n.isFullScreen }]) }, [p("div", lr, [
+			p("button", {
+				title: g("map_controls.full_screen.description"),
 				onClick: a[0] ||= (e) => i("toggleFullScreen")
-			}, [t.isFullScreen ? (M(), p(ae, {
+			}, [n.isFullScreen ? (t(), te(N, {
 				key: 0,
 				name: "mdiArrowCollapse"
-			})) : (M(), p(ae, {
+			})) : (t(), te(N, {
 				key: 1,
 				name: "mdiArrowExpand"
 			}))]),
-			n("button", {
+			p("button", {
 				class: "zoom-fit-all",
-				title: "Zoom to fit",
-				disabled: t.disableFitAllFeatures,
+				title: g("map_controls.zoom_fit_all.description"),
+				disabled: n.disableFitAllFeatures,
 				onClick: a[1] ||= (e) => i("fitAllFeatures")
-			}, [d(ae, { name: "mdiFullscreen" })], 8, ur),
-			n("button", {
+			}, [f(N, { name: "mdiFullscreen" })], 8, ur),
+			p("button", {
 				class: "zoom-current-location",
-				title: "Zoom to current location",
+				title: g("map_controls.current_location.description"),
 				onClick: a[2] ||= (e) => i("watchCurrentLocation")
-			}, [d(ae, {
+			}, [f(N, {
 				name: "mdiCrosshairsGps",
 				size: "sm"
 			})])
-		]), t.showSecondaryControls ? (M(), e("div", dr, [n("button", {
-			title: "Delete",
-			disabled: t.disableDelete,
+		]), n.showSecondaryControls ? (t(), k("div", dr, [p("button", {
+			title: g("map_controls.delete.description"),
+			disabled: n.disableDelete,
 			onClick: a[3] ||= (e) => i("triggerDelete")
-		}, [d(ae, { name: "mdiTrashCanOutline" })], 8, fr), n("button", {
-			title: "Undo last change",
-			disabled: t.disableUndo,
+		}, [f(N, { name: "mdiTrashCanOutline" })], 8, fr), p("button", {
+			title: g("map_controls.undo.description"),
+			disabled: n.disableUndo,
 			onClick: a[4] ||= (e) => i("undoLastChange")
-		}, [d(ae, { name: "mdiArrowULeftTop" })], 8, pr)])) : k("", !0)], 2));
+		}, [f(N, { name: "mdiArrowULeftTop" })], 8, pr)])) : e("", !0)], 2));
 	}
 }), [["__scopeId", "data-v-b324b2c9"]]);
-function F() {
+function I() {
 	throw Error("Unimplemented abstract method.");
 }
 var hr = 0;
-function I(e) {
+function L(e) {
 	return e.ol_uid ||= String(++hr);
 }
-var gr = { PROPERTYCHANGE: "propertychange" }, L = {
+var gr = { PROPERTYCHANGE: "propertychange" }, R = {
 	CHANGE: "change",
 	ERROR: "error",
 	CONTEXTMENU: "contextmenu",
@@ -1003,7 +1003,7 @@ var jr = class {
 		r !== -1 && (this.pendingRemovals_ && e in this.pendingRemovals_ ? (n[r] = Or, ++this.pendingRemovals_[e]) : (n.splice(r, 1), n.length === 0 && delete this.listeners_[e]));
 	}
 };
-function R(e, t, n, r, i) {
+function z(e, t, n, r, i) {
 	if (i) {
 		let i = n;
 		n = function(a) {
@@ -1018,9 +1018,9 @@ function R(e, t, n, r, i) {
 	return e.addEventListener(t, n), a;
 }
 function Nr(e, t, n, r) {
-	return R(e, t, n, r, !0);
+	return z(e, t, n, r, !0);
 }
-function z(e) {
+function B(e) {
 	e && e.target && (e.target.removeEventListener(e.type, e.listener), Pt(e));
 }
 var Pr = class extends Mr {
@@ -1028,7 +1028,7 @@ var Pr = class extends Mr {
 		super(), this.on = this.onInternal, this.once = this.onceInternal, this.un = this.unInternal, this.revision_ = 0;
 	}
 	changed() {
-		++this.revision_, this.dispatchEvent(L.CHANGE);
+		++this.revision_, this.dispatchEvent(R.CHANGE);
 	}
 	getRevision() {
 		return this.revision_;
@@ -1036,10 +1036,10 @@ var Pr = class extends Mr {
 	onInternal(e, t) {
 		if (Array.isArray(e)) {
 			let n = e.length, r = Array(n);
-			for (let i = 0; i < n; ++i) r[i] = R(this, e[i], t);
+			for (let i = 0; i < n; ++i) r[i] = z(this, e[i], t);
 			return r;
 		}
-		return R(this, e, t);
+		return z(this, e, t);
 	}
 	onceInternal(e, t) {
 		let n;
@@ -1059,8 +1059,8 @@ var Pr = class extends Mr {
 };
 Pr.prototype.on, Pr.prototype.once, Pr.prototype.un;
 function Fr(e) {
-	if (Array.isArray(e)) for (let t = 0, n = e.length; t < n; ++t) z(e[t]);
-	else z(e);
+	if (Array.isArray(e)) for (let t = 0, n = e.length; t < n; ++t) B(e[t]);
+	else B(e);
 }
 var Ir = class extends jr {
 	constructor(e, t, n) {
@@ -1068,7 +1068,7 @@ var Ir = class extends jr {
 	}
 }, Lr = class extends Pr {
 	constructor(e) {
-		super(), this.on, this.once, this.un, I(this), this.values_ = null, e !== void 0 && this.setProperties(e);
+		super(), this.on, this.once, this.un, L(this), this.values_ = null, e !== void 0 && this.setProperties(e);
 	}
 	get(e) {
 		let t;
@@ -1117,7 +1117,7 @@ var Ir = class extends jr {
 		}
 	}
 };
-function B(e, t) {
+function V(e, t) {
 	if (!e) throw Error(t);
 }
 var Rr = [
@@ -1161,7 +1161,7 @@ function Gr(e, t, n, r, i, a, o, s) {
 }
 function Kr(e, t) {
 	let n = qr(t);
-	B(n !== 0, "Transformation matrix cannot be inverted");
+	V(n !== 0, "Transformation matrix cannot be inverted");
 	let r = t[0], i = t[1], a = t[2], o = t[3], s = t[4], c = t[5];
 	return e[0] = o / n, e[1] = -i / n, e[2] = -a / n, e[3] = r / n, e[4] = (a * c - o * s) / n, e[5] = -(r * c - i * s) / n, e;
 }
@@ -1228,7 +1228,7 @@ function ti(e, t, n, r, i, a, o) {
 }
 var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 	constructor() {
-		super(), this.extent_ = be(), this.extentRevision_ = -1, this.simplifiedGeometryMaxMinSquaredTolerance = 0, this.simplifiedGeometryRevision = 0, this.simplifyTransformedInternal = kr((e, t, n) => {
+		super(), this.extent_ = ye(), this.extentRevision_ = -1, this.simplifiedGeometryMaxMinSquaredTolerance = 0, this.simplifiedGeometryRevision = 0, this.simplifyTransformedInternal = kr((e, t, n) => {
 			if (!n) return this.getSimplifiedGeometry(t);
 			let r = this.clone();
 			return r.applyTransform(n), r.getSimplifiedGeometry(t);
@@ -1238,10 +1238,10 @@ var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 		return this.simplifyTransformedInternal(this.getRevision(), e, t);
 	}
 	clone() {
-		return F();
+		return I();
 	}
 	closestPointXY(e, t, n, r) {
-		return F();
+		return I();
 	}
 	containsXY(e, t) {
 		return this.closestPointXY(e, t, ri, Number.MIN_VALUE) === 0;
@@ -1253,42 +1253,42 @@ var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 		return this.containsXY(e[0], e[1]);
 	}
 	computeExtent(e) {
-		return F();
+		return I();
 	}
 	getExtent(e) {
 		if (this.extentRevision_ != this.getRevision()) {
 			let e = this.computeExtent(this.extent_);
-			(isNaN(e[0]) || isNaN(e[1])) && Se(e), this.extentRevision_ = this.getRevision();
+			(isNaN(e[0]) || isNaN(e[1])) && xe(e), this.extentRevision_ = this.getRevision();
 		}
-		return We(this.extent_, e);
+		return Ue(this.extent_, e);
 	}
 	rotate(e, t) {
-		F();
+		I();
 	}
 	scale(e, t, n) {
-		F();
+		I();
 	}
 	simplify(e) {
 		return this.getSimplifiedGeometry(e * e);
 	}
 	getSimplifiedGeometry(e) {
-		return F();
+		return I();
 	}
 	getType() {
-		return F();
+		return I();
 	}
 	applyTransform(e) {
-		F();
+		I();
 	}
 	intersectsExtent(e) {
-		return F();
+		return I();
 	}
 	translate(e, t) {
-		F();
+		I();
 	}
 	transform(e, t) {
 		let n = Dn(e), r = n.getUnits() == "tile-pixels" ? function(e, r, i) {
-			let a = n.getExtent(), o = n.getWorldExtent(), s = Re(o) / Re(a);
+			let a = n.getExtent(), o = n.getWorldExtent(), s = Le(o) / Le(a);
 			Gr(ni, o[0], o[3], s, -s, 0, 0, 0);
 			let c = Qr(e, 0, e.length, i, ni, r), l = Rn(n, t);
 			return l ? l(c, c, i) : c;
@@ -1300,10 +1300,10 @@ var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 		super(), this.layout = "XY", this.stride = 2, this.flatCoordinates;
 	}
 	computeExtent(e) {
-		return we(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, e);
+		return Ce(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, e);
 	}
 	getCoordinates() {
-		return F();
+		return I();
 	}
 	getFirstCoordinate() {
 		return this.flatCoordinates.slice(0, this.stride);
@@ -1332,7 +1332,7 @@ var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 		this.stride = si(e), this.layout = e, this.flatCoordinates = t;
 	}
 	setCoordinates(e, t) {
-		F();
+		I();
 	}
 	setLayout(e, t, n) {
 		let r;
@@ -1360,7 +1360,7 @@ var ni = zr(), ri = [NaN, NaN], ii = class extends Lr {
 		}
 	}
 	scale(e, t, n) {
-		t === void 0 && (t = e), n ||= Pe(this.getExtent());
+		t === void 0 && (t = e), n ||= Ne(this.getExtent());
 		let r = this.getFlatCoordinates();
 		if (r) {
 			let i = this.getStride();
@@ -1423,18 +1423,18 @@ var pi = class e extends ii {
 		super(), this.geometries_ = e, this.changeEventsKeys_ = [], this.listenGeometriesChange_();
 	}
 	unlistenGeometriesChange_() {
-		this.changeEventsKeys_.forEach(z), this.changeEventsKeys_.length = 0;
+		this.changeEventsKeys_.forEach(B), this.changeEventsKeys_.length = 0;
 	}
 	listenGeometriesChange_() {
 		let e = this.geometries_;
-		for (let t = 0, n = e.length; t < n; ++t) this.changeEventsKeys_.push(R(e[t], L.CHANGE, this.changed, this));
+		for (let t = 0, n = e.length; t < n; ++t) this.changeEventsKeys_.push(z(e[t], R.CHANGE, this.changed, this));
 	}
 	clone() {
 		let t = new e(mi(this.geometries_));
 		return t.applyProperties(this), t;
 	}
 	closestPointXY(e, t, n, r) {
-		if (r < he(this.getExtent(), e, t)) return r;
+		if (r < me(this.getExtent(), e, t)) return r;
 		let i = this.geometries_;
 		for (let a = 0, o = i.length; a < o; ++a) r = i[a].closestPointXY(e, t, n, r);
 		return r;
@@ -1445,9 +1445,9 @@ var pi = class e extends ii {
 		return !1;
 	}
 	computeExtent(e) {
-		Se(e);
+		xe(e);
 		let t = this.geometries_;
-		for (let n = 0, r = t.length; n < r; ++n) Ee(e, t[n].getExtent());
+		for (let n = 0, r = t.length; n < r; ++n) Te(e, t[n].getExtent());
 		return e;
 	}
 	getGeometries() {
@@ -1487,7 +1487,7 @@ var pi = class e extends ii {
 		this.changed();
 	}
 	scale(e, t, n) {
-		n ||= Pe(this.getExtent());
+		n ||= Ne(this.getExtent());
 		let r = this.geometries_;
 		for (let i = 0, a = r.length; i < a; ++i) r[i].scale(e, t, n);
 		this.changed();
@@ -1706,7 +1706,7 @@ var Pi = class e extends ai {
 		return new e(this.flatCoordinates.slice(), this.layout);
 	}
 	closestPointXY(e, t, n, r) {
-		return r < he(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(yi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Si(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, this.maxDelta_, !0, e, t, n, r));
+		return r < me(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(yi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Si(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, this.maxDelta_, !0, e, t, n, r));
 	}
 	getArea() {
 		return hi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride);
@@ -1779,7 +1779,7 @@ function Li(e, t, n, r, i, a, o) {
 	return null;
 }
 function Ri(e, t, n, r, i) {
-	return !Ae(i, function(i) {
+	return !ke(i, function(i) {
 		return !zi(e, t, n, r, i[0], i[1]);
 	});
 }
@@ -1811,8 +1811,8 @@ function Hi(e, t, n, r, i) {
 	return !1;
 }
 function Ui(e, t, n, r, i, a) {
-	return a ??= Oe(be(), e, t, n, r), He(i, a) ? a[0] >= i[0] && a[2] <= i[2] || a[1] >= i[1] && a[3] <= i[3] || Hi(e, t, n, r, function(e, t) {
-		return Ge(i, e, t);
+	return a ??= De(ye(), e, t, n, r), Ve(i, a) ? a[0] >= i[0] && a[2] <= i[2] || a[1] >= i[1] && a[3] <= i[3] || Hi(e, t, n, r, function(e, t) {
+		return We(i, e, t);
 	}) : !1;
 }
 function Wi(e, t, n, r, i) {
@@ -1859,7 +1859,7 @@ var Yi = class e extends ai {
 		return t.applyProperties(this), t;
 	}
 	closestPointXY(e, t, n, r) {
-		return r < he(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(yi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Si(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, this.maxDelta_, !1, e, t, n, r));
+		return r < me(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(yi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Si(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, this.maxDelta_, !1, e, t, n, r));
 	}
 	forEachSegment(e) {
 		return Hi(this.flatCoordinates, 0, this.flatCoordinates.length, this.stride, e);
@@ -1911,7 +1911,7 @@ var Yi = class e extends ai {
 		return t.applyProperties(this), t;
 	}
 	closestPointXY(e, t, n, r) {
-		return r < he(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(bi(this.flatCoordinates, 0, this.ends_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Ci(this.flatCoordinates, 0, this.ends_, this.stride, this.maxDelta_, !1, e, t, n, r));
+		return r < me(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(bi(this.flatCoordinates, 0, this.ends_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Ci(this.flatCoordinates, 0, this.ends_, this.stride, this.maxDelta_, !1, e, t, n, r));
 	}
 	getCoordinateAtM(e, t, n) {
 		return this.layout != "XYM" && this.layout != "XYZM" || this.flatCoordinates.length === 0 ? null : (t = t !== void 0 && t, n = n !== void 0 && n, Li(this.flatCoordinates, 0, this.ends_, this.stride, e, t, n));
@@ -1982,13 +1982,13 @@ var Yi = class e extends ai {
 		return this.flatCoordinates.slice();
 	}
 	computeExtent(e) {
-		return Ce(this.flatCoordinates, e);
+		return Se(this.flatCoordinates, e);
 	}
 	getType() {
 		return "Point";
 	}
 	intersectsExtent(e) {
-		return ve(e, this.flatCoordinates[0], this.flatCoordinates[1]);
+		return _e(e, this.flatCoordinates[0], this.flatCoordinates[1]);
 	}
 	setCoordinates(e, t) {
 		this.setLayout(t, e, 0), this.flatCoordinates ||= [], this.flatCoordinates.length = li(this.flatCoordinates, 0, e, this.stride), this.changed();
@@ -2005,7 +2005,7 @@ var Yi = class e extends ai {
 		return t.applyProperties(this), t;
 	}
 	closestPointXY(e, t, n, r) {
-		if (r < he(this.getExtent(), e, t)) return r;
+		if (r < me(this.getExtent(), e, t)) return r;
 		let i = this.flatCoordinates, a = this.stride;
 		for (let o = 0, s = i.length; o < s; o += a) {
 			let s = Ye(e, t, i[o], i[o + 1]);
@@ -2037,7 +2037,7 @@ var Yi = class e extends ai {
 	}
 	intersectsExtent(e) {
 		let t = this.flatCoordinates, n = this.stride;
-		for (let r = 0, i = t.length; r < i; r += n) if (ve(e, t[r], t[r + 1])) return !0;
+		for (let r = 0, i = t.length; r < i; r += n) if (_e(e, t[r], t[r + 1])) return !0;
 		return !1;
 	}
 	setCoordinates(e, t) {
@@ -2143,7 +2143,7 @@ var ca = class e extends ai {
 		return t.applyProperties(this), t;
 	}
 	closestPointXY(e, t, n, r) {
-		return r < he(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(bi(this.flatCoordinates, 0, this.ends_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Ci(this.flatCoordinates, 0, this.ends_, this.stride, this.maxDelta_, !0, e, t, n, r));
+		return r < me(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(bi(this.flatCoordinates, 0, this.ends_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), Ci(this.flatCoordinates, 0, this.ends_, this.stride, this.maxDelta_, !0, e, t, n, r));
 	}
 	containsXY(e, t) {
 		return Bi(this.getOrientedFlatCoordinates(), 0, this.ends_, this.stride, e, t);
@@ -2160,7 +2160,7 @@ var ca = class e extends ai {
 	}
 	getFlatInteriorPoint() {
 		if (this.flatInteriorPointRevision_ != this.getRevision()) {
-			let e = Pe(this.getExtent());
+			let e = Ne(this.getExtent());
 			this.flatInteriorPoint_ = $i(this.getOrientedFlatCoordinates(), 0, this.ends_, this.stride, e, 0), this.flatInteriorPointRevision_ = this.getRevision();
 		}
 		return this.flatInteriorPoint_;
@@ -2206,7 +2206,7 @@ var ca = class e extends ai {
 	}
 };
 function la(e) {
-	if (Ue(e)) throw Error("Cannot create polygon from empty extent");
+	if (He(e)) throw Error("Cannot create polygon from empty extent");
 	let t = e[0], n = e[1], r = e[2], i = e[3], a = [
 		t,
 		n,
@@ -2222,10 +2222,10 @@ function la(e) {
 	return new ca(a, "XY", [a.length]);
 }
 function ua(e, t, n, r) {
-	let i = [], a = be();
+	let i = [], a = ye();
 	for (let o = 0, s = n.length; o < s; ++o) {
 		let s = n[o];
-		a = we(e, t, s[0], r), i.push((a[0] + a[2]) / 2, (a[1] + a[3]) / 2), t = s[s.length - 1];
+		a = Ce(e, t, s[0], r), i.push((a[0] + a[2]) / 2, (a[1] + a[3]) / 2), t = s[s.length - 1];
 	}
 	return i;
 }
@@ -2259,7 +2259,7 @@ var da = class e extends ai {
 		return r.applyProperties(this), r;
 	}
 	closestPointXY(e, t, n, r) {
-		return r < he(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(xi(this.flatCoordinates, 0, this.endss_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), wi(this.getOrientedFlatCoordinates(), 0, this.endss_, this.stride, this.maxDelta_, !0, e, t, n, r));
+		return r < me(this.getExtent(), e, t) ? r : (this.maxDeltaRevision_ != this.getRevision() && (this.maxDelta_ = Math.sqrt(xi(this.flatCoordinates, 0, this.endss_, this.stride, 0)), this.maxDeltaRevision_ = this.getRevision()), wi(this.getOrientedFlatCoordinates(), 0, this.endss_, this.stride, this.maxDelta_, !0, e, t, n, r));
 	}
 	containsXY(e, t) {
 		return Vi(this.getOrientedFlatCoordinates(), 0, this.endss_, this.stride, e, t);
@@ -2333,7 +2333,7 @@ var da = class e extends ai {
 		}
 		this.changed();
 	}
-}, V = {
+}, H = {
 	IDLE: 0,
 	LOADING: 1,
 	LOADED: 2,
@@ -2437,10 +2437,10 @@ function Ra(e) {
 		if (t) {
 			let e = t[4], n = 100 / 255;
 			return [
-				P(Ia(t[1], n) + .5 | 0, 0, 255),
-				P(Ia(t[2], n) + .5 | 0, 0, 255),
-				P(Ia(t[3], n) + .5 | 0, 0, 255),
-				e === void 0 ? 1 : P(Ia(e, 100), 0, 1)
+				qe(Ia(t[1], n) + .5 | 0, 0, 255),
+				qe(Ia(t[2], n) + .5 | 0, 0, 255),
+				qe(Ia(t[3], n) + .5 | 0, 0, 255),
+				e === void 0 ? 1 : qe(Ia(e, 100), 0, 1)
 			];
 		}
 		La(e);
@@ -2504,9 +2504,9 @@ function Ja(e) {
 function Ya(e) {
 	let t = (e[0] + 16) / 116, n = e[1], r = e[2] * Math.PI / 180, i = Ga(t), a = Ga(t + n / 500 * Math.cos(r)), o = Ga(t - n / 200 * Math.sin(r)), s = Wa(a * 3.021973625 - i * 1.617392459 - o * .404875592), c = Wa(a * -.943766287 + i * 1.916279586 + o * .027607165), l = Wa(a * .069407491 - i * .22898585 + o * 1.159737864);
 	return [
-		P(s + .5 | 0, 0, 255),
-		P(c + .5 | 0, 0, 255),
-		P(l + .5 | 0, 0, 255),
+		qe(s + .5 | 0, 0, 255),
+		qe(c + .5 | 0, 0, 255),
+		qe(l + .5 | 0, 0, 255),
 		e[3]
 	];
 }
@@ -2536,15 +2536,15 @@ function Qa(e) {
 	return "rgba(" + t + "," + n + "," + r + "," + i + ")";
 }
 function $a(e, t, n) {
-	let r = e, i = !0, a = !1, o = !1, s = [Nr(r, L.LOAD, function() {
+	let r = e, i = !0, a = !1, o = !1, s = [Nr(r, R.LOAD, function() {
 		o = !0, a || t();
 	})];
 	return r.src && va ? (a = !0, r.decode().then(function() {
 		i && t();
 	}).catch(function(e) {
 		i && (o ? t() : n());
-	})) : s.push(Nr(r, L.ERROR, n)), function() {
-		i = !1, s.forEach(z);
+	})) : s.push(Nr(r, R.ERROR, n)), function() {
+		i = !1, s.forEach(B);
 	};
 }
 function eo(e, t) {
@@ -2593,7 +2593,7 @@ var no = class {
 	}
 	set(e, t, n, r, i) {
 		let a = ro(e, t, n), o = a in this.cache_;
-		this.cache_[a] = r, i && (r.getImageState() === V.IDLE && r.load(), r.getImageState() === V.LOADING ? r.ready().then(() => {
+		this.cache_[a] = r, i && (r.getImageState() === H.IDLE && r.load(), r.getImageState() === H.LOADING ? r.ready().then(() => {
 			this.patternCache_[a] = Sa().createPattern(r.getImage(1), "repeat");
 		}) : this.patternCache_[a] = Sa().createPattern(r.getImage(1), "repeat")), o || ++this.cacheSize_;
 	}
@@ -2607,13 +2607,13 @@ function ro(e, t, n) {
 }
 var io = new no(), ao = null, oo = class extends Mr {
 	constructor(e, t, n, r, i) {
-		super(), this.hitDetectionImage_ = null, this.image_ = e, this.crossOrigin_ = n, this.canvas_ = {}, this.color_ = i, this.imageState_ = r === void 0 ? V.IDLE : r, this.size_ = e && e.width && e.height ? [e.width, e.height] : null, this.src_ = t, this.tainted_, this.ready_ = null;
+		super(), this.hitDetectionImage_ = null, this.image_ = e, this.crossOrigin_ = n, this.canvas_ = {}, this.color_ = i, this.imageState_ = r === void 0 ? H.IDLE : r, this.size_ = e && e.width && e.height ? [e.width, e.height] : null, this.src_ = t, this.tainted_, this.ready_ = null;
 	}
 	initializeImage_() {
 		this.image_ = new Image(), this.crossOrigin_ !== null && (this.image_.crossOrigin = this.crossOrigin_);
 	}
 	isTainted_() {
-		if (this.tainted_ === void 0 && this.imageState_ === V.LOADED) {
+		if (this.tainted_ === void 0 && this.imageState_ === H.LOADED) {
 			ao ||= ba(1, 1, void 0, { willReadFrequently: !0 }), ao.drawImage(this.image_, 0, 0);
 			try {
 				ao.getImageData(0, 0, 1, 1), this.tainted_ = !1;
@@ -2624,13 +2624,13 @@ var io = new no(), ao = null, oo = class extends Mr {
 		return this.tainted_ === !0;
 	}
 	dispatchChangeEvent_() {
-		this.dispatchEvent(L.CHANGE);
+		this.dispatchEvent(R.CHANGE);
 	}
 	handleImageError_() {
-		this.imageState_ = V.ERROR, this.dispatchChangeEvent_();
+		this.imageState_ = H.ERROR, this.dispatchChangeEvent_();
 	}
 	handleImageLoad_() {
-		this.imageState_ = V.LOADED, this.size_ = [this.image_.width, this.image_.height], this.dispatchChangeEvent_();
+		this.imageState_ = H.LOADED, this.size_ = [this.image_.width, this.image_.height], this.dispatchChangeEvent_();
 	}
 	getImage(e) {
 		return this.image_ || this.initializeImage_(), this.replaceColor_(e), this.canvas_[e] ? this.canvas_[e] : this.image_;
@@ -2657,8 +2657,8 @@ var io = new no(), ao = null, oo = class extends Mr {
 		return this.src_;
 	}
 	load() {
-		if (this.imageState_ === V.IDLE) {
-			this.image_ || this.initializeImage_(), this.imageState_ = V.LOADING;
+		if (this.imageState_ === H.IDLE) {
+			this.image_ || this.initializeImage_(), this.imageState_ = H.LOADING;
 			try {
 				this.src_ !== void 0 && (this.image_.src = this.src_);
 			} catch {
@@ -2670,18 +2670,18 @@ var io = new no(), ao = null, oo = class extends Mr {
 		}
 	}
 	replaceColor_(e) {
-		if (!this.color_ || this.canvas_[e] || this.imageState_ !== V.LOADED) return;
+		if (!this.color_ || this.canvas_[e] || this.imageState_ !== H.LOADED) return;
 		let t = this.image_, n = ba(Math.ceil(t.width * e), Math.ceil(t.height * e)), r = n.canvas;
 		n.scale(e, e), n.drawImage(t, 0, 0), n.globalCompositeOperation = "multiply", n.fillStyle = za(this.color_), n.fillRect(0, 0, r.width / e, r.height / e), n.globalCompositeOperation = "destination-in", n.drawImage(t, 0, 0), this.canvas_[e] = r;
 	}
 	ready() {
 		return this.ready_ ||= new Promise((e) => {
-			if (this.imageState_ === V.LOADED || this.imageState_ === V.ERROR) e();
+			if (this.imageState_ === H.LOADED || this.imageState_ === H.ERROR) e();
 			else {
 				let t = () => {
-					(this.imageState_ === V.LOADED || this.imageState_ === V.ERROR) && (this.removeEventListener(L.CHANGE, t), e());
+					(this.imageState_ === H.LOADED || this.imageState_ === H.ERROR) && (this.removeEventListener(R.CHANGE, t), e());
 				};
-				this.addEventListener(L.CHANGE, t);
+				this.addEventListener(R.CHANGE, t);
 			}
 		}), this.ready_;
 	}
@@ -2698,9 +2698,9 @@ function lo(e) {
 	let t = e.src + ":" + e.offset, n = io.getPattern(t, void 0, e.color);
 	if (n) return n;
 	let r = io.get(e.src, "anonymous", null);
-	if (r.getImageState() !== V.LOADED) return null;
+	if (r.getImageState() !== H.LOADED) return null;
 	let i = ba(e.size[0], e.size[1]);
-	return i.drawImage(r.getImage(1), e.offset[0], e.offset[1], e.size[0], e.size[1], 0, 0, e.size[0], e.size[1]), so(i.canvas, t, void 0, V.LOADED, e.color, !0), io.getPattern(t, void 0, e.color);
+	return i.drawImage(r.getImage(1), e.offset[0], e.offset[1], e.size[0], e.size[1], 0, 0, e.size[0], e.size[1]), so(i.canvas, t, void 0, H.LOADED, e.color, !0), io.getPattern(t, void 0, e.color);
 }
 var uo = "ol-hidden", fo = "ol-collapsed", po = /* @__PURE__ */ RegExp("^\\s*(?=(?:(?:[-a-z]+\\s*){0,2}(italic|oblique))?)(?=(?:(?:[-a-z]+\\s*){0,2}(small-caps))?)(?=(?:(?:[-a-z]+\\s*){0,2}(bold(?:er)?|lighter|[1-9]00 ))?)(?:(?:normal|\\1|\\2|\\3)\\s*){0,3}((?:xx?-)?(?:small|large)|medium|smaller|larger|[\\.\\d]+(?:\\%|in|[cem]m|ex|p[ctx]))(?:\\s*\\/\\s*(normal|[\\.\\d]+(?:\\%|in|[cem]m|ex|p[ctx])?))?\\s*([-,\\\"\\'\\sa-z0-9]+?)\\s*$", "i"), mo = [
 	"style",
@@ -2882,28 +2882,28 @@ var Ko = class e {
 		return this.declutterMode_;
 	}
 	getAnchor() {
-		return F();
+		return I();
 	}
 	getImage(e) {
-		return F();
+		return I();
 	}
 	getHitDetectionImage() {
-		return F();
+		return I();
 	}
 	getPixelRatio(e) {
 		return 1;
 	}
 	getImageState() {
-		return F();
+		return I();
 	}
 	getImageSize() {
-		return F();
+		return I();
 	}
 	getOrigin() {
-		return F();
+		return I();
 	}
 	getSize() {
-		return F();
+		return I();
 	}
 	setDisplacement(e) {
 		this.displacement_ = e;
@@ -2921,13 +2921,13 @@ var Ko = class e {
 		this.scale_ = e, this.scaleArray_ = Go(e);
 	}
 	listenImageChange(e) {
-		F();
+		I();
 	}
 	load() {
-		F();
+		I();
 	}
 	unlistenImageChange(e) {
-		F();
+		I();
 	}
 	ready() {
 		return Promise.resolve();
@@ -2941,7 +2941,7 @@ var Ko = class e {
 			scale: e.scale === void 0 ? 1 : e.scale,
 			displacement: e.displacement === void 0 ? [0, 0] : e.displacement,
 			declutterMode: e.declutterMode
-		}), this.hitDetectionCanvas_ = null, this.fill_ = e.fill === void 0 ? null : e.fill, this.origin_ = [0, 0], this.points_ = e.points, this.radius = e.radius, this.radius2_ = e.radius2, this.angle_ = e.angle === void 0 ? 0 : e.angle, this.stroke_ = e.stroke === void 0 ? null : e.stroke, this.size_, this.renderOptions_, this.imageState_ = this.fill_ && this.fill_.loading() ? V.LOADING : V.LOADED, this.imageState_ === V.LOADING && this.ready().then(() => this.imageState_ = V.LOADED), this.render();
+		}), this.hitDetectionCanvas_ = null, this.fill_ = e.fill === void 0 ? null : e.fill, this.origin_ = [0, 0], this.points_ = e.points, this.radius = e.radius, this.radius2_ = e.radius2, this.angle_ = e.angle === void 0 ? 0 : e.angle, this.stroke_ = e.stroke === void 0 ? null : e.stroke, this.size_, this.renderOptions_, this.imageState_ = this.fill_ && this.fill_.loading() ? H.LOADING : H.LOADED, this.imageState_ === H.LOADING && this.ready().then(() => this.imageState_ = H.LOADED), this.render();
 	}
 	clone() {
 		let t = this.getScale(), n = new e({
@@ -2979,7 +2979,7 @@ var Ko = class e {
 		let t = this.fill_?.getKey(), n = `${e},${this.angle_},${this.radius},${this.radius2_},${this.points_},${t}` + Object.values(this.renderOptions_).join(","), r = io.get(n, null, null)?.getImage(1);
 		if (!r) {
 			let t = this.renderOptions_, i = Math.ceil(t.size * e), a = ba(i, i);
-			this.draw_(t, a, e), r = a.canvas, io.set(n, null, null, new oo(r, void 0, null, V.LOADED, null));
+			this.draw_(t, a, e), r = a.canvas, io.set(n, null, null, new oo(r, void 0, null, H.LOADED, null));
 		}
 		return r;
 	}
@@ -3135,13 +3135,13 @@ var Ko = class e {
 			let t = so(null, e.src, "anonymous", void 0, e.offset ? null : e.color ? e.color : null, !(e.offset && e.size));
 			t.ready().then(() => {
 				this.patternImage_ = null;
-			}), t.getImageState() === V.IDLE && t.load(), t.getImageState() === V.LOADING && (this.patternImage_ = t);
+			}), t.getImageState() === H.IDLE && t.load(), t.getImageState() === H.LOADING && (this.patternImage_ = t);
 		}
 		this.color_ = e;
 	}
 	getKey() {
 		let e = this.getColor();
-		return e ? e instanceof CanvasPattern || e instanceof CanvasGradient ? I(e) : typeof e == "object" && "src" in e ? e.src + ":" + e.offset : Za(e).toString() : "";
+		return e ? e instanceof CanvasPattern || e instanceof CanvasGradient ? L(e) : typeof e == "object" && "src" in e ? e.src + ":" + e.offset : Za(e).toString() : "";
 	}
 	loading() {
 		return !!this.patternImage_;
@@ -3166,9 +3166,9 @@ var Zo = class e extends Ko {
 			declutterMode: e.declutterMode
 		}), this.anchor_ = e.anchor === void 0 ? [.5, .5] : e.anchor, this.normalizedAnchor_ = null, this.anchorOrigin_ = e.anchorOrigin === void 0 ? "top-left" : e.anchorOrigin, this.anchorXUnits_ = e.anchorXUnits === void 0 ? "fraction" : e.anchorXUnits, this.anchorYUnits_ = e.anchorYUnits === void 0 ? "fraction" : e.anchorYUnits, this.crossOrigin_ = e.crossOrigin === void 0 ? null : e.crossOrigin;
 		let a = e.img === void 0 ? null : e.img, o = e.src;
-		B(!(o !== void 0 && a), "`image` and `src` cannot be provided at the same time"), (o === void 0 || o.length === 0) && a && (o = a.src || I(a)), B(o !== void 0 && o.length > 0, "A defined and non-empty `src` or `image` must be provided"), B(e.width === void 0 && e.height === void 0 || e.scale === void 0, "`width` or `height` cannot be provided together with `scale`");
+		V(!(o !== void 0 && a), "`image` and `src` cannot be provided at the same time"), (o === void 0 || o.length === 0) && a && (o = a.src || L(a)), V(o !== void 0 && o.length > 0, "A defined and non-empty `src` or `image` must be provided"), V(e.width === void 0 && e.height === void 0 || e.scale === void 0, "`width` or `height` cannot be provided together with `scale`");
 		let s;
-		if (e.src === void 0 ? a !== void 0 && (s = "complete" in a ? a.complete ? a.src ? V.LOADED : V.IDLE : V.LOADING : V.LOADED) : s = V.IDLE, this.color_ = e.color === void 0 ? null : Za(e.color), this.iconImage_ = so(a, o, this.crossOrigin_, s, this.color_), this.offset_ = e.offset === void 0 ? [0, 0] : e.offset, this.offsetOrigin_ = e.offsetOrigin === void 0 ? "top-left" : e.offsetOrigin, this.origin_ = null, this.size_ = e.size === void 0 ? null : e.size, this.initialOptions_, e.width !== void 0 || e.height !== void 0) {
+		if (e.src === void 0 ? a !== void 0 && (s = "complete" in a ? a.complete ? a.src ? H.LOADED : H.IDLE : H.LOADING : H.LOADED) : s = H.IDLE, this.color_ = e.color === void 0 ? null : Za(e.color), this.iconImage_ = so(a, o, this.crossOrigin_, s, this.color_), this.offset_ = e.offset === void 0 ? [0, 0] : e.offset, this.offsetOrigin_ = e.offsetOrigin === void 0 ? "top-left" : e.offsetOrigin, this.origin_ = null, this.size_ = e.size === void 0 ? null : e.size, this.initialOptions_, e.width !== void 0 || e.height !== void 0) {
 			let t, n;
 			if (e.size) [t, n] = e.size;
 			else {
@@ -3264,7 +3264,7 @@ var Zo = class e extends Ko {
 		return this.iconImage_.getSrc();
 	}
 	setSrc(e) {
-		this.iconImage_ = so(null, e, this.crossOrigin_, V.IDLE, this.color_);
+		this.iconImage_ = so(null, e, this.crossOrigin_, H.IDLE, this.color_);
 	}
 	getSize() {
 		return this.size_ ? this.size_ : this.iconImage_.getSize();
@@ -3272,24 +3272,24 @@ var Zo = class e extends Ko {
 	getWidth() {
 		let e = this.getScaleArray();
 		if (this.size_) return this.size_[0] * e[0];
-		if (this.iconImage_.getImageState() == V.LOADED) return this.iconImage_.getSize()[0] * e[0];
+		if (this.iconImage_.getImageState() == H.LOADED) return this.iconImage_.getSize()[0] * e[0];
 	}
 	getHeight() {
 		let e = this.getScaleArray();
 		if (this.size_) return this.size_[1] * e[1];
-		if (this.iconImage_.getImageState() == V.LOADED) return this.iconImage_.getSize()[1] * e[1];
+		if (this.iconImage_.getImageState() == H.LOADED) return this.iconImage_.getSize()[1] * e[1];
 	}
 	setScale(e) {
 		delete this.initialOptions_, super.setScale(e);
 	}
 	listenImageChange(e) {
-		this.iconImage_.addEventListener(L.CHANGE, e);
+		this.iconImage_.addEventListener(R.CHANGE, e);
 	}
 	load() {
 		this.iconImage_.load();
 	}
 	unlistenImageChange(e) {
-		this.iconImage_.removeEventListener(L.CHANGE, e);
+		this.iconImage_.removeEventListener(R.CHANGE, e);
 	}
 	ready() {
 		return this.iconImage_.ready();
@@ -3429,7 +3429,7 @@ function es(e) {
 	if (typeof e == "function") t = e;
 	else {
 		let n;
-		Array.isArray(e) ? n = e : (B(typeof e.getZIndex == "function", "Expected an `Style` or an array of `Style`"), n = [e]), t = function() {
+		Array.isArray(e) ? n = e : (V(typeof e.getZIndex == "function", "Expected an `Style` or an array of `Style`"), n = [e]), t = function() {
 			return n;
 		};
 	}
@@ -3756,9 +3756,9 @@ var as = "#333", os = class e {
 		this.changed();
 	}
 	handleGeometryChanged_() {
-		this.geometryChangeKey_ &&= (z(this.geometryChangeKey_), null);
+		this.geometryChangeKey_ &&= (B(this.geometryChangeKey_), null);
 		let e = this.getGeometry();
-		e && (this.geometryChangeKey_ = R(e, L.CHANGE, this.handleGeometryChange_, this)), this.changed();
+		e && (this.geometryChangeKey_ = z(e, R.CHANGE, this.handleGeometryChange_, this)), this.changed();
 	}
 	setGeometry(e) {
 		this.set(this.geometryName_, e);
@@ -3776,7 +3776,7 @@ var as = "#333", os = class e {
 function ms(e) {
 	if (typeof e == "function") return e;
 	let t;
-	return Array.isArray(e) ? t = e : (B(typeof e.getZIndex == "function", "Expected an `ol/style/Style` or an array of `ol/style/Style.js`"), t = [e]), function() {
+	return Array.isArray(e) ? t = e : (V(typeof e.getZIndex == "function", "Expected an `ol/style/Style` or an array of `ol/style/Style.js`"), t = [e]), function() {
 		return t;
 	};
 }
@@ -3844,7 +3844,7 @@ var hs = {
 		return t;
 	}
 	drawCircle(e) {
-		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), He(this.extent_, e.getExtent())) {
+		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), Ve(this.extent_, e.getExtent())) {
 			if (this.fillState_ || this.strokeState_) {
 				this.fillState_ && this.setContextFillState_(this.fillState_), this.strokeState_ && this.setContextStrokeState_(this.strokeState_);
 				let t = ci(e, this.transform_, this.pixelCoordinates_), n = t[2] - t[0], r = t[3] - t[1], i = Math.sqrt(n * n + r * r), a = this.context_;
@@ -3904,7 +3904,7 @@ var hs = {
 		this.image_ && this.drawImages_(t, 0, t.length, n), this.text_ !== "" && this.drawText_(t, 0, t.length, n);
 	}
 	drawLineString(e) {
-		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), He(this.extent_, e.getExtent())) {
+		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), Ve(this.extent_, e.getExtent())) {
 			if (this.strokeState_) {
 				this.setContextStrokeState_(this.strokeState_);
 				let t = this.context_, n = e.getFlatCoordinates();
@@ -3919,7 +3919,7 @@ var hs = {
 	drawMultiLineString(e) {
 		this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_));
 		let t = e.getExtent();
-		if (He(this.extent_, t)) {
+		if (Ve(this.extent_, t)) {
 			if (this.strokeState_) {
 				this.setContextStrokeState_(this.strokeState_);
 				let t = this.context_, n = e.getFlatCoordinates(), r = 0, i = e.getEnds(), a = e.getStride();
@@ -3934,7 +3934,7 @@ var hs = {
 		}
 	}
 	drawPolygon(e) {
-		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), He(this.extent_, e.getExtent())) {
+		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), Ve(this.extent_, e.getExtent())) {
 			if (this.strokeState_ || this.fillState_) {
 				this.fillState_ && this.setContextFillState_(this.fillState_), this.strokeState_ && this.setContextStrokeState_(this.strokeState_);
 				let t = this.context_;
@@ -3947,7 +3947,7 @@ var hs = {
 		}
 	}
 	drawMultiPolygon(e) {
-		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), He(this.extent_, e.getExtent())) {
+		if (this.squaredTolerance_ && (e = e.simplifyTransformed(this.squaredTolerance_, this.userTransform_)), Ve(this.extent_, e.getExtent())) {
 			if (this.strokeState_ || this.fillState_) {
 				this.fillState_ && this.setContextFillState_(this.fillState_), this.strokeState_ && this.setContextStrokeState_(this.strokeState_);
 				let t = this.context_, n = e.getOrientedFlatCoordinates(), r = 0, i = e.getEndss(), a = e.getStride();
@@ -4061,7 +4061,7 @@ var hs = {
 	Circle: Cs
 };
 function bs(e, t) {
-	return parseInt(I(e), 10) - parseInt(I(t), 10);
+	return parseInt(L(e), 10) - parseInt(L(t), 10);
 }
 function xs(e, t) {
 	let n = Ss(e, t);
@@ -4086,7 +4086,7 @@ function ws(e, t, n, r, i, a, o, s) {
 	let c = [], l = n.getImage();
 	if (l) {
 		let e = !0, t = l.getImageState();
-		t == V.LOADED || t == V.ERROR ? e = !1 : t == V.IDLE && l.load(), e && c.push(l.ready());
+		t == H.LOADED || t == H.ERROR ? e = !1 : t == H.IDLE && l.load(), e && c.push(l.ready());
 	}
 	let u = n.getFill();
 	u && u.loading() && c.push(u.ready());
@@ -4148,7 +4148,7 @@ function As(e, t, n, r, i) {
 function js(e, t, n, r, i, a) {
 	let o = n.getImage(), s = n.getText(), c = s && s.getText(), l = a && o && c ? {} : void 0;
 	if (o) {
-		if (o.getImageState() != V.LOADED) return;
+		if (o.getImageState() != H.LOADED) return;
 		let a = e.getBuilder(n.getZIndex(), "Image");
 		a.setImageStyle(o, l), a.drawPoint(t, r, i);
 	}
@@ -4160,7 +4160,7 @@ function js(e, t, n, r, i, a) {
 function Ms(e, t, n, r, i, a) {
 	let o = n.getImage(), s = o && o.getOpacity() !== 0, c = n.getText(), l = c && c.getText(), u = a && s && l ? {} : void 0;
 	if (s) {
-		if (o.getImageState() != V.LOADED) return;
+		if (o.getImageState() != H.LOADED) return;
 		let a = e.getBuilder(n.getZIndex(), "Image");
 		a.setImageStyle(o, u), a.drawMultiPoint(t, r, i);
 	}
@@ -4224,11 +4224,11 @@ var Rs = zr(), zs = class e {
 		return this.properties_[e];
 	}
 	getExtent() {
-		return this.extent_ ||= this.type_ === "Point" ? Ce(this.flatCoordinates_) : we(this.flatCoordinates_, 0, this.flatCoordinates_.length, 2), this.extent_;
+		return this.extent_ ||= this.type_ === "Point" ? Se(this.flatCoordinates_) : Ce(this.flatCoordinates_, 0, this.flatCoordinates_.length, 2), this.extent_;
 	}
 	getFlatInteriorPoint() {
 		if (!this.flatInteriorPoints_) {
-			let e = Pe(this.getExtent());
+			let e = Ne(this.getExtent());
 			this.flatInteriorPoints_ = $i(this.flatCoordinates_, 0, this.ends_, 2, e, 0);
 		}
 		return this.flatInteriorPoints_;
@@ -4288,7 +4288,7 @@ var Rs = zr(), zs = class e {
 		e = Dn(e);
 		let t = e.getExtent(), n = e.getWorldExtent();
 		if (t && n) {
-			let e = Re(n) / Re(t);
+			let e = Le(n) / Le(t);
 			Gr(Rs, n[0], n[3], e, -e, 0, 0, 0), Qr(this.flatCoordinates_, 0, this.flatCoordinates_.length, 2, Rs, this.flatCoordinates_);
 		}
 	}
@@ -4581,7 +4581,7 @@ var ic = class {
 			maxY: e[3],
 			value: t
 		};
-		this.rbush_.insert(n), this.items_[I(t)] = n;
+		this.rbush_.insert(n), this.items_[L(t)] = n;
 	}
 	load(e, t) {
 		let n = Array(t.length);
@@ -4593,17 +4593,17 @@ var ic = class {
 				maxY: i[3],
 				value: a
 			};
-			n[r] = o, this.items_[I(a)] = o;
+			n[r] = o, this.items_[L(a)] = o;
 		}
 		this.rbush_.load(n);
 	}
 	remove(e) {
-		let t = I(e), n = this.items_[t];
+		let t = L(e), n = this.items_[t];
 		return delete this.items_[t], this.rbush_.remove(n) !== null;
 	}
 	update(e, t) {
-		let n = this.items_[I(t)];
-		Te([
+		let n = this.items_[L(t)];
+		we([
 			n.minX,
 			n.minY,
 			n.maxX,
@@ -4645,7 +4645,7 @@ var ic = class {
 	}
 	getExtent(e) {
 		let t = this.rbush_.toJSON();
-		return xe(t.minX, t.minY, t.maxX, t.maxY, e);
+		return be(t.minX, t.minY, t.maxX, t.maxY, e);
 	}
 	concat(e) {
 		this.rbush_.load(e.rbush_.all());
@@ -4716,7 +4716,7 @@ var sc = {
 			projection: void 0,
 			state: "ready",
 			wrapX: e.wrapX === void 0 || e.wrapX
-		}), this.on, this.once, this.un, this.loader_ = Or, this.format_ = e.format || null, this.overlaps_ = e.overlaps === void 0 || e.overlaps, this.url_ = e.url, e.loader === void 0 ? this.url_ !== void 0 && (B(this.format_, "`format` must be set when `url` is set"), this.loader_ = Is(this.url_, this.format_)) : this.loader_ = e.loader, this.strategy_ = e.strategy === void 0 ? Ls : e.strategy;
+		}), this.on, this.once, this.un, this.loader_ = Or, this.format_ = e.format || null, this.overlaps_ = e.overlaps === void 0 || e.overlaps, this.url_ = e.url, e.loader === void 0 ? this.url_ !== void 0 && (V(this.format_, "`format` must be set when `url` is set"), this.loader_ = Is(this.url_, this.format_)) : this.loader_ = e.loader, this.strategy_ = e.strategy === void 0 ? Ls : e.strategy;
 		let t = e.useSpatialIndex === void 0 || e.useSpatialIndex;
 		this.featuresRtree_ = t ? new ic() : null, this.loadedExtentsRtree_ = new ic(), this.loadingExtentsCount_ = 0, this.nullGeometryFeatures_ = {}, this.idIndex_ = {}, this.uidIndex_ = {}, this.featureChangeKeys_ = {}, this.featuresCollection_ = null;
 		let n, r;
@@ -4726,7 +4726,7 @@ var sc = {
 		this.addFeatureInternal(e), this.changed();
 	}
 	addFeatureInternal(e) {
-		let t = I(e);
+		let t = L(e);
 		if (!this.addToIndex_(t, e)) {
 			this.featuresCollection_ && this.featuresCollection_.remove(e);
 			return;
@@ -4740,7 +4740,7 @@ var sc = {
 		this.dispatchEvent(new cc(sc.ADDFEATURE, e));
 	}
 	setupChangeEvents_(e, t) {
-		t instanceof zs || (this.featureChangeKeys_[e] = [R(t, L.CHANGE, this.handleFeatureChange_, this), R(t, gr.PROPERTYCHANGE, this.handleFeatureChange_, this)]);
+		t instanceof zs || (this.featureChangeKeys_[e] = [z(t, R.CHANGE, this.handleFeatureChange_, this), z(t, gr.PROPERTYCHANGE, this.handleFeatureChange_, this)]);
 	}
 	addToIndex_(e, t) {
 		let n = !0;
@@ -4752,7 +4752,7 @@ var sc = {
 				r instanceof zs ? Array.isArray(r) ? r.push(t) : this.idIndex_[e] = [r, t] : n = !1;
 			} else n = !1;
 		}
-		return n && (B(!(e in this.uidIndex_), "The passed `feature` was already added to the source"), this.uidIndex_[e] = t), n;
+		return n && (V(!(e in this.uidIndex_), "The passed `feature` was already added to the source"), this.uidIndex_[e] = t), n;
 	}
 	addFeatures(e) {
 		this.addFeaturesInternal(e), this.changed();
@@ -4760,11 +4760,11 @@ var sc = {
 	addFeaturesInternal(e) {
 		let t = [], n = [], r = [];
 		for (let t = 0, r = e.length; t < r; t++) {
-			let r = e[t], i = I(r);
+			let r = e[t], i = L(r);
 			this.addToIndex_(i, r) && n.push(r);
 		}
 		for (let e = 0, i = n.length; e < i; e++) {
-			let i = n[e], a = I(i);
+			let i = n[e], a = L(i);
 			this.setupChangeEvents_(a, i);
 			let o = i.getGeometry();
 			if (o) {
@@ -4788,7 +4788,7 @@ var sc = {
 	}
 	clear(e) {
 		if (e) {
-			for (let e in this.featureChangeKeys_) this.featureChangeKeys_[e].forEach(z);
+			for (let e in this.featureChangeKeys_) this.featureChangeKeys_[e].forEach(B);
 			this.featuresCollection_ || (this.featureChangeKeys_ = {}, this.idIndex_ = {}, this.uidIndex_ = {});
 		} else if (this.featuresRtree_) {
 			this.featuresRtree_.forEach((e) => {
@@ -4845,7 +4845,7 @@ var sc = {
 	getFeaturesInExtent(e, t) {
 		if (this.featuresRtree_) {
 			if (!(t && t.canWrapX() && this.getWrapX())) return this.featuresRtree_.getInExtent(e);
-			let n = qe(e, t);
+			let n = Ke(e, t);
 			return [].concat(...n.map((e) => this.featuresRtree_.getInExtent(e)));
 		}
 		return this.featuresCollection_ ? this.featuresCollection_.getArray().slice(0) : [];
@@ -4889,7 +4889,7 @@ var sc = {
 		return this.url_;
 	}
 	handleFeatureChange_(e) {
-		let t = e.target, n = I(t), r = t.getGeometry();
+		let t = e.target, n = L(t), r = t.getGeometry();
 		if (!r) n in this.nullGeometryFeatures_ || (this.featuresRtree_ && this.featuresRtree_.remove(t), this.nullGeometryFeatures_[n] = t);
 		else {
 			let e = r.getExtent();
@@ -4904,7 +4904,7 @@ var sc = {
 	}
 	hasFeature(e) {
 		let t = e.getId();
-		return t === void 0 ? I(e) in this.uidIndex_ : t in this.idIndex_;
+		return t === void 0 ? L(e) in this.uidIndex_ : t in this.idIndex_;
 	}
 	isEmpty() {
 		return this.featuresRtree_ ? this.featuresRtree_.isEmpty() && Ft(this.nullGeometryFeatures_) : !this.featuresCollection_ || this.featuresCollection_.getLength() === 0;
@@ -4914,7 +4914,7 @@ var sc = {
 		for (let e = 0, a = i.length; e < a; ++e) {
 			let a = i[e];
 			r.forEachInExtent(a, function(e) {
-				return _e(e.extent, a);
+				return ge(e.extent, a);
 			}) || (++this.loadingExtentsCount_, this.dispatchEvent(new cc(sc.FEATURESLOADSTART)), this.loader_.call(this, a, t, n, (e) => {
 				--this.loadingExtentsCount_, this.dispatchEvent(new cc(sc.FEATURESLOADEND, void 0, e));
 			}, () => {
@@ -4928,7 +4928,7 @@ var sc = {
 	}
 	removeLoadedExtent(e) {
 		let t = this.loadedExtentsRtree_, n = t.forEachInExtent(e, function(t) {
-			if (Te(t.extent, e)) return t;
+			if (we(t.extent, e)) return t;
 		});
 		n && t.remove(n);
 	}
@@ -4941,9 +4941,9 @@ var sc = {
 		e && this.removeFeatureInternal(e) && this.changed();
 	}
 	removeFeatureInternal(e) {
-		let t = I(e);
+		let t = L(e);
 		if (!(t in this.uidIndex_)) return !1;
-		t in this.nullGeometryFeatures_ ? delete this.nullGeometryFeatures_[t] : this.featuresRtree_ && this.featuresRtree_.remove(e), this.featureChangeKeys_[t]?.forEach(z), delete this.featureChangeKeys_[t];
+		t in this.nullGeometryFeatures_ ? delete this.nullGeometryFeatures_[t] : this.featuresRtree_ && this.featuresRtree_.remove(e), this.featureChangeKeys_[t]?.forEach(B), delete this.featureChangeKeys_[t];
 		let n = e.getId();
 		if (n !== void 0) {
 			let t = n.toString(), r = this.idIndex_[t];
@@ -4961,7 +4961,7 @@ var sc = {
 		this.loader_ = e;
 	}
 	setUrl(e) {
-		B(this.format_, "`format` must be set when `url` is set"), this.url_ = e, this.setLoader(Is(e, this.format_));
+		V(this.format_, "`format` must be set when `url` is set"), this.url_ = e, this.setLoader(Is(e, this.format_));
 	}
 	setOverlaps(e) {
 		this.overlaps_ = e, this.changed();
@@ -4969,7 +4969,7 @@ var sc = {
 }, uc = {
 	ANIMATING: 0,
 	INTERACTING: 1
-}, H = {
+}, U = {
 	BEGIN_GEOMETRY: 0,
 	BEGIN_PATH: 1,
 	CIRCLE: 2,
@@ -4983,7 +4983,7 @@ var sc = {
 	SET_FILL_STYLE: 10,
 	SET_STROKE_STYLE: 11,
 	STROKE: 12
-}, dc = [H.FILL], fc = [H.STROKE], pc = [H.BEGIN_PATH], mc = [H.CLOSE_PATH], hc = class extends gs {
+}, dc = [U.FILL], fc = [U.STROKE], pc = [U.BEGIN_PATH], mc = [U.CLOSE_PATH], hc = class extends gs {
 	constructor(e, t, n, r) {
 		super(), this.tolerance = e, this.maxExtent = t, this.pixelRatio = r, this.maxLineWidth = 0, this.resolution = n, this.beginGeometryInstruction1_ = null, this.beginGeometryInstruction2_ = null, this.bufferedMaxExtent_ = null, this.instructions = [], this.coordinates = [], this.tmpCoordinate_ = [], this.hitDetectionInstructions = [], this.state = {};
 	}
@@ -4995,14 +4995,14 @@ var sc = {
 	}
 	appendFlatPointCoordinates(e, t) {
 		let n = this.getBufferedMaxExtent(), r = this.tmpCoordinate_, i = this.coordinates, a = i.length;
-		for (let o = 0, s = e.length; o < s; o += t) r[0] = e[o], r[1] = e[o + 1], ge(n, r) && (i[a++] = r[0], i[a++] = r[1]);
+		for (let o = 0, s = e.length; o < s; o += t) r[0] = e[o], r[1] = e[o + 1], he(n, r) && (i[a++] = r[0], i[a++] = r[1]);
 		return a;
 	}
 	appendFlatLineCoordinates(e, t, n, r, i, a) {
 		let o = this.coordinates, s = o.length, c = this.getBufferedMaxExtent();
 		a && (t += r);
 		let l = e[t], u = e[t + 1], d = this.tmpCoordinate_, f = !0, p, m, h;
-		for (p = t + r; p < n; p += r) d[0] = e[p], d[1] = e[p + 1], h = ye(c, d), h === m ? h === de.INTERSECTING ? (o[s++] = d[0], o[s++] = d[1], f = !1) : f = !0 : (f &&= (o[s++] = l, o[s++] = u, !1), o[s++] = d[0], o[s++] = d[1]), l = d[0], u = d[1], m = h;
+		for (p = t + r; p < n; p += r) d[0] = e[p], d[1] = e[p + 1], h = ve(c, d), h === m ? h === P.INTERSECTING ? (o[s++] = d[0], o[s++] = d[1], f = !1) : f = !0 : (f &&= (o[s++] = l, o[s++] = u, !1), o[s++] = d[0], o[s++] = d[1]), l = d[0], u = d[1], m = h;
 		return (i && f || p === t + r) && (o[s++] = l, o[s++] = u), s;
 	}
 	drawCustomCoordinates_(e, t, n, r, i) {
@@ -5025,7 +5025,7 @@ var sc = {
 					f = this.drawCustomCoordinates_(c, f, t[e], o, n), d.push(n);
 				}
 				this.instructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					d,
 					e,
@@ -5033,7 +5033,7 @@ var sc = {
 					Di,
 					i
 				]), this.hitDetectionInstructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					d,
 					e,
@@ -5045,7 +5045,7 @@ var sc = {
 			case "Polygon":
 			case "MultiLineString":
 				u = [], c = a == "Polygon" ? e.getOrientedFlatCoordinates() : e.getFlatCoordinates(), f = this.drawCustomCoordinates_(c, 0, e.getEnds(), o, u), this.instructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					u,
 					e,
@@ -5053,7 +5053,7 @@ var sc = {
 					Ei,
 					i
 				]), this.hitDetectionInstructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					u,
 					e,
@@ -5065,7 +5065,7 @@ var sc = {
 			case "LineString":
 			case "Circle":
 				c = e.getFlatCoordinates(), l = this.appendFlatLineCoordinates(c, 0, c.length, o, !1, !1), this.instructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					l,
 					e,
@@ -5073,7 +5073,7 @@ var sc = {
 					Ti,
 					i
 				]), this.hitDetectionInstructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					l,
 					e,
@@ -5084,7 +5084,7 @@ var sc = {
 				break;
 			case "MultiPoint":
 				c = e.getFlatCoordinates(), l = this.appendFlatPointCoordinates(c, o), l > s && (this.instructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					l,
 					e,
@@ -5092,7 +5092,7 @@ var sc = {
 					Ti,
 					i
 				]), this.hitDetectionInstructions.push([
-					H.CUSTOM,
+					U.CUSTOM,
 					s,
 					l,
 					e,
@@ -5102,7 +5102,7 @@ var sc = {
 				]));
 				break;
 			case "Point": c = e.getFlatCoordinates(), this.coordinates.push(c[0], c[1]), l = this.coordinates.length, this.instructions.push([
-				H.CUSTOM,
+				U.CUSTOM,
 				s,
 				l,
 				e,
@@ -5110,7 +5110,7 @@ var sc = {
 				void 0,
 				i
 			]), this.hitDetectionInstructions.push([
-				H.CUSTOM,
+				U.CUSTOM,
 				s,
 				l,
 				e,
@@ -5123,13 +5123,13 @@ var sc = {
 	}
 	beginGeometry(e, t, n) {
 		this.beginGeometryInstruction1_ = [
-			H.BEGIN_GEOMETRY,
+			U.BEGIN_GEOMETRY,
 			t,
 			0,
 			e,
 			n
 		], this.instructions.push(this.beginGeometryInstruction1_), this.beginGeometryInstruction2_ = [
-			H.BEGIN_GEOMETRY,
+			U.BEGIN_GEOMETRY,
 			t,
 			0,
 			e,
@@ -5147,7 +5147,7 @@ var sc = {
 		let e = this.hitDetectionInstructions;
 		e.reverse();
 		let t, n = e.length, r, i, a = -1;
-		for (t = 0; t < n; ++t) r = e[t], i = r[0], i == H.END_GEOMETRY ? a = t : i == H.BEGIN_GEOMETRY && (r[2] = t, Sr(this.hitDetectionInstructions, a, t), a = -1);
+		for (t = 0; t < n; ++t) r = e[t], i = r[0], i == U.END_GEOMETRY ? a = t : i == U.BEGIN_GEOMETRY && (r[2] = t, Sr(this.hitDetectionInstructions, a, t), a = -1);
 	}
 	fillStyleToState(e, t = {}) {
 		if (e) {
@@ -5177,7 +5177,7 @@ var sc = {
 		this.fillStyleToState(e, n), this.strokeStyleToState(t, n);
 	}
 	createFill(e) {
-		let t = e.fillStyle, n = [H.SET_FILL_STYLE, t];
+		let t = e.fillStyle, n = [U.SET_FILL_STYLE, t];
 		return typeof t != "string" && n.push(e.fillPatternScale), n;
 	}
 	applyStroke(e) {
@@ -5185,7 +5185,7 @@ var sc = {
 	}
 	createStroke(e) {
 		return [
-			H.SET_STROKE_STYLE,
+			U.SET_STROKE_STYLE,
 			e.strokeStyle,
 			e.lineWidth * this.pixelRatio,
 			e.lineCap,
@@ -5205,13 +5205,13 @@ var sc = {
 	}
 	endGeometry(e) {
 		this.beginGeometryInstruction1_[2] = this.instructions.length, this.beginGeometryInstruction1_ = null, this.beginGeometryInstruction2_[2] = this.hitDetectionInstructions.length, this.beginGeometryInstruction2_ = null;
-		let t = [H.END_GEOMETRY, e];
+		let t = [U.END_GEOMETRY, e];
 		this.instructions.push(t), this.hitDetectionInstructions.push(t);
 	}
 	getBufferedMaxExtent() {
-		if (!this.bufferedMaxExtent_ && (this.bufferedMaxExtent_ = me(this.maxExtent), this.maxLineWidth > 0)) {
+		if (!this.bufferedMaxExtent_ && (this.bufferedMaxExtent_ = pe(this.maxExtent), this.maxLineWidth > 0)) {
 			let e = this.resolution * (this.maxLineWidth + 1) / 2;
-			pe(this.bufferedMaxExtent_, e, this.bufferedMaxExtent_);
+			fe(this.bufferedMaxExtent_, e, this.bufferedMaxExtent_);
 		}
 		return this.bufferedMaxExtent_;
 	}
@@ -5220,11 +5220,11 @@ var sc = {
 		super(e, t, n, r), this.hitDetectionImage_ = null, this.image_ = null, this.imagePixelRatio_ = void 0, this.anchorX_ = void 0, this.anchorY_ = void 0, this.height_ = void 0, this.opacity_ = void 0, this.originX_ = void 0, this.originY_ = void 0, this.rotateWithView_ = void 0, this.rotation_ = void 0, this.scale_ = void 0, this.width_ = void 0, this.declutterMode_ = void 0, this.declutterImageWithText_ = void 0;
 	}
 	drawPoint(e, t, n) {
-		if (!this.image_ || this.maxExtent && !ge(this.maxExtent, e.getFlatCoordinates())) return;
+		if (!this.image_ || this.maxExtent && !he(this.maxExtent, e.getFlatCoordinates())) return;
 		this.beginGeometry(e, t, n);
 		let r = e.getFlatCoordinates(), i = e.getStride(), a = this.coordinates.length, o = this.appendFlatPointCoordinates(r, i);
 		this.instructions.push([
-			H.DRAW_IMAGE,
+			U.DRAW_IMAGE,
 			a,
 			o,
 			this.image_,
@@ -5241,7 +5241,7 @@ var sc = {
 			this.declutterMode_,
 			this.declutterImageWithText_
 		]), this.hitDetectionInstructions.push([
-			H.DRAW_IMAGE,
+			U.DRAW_IMAGE,
 			a,
 			o,
 			this.hitDetectionImage_,
@@ -5263,10 +5263,10 @@ var sc = {
 		if (!this.image_) return;
 		this.beginGeometry(e, t, n);
 		let r = e.getFlatCoordinates(), i = [];
-		for (let t = 0, n = r.length; t < n; t += e.getStride()) (!this.maxExtent || ge(this.maxExtent, r.slice(t, t + 2))) && i.push(r[t], r[t + 1]);
+		for (let t = 0, n = r.length; t < n; t += e.getStride()) (!this.maxExtent || he(this.maxExtent, r.slice(t, t + 2))) && i.push(r[t], r[t + 1]);
 		let a = this.coordinates.length, o = this.appendFlatPointCoordinates(i, 2);
 		this.instructions.push([
-			H.DRAW_IMAGE,
+			U.DRAW_IMAGE,
 			a,
 			o,
 			this.image_,
@@ -5283,7 +5283,7 @@ var sc = {
 			this.declutterMode_,
 			this.declutterImageWithText_
 		]), this.hitDetectionInstructions.push([
-			H.DRAW_IMAGE,
+			U.DRAW_IMAGE,
 			a,
 			o,
 			this.hitDetectionImage_,
@@ -5314,7 +5314,7 @@ var sc = {
 	}
 	drawFlatCoordinates_(e, t, n, r) {
 		let i = this.coordinates.length, a = this.appendFlatLineCoordinates(e, t, n, r, !1, !1), o = [
-			H.MOVE_TO_LINE_TO,
+			U.MOVE_TO_LINE_TO,
 			i,
 			a
 		];
@@ -5324,7 +5324,7 @@ var sc = {
 		let r = this.state, i = r.strokeStyle, a = r.lineWidth;
 		if (i === void 0 || a === void 0) return;
 		this.updateStrokeStyle(r, this.applyStroke), this.beginGeometry(e, t, n), this.hitDetectionInstructions.push([
-			H.SET_STROKE_STYLE,
+			U.SET_STROKE_STYLE,
 			r.strokeStyle,
 			r.lineWidth,
 			r.lineCap,
@@ -5340,7 +5340,7 @@ var sc = {
 		let r = this.state, i = r.strokeStyle, a = r.lineWidth;
 		if (i === void 0 || a === void 0) return;
 		this.updateStrokeStyle(r, this.applyStroke), this.beginGeometry(e, t, n), this.hitDetectionInstructions.push([
-			H.SET_STROKE_STYLE,
+			U.SET_STROKE_STYLE,
 			r.strokeStyle,
 			r.lineWidth,
 			r.lineCap,
@@ -5369,7 +5369,7 @@ var sc = {
 		this.instructions.push(pc), this.hitDetectionInstructions.push(pc);
 		for (let i = 0; i < s; ++i) {
 			let a = n[i], s = this.coordinates.length, c = this.appendFlatLineCoordinates(e, t, a, r, !0, !o), l = [
-				H.MOVE_TO_LINE_TO,
+				U.MOVE_TO_LINE_TO,
 				s,
 				c
 			];
@@ -5380,8 +5380,8 @@ var sc = {
 	drawCircle(e, t, n) {
 		let r = this.state, i = r.fillStyle, a = r.strokeStyle;
 		if (i === void 0 && a === void 0) return;
-		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([H.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
-			H.SET_STROKE_STYLE,
+		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([U.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
+			U.SET_STROKE_STYLE,
 			r.strokeStyle,
 			r.lineWidth,
 			r.lineCap,
@@ -5392,14 +5392,14 @@ var sc = {
 		]);
 		let o = e.getFlatCoordinates(), s = e.getStride(), c = this.coordinates.length;
 		this.appendFlatLineCoordinates(o, 0, o.length, s, !1, !1);
-		let l = [H.CIRCLE, c];
+		let l = [U.CIRCLE, c];
 		this.instructions.push(pc, l), this.hitDetectionInstructions.push(pc, l), r.fillStyle !== void 0 && (this.instructions.push(dc), this.hitDetectionInstructions.push(dc)), r.strokeStyle !== void 0 && (this.instructions.push(fc), this.hitDetectionInstructions.push(fc)), this.endGeometry(t);
 	}
 	drawPolygon(e, t, n) {
 		let r = this.state, i = r.fillStyle, a = r.strokeStyle;
 		if (i === void 0 && a === void 0) return;
-		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([H.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
-			H.SET_STROKE_STYLE,
+		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([U.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
+			U.SET_STROKE_STYLE,
 			r.strokeStyle,
 			r.lineWidth,
 			r.lineCap,
@@ -5414,8 +5414,8 @@ var sc = {
 	drawMultiPolygon(e, t, n) {
 		let r = this.state, i = r.fillStyle, a = r.strokeStyle;
 		if (i === void 0 && a === void 0) return;
-		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([H.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
-			H.SET_STROKE_STYLE,
+		this.setFillStrokeStyles_(), this.beginGeometry(e, t, n), r.fillStyle !== void 0 && this.hitDetectionInstructions.push([U.SET_FILL_STYLE, vo]), r.strokeStyle !== void 0 && this.hitDetectionInstructions.push([
+			U.SET_STROKE_STYLE,
 			r.strokeStyle,
 			r.lineWidth,
 			r.lineCap,
@@ -5494,7 +5494,7 @@ var xc = {
 			if (this.text_ === "" || !a || !r && !i) return;
 			let o = this.coordinates, s = o.length, c = e.getType(), l = null, u = e.getStride();
 			if (a.placement === "line" && (c == "LineString" || c == "MultiLineString" || c == "Polygon" || c == "MultiPolygon")) {
-				if (!He(this.maxExtent, e.getExtent())) return;
+				if (!Ve(this.maxExtent, e.getExtent())) return;
 				let r;
 				if (l = e.getFlatCoordinates(), c == "LineString") r = [l.length];
 				else if (c == "MultiLineString") r = e.getEnds();
@@ -5571,7 +5571,7 @@ var xc = {
 				}
 				let m = this.pixelRatio;
 				this.instructions.push([
-					H.DRAW_IMAGE,
+					U.DRAW_IMAGE,
 					s,
 					i,
 					null,
@@ -5602,7 +5602,7 @@ var xc = {
 				]);
 				let h = 1 / m, g = d ? d.slice(0) : null;
 				g && (g[1] = vo), this.hitDetectionInstructions.push([
-					H.DRAW_IMAGE,
+					U.DRAW_IMAGE,
 					s,
 					i,
 					null,
@@ -5658,7 +5658,7 @@ var xc = {
 			this.saveTextStates_();
 			let s = this.pixelRatio, c = xc[r.textBaseline], l = this.textOffsetY_ * s, u = this.text_, d = n ? n.lineWidth * Math.abs(r.scale[0]) / 2 : 0;
 			this.instructions.push([
-				H.DRAW_CHARS,
+				U.DRAW_CHARS,
 				e,
 				t,
 				c,
@@ -5675,7 +5675,7 @@ var xc = {
 				this.declutterMode_,
 				this.textKeepUpright_
 			]), this.hitDetectionInstructions.push([
-				H.DRAW_CHARS,
+				U.DRAW_CHARS,
 				e,
 				t,
 				c,
@@ -5712,7 +5712,7 @@ var xc = {
 				let s = e.getScaleArray();
 				n.overflow = e.getOverflow(), n.font = o, n.maxAngle = e.getMaxAngle(), n.placement = e.getPlacement(), n.textAlign = e.getTextAlign(), n.repeat = e.getRepeat(), n.justify = e.getJustify(), n.textBaseline = e.getTextBaseline() || Eo, n.backgroundFill = e.getBackgroundFill(), n.backgroundStroke = e.getBackgroundStroke(), n.padding = e.getPadding() || Do, n.scale = s === void 0 ? [1, 1] : s;
 				let c = e.getOffsetX(), l = e.getOffsetY(), u = e.getRotateWithView(), d = e.getKeepUpright(), f = e.getRotation();
-				this.text_ = e.getText() || "", this.textOffsetX_ = c === void 0 ? 0 : c, this.textOffsetY_ = l === void 0 ? 0 : l, this.textRotateWithView_ = u !== void 0 && u, this.textKeepUpright_ = d === void 0 || d, this.textRotation_ = f === void 0 ? 0 : f, this.strokeKey_ = i ? (typeof i.strokeStyle == "string" ? i.strokeStyle : I(i.strokeStyle)) + i.lineCap + i.lineDashOffset + "|" + i.lineWidth + i.lineJoin + i.miterLimit + "[" + i.lineDash.join() + "]" : "", this.textKey_ = n.font + n.scale + (n.textAlign || "?") + (n.repeat || "?") + (n.justify || "?") + (n.textBaseline || "?"), this.fillKey_ = r && r.fillStyle ? typeof r.fillStyle == "string" ? r.fillStyle : "|" + I(r.fillStyle) : "";
+				this.text_ = e.getText() || "", this.textOffsetX_ = c === void 0 ? 0 : c, this.textOffsetY_ = l === void 0 ? 0 : l, this.textRotateWithView_ = u !== void 0 && u, this.textKeepUpright_ = d === void 0 || d, this.textRotation_ = f === void 0 ? 0 : f, this.strokeKey_ = i ? (typeof i.strokeStyle == "string" ? i.strokeStyle : L(i.strokeStyle)) + i.lineCap + i.lineDashOffset + "|" + i.lineWidth + i.lineJoin + i.miterLimit + "[" + i.lineDash.join() + "]" : "", this.textKey_ = n.font + n.scale + (n.textAlign || "?") + (n.repeat || "?") + (n.justify || "?") + (n.textBaseline || "?"), this.fillKey_ = r && r.fillStyle ? typeof r.fillStyle == "string" ? r.fillStyle : "|" + L(r.fillStyle) : "";
 			}
 			this.declutterMode_ = e.getDeclutterMode(), this.declutterImageWithText_ = t;
 		}
@@ -5748,59 +5748,59 @@ function wc(e, t, n, r, i, a, o, s, c, l, u, d, f = !0) {
 	do
 		y();
 	while (t < n - r && v + _ < a);
-	let b = _ === 0 ? 0 : (a - v) / _, x = et(h, p, b), S = et(g, m, b), C = t - r, w = v, T = a + s * c(l, i, u);
-	for (; t < n - r && v + _ < T;) y();
-	b = _ === 0 ? 0 : (T - v) / _;
-	let E = et(h, p, b), D = et(g, m, b), O = !1;
+	let b = _ === 0 ? 0 : (a - v) / _, x = et(h, p, b), S = et(g, m, b), C = t - r, w = v, ee = a + s * c(l, i, u);
+	for (; t < n - r && v + _ < ee;) y();
+	b = _ === 0 ? 0 : (ee - v) / _;
+	let T = et(h, p, b), E = et(g, m, b), D = !1;
 	if (f) {
 		if (d) {
 			let e = [
 				x,
 				S,
-				E,
-				D
+				T,
+				E
 			];
-			$r(e, 0, 4, 2, d, e, e), O = e[0] > e[2];
-		} else O = x > E;
+			$r(e, 0, 4, 2, d, e, e), D = e[0] > e[2];
+		} else D = x > T;
 	}
-	let k = Math.PI, A = [], ee = C + r === t;
+	let O = Math.PI, k = [], te = C + r === t;
 	t = C, _ = 0, v = w, p = e[t], m = e[t + 1];
-	let te;
-	if (ee) return y(), te = Math.atan2(m - g, p - h), O && (te += te > 0 ? -k : k), A[0] = [
-		(E + x) / 2,
-		(D + S) / 2,
-		(T - a) / 2,
-		te,
+	let ne;
+	if (te) return y(), ne = Math.atan2(m - g, p - h), D && (ne += ne > 0 ? -O : O), k[0] = [
+		(T + x) / 2,
+		(E + S) / 2,
+		(ee - a) / 2,
+		ne,
 		i
-	], A;
+	], k;
 	i = i.replace(/\n/g, " ");
 	for (let e = 0, d = i.length; e < d;) {
 		y();
 		let f = Math.atan2(m - g, p - h);
-		if (O && (f += f > 0 ? -k : k), te !== void 0) {
-			let e = f - te;
-			if (e += e > k ? -2 * k : e < -k ? 2 * k : 0, Math.abs(e) > o) return null;
+		if (D && (f += f > 0 ? -O : O), ne !== void 0) {
+			let e = f - ne;
+			if (e += e > O ? -2 * O : e < -O ? 2 * O : 0, Math.abs(e) > o) return null;
 		}
-		te = f;
+		ne = f;
 		let x = e, S = 0;
 		for (; e < d; ++e) {
-			let o = O ? d - e - 1 : e, f = s * c(l, i[o], u);
+			let o = D ? d - e - 1 : e, f = s * c(l, i[o], u);
 			if (t + r < n && v + _ < a + S + f / 2) break;
 			S += f;
 		}
 		if (e === x) continue;
-		let C = O ? i.substring(d - x, d - e) : i.substring(x, e);
+		let C = D ? i.substring(d - x, d - e) : i.substring(x, e);
 		b = _ === 0 ? 0 : (a + S / 2 - v) / _;
-		let w = et(h, p, b), T = et(g, m, b);
-		A.push([
+		let w = et(h, p, b), ee = et(g, m, b);
+		k.push([
 			w,
-			T,
+			ee,
 			S / 2,
 			f,
 			C
 		]), a += S;
 	}
-	return A;
+	return k;
 }
 var Tc = class {
 	constructor() {
@@ -5848,7 +5848,7 @@ var Tc = class {
 	offset() {
 		this.offset_ = this.instructions_.length, this.zIndex = 0;
 	}
-}, Ec = be(), Dc = [], Oc = [], kc = [], Ac = [];
+}, Ec = ye(), Dc = [], Oc = [], kc = [], Ac = [];
 function jc(e) {
 	return e[3].declutterBox;
 }
@@ -5878,23 +5878,23 @@ var Ic = class {
 			contextInstructions: y
 		};
 		(l[0] != 1 || l[1] != 1) && y.push("scale", l), r && (y.push("strokeStyle", a.strokeStyle), y.push("lineWidth", d), y.push("lineCap", a.lineCap), y.push("lineJoin", a.lineJoin), y.push("miterLimit", a.miterLimit), y.push("setLineDash", [a.lineDash]), y.push("lineDashOffset", a.lineDashOffset)), n && y.push("fillStyle", o.fillStyle), y.push("textBaseline", "middle"), y.push("textAlign", "center");
-		let C = .5 - u, w = u * v + C * d, T = [], E = [], D = 0, O = 0, k = 0, A = 0, ee;
+		let C = .5 - u, w = u * v + C * d, ee = [], T = [], E = 0, D = 0, O = 0, k = 0, te;
 		for (let e = 0, t = f.length; e < t; e += 2) {
 			let t = f[e];
 			if (t === "\n") {
-				O += D, D = 0, w = u * v + C * d, ++A;
+				D += E, E = 0, w = u * v + C * d, ++k;
 				continue;
 			}
 			let i = f[e + 1] || s.font;
-			i !== ee && (r && T.push("font", i), n && E.push("font", i), ee = i), D = Math.max(D, g[k]);
+			i !== te && (r && ee.push("font", i), n && T.push("font", i), te = i), E = Math.max(E, g[O]);
 			let a = [
 				t,
-				w + C * h[k] + u * (h[k] - _[A]),
-				.5 * (d + D) + O
+				w + C * h[O] + u * (h[O] - _[k]),
+				.5 * (d + E) + D
 			];
-			w += h[k], r && T.push("strokeText", a), n && E.push("fillText", a), ++k;
+			w += h[O], r && ee.push("strokeText", a), n && T.push("fillText", a), ++O;
 		}
-		return Array.prototype.push.apply(y, T), Array.prototype.push.apply(y, E), this.labels_[i] = S, S;
+		return Array.prototype.push.apply(y, ee), Array.prototype.push.apply(y, T), this.labels_[i] = S, S;
 	}
 	replayTextBackground_(e, t, n, r, i, a, o) {
 		e.beginPath(), e.moveTo.apply(e, t), e.lineTo.apply(e, n), e.lineTo.apply(e, r), e.lineTo.apply(e, i), e.lineTo.apply(e, t), a && (this.alignAndScaleFill_ = a[2], e.fillStyle = a[1], this.fill_(e)), o && (this.setStrokeStyle_(e, o), e.stroke());
@@ -5904,7 +5904,7 @@ var Ic = class {
 		let g = n - o, _ = r - s, v = i + c > e ? e - c : i, y = a + l > t ? t - l : a, b = p[3] + v * d[0] + p[1], x = p[0] + y * d[1] + p[2], S = g - p[3], C = _ - p[0];
 		(m || u !== 0) && (Dc[0] = S, Ac[0] = S, Dc[1] = C, Oc[1] = C, Oc[0] = S + b, kc[0] = Oc[0], kc[1] = C + x, Ac[1] = kc[1]);
 		let w;
-		return u === 0 ? xe(Math.min(S, S + b), Math.min(C, C + x), Math.max(S, S + b), Math.max(C, C + x), Ec) : (w = Gr(zr(), n, r, 1, 1, u, -n, -r), Ur(w, Dc), Ur(w, Oc), Ur(w, kc), Ur(w, Ac), xe(Math.min(Dc[0], Oc[0], kc[0], Ac[0]), Math.min(Dc[1], Oc[1], kc[1], Ac[1]), Math.max(Dc[0], Oc[0], kc[0], Ac[0]), Math.max(Dc[1], Oc[1], kc[1], Ac[1]), Ec)), f && (g = Math.round(g), _ = Math.round(_)), {
+		return u === 0 ? be(Math.min(S, S + b), Math.min(C, C + x), Math.max(S, S + b), Math.max(C, C + x), Ec) : (w = Gr(zr(), n, r, 1, 1, u, -n, -r), Ur(w, Dc), Ur(w, Oc), Ur(w, kc), Ur(w, Ac), be(Math.min(Dc[0], Oc[0], kc[0], Ac[0]), Math.min(Dc[1], Oc[1], kc[1], Ac[1]), Math.max(Dc[0], Oc[0], kc[0], Ac[0]), Math.max(Dc[1], Oc[1], kc[1], Ac[1]), Ec)), f && (g = Math.round(g), _ = Math.round(_)), {
 			drawImageX: g,
 			drawImageY: _,
 			drawImageW: v,
@@ -5948,79 +5948,79 @@ var Ic = class {
 	execute_(e, t, n, r, i, a, o, s) {
 		let c = this.zIndexContext_, l;
 		this.pixelCoordinates_ && wr(n, this.renderedTransform_) ? l = this.pixelCoordinates_ : (this.pixelCoordinates_ ||= [], l = Qr(this.coordinates, 0, this.coordinates.length, 2, n, this.pixelCoordinates_), Hr(this.renderedTransform_, n));
-		let u = 0, d = r.length, f = 0, p, m, h, g, _, v, y, b, x, S, C, w, T, E = 0, D = 0, O = this.coordinateCache_, k = this.viewRotation_, A = Math.round(Math.atan2(-n[1], n[0]) * 1e12) / 1e12, ee = {
+		let u = 0, d = r.length, f = 0, p, m, h, g, _, v, y, b, x, S, C, w, ee, T = 0, E = 0, D = this.coordinateCache_, O = this.viewRotation_, k = Math.round(Math.atan2(-n[1], n[0]) * 1e12) / 1e12, te = {
 			context: e,
 			pixelRatio: this.pixelRatio,
 			resolution: this.resolution,
-			rotation: k
-		}, te = this.instructions != r || this.overlaps ? 0 : 200, j, ne, re, ie;
+			rotation: O
+		}, ne = this.instructions != r || this.overlaps ? 0 : 200, re, A, j, ie;
 		for (; u < d;) {
 			let n = r[u];
 			switch (n[0]) {
-				case H.BEGIN_GEOMETRY:
-					j = n[1], ie = n[3], j.getGeometry() ? o !== void 0 && !He(o, ie.getExtent()) ? u = n[2] + 1 : ++u : u = n[2], c && (c.zIndex = n[4]);
+				case U.BEGIN_GEOMETRY:
+					re = n[1], ie = n[3], re.getGeometry() ? o !== void 0 && !Ve(o, ie.getExtent()) ? u = n[2] + 1 : ++u : u = n[2], c && (c.zIndex = n[4]);
 					break;
-				case H.BEGIN_PATH:
-					E > te && (this.fill_(e), E = 0), D > te && (e.stroke(), D = 0), !E && !D && (e.beginPath(), _ = NaN, v = NaN), ++u;
+				case U.BEGIN_PATH:
+					T > ne && (this.fill_(e), T = 0), E > ne && (e.stroke(), E = 0), !T && !E && (e.beginPath(), _ = NaN, v = NaN), ++u;
 					break;
-				case H.CIRCLE:
+				case U.CIRCLE:
 					f = n[1];
-					let r = l[f], d = l[f + 1], ae = l[f + 2], oe = l[f + 3], se = ae - r, ce = oe - d, le = Math.sqrt(se * se + ce * ce);
-					e.moveTo(r + le, d), e.arc(r, d, le, 0, 2 * Math.PI, !0), ++u;
+					let r = l[f], d = l[f + 1], M = l[f + 2], ae = l[f + 3], N = M - r, oe = ae - d, se = Math.sqrt(N * N + oe * oe);
+					e.moveTo(r + se, d), e.arc(r, d, se, 0, 2 * Math.PI, !0), ++u;
 					break;
-				case H.CLOSE_PATH:
+				case U.CLOSE_PATH:
 					e.closePath(), ++u;
 					break;
-				case H.CUSTOM:
+				case U.CUSTOM:
 					f = n[1], p = n[2];
-					let M = n[3], ue = n[4], de = n[5];
-					ee.geometry = M, ee.feature = j, u in O || (O[u] = []);
-					let fe = O[u];
-					de ? de(l, f, p, 2, fe) : (fe[0] = l[f], fe[1] = l[f + 1], fe.length = 2), c && (c.zIndex = n[6]), ue(fe, ee), ++u;
+					let ce = n[3], le = n[4], ue = n[5];
+					te.geometry = ce, te.feature = re, u in D || (D[u] = []);
+					let P = D[u];
+					ue ? ue(l, f, p, 2, P) : (P[0] = l[f], P[1] = l[f + 1], P.length = 2), c && (c.zIndex = n[6]), le(P, te), ++u;
 					break;
-				case H.DRAW_IMAGE:
+				case U.DRAW_IMAGE:
 					f = n[1], p = n[2], x = n[3], m = n[4], h = n[5];
-					let pe = n[6], me = n[7], he = n[8], ge = n[9], _e = n[10], ve = n[11], ye = n[12], be = n[13];
+					let de = n[6], fe = n[7], pe = n[8], me = n[9], he = n[10], ge = n[11], _e = n[12], ve = n[13];
 					g = n[14] || "declutter";
-					let xe = n[15];
+					let ye = n[15];
 					if (!x && n.length >= 20) {
-						S = n[19], C = n[20], w = n[21], T = n[22];
-						let e = this.drawLabelWithPointPlacement_(S, C, w, T);
+						S = n[19], C = n[20], w = n[21], ee = n[22];
+						let e = this.drawLabelWithPointPlacement_(S, C, w, ee);
 						x = e.label, n[3] = x;
 						let t = n[23];
 						m = (e.anchorX - t) * this.pixelRatio, n[4] = m;
 						let r = n[24];
-						h = (e.anchorY - r) * this.pixelRatio, n[5] = h, pe = x.height, n[6] = pe, be = x.width, n[13] = be;
+						h = (e.anchorY - r) * this.pixelRatio, n[5] = h, de = x.height, n[6] = de, ve = x.width, n[13] = ve;
 					}
-					let Se;
-					n.length > 25 && (Se = n[25]);
-					let Ce, we, Te;
-					n.length > 17 ? (Ce = n[16], we = n[17], Te = n[18]) : (Ce = Do, we = null, Te = null), _e && A ? ve += k : !_e && !A && (ve -= k);
-					let Ee = 0;
+					let be;
+					n.length > 25 && (be = n[25]);
+					let xe, Se, Ce;
+					n.length > 17 ? (xe = n[16], Se = n[17], Ce = n[18]) : (xe = Do, Se = null, Ce = null), he && k ? ge += O : !he && !k && (ge -= O);
+					let we = 0;
 					for (; f < p; f += 2) {
-						if (Se && Se[Ee++] < be / this.pixelRatio) continue;
-						let n = this.calculateImageOrLabelDimensions_(x.width, x.height, l[f], l[f + 1], be, pe, m, h, he, ge, ve, ye, i, Ce, !!we || !!Te, j), r = [
+						if (be && be[we++] < ve / this.pixelRatio) continue;
+						let n = this.calculateImageOrLabelDimensions_(x.width, x.height, l[f], l[f + 1], ve, de, m, h, pe, me, ge, _e, i, xe, !!Se || !!Ce, re), r = [
 							e,
 							t,
 							x,
 							n,
-							me,
-							we,
-							Te
+							fe,
+							Se,
+							Ce
 						];
 						if (s) {
 							let e, t, i;
-							if (xe) {
+							if (ye) {
 								let n = p - f;
-								if (!xe[n]) {
-									xe[n] = {
+								if (!ye[n]) {
+									ye[n] = {
 										args: r,
 										declutterMode: g
 									};
 									continue;
 								}
-								let a = xe[n];
-								e = a.args, t = a.declutterMode, delete xe[n], i = jc(e);
+								let a = ye[n];
+								e = a.args, t = a.declutterMode, delete ye[n], i = jc(e);
 							}
 							let a, o;
 							if (e && (t !== "declutter" || !s.collides(i)) && (a = !0), g === "declutter" && s.collides(n.declutterBox) || (o = !0), t === "declutter" && g === "declutter") {
@@ -6032,25 +6032,25 @@ var Ic = class {
 					}
 					++u;
 					break;
-				case H.DRAW_CHARS:
-					let De = n[1], Oe = n[2], ke = n[3], Ae = n[4];
-					T = n[5];
-					let je = n[6], Me = n[7], Ne = n[8];
+				case U.DRAW_CHARS:
+					let Te = n[1], Ee = n[2], De = n[3], Oe = n[4];
+					ee = n[5];
+					let ke = n[6], Ae = n[7], je = n[8];
 					w = n[9];
-					let Pe = n[10];
+					let Me = n[10];
 					S = n[11], Array.isArray(S) && (S = S.reduce(Fc, "")), C = n[12];
-					let Fe = [n[13], n[13]];
+					let Ne = [n[13], n[13]];
 					g = n[14] || "declutter";
-					let Ie = n[15], Le = this.textStates[C], Re = Le.font, ze = [Le.scale[0] * Me, Le.scale[1] * Me], Be;
-					Re in this.widths_ ? Be = this.widths_[Re] : (Be = {}, this.widths_[Re] = Be);
-					let Ve = Ji(l, De, Oe, 2), N = Math.abs(ze[0]) * zo(Re, S, Be);
-					if (Ae || N <= Ve) {
-						let n = this.textStates[C].textAlign, r = (Ve - N) * Nc(S, n), i = wc(l, De, Oe, 2, S, r, je, Math.abs(ze[0]), zo, Re, Be, A ? 0 : this.viewRotation_, Ie);
+					let Pe = n[15], Fe = this.textStates[C], Ie = Fe.font, Le = [Fe.scale[0] * Ae, Fe.scale[1] * Ae], Re;
+					Ie in this.widths_ ? Re = this.widths_[Ie] : (Re = {}, this.widths_[Ie] = Re);
+					let ze = Ji(l, Te, Ee, 2), Be = Math.abs(Le[0]) * zo(Ie, S, Re);
+					if (Oe || Be <= ze) {
+						let n = this.textStates[C].textAlign, r = (ze - Be) * Nc(S, n), i = wc(l, Te, Ee, 2, S, r, ke, Math.abs(Le[0]), zo, Ie, Re, k ? 0 : this.viewRotation_, Pe);
 						e: if (i) {
 							let n = [], r, a, o, c, l;
 							if (w) for (r = 0, a = i.length; r < a; ++r) {
-								l = i[r], o = l[4], c = this.createLabel(o, C, "", w), m = l[2] + (ze[0] < 0 ? -Pe : Pe), h = ke * c.height + (.5 - ke) * 2 * Pe * ze[1] / ze[0] - Ne;
-								let a = this.calculateImageOrLabelDimensions_(c.width, c.height, l[0], l[1], c.width, c.height, m, h, 0, 0, l[3], Fe, !1, Do, !1, j);
+								l = i[r], o = l[4], c = this.createLabel(o, C, "", w), m = l[2] + (Le[0] < 0 ? -Me : Me), h = De * c.height + (.5 - De) * 2 * Me * Le[1] / Le[0] - je;
+								let a = this.calculateImageOrLabelDimensions_(c.width, c.height, l[0], l[1], c.width, c.height, m, h, 0, 0, l[3], Ne, !1, Do, !1, re);
 								if (s && g === "declutter" && s.collides(a.declutterBox)) break e;
 								n.push([
 									e,
@@ -6062,9 +6062,9 @@ var Ic = class {
 									null
 								]);
 							}
-							if (T) for (r = 0, a = i.length; r < a; ++r) {
-								l = i[r], o = l[4], c = this.createLabel(o, C, T, ""), m = l[2], h = ke * c.height - Ne;
-								let a = this.calculateImageOrLabelDimensions_(c.width, c.height, l[0], l[1], c.width, c.height, m, h, 0, 0, l[3], Fe, !1, Do, !1, j);
+							if (ee) for (r = 0, a = i.length; r < a; ++r) {
+								l = i[r], o = l[4], c = this.createLabel(o, C, ee, ""), m = l[2], h = De * c.height - je;
+								let a = this.calculateImageOrLabelDimensions_(c.width, c.height, l[0], l[1], c.width, c.height, m, h, 0, 0, l[3], Ne, !1, Do, !1, re);
 								if (s && g === "declutter" && s.collides(a.declutterBox)) break e;
 								n.push([
 									e,
@@ -6082,34 +6082,34 @@ var Ic = class {
 					}
 					++u;
 					break;
-				case H.END_GEOMETRY:
+				case U.END_GEOMETRY:
 					if (a !== void 0) {
-						j = n[1];
-						let e = a(j, ie, g);
+						re = n[1];
+						let e = a(re, ie, g);
 						if (e) return e;
 					}
 					++u;
 					break;
-				case H.FILL:
-					te ? E++ : this.fill_(e), ++u;
+				case U.FILL:
+					ne ? T++ : this.fill_(e), ++u;
 					break;
-				case H.MOVE_TO_LINE_TO:
-					for (f = n[1], p = n[2], ne = l[f], re = l[f + 1], e.moveTo(ne, re), _ = ne + .5 | 0, v = re + .5 | 0, f += 2; f < p; f += 2) ne = l[f], re = l[f + 1], y = ne + .5 | 0, b = re + .5 | 0, (f == p - 2 || y !== _ || b !== v) && (e.lineTo(ne, re), _ = y, v = b);
+				case U.MOVE_TO_LINE_TO:
+					for (f = n[1], p = n[2], A = l[f], j = l[f + 1], e.moveTo(A, j), _ = A + .5 | 0, v = j + .5 | 0, f += 2; f < p; f += 2) A = l[f], j = l[f + 1], y = A + .5 | 0, b = j + .5 | 0, (f == p - 2 || y !== _ || b !== v) && (e.lineTo(A, j), _ = y, v = b);
 					++u;
 					break;
-				case H.SET_FILL_STYLE:
-					this.alignAndScaleFill_ = n[2], E && (this.fill_(e), E = 0, D &&= (e.stroke(), 0)), e.fillStyle = n[1], ++u;
+				case U.SET_FILL_STYLE:
+					this.alignAndScaleFill_ = n[2], T && (this.fill_(e), T = 0, E &&= (e.stroke(), 0)), e.fillStyle = n[1], ++u;
 					break;
-				case H.SET_STROKE_STYLE:
-					D &&= (e.stroke(), 0), this.setStrokeStyle_(e, n), ++u;
+				case U.SET_STROKE_STYLE:
+					E &&= (e.stroke(), 0), this.setStrokeStyle_(e, n), ++u;
 					break;
-				case H.STROKE:
-					te ? D++ : e.stroke(), ++u;
+				case U.STROKE:
+					ne ? E++ : e.stroke(), ++u;
 					break;
 				default: ++u;
 			}
 		}
-		E && this.fill_(e), D && e.stroke();
+		T && this.fill_(e), E && e.stroke();
 	}
 	execute(e, t, n, r, i, a) {
 		this.viewRotation_ = r, this.execute_(e, t, n, this.instructions, i, void 0, void 0, a);
@@ -6157,7 +6157,7 @@ var Ic = class {
 		let l = this.hitDetectionContext_;
 		l.canvas.width !== o || l.canvas.height !== o ? (l.canvas.width = o, l.canvas.height = o) : c || l.clearRect(0, 0, o, o);
 		let u;
-		this.renderBuffer_ !== void 0 && (u = be(), De(u, e), pe(u, t * (this.renderBuffer_ + r), u));
+		this.renderBuffer_ !== void 0 && (u = ye(), Ee(u, e), fe(u, t * (this.renderBuffer_ + r), u));
 		let d = Hc(r), f;
 		function p(e, t, n) {
 			let s = l.getImageData(0, 0, o, o).data;
@@ -6256,7 +6256,7 @@ function Wc(e, t, n, r, i, a, o, s, c) {
 		let s = (e * m).toString(16).padStart(7, "#00000");
 		for (let e = 0, n = o.length; e < n; ++e) {
 			let n = o[e], r = n.getGeometryFunction()(t);
-			if (!r || !He(l, r.getExtent())) continue;
+			if (!r || !Ve(l, r.getExtent())) continue;
 			let i = n.clone(), a = i.getFill();
 			a && a.setColor(s);
 			let c = i.getStroke();
@@ -6307,7 +6307,7 @@ function Wc(e, t, n, r, i, a, o, s, c) {
 function Gc(e, t, n) {
 	let r = [];
 	if (n) {
-		let i = Math.floor(Math.round(e[0]) * Uc), a = Math.floor(Math.round(e[1]) * Uc), o = (P(i, 0, n.width - 1) + P(a, 0, n.height - 1) * n.width) * 4, s = n.data[o], c = n.data[o + 1], l = n.data[o + 2] + 256 * (c + 256 * s), u = Math.floor(0xffffff / t.length);
+		let i = Math.floor(Math.round(e[0]) * Uc), a = Math.floor(Math.round(e[1]) * Uc), o = (qe(i, 0, n.width - 1) + qe(a, 0, n.height - 1) * n.width) * 4, s = n.data[o], c = n.data[o + 1], l = n.data[o + 2] + 256 * (c + 256 * s), u = Math.floor(0xffffff / t.length);
 		l && l % u === 0 && r.push(t[l / u - 1]);
 	}
 	return r;
@@ -6327,16 +6327,16 @@ var Kc = class extends jr {
 		this.staleKeys_.unshift(e), this.staleKeys_.length > this.maxStaleKeys && (this.staleKeys_.length = this.maxStaleKeys);
 	}
 	getFeatures(e) {
-		return F();
+		return I();
 	}
 	getData(e) {
 		return null;
 	}
 	prepareFrame(e) {
-		return F();
+		return I();
 	}
 	renderFrame(e, t) {
-		return F();
+		return I();
 	}
 	forEachFeatureAtCoordinate(e, t, n, r, i) {}
 	getLayer() {
@@ -6345,11 +6345,11 @@ var Kc = class extends jr {
 	handleFontsChanged() {}
 	handleImageChange_(e) {
 		let t = e.target;
-		(t.getState() === V.LOADED || t.getState() === V.ERROR) && this.renderIfReadyAndVisible();
+		(t.getState() === H.LOADED || t.getState() === H.ERROR) && this.renderIfReadyAndVisible();
 	}
 	loadImage(e) {
 		let t = e.getState();
-		return t != V.LOADED && t != V.ERROR && e.addEventListener(L.CHANGE, this.boundHandleImageChange_), t == V.IDLE && (e.load(), t = e.getState()), t == V.LOADED;
+		return t != H.LOADED && t != H.ERROR && e.addEventListener(R.CHANGE, this.boundHandleImageChange_), t == H.IDLE && (e.load(), t = e.getState()), t == H.LOADED;
 	}
 	renderIfReadyAndVisible() {
 		let e = this.getLayer();
@@ -6397,13 +6397,13 @@ var Qc = class extends Jc {
 		!this.containerReused && n && !this.container.style.backgroundColor && (this.container.style.backgroundColor = n);
 	}
 	clipUnrotated(e, t, n) {
-		let r = Be(n), i = Ve(n), a = Ne(n), o = Me(n);
+		let r = ze(n), i = Be(n), a = Me(n), o = je(n);
 		Ur(t.coordinateToPixelTransform, r), Ur(t.coordinateToPixelTransform, i), Ur(t.coordinateToPixelTransform, a), Ur(t.coordinateToPixelTransform, o);
 		let s = this.inversePixelTransform;
 		Ur(s, r), Ur(s, i), Ur(s, a), Ur(s, o), e.save(), e.beginPath(), e.moveTo(Math.round(r[0]), Math.round(r[1])), e.lineTo(Math.round(i[0]), Math.round(i[1])), e.lineTo(Math.round(a[0]), Math.round(a[1])), e.lineTo(Math.round(o[0]), Math.round(o[1])), e.clip();
 	}
 	prepareContainer(e, t) {
-		let n = e.extent, r = e.viewState.resolution, i = e.viewState.rotation, a = e.pixelRatio, o = Math.round(N(n) / r * a), s = Math.round(Re(n) / r * a);
+		let n = e.extent, r = e.viewState.resolution, i = e.viewState.rotation, a = e.pixelRatio, o = Math.round(F(n) / r * a), s = Math.round(Le(n) / r * a);
 		Gr(this.pixelTransform, e.size[0] / 2, e.size[1] / 2, 1 / a, 1 / a, i, -o / 2, -s / 2), Kr(this.inversePixelTransform, this.pixelTransform);
 		let c = Yr(this.pixelTransform);
 		if (this.useContainer(t, c, this.getBackground(e)), !this.containerReused) {
@@ -6440,10 +6440,10 @@ var Qc = class extends Jc {
 	}
 }, $c = class extends Qc {
 	constructor(e) {
-		super(e), this.boundHandleStyleImageChange_ = this.handleStyleImageChange_.bind(this), this.animatingOrInteracting_, this.hitDetectionImageData_ = null, this.clipped_ = !1, this.renderedFeatures_ = null, this.renderedRevision_ = -1, this.renderedResolution_ = NaN, this.renderedExtent_ = be(), this.wrappedRenderedExtent_ = be(), this.renderedRotation_, this.renderedCenter_ = null, this.renderedProjection_ = null, this.renderedPixelRatio_ = 1, this.renderedRenderOrder_ = null, this.renderedFrameDeclutter_, this.replayGroup_ = null, this.replayGroupChanged = !0, this.clipping = !0, this.targetContext_ = null, this.opacity_ = 1;
+		super(e), this.boundHandleStyleImageChange_ = this.handleStyleImageChange_.bind(this), this.animatingOrInteracting_, this.hitDetectionImageData_ = null, this.clipped_ = !1, this.renderedFeatures_ = null, this.renderedRevision_ = -1, this.renderedResolution_ = NaN, this.renderedExtent_ = ye(), this.wrappedRenderedExtent_ = ye(), this.renderedRotation_, this.renderedCenter_ = null, this.renderedProjection_ = null, this.renderedPixelRatio_ = 1, this.renderedRenderOrder_ = null, this.renderedFrameDeclutter_, this.replayGroup_ = null, this.replayGroupChanged = !0, this.clipping = !0, this.targetContext_ = null, this.opacity_ = 1;
 	}
 	renderWorlds(e, t, n) {
-		let r = t.extent, i = t.viewState, a = i.center, o = i.resolution, s = i.projection, c = i.rotation, l = s.getExtent(), u = this.getLayer().getSource(), d = this.getLayer().getDeclutter(), f = t.pixelRatio, p = t.viewHints, m = !(p[uc.ANIMATING] || p[uc.INTERACTING]), h = this.context, g = Math.round(N(r) / o * f), _ = Math.round(Re(r) / o * f), v = u.getWrapX() && s.canWrapX(), y = v ? N(l) : null, b = v ? Math.ceil((r[2] - l[2]) / y) + 1 : 1, x = v ? Math.floor((r[0] - l[0]) / y) : 0;
+		let r = t.extent, i = t.viewState, a = i.center, o = i.resolution, s = i.projection, c = i.rotation, l = s.getExtent(), u = this.getLayer().getSource(), d = this.getLayer().getDeclutter(), f = t.pixelRatio, p = t.viewHints, m = !(p[uc.ANIMATING] || p[uc.INTERACTING]), h = this.context, g = Math.round(F(r) / o * f), _ = Math.round(Le(r) / o * f), v = u.getWrapX() && s.canWrapX(), y = v ? F(l) : null, b = v ? Math.ceil((r[2] - l[2]) / y) + 1 : 1, x = v ? Math.floor((r[0] - l[0]) / y) : 0;
 		do {
 			let r = this.getRenderTransform(a, o, 0, f, g, _, x * y);
 			t.declutter && (r = r.slice(0)), e.execute(h, [h.canvas.width, h.canvas.height], r, c, m, n === void 0 ? Lc : n ? Rc : zc, n ? d && t.declutter[d] : void 0);
@@ -6473,7 +6473,7 @@ var Qc = class extends Jc {
 		if (!o && !(this.getLayer().hasListener(hs.PRERENDER) || this.getLayer().hasListener(hs.POSTRENDER))) return this.container;
 		if (this.setDrawContext_(), this.preRender(i, e), r.projection, this.clipped_ = !1, o && n.extent && this.clipping) {
 			let t = Un(n.extent);
-			o = He(t, e.extent), this.clipped_ = o && !_e(t, e.extent), this.clipped_ && this.clipUnrotated(i, e, t);
+			o = Ve(t, e.extent), this.clipped_ = o && !ge(t, e.extent), this.clipped_ && this.clipUnrotated(i, e, t);
 		}
 		return o && this.renderWorlds(a, e, !this.getLayer().getDeclutter() && void 0), !e.declutter && this.clipped_ && i.restore(), this.postRender(i, e), this.renderedRotation_ !== r.rotation && (this.renderedRotation_ = r.rotation, this.hitDetectionImageData_ = null), e.declutter || this.resetDrawContext_(), this.container;
 	}
@@ -6483,8 +6483,8 @@ var Qc = class extends Jc {
 				let e = this.frameState.size.slice(), t = this.renderedCenter_, n = this.renderedResolution_, r = this.renderedRotation_, i = this.renderedProjection_, a = this.wrappedRenderedExtent_, o = this.getLayer(), s = [], c = e[0] * Uc, l = e[1] * Uc;
 				s.push(this.getRenderTransform(t, n, r, Uc, c, l, 0).slice());
 				let u = o.getSource(), d = i.getExtent();
-				if (u.getWrapX() && i.canWrapX() && !_e(d, a)) {
-					let e = a[0], i = N(d), o = 0, u;
+				if (u.getWrapX() && i.canWrapX() && !ge(d, a)) {
+					let e = a[0], i = F(d), o = 0, u;
 					for (; e < d[0];) --o, u = i * o, s.push(this.getRenderTransform(t, n, r, Uc, c, l, u).slice()), e += i;
 					for (o = 0, e = a[2]; e > d[2];) ++o, u = i * o, s.push(this.getRenderTransform(t, n, r, Uc, c, l, u).slice()), e -= i;
 				}
@@ -6496,7 +6496,7 @@ var Qc = class extends Jc {
 	forEachFeatureAtCoordinate(e, t, n, r, i) {
 		if (!this.replayGroup_) return;
 		let a = t.viewState.resolution, o = t.viewState.rotation, s = this.getLayer(), c = {}, l = function(e, t, n) {
-			let a = I(e), o = c[a];
+			let a = L(e), o = c[a];
 			if (o) {
 				if (o !== !0 && n < o.distanceSq) {
 					if (n === 0) return c[a] = !0, i.splice(i.lastIndexOf(o), 1), r(e, s, t);
@@ -6530,11 +6530,11 @@ var Qc = class extends Jc {
 		this.animatingOrInteracting_ = !1;
 		let s = e.extent, c = e.viewState, l = c.projection, u = c.resolution, d = e.pixelRatio, f = t.getRevision(), p = t.getRenderBuffer(), m = t.getRenderOrder();
 		m === void 0 && (m = bs);
-		let h = c.center.slice(), g = pe(s, p * u), _ = g.slice(), v = [g.slice()], y = l.getExtent();
-		if (n.getWrapX() && l.canWrapX() && !_e(y, e.extent)) {
-			let e = N(y), t = Math.max(N(g) / 2, e);
+		let h = c.center.slice(), g = fe(s, p * u), _ = g.slice(), v = [g.slice()], y = l.getExtent();
+		if (n.getWrapX() && l.canWrapX() && !ge(y, e.extent)) {
+			let e = F(y), t = Math.max(F(g) / 2, e);
 			g[0] = y[0] - t, g[2] = y[2] + t, pt(h, l);
-			let n = Ke(v[0], l);
+			let n = Ge(v[0], l);
 			n[0] < y[0] && n[2] < y[2] ? v.push([
 				n[0] + e,
 				n[1],
@@ -6547,7 +6547,7 @@ var Qc = class extends Jc {
 				n[3]
 			]);
 		}
-		if (this.ready && this.renderedResolution_ == u && this.renderedRevision_ == f && this.renderedRenderOrder_ == m && this.renderedFrameDeclutter_ === !!e.declutter && _e(this.wrappedRenderedExtent_, g)) return wr(this.renderedExtent_, _) || (this.hitDetectionImageData_ = null, this.renderedExtent_ = _), this.renderedCenter_ = h, this.replayGroupChanged = !1, !0;
+		if (this.ready && this.renderedResolution_ == u && this.renderedRevision_ == f && this.renderedRenderOrder_ == m && this.renderedFrameDeclutter_ === !!e.declutter && ge(this.wrappedRenderedExtent_, g)) return wr(this.renderedExtent_, _) || (this.hitDetectionImageData_ = null, this.renderedExtent_ = _), this.renderedCenter_ = h, this.replayGroupChanged = !1, !0;
 		this.replayGroup_ = null;
 		let b = new Cc(Ss(u, d), g, u, d), x;
 		for (let e = 0, t = v.length; e < t; ++e) n.loadFeatures(v[e], u, l);
@@ -6557,12 +6557,12 @@ var Qc = class extends Jc {
 				let t = this.renderFeature(e, S, r, b, x, this.getLayer().getDeclutter(), n);
 				C &&= !t;
 			}
-		}), T = Hn(g), E = n.getFeaturesInExtent(T);
-		m && E.sort(m);
-		for (let e = 0, t = E.length; e < t; ++e) w(E[e], e);
-		this.renderedFeatures_ = E, this.ready = C;
-		let D = b.finish(), O = new Bc(g, u, d, n.getOverlaps(), D, t.getRenderBuffer(), !!e.declutter);
-		return this.renderedResolution_ = u, this.renderedRevision_ = f, this.renderedRenderOrder_ = m, this.renderedFrameDeclutter_ = !!e.declutter, this.renderedExtent_ = _, this.wrappedRenderedExtent_ = g, this.renderedCenter_ = h, this.renderedProjection_ = l, this.renderedPixelRatio_ = d, this.replayGroup_ = O, this.hitDetectionImageData_ = null, this.replayGroupChanged = !0, !0;
+		}), ee = Hn(g), T = n.getFeaturesInExtent(ee);
+		m && T.sort(m);
+		for (let e = 0, t = T.length; e < t; ++e) w(T[e], e);
+		this.renderedFeatures_ = T, this.ready = C;
+		let E = b.finish(), D = new Bc(g, u, d, n.getOverlaps(), E, t.getRenderBuffer(), !!e.declutter);
+		return this.renderedResolution_ = u, this.renderedRevision_ = f, this.renderedRenderOrder_ = m, this.renderedFrameDeclutter_ = !!e.declutter, this.renderedExtent_ = _, this.wrappedRenderedExtent_ = g, this.renderedCenter_ = h, this.renderedProjection_ = l, this.renderedPixelRatio_ = d, this.replayGroup_ = D, this.hitDetectionImageData_ = null, this.replayGroupChanged = !0, !0;
 	}
 	renderFeature(e, t, n, r, i, a, o) {
 		if (!n) return !1;
@@ -6571,39 +6571,39 @@ var Qc = class extends Jc {
 		else s = ws(r, e, n, t, this.boundHandleStyleImageChange_, i, a, o);
 		return s;
 	}
-}, el = 0, tl = 1 << el++, U = 1 << el++, nl = 1 << el++, W = 1 << el++, rl = 1 << el++, il = 1 << el++, al = 2 ** el - 1, ol = {
+}, el = 0, tl = 1 << el++, W = 1 << el++, nl = 1 << el++, rl = 1 << el++, il = 1 << el++, al = 1 << el++, ol = 2 ** el - 1, sl = {
 	[tl]: "boolean",
-	[U]: "number",
+	[W]: "number",
 	[nl]: "string",
-	[W]: "color",
-	[rl]: "number[]",
-	[il]: "size"
-}, sl = Object.keys(ol).map(Number).sort(yr);
-function cl(e) {
-	return e in ol;
-}
+	[rl]: "color",
+	[il]: "number[]",
+	[al]: "size"
+}, cl = Object.keys(sl).map(Number).sort(yr);
 function ll(e) {
+	return e in sl;
+}
+function ul(e) {
 	let t = [];
-	for (let n of sl) ul(e, n) && t.push(ol[n]);
+	for (let n of cl) dl(e, n) && t.push(sl[n]);
 	return t.length === 0 ? "untyped" : t.length < 3 ? t.join(" or ") : t.slice(0, -1).join(", ") + ", or " + t[t.length - 1];
 }
-function ul(e, t) {
+function dl(e, t) {
 	return (e & t) === t;
 }
-function dl(e, t) {
+function fl(e, t) {
 	return e === t;
 }
-var fl = class {
+var pl = class {
 	constructor(e, t) {
-		if (!cl(e)) throw Error(`literal expressions must have a specific type, got ${ll(e)}`);
+		if (!ll(e)) throw Error(`literal expressions must have a specific type, got ${ul(e)}`);
 		this.type = e, this.value = t;
 	}
-}, pl = class {
+}, ml = class {
 	constructor(e, t, ...n) {
 		this.type = e, this.operator = t, this.args = n;
 	}
 };
-function ml() {
+function hl() {
 	return {
 		variables: /* @__PURE__ */ new Set(),
 		properties: /* @__PURE__ */ new Set(),
@@ -6612,39 +6612,39 @@ function ml() {
 		mapState: !1
 	};
 }
-function hl(e, t, n) {
+function gl(e, t, n) {
 	switch (typeof e) {
 		case "boolean":
-			if (dl(t, nl)) return new fl(nl, e ? "true" : "false");
-			if (!ul(t, tl)) throw Error(`got a boolean, but expected ${ll(t)}`);
-			return new fl(tl, e);
+			if (fl(t, nl)) return new pl(nl, e ? "true" : "false");
+			if (!dl(t, tl)) throw Error(`got a boolean, but expected ${ul(t)}`);
+			return new pl(tl, e);
 		case "number":
-			if (dl(t, il)) return new fl(il, Go(e));
-			if (dl(t, tl)) return new fl(tl, !!e);
-			if (dl(t, nl)) return new fl(nl, e.toString());
-			if (!ul(t, U)) throw Error(`got a number, but expected ${ll(t)}`);
-			return new fl(U, e);
+			if (fl(t, al)) return new pl(al, Go(e));
+			if (fl(t, tl)) return new pl(tl, !!e);
+			if (fl(t, nl)) return new pl(nl, e.toString());
+			if (!dl(t, W)) throw Error(`got a number, but expected ${ul(t)}`);
+			return new pl(W, e);
 		case "string":
-			if (dl(t, W)) return new fl(W, Xa(e));
-			if (dl(t, tl)) return new fl(tl, !!e);
-			if (!ul(t, nl)) throw Error(`got a string, but expected ${ll(t)}`);
-			return new fl(nl, e);
+			if (fl(t, rl)) return new pl(rl, Xa(e));
+			if (fl(t, tl)) return new pl(tl, !!e);
+			if (!dl(t, nl)) throw Error(`got a string, but expected ${ul(t)}`);
+			return new pl(nl, e);
 	}
 	if (!Array.isArray(e)) throw Error("expression must be an array or a primitive value");
 	if (e.length === 0) throw Error("empty expression");
-	if (typeof e[0] == "string") return jl(e, t, n);
+	if (typeof e[0] == "string") return Ml(e, t, n);
 	for (let t of e) if (typeof t != "number") throw Error("expected an array of numbers");
-	if (dl(t, il)) {
+	if (fl(t, al)) {
 		if (e.length !== 2) throw Error(`expected an array of two values for a size, got ${e.length}`);
-		return new fl(il, e);
+		return new pl(al, e);
 	}
-	if (dl(t, W)) {
-		if (e.length === 3) return new fl(W, [...e, 1]);
-		if (e.length === 4) return new fl(W, e);
+	if (fl(t, rl)) {
+		if (e.length === 3) return new pl(rl, [...e, 1]);
+		if (e.length === 4) return new pl(rl, e);
 		throw Error(`expected an array of 3 or 4 values for a color, got ${e.length}`);
 	}
-	if (!ul(t, rl)) throw Error(`got an array of numbers, but expected ${ll(t)}`);
-	return new fl(rl, e);
+	if (!dl(t, il)) throw Error(`got an array of numbers, but expected ${ul(t)}`);
+	return new pl(il, e);
 }
 var G = {
 	Get: "get",
@@ -6694,65 +6694,65 @@ var G = {
 	Palette: "palette",
 	ToString: "to-string",
 	Has: "has"
-}, gl = {
-	[G.Get]: J(K(1, 1 / 0), _l),
-	[G.Var]: J(K(1, 1), vl),
-	[G.Has]: J(K(1, 1 / 0), _l),
-	[G.Id]: J(yl, Sl),
+}, _l = {
+	[G.Get]: J(K(1, 1 / 0), vl),
+	[G.Var]: J(K(1, 1), yl),
+	[G.Has]: J(K(1, 1 / 0), vl),
+	[G.Id]: J(bl, Cl),
 	[G.Concat]: J(K(2, 1 / 0), q(nl)),
-	[G.GeometryType]: J(bl, Sl),
-	[G.LineMetric]: J(Sl),
-	[G.Resolution]: J(xl, Sl),
-	[G.Zoom]: J(xl, Sl),
-	[G.Time]: J(xl, Sl),
+	[G.GeometryType]: J(xl, Cl),
+	[G.LineMetric]: J(Cl),
+	[G.Resolution]: J(Sl, Cl),
+	[G.Zoom]: J(Sl, Cl),
+	[G.Time]: J(Sl, Cl),
 	[G.Any]: J(K(2, 1 / 0), q(tl)),
 	[G.All]: J(K(2, 1 / 0), q(tl)),
 	[G.Not]: J(K(1, 1), q(tl)),
-	[G.Equal]: J(K(2, 2), q(al)),
-	[G.NotEqual]: J(K(2, 2), q(al)),
-	[G.GreaterThan]: J(K(2, 2), q(U)),
-	[G.GreaterThanOrEqualTo]: J(K(2, 2), q(U)),
-	[G.LessThan]: J(K(2, 2), q(U)),
-	[G.LessThanOrEqualTo]: J(K(2, 2), q(U)),
-	[G.Multiply]: J(K(2, 1 / 0), Cl),
-	[G.Coalesce]: J(K(2, 1 / 0), Cl),
-	[G.Divide]: J(K(2, 2), q(U)),
-	[G.Add]: J(K(2, 1 / 0), q(U)),
-	[G.Subtract]: J(K(2, 2), q(U)),
-	[G.Clamp]: J(K(3, 3), q(U)),
-	[G.Mod]: J(K(2, 2), q(U)),
-	[G.Pow]: J(K(2, 2), q(U)),
-	[G.Abs]: J(K(1, 1), q(U)),
-	[G.Floor]: J(K(1, 1), q(U)),
-	[G.Ceil]: J(K(1, 1), q(U)),
-	[G.Round]: J(K(1, 1), q(U)),
-	[G.Sin]: J(K(1, 1), q(U)),
-	[G.Cos]: J(K(1, 1), q(U)),
-	[G.Atan]: J(K(1, 2), q(U)),
-	[G.Sqrt]: J(K(1, 1), q(U)),
-	[G.Match]: J(K(4, 1 / 0), Tl, El),
-	[G.Between]: J(K(3, 3), q(U)),
-	[G.Interpolate]: J(K(6, 1 / 0), Tl, Dl),
-	[G.Case]: J(K(3, 1 / 0), wl, Ol),
-	[G.In]: J(K(2, 2), kl),
-	[G.Number]: J(K(1, 1 / 0), q(al)),
-	[G.String]: J(K(1, 1 / 0), q(al)),
-	[G.Array]: J(K(1, 1 / 0), q(U)),
-	[G.Color]: J(K(1, 4), q(U)),
-	[G.Band]: J(K(1, 3), q(U)),
-	[G.Palette]: J(K(2, 2), Al),
-	[G.ToString]: J(K(1, 1), q(tl | U | nl | W))
+	[G.Equal]: J(K(2, 2), q(ol)),
+	[G.NotEqual]: J(K(2, 2), q(ol)),
+	[G.GreaterThan]: J(K(2, 2), q(W)),
+	[G.GreaterThanOrEqualTo]: J(K(2, 2), q(W)),
+	[G.LessThan]: J(K(2, 2), q(W)),
+	[G.LessThanOrEqualTo]: J(K(2, 2), q(W)),
+	[G.Multiply]: J(K(2, 1 / 0), wl),
+	[G.Coalesce]: J(K(2, 1 / 0), wl),
+	[G.Divide]: J(K(2, 2), q(W)),
+	[G.Add]: J(K(2, 1 / 0), q(W)),
+	[G.Subtract]: J(K(2, 2), q(W)),
+	[G.Clamp]: J(K(3, 3), q(W)),
+	[G.Mod]: J(K(2, 2), q(W)),
+	[G.Pow]: J(K(2, 2), q(W)),
+	[G.Abs]: J(K(1, 1), q(W)),
+	[G.Floor]: J(K(1, 1), q(W)),
+	[G.Ceil]: J(K(1, 1), q(W)),
+	[G.Round]: J(K(1, 1), q(W)),
+	[G.Sin]: J(K(1, 1), q(W)),
+	[G.Cos]: J(K(1, 1), q(W)),
+	[G.Atan]: J(K(1, 2), q(W)),
+	[G.Sqrt]: J(K(1, 1), q(W)),
+	[G.Match]: J(K(4, 1 / 0), El, Dl),
+	[G.Between]: J(K(3, 3), q(W)),
+	[G.Interpolate]: J(K(6, 1 / 0), El, Ol),
+	[G.Case]: J(K(3, 1 / 0), Tl, kl),
+	[G.In]: J(K(2, 2), Al),
+	[G.Number]: J(K(1, 1 / 0), q(ol)),
+	[G.String]: J(K(1, 1 / 0), q(ol)),
+	[G.Array]: J(K(1, 1 / 0), q(W)),
+	[G.Color]: J(K(1, 4), q(W)),
+	[G.Band]: J(K(1, 3), q(W)),
+	[G.Palette]: J(K(2, 2), jl),
+	[G.ToString]: J(K(1, 1), q(tl | W | nl | rl))
 };
-function _l(e, t, n) {
+function vl(e, t, n) {
 	let r = e.length - 1, i = Array(r);
 	for (let t = 0; t < r; ++t) {
 		let r = e[t + 1];
 		switch (typeof r) {
 			case "number":
-				i[t] = new fl(U, r);
+				i[t] = new pl(W, r);
 				break;
 			case "string":
-				i[t] = new fl(nl, r);
+				i[t] = new pl(nl, r);
 				break;
 			default: throw Error(`expected a string key or numeric array index for a get operation, got ${r}`);
 		}
@@ -6760,21 +6760,21 @@ function _l(e, t, n) {
 	}
 	return i;
 }
-function vl(e, t, n) {
+function yl(e, t, n) {
 	let r = e[1];
 	if (typeof r != "string") throw Error("expected a string argument for var operation");
-	return n.variables.add(r), [new fl(nl, r)];
-}
-function yl(e, t, n) {
-	n.featureId = !0;
+	return n.variables.add(r), [new pl(nl, r)];
 }
 function bl(e, t, n) {
-	n.geometryType = !0;
+	n.featureId = !0;
 }
 function xl(e, t, n) {
-	n.mapState = !0;
+	n.geometryType = !0;
 }
 function Sl(e, t, n) {
+	n.mapState = !0;
+}
+function Cl(e, t, n) {
 	let r = e[0];
 	if (e.length !== 1) throw Error(`expected no arguments for ${r} operation`);
 	return [];
@@ -6790,10 +6790,10 @@ function K(e, t) {
 		}
 	};
 }
-function Cl(e, t, n) {
+function wl(e, t, n) {
 	let r = e.length - 1, i = Array(r);
 	for (let a = 0; a < r; ++a) {
-		let r = hl(e[a + 1], t, n);
+		let r = gl(e[a + 1], t, n);
 		i[a] = r;
 	}
 	return i;
@@ -6802,31 +6802,31 @@ function q(e) {
 	return function(t, n, r) {
 		let i = t.length - 1, a = Array(i);
 		for (let n = 0; n < i; ++n) {
-			let i = hl(t[n + 1], e, r);
+			let i = gl(t[n + 1], e, r);
 			a[n] = i;
 		}
 		return a;
 	};
 }
-function wl(e, t, n) {
+function Tl(e, t, n) {
 	let r = e[0], i = e.length - 1;
 	if (i % 2 == 0) throw Error(`expected an odd number of arguments for ${r}, got ${i} instead`);
 }
-function Tl(e, t, n) {
+function El(e, t, n) {
 	let r = e[0], i = e.length - 1;
 	if (i % 2 == 1) throw Error(`expected an even number of arguments for operation ${r}, got ${i} instead`);
 }
-function El(e, t, n) {
-	let r = e.length - 1, i = nl | U | tl, a = hl(e[1], i, n), o = hl(e[e.length - 1], t, n), s = Array(r - 2);
+function Dl(e, t, n) {
+	let r = e.length - 1, i = nl | W | tl, a = gl(e[1], i, n), o = gl(e[e.length - 1], t, n), s = Array(r - 2);
 	for (let t = 0; t < r - 2; t += 2) {
 		try {
-			let r = hl(e[t + 2], a.type, n);
+			let r = gl(e[t + 2], a.type, n);
 			s[t] = r;
 		} catch (e) {
 			throw Error(`failed to parse argument ${t + 1} of match expression: ${e.message}`);
 		}
 		try {
-			let r = hl(e[t + 3], o.type, n);
+			let r = gl(e[t + 3], o.type, n);
 			s[t + 1] = r;
 		} catch (e) {
 			throw Error(`failed to parse argument ${t + 2} of match expression: ${e.message}`);
@@ -6838,7 +6838,7 @@ function El(e, t, n) {
 		o
 	];
 }
-function Dl(e, t, n) {
+function Ol(e, t, n) {
 	let r = e[1], i;
 	switch (r[0]) {
 		case "linear":
@@ -6851,22 +6851,22 @@ function Dl(e, t, n) {
 			break;
 		default: throw Error(`invalid interpolation type: ${JSON.stringify(r)}`);
 	}
-	let a = new fl(U, i), o;
+	let a = new pl(W, i), o;
 	try {
-		o = hl(e[2], U, n);
+		o = gl(e[2], W, n);
 	} catch (e) {
 		throw Error(`failed to parse argument 1 in interpolate expression: ${e.message}`);
 	}
 	let s = Array(e.length - 3);
 	for (let r = 0; r < s.length; r += 2) {
 		try {
-			let t = hl(e[r + 3], U, n);
+			let t = gl(e[r + 3], W, n);
 			s[r] = t;
 		} catch (e) {
 			throw Error(`failed to parse argument ${r + 2} for interpolate expression: ${e.message}`);
 		}
 		try {
-			let i = hl(e[r + 4], t, n);
+			let i = gl(e[r + 4], t, n);
 			s[r + 1] = i;
 		} catch (e) {
 			throw Error(`failed to parse argument ${r + 3} for interpolate expression: ${e.message}`);
@@ -6878,17 +6878,17 @@ function Dl(e, t, n) {
 		...s
 	];
 }
-function Ol(e, t, n) {
-	let r = hl(e[e.length - 1], t, n), i = Array(e.length - 1);
+function kl(e, t, n) {
+	let r = gl(e[e.length - 1], t, n), i = Array(e.length - 1);
 	for (let t = 0; t < i.length - 1; t += 2) {
 		try {
-			let r = hl(e[t + 1], tl, n);
+			let r = gl(e[t + 1], tl, n);
 			i[t] = r;
 		} catch (e) {
 			throw Error(`failed to parse argument ${t} of case expression: ${e.message}`);
 		}
 		try {
-			let a = hl(e[t + 2], r.type, n);
+			let a = gl(e[t + 2], r.type, n);
 			i[t + 1] = a;
 		} catch (e) {
 			throw Error(`failed to parse argument ${t + 1} of case expression: ${e.message}`);
@@ -6896,7 +6896,7 @@ function Ol(e, t, n) {
 	}
 	return i[i.length - 1] = r, i;
 }
-function kl(e, t, n) {
+function Al(e, t, n) {
 	let r = e[2];
 	if (!Array.isArray(r)) throw Error("the second argument for the \"in\" operator must be an array");
 	let i;
@@ -6904,20 +6904,20 @@ function kl(e, t, n) {
 		if (r[0] !== "literal") throw Error("for the \"in\" operator, a string array should be wrapped in a \"literal\" operator to disambiguate from expressions");
 		if (!Array.isArray(r[1])) throw Error("failed to parse \"in\" expression: the literal operator must be followed by an array");
 		r = r[1], i = nl;
-	} else i = U;
+	} else i = W;
 	let a = Array(r.length);
 	for (let e = 0; e < a.length; e++) try {
-		let t = hl(r[e], i, n);
+		let t = gl(r[e], i, n);
 		a[e] = t;
 	} catch (t) {
 		throw Error(`failed to parse haystack item ${e} for "in" expression: ${t.message}`);
 	}
-	return [hl(e[1], i, n), ...a];
+	return [gl(e[1], i, n), ...a];
 }
-function Al(e, t, n) {
+function jl(e, t, n) {
 	let r;
 	try {
-		r = hl(e[1], U, n);
+		r = gl(e[1], W, n);
 	} catch (e) {
 		throw Error(`failed to parse first argument in palette expression: ${e.message}`);
 	}
@@ -6927,11 +6927,11 @@ function Al(e, t, n) {
 	for (let e = 0; e < a.length; e++) {
 		let t;
 		try {
-			t = hl(i[e], W, n);
+			t = gl(i[e], rl, n);
 		} catch (t) {
 			throw Error(`failed to parse color at index ${e} in palette expression: ${t.message}`);
 		}
-		if (!(t instanceof fl)) throw Error(`the palette color at index ${e} must be a literal value`);
+		if (!(t instanceof pl)) throw Error(`the palette color at index ${e} must be a literal value`);
 		a[e] = t;
 	}
 	return [r, ...a];
@@ -6946,15 +6946,15 @@ function J(...e) {
 				a = o;
 			}
 		}
-		return new pl(n, i, ...a);
+		return new ml(n, i, ...a);
 	};
 }
-function jl(e, t, n) {
-	let r = e[0], i = gl[r];
+function Ml(e, t, n) {
+	let r = e[0], i = _l[r];
 	if (!i) throw Error(`unknown operator: ${r}`);
 	return i(e, t, n);
 }
-function Ml(e) {
+function Nl(e) {
 	if (!e) return "";
 	let t = e.getType();
 	switch (t) {
@@ -6965,11 +6965,11 @@ function Ml(e) {
 		case "MultiLineString":
 		case "MultiPolygon": return t.substring(5);
 		case "Circle": return "Polygon";
-		case "GeometryCollection": return Ml(e.getGeometries()[0]);
+		case "GeometryCollection": return Nl(e.getGeometries()[0]);
 		default: return "";
 	}
 }
-function Nl() {
+function Pl() {
 	return {
 		variables: {},
 		properties: {},
@@ -6978,12 +6978,12 @@ function Nl() {
 		geometryType: ""
 	};
 }
-function Pl(e, t, n) {
-	return Fl(hl(e, t, n));
+function Fl(e, t, n) {
+	return Il(gl(e, t, n));
 }
-function Fl(e, t) {
-	if (e instanceof fl) {
-		if (e.type === W && typeof e.value == "string") {
+function Il(e, t) {
+	if (e instanceof pl) {
+		if (e.type === rl && typeof e.value == "string") {
 			let t = Xa(e.value);
 			return function() {
 				return t;
@@ -6997,14 +6997,14 @@ function Fl(e, t) {
 	switch (n) {
 		case G.Number:
 		case G.String:
-		case G.Coalesce: return Il(e);
+		case G.Coalesce: return Ll(e);
 		case G.Get:
 		case G.Var:
-		case G.Has: return Ll(e);
+		case G.Has: return Rl(e);
 		case G.Id: return (e) => e.featureId;
 		case G.GeometryType: return (e) => e.geometryType;
 		case G.Concat: {
-			let t = e.args.map((e) => Fl(e));
+			let t = e.args.map((e) => Il(e));
 			return (e) => "".concat(...t.map((t) => t(e).toString()));
 		}
 		case G.Resolution: return (e) => e.resolution;
@@ -7012,13 +7012,13 @@ function Fl(e, t) {
 		case G.All:
 		case G.Between:
 		case G.In:
-		case G.Not: return zl(e);
+		case G.Not: return Bl(e);
 		case G.Equal:
 		case G.NotEqual:
 		case G.LessThan:
 		case G.LessThanOrEqualTo:
 		case G.GreaterThan:
-		case G.GreaterThanOrEqualTo: return Rl(e);
+		case G.GreaterThanOrEqualTo: return zl(e);
 		case G.Multiply:
 		case G.Divide:
 		case G.Add:
@@ -7033,17 +7033,17 @@ function Fl(e, t) {
 		case G.Sin:
 		case G.Cos:
 		case G.Atan:
-		case G.Sqrt: return Bl(e);
-		case G.Case: return Vl(e);
-		case G.Match: return Hl(e);
-		case G.Interpolate: return Ul(e);
-		case G.ToString: return Wl(e);
+		case G.Sqrt: return Vl(e);
+		case G.Case: return Hl(e);
+		case G.Match: return Ul(e);
+		case G.Interpolate: return Wl(e);
+		case G.ToString: return Gl(e);
 		default: throw Error(`Unsupported operator ${n}`);
 	}
 }
-function Il(e, t) {
+function Ll(e, t) {
 	let n = e.operator, r = e.args.length, i = Array(r);
-	for (let t = 0; t < r; ++t) i[t] = Fl(e.args[t]);
+	for (let t = 0; t < r; ++t) i[t] = Il(e.args[t]);
 	switch (n) {
 		case G.Coalesce: return (e) => {
 			for (let t = 0; t < r; ++t) {
@@ -7063,7 +7063,7 @@ function Il(e, t) {
 		default: throw Error(`Unsupported assertion operator ${n}`);
 	}
 }
-function Ll(e, t) {
+function Rl(e, t) {
 	let n = e.args[0].value;
 	switch (e.operator) {
 		case G.Get: return (t) => {
@@ -7089,8 +7089,8 @@ function Ll(e, t) {
 		default: throw Error(`Unsupported accessor operator ${e.operator}`);
 	}
 }
-function Rl(e, t) {
-	let n = e.operator, r = Fl(e.args[0]), i = Fl(e.args[1]);
+function zl(e, t) {
+	let n = e.operator, r = Il(e.args[0]), i = Il(e.args[1]);
 	switch (n) {
 		case G.Equal: return (e) => r(e) === i(e);
 		case G.NotEqual: return (e) => r(e) !== i(e);
@@ -7101,9 +7101,9 @@ function Rl(e, t) {
 		default: throw Error(`Unsupported comparison operator ${n}`);
 	}
 }
-function zl(e, t) {
+function Bl(e, t) {
 	let n = e.operator, r = e.args.length, i = Array(r);
-	for (let t = 0; t < r; ++t) i[t] = Fl(e.args[t]);
+	for (let t = 0; t < r; ++t) i[t] = Il(e.args[t]);
 	switch (n) {
 		case G.Any: return (e) => {
 			for (let t = 0; t < r; ++t) if (i[t](e)) return !0;
@@ -7126,9 +7126,9 @@ function zl(e, t) {
 		default: throw Error(`Unsupported logical operator ${n}`);
 	}
 }
-function Bl(e, t) {
+function Vl(e, t) {
 	let n = e.operator, r = e.args.length, i = Array(r);
-	for (let t = 0; t < r; ++t) i[t] = Fl(e.args[t]);
+	for (let t = 0; t < r; ++t) i[t] = Il(e.args[t]);
 	switch (n) {
 		case G.Multiply: return (e) => {
 			let t = 1;
@@ -7161,78 +7161,78 @@ function Bl(e, t) {
 		default: throw Error(`Unsupported numeric operator ${n}`);
 	}
 }
-function Vl(e, t) {
+function Hl(e, t) {
 	let n = e.args.length, r = Array(n);
-	for (let t = 0; t < n; ++t) r[t] = Fl(e.args[t]);
+	for (let t = 0; t < n; ++t) r[t] = Il(e.args[t]);
 	return (e) => {
 		for (let t = 0; t < n - 1; t += 2) if (r[t](e)) return r[t + 1](e);
 		return r[n - 1](e);
 	};
 }
-function Hl(e, t) {
+function Ul(e, t) {
 	let n = e.args.length, r = Array(n);
-	for (let t = 0; t < n; ++t) r[t] = Fl(e.args[t]);
+	for (let t = 0; t < n; ++t) r[t] = Il(e.args[t]);
 	return (e) => {
 		let t = r[0](e);
 		for (let i = 1; i < n - 1; i += 2) if (t === r[i](e)) return r[i + 1](e);
 		return r[n - 1](e);
 	};
 }
-function Ul(e, t) {
+function Wl(e, t) {
 	let n = e.args.length, r = Array(n);
-	for (let t = 0; t < n; ++t) r[t] = Fl(e.args[t]);
+	for (let t = 0; t < n; ++t) r[t] = Il(e.args[t]);
 	return (e) => {
 		let t = r[0](e), i = r[1](e), a, o;
 		for (let s = 2; s < n; s += 2) {
 			let n = r[s](e), c = r[s + 1](e), l = Array.isArray(c);
-			if (l && (c = Ua(c)), n >= i) return s === 2 ? c : l ? Kl(t, i, a, o, n, c) : Gl(t, i, a, o, n, c);
+			if (l && (c = Ua(c)), n >= i) return s === 2 ? c : l ? ql(t, i, a, o, n, c) : Kl(t, i, a, o, n, c);
 			a = n, o = c;
 		}
 		return o;
 	};
 }
-function Wl(e, t) {
+function Gl(e, t) {
 	let n = e.operator, r = e.args.length, i = Array(r);
-	for (let t = 0; t < r; ++t) i[t] = Fl(e.args[t]);
+	for (let t = 0; t < r; ++t) i[t] = Il(e.args[t]);
 	if (n === G.ToString) return (t) => {
 		let n = i[0](t);
-		return e.args[0].type === W ? Qa(n) : n.toString();
+		return e.args[0].type === rl ? Qa(n) : n.toString();
 	};
 	throw Error(`Unsupported convert operator ${n}`);
 }
-function Gl(e, t, n, r, i, a) {
+function Kl(e, t, n, r, i, a) {
 	let o = i - n;
 	if (o === 0) return r;
 	let s = t - n;
 	return r + (e === 1 ? s / o : (e ** +s - 1) / (e ** +o - 1)) * (a - r);
 }
-function Kl(e, t, n, r, i, a) {
+function ql(e, t, n, r, i, a) {
 	if (i - n === 0) return r;
 	let o = Ja(r), s = Ja(a), c = s[2] - o[2];
 	return c > 180 ? c -= 360 : c < -180 && (c += 360), Ya([
-		Gl(e, t, n, o[0], i, s[0]),
-		Gl(e, t, n, o[1], i, s[1]),
-		o[2] + Gl(e, t, n, 0, i, c),
-		Gl(e, t, n, r[3], i, a[3])
+		Kl(e, t, n, o[0], i, s[0]),
+		Kl(e, t, n, o[1], i, s[1]),
+		o[2] + Kl(e, t, n, 0, i, c),
+		Kl(e, t, n, r[3], i, a[3])
 	]);
 }
-function ql(e) {
+function Jl(e) {
 	return !0;
 }
-function Jl(e) {
-	let t = ml(), n = Xl(e, t), r = Nl();
+function Yl(e) {
+	let t = hl(), n = Zl(e, t), r = Pl();
 	return function(e, i) {
 		if (r.properties = e.getPropertiesInternal(), r.resolution = i, t.featureId) {
 			let t = e.getId();
 			t === void 0 ? r.featureId = null : r.featureId = t;
 		}
-		return t.geometryType && (r.geometryType = Ml(e.getGeometry())), n(r);
+		return t.geometryType && (r.geometryType = Nl(e.getGeometry())), n(r);
 	};
 }
-function Yl(e) {
-	let t = ml(), n = e.length, r = Array(n);
-	for (let i = 0; i < n; ++i) r[i] = Zl(e[i], t);
-	let i = Nl(), a = Array(n);
+function Xl(e) {
+	let t = hl(), n = e.length, r = Array(n);
+	for (let i = 0; i < n; ++i) r[i] = Ql(e[i], t);
+	let i = Pl(), a = Array(n);
 	return function(e, o) {
 		if (i.properties = e.getPropertiesInternal(), i.resolution = o, t.featureId) {
 			let t = e.getId();
@@ -7246,15 +7246,15 @@ function Yl(e) {
 		return a.length = s, a;
 	};
 }
-function Xl(e, t) {
+function Zl(e, t) {
 	let n = e.length, r = Array(n);
 	for (let i = 0; i < n; ++i) {
-		let n = e[i], a = "filter" in n ? Pl(n.filter, tl, t) : ql, o;
+		let n = e[i], a = "filter" in n ? Fl(n.filter, tl, t) : Jl, o;
 		if (Array.isArray(n.style)) {
 			let e = n.style.length;
 			o = Array(e);
-			for (let r = 0; r < e; ++r) o[r] = Zl(n.style[r], t);
-		} else o = [Zl(n.style, t)];
+			for (let r = 0; r < e; ++r) o[r] = Ql(n.style[r], t);
+		} else o = [Ql(n.style, t)];
 		r[i] = {
 			filter: a,
 			styles: o
@@ -7272,8 +7272,8 @@ function Xl(e, t) {
 		return i;
 	};
 }
-function Zl(e, t) {
-	let n = Ql(e, "", t), r = $l(e, "", t), i = eu(e, t), a = tu(e, t), o = au(e, "z-index", t);
+function Ql(e, t) {
+	let n = $l(e, "", t), r = eu(e, "", t), i = tu(e, t), a = nu(e, t), o = ou(e, "z-index", t);
 	if (!n && !r && !i && !a && !Ft(e)) throw Error("No fill, stroke, point, or text symbolizer properties in style: " + JSON.stringify(e));
 	let s = new $o();
 	return function(e) {
@@ -7297,12 +7297,12 @@ function Zl(e, t) {
 		return o && s.setZIndex(o(e)), t ? null : s;
 	};
 }
-function Ql(e, t, n) {
+function $l(e, t, n) {
 	let r;
-	if (t + "fill-pattern-src" in e) r = su(e, t + "fill-", n);
+	if (t + "fill-pattern-src" in e) r = cu(e, t + "fill-", n);
 	else {
 		if (e[t + "fill-color"] === "none") return (e) => null;
-		r = lu(e, t + "fill-color", n);
+		r = uu(e, t + "fill-color", n);
 	}
 	if (!r) return null;
 	let i = new Yo();
@@ -7311,10 +7311,10 @@ function Ql(e, t, n) {
 		return t === ka ? null : (i.setColor(t), i);
 	};
 }
-function $l(e, t, n) {
-	let r = au(e, t + "stroke-width", n), i = lu(e, t + "stroke-color", n);
+function eu(e, t, n) {
+	let r = ou(e, t + "stroke-width", n), i = uu(e, t + "stroke-color", n);
 	if (!r && !i) return null;
-	let a = ou(e, t + "stroke-line-cap", n), o = ou(e, t + "stroke-line-join", n), s = uu(e, t + "stroke-line-dash", n), c = au(e, t + "stroke-line-dash-offset", n), l = au(e, t + "stroke-miter-limit", n), u = new Qo();
+	let a = su(e, t + "stroke-line-cap", n), o = su(e, t + "stroke-line-join", n), s = du(e, t + "stroke-line-dash", n), c = ou(e, t + "stroke-line-dash-offset", n), l = ou(e, t + "stroke-miter-limit", n), u = new Qo();
 	return function(e) {
 		if (i) {
 			let t = i(e);
@@ -7334,10 +7334,10 @@ function $l(e, t, n) {
 		return s && u.setLineDash(s(e)), c && u.setLineDashOffset(c(e)), l && u.setMiterLimit(l(e)), u;
 	};
 }
-function eu(e, t) {
-	let n = "text-", r = ou(e, n + "value", t);
+function tu(e, t) {
+	let n = "text-", r = su(e, n + "value", t);
 	if (!r) return null;
-	let i = Ql(e, n, t), a = Ql(e, n + "background-", t), o = $l(e, n, t), s = $l(e, n + "background-", t), c = ou(e, n + "font", t), l = au(e, n + "max-angle", t), u = au(e, n + "offset-x", t), d = au(e, n + "offset-y", t), f = cu(e, n + "overflow", t), p = ou(e, n + "placement", t), m = au(e, n + "repeat", t), h = pu(e, n + "scale", t), g = cu(e, n + "rotate-with-view", t), _ = au(e, n + "rotation", t), v = ou(e, n + "align", t), y = ou(e, n + "justify", t), b = ou(e, n + "baseline", t), x = cu(e, n + "keep-upright", t), S = uu(e, n + "padding", t), C = new os({ declutterMode: bu(e, n + "declutter-mode") });
+	let i = $l(e, n, t), a = $l(e, n + "background-", t), o = eu(e, n, t), s = eu(e, n + "background-", t), c = su(e, n + "font", t), l = ou(e, n + "max-angle", t), u = ou(e, n + "offset-x", t), d = ou(e, n + "offset-y", t), f = lu(e, n + "overflow", t), p = su(e, n + "placement", t), m = ou(e, n + "repeat", t), h = mu(e, n + "scale", t), g = lu(e, n + "rotate-with-view", t), _ = ou(e, n + "rotation", t), v = su(e, n + "align", t), y = su(e, n + "justify", t), b = su(e, n + "baseline", t), x = lu(e, n + "keep-upright", t), S = du(e, n + "padding", t), C = new os({ declutterMode: xu(e, n + "declutter-mode") });
 	return function(e) {
 		if (C.setText(r(e)), i && C.setFill(i(e)), a && C.setBackgroundFill(a(e)), o && C.setStroke(o(e)), s && C.setBackgroundStroke(s(e)), c && C.setFont(c(e)), l && C.setMaxAngle(l(e)), u && C.setOffsetX(u(e)), d && C.setOffsetY(d(e)), f && C.setOverflow(f(e)), p) {
 			let t = p(e);
@@ -7362,11 +7362,11 @@ function eu(e, t) {
 		return S && C.setPadding(S(e)), x && C.setKeepUpright(x(e)), C;
 	};
 }
-function tu(e, t) {
-	return "icon-src" in e ? nu(e, t) : "shape-points" in e ? ru(e, t) : "circle-radius" in e ? iu(e, t) : null;
-}
 function nu(e, t) {
-	let n = "icon-", r = n + "src", i = Cu(e[r], r), a = du(e, n + "anchor", t), o = pu(e, n + "scale", t), s = au(e, n + "opacity", t), c = du(e, n + "displacement", t), l = au(e, n + "rotation", t), u = cu(e, n + "rotate-with-view", t), d = _u(e, n + "anchor-origin"), f = vu(e, n + "anchor-x-units"), p = vu(e, n + "anchor-y-units"), m = xu(e, n + "color"), h = gu(e, n + "cross-origin"), g = yu(e, n + "offset"), _ = _u(e, n + "offset-origin"), v = mu(e, n + "width"), y = new Zo({
+	return "icon-src" in e ? ru(e, t) : "shape-points" in e ? iu(e, t) : "circle-radius" in e ? au(e, t) : null;
+}
+function ru(e, t) {
+	let n = "icon-", r = n + "src", i = wu(e[r], r), a = fu(e, n + "anchor", t), o = mu(e, n + "scale", t), s = ou(e, n + "opacity", t), c = fu(e, n + "displacement", t), l = ou(e, n + "rotation", t), u = lu(e, n + "rotate-with-view", t), d = vu(e, n + "anchor-origin"), f = yu(e, n + "anchor-x-units"), p = yu(e, n + "anchor-y-units"), m = Su(e, n + "color"), h = _u(e, n + "cross-origin"), g = bu(e, n + "offset"), _ = vu(e, n + "offset-origin"), v = hu(e, n + "width"), y = new Zo({
 		src: i,
 		anchorOrigin: d,
 		anchorXUnits: f,
@@ -7375,52 +7375,52 @@ function nu(e, t) {
 		crossOrigin: h,
 		offset: g,
 		offsetOrigin: _,
-		height: mu(e, n + "height"),
+		height: hu(e, n + "height"),
 		width: v,
-		size: hu(e, n + "size"),
-		declutterMode: bu(e, n + "declutter-mode")
+		size: gu(e, n + "size"),
+		declutterMode: xu(e, n + "declutter-mode")
 	});
 	return function(e) {
 		return s && y.setOpacity(s(e)), c && y.setDisplacement(c(e)), l && y.setRotation(l(e)), u && y.setRotateWithView(u(e)), o && y.setScale(o(e)), a && y.setAnchor(a(e)), y;
 	};
 }
-function ru(e, t) {
-	let n = "shape-", r = n + "points", i = n + "radius", a = wu(e[r], r), o = wu(e[i], i), s = Ql(e, n, t), c = $l(e, n, t), l = pu(e, n + "scale", t), u = du(e, n + "displacement", t), d = au(e, n + "rotation", t), f = cu(e, n + "rotate-with-view", t), p = new qo({
+function iu(e, t) {
+	let n = "shape-", r = n + "points", i = n + "radius", a = Tu(e[r], r), o = Tu(e[i], i), s = $l(e, n, t), c = eu(e, n, t), l = mu(e, n + "scale", t), u = fu(e, n + "displacement", t), d = ou(e, n + "rotation", t), f = lu(e, n + "rotate-with-view", t), p = new qo({
 		points: a,
 		radius: o,
-		radius2: mu(e, n + "radius2"),
-		angle: mu(e, n + "angle"),
-		declutterMode: bu(e, n + "declutter-mode")
+		radius2: hu(e, n + "radius2"),
+		angle: hu(e, n + "angle"),
+		declutterMode: xu(e, n + "declutter-mode")
 	});
 	return function(e) {
 		return s && p.setFill(s(e)), c && p.setStroke(c(e)), u && p.setDisplacement(u(e)), d && p.setRotation(d(e)), f && p.setRotateWithView(f(e)), l && p.setScale(l(e)), p;
 	};
 }
-function iu(e, t) {
-	let n = "circle-", r = Ql(e, n, t), i = $l(e, n, t), a = au(e, n + "radius", t), o = pu(e, n + "scale", t), s = du(e, n + "displacement", t), c = au(e, n + "rotation", t), l = cu(e, n + "rotate-with-view", t), u = new Jo({
+function au(e, t) {
+	let n = "circle-", r = $l(e, n, t), i = eu(e, n, t), a = ou(e, n + "radius", t), o = mu(e, n + "scale", t), s = fu(e, n + "displacement", t), c = ou(e, n + "rotation", t), l = lu(e, n + "rotate-with-view", t), u = new Jo({
 		radius: 5,
-		declutterMode: bu(e, n + "declutter-mode")
+		declutterMode: xu(e, n + "declutter-mode")
 	});
 	return function(e) {
 		return a && u.setRadius(a(e)), r && u.setFill(r(e)), i && u.setStroke(i(e)), s && u.setDisplacement(s(e)), c && u.setRotation(c(e)), l && u.setRotateWithView(l(e)), o && u.setScale(o(e)), u;
 	};
 }
-function au(e, t, n) {
+function ou(e, t, n) {
 	if (!(t in e)) return;
-	let r = Pl(e[t], U, n);
+	let r = Fl(e[t], W, n);
+	return function(e) {
+		return Tu(r(e), t);
+	};
+}
+function su(e, t, n) {
+	if (!(t in e)) return null;
+	let r = Fl(e[t], nl, n);
 	return function(e) {
 		return wu(r(e), t);
 	};
 }
-function ou(e, t, n) {
-	if (!(t in e)) return null;
-	let r = Pl(e[t], nl, n);
-	return function(e) {
-		return Cu(r(e), t);
-	};
-}
-function su(e, t, n) {
-	let r = ou(e, t + "pattern-src", n), i = fu(e, t + "pattern-offset", n), a = fu(e, t + "pattern-size", n), o = lu(e, t + "color", n);
+function cu(e, t, n) {
+	let r = su(e, t + "pattern-src", n), i = pu(e, t + "pattern-offset", n), a = pu(e, t + "pattern-size", n), o = uu(e, t + "color", n);
 	return function(e) {
 		return {
 			src: r(e),
@@ -7430,60 +7430,60 @@ function su(e, t, n) {
 		};
 	};
 }
-function cu(e, t, n) {
+function lu(e, t, n) {
 	if (!(t in e)) return null;
-	let r = Pl(e[t], tl, n);
+	let r = Fl(e[t], tl, n);
 	return function(e) {
 		let n = r(e);
 		if (typeof n != "boolean") throw Error(`Expected a boolean for ${t}`);
 		return n;
 	};
 }
-function lu(e, t, n) {
-	if (!(t in e)) return null;
-	let r = Pl(e[t], W, n);
-	return function(e) {
-		return Tu(r(e), t);
-	};
-}
 function uu(e, t, n) {
 	if (!(t in e)) return null;
-	let r = Pl(e[t], rl, n);
-	return function(e) {
-		return Su(r(e), t);
-	};
-}
-function du(e, t, n) {
-	if (!(t in e)) return null;
-	let r = Pl(e[t], rl, n);
-	return function(e) {
-		let n = Su(r(e), t);
-		if (n.length !== 2) throw Error(`Expected two numbers for ${t}`);
-		return n;
-	};
-}
-function fu(e, t, n) {
-	if (!(t in e)) return null;
-	let r = Pl(e[t], rl, n);
+	let r = Fl(e[t], rl, n);
 	return function(e) {
 		return Eu(r(e), t);
 	};
 }
+function du(e, t, n) {
+	if (!(t in e)) return null;
+	let r = Fl(e[t], il, n);
+	return function(e) {
+		return Cu(r(e), t);
+	};
+}
+function fu(e, t, n) {
+	if (!(t in e)) return null;
+	let r = Fl(e[t], il, n);
+	return function(e) {
+		let n = Cu(r(e), t);
+		if (n.length !== 2) throw Error(`Expected two numbers for ${t}`);
+		return n;
+	};
+}
 function pu(e, t, n) {
 	if (!(t in e)) return null;
-	let r = Pl(e[t], rl | U, n);
+	let r = Fl(e[t], il, n);
 	return function(e) {
 		return Du(r(e), t);
 	};
 }
-function mu(e, t) {
+function mu(e, t, n) {
+	if (!(t in e)) return null;
+	let r = Fl(e[t], il | W, n);
+	return function(e) {
+		return Ou(r(e), t);
+	};
+}
+function hu(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (typeof n != "number") throw Error(`Expected a number for ${t}`);
 		return n;
 	}
 }
-function hu(e, t) {
+function gu(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (typeof n == "number") return Go(n);
@@ -7491,32 +7491,32 @@ function hu(e, t) {
 		return n;
 	}
 }
-function gu(e, t) {
+function _u(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (typeof n != "string") throw Error(`Expected a string for ${t}`);
 		return n;
 	}
 }
-function _u(e, t) {
+function vu(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (n !== "bottom-left" && n !== "bottom-right" && n !== "top-left" && n !== "top-right") throw Error(`Expected bottom-left, bottom-right, top-left, or top-right for ${t}`);
 		return n;
 	}
 }
-function vu(e, t) {
+function yu(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (n !== "pixels" && n !== "fraction") throw Error(`Expected pixels or fraction for ${t}`);
 		return n;
 	}
 }
-function yu(e, t) {
-	let n = e[t];
-	if (n !== void 0) return Su(n, t);
-}
 function bu(e, t) {
+	let n = e[t];
+	if (n !== void 0) return Cu(n, t);
+}
+function xu(e, t) {
 	let n = e[t];
 	if (n !== void 0) {
 		if (typeof n != "string") throw Error(`Expected a string for ${t}`);
@@ -7524,50 +7524,50 @@ function bu(e, t) {
 		return n;
 	}
 }
-function xu(e, t) {
-	let n = e[t];
-	if (n !== void 0) return Tu(n, t);
-}
 function Su(e, t) {
+	let n = e[t];
+	if (n !== void 0) return Eu(n, t);
+}
+function Cu(e, t) {
 	if (!Array.isArray(e)) throw Error(`Expected an array for ${t}`);
 	let n = e.length;
 	for (let r = 0; r < n; ++r) if (typeof e[r] != "number") throw Error(`Expected an array of numbers for ${t}`);
 	return e;
 }
-function Cu(e, t) {
+function wu(e, t) {
 	if (typeof e != "string") throw Error(`Expected a string for ${t}`);
 	return e;
 }
-function wu(e, t) {
+function Tu(e, t) {
 	if (typeof e != "number") throw Error(`Expected a number for ${t}`);
 	return e;
 }
-function Tu(e, t) {
+function Eu(e, t) {
 	if (typeof e == "string") return e;
-	let n = Su(e, t), r = n.length;
+	let n = Cu(e, t), r = n.length;
 	if (r < 3 || r > 4) throw Error(`Expected a color with 3 or 4 values for ${t}`);
 	return n;
 }
-function Eu(e, t) {
-	let n = Su(e, t);
+function Du(e, t) {
+	let n = Cu(e, t);
 	if (n.length !== 2) throw Error(`Expected an array of two numbers for ${t}`);
 	return n;
 }
-function Du(e, t) {
-	return typeof e == "number" ? e : Eu(e, t);
+function Ou(e, t) {
+	return typeof e == "number" ? e : Du(e, t);
 }
-var Ou = {
+var ku = {
 	CENTER: "center",
 	RESOLUTION: "resolution",
 	ROTATION: "rotation"
 };
-function ku(e, t, n) {
+function Au(e, t, n) {
 	return (function(r, i, a, o, s) {
 		if (!r) return;
 		if (!i && !t) return r;
 		let c = t ? 0 : a[0] * i, l = t ? 0 : a[1] * i, u = s ? s[0] : 0, d = s ? s[1] : 0, f = e[0] + c / 2 + u, p = e[2] - c / 2 + u, m = e[1] + l / 2 + d, h = e[3] - l / 2 + d;
 		f > p && (f = (p + f) / 2, p = f), m > h && (m = (h + m) / 2, h = m);
-		let g = P(r[0], f, p), _ = P(r[1], m, h);
+		let g = qe(r[0], f, p), _ = qe(r[1], m, h);
 		if (o && n && i) {
 			let e = 30 * i;
 			g += -e * Math.log(1 + Math.max(0, f - r[0]) / e) + e * Math.log(1 + Math.max(0, r[0] - p) / e), _ += -e * Math.log(1 + Math.max(0, m - r[1]) / e) + e * Math.log(1 + Math.max(0, r[1] - h) / e);
@@ -7575,87 +7575,87 @@ function ku(e, t, n) {
 		return [g, _];
 	});
 }
-function Au(e) {
-	return e;
-}
 function ju(e) {
-	return e ** 3;
+	return e;
 }
 function Mu(e) {
-	return 1 - ju(1 - e);
+	return e ** 3;
 }
 function Nu(e) {
-	return 3 * e * e - 2 * e * e * e;
+	return 1 - Mu(1 - e);
 }
 function Pu(e) {
+	return 3 * e * e - 2 * e * e * e;
+}
+function Fu(e) {
 	return e;
 }
-function Fu(e, t, n, r) {
-	let i = N(t) / n[0], a = Re(t) / n[1];
+function Iu(e, t, n, r) {
+	let i = F(t) / n[0], a = Le(t) / n[1];
 	return r ? Math.min(e, Math.max(i, a)) : Math.min(e, Math.min(i, a));
 }
-function Iu(e, t, n) {
+function Lu(e, t, n) {
 	let r = Math.min(e, t);
-	return r *= Math.log(1 + 50 * Math.max(0, e / t - 1)) / 50 + 1, n && (r = Math.max(r, n), r /= Math.log(1 + 50 * Math.max(0, n / e - 1)) / 50 + 1), P(r, n / 2, t * 2);
+	return r *= Math.log(1 + 50 * Math.max(0, e / t - 1)) / 50 + 1, n && (r = Math.max(r, n), r /= Math.log(1 + 50 * Math.max(0, n / e - 1)) / 50 + 1), qe(r, n / 2, t * 2);
 }
-function Lu(e, t, n, r) {
+function Ru(e, t, n, r) {
 	return t = t === void 0 || t, (function(i, a, o, s) {
 		if (i !== void 0) {
-			let c = e[0], l = e[e.length - 1], u = n ? Fu(c, n, o, r) : c;
-			if (s) return t ? Iu(i, u, l) : P(i, l, u);
+			let c = e[0], l = e[e.length - 1], u = n ? Iu(c, n, o, r) : c;
+			if (s) return t ? Lu(i, u, l) : qe(i, l, u);
 			let d = Math.floor(xr(e, Math.min(u, i), a));
 			return e[d] > u && d < e.length - 1 ? e[d + 1] : e[d];
 		}
 	});
 }
-function Ru(e, t, n, r, i, a) {
+function zu(e, t, n, r, i, a) {
 	return r = r === void 0 || r, n = n === void 0 ? 0 : n, (function(o, s, c, l) {
 		if (o !== void 0) {
-			let u = i ? Fu(t, i, c, a) : t;
-			if (l) return r ? Iu(o, u, n) : P(o, n, u);
+			let u = i ? Iu(t, i, c, a) : t;
+			if (l) return r ? Lu(o, u, n) : qe(o, n, u);
 			let d = Math.ceil(Math.log(t / u) / Math.log(e) - 1e-9), f = -s * .499999999 + .5, p = Math.floor(Math.log(t / Math.min(u, o)) / Math.log(e) + f);
-			return P(t / e ** +Math.max(d, p), n, u);
+			return qe(t / e ** +Math.max(d, p), n, u);
 		}
 	});
 }
-function zu(e, t, n, r, i) {
+function Bu(e, t, n, r, i) {
 	return n = n === void 0 || n, (function(a, o, s, c) {
 		if (a !== void 0) {
-			let o = r ? Fu(e, r, s, i) : e;
-			return !n || !c ? P(a, t, o) : Iu(a, o, t);
+			let o = r ? Iu(e, r, s, i) : e;
+			return !n || !c ? qe(a, t, o) : Lu(a, o, t);
 		}
 	});
 }
-function Bu(e) {
+function Vu(e) {
 	if (e !== void 0) return 0;
 }
-function Vu(e) {
+function Hu(e) {
 	if (e !== void 0) return e;
 }
-function Hu(e) {
+function Uu(e) {
 	let t = 2 * Math.PI / e;
 	return (function(e, n) {
 		if (n) return e;
 		if (e !== void 0) return e = Math.floor(e / t + .5) * t, e;
 	});
 }
-function Uu(e) {
+function Wu(e) {
 	let t = Qe(5);
 	return (function(e, n) {
 		return n || e === void 0 ? e : Math.abs(e) <= t ? 0 : e;
 	});
 }
-var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
+var Gu = 42, Ku = 256, qu = 0, Ju = class extends Lr {
 	constructor(e) {
 		super(), this.on, this.once, this.un, e = Object.assign({}, e), this.hints_ = [0, 0], this.animations_ = [], this.updateAnimationKey_, this.projection_ = jn(e.projection, "EPSG:3857"), this.viewportSize_ = [100, 100], this.targetCenter_ = null, this.targetResolution_, this.targetRotation_, this.nextCenter_ = null, this.nextResolution_, this.nextRotation_, this.cancelAnchor_ = void 0, e.projection && Cn(), e.center && (e.center = Vn(e.center, this.projection_)), e.extent && (e.extent = Un(e.extent, this.projection_)), this.applyOptions_(e);
 	}
 	applyOptions_(e) {
 		let t = Object.assign({}, e);
-		for (let e in Ou) delete t[e];
+		for (let e in ku) delete t[e];
 		this.setProperties(t, !0);
-		let n = Xu(e);
+		let n = Zu(e);
 		this.maxResolution_ = n.maxResolution, this.minResolution_ = n.minResolution, this.zoomFactor_ = n.zoomFactor, this.resolutions_ = e.resolutions, this.padding_ = e.padding, this.minZoom_ = n.minZoom;
-		let r = Yu(e), i = n.constraint, a = Zu(e);
+		let r = Xu(e), i = n.constraint, a = Qu(e);
 		this.constraints_ = {
 			center: r,
 			resolution: i,
@@ -7708,7 +7708,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 			e.center && this.setCenterInternal(e.center), e.zoom === void 0 ? e.resolution && this.setResolution(e.resolution) : this.setZoom(e.zoom), e.rotation !== void 0 && this.setRotation(e.rotation);
 		}
 		if (r === t) {
-			n && Ju(n, !0);
+			n && Yu(n, !0);
 			return;
 		}
 		let i = Date.now(), a = this.targetCenter_.slice(), o = this.targetResolution_, s = this.targetRotation_, c = [];
@@ -7718,7 +7718,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 				complete: !1,
 				anchor: e.anchor,
 				duration: e.duration === void 0 ? 1e3 : e.duration,
-				easing: e.easing || Nu,
+				easing: e.easing || Pu,
 				callback: n
 			};
 			if (e.center && (t.sourceCenter = a, t.targetCenter = e.center.slice(), a = t.targetCenter), e.zoom === void 0 ? e.resolution && (t.sourceResolution = o, t.targetResolution = e.resolution, o = t.targetResolution) : (t.sourceResolution = o, t.targetResolution = this.getResolutionForZoom(e.zoom), o = t.targetResolution), e.rotation !== void 0) {
@@ -7726,7 +7726,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 				let n = $e(e.rotation - s + Math.PI, 2 * Math.PI) - Math.PI;
 				t.targetRotation = s + n, s = t.targetRotation;
 			}
-			Qu(t) ? t.complete = !0 : i += t.duration, c.push(t);
+			$u(t) ? t.complete = !0 : i += t.duration, c.push(t);
 		}
 		this.animations_.push(c), this.setHint(uc.ANIMATING, 1), this.updateAnimations_();
 	}
@@ -7741,7 +7741,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		let e;
 		for (let t = 0, n = this.animations_.length; t < n; ++t) {
 			let n = this.animations_[t];
-			if (n[0].callback && Ju(n[0].callback, !1), !e) for (let t = 0, r = n.length; t < r; ++t) {
+			if (n[0].callback && Yu(n[0].callback, !1), !e) for (let t = 0, r = n.length; t < r; ++t) {
 				let r = n[t];
 				if (!r.complete) {
 					e = r.anchor;
@@ -7789,7 +7789,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 			if (i) {
 				this.animations_[n] = null, this.setHint(uc.ANIMATING, -1), this.nextCenter_ = null, this.nextResolution_ = NaN, this.nextRotation_ = NaN;
 				let e = r[0].callback;
-				e && Ju(e, !0);
+				e && Yu(e, !0);
 			}
 		}
 		this.animations_ = this.animations_.filter(Boolean), t && this.updateAnimationKey_ === void 0 && (this.updateAnimationKey_ = requestAnimationFrame(this.updateAnimations_.bind(this)));
@@ -7818,7 +7818,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		return e && Bn(e, this.getProjection());
 	}
 	getCenterInternal() {
-		return this.get(Ou.CENTER);
+		return this.get(ku.CENTER);
 	}
 	getConstraints() {
 		return this.constraints_;
@@ -7835,11 +7835,11 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 	calculateExtentInternal(e) {
 		e ||= this.getViewportSizeMinusPadding_();
 		let t = this.getCenterInternal();
-		B(t, "The view center is not defined");
+		V(t, "The view center is not defined");
 		let n = this.getResolution();
-		B(n !== void 0, "The view resolution is not defined");
+		V(n !== void 0, "The view resolution is not defined");
 		let r = this.getRotation();
-		return B(r !== void 0, "The view rotation is not defined"), Ie(t, n, r, e);
+		return V(r !== void 0, "The view rotation is not defined"), Fe(t, n, r, e);
 	}
 	getMaxResolution() {
 		return this.maxResolution_;
@@ -7866,7 +7866,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		return this.projection_;
 	}
 	getResolution() {
-		return this.get(Ou.RESOLUTION);
+		return this.get(ku.RESOLUTION);
 	}
 	getResolutions() {
 		return this.resolutions_;
@@ -7876,7 +7876,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 	}
 	getResolutionForExtentInternal(e, t) {
 		t ||= this.getViewportSizeMinusPadding_();
-		let n = N(e) / t[0], r = Re(e) / t[1];
+		let n = F(e) / t[0], r = Le(e) / t[1];
 		return Math.max(n, r);
 	}
 	getResolutionForValueFunction(e) {
@@ -7887,7 +7887,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		});
 	}
 	getRotation() {
-		return this.get(Ou.ROTATION);
+		return this.get(ku.ROTATION);
 	}
 	getValueForResolutionFunction(e) {
 		let t = Math.log(e || 2), n = this.getConstrainedResolution(this.maxResolution_), r = this.minResolution_, i = Math.log(n / r) / t;
@@ -7903,7 +7903,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		let e = this.getProjection(), t = this.getResolution(), n = this.getRotation(), r = this.getCenterInternal(), i = this.padding_;
 		if (i) {
 			let e = this.getViewportSizeMinusPadding_();
-			r = $u(r, this.getViewportSize_(), [e[0] / 2 + i[3], e[1] / 2 + i[0]], t, n);
+			r = ed(r, this.getViewportSize_(), [e[0] / 2 + i[3], e[1] / 2 + i[0]], t, n);
 		}
 		return {
 			center: r.slice(0),
@@ -7937,17 +7937,17 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 	getResolutionForZoom(e) {
 		if (this.resolutions_?.length) {
 			if (this.resolutions_.length === 1) return this.resolutions_[0];
-			let t = P(Math.floor(e), 0, this.resolutions_.length - 2), n = this.resolutions_[t] / this.resolutions_[t + 1];
-			return this.resolutions_[t] / n ** +P(e - t, 0, 1);
+			let t = qe(Math.floor(e), 0, this.resolutions_.length - 2), n = this.resolutions_[t] / this.resolutions_[t + 1];
+			return this.resolutions_[t] / n ** +qe(e - t, 0, 1);
 		}
 		return this.maxResolution_ / this.zoomFactor_ ** +(e - this.minZoom_);
 	}
 	fit(e, t) {
 		let n;
-		if (B(Array.isArray(e) || typeof e.getSimplifiedGeometry == "function", "Invalid extent or geometry provided as `geometry`"), Array.isArray(e)) B(!Ue(e), "Cannot fit empty extent provided as `geometry`"), n = la(Un(e, this.getProjection()));
+		if (V(Array.isArray(e) || typeof e.getSimplifiedGeometry == "function", "Invalid extent or geometry provided as `geometry`"), Array.isArray(e)) V(!He(e), "Cannot fit empty extent provided as `geometry`"), n = la(Un(e, this.getProjection()));
 		else if (e.getType() === "Circle") {
 			let t = Un(e.getExtent(), this.getProjection());
-			n = la(t), n.rotate(this.getRotation(), Pe(t));
+			n = la(t), n.rotate(this.getRotation(), Ne(t));
 		} else n = e;
 		this.fitInternal(n, t);
 	}
@@ -7977,10 +7977,10 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		a = t.minResolution === void 0 ? t.maxZoom === void 0 ? 0 : this.getResolutionForZoom(t.maxZoom) : t.minResolution;
 		let o = this.rotatedExtentForGeometry(e), s = this.getResolutionForExtentInternal(o, [n[0] - r[1] - r[3], n[1] - r[0] - r[2]]);
 		s = isNaN(s) ? a : Math.max(s, a), s = this.getConstrainedResolution(s, +!i);
-		let c = this.getRotation(), l = Math.sin(c), u = Math.cos(c), d = Pe(o);
+		let c = this.getRotation(), l = Math.sin(c), u = Math.cos(c), d = Ne(o);
 		d[0] += (r[1] - r[3]) / 2 * s, d[1] += (r[0] - r[2]) / 2 * s;
 		let f = d[0] * u - d[1] * l, p = d[1] * u + d[0] * l, m = this.getConstrainedCenter([f, p], s), h = t.callback ? t.callback : Or;
-		t.duration === void 0 ? (this.targetResolution_ = s, this.targetCenter_ = m, this.applyTargetState_(!1, !0), Ju(h, !0)) : this.animateInternal({
+		t.duration === void 0 ? (this.targetResolution_ = s, this.targetCenter_ = m, this.applyTargetState_(!1, !0), Yu(h, !0)) : this.animateInternal({
 			resolution: s,
 			center: m,
 			duration: t.duration,
@@ -7991,12 +7991,12 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		this.centerOnInternal(Vn(e, this.getProjection()), t, n);
 	}
 	centerOnInternal(e, t, n) {
-		this.setCenterInternal($u(e, t, n, this.getResolution(), this.getRotation()));
+		this.setCenterInternal(ed(e, t, n, this.getResolution(), this.getRotation()));
 	}
 	calculateCenterShift(e, t, n, r) {
 		let i, a = this.padding_;
 		if (a && e) {
-			let o = this.getViewportSizeMinusPadding_(-n), s = $u(e, r, [o[0] / 2 + a[3], o[1] / 2 + a[0]], t, n);
+			let o = this.getViewportSizeMinusPadding_(-n), s = ed(e, r, [o[0] / 2 + a[3], o[1] / 2 + a[0]], t, n);
 			i = [e[0] - s[0], e[1] - s[1]];
 		}
 		return i;
@@ -8049,7 +8049,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 	}
 	applyTargetState_(e, t) {
 		let n = this.getAnimating() || this.getInteracting() || t, r = this.constraints_.rotation(this.targetRotation_, n), i = this.getViewportSize_(r), a = this.constraints_.resolution(this.targetResolution_, 0, i, n), o = this.constraints_.center(this.targetCenter_, a, i, n, this.calculateCenterShift(this.targetCenter_, a, r, i));
-		this.get(Ou.ROTATION) !== r && this.set(Ou.ROTATION, r), this.get(Ou.RESOLUTION) !== a && (this.set(Ou.RESOLUTION, a), this.set("zoom", this.getZoom(), !0)), o && this.get(Ou.CENTER) && st(this.get(Ou.CENTER), o) || this.set(Ou.CENTER, o), this.getAnimating() && !e && this.cancelAnimations(), this.cancelAnchor_ = void 0;
+		this.get(ku.ROTATION) !== r && this.set(ku.ROTATION, r), this.get(ku.RESOLUTION) !== a && (this.set(ku.RESOLUTION, a), this.set("zoom", this.getZoom(), !0)), o && this.get(ku.CENTER) && st(this.get(ku.CENTER), o) || this.set(ku.CENTER, o), this.getAnimating() && !e && this.cancelAnimations(), this.cancelAnchor_ = void 0;
 	}
 	resolveConstraints(e, t, n) {
 		e = e === void 0 ? 200 : e;
@@ -8059,7 +8059,7 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 			center: s,
 			resolution: o,
 			duration: e,
-			easing: Mu,
+			easing: Nu,
 			anchor: n
 		})));
 	}
@@ -8086,31 +8086,31 @@ var Wu = 42, Gu = 256, Ku = 0, qu = class extends Lr {
 		return this.constraints_.resolution(e, t, n);
 	}
 };
-function Ju(e, t) {
+function Yu(e, t) {
 	setTimeout(function() {
 		e(t);
 	}, 0);
 }
-function Yu(e) {
+function Xu(e) {
 	if (e.extent !== void 0) {
 		let t = e.smoothExtentConstraint === void 0 || e.smoothExtentConstraint;
-		return ku(e.extent, e.constrainOnlyCenter, t);
+		return Au(e.extent, e.constrainOnlyCenter, t);
 	}
 	let t = jn(e.projection, "EPSG:3857");
 	if (e.multiWorld !== !0 && t.isGlobal()) {
 		let e = t.getExtent().slice();
-		return e[0] = -1 / 0, e[2] = 1 / 0, ku(e, !1, !1);
+		return e[0] = -1 / 0, e[2] = 1 / 0, Au(e, !1, !1);
 	}
-	return Au;
+	return ju;
 }
-function Xu(e) {
-	let t, n, r, i = e.minZoom === void 0 ? Ku : e.minZoom, a = e.maxZoom === void 0 ? 28 : e.maxZoom, o = e.zoomFactor === void 0 ? 2 : e.zoomFactor, s = e.multiWorld !== void 0 && e.multiWorld, c = e.smoothResolutionConstraint === void 0 || e.smoothResolutionConstraint, l = e.showFullExtent !== void 0 && e.showFullExtent, u = jn(e.projection, "EPSG:3857"), d = u.getExtent(), f = e.constrainOnlyCenter, p = e.extent;
+function Zu(e) {
+	let t, n, r, i = e.minZoom === void 0 ? qu : e.minZoom, a = e.maxZoom === void 0 ? 28 : e.maxZoom, o = e.zoomFactor === void 0 ? 2 : e.zoomFactor, s = e.multiWorld !== void 0 && e.multiWorld, c = e.smoothResolutionConstraint === void 0 || e.smoothResolutionConstraint, l = e.showFullExtent !== void 0 && e.showFullExtent, u = jn(e.projection, "EPSG:3857"), d = u.getExtent(), f = e.constrainOnlyCenter, p = e.extent;
 	if (!s && !p && u.isGlobal() && (f = !1, p = d), e.resolutions !== void 0) {
 		let o = e.resolutions;
-		n = o[i], r = o[a] === void 0 ? o[o.length - 1] : o[a], t = e.constrainResolution ? Lu(o, c, !f && p, l) : zu(n, r, c, !f && p, l);
+		n = o[i], r = o[a] === void 0 ? o[o.length - 1] : o[a], t = e.constrainResolution ? Ru(o, c, !f && p, l) : Bu(n, r, c, !f && p, l);
 	} else {
-		let s = (d ? Math.max(N(d), Re(d)) : 360 * ht.degrees / u.getMetersPerUnit()) / Gu / 2 ** Ku, m = s / 2 ** 28;
-		n = e.maxResolution, n === void 0 ? n = s / o ** +i : i = 0, r = e.minResolution, r === void 0 && (r = e.maxZoom === void 0 ? m : e.maxResolution === void 0 ? s / o ** +a : n / o ** +a), a = i + Math.floor(Math.log(n / r) / Math.log(o)), r = n / o ** +(a - i), t = e.constrainResolution ? Ru(o, n, r, c, !f && p, l) : zu(n, r, c, !f && p, l);
+		let s = (d ? Math.max(F(d), Le(d)) : 360 * ht.degrees / u.getMetersPerUnit()) / Ku / 2 ** qu, m = s / 2 ** 28;
+		n = e.maxResolution, n === void 0 ? n = s / o ** +i : i = 0, r = e.minResolution, r === void 0 && (r = e.maxZoom === void 0 ? m : e.maxResolution === void 0 ? s / o ** +a : n / o ** +a), a = i + Math.floor(Math.log(n / r) / Math.log(o)), r = n / o ** +(a - i), t = e.constrainResolution ? zu(o, n, r, c, !f && p, l) : Bu(n, r, c, !f && p, l);
 	}
 	return {
 		constraint: t,
@@ -8120,17 +8120,17 @@ function Xu(e) {
 		zoomFactor: o
 	};
 }
-function Zu(e) {
+function Qu(e) {
 	if (e.enableRotation === void 0 || e.enableRotation) {
 		let t = e.constrainRotation;
-		return t === void 0 || t === !0 ? Uu() : t === !1 ? Vu : typeof t == "number" ? Hu(t) : Vu;
+		return t === void 0 || t === !0 ? Wu() : t === !1 ? Hu : typeof t == "number" ? Uu(t) : Hu;
 	}
-	return Bu;
+	return Vu;
 }
-function Qu(e) {
+function $u(e) {
 	return !(e.sourceCenter && e.targetCenter && !st(e.sourceCenter, e.targetCenter) || e.sourceResolution !== e.targetResolution || e.sourceRotation !== e.targetRotation);
 }
-function $u(e, t, n, r, i) {
+function ed(e, t, n, r, i) {
 	let a = Math.cos(-i), o = Math.sin(-i), s = e[0] * a - e[1] * o, c = e[1] * a + e[0] * o;
 	return s += (t[0] / 2 - n[0]) * r, c += (n[1] - t[1] / 2) * r, o = -o, [s * a - c * o, c * a + s * o];
 }
@@ -8145,11 +8145,11 @@ var Y = {
 	MIN_ZOOM: "minZoom",
 	SOURCE: "source",
 	MAP: "map"
-}, ed = class extends Lr {
+}, td = class extends Lr {
 	constructor(e) {
 		super(), this.on, this.once, this.un, this.background_ = e.background;
 		let t = Object.assign({}, e);
-		typeof e.properties == "object" && (delete t.properties, Object.assign(t, e.properties)), t[Y.OPACITY] = e.opacity === void 0 ? 1 : e.opacity, B(typeof t[Y.OPACITY] == "number", "Layer opacity must be a number"), t[Y.VISIBLE] = e.visible === void 0 || e.visible, t[Y.Z_INDEX] = e.zIndex, t[Y.MAX_RESOLUTION] = e.maxResolution === void 0 ? 1 / 0 : e.maxResolution, t[Y.MIN_RESOLUTION] = e.minResolution === void 0 ? 0 : e.minResolution, t[Y.MIN_ZOOM] = e.minZoom === void 0 ? -1 / 0 : e.minZoom, t[Y.MAX_ZOOM] = e.maxZoom === void 0 ? 1 / 0 : e.maxZoom, this.className_ = t.className === void 0 ? "ol-layer" : t.className, delete t.className, this.setProperties(t), this.state_ = null;
+		typeof e.properties == "object" && (delete t.properties, Object.assign(t, e.properties)), t[Y.OPACITY] = e.opacity === void 0 ? 1 : e.opacity, V(typeof t[Y.OPACITY] == "number", "Layer opacity must be a number"), t[Y.VISIBLE] = e.visible === void 0 || e.visible, t[Y.Z_INDEX] = e.zIndex, t[Y.MAX_RESOLUTION] = e.maxResolution === void 0 ? 1 / 0 : e.maxResolution, t[Y.MIN_RESOLUTION] = e.minResolution === void 0 ? 0 : e.minResolution, t[Y.MIN_ZOOM] = e.minZoom === void 0 ? -1 / 0 : e.minZoom, t[Y.MAX_ZOOM] = e.maxZoom === void 0 ? 1 / 0 : e.maxZoom, this.className_ = t.className === void 0 ? "ol-layer" : t.className, delete t.className, this.setProperties(t), this.state_ = null;
 	}
 	getBackground() {
 		return this.background_;
@@ -8162,13 +8162,13 @@ var Y = {
 			layer: this,
 			managed: e === void 0 || e
 		}, n = this.getZIndex();
-		return t.opacity = P(Math.round(this.getOpacity() * 100) / 100, 0, 1), t.visible = this.getVisible(), t.extent = this.getExtent(), t.zIndex = n === void 0 && !t.managed ? 1 / 0 : n, t.maxResolution = this.getMaxResolution(), t.minResolution = Math.max(this.getMinResolution(), 0), t.minZoom = this.getMinZoom(), t.maxZoom = this.getMaxZoom(), this.state_ = t, t;
+		return t.opacity = qe(Math.round(this.getOpacity() * 100) / 100, 0, 1), t.visible = this.getVisible(), t.extent = this.getExtent(), t.zIndex = n === void 0 && !t.managed ? 1 / 0 : n, t.maxResolution = this.getMaxResolution(), t.minResolution = Math.max(this.getMinResolution(), 0), t.minZoom = this.getMinZoom(), t.maxZoom = this.getMaxZoom(), this.state_ = t, t;
 	}
 	getLayersArray(e) {
-		return F();
+		return I();
 	}
 	getLayerStatesArray(e) {
-		return F();
+		return I();
 	}
 	getExtent() {
 		return this.get(Y.EXTENT);
@@ -8189,7 +8189,7 @@ var Y = {
 		return this.get(Y.OPACITY);
 	}
 	getSourceState() {
-		return F();
+		return I();
 	}
 	getVisible() {
 		return this.get(Y.VISIBLE);
@@ -8216,7 +8216,7 @@ var Y = {
 		this.set(Y.MIN_ZOOM, e);
 	}
 	setOpacity(e) {
-		B(typeof e == "number", "Layer opacity must be a number"), this.set(Y.OPACITY, e);
+		V(typeof e == "number", "Layer opacity must be a number"), this.set(Y.OPACITY, e);
 	}
 	setVisible(e) {
 		this.set(Y.VISIBLE, e);
@@ -8227,7 +8227,7 @@ var Y = {
 	disposeInternal() {
 		this.state_ &&= (this.state_.layer = null, null), super.disposeInternal();
 	}
-}, td = class extends ed {
+}, nd = class extends td {
 	constructor(e) {
 		let t = Object.assign({}, e);
 		delete t.source, super(t), this.on, this.once, this.un, this.mapPrecomposeKey_ = null, this.mapRenderKey_ = null, this.sourceChangeKey_ = null, this.renderer_ = null, this.sourceReady_ = !1, this.rendered = !1, e.render && (this.render = e.render), e.map && this.setMap(e.map), this.addChangeListener(Y.SOURCE, this.handleSourcePropertyChange_);
@@ -8254,9 +8254,9 @@ var Y = {
 		this.changed(), !(this.sourceReady_ || this.getSource().getState() !== "ready") && (this.sourceReady_ = !0, this.dispatchEvent("sourceready"));
 	}
 	handleSourcePropertyChange_() {
-		this.sourceChangeKey_ &&= (z(this.sourceChangeKey_), null), this.sourceReady_ = !1;
+		this.sourceChangeKey_ &&= (B(this.sourceChangeKey_), null), this.sourceReady_ = !1;
 		let e = this.getSource();
-		e && (this.sourceChangeKey_ = R(e, L.CHANGE, this.handleSourceChange_, this), e.getState() === "ready" && (this.sourceReady_ = !0, setTimeout(() => {
+		e && (this.sourceChangeKey_ = z(e, R.CHANGE, this.handleSourceChange_, this), e.getState() === "ready" && (this.sourceReady_ = !0, setTimeout(() => {
 			this.dispatchEvent("sourceready");
 		}, 0))), this.changed();
 	}
@@ -8268,7 +8268,7 @@ var Y = {
 	}
 	isVisible(e) {
 		let t, n = this.getMapInternal();
-		!e && n && (e = n.getView()), t = e instanceof qu ? {
+		!e && n && (e = n.getView()), t = e instanceof Ju ? {
 			viewState: e.getState(),
 			extent: e.calculateExtent()
 		} : e, !t.layerStatesArray && n && (t.layerStatesArray = n.getLayerGroup().getLayerStatesArray());
@@ -8277,13 +8277,13 @@ var Y = {
 			if (r = t.layerStatesArray.find((e) => e.layer === this), !r) return !1;
 		} else r = this.getLayerState();
 		let i = this.getExtent();
-		return nd(r, t.viewState) && (!i || He(i, t.extent));
+		return rd(r, t.viewState) && (!i || Ve(i, t.extent));
 	}
 	getAttributions(e) {
 		if (!this.isVisible(e)) return [];
 		let t = this.getSource()?.getAttributions();
 		if (!t) return [];
-		let n = t(e instanceof qu ? e.getViewStateAndExtent() : e);
+		let n = t(e instanceof Ju ? e.getViewStateAndExtent() : e);
 		return Array.isArray(n) || (n = [n]), n;
 	}
 	render(e, t) {
@@ -8306,11 +8306,11 @@ var Y = {
 		return this.get(Y.MAP);
 	}
 	setMap(e) {
-		this.mapPrecomposeKey_ &&= (z(this.mapPrecomposeKey_), null), e || this.changed(), this.mapRenderKey_ &&= (z(this.mapRenderKey_), null), e && (this.mapPrecomposeKey_ = R(e, hs.PRECOMPOSE, this.handlePrecompose_, this), this.mapRenderKey_ = R(this, L.CHANGE, e.render, e), this.changed());
+		this.mapPrecomposeKey_ &&= (B(this.mapPrecomposeKey_), null), e || this.changed(), this.mapRenderKey_ &&= (B(this.mapRenderKey_), null), e && (this.mapPrecomposeKey_ = z(e, hs.PRECOMPOSE, this.handlePrecompose_, this), this.mapRenderKey_ = z(this, R.CHANGE, e.render, e), this.changed());
 	}
 	handlePrecompose_(e) {
 		let t = e.frameState.layerStatesArray, n = this.getLayerState(!1);
-		B(!t.some((e) => e.layer === n.layer), "A layer can only be added to the map once. Use either `layer.setMap()` or `map.addLayer()`, not both."), t.push(n);
+		V(!t.some((e) => e.layer === n.layer), "A layer can only be added to the map once. Use either `layer.setMap()` or `map.addLayer()`, not both."), t.push(n);
 	}
 	setSource(e) {
 		this.set(Y.SOURCE, e);
@@ -8331,14 +8331,14 @@ var Y = {
 		this.clearRenderer(), this.setSource(null), super.disposeInternal();
 	}
 };
-function nd(e, t) {
+function rd(e, t) {
 	if (!e.visible) return !1;
 	let n = t.resolution;
 	if (n < e.minResolution || n >= e.maxResolution) return !1;
 	let r = t.zoom;
 	return r > e.minZoom && r <= e.maxZoom;
 }
-var rd = { RENDER_ORDER: "renderOrder" }, id = class extends td {
+var id = { RENDER_ORDER: "renderOrder" }, ad = class extends nd {
 	constructor(e) {
 		e ||= {};
 		let t = Object.assign({}, e);
@@ -8354,7 +8354,7 @@ var rd = { RENDER_ORDER: "renderOrder" }, id = class extends td {
 		return this.renderBuffer_;
 	}
 	getRenderOrder() {
-		return this.get(rd.RENDER_ORDER);
+		return this.get(id.RENDER_ORDER);
 	}
 	getStyle() {
 		return this.style_;
@@ -8373,22 +8373,22 @@ var rd = { RENDER_ORDER: "renderOrder" }, id = class extends td {
 		n in e.declutter || (e.declutter[n] = new Us(9)), this.getRenderer().renderDeclutter(e, t);
 	}
 	setRenderOrder(e) {
-		this.set(rd.RENDER_ORDER, e);
+		this.set(id.RENDER_ORDER, e);
 	}
 	setStyle(e) {
 		this.style_ = e === void 0 ? ns : e;
-		let t = ad(e);
+		let t = od(e);
 		this.styleFunction_ = e === null ? void 0 : es(t), this.changed();
 	}
 	setDeclutter(e) {
 		this.declutter_ = e ? String(e) : void 0, this.changed();
 	}
 };
-function ad(e) {
+function od(e) {
 	if (e === void 0) return ns;
 	if (!e) return null;
 	if (typeof e == "function" || e instanceof $o) return e;
-	if (!Array.isArray(e)) return Yl([e]);
+	if (!Array.isArray(e)) return Xl([e]);
 	if (e.length === 0) return [];
 	let t = e.length, n = e[0];
 	if (n instanceof $o) {
@@ -8407,11 +8407,11 @@ function ad(e) {
 			if (!("style" in t)) throw Error("Expected a list of rules with a style property");
 			n[r] = t;
 		}
-		return Jl(n);
+		return Yl(n);
 	}
-	return Yl(e);
+	return Xl(e);
 }
-var od = class extends id {
+var sd = class extends ad {
 	constructor(e) {
 		super(e);
 	}
@@ -8424,12 +8424,12 @@ var od = class extends id {
 	LOADED: 2,
 	ERROR: 3,
 	EMPTY: 4
-}, sd = class extends Mr {
+}, cd = class extends Mr {
 	constructor(e, t, n) {
 		super(), n ||= {}, this.tileCoord = e, this.state = t, this.key = "", this.transition_ = n.transition === void 0 ? 250 : n.transition, this.transitionStarts_ = {}, this.interpolate = !!n.interpolate;
 	}
 	changed() {
-		this.dispatchEvent(L.CHANGE);
+		this.dispatchEvent(R.CHANGE);
 	}
 	release() {
 		this.setState(X.EMPTY);
@@ -8450,7 +8450,7 @@ var od = class extends id {
 		}
 	}
 	load() {
-		F();
+		I();
 	}
 	getAlpha(e, t) {
 		if (!this.transition_) return 1;
@@ -8458,7 +8458,7 @@ var od = class extends id {
 		if (!n) n = t, this.transitionStarts_[e] = n;
 		else if (n === -1) return 1;
 		let r = t - n + 1e3 / 60;
-		return r >= this.transition_ ? 1 : ju(r / this.transition_);
+		return r >= this.transition_ ? 1 : Mu(r / this.transition_);
 	}
 	inTransition(e) {
 		return this.transition_ ? this.transitionStarts_[e] !== -1 : !1;
@@ -8469,7 +8469,7 @@ var od = class extends id {
 	disposeInternal() {
 		this.release(), super.disposeInternal();
 	}
-}, cd = class extends sd {
+}, ld = class extends cd {
 	constructor(e, t, n, r, i, a) {
 		super(e, t, a), this.crossOrigin_ = r, this.src_ = n, this.key = n, this.image_, _a ? this.image_ = new OffscreenCanvas(1, 1) : (this.image_ = new Image(), r !== null && (this.image_.crossOrigin = r)), this.unlisten_ = null, this.tileLoadFunction_ = i;
 	}
@@ -8483,7 +8483,7 @@ var od = class extends id {
 		return this.crossOrigin_;
 	}
 	handleImageError_() {
-		this.state = X.ERROR, this.unlistenImage_(), this.image_ = ld(), this.changed();
+		this.state = X.ERROR, this.unlistenImage_(), this.image_ = ud(), this.changed();
 	}
 	handleImageLoad_() {
 		if (_a) this.state = X.LOADED;
@@ -8503,11 +8503,11 @@ var od = class extends id {
 		this.unlistenImage_(), this.image_ = null, super.disposeInternal();
 	}
 };
-function ld() {
+function ud() {
 	let e = ba(1, 1);
 	return e.fillStyle = "rgba(0,0,0,0)", e.fillRect(0, 0, 1, 1), e.canvas;
 }
-var ud = class {
+var dd = class {
 	constructor(e, t, n) {
 		this.decay_ = e, this.minVelocity_ = t, this.delay_ = n, this.points_ = [], this.angle_ = 0, this.initialVelocity_ = 0;
 	}
@@ -8534,11 +8534,11 @@ var ud = class {
 	getAngle() {
 		return this.angle_;
 	}
-}, dd = class extends jr {
+}, fd = class extends jr {
 	constructor(e, t, n) {
 		super(e), this.map = t, this.frameState = n === void 0 ? null : n;
 	}
-}, fd = class extends dd {
+}, pd = class extends fd {
 	constructor(e, t, n, r, i, a) {
 		super(e, t, i), this.originalEvent = n, this.pixel_ = null, this.coordinate_ = null, this.dragging = r !== void 0 && r, this.activePointers = a;
 	}
@@ -8562,8 +8562,8 @@ var ud = class {
 	}
 }, Z = {
 	SINGLECLICK: "singleclick",
-	CLICK: L.CLICK,
-	DBLCLICK: L.DBLCLICK,
+	CLICK: R.CLICK,
+	DBLCLICK: R.DBLCLICK,
 	POINTERDRAG: "pointerdrag",
 	POINTERMOVE: "pointermove",
 	POINTERDOWN: "pointerdown",
@@ -8573,22 +8573,22 @@ var ud = class {
 	POINTERENTER: "pointerenter",
 	POINTERLEAVE: "pointerleave",
 	POINTERCANCEL: "pointercancel"
-}, pd = {
+}, md = {
 	POINTERMOVE: "pointermove",
 	POINTERDOWN: "pointerdown"
-}, md = class extends Mr {
+}, hd = class extends Mr {
 	constructor(e, t) {
 		super(e), this.map_ = e, this.clickTimeoutId_, this.emulateClicks_ = !1, this.dragging_ = !1, this.dragListenerKeys_ = [], this.moveTolerance_ = t === void 0 ? 1 : t, this.down_ = null;
 		let n = this.map_.getViewport();
-		this.activePointers_ = [], this.trackedTouches_ = {}, this.element_ = n, this.pointerdownListenerKey_ = R(n, pd.POINTERDOWN, this.handlePointerDown_, this), this.originalPointerMoveEvent_, this.relayedListenerKey_ = R(n, pd.POINTERMOVE, this.relayMoveEvent_, this), this.boundHandleTouchMove_ = this.handleTouchMove_.bind(this), this.element_.addEventListener(L.TOUCHMOVE, this.boundHandleTouchMove_, ya ? { passive: !1 } : !1);
+		this.activePointers_ = [], this.trackedTouches_ = {}, this.element_ = n, this.pointerdownListenerKey_ = z(n, md.POINTERDOWN, this.handlePointerDown_, this), this.originalPointerMoveEvent_, this.relayedListenerKey_ = z(n, md.POINTERMOVE, this.relayMoveEvent_, this), this.boundHandleTouchMove_ = this.handleTouchMove_.bind(this), this.element_.addEventListener(R.TOUCHMOVE, this.boundHandleTouchMove_, ya ? { passive: !1 } : !1);
 	}
 	emulateClick_(e) {
-		let t = new fd(Z.CLICK, this.map_, e);
+		let t = new pd(Z.CLICK, this.map_, e);
 		this.dispatchEvent(t), this.clickTimeoutId_ === void 0 ? this.clickTimeoutId_ = setTimeout(() => {
 			this.clickTimeoutId_ = void 0;
-			let t = new fd(Z.SINGLECLICK, this.map_, e);
+			let t = new pd(Z.SINGLECLICK, this.map_, e);
 			this.dispatchEvent(t);
-		}, 250) : (clearTimeout(this.clickTimeoutId_), this.clickTimeoutId_ = void 0, t = new fd(Z.DBLCLICK, this.map_, e), this.dispatchEvent(t));
+		}, 250) : (clearTimeout(this.clickTimeoutId_), this.clickTimeoutId_ = void 0, t = new pd(Z.DBLCLICK, this.map_, e), this.dispatchEvent(t));
 	}
 	updateActivePointers_(e) {
 		let t = e, n = t.pointerId;
@@ -8603,34 +8603,34 @@ var ud = class {
 	}
 	handlePointerUp_(e) {
 		this.updateActivePointers_(e);
-		let t = new fd(Z.POINTERUP, this.map_, e, void 0, void 0, this.activePointers_);
-		this.dispatchEvent(t), this.emulateClicks_ && !t.defaultPrevented && !this.dragging_ && this.isMouseActionButton_(e) && this.emulateClick_(this.down_), this.activePointers_.length === 0 && (this.dragListenerKeys_.forEach(z), this.dragListenerKeys_.length = 0, this.dragging_ = !1, this.down_ = null);
+		let t = new pd(Z.POINTERUP, this.map_, e, void 0, void 0, this.activePointers_);
+		this.dispatchEvent(t), this.emulateClicks_ && !t.defaultPrevented && !this.dragging_ && this.isMouseActionButton_(e) && this.emulateClick_(this.down_), this.activePointers_.length === 0 && (this.dragListenerKeys_.forEach(B), this.dragListenerKeys_.length = 0, this.dragging_ = !1, this.down_ = null);
 	}
 	isMouseActionButton_(e) {
 		return e.button === 0;
 	}
 	handlePointerDown_(e) {
 		this.emulateClicks_ = this.activePointers_.length === 0, this.updateActivePointers_(e);
-		let t = new fd(Z.POINTERDOWN, this.map_, e, void 0, void 0, this.activePointers_);
+		let t = new pd(Z.POINTERDOWN, this.map_, e, void 0, void 0, this.activePointers_);
 		if (this.dispatchEvent(t), this.down_ = new PointerEvent(e.type, e), Object.defineProperty(this.down_, "target", {
 			writable: !1,
 			value: e.target
 		}), this.dragListenerKeys_.length === 0) {
 			let e = this.map_.getOwnerDocument();
-			this.dragListenerKeys_.push(R(e, Z.POINTERMOVE, this.handlePointerMove_, this), R(e, Z.POINTERUP, this.handlePointerUp_, this), R(this.element_, Z.POINTERCANCEL, this.handlePointerUp_, this)), this.element_.getRootNode && this.element_.getRootNode() !== e && this.dragListenerKeys_.push(R(this.element_.getRootNode(), Z.POINTERUP, this.handlePointerUp_, this));
+			this.dragListenerKeys_.push(z(e, Z.POINTERMOVE, this.handlePointerMove_, this), z(e, Z.POINTERUP, this.handlePointerUp_, this), z(this.element_, Z.POINTERCANCEL, this.handlePointerUp_, this)), this.element_.getRootNode && this.element_.getRootNode() !== e && this.dragListenerKeys_.push(z(this.element_.getRootNode(), Z.POINTERUP, this.handlePointerUp_, this));
 		}
 	}
 	handlePointerMove_(e) {
 		if (this.isMoving_(e)) {
 			this.updateActivePointers_(e), this.dragging_ = !0;
-			let t = new fd(Z.POINTERDRAG, this.map_, e, this.dragging_, void 0, this.activePointers_);
+			let t = new pd(Z.POINTERDRAG, this.map_, e, this.dragging_, void 0, this.activePointers_);
 			this.dispatchEvent(t);
 		}
 	}
 	relayMoveEvent_(e) {
 		this.originalPointerMoveEvent_ = e;
 		let t = !!(this.down_ && this.isMoving_(e));
-		this.dispatchEvent(new fd(Z.POINTERMOVE, this.map_, e, t));
+		this.dispatchEvent(new pd(Z.POINTERMOVE, this.map_, e, t));
 	}
 	handleTouchMove_(e) {
 		let t = this.originalPointerMoveEvent_;
@@ -8640,20 +8640,20 @@ var ud = class {
 		return this.dragging_ || Math.abs(e.clientX - this.down_.clientX) > this.moveTolerance_ || Math.abs(e.clientY - this.down_.clientY) > this.moveTolerance_;
 	}
 	disposeInternal() {
-		this.relayedListenerKey_ &&= (z(this.relayedListenerKey_), null), this.element_.removeEventListener(L.TOUCHMOVE, this.boundHandleTouchMove_), this.pointerdownListenerKey_ &&= (z(this.pointerdownListenerKey_), null), this.dragListenerKeys_.forEach(z), this.dragListenerKeys_.length = 0, this.element_ = null, super.disposeInternal();
+		this.relayedListenerKey_ &&= (B(this.relayedListenerKey_), null), this.element_.removeEventListener(R.TOUCHMOVE, this.boundHandleTouchMove_), this.pointerdownListenerKey_ &&= (B(this.pointerdownListenerKey_), null), this.dragListenerKeys_.forEach(B), this.dragListenerKeys_.length = 0, this.element_ = null, super.disposeInternal();
 	}
-}, hd = {
+}, gd = {
 	POSTRENDER: "postrender",
 	MOVESTART: "movestart",
 	MOVEEND: "moveend",
 	LOADSTART: "loadstart",
 	LOADEND: "loadend"
-}, gd = {
+}, _d = {
 	LAYERGROUP: "layergroup",
 	SIZE: "size",
 	TARGET: "target",
 	VIEW: "view"
-}, _d = 1 / 0, vd = class {
+}, vd = 1 / 0, yd = class {
 	constructor(e, t) {
 		this.priorityFunction_ = e, this.keyFunction_ = t, this.elements_ = [], this.priorities_ = [], this.queuedElements_ = {};
 	}
@@ -8667,9 +8667,9 @@ var ud = class {
 		return delete this.queuedElements_[r], n;
 	}
 	enqueue(e) {
-		B(!(this.keyFunction_(e) in this.queuedElements_), "Tried to enqueue an `element` that was already added to the queue");
+		V(!(this.keyFunction_(e) in this.queuedElements_), "Tried to enqueue an `element` that was already added to the queue");
 		let t = this.priorityFunction_(e);
-		return t != _d && (this.elements_.push(e), this.priorities_.push(t), this.queuedElements_[this.keyFunction_(e)] = !0, this.siftDown_(0, this.elements_.length - 1), !0);
+		return t != vd && (this.elements_.push(e), this.priorities_.push(t), this.queuedElements_[this.keyFunction_(e)] = !0, this.siftDown_(0, this.elements_.length - 1), !0);
 	}
 	getCount() {
 		return this.elements_.length;
@@ -8715,16 +8715,16 @@ var ud = class {
 	}
 	reprioritize() {
 		let e = this.priorityFunction_, t = this.elements_, n = this.priorities_, r = 0, i = t.length, a, o, s;
-		for (o = 0; o < i; ++o) a = t[o], s = e(a), s == _d ? delete this.queuedElements_[this.keyFunction_(a)] : (n[r] = s, t[r++] = a);
+		for (o = 0; o < i; ++o) a = t[o], s = e(a), s == vd ? delete this.queuedElements_[this.keyFunction_(a)] : (n[r] = s, t[r++] = a);
 		t.length = r, n.length = r, this.heapify_();
 	}
-}, yd = class extends vd {
+}, bd = class extends yd {
 	constructor(e, t) {
 		super((t) => e.apply(null, t), (e) => e[0].getKey()), this.boundHandleTileChange_ = this.handleTileChange.bind(this), this.tileChangeCallback_ = t, this.tilesLoading_ = 0, this.tilesLoadingKeys_ = {};
 	}
 	enqueue(e) {
 		let t = super.enqueue(e);
-		return t && e[0].addEventListener(L.CHANGE, this.boundHandleTileChange_), t;
+		return t && e[0].addEventListener(R.CHANGE, this.boundHandleTileChange_), t;
 	}
 	getTilesLoading() {
 		return this.tilesLoading_;
@@ -8732,7 +8732,7 @@ var ud = class {
 	handleTileChange(e) {
 		let t = e.target, n = t.getState();
 		if (n === X.LOADED || n === X.ERROR || n === X.EMPTY) {
-			n !== X.ERROR && t.removeEventListener(L.CHANGE, this.boundHandleTileChange_);
+			n !== X.ERROR && t.removeEventListener(R.CHANGE, this.boundHandleTileChange_);
 			let e = t.getKey();
 			e in this.tilesLoadingKeys_ && (delete this.tilesLoadingKeys_[e], --this.tilesLoading_), this.tileChangeCallback_();
 		}
@@ -8745,12 +8745,12 @@ var ud = class {
 		}
 	}
 };
-function bd(e, t, n, r, i) {
-	if (!e || !(n in e.wantedTiles) || !e.wantedTiles[n][t.getKey()]) return _d;
+function xd(e, t, n, r, i) {
+	if (!e || !(n in e.wantedTiles) || !e.wantedTiles[n][t.getKey()]) return vd;
 	let a = e.viewState.center, o = r[0] - a[0], s = r[1] - a[1];
 	return 65536 * Math.log(i) + Math.sqrt(o * o + s * s) / i;
 }
-var xd = class extends Lr {
+var Sd = class extends Lr {
 	constructor(e) {
 		super();
 		let t = e.element;
@@ -8764,17 +8764,17 @@ var xd = class extends Lr {
 	}
 	setMap(e) {
 		this.map_ && this.element?.remove();
-		for (let e = 0, t = this.listenerKeys.length; e < t; ++e) z(this.listenerKeys[e]);
+		for (let e = 0, t = this.listenerKeys.length; e < t; ++e) B(this.listenerKeys[e]);
 		if (this.listenerKeys.length = 0, this.map_ = e, e) {
 			let t = this.target_ ?? e.getOverlayContainerStopEvent();
-			this.element && t.appendChild(this.element), this.render !== Or && this.listenerKeys.push(R(e, hd.POSTRENDER, this.render, this)), e.render();
+			this.element && t.appendChild(this.element), this.render !== Or && this.listenerKeys.push(z(e, gd.POSTRENDER, this.render, this)), e.render();
 		}
 	}
 	render(e) {}
 	setTarget(e) {
 		this.target_ = typeof e == "string" ? document.getElementById(e) : e;
 	}
-}, Sd = class extends xd {
+}, Cd = class extends Sd {
 	constructor(e) {
 		e ||= {}, super({
 			element: document.createElement("div"),
@@ -8786,7 +8786,7 @@ var xd = class extends Lr {
 		let o = e.label === void 0 ? "i" : e.label;
 		typeof o == "string" ? (this.label_ = document.createElement("span"), this.label_.textContent = o, this.label_.className = r) : this.label_ = o;
 		let s = this.collapsible_ && !this.collapsed_ ? this.collapseLabel_ : this.label_;
-		this.toggleButton_ = document.createElement("button"), this.toggleButton_.setAttribute("type", "button"), this.toggleButton_.setAttribute("aria-expanded", String(!this.collapsed_)), this.toggleButton_.title = n, this.toggleButton_.appendChild(s), this.toggleButton_.addEventListener(L.CLICK, this.handleClick_.bind(this), !1);
+		this.toggleButton_ = document.createElement("button"), this.toggleButton_.setAttribute("type", "button"), this.toggleButton_.setAttribute("aria-expanded", String(!this.collapsed_)), this.toggleButton_.title = n, this.toggleButton_.appendChild(s), this.toggleButton_.addEventListener(R.CLICK, this.handleClick_.bind(this), !1);
 		let c = t + " ol-unselectable ol-control" + (this.collapsed_ && this.collapsible_ ? " " + fo : "") + (this.collapsible_ ? "" : " ol-uncollapsible"), l = this.element;
 		l.className = c, l.appendChild(this.toggleButton_), l.appendChild(this.ulElement_), this.renderedAttributions_ = [], this.renderedVisible_ = !0;
 	}
@@ -8834,7 +8834,7 @@ var xd = class extends Lr {
 	render(e) {
 		this.updateElement_(e.frameState);
 	}
-}, Cd = class extends xd {
+}, wd = class extends Sd {
 	constructor(e) {
 		e ||= {}, super({
 			element: document.createElement("div"),
@@ -8844,7 +8844,7 @@ var xd = class extends Lr {
 		let t = e.className === void 0 ? "ol-rotate" : e.className, n = e.label === void 0 ? "⇧" : e.label, r = e.compassClassName === void 0 ? "ol-compass" : e.compassClassName;
 		this.label_ = null, typeof n == "string" ? (this.label_ = document.createElement("span"), this.label_.className = r, this.label_.textContent = n) : (this.label_ = n, this.label_.classList.add(r));
 		let i = e.tipLabel ? e.tipLabel : "Reset rotation", a = document.createElement("button");
-		a.className = t + "-reset", a.setAttribute("type", "button"), a.title = i, a.appendChild(this.label_), a.addEventListener(L.CLICK, this.handleClick_.bind(this), !1);
+		a.className = t + "-reset", a.setAttribute("type", "button"), a.title = i, a.appendChild(this.label_), a.addEventListener(R.CLICK, this.handleClick_.bind(this), !1);
 		let o = t + " ol-unselectable ol-control", s = this.element;
 		s.className = o, s.appendChild(a), this.callResetNorth_ = e.resetNorth ? e.resetNorth : void 0, this.duration_ = e.duration === void 0 ? 250 : e.duration, this.autoHide_ = e.autoHide === void 0 || e.autoHide, this.rotation_ = void 0, this.autoHide_ && this.element.classList.add(uo);
 	}
@@ -8858,7 +8858,7 @@ var xd = class extends Lr {
 		t !== void 0 && (this.duration_ > 0 && t % (2 * Math.PI) != 0 ? e.animate({
 			rotation: 0,
 			duration: this.duration_,
-			easing: Mu
+			easing: Nu
 		}) : e.setRotation(0));
 	}
 	render(e) {
@@ -8875,16 +8875,16 @@ var xd = class extends Lr {
 		}
 		this.rotation_ = n;
 	}
-}, wd = class extends xd {
+}, Td = class extends Sd {
 	constructor(e) {
 		e ||= {}, super({
 			element: document.createElement("div"),
 			target: e.target
 		});
 		let t = e.className === void 0 ? "ol-zoom" : e.className, n = e.delta === void 0 ? 1 : e.delta, r = e.zoomInClassName === void 0 ? t + "-in" : e.zoomInClassName, i = e.zoomOutClassName === void 0 ? t + "-out" : e.zoomOutClassName, a = e.zoomInLabel === void 0 ? "+" : e.zoomInLabel, o = e.zoomOutLabel === void 0 ? "–" : e.zoomOutLabel, s = e.zoomInTipLabel === void 0 ? "Zoom in" : e.zoomInTipLabel, c = e.zoomOutTipLabel === void 0 ? "Zoom out" : e.zoomOutTipLabel, l = document.createElement("button");
-		l.className = r, l.setAttribute("type", "button"), l.title = s, l.appendChild(typeof a == "string" ? document.createTextNode(a) : a), l.addEventListener(L.CLICK, this.handleClick_.bind(this, n), !1);
+		l.className = r, l.setAttribute("type", "button"), l.title = s, l.appendChild(typeof a == "string" ? document.createTextNode(a) : a), l.addEventListener(R.CLICK, this.handleClick_.bind(this, n), !1);
 		let u = document.createElement("button");
-		u.className = i, u.setAttribute("type", "button"), u.title = c, u.appendChild(typeof o == "string" ? document.createTextNode(o) : o), u.addEventListener(L.CLICK, this.handleClick_.bind(this, -n), !1);
+		u.className = i, u.setAttribute("type", "button"), u.title = c, u.appendChild(typeof o == "string" ? document.createTextNode(o) : o), u.addEventListener(R.CLICK, this.handleClick_.bind(this, -n), !1);
 		let d = t + " ol-unselectable ol-control", f = this.element;
 		f.className = d, f.appendChild(l), f.appendChild(u), this.duration_ = e.duration === void 0 ? 250 : e.duration;
 	}
@@ -8900,22 +8900,22 @@ var xd = class extends Lr {
 			this.duration_ > 0 ? (t.getAnimating() && t.cancelAnimations(), t.animate({
 				zoom: r,
 				duration: this.duration_,
-				easing: Mu
+				easing: Nu
 			})) : t.setZoom(r);
 		}
 	}
 };
-function Td(e) {
+function Ed(e) {
 	e ||= {};
 	let t = new fs();
-	return (e.zoom === void 0 || e.zoom) && t.push(new wd(e.zoomOptions)), (e.rotate === void 0 || e.rotate) && t.push(new Cd(e.rotateOptions)), (e.attribution === void 0 || e.attribution) && t.push(new Sd(e.attributionOptions)), t;
+	return (e.zoom === void 0 || e.zoom) && t.push(new Td(e.zoomOptions)), (e.rotate === void 0 || e.rotate) && t.push(new wd(e.rotateOptions)), (e.attribution === void 0 || e.attribution) && t.push(new Cd(e.attributionOptions)), t;
 }
-var Ed = { ACTIVE: "active" }, Dd = class extends Lr {
+var Dd = { ACTIVE: "active" }, Od = class extends Lr {
 	constructor(e) {
 		super(), this.on, this.once, this.un, e && e.handleEvent && (this.handleEvent = e.handleEvent), this.map_ = null, this.setActive(!0);
 	}
 	getActive() {
-		return this.get(Ed.ACTIVE);
+		return this.get(Dd.ACTIVE);
 	}
 	getMap() {
 		return this.map_;
@@ -8924,24 +8924,24 @@ var Ed = { ACTIVE: "active" }, Dd = class extends Lr {
 		return !0;
 	}
 	setActive(e) {
-		this.set(Ed.ACTIVE, e);
+		this.set(Dd.ACTIVE, e);
 	}
 	setMap(e) {
 		this.map_ = e;
 	}
 };
-function Od(e, t, n) {
+function kd(e, t, n) {
 	let r = e.getCenterInternal();
 	if (r) {
 		let i = [r[0] + t[0], r[1] + t[1]];
 		e.animateInternal({
 			duration: n === void 0 ? 250 : n,
-			easing: Pu,
+			easing: Fu,
 			center: e.getConstrainedCenter(i)
 		});
 	}
 }
-function kd(e, t, n, r) {
+function Ad(e, t, n, r) {
 	let i = e.getZoom();
 	if (i === void 0) return;
 	let a = e.getConstrainedZoom(i + t), o = e.getResolutionForZoom(a);
@@ -8949,10 +8949,10 @@ function kd(e, t, n, r) {
 		resolution: o,
 		anchor: n,
 		duration: r === void 0 ? 250 : r,
-		easing: Mu
+		easing: Nu
 	});
 }
-var Ad = class extends Dd {
+var jd = class extends Od {
 	constructor(e) {
 		super(), e ||= {}, this.delta_ = e.delta ? e.delta : 1, this.duration_ = e.duration === void 0 ? 250 : e.duration;
 	}
@@ -8960,12 +8960,12 @@ var Ad = class extends Dd {
 		let t = !1;
 		if (e.type == Z.DBLCLICK) {
 			let n = e.originalEvent, r = e.map, i = e.coordinate, a = n.shiftKey ? -this.delta_ : this.delta_;
-			kd(r.getView(), a, i, this.duration_), n.preventDefault(), t = !0;
+			Ad(r.getView(), a, i, this.duration_), n.preventDefault(), t = !0;
 		}
 		return !t;
 	}
 };
-function jd(e) {
+function Md(e) {
 	let t = arguments;
 	return function(e) {
 		let n = !0;
@@ -8973,42 +8973,42 @@ function jd(e) {
 		return n;
 	};
 }
-var Md = function(e) {
+var Nd = function(e) {
 	let t = e.originalEvent;
 	return t.altKey && !(t.metaKey || t.ctrlKey) && !t.shiftKey;
-}, Nd = function(e) {
+}, Pd = function(e) {
 	let t = e.originalEvent;
 	return t.altKey && !(t.metaKey || t.ctrlKey) && t.shiftKey;
-}, Pd = function(e) {
+}, Fd = function(e) {
 	let t = e.map.getTargetElement(), n = t.getRootNode(), r = e.map.getOwnerDocument().activeElement;
 	return n instanceof ShadowRoot ? n.host.contains(r) : t.contains(r);
-}, Fd = function(e) {
+}, Id = function(e) {
 	let t = e.map.getTargetElement(), n = t.getRootNode();
-	return !(n instanceof ShadowRoot ? n.host : t).hasAttribute("tabindex") || Pd(e);
-}, Id = Er, Ld = function(e) {
+	return !(n instanceof ShadowRoot ? n.host : t).hasAttribute("tabindex") || Fd(e);
+}, Ld = Er, Rd = function(e) {
 	let t = e.originalEvent;
 	return "pointerId" in t && t.button == 0 && !(ma && ha && t.ctrlKey);
-}, Rd = Dr, zd = function(e) {
+}, zd = Dr, Bd = function(e) {
 	return e.type == Z.SINGLECLICK;
-}, Bd = function(e) {
-	let t = e.originalEvent;
-	return !t.altKey && !(t.metaKey || t.ctrlKey) && !t.shiftKey;
 }, Vd = function(e) {
 	let t = e.originalEvent;
-	return ha ? t.metaKey : t.ctrlKey;
+	return !t.altKey && !(t.metaKey || t.ctrlKey) && !t.shiftKey;
 }, Hd = function(e) {
 	let t = e.originalEvent;
-	return !t.altKey && !(t.metaKey || t.ctrlKey) && t.shiftKey;
+	return ha ? t.metaKey : t.ctrlKey;
 }, Ud = function(e) {
+	let t = e.originalEvent;
+	return !t.altKey && !(t.metaKey || t.ctrlKey) && t.shiftKey;
+}, Wd = function(e) {
 	let t = e.originalEvent, n = t.target.tagName;
 	return n !== "INPUT" && n !== "SELECT" && n !== "TEXTAREA" && !t.target.isContentEditable;
-}, Wd = function(e) {
-	let t = e.originalEvent;
-	return "pointerId" in t && t.pointerType == "mouse";
 }, Gd = function(e) {
 	let t = e.originalEvent;
+	return "pointerId" in t && t.pointerType == "mouse";
+}, Kd = function(e) {
+	let t = e.originalEvent;
 	return "pointerId" in t && t.isPrimary && t.button === 0;
-}, Kd = class extends Dd {
+}, qd = class extends Od {
 	constructor(e) {
 		e ||= {}, super(e), e.handleDownEvent && (this.handleDownEvent = e.handleDownEvent), e.handleDragEvent && (this.handleDragEvent = e.handleDragEvent), e.handleMoveEvent && (this.handleMoveEvent = e.handleMoveEvent), e.handleUpEvent && (this.handleUpEvent = e.handleUpEvent), e.stopDown && (this.stopDown = e.stopDown), this.handlingDownUpSequence = !1, this.targetPointers = [];
 	}
@@ -9045,7 +9045,7 @@ var Md = function(e) {
 		e.activePointers && (this.targetPointers = e.activePointers);
 	}
 };
-function qd(e) {
+function Jd(e) {
 	let t = e.length, n = 0, r = 0;
 	for (let i = 0; i < t; i++) n += e[i].clientX, r += e[i].clientY;
 	return {
@@ -9053,16 +9053,16 @@ function qd(e) {
 		clientY: r / t
 	};
 }
-var Jd = class extends Kd {
+var Yd = class extends qd {
 	constructor(e) {
 		super({ stopDown: Dr }), e ||= {}, this.kinetic_ = e.kinetic, this.lastCentroid = null, this.lastPointersCount_, this.panning_ = !1;
-		let t = e.condition ? e.condition : jd(Bd, Gd);
-		this.condition_ = e.onFocusOnly ? jd(Fd, t) : t, this.noKinetic_ = !1;
+		let t = e.condition ? e.condition : Md(Vd, Kd);
+		this.condition_ = e.onFocusOnly ? Md(Id, t) : t, this.noKinetic_ = !1;
 	}
 	handleDragEvent(e) {
 		let t = e.map;
 		this.panning_ || (this.panning_ = !0, t.getView().beginInteraction());
-		let n = this.targetPointers, r = t.getEventPixel(qd(n));
+		let n = this.targetPointers, r = t.getEventPixel(Jd(n));
 		if (n.length == this.lastPointersCount_) {
 			if (this.kinetic_ && this.kinetic_.update(r[0], r[1]), this.lastCentroid) {
 				let t = [this.lastCentroid[0] - r[0], r[1] - this.lastCentroid[1]], n = e.map.getView();
@@ -9079,7 +9079,7 @@ var Jd = class extends Kd {
 				n.animateInternal({
 					center: n.getConstrainedCenter(o),
 					duration: 500,
-					easing: Mu
+					easing: Nu
 				});
 			}
 			return this.panning_ && (this.panning_ = !1, n.endInteraction()), !1;
@@ -9093,14 +9093,14 @@ var Jd = class extends Kd {
 		}
 		return !1;
 	}
-}, Yd = class extends Kd {
+}, Xd = class extends qd {
 	constructor(e) {
-		e ||= {}, super({ stopDown: Dr }), this.condition_ = e.condition ? e.condition : Nd, this.lastAngle_ = void 0, this.duration_ = e.duration === void 0 ? 250 : e.duration;
+		e ||= {}, super({ stopDown: Dr }), this.condition_ = e.condition ? e.condition : Pd, this.lastAngle_ = void 0, this.duration_ = e.duration === void 0 ? 250 : e.duration;
 	}
 	handleDragEvent(e) {
-		if (!Wd(e)) return;
+		if (!Gd(e)) return;
 		let t = e.map, n = t.getView();
-		if (n.getConstraints().rotation === Bu) return;
+		if (n.getConstraints().rotation === Vu) return;
 		let r = t.getSize(), i = e.pixel, a = Math.atan2(r[1] / 2 - i[1], i[0] - r[0] / 2);
 		if (this.lastAngle_ !== void 0) {
 			let e = a - this.lastAngle_;
@@ -9109,12 +9109,12 @@ var Jd = class extends Kd {
 		this.lastAngle_ = a;
 	}
 	handleUpEvent(e) {
-		return !Wd(e) || (e.map.getView().endInteraction(this.duration_), !1);
+		return !Gd(e) || (e.map.getView().endInteraction(this.duration_), !1);
 	}
 	handleDownEvent(e) {
-		return Wd(e) && Ld(e) && this.condition_(e) ? (e.map.getView().beginInteraction(), this.lastAngle_ = void 0, !0) : !1;
+		return Gd(e) && Rd(e) && this.condition_(e) ? (e.map.getView().beginInteraction(), this.lastAngle_ = void 0, !0) : !1;
 	}
-}, Xd = class extends _r {
+}, Zd = class extends _r {
 	constructor(e) {
 		super(), this.geometry_ = null, this.element_ = document.createElement("div"), this.element_.style.position = "absolute", this.element_.style.pointerEvents = "auto", this.element_.className = "ol-box " + e, this.map_ = null, this.startPixel_ = null, this.endPixel_ = null;
 	}
@@ -9149,18 +9149,18 @@ var Jd = class extends Kd {
 	getGeometry() {
 		return this.geometry_;
 	}
-}, Zd = {
+}, Qd = {
 	BOXSTART: "boxstart",
 	BOXDRAG: "boxdrag",
 	BOXEND: "boxend",
 	BOXCANCEL: "boxcancel"
-}, Qd = class extends jr {
+}, $d = class extends jr {
 	constructor(e, t, n) {
 		super(e), this.coordinate = t, this.mapBrowserEvent = n;
 	}
-}, $d = class extends Kd {
+}, ef = class extends qd {
 	constructor(e) {
-		super(), this.on, this.once, this.un, e ??= {}, this.box_ = new Xd(e.className || "ol-dragbox"), this.minArea_ = e.minArea ?? 64, e.onBoxEnd && (this.onBoxEnd = e.onBoxEnd), this.startPixel_ = null, this.condition_ = e.condition ?? Ld, this.boxEndCondition_ = e.boxEndCondition ?? this.defaultBoxEndCondition;
+		super(), this.on, this.once, this.un, e ??= {}, this.box_ = new Zd(e.className || "ol-dragbox"), this.minArea_ = e.minArea ?? 64, e.onBoxEnd && (this.onBoxEnd = e.onBoxEnd), this.startPixel_ = null, this.condition_ = e.condition ?? Rd, this.boxEndCondition_ = e.boxEndCondition ?? this.defaultBoxEndCondition;
 	}
 	defaultBoxEndCondition(e, t, n) {
 		let r = n[0] - t[0], i = n[1] - t[1];
@@ -9170,27 +9170,27 @@ var Jd = class extends Kd {
 		return this.box_.getGeometry();
 	}
 	handleDragEvent(e) {
-		this.startPixel_ && (this.box_.setPixels(this.startPixel_, e.pixel), this.dispatchEvent(new Qd(Zd.BOXDRAG, e.coordinate, e)));
+		this.startPixel_ && (this.box_.setPixels(this.startPixel_, e.pixel), this.dispatchEvent(new $d(Qd.BOXDRAG, e.coordinate, e)));
 	}
 	handleUpEvent(e) {
 		if (!this.startPixel_) return !1;
 		let t = this.boxEndCondition_(e, this.startPixel_, e.pixel);
-		return t && this.onBoxEnd(e), this.dispatchEvent(new Qd(t ? Zd.BOXEND : Zd.BOXCANCEL, e.coordinate, e)), this.box_.setMap(null), this.startPixel_ = null, !1;
+		return t && this.onBoxEnd(e), this.dispatchEvent(new $d(t ? Qd.BOXEND : Qd.BOXCANCEL, e.coordinate, e)), this.box_.setMap(null), this.startPixel_ = null, !1;
 	}
 	handleDownEvent(e) {
-		return this.condition_(e) ? (this.startPixel_ = e.pixel, this.box_.setMap(e.map), this.box_.setPixels(this.startPixel_, this.startPixel_), this.dispatchEvent(new Qd(Zd.BOXSTART, e.coordinate, e)), !0) : !1;
+		return this.condition_(e) ? (this.startPixel_ = e.pixel, this.box_.setMap(e.map), this.box_.setPixels(this.startPixel_, this.startPixel_), this.dispatchEvent(new $d(Qd.BOXSTART, e.coordinate, e)), !0) : !1;
 	}
 	onBoxEnd(e) {}
 	setActive(e) {
-		e || (this.box_.setMap(null), this.startPixel_ &&= (this.dispatchEvent(new Qd(Zd.BOXCANCEL, this.startPixel_, null)), null)), super.setActive(e);
+		e || (this.box_.setMap(null), this.startPixel_ &&= (this.dispatchEvent(new $d(Qd.BOXCANCEL, this.startPixel_, null)), null)), super.setActive(e);
 	}
 	setMap(e) {
-		this.getMap() && (this.box_.setMap(null), this.startPixel_ &&= (this.dispatchEvent(new Qd(Zd.BOXCANCEL, this.startPixel_, null)), null)), super.setMap(e);
+		this.getMap() && (this.box_.setMap(null), this.startPixel_ &&= (this.dispatchEvent(new $d(Qd.BOXCANCEL, this.startPixel_, null)), null)), super.setMap(e);
 	}
-}, ef = class extends $d {
+}, tf = class extends ef {
 	constructor(e) {
 		e ||= {};
-		let t = e.condition ? e.condition : Hd;
+		let t = e.condition ? e.condition : Ud;
 		super({
 			condition: t,
 			className: e.className || "ol-dragzoom",
@@ -9205,55 +9205,55 @@ var Jd = class extends Kd {
 		}
 		t.fitInternal(n, {
 			duration: this.duration_,
-			easing: Mu
+			easing: Nu
 		});
 	}
-}, tf = {
+}, nf = {
 	LEFT: "ArrowLeft",
 	UP: "ArrowUp",
 	RIGHT: "ArrowRight",
 	DOWN: "ArrowDown"
-}, nf = class extends Dd {
+}, rf = class extends Od {
 	constructor(e) {
 		super(), e ||= {}, this.defaultCondition_ = function(e) {
-			return Bd(e) && Ud(e);
+			return Vd(e) && Wd(e);
 		}, this.condition_ = e.condition === void 0 ? this.defaultCondition_ : e.condition, this.duration_ = e.duration === void 0 ? 100 : e.duration, this.pixelDelta_ = e.pixelDelta === void 0 ? 128 : e.pixelDelta;
 	}
 	handleEvent(e) {
 		let t = !1;
-		if (e.type == L.KEYDOWN) {
+		if (e.type == R.KEYDOWN) {
 			let n = e.originalEvent, r = n.key;
-			if (this.condition_(e) && (r == tf.DOWN || r == tf.LEFT || r == tf.RIGHT || r == tf.UP)) {
+			if (this.condition_(e) && (r == nf.DOWN || r == nf.LEFT || r == nf.RIGHT || r == nf.UP)) {
 				let i = e.map.getView(), a = i.getResolution() * this.pixelDelta_, o = 0, s = 0;
-				r == tf.DOWN ? s = -a : r == tf.LEFT ? o = -a : r == tf.RIGHT ? o = a : s = a;
+				r == nf.DOWN ? s = -a : r == nf.LEFT ? o = -a : r == nf.RIGHT ? o = a : s = a;
 				let c = [o, s];
-				ct(c, i.getRotation()), Od(i, c, this.duration_), n.preventDefault(), t = !0;
+				ct(c, i.getRotation()), kd(i, c, this.duration_), n.preventDefault(), t = !0;
 			}
 		}
 		return !t;
 	}
-}, rf = class extends Dd {
+}, af = class extends Od {
 	constructor(e) {
 		super(), e ||= {}, this.condition_ = e.condition ? e.condition : function(e) {
-			return !Vd(e) && Ud(e);
+			return !Hd(e) && Wd(e);
 		}, this.delta_ = e.delta ? e.delta : 1, this.duration_ = e.duration === void 0 ? 100 : e.duration;
 	}
 	handleEvent(e) {
 		let t = !1;
-		if (e.type == L.KEYDOWN || e.type == L.KEYPRESS) {
+		if (e.type == R.KEYDOWN || e.type == R.KEYPRESS) {
 			let n = e.originalEvent, r = n.key;
 			if (this.condition_(e) && (r === "+" || r === "-")) {
 				let i = e.map, a = r === "+" ? this.delta_ : -this.delta_;
-				kd(i.getView(), a, void 0, this.duration_), n.preventDefault(), t = !0;
+				Ad(i.getView(), a, void 0, this.duration_), n.preventDefault(), t = !0;
 			}
 		}
 		return !t;
 	}
-}, af = 40, of = 300, sf = class extends Dd {
+}, of = 40, sf = 300, cf = class extends Od {
 	constructor(e) {
 		e ||= {}, super(e), this.totalDelta_ = 0, this.lastDelta_ = 0, this.maxDelta_ = e.maxDelta === void 0 ? 1 : e.maxDelta, this.duration_ = e.duration === void 0 ? 250 : e.duration, this.timeout_ = e.timeout === void 0 ? 80 : e.timeout, this.useAnchor_ = e.useAnchor === void 0 || e.useAnchor, this.constrainResolution_ = e.constrainResolution !== void 0 && e.constrainResolution;
-		let t = e.condition ? e.condition : Id;
-		this.condition_ = e.onFocusOnly ? jd(Fd, t) : t, this.lastAnchor_ = null, this.startTime_ = void 0, this.timeoutId_, this.mode_ = void 0, this.trackpadEventGap_ = 400, this.trackpadTimeoutId_, this.deltaPerZoom_ = 300;
+		let t = e.condition ? e.condition : Ld;
+		this.condition_ = e.onFocusOnly ? Md(Id, t) : t, this.lastAnchor_ = null, this.startTime_ = void 0, this.timeoutId_, this.mode_ = void 0, this.trackpadEventGap_ = 400, this.trackpadTimeoutId_, this.deltaPerZoom_ = 300;
 	}
 	endInteraction_() {
 		this.trackpadTimeoutId_ = void 0;
@@ -9261,15 +9261,15 @@ var Jd = class extends Kd {
 		e && e.getView().endInteraction(void 0, this.lastDelta_ ? this.lastDelta_ > 0 ? 1 : -1 : 0, this.lastAnchor_ ? e.getCoordinateFromPixel(this.lastAnchor_) : null);
 	}
 	handleEvent(e) {
-		if (!this.condition_(e) || e.type !== L.WHEEL) return !0;
+		if (!this.condition_(e) || e.type !== R.WHEEL) return !0;
 		let t = e.map, n = e.originalEvent;
 		n.preventDefault(), this.useAnchor_ && (this.lastAnchor_ = e.pixel);
 		let r = n.deltaY;
 		switch (n.deltaMode) {
 			case WheelEvent.DOM_DELTA_LINE:
-				r *= af;
+				r *= of;
 				break;
-			case WheelEvent.DOM_DELTA_PAGE: r *= of;
+			case WheelEvent.DOM_DELTA_PAGE: r *= sf;
 		}
 		if (r === 0) return !1;
 		this.lastDelta_ = r;
@@ -9284,13 +9284,13 @@ var Jd = class extends Kd {
 	handleWheelZoom_(e) {
 		let t = e.getView();
 		t.getAnimating() && t.cancelAnimations();
-		let n = -P(this.totalDelta_, -this.maxDelta_ * this.deltaPerZoom_, this.maxDelta_ * this.deltaPerZoom_) / this.deltaPerZoom_;
-		(t.getConstrainResolution() || this.constrainResolution_) && (n = n ? n > 0 ? 1 : -1 : 0), kd(t, n, this.lastAnchor_ ? e.getCoordinateFromPixel(this.lastAnchor_) : null, this.duration_), this.mode_ = void 0, this.totalDelta_ = 0, this.lastAnchor_ = null, this.startTime_ = void 0, this.timeoutId_ = void 0;
+		let n = -qe(this.totalDelta_, -this.maxDelta_ * this.deltaPerZoom_, this.maxDelta_ * this.deltaPerZoom_) / this.deltaPerZoom_;
+		(t.getConstrainResolution() || this.constrainResolution_) && (n = n ? n > 0 ? 1 : -1 : 0), Ad(t, n, this.lastAnchor_ ? e.getCoordinateFromPixel(this.lastAnchor_) : null, this.duration_), this.mode_ = void 0, this.totalDelta_ = 0, this.lastAnchor_ = null, this.startTime_ = void 0, this.timeoutId_ = void 0;
 	}
 	setMouseAnchor(e) {
 		this.useAnchor_ = e, e || (this.lastAnchor_ = null);
 	}
-}, cf = class extends Kd {
+}, lf = class extends qd {
 	constructor(e) {
 		e ||= {};
 		let t = e;
@@ -9304,7 +9304,7 @@ var Jd = class extends Kd {
 		}
 		this.lastAngle_ = i;
 		let a = e.map, o = a.getView();
-		o.getConstraints().rotation !== Bu && (this.anchor_ = a.getCoordinateFromPixelInternal(a.getEventPixel(qd(this.targetPointers))), this.rotating_ && (a.render(), o.adjustRotationInternal(t, this.anchor_)));
+		o.getConstraints().rotation !== Vu && (this.anchor_ = a.getCoordinateFromPixelInternal(a.getEventPixel(Jd(this.targetPointers))), this.rotating_ && (a.render(), o.adjustRotationInternal(t, this.anchor_)));
 	}
 	handleUpEvent(e) {
 		return this.targetPointers.length < 2 ? (e.map.getView().endInteraction(this.duration_), !1) : !0;
@@ -9316,7 +9316,7 @@ var Jd = class extends Kd {
 		}
 		return !1;
 	}
-}, lf = class extends Kd {
+}, uf = class extends qd {
 	constructor(e) {
 		e ||= {};
 		let t = e;
@@ -9326,7 +9326,7 @@ var Jd = class extends Kd {
 		let t = 1, n = this.targetPointers[0], r = this.targetPointers[1], i = n.clientX - r.clientX, a = n.clientY - r.clientY, o = Math.sqrt(i * i + a * a);
 		this.lastDistance_ !== void 0 && (t = this.lastDistance_ / o), this.lastDistance_ = o;
 		let s = e.map, c = s.getView();
-		t != 1 && (this.lastScaleDelta_ = t), this.anchor_ = s.getCoordinateFromPixelInternal(s.getEventPixel(qd(this.targetPointers))), s.render(), c.adjustResolutionInternal(t, this.anchor_);
+		t != 1 && (this.lastScaleDelta_ = t), this.anchor_ = s.getCoordinateFromPixelInternal(s.getEventPixel(Jd(this.targetPointers))), s.render(), c.adjustResolutionInternal(t, this.anchor_);
 	}
 	handleUpEvent(e) {
 		if (this.targetPointers.length < 2) {
@@ -9343,82 +9343,82 @@ var Jd = class extends Kd {
 		return !1;
 	}
 };
-function uf(e) {
+function df(e) {
 	e ||= {};
-	let t = new fs(), n = new ud(-.005, .05, 100);
-	return (e.altShiftDragRotate === void 0 || e.altShiftDragRotate) && t.push(new Yd()), (e.doubleClickZoom === void 0 || e.doubleClickZoom) && t.push(new Ad({
+	let t = new fs(), n = new dd(-.005, .05, 100);
+	return (e.altShiftDragRotate === void 0 || e.altShiftDragRotate) && t.push(new Xd()), (e.doubleClickZoom === void 0 || e.doubleClickZoom) && t.push(new jd({
 		delta: e.zoomDelta,
 		duration: e.zoomDuration
-	})), (e.dragPan === void 0 || e.dragPan) && t.push(new Jd({
+	})), (e.dragPan === void 0 || e.dragPan) && t.push(new Yd({
 		onFocusOnly: e.onFocusOnly,
 		kinetic: n
-	})), (e.pinchRotate === void 0 || e.pinchRotate) && t.push(new cf()), (e.pinchZoom === void 0 || e.pinchZoom) && t.push(new lf({ duration: e.zoomDuration })), (e.keyboard === void 0 || e.keyboard) && (t.push(new nf()), t.push(new rf({
+	})), (e.pinchRotate === void 0 || e.pinchRotate) && t.push(new lf()), (e.pinchZoom === void 0 || e.pinchZoom) && t.push(new uf({ duration: e.zoomDuration })), (e.keyboard === void 0 || e.keyboard) && (t.push(new rf()), t.push(new af({
 		delta: e.zoomDelta,
 		duration: e.zoomDuration
-	}))), (e.mouseWheelZoom === void 0 || e.mouseWheelZoom) && t.push(new sf({
+	}))), (e.mouseWheelZoom === void 0 || e.mouseWheelZoom) && t.push(new cf({
 		onFocusOnly: e.onFocusOnly,
 		duration: e.zoomDuration
-	})), (e.shiftDragZoom === void 0 || e.shiftDragZoom) && t.push(new ef({ duration: e.zoomDuration })), t;
+	})), (e.shiftDragZoom === void 0 || e.shiftDragZoom) && t.push(new tf({ duration: e.zoomDuration })), t;
 }
-var df = {
+var ff = {
 	ADDLAYER: "addlayer",
 	REMOVELAYER: "removelayer"
-}, ff = class extends jr {
+}, pf = class extends jr {
 	constructor(e, t) {
 		super(e), this.layer = t;
 	}
-}, pf = { LAYERS: "layers" }, mf = class e extends ed {
+}, mf = { LAYERS: "layers" }, hf = class e extends td {
 	constructor(e) {
 		e ||= {};
 		let t = Object.assign({}, e);
 		delete t.layers;
 		let n = e.layers;
-		super(t), this.on, this.once, this.un, this.layersListenerKeys_ = [], this.listenerKeys_ = {}, this.addChangeListener(pf.LAYERS, this.handleLayersChanged_), n ? Array.isArray(n) ? n = new fs(n.slice(), { unique: !0 }) : B(typeof n.getArray == "function", "Expected `layers` to be an array or a `Collection`") : n = new fs(void 0, { unique: !0 }), this.setLayers(n);
+		super(t), this.on, this.once, this.un, this.layersListenerKeys_ = [], this.listenerKeys_ = {}, this.addChangeListener(mf.LAYERS, this.handleLayersChanged_), n ? Array.isArray(n) ? n = new fs(n.slice(), { unique: !0 }) : V(typeof n.getArray == "function", "Expected `layers` to be an array or a `Collection`") : n = new fs(void 0, { unique: !0 }), this.setLayers(n);
 	}
 	handleLayerChange_() {
 		this.changed();
 	}
 	handleLayersChanged_() {
-		this.layersListenerKeys_.forEach(z), this.layersListenerKeys_.length = 0;
+		this.layersListenerKeys_.forEach(B), this.layersListenerKeys_.length = 0;
 		let e = this.getLayers();
-		this.layersListenerKeys_.push(R(e, ls.ADD, this.handleLayersAdd_, this), R(e, ls.REMOVE, this.handleLayersRemove_, this));
-		for (let e in this.listenerKeys_) this.listenerKeys_[e].forEach(z);
+		this.layersListenerKeys_.push(z(e, ls.ADD, this.handleLayersAdd_, this), z(e, ls.REMOVE, this.handleLayersRemove_, this));
+		for (let e in this.listenerKeys_) this.listenerKeys_[e].forEach(B);
 		Pt(this.listenerKeys_);
 		let t = e.getArray();
 		for (let e = 0, n = t.length; e < n; e++) {
 			let n = t[e];
-			this.registerLayerListeners_(n), this.dispatchEvent(new ff(df.ADDLAYER, n));
+			this.registerLayerListeners_(n), this.dispatchEvent(new pf(ff.ADDLAYER, n));
 		}
 		this.changed();
 	}
 	registerLayerListeners_(t) {
-		let n = [R(t, gr.PROPERTYCHANGE, this.handleLayerChange_, this), R(t, L.CHANGE, this.handleLayerChange_, this)];
-		t instanceof e && n.push(R(t, df.ADDLAYER, this.handleLayerGroupAdd_, this), R(t, df.REMOVELAYER, this.handleLayerGroupRemove_, this)), this.listenerKeys_[I(t)] = n;
+		let n = [z(t, gr.PROPERTYCHANGE, this.handleLayerChange_, this), z(t, R.CHANGE, this.handleLayerChange_, this)];
+		t instanceof e && n.push(z(t, ff.ADDLAYER, this.handleLayerGroupAdd_, this), z(t, ff.REMOVELAYER, this.handleLayerGroupRemove_, this)), this.listenerKeys_[L(t)] = n;
 	}
 	handleLayerGroupAdd_(e) {
-		this.dispatchEvent(new ff(df.ADDLAYER, e.layer));
+		this.dispatchEvent(new pf(ff.ADDLAYER, e.layer));
 	}
 	handleLayerGroupRemove_(e) {
-		this.dispatchEvent(new ff(df.REMOVELAYER, e.layer));
+		this.dispatchEvent(new pf(ff.REMOVELAYER, e.layer));
 	}
 	handleLayersAdd_(e) {
 		let t = e.element;
-		this.registerLayerListeners_(t), this.dispatchEvent(new ff(df.ADDLAYER, t)), this.changed();
+		this.registerLayerListeners_(t), this.dispatchEvent(new pf(ff.ADDLAYER, t)), this.changed();
 	}
 	handleLayersRemove_(e) {
-		let t = e.element, n = I(t);
-		this.listenerKeys_[n].forEach(z), delete this.listenerKeys_[n], this.dispatchEvent(new ff(df.REMOVELAYER, t)), this.changed();
+		let t = e.element, n = L(t);
+		this.listenerKeys_[n].forEach(B), delete this.listenerKeys_[n], this.dispatchEvent(new pf(ff.REMOVELAYER, t)), this.changed();
 	}
 	getLayers() {
-		return this.get(pf.LAYERS);
+		return this.get(mf.LAYERS);
 	}
 	setLayers(e) {
 		let t = this.getLayers();
 		if (t) {
 			let e = t.getArray();
-			for (let t = 0, n = e.length; t < n; ++t) this.dispatchEvent(new ff(df.REMOVELAYER, e[t]));
+			for (let t = 0, n = e.length; t < n; ++t) this.dispatchEvent(new pf(ff.REMOVELAYER, e[t]));
 		}
-		this.set(pf.LAYERS, e);
+		this.set(mf.LAYERS, e);
 	}
 	getLayersArray(e) {
 		return e = e === void 0 ? [] : e, this.getLayers().forEach(function(t) {
@@ -9434,19 +9434,19 @@ var df = {
 		!e && r.zIndex === void 0 && (i = 0);
 		for (let e = n, a = t.length; e < a; e++) {
 			let n = t[e];
-			n.opacity *= r.opacity, n.visible = n.visible && r.visible, n.maxResolution = Math.min(n.maxResolution, r.maxResolution), n.minResolution = Math.max(n.minResolution, r.minResolution), n.minZoom = Math.max(n.minZoom, r.minZoom), n.maxZoom = Math.min(n.maxZoom, r.maxZoom), r.extent !== void 0 && (n.extent = n.extent === void 0 ? r.extent : ze(n.extent, r.extent)), n.zIndex === void 0 && (n.zIndex = i);
+			n.opacity *= r.opacity, n.visible = n.visible && r.visible, n.maxResolution = Math.min(n.maxResolution, r.maxResolution), n.minResolution = Math.max(n.minResolution, r.minResolution), n.minZoom = Math.max(n.minZoom, r.minZoom), n.maxZoom = Math.min(n.maxZoom, r.maxZoom), r.extent !== void 0 && (n.extent = n.extent === void 0 ? r.extent : Re(n.extent, r.extent)), n.zIndex === void 0 && (n.zIndex = i);
 		}
 		return t;
 	}
 	getSourceState() {
 		return "ready";
 	}
-}, hf = class extends _r {
+}, gf = class extends _r {
 	constructor(e) {
 		super(), this.map_ = e;
 	}
 	dispatchRenderEvent(e, t) {
-		F();
+		I();
 	}
 	calculateMatrices2D(e) {
 		let t = e.viewState, n = e.coordinateToPixelTransform, r = e.pixelToCoordinateTransform;
@@ -9459,13 +9459,13 @@ var df = {
 		}
 		let d = l.projection, f = pt(e.slice(), d), p = [[0, 0]];
 		if (d.canWrapX() && r) {
-			let e = N(d.getExtent());
+			let e = F(d.getExtent());
 			p.push([-e, 0], [e, 0]);
 		}
 		let m = t.layerStatesArray, h = m.length, g = [], _ = [];
 		for (let r = 0; r < p.length; r++) for (let i = h - 1; i >= 0; --i) {
 			let a = m[i], d = a.layer;
-			if (d.hasRenderer() && nd(a, l) && o.call(s, d)) {
+			if (d.hasRenderer() && rd(a, l) && o.call(s, d)) {
 				let i = d.getRenderer(), o = d.getSource();
 				if (i && o) {
 					let s = o.getWrapX() ? f : e, l = u.bind(null, a.managed);
@@ -9485,18 +9485,18 @@ var df = {
 		return this.map_;
 	}
 	renderFrame(e) {
-		F();
+		I();
 	}
 	scheduleExpireIconCache(e) {
-		io.canExpireCache() && e.postRenderFunctions.push(gf);
+		io.canExpireCache() && e.postRenderFunctions.push(_f);
 	}
 };
-function gf(e, t) {
+function _f(e, t) {
 	io.expire();
 }
-var _f = class extends hf {
+var vf = class extends gf {
 	constructor(e) {
-		super(e), this.fontChangeListenerKey_ = R(ko, gr.PROPERTYCHANGE, e.redrawText, e), this.element_ = _a ? Da() : document.createElement("div");
+		super(e), this.fontChangeListenerKey_ = z(ko, gr.PROPERTYCHANGE, e.redrawText, e), this.element_ = _a ? Da() : document.createElement("div");
 		let t = this.element_.style;
 		t.position = "absolute", t.width = "100%", t.height = "100%", t.zIndex = "0", this.element_.className = "ol-unselectable ol-layers";
 		let n = e.getViewport();
@@ -9510,7 +9510,7 @@ var _f = class extends hf {
 		}
 	}
 	disposeInternal() {
-		z(this.fontChangeListenerKey_), this.element_.remove(), super.disposeInternal();
+		B(this.fontChangeListenerKey_), this.element_.remove(), super.disposeInternal();
 	}
 	renderFrame(e) {
 		if (!e) {
@@ -9519,7 +9519,7 @@ var _f = class extends hf {
 		}
 		this.calculateMatrices2D(e), this.dispatchRenderEvent(hs.PRECOMPOSE, e);
 		let t = e.layerStatesArray.sort((e, t) => e.zIndex - t.zIndex);
-		t.some((e) => e.layer instanceof id && e.layer.getDeclutter()) && (e.declutter = {});
+		t.some((e) => e.layer instanceof ad && e.layer.getDeclutter()) && (e.declutter = {});
 		let n = e.viewState;
 		this.children_.length = 0;
 		let r = [], i = null;
@@ -9527,7 +9527,7 @@ var _f = class extends hf {
 			let o = t[a];
 			e.layerIndex = a;
 			let s = o.layer, c = s.getSourceState();
-			if (!nd(o, n) || c != "ready" && c != "undefined") {
+			if (!rd(o, n) || c != "ready" && c != "undefined") {
 				s.unrender();
 				continue;
 			}
@@ -9566,24 +9566,24 @@ var _f = class extends hf {
 		}
 	}
 };
-function vf(e) {
-	e instanceof td ? e.setMapInternal(null) : e instanceof mf && e.getLayers().forEach(vf);
+function yf(e) {
+	e instanceof nd ? e.setMapInternal(null) : e instanceof hf && e.getLayers().forEach(yf);
 }
-function yf(e, t) {
-	if (e instanceof td) e.setMapInternal(t);
-	else if (e instanceof mf) {
+function bf(e, t) {
+	if (e instanceof nd) e.setMapInternal(t);
+	else if (e instanceof hf) {
 		let n = e.getLayers().getArray();
-		for (let e = 0, r = n.length; e < r; ++e) yf(n[e], t);
+		for (let e = 0, r = n.length; e < r; ++e) bf(n[e], t);
 	}
 }
-var bf = class extends Lr {
+var xf = class extends Lr {
 	constructor(e) {
 		super(), e ||= {}, this.on, this.once, this.un;
-		let t = xf(e);
-		this.renderComplete_ = !1, this.loaded_ = !0, this.boundHandleBrowserEvent_ = this.handleBrowserEvent.bind(this), this.maxTilesLoading_ = e.maxTilesLoading === void 0 ? 16 : e.maxTilesLoading, this.pixelRatio_ = e.pixelRatio === void 0 ? ga : e.pixelRatio, this.postRenderTimeoutHandle_, this.animationDelayKey_, this.animationDelay_ = this.animationDelay_.bind(this), this.coordinateToPixelTransform_ = zr(), this.pixelToCoordinateTransform_ = zr(), this.frameIndex_ = 0, this.frameState_ = null, this.previousExtent_ = null, this.viewPropertyListenerKey_ = null, this.viewChangeListenerKey_ = null, this.layerGroupPropertyListenerKeys_ = null, _a || (this.viewport_ = document.createElement("div"), this.viewport_.className = "ol-viewport" + ("ontouchstart" in window ? " ol-touch" : ""), this.viewport_.style.position = "relative", this.viewport_.style.overflow = "hidden", this.viewport_.style.width = "100%", this.viewport_.style.height = "100%", this.overlayContainer_ = document.createElement("div"), this.overlayContainer_.style.position = "absolute", this.overlayContainer_.style.zIndex = "0", this.overlayContainer_.style.width = "100%", this.overlayContainer_.style.height = "100%", this.overlayContainer_.style.pointerEvents = "none", this.overlayContainer_.className = "ol-overlaycontainer", this.viewport_.appendChild(this.overlayContainer_), this.overlayContainerStopEvent_ = document.createElement("div"), this.overlayContainerStopEvent_.style.position = "absolute", this.overlayContainerStopEvent_.style.zIndex = "0", this.overlayContainerStopEvent_.style.width = "100%", this.overlayContainerStopEvent_.style.height = "100%", this.overlayContainerStopEvent_.style.pointerEvents = "none", this.overlayContainerStopEvent_.className = "ol-overlaycontainer-stopevent", this.viewport_.appendChild(this.overlayContainerStopEvent_)), this.mapBrowserEventHandler_ = null, this.moveTolerance_ = e.moveTolerance, this.keyboardEventTarget_ = t.keyboardEventTarget, this.targetChangeHandlerKeys_ = null, this.targetElement_ = null, _a || (this.resizeObserver_ = new ResizeObserver(() => this.updateSize())), this.controls = t.controls || (_a ? new fs() : Td()), this.interactions = t.interactions || (_a ? new fs() : uf({ onFocusOnly: !0 })), this.overlays_ = t.overlays, this.overlayIdIndex_ = {}, this.renderer_ = null, this.postRenderFunctions_ = [], this.tileQueue_ = new yd(this.getTilePriority.bind(this), this.handleTileChange_.bind(this)), this.addChangeListener(gd.LAYERGROUP, this.handleLayerGroupChanged_), this.addChangeListener(gd.VIEW, this.handleViewChanged_), this.addChangeListener(gd.SIZE, this.handleSizeChanged_), this.addChangeListener(gd.TARGET, this.handleTargetChanged_), this.setProperties(t.values);
+		let t = Sf(e);
+		this.renderComplete_ = !1, this.loaded_ = !0, this.boundHandleBrowserEvent_ = this.handleBrowserEvent.bind(this), this.maxTilesLoading_ = e.maxTilesLoading === void 0 ? 16 : e.maxTilesLoading, this.pixelRatio_ = e.pixelRatio === void 0 ? ga : e.pixelRatio, this.postRenderTimeoutHandle_, this.animationDelayKey_, this.animationDelay_ = this.animationDelay_.bind(this), this.coordinateToPixelTransform_ = zr(), this.pixelToCoordinateTransform_ = zr(), this.frameIndex_ = 0, this.frameState_ = null, this.previousExtent_ = null, this.viewPropertyListenerKey_ = null, this.viewChangeListenerKey_ = null, this.layerGroupPropertyListenerKeys_ = null, _a || (this.viewport_ = document.createElement("div"), this.viewport_.className = "ol-viewport" + ("ontouchstart" in window ? " ol-touch" : ""), this.viewport_.style.position = "relative", this.viewport_.style.overflow = "hidden", this.viewport_.style.width = "100%", this.viewport_.style.height = "100%", this.overlayContainer_ = document.createElement("div"), this.overlayContainer_.style.position = "absolute", this.overlayContainer_.style.zIndex = "0", this.overlayContainer_.style.width = "100%", this.overlayContainer_.style.height = "100%", this.overlayContainer_.style.pointerEvents = "none", this.overlayContainer_.className = "ol-overlaycontainer", this.viewport_.appendChild(this.overlayContainer_), this.overlayContainerStopEvent_ = document.createElement("div"), this.overlayContainerStopEvent_.style.position = "absolute", this.overlayContainerStopEvent_.style.zIndex = "0", this.overlayContainerStopEvent_.style.width = "100%", this.overlayContainerStopEvent_.style.height = "100%", this.overlayContainerStopEvent_.style.pointerEvents = "none", this.overlayContainerStopEvent_.className = "ol-overlaycontainer-stopevent", this.viewport_.appendChild(this.overlayContainerStopEvent_)), this.mapBrowserEventHandler_ = null, this.moveTolerance_ = e.moveTolerance, this.keyboardEventTarget_ = t.keyboardEventTarget, this.targetChangeHandlerKeys_ = null, this.targetElement_ = null, _a || (this.resizeObserver_ = new ResizeObserver(() => this.updateSize())), this.controls = t.controls || (_a ? new fs() : Ed()), this.interactions = t.interactions || (_a ? new fs() : df({ onFocusOnly: !0 })), this.overlays_ = t.overlays, this.overlayIdIndex_ = {}, this.renderer_ = null, this.postRenderFunctions_ = [], this.tileQueue_ = new bd(this.getTilePriority.bind(this), this.handleTileChange_.bind(this)), this.addChangeListener(_d.LAYERGROUP, this.handleLayerGroupChanged_), this.addChangeListener(_d.VIEW, this.handleViewChanged_), this.addChangeListener(_d.SIZE, this.handleSizeChanged_), this.addChangeListener(_d.TARGET, this.handleTargetChanged_), this.setProperties(t.values);
 		let n = this;
-		e.view && !(e.view instanceof qu) && e.view.then(function(e) {
-			n.setView(new qu(e));
+		e.view && !(e.view instanceof Ju) && e.view.then(function(e) {
+			n.setView(new Ju(e));
 		}), this.controls.addEventListener(ls.ADD, (e) => {
 			e.element.setMap(this);
 		}), this.controls.addEventListener(ls.REMOVE, (e) => {
@@ -9613,7 +9613,7 @@ var bf = class extends Lr {
 		this.getLayerGroup().getLayers().push(e);
 	}
 	handleLayerAdd_(e) {
-		yf(e.layer, this);
+		bf(e.layer, this);
 	}
 	addOverlay(e) {
 		this.getOverlays().push(e);
@@ -9642,7 +9642,7 @@ var bf = class extends Lr {
 		let e = [];
 		function t(n) {
 			n.forEach(function(n) {
-				n instanceof mf ? t(n.getLayers()) : e.push(n);
+				n instanceof hf ? t(n.getLayers()) : e.push(n);
 			});
 		}
 		return t(this.getLayers()), e;
@@ -9665,7 +9665,7 @@ var bf = class extends Lr {
 		return [(a.clientX - t.left) / r, (a.clientY - t.top) / i];
 	}
 	getTarget() {
-		return this.get(gd.TARGET);
+		return this.get(_d.TARGET);
 	}
 	getTargetElement() {
 		return this.targetElement_;
@@ -9691,7 +9691,7 @@ var bf = class extends Lr {
 		return this.interactions;
 	}
 	getLayerGroup() {
-		return this.get(gd.LAYERGROUP);
+		return this.get(_d.LAYERGROUP);
 	}
 	setLayers(e) {
 		let t = this.getLayerGroup();
@@ -9729,10 +9729,10 @@ var bf = class extends Lr {
 		return this.renderer_;
 	}
 	getSize() {
-		return this.get(gd.SIZE);
+		return this.get(_d.SIZE);
 	}
 	getView() {
-		return this.get(gd.VIEW);
+		return this.get(_d.VIEW);
 	}
 	getViewport() {
 		return this.viewport_;
@@ -9748,17 +9748,17 @@ var bf = class extends Lr {
 		return e ? e.ownerDocument : document;
 	}
 	getTilePriority(e, t, n, r) {
-		return bd(this.frameState_, e, t, n, r);
+		return xd(this.frameState_, e, t, n, r);
 	}
 	handleBrowserEvent(e, t) {
 		t ||= e.type;
-		let n = new fd(t, this, e);
+		let n = new pd(t, this, e);
 		this.handleMapBrowserEvent(n);
 	}
 	handleMapBrowserEvent(e) {
 		if (!this.frameState_) return;
 		let t = e.originalEvent, n = t.type;
-		if (n === pd.POINTERDOWN || n === L.WHEEL || n === L.KEYDOWN) {
+		if (n === md.POINTERDOWN || n === R.WHEEL || n === R.KEYDOWN) {
 			let e = this.getOwnerDocument(), n = this.viewport_.getRootNode ? this.viewport_.getRootNode() : e, r = t.target, i = n instanceof ShadowRoot ? n.host === r ? n.host.ownerDocument : n : n === e ? e.documentElement : n;
 			if (this.overlayContainerStopEvent_.contains(r) || !i.contains(r)) return;
 		}
@@ -9783,7 +9783,7 @@ var bf = class extends Lr {
 			}
 			t.getTilesLoading() < n && (t.reprioritize(), t.loadMoreTiles(n, r));
 		}
-		e && this.renderer_ && !e.animate && (this.renderComplete_ ? (this.hasListener(hs.RENDERCOMPLETE) && this.renderer_.dispatchRenderEvent(hs.RENDERCOMPLETE, e), this.loaded_ === !1 && (this.loaded_ = !0, this.dispatchEvent(new dd(hd.LOADEND, this, e)))) : this.loaded_ === !0 && (this.loaded_ = !1, this.dispatchEvent(new dd(hd.LOADSTART, this, e))));
+		e && this.renderer_ && !e.animate && (this.renderComplete_ ? (this.hasListener(hs.RENDERCOMPLETE) && this.renderer_.dispatchRenderEvent(hs.RENDERCOMPLETE, e), this.loaded_ === !1 && (this.loaded_ = !0, this.dispatchEvent(new fd(gd.LOADEND, this, e)))) : this.loaded_ === !0 && (this.loaded_ = !1, this.dispatchEvent(new fd(gd.LOADSTART, this, e))));
 		let n = this.postRenderFunctions_;
 		if (e) for (let t = 0, r = n.length; t < r; ++t) n[t](this, e);
 		n.length = 0;
@@ -9793,8 +9793,8 @@ var bf = class extends Lr {
 	}
 	handleTargetChanged_() {
 		if (this.mapBrowserEventHandler_) {
-			for (let e = 0, t = this.targetChangeHandlerKeys_.length; e < t; ++e) z(this.targetChangeHandlerKeys_[e]);
-			this.targetChangeHandlerKeys_ = null, this.viewport_.removeEventListener(L.CONTEXTMENU, this.boundHandleBrowserEvent_), this.viewport_.removeEventListener(L.WHEEL, this.boundHandleBrowserEvent_), this.mapBrowserEventHandler_.dispose(), this.mapBrowserEventHandler_ = null, this.viewport_.remove();
+			for (let e = 0, t = this.targetChangeHandlerKeys_.length; e < t; ++e) B(this.targetChangeHandlerKeys_[e]);
+			this.targetChangeHandlerKeys_ = null, this.viewport_.removeEventListener(R.CONTEXTMENU, this.boundHandleBrowserEvent_), this.viewport_.removeEventListener(R.WHEEL, this.boundHandleBrowserEvent_), this.mapBrowserEventHandler_.dispose(), this.mapBrowserEventHandler_ = null, this.viewport_.remove();
 		}
 		if (this.targetElement_ && !Oa(this.targetElement_)) {
 			this.resizeObserver_?.unobserve(this.targetElement_);
@@ -9804,17 +9804,17 @@ var bf = class extends Lr {
 		let e = this.getTarget(), t = typeof e == "string" ? document.getElementById(e) : e;
 		if (this.targetElement_ = t, !t) this.renderer_ &&= (clearTimeout(this.postRenderTimeoutHandle_), this.postRenderTimeoutHandle_ = void 0, this.postRenderFunctions_.length = 0, this.renderer_.dispose(), null), this.animationDelayKey_ &&= (cancelAnimationFrame(this.animationDelayKey_), void 0);
 		else {
-			if (Oa(t) || t.appendChild(this.viewport_), this.renderer_ ||= new _f(this), !Oa(t)) {
-				this.mapBrowserEventHandler_ = new md(this, this.moveTolerance_);
+			if (Oa(t) || t.appendChild(this.viewport_), this.renderer_ ||= new vf(this), !Oa(t)) {
+				this.mapBrowserEventHandler_ = new hd(this, this.moveTolerance_);
 				for (let e in Z) this.mapBrowserEventHandler_.addEventListener(Z[e], this.handleMapBrowserEvent.bind(this));
-				this.viewport_.addEventListener(L.CONTEXTMENU, this.boundHandleBrowserEvent_, !1), this.viewport_.addEventListener(L.WHEEL, this.boundHandleBrowserEvent_, ya ? { passive: !1 } : !1);
+				this.viewport_.addEventListener(R.CONTEXTMENU, this.boundHandleBrowserEvent_, !1), this.viewport_.addEventListener(R.WHEEL, this.boundHandleBrowserEvent_, ya ? { passive: !1 } : !1);
 				let e;
 				if (this.keyboardEventTarget_) e = this.keyboardEventTarget_;
 				else {
 					let n = t.getRootNode();
 					e = n instanceof ShadowRoot ? n.host : t;
 				}
-				if (this.targetChangeHandlerKeys_ = [R(e, L.KEYDOWN, this.handleBrowserEvent, this), R(e, L.KEYPRESS, this.handleBrowserEvent, this)], t instanceof HTMLElement) {
+				if (this.targetChangeHandlerKeys_ = [z(e, R.KEYDOWN, this.handleBrowserEvent, this), z(e, R.KEYPRESS, this.handleBrowserEvent, this)], t instanceof HTMLElement) {
 					let e = t.getRootNode();
 					e instanceof ShadowRoot && this.resizeObserver_.observe(e.host), this.resizeObserver_?.observe(t);
 				}
@@ -9829,18 +9829,18 @@ var bf = class extends Lr {
 		this.render();
 	}
 	handleViewChanged_() {
-		this.viewPropertyListenerKey_ &&= (z(this.viewPropertyListenerKey_), null), this.viewChangeListenerKey_ &&= (z(this.viewChangeListenerKey_), null);
+		this.viewPropertyListenerKey_ &&= (B(this.viewPropertyListenerKey_), null), this.viewChangeListenerKey_ &&= (B(this.viewChangeListenerKey_), null);
 		let e = this.getView();
-		e && (this.updateViewportSize_(this.getSize()), this.viewPropertyListenerKey_ = R(e, gr.PROPERTYCHANGE, this.handleViewPropertyChanged_, this), this.viewChangeListenerKey_ = R(e, L.CHANGE, this.handleViewPropertyChanged_, this), e.resolveConstraints(0)), this.render();
+		e && (this.updateViewportSize_(this.getSize()), this.viewPropertyListenerKey_ = z(e, gr.PROPERTYCHANGE, this.handleViewPropertyChanged_, this), this.viewChangeListenerKey_ = z(e, R.CHANGE, this.handleViewPropertyChanged_, this), e.resolveConstraints(0)), this.render();
 	}
 	handleLayerGroupChanged_() {
-		this.layerGroupPropertyListenerKeys_ &&= (this.layerGroupPropertyListenerKeys_.forEach(z), null);
+		this.layerGroupPropertyListenerKeys_ &&= (this.layerGroupPropertyListenerKeys_.forEach(B), null);
 		let e = this.getLayerGroup();
-		e && (this.handleLayerAdd_(new ff("addlayer", e)), this.layerGroupPropertyListenerKeys_ = [
-			R(e, gr.PROPERTYCHANGE, this.render, this),
-			R(e, L.CHANGE, this.render, this),
-			R(e, "addlayer", this.handleLayerAdd_, this),
-			R(e, "removelayer", this.handleLayerRemove_, this)
+		e && (this.handleLayerAdd_(new pf("addlayer", e)), this.layerGroupPropertyListenerKeys_ = [
+			z(e, gr.PROPERTYCHANGE, this.render, this),
+			z(e, R.CHANGE, this.render, this),
+			z(e, "addlayer", this.handleLayerAdd_, this),
+			z(e, "removelayer", this.handleLayerRemove_, this)
 		]), this.render();
 	}
 	isRendered() {
@@ -9873,7 +9873,7 @@ var bf = class extends Lr {
 		return this.getLayerGroup().getLayers().remove(e);
 	}
 	handleLayerRemove_(e) {
-		vf(e.layer);
+		yf(e.layer);
 	}
 	removeOverlay(e) {
 		return this.getOverlays().remove(e);
@@ -9886,7 +9886,7 @@ var bf = class extends Lr {
 				animate: !1,
 				coordinateToPixelTransform: this.coordinateToPixelTransform_,
 				declutter: null,
-				extent: Ie(a.center, a.resolution, a.rotation, t),
+				extent: Fe(a.center, a.resolution, a.rotation, t),
 				index: this.frameIndex_++,
 				layerIndex: 0,
 				layerStatesArray: this.getLayerGroup().getLayerStatesArray(),
@@ -9900,36 +9900,36 @@ var bf = class extends Lr {
 				viewState: a,
 				viewHints: r,
 				wantedTiles: {},
-				mapId: I(this),
+				mapId: L(this),
 				renderTargets: {}
 			}, a.nextCenter && a.nextResolution) {
 				let e = isNaN(a.nextRotation) ? a.rotation : a.nextRotation;
-				i.nextExtent = Ie(a.nextCenter, a.nextResolution, e, t);
+				i.nextExtent = Fe(a.nextCenter, a.nextResolution, e, t);
 			}
 		}
-		this.frameState_ = i, this.renderer_.renderFrame(i), i && (i.animate && this.render(), Array.prototype.push.apply(this.postRenderFunctions_, i.postRenderFunctions), r && (!this.previousExtent_ || !Ue(this.previousExtent_) && !Te(i.extent, this.previousExtent_)) && (this.dispatchEvent(new dd(hd.MOVESTART, this, r)), this.previousExtent_ = Se(this.previousExtent_)), this.previousExtent_ && !i.viewHints[uc.ANIMATING] && !i.viewHints[uc.INTERACTING] && !Te(i.extent, this.previousExtent_) && (this.dispatchEvent(new dd(hd.MOVEEND, this, i)), me(i.extent, this.previousExtent_))), this.dispatchEvent(new dd(hd.POSTRENDER, this, i)), this.renderComplete_ = (this.hasListener(hd.LOADSTART) || this.hasListener(hd.LOADEND) || this.hasListener(hs.RENDERCOMPLETE)) && !this.tileQueue_.getTilesLoading() && !this.tileQueue_.getCount() && !this.getLoadingOrNotReady(), this.postRenderTimeoutHandle_ ||= setTimeout(() => {
+		this.frameState_ = i, this.renderer_.renderFrame(i), i && (i.animate && this.render(), Array.prototype.push.apply(this.postRenderFunctions_, i.postRenderFunctions), r && (!this.previousExtent_ || !He(this.previousExtent_) && !we(i.extent, this.previousExtent_)) && (this.dispatchEvent(new fd(gd.MOVESTART, this, r)), this.previousExtent_ = xe(this.previousExtent_)), this.previousExtent_ && !i.viewHints[uc.ANIMATING] && !i.viewHints[uc.INTERACTING] && !we(i.extent, this.previousExtent_) && (this.dispatchEvent(new fd(gd.MOVEEND, this, i)), pe(i.extent, this.previousExtent_))), this.dispatchEvent(new fd(gd.POSTRENDER, this, i)), this.renderComplete_ = (this.hasListener(gd.LOADSTART) || this.hasListener(gd.LOADEND) || this.hasListener(hs.RENDERCOMPLETE)) && !this.tileQueue_.getTilesLoading() && !this.tileQueue_.getCount() && !this.getLoadingOrNotReady(), this.postRenderTimeoutHandle_ ||= setTimeout(() => {
 			this.postRenderTimeoutHandle_ = void 0, this.handlePostRender();
 		}, 0);
 	}
 	setLayerGroup(e) {
 		let t = this.getLayerGroup();
-		t && this.handleLayerRemove_(new ff("removelayer", t)), this.set(gd.LAYERGROUP, e);
+		t && this.handleLayerRemove_(new pf("removelayer", t)), this.set(_d.LAYERGROUP, e);
 	}
 	setSize(e) {
-		this.set(gd.SIZE, e);
+		this.set(_d.SIZE, e);
 	}
 	setTarget(e) {
-		this.set(gd.TARGET, e);
+		this.set(_d.TARGET, e);
 	}
 	setView(e) {
-		if (!e || e instanceof qu) {
-			this.set(gd.VIEW, e);
+		if (!e || e instanceof Ju) {
+			this.set(_d.VIEW, e);
 			return;
 		}
-		this.set(gd.VIEW, new qu());
+		this.set(_d.VIEW, new Ju());
 		let t = this;
 		e.then(function(e) {
-			t.setView(new qu(e));
+			t.setView(new Ju(e));
 		});
 	}
 	updateSize() {
@@ -9951,17 +9951,17 @@ var bf = class extends Lr {
 		t && t.setViewportSize(e);
 	}
 };
-function xf(e) {
+function Sf(e) {
 	let t = null;
 	e.keyboardEventTarget !== void 0 && (t = typeof e.keyboardEventTarget == "string" ? document.getElementById(e.keyboardEventTarget) : e.keyboardEventTarget);
-	let n = {}, r = e.layers && typeof e.layers.getLayers == "function" ? e.layers : new mf({ layers: e.layers });
-	n[gd.LAYERGROUP] = r, n[gd.TARGET] = e.target, n[gd.VIEW] = e.view instanceof qu ? e.view : new qu();
+	let n = {}, r = e.layers && typeof e.layers.getLayers == "function" ? e.layers : new hf({ layers: e.layers });
+	n[_d.LAYERGROUP] = r, n[_d.TARGET] = e.target, n[_d.VIEW] = e.view instanceof Ju ? e.view : new Ju();
 	let i;
-	e.controls !== void 0 && (Array.isArray(e.controls) ? i = new fs(e.controls.slice()) : (B(typeof e.controls.getArray == "function", "Expected `controls` to be an array or an `ol/Collection.js`"), i = e.controls));
+	e.controls !== void 0 && (Array.isArray(e.controls) ? i = new fs(e.controls.slice()) : (V(typeof e.controls.getArray == "function", "Expected `controls` to be an array or an `ol/Collection.js`"), i = e.controls));
 	let a;
-	e.interactions !== void 0 && (Array.isArray(e.interactions) ? a = new fs(e.interactions.slice()) : (B(typeof e.interactions.getArray == "function", "Expected `interactions` to be an array or an `ol/Collection.js`"), a = e.interactions));
+	e.interactions !== void 0 && (Array.isArray(e.interactions) ? a = new fs(e.interactions.slice()) : (V(typeof e.interactions.getArray == "function", "Expected `interactions` to be an array or an `ol/Collection.js`"), a = e.interactions));
 	let o;
-	return e.overlays === void 0 ? o = new fs() : Array.isArray(e.overlays) ? o = new fs(e.overlays.slice()) : (B(typeof e.overlays.getArray == "function", "Expected `overlays` to be an array or an `ol/Collection.js`"), o = e.overlays), {
+	return e.overlays === void 0 ? o = new fs() : Array.isArray(e.overlays) ? o = new fs(e.overlays.slice()) : (V(typeof e.overlays.getArray == "function", "Expected `overlays` to be an array or an `ol/Collection.js`"), o = e.overlays), {
 		controls: i,
 		interactions: a,
 		keyboardEventTarget: t,
@@ -9969,7 +9969,7 @@ function xf(e) {
 		values: n
 	};
 }
-var Sf = class {
+var Cf = class {
 	constructor(e, t, n, r) {
 		this.minX = e, this.maxX = t, this.minY = n, this.maxY = r;
 	}
@@ -10001,53 +10001,53 @@ var Sf = class {
 		return this.minX <= e.maxX && this.maxX >= e.minX && this.minY <= e.maxY && this.maxY >= e.minY;
 	}
 };
-function Cf(e, t, n, r, i) {
-	return i === void 0 ? new Sf(e, t, n, r) : (i.minX = e, i.maxX = t, i.minY = n, i.maxY = r, i);
+function wf(e, t, n, r, i) {
+	return i === void 0 ? new Cf(e, t, n, r) : (i.minX = e, i.maxX = t, i.minY = n, i.maxY = r, i);
 }
-var wf = "#3488AF", Tf = "#82C3E0", Ef = "#FFFFFF", Df = "rgba(233, 248, 255, 0.8)", Of = "#3E9FCC", kf = 4, Af = "#FFFFFF", jf = {
+var Tf = "#3488AF", Ef = "#82C3E0", Df = "#FFFFFF", Of = "rgba(233, 248, 255, 0.8)", kf = "#3E9FCC", Af = 4, jf = "#FFFFFF", Mf = {
 	"icon-src": ss,
 	"icon-width": 40,
 	"icon-height": 40,
 	"icon-anchor": [.5, .95],
 	"icon-anchor-x-units": "fraction",
 	"icon-anchor-y-units": "fraction"
-}, Mf = {
-	...jf,
-	"icon-src": cs
 }, Nf = {
-	"stroke-width": kf,
-	"stroke-color": Of,
-	"fill-color": Df
+	...Mf,
+	"icon-src": cs
 }, Pf = {
-	...jf,
+	"stroke-width": Af,
+	"stroke-color": kf,
+	"fill-color": Of
+}, Ff = {
+	...Mf,
 	"icon-width": 50,
 	"icon-height": 50
-}, Ff = {
-	...Pf,
+}, If = {
+	...Ff,
 	"icon-src": cs
-}, If = { "stroke-width": 6 }, Lf = "rgba(148, 224, 237, 0.7)", Rf = {
+}, Lf = { "stroke-width": 6 }, Rf = "rgba(148, 224, 237, 0.7)", zf = {
 	"circle-radius": 30,
-	"circle-fill-color": Lf,
+	"circle-fill-color": Rf,
 	"circle-displacement": [0, 22]
-}, zf = 20, Bf = {
-	"stroke-width": zf,
-	"stroke-color": Lf,
-	"fill-color": "transparent"
-}, Vf = {
-	"stroke-width": zf,
-	"stroke-color": "rgba(34, 197, 94, 0.6)",
+}, Bf = 20, Vf = {
+	"stroke-width": Bf,
+	"stroke-color": Rf,
 	"fill-color": "transparent"
 }, Hf = {
-	"stroke-width": zf,
+	"stroke-width": Bf,
+	"stroke-color": "rgba(34, 197, 94, 0.6)",
+	"fill-color": "transparent"
+}, Uf = {
+	"stroke-width": Bf,
 	"stroke-color": "rgba( 255, 255, 255, 0.1)"
-}, Uf = "#6393F2", Wf = "rgba(99, 147, 242, 0.3)", Gf = "rgba(99, 147, 242, 0.1)", Kf = (e, t, n = 8, r = 2) => new Jo({
+}, Wf = "#6393F2", Gf = "rgba(99, 147, 242, 0.3)", Kf = "rgba(99, 147, 242, 0.1)", qf = (e, t, n = 8, r = 2) => new Jo({
 	radius: n,
 	fill: new Yo({ color: e }),
 	stroke: new Qo({
 		color: t,
 		width: r
 	})
-}), qf = (e, t) => [
+}), Jf = (e, t) => [
 	"all",
 	[
 		"in",
@@ -10056,7 +10056,7 @@ var wf = "#3488AF", Tf = "#82C3E0", Ef = "#FFFFFF", Df = "rgba(233, 248, 255, 0.
 	],
 	...t
 ];
-function Jf(e, t, n) {
+function Yf(e, t, n) {
 	let r = [[
 		"!=",
 		["get", e],
@@ -10068,20 +10068,20 @@ function Jf(e, t, n) {
 	]];
 	return [
 		{
-			filter: qf(["Point"], r),
-			style: jf
+			filter: Jf(["Point"], r),
+			style: Mf
 		},
 		{
-			filter: qf(["LineString", "Polygon"], r),
-			style: Nf
+			filter: Jf(["LineString", "Polygon"], r),
+			style: Pf
 		},
 		{
-			filter: qf(["LineString"], r),
-			style: Hf
+			filter: Jf(["LineString"], r),
+			style: Uf
 		}
 	];
 }
-function Yf(e, t, n) {
+function Xf(e, t, n) {
 	let r = [[
 		"==",
 		["get", e],
@@ -10092,61 +10092,61 @@ function Yf(e, t, n) {
 		["var", n]
 	]];
 	return [{
-		filter: qf(["Point"], r),
+		filter: Jf(["Point"], r),
 		style: [
-			Rf,
-			jf,
-			Pf
+			zf,
+			Mf,
+			Ff
 		]
 	}, {
-		filter: qf(["LineString", "Polygon"], r),
+		filter: Jf(["LineString", "Polygon"], r),
 		style: [
-			Bf,
-			Nf,
-			If
+			Vf,
+			Pf,
+			Lf
 		]
 	}];
 }
-function Xf(e, t) {
+function Zf(e, t) {
 	let n = [
 		"==",
 		["get", e],
 		["var", t]
 	];
 	return [{
-		filter: qf(["Point"], [n]),
+		filter: Jf(["Point"], [n]),
 		style: [
+			Nf,
 			Mf,
-			jf,
-			Ff
+			If
 		]
 	}, {
-		filter: qf(["LineString", "Polygon"], [n]),
+		filter: Jf(["LineString", "Polygon"], [n]),
 		style: [
-			Vf,
-			Nf,
-			If
+			Hf,
+			Pf,
+			Lf
 		]
 	}];
 }
-var Zf = (e) => new $o({
+var Qf = (e) => new $o({
 	stroke: new Qo({
 		color: e,
-		width: kf
+		width: Af
 	}),
-	fill: new Yo({ color: Df })
-}), Qf = (e, t) => new $o({
-	image: Kf(Ef, e),
-	geometry: () => t.length > 1 ? new Qi(t.slice(0, -1)) : void 0
+	fill: new Yo({ color: Of })
 }), $f = (e, t) => new $o({
-	image: Kf(wf, Af),
+	image: qf(Df, e),
+	geometry: () => t.length > 1 ? new Qi(t.slice(0, -1)) : void 0
+}), ep = (e, t) => new $o({
+	image: qf(Tf, jf),
 	geometry: () => {
 		if (e === void 0) return;
 		let n = t[e];
 		if (n?.length) return new Zi(n);
 	}
-}), ep = (e, t) => new $o({
-	image: Kf(Ef, wf),
+}), tp = (e, t) => new $o({
+	image: qf(Df, Tf),
 	geometry: () => {
 		let n = t[0];
 		if (t.length === 1 && n) return new Zi(n);
@@ -10154,100 +10154,100 @@ var Zf = (e) => new $o({
 		if (r) return new Zi(r);
 	}
 });
-function tp(e, t) {
+function np(e, t) {
 	return (n) => {
-		let r = n?.getGeometry(), i = Cp(r);
+		let r = n?.getGeometry(), i = wp(r);
 		if (!i.length) return [];
-		let a = !!n.get(e), o = a ? n.get(t) : void 0, s = a && o === void 0 ? wf : Tf, c = r instanceof Yi ? 1 : 2;
+		let a = !!n.get(e), o = a ? n.get(t) : void 0, s = a && o === void 0 ? Tf : Ef, c = r instanceof Yi ? 1 : 2;
 		return [
-			Zf(s),
-			Qf(s, i),
-			ep(c, i),
-			$f(o, i)
+			Qf(s),
+			$f(s, i),
+			tp(c, i),
+			ep(o, i)
 		];
 	};
 }
-function np() {
-	let e = Kf(wf, wf, 4);
+function rp() {
+	let e = qf(Tf, Tf, 4);
 	return ("ontouchstart" in window || navigator.maxTouchPoints > 0) && e.setOpacity(0), new $o({ image: e });
 }
-var rp = 13, ip = new $o({
+var ip = 13, ap = new $o({
 	image: new Jo({
-		radius: rp,
-		fill: new Yo({ color: Uf }),
+		radius: ip,
+		fill: new Yo({ color: Wf }),
 		stroke: new Qo({
-			color: Af,
-			width: kf
+			color: jf,
+			width: Af
 		})
 	}),
 	zIndex: 2
-}), ap = new Yo({ color: Wf }), op = new Qo({
-	color: Gf,
+}), op = new Yo({ color: Gf }), sp = new Qo({
+	color: Kf,
 	width: 1
-}), sp = 5;
-function cp(e) {
-	let t = [ip], n = e.getView().getProjection(), r = 0, i = t;
+}), cp = 5;
+function lp(e) {
+	let t = [ap], n = e.getView().getProjection(), r = 0, i = t;
 	return (a, o) => {
 		let s = a.get("accuracy"), c = a.getGeometry(), l = 0;
 		if (s && c) {
 			let e = On(n, o, c.getCoordinates(), "m");
 			e > 0 && (l = s / e);
 		}
-		if (Math.abs(l - r) < sp) return i;
+		if (Math.abs(l - r) < cp) return i;
 		r = l;
 		let u = e.getSize()?.[0] ?? 0;
-		return l < rp || l * 2 > u ? (i = t, i) : (i = [new $o({
+		return l < ip || l * 2 > u ? (i = t, i) : (i = [new $o({
 			image: new Jo({
 				radius: l,
-				fill: ap,
-				stroke: op
+				fill: op,
+				stroke: sp
 			}),
 			zIndex: 1
-		}), ip], i);
+		}), ap], i);
 	};
 }
-var lp = {
+var up = {
 	UNKNOWN: "unknown",
 	SHORT: "short",
 	MID: "mid",
 	LONG: "long"
-}, up = "XYZM", dp = [0, 0], fp = 2, pp = 19, mp = 4, hp = 5e4, gp = 1e3, _p = 3e4, vp = 1e3, yp = 1e3, bp = 500, xp = 576;
-function Sp(e) {
-	let t = a(), n = a(), r = a(), i = a(), o = new lc(), s = new od({
-		source: o,
-		style: cp(e)
+}, dp = "XYZM", fp = [0, 0], pp = 2, mp = 19, hp = 4, gp = 5e4, _p = 1e3, vp = 3e4, yp = 1e3, bp = 1e3, xp = 500, Sp = 576;
+function Cp(e) {
+	let t = l(), n = l(), r = l(), i = l(), a = new lc(), s = new sd({
+		source: a,
+		style: lp(e)
 	});
 	e.addLayer(s);
 	let c = (t) => {
 		if (t.isEmpty()) return;
 		let n = t.getExtent();
-		if (Ue(n)) return;
-		let r = e.getView(), i = Pe(n), a = h(r, i), o = [
+		if (He(n)) return;
+		let r = e.getView(), i = Ne(n), a = g(r, i), o = [
 			70,
 			70,
 			70,
 			70
 		];
-		a === lp.LONG ? r.animate({
-			zoom: mp,
-			duration: yp,
-			easing: Mu
+		a === up.LONG ? r.animate({
+			zoom: hp,
+			duration: bp,
+			easing: Nu
 		}, {
 			center: i,
-			duration: yp,
-			easing: Mu
+			duration: bp,
+			easing: Nu
 		}, () => {
 			r.fit(n, {
 				padding: o,
 				duration: 0,
-				maxZoom: pp
+				maxZoom: mp
 			});
 		}) : r.fit(n, {
 			padding: o,
-			duration: g(a),
-			maxZoom: pp
+			duration: _(a),
+			maxZoom: mp
 		});
-	}, l = (e, r) => {
+	}, u = (e, r) => {
 		i.value && clearTimeout(i.value), i.value = setTimeout(() => {
 			if (!t.value) return;
 			let { latitude: i, longitude: a, altitude: o, accuracy: s } = e.coords;
@@ -10257,71 +10257,71 @@ function Sp(e) {
 				altitude: o,
 				accuracy: s
 			}, r();
-		}, bp);
-	}, u = (e) => {
-		f(), e();
-	}, d = (e, n) => {
+		}, xp);
+	}, d = (e) => {
+		p(), e();
+	}, f = (e, n) => {
 		if (t.value) {
 			let t = r.value?.getGeometry()?.getCoordinates();
-			t && (_(t, pp), e());
-		} else navigator.geolocation ? t.value = navigator.geolocation.watchPosition((t) => l(t, e), () => u(n), {
+			t && (v(t, mp), e());
+		} else navigator.geolocation ? t.value = navigator.geolocation.watchPosition((t) => u(t, e), () => d(n), {
 			enableHighAccuracy: !0,
-			timeout: _p,
-			maximumAge: vp
-		}) : u(n);
-	}, f = () => {
-		i.value &&= (clearTimeout(i.value), void 0), t.value &&= (navigator.geolocation.clearWatch(t.value), void 0), n.value = void 0, o.clear(!0);
-	}, p = (e, t, n) => {
+			timeout: vp,
+			maximumAge: yp
+		}) : d(n);
+	}, p = () => {
+		i.value &&= (clearTimeout(i.value), void 0), t.value &&= (navigator.geolocation.clearWatch(t.value), void 0), n.value = void 0, a.clear(!0);
+	}, m = (e, t, n) => {
 		let r = t.getResolutionForExtent(e, n), i = (t.getZoomForResolution(r) ?? 0) - 1;
-		return i > 1 ? Math.min(i, pp) : pp;
-	}, m = (t) => {
+		return i > 1 ? Math.min(i, mp) : mp;
+	}, h = (t) => {
 		let n = t.getGeometry(), r = e.getView(), i = e.getSize(), a = n?.getExtent() ?? [];
-		if (!n || !r || !i || Ue(a)) return;
-		let o = i[0] ?? 0, s = o < xp ? -130 : 0, c = o < xp ? 0 : -70, l = p(a, r, i), u = r.getResolutionForZoom(l), d = -c * u, f = -s * u, m = r.getRotation(), h = Math.cos(m), g = Math.sin(m), [v, y] = Pe(a);
-		if (!v || !y) return;
-		let b = [v - d * h + f * g, y - d * g - f * h];
-		_(b, l);
-	}, h = (e, t) => {
+		if (!n || !r || !i || He(a)) return;
+		let o = i[0] ?? 0, s = o < Sp ? -130 : 0, c = o < Sp ? 0 : -70, l = m(a, r, i), u = r.getResolutionForZoom(l), d = -c * u, f = -s * u, p = r.getRotation(), h = Math.cos(p), g = Math.sin(p), [_, y] = Ne(a);
+		if (!_ || !y) return;
+		let b = [_ - d * h + f * g, y - d * g - f * h];
+		v(b, l);
+	}, g = (e, t) => {
 		let n = e.getCenter(), r = (e) => e.every((e) => e === 0);
-		if (!n || !t || r(n) || r(t)) return lp.UNKNOWN;
+		if (!n || !t || r(n) || r(t)) return up.UNKNOWN;
 		let i = yn(Pn(n), Pn(t));
-		return i <= gp ? lp.SHORT : i > hp ? lp.LONG : lp.MID;
-	}, g = (e) => e === lp.SHORT || e === lp.UNKNOWN ? yp : 0, _ = (t, n) => {
-		let r = e.getView(), i = h(r, t), a = g(i);
-		i === lp.LONG ? r.animate({
-			zoom: mp,
-			duration: yp,
-			easing: Mu
+		return i <= _p ? up.SHORT : i > gp ? up.LONG : up.MID;
+	}, _ = (e) => e === up.SHORT || e === up.UNKNOWN ? bp : 0, v = (t, n) => {
+		let r = e.getView(), i = g(r, t), a = _(i);
+		i === up.LONG ? r.animate({
+			zoom: hp,
+			duration: bp,
+			easing: Nu
 		}, {
 			center: t,
-			duration: yp,
-			easing: Mu
+			duration: bp,
+			easing: Nu
 		}, {
 			zoom: n,
 			duration: a,
-			easing: Mu
+			easing: Nu
 		}) : r.animate({
 			center: t,
 			zoom: n,
 			duration: a,
-			easing: Mu
+			easing: Nu
 		});
 	};
-	return v(() => n.value, (e) => {
+	return o(() => n.value, (e) => {
 		let t = !r.value;
-		if (r.value = void 0, o.clear(!0), !e) return;
-		let n = Nn(le(e.longitude, e.latitude, e.altitude, e.accuracy));
-		r.value = new ps({ geometry: new Zi(n, up) }), r.value.set("accuracy", e.accuracy), o.addFeature(r.value), t && _(n, pp);
+		if (r.value = void 0, a.clear(!0), !e) return;
+		let n = Nn(ce(e.longitude, e.latitude, e.altitude, e.accuracy));
+		r.value = new ps({ geometry: new Zi(n, dp) }), r.value.set("accuracy", e.accuracy), a.addFeature(r.value), t && v(n, mp);
 	}), {
-		centerFeatureLocation: m,
-		centerFullWorldView: () => _(dp, fp),
+		centerFeatureLocation: h,
+		centerFullWorldView: () => v(fp, pp),
 		fitToAllFeatures: c,
 		getUserCurrentLocation: () => n.value,
-		stopWatchingCurrentLocation: f,
-		watchCurrentLocation: d
+		stopWatchingCurrentLocation: p,
+		watchCurrentLocation: f
 	};
 }
-var Cp = (e) => e ? e instanceof Yi ? e.getCoordinates() : e.getCoordinates()[0] ?? [] : [], wp = (e, t) => {
+var wp = (e) => e ? e instanceof Yi ? e.getCoordinates() : e.getCoordinates()[0] ?? [] : [], Tp = (e, t) => {
 	let n = (e) => e.length > 1 && e[0] != null && e[1] != null;
 	if (!n(e) || !n(t)) return {
 		deltaX: 0,
@@ -10332,109 +10332,109 @@ var Cp = (e) => e ? e instanceof Yi ? e.getCoordinates() : e.getCoordinates()[0]
 		deltaX: r - a,
 		deltaY: i - o
 	};
-}, Tp = (e, t) => e ** 2 + t ** 2, Ep = (e, t, n) => {
-	let { deltaX: r, deltaY: i } = wp(n, t), a = Tp(r, i);
+}, Ep = (e, t) => e ** 2 + t ** 2, Dp = (e, t, n) => {
+	let { deltaX: r, deltaY: i } = Tp(n, t), a = Ep(r, i);
 	if (a === 0) return t;
-	let { deltaX: o, deltaY: s } = wp(e, t), c = (o * r + s * i) / a, l = Math.max(0, Math.min(1, c)), [u = 0, d = 0] = t;
+	let { deltaX: o, deltaY: s } = Tp(e, t), c = (o * r + s * i) / a, l = Math.max(0, Math.min(1, c)), [u = 0, d = 0] = t;
 	return [u + l * r, d + l * i];
-}, Dp = (e, t) => {
+}, Op = (e, t) => {
 	let n = 1 / 0, r = -1, i = [];
 	return e.forEach((a, o) => {
 		let s = e[o + 1];
 		if (!a || !s) return;
-		let c = Ep(t, a, s), { deltaX: l, deltaY: u } = wp(t, c), d = Tp(l, u);
+		let c = Dp(t, a, s), { deltaX: l, deltaY: u } = Tp(t, c), d = Ep(l, u);
 		d < n && (n = d, r = o, i = c);
 	}), {
 		segmentIndex: r,
 		closest: i,
 		squaredDist: n
 	};
-}, Op = (e, t) => e && t && e[0] === t[0] && e[1] === t[1], kp = (e, t, n) => e <= (t * n) ** 2, Ap = (e, t, n, r) => {
+}, kp = (e, t) => e && t && e[0] === t[0] && e[1] === t[1], Ap = (e, t, n) => e <= (t * n) ** 2, jp = (e, t, n, r) => {
 	let i = e?.getGeometry();
-	return !i || !(i instanceof Yi) && !(i instanceof ca) ? !1 : Cp(i).some((e) => {
-		let { deltaX: i, deltaY: a } = wp(t, e);
-		return kp(Tp(i, a), n, r);
+	return !i || !(i instanceof Yi) && !(i instanceof ca) ? !1 : wp(i).some((e) => {
+		let { deltaX: i, deltaY: a } = Tp(t, e);
+		return Ap(Ep(i, a), n, r);
 	});
-}, jp = (e, t, n, r) => {
+}, Mp = (e, t, n, r) => {
 	let i = e?.getGeometry();
 	if (i instanceof Yi) return !0;
 	if (i instanceof ca) {
-		let e = Cp(i);
+		let e = wp(i);
 		if (e.length < 2) return !1;
-		let { squaredDist: a } = Dp(e, t);
-		return kp(a, n, r);
+		let { squaredDist: a } = Op(e, t);
+		return Ap(a, n, r);
 	}
 	return !1;
-}, Mp = (e, t, n, r) => {
-	if (!n) return new ps({ geometry: new Yi([t]) });
-	let i = n.getGeometry(), a = Cp(i);
-	if (!a.length) return;
-	let { segmentIndex: o, closest: s, squaredDist: c } = Dp(a, t);
-	return o >= 0 && kp(c, e, r) ? a.splice(o + 1, 0, s) : a.push(t), i?.setCoordinates(a, up), n;
 }, Np = (e, t, n, r) => {
+	if (!n) return new ps({ geometry: new Yi([t]) });
+	let i = n.getGeometry(), a = wp(i);
+	if (!a.length) return;
+	let { segmentIndex: o, closest: s, squaredDist: c } = Op(a, t);
+	return o >= 0 && Ap(c, e, r) ? a.splice(o + 1, 0, s) : a.push(t), i?.setCoordinates(a, dp), n;
+}, Pp = (e, t, n, r) => {
 	if (!n) return new ps({ geometry: new ca([[t]]) });
-	let i = n.getGeometry(), a = Cp(i);
+	let i = n.getGeometry(), a = wp(i);
 	if (!a.length) return;
 	if (a.length < 3) a.push(t);
 	else {
-		let { segmentIndex: n, closest: i, squaredDist: o } = Dp(a, t);
-		n >= 0 && kp(o, e, r) ? a.splice(n + 1, 0, i) : a.splice(a.length - 1, 0, t);
+		let { segmentIndex: n, closest: i, squaredDist: o } = Op(a, t);
+		n >= 0 && Ap(o, e, r) ? a.splice(n + 1, 0, i) : a.splice(a.length - 1, 0, t);
 	}
 	let o = a[0], s = a[a.length - 1];
-	return a.length >= 3 && o && !Op(o, s) && a.push([...o]), i?.setCoordinates([a], up), n;
-}, Pp = (e, t) => {
+	return a.length >= 3 && o && !kp(o, s) && a.push([...o]), i?.setCoordinates([a], dp), n;
+}, Fp = (e, t) => {
 	let n = e?.getGeometry(), r = t?.getGeometry();
 	if (!n || !r) return;
-	let i = r.getCoordinates(), a = Cp(n).findIndex((e) => Op(e, i));
+	let i = r.getCoordinates(), a = wp(n).findIndex((e) => kp(e, i));
 	return a === -1 ? void 0 : a;
-}, Fp = (e, t) => !e || t === void 0 ? [] : Cp(e.getGeometry())[t] ?? [], Ip = (e, t) => (e.splice(t, 1), e), Lp = (e, t) => {
-	Op(e[0], e[e.length - 1]) && (t = t === e.length - 1 ? 0 : t, e.pop()), e.splice(t, 1);
+}, Ip = (e, t) => !e || t === void 0 ? [] : wp(e.getGeometry())[t] ?? [], Lp = (e, t) => (e.splice(t, 1), e), Rp = (e, t) => {
+	kp(e[0], e[e.length - 1]) && (t = t === e.length - 1 ? 0 : t, e.pop()), e.splice(t, 1);
 	let n = e[0];
-	return e.length > 2 && !Op(n, e[e.length - 1]) && e.push([...n]), [e];
-}, Rp = (e, t) => {
-	let n = e?.getGeometry(), r = Cp(n);
+	return e.length > 2 && !kp(n, e[e.length - 1]) && e.push([...n]), [e];
+}, zp = (e, t) => {
+	let n = e?.getGeometry(), r = wp(n);
 	if (n && t >= 0 && t < r.length) {
-		let e = n instanceof Yi ? Ip(r, t) : Lp(r, t);
-		n.setCoordinates(e, up);
+		let e = n instanceof Yi ? Lp(r, t) : Rp(r, t);
+		n.setCoordinates(e, dp);
 	}
 	return r.length;
-}, zp = (e, t, n) => {
-	let r = e?.getGeometry(), i = Cp(r);
+}, Bp = (e, t, n) => {
+	let r = e?.getGeometry(), i = wp(r);
 	if (r && t >= 0 && t < i.length) {
 		i[t] = n;
 		let e = r instanceof Yi ? i : [i];
-		r.setCoordinates(e, up);
+		r.setCoordinates(e, dp);
 	}
-}, Bp = (e, t, n, r) => {
+}, Vp = (e, t, n, r) => {
 	let i = [];
 	return Number.isFinite(t) && Number.isFinite(e) && (i.push(t, e), Number.isFinite(r) ? i.push(Number.isFinite(n) ? n : 0, r) : Number.isFinite(n) && i.push(n)), i;
-}, Vp = (e) => {
+}, Hp = (e) => {
 	let t = e.getGeometry();
 	if (!t) return "";
-	let n = (e) => Bp(...Pn(e)).join(" ");
+	let n = (e) => Vp(...Pn(e)).join(" ");
 	if (t.getType() === "Point") {
 		let e = t.getCoordinates();
 		return e?.length ? n(e) : "";
 	}
-	return Cp(t).map((e) => n(e)).join("; ");
-}, Hp = () => {
+	return wp(t).map((e) => n(e)).join("; ");
+}, Up = () => {
 	try {
 		let e = document.createElement("canvas");
 		return !!(window.WebGLRenderingContext && e.getContext("webgl"));
 	} catch {
 		return !1;
 	}
-}, Up = (e, t) => {
+}, Wp = (e, t) => {
 	if (!e?.coordinates?.length) return;
 	let n = e.coordinates;
 	if (e.type === "Point" && t === j.POINT && !Array.isArray(n[0])) return Nn(n);
 	let r = Array.isArray(n[0]) && Array.isArray(n[0][0]) ? n[0] : n;
 	if (!r?.length) return;
 	r = r.map((e) => Nn(e));
-	let i = Op(r[0], r[r.length - 1]);
+	let i = kp(r[0], r[r.length - 1]);
 	if (e.type === "LineString" && t === j.TRACE && !i && r.length >= 2) return r;
 	if (e.type === "Polygon" && t === j.SHAPE && i && r.length >= 3) return [r];
-}, Wp = class {
+}, Gp = class {
 	constructor() {
 		this.dataProjection = void 0, this.defaultFeatureProjection = void 0, this.featureClass = ps, this.supportedMediaTypes = null;
 	}
@@ -10456,31 +10456,31 @@ var Cp = (e) => e ? e instanceof Yi ? e.getCoordinates() : e.getCoordinates()[0]
 		}, e);
 	}
 	getType() {
-		return F();
+		return I();
 	}
 	readFeature(e, t) {
-		return F();
+		return I();
 	}
 	readFeatures(e, t) {
-		return F();
+		return I();
 	}
 	readGeometry(e, t) {
-		return F();
+		return I();
 	}
 	readProjection(e) {
-		return F();
+		return I();
 	}
 	writeFeature(e, t) {
-		return F();
+		return I();
 	}
 	writeFeatures(e, t) {
-		return F();
+		return I();
 	}
 	writeGeometry(e, t) {
-		return F();
+		return I();
 	}
 };
-function Gp(e, t, n) {
+function Kp(e, t, n) {
 	let r = n ? Dn(n.featureProjection) : null, i = n ? Dn(n.dataProjection) : null, a = e;
 	if (r && i && !Fn(r, i)) {
 		t && (a = e.clone());
@@ -10496,7 +10496,7 @@ function Gp(e, t, n) {
 	}
 	return a;
 }
-var Kp = {
+var qp = {
 	Point: Zi,
 	LineString: Yi,
 	Polygon: ca,
@@ -10504,25 +10504,25 @@ var Kp = {
 	MultiLineString: Xi,
 	MultiPolygon: da
 };
-function qp(e, t, n) {
+function Jp(e, t, n) {
 	return Array.isArray(t[0]) ? (ia(e, 0, t, n) || (e = e.slice(), oa(e, 0, t, n)), e) : (ra(e, 0, t, n) || (e = e.slice(), aa(e, 0, t, n)), e);
 }
-function Jp(e, t) {
+function Yp(e, t) {
 	let n = e.geometry;
 	if (!n) return [];
-	if (Array.isArray(n)) return n.map((t) => Jp({
+	if (Array.isArray(n)) return n.map((t) => Yp({
 		...e,
 		geometry: t
 	})).flat();
 	let r = n.type === "MultiPolygon" ? "Polygon" : n.type;
 	if (r === "GeometryCollection" || r === "Circle") throw Error("Unsupported geometry type: " + r);
 	let i = n.layout.length;
-	return Gp(new zs(r, r === "Polygon" ? qp(n.flatCoordinates, n.ends, i) : n.flatCoordinates, n.ends?.flat(), i, e.properties || {}, e.id).enableSimplifyTransformed(), !1, t);
+	return Kp(new zs(r, r === "Polygon" ? Jp(n.flatCoordinates, n.ends, i) : n.flatCoordinates, n.ends?.flat(), i, e.properties || {}, e.id).enableSimplifyTransformed(), !1, t);
 }
-function Yp(e, t) {
-	return e ? Array.isArray(e) ? new pi(e.map((e) => Yp(e, t))) : Gp(new Kp[e.type](e.flatCoordinates, e.layout || "XY", e.ends), !1, t) : null;
+function Xp(e, t) {
+	return e ? Array.isArray(e) ? new pi(e.map((e) => Xp(e, t))) : Kp(new qp[e.type](e.flatCoordinates, e.layout || "XY", e.ends), !1, t) : null;
 }
-var Xp = class extends Wp {
+var Zp = class extends Gp {
 	constructor() {
 		super();
 	}
@@ -10530,52 +10530,52 @@ var Xp = class extends Wp {
 		return "json";
 	}
 	readFeature(e, t) {
-		return this.readFeatureFromObject(Zp(e), this.getReadOptions(e, t));
+		return this.readFeatureFromObject(Qp(e), this.getReadOptions(e, t));
 	}
 	readFeatures(e, t) {
-		return this.readFeaturesFromObject(Zp(e), this.getReadOptions(e, t));
+		return this.readFeaturesFromObject(Qp(e), this.getReadOptions(e, t));
 	}
 	readFeatureFromObject(e, t) {
-		return F();
+		return I();
 	}
 	readFeaturesFromObject(e, t) {
-		return F();
+		return I();
 	}
 	readGeometry(e, t) {
-		return this.readGeometryFromObject(Zp(e), this.getReadOptions(e, t));
+		return this.readGeometryFromObject(Qp(e), this.getReadOptions(e, t));
 	}
 	readGeometryFromObject(e, t) {
-		return F();
+		return I();
 	}
 	readProjection(e) {
-		return this.readProjectionFromObject(Zp(e));
+		return this.readProjectionFromObject(Qp(e));
 	}
 	readProjectionFromObject(e) {
-		return F();
+		return I();
 	}
 	writeFeature(e, t) {
 		return JSON.stringify(this.writeFeatureObject(e, t));
 	}
 	writeFeatureObject(e, t) {
-		return F();
+		return I();
 	}
 	writeFeatures(e, t) {
 		return JSON.stringify(this.writeFeaturesObject(e, t));
 	}
 	writeFeaturesObject(e, t) {
-		return F();
+		return I();
 	}
 	writeGeometry(e, t) {
 		return JSON.stringify(this.writeGeometryObject(e, t));
 	}
 	writeGeometryObject(e, t) {
-		return F();
+		return I();
 	}
 };
-function Zp(e) {
+function Qp(e) {
 	return typeof e == "string" ? JSON.parse(e) || null : e === null ? null : e;
 }
-var Qp = class extends Xp {
+var $p = class extends Zp {
 	constructor(e) {
 		e ||= {}, super(), this.dataProjection = Dn(e.dataProjection ? e.dataProjection : "EPSG:4326"), e.featureProjection && (this.defaultFeatureProjection = Dn(e.featureProjection)), e.featureClass && (this.featureClass = e.featureClass), this.geometryName_ = e.geometryName, this.extractGeometryName_ = e.extractGeometryName, this.supportedMediaTypes = ["application/geo+json", "application/vnd.geo+json"];
 	}
@@ -10586,14 +10586,14 @@ var Qp = class extends Xp {
 			geometry: e,
 			properties: null
 		};
-		let r = $p(n.geometry);
-		if (this.featureClass === zs) return Jp({
+		let r = em(n.geometry);
+		if (this.featureClass === zs) return Yp({
 			geometry: r,
 			id: n.id,
 			properties: n.properties
 		}, t);
 		let i = new ps();
-		return this.geometryName_ ? i.setGeometryName(this.geometryName_) : this.extractGeometryName_ && n.geometry_name && i.setGeometryName(n.geometry_name), i.setGeometry(Yp(r, t)), "id" in n && i.setId(n.id), n.properties && i.setProperties(n.properties, !0), i;
+		return this.geometryName_ ? i.setGeometryName(this.geometryName_) : this.extractGeometryName_ && n.geometry_name && i.setGeometryName(n.geometry_name), i.setGeometry(Xp(r, t)), "id" in n && i.setId(n.id), n.properties && i.setProperties(n.properties, !0), i;
 	}
 	readFeaturesFromObject(e, t) {
 		let n = e, r = null;
@@ -10609,7 +10609,7 @@ var Qp = class extends Xp {
 		return r.flat();
 	}
 	readGeometryFromObject(e, t) {
-		return em(e, t);
+		return tm(e, t);
 	}
 	readProjectionFromObject(e) {
 		let t = e.crs, n;
@@ -10629,7 +10629,7 @@ var Qp = class extends Xp {
 		}, r = e.getId();
 		if (r !== void 0 && (n.id = r), !e.hasProperties()) return n;
 		let i = e.getProperties(), a = e.getGeometry();
-		return a && (n.geometry = cm(a, t), delete i[e.getGeometryName()]), Ft(i) || (n.properties = i), n;
+		return a && (n.geometry = lm(a, t), delete i[e.getGeometryName()]), Ft(i) || (n.properties = i), n;
 	}
 	writeFeaturesObject(e, t) {
 		t = this.adaptOptions(t);
@@ -10641,47 +10641,47 @@ var Qp = class extends Xp {
 		};
 	}
 	writeGeometryObject(e, t) {
-		return cm(e, this.adaptOptions(t));
+		return lm(e, this.adaptOptions(t));
 	}
 };
-function $p(e, t) {
+function em(e, t) {
 	if (!e) return null;
 	let n;
 	switch (e.type) {
 		case "Point":
-			n = nm(e);
-			break;
-		case "LineString":
 			n = rm(e);
 			break;
-		case "Polygon":
-			n = sm(e);
-			break;
-		case "MultiPoint":
-			n = am(e);
-			break;
-		case "MultiLineString":
+		case "LineString":
 			n = im(e);
 			break;
-		case "MultiPolygon":
+		case "Polygon":
+			n = cm(e);
+			break;
+		case "MultiPoint":
 			n = om(e);
 			break;
+		case "MultiLineString":
+			n = am(e);
+			break;
+		case "MultiPolygon":
+			n = sm(e);
+			break;
 		case "GeometryCollection":
-			n = tm(e);
+			n = nm(e);
 			break;
 		default: throw Error("Unsupported GeoJSON type: " + e.type);
 	}
 	return n;
 }
-function em(e, t) {
-	return Yp($p(e), t);
-}
 function tm(e, t) {
+	return Xp(em(e), t);
+}
+function nm(e, t) {
 	return e.geometries.map(function(e) {
-		return $p(e);
+		return em(e);
 	});
 }
-function nm(e) {
+function rm(e) {
 	let t = e.coordinates;
 	return {
 		type: "Point",
@@ -10689,7 +10689,7 @@ function nm(e) {
 		layout: oi(t.length)
 	};
 }
-function rm(e) {
+function im(e) {
 	let t = e.coordinates, n = t.flat();
 	return {
 		type: "LineString",
@@ -10698,7 +10698,7 @@ function rm(e) {
 		layout: oi(t[0]?.length || 2)
 	};
 }
-function im(e) {
+function am(e) {
 	let t = e.coordinates, n = t[0]?.[0]?.length || 2, r = [];
 	return {
 		type: "MultiLineString",
@@ -10707,7 +10707,7 @@ function im(e) {
 		layout: oi(n)
 	};
 }
-function am(e) {
+function om(e) {
 	let t = e.coordinates;
 	return {
 		type: "MultiPoint",
@@ -10715,7 +10715,7 @@ function am(e) {
 		layout: oi(t[0]?.length || 2)
 	};
 }
-function om(e) {
+function sm(e) {
 	let t = e.coordinates, n = [], r = t[0]?.[0]?.[0].length || 2;
 	return {
 		type: "MultiPolygon",
@@ -10724,7 +10724,7 @@ function om(e) {
 		layout: oi(r)
 	};
 }
-function sm(e) {
+function cm(e) {
 	let t = e.coordinates, n = [], r = t[0]?.[0]?.length;
 	return {
 		type: "Polygon",
@@ -10733,30 +10733,30 @@ function sm(e) {
 		layout: oi(r)
 	};
 }
-function cm(e, t) {
-	e = Gp(e, !0, t);
+function lm(e, t) {
+	e = Kp(e, !0, t);
 	let n = e.getType(), r;
 	switch (n) {
 		case "Point":
-			r = mm(e);
+			r = hm(e);
 			break;
 		case "LineString":
-			r = um(e);
-			break;
-		case "Polygon":
-			r = hm(e, t);
-			break;
-		case "MultiPoint":
-			r = fm(e);
-			break;
-		case "MultiLineString":
 			r = dm(e);
 			break;
+		case "Polygon":
+			r = gm(e, t);
+			break;
+		case "MultiPoint":
+			r = pm(e);
+			break;
+		case "MultiLineString":
+			r = fm(e);
+			break;
 		case "MultiPolygon":
-			r = pm(e, t);
+			r = mm(e, t);
 			break;
 		case "GeometryCollection":
-			r = lm(e, t);
+			r = um(e, t);
 			break;
 		case "Circle":
 			r = {
@@ -10768,119 +10768,119 @@ function cm(e, t) {
 	}
 	return r;
 }
-function lm(e, t) {
+function um(e, t) {
 	return t = Object.assign({}, t), delete t.featureProjection, {
 		type: "GeometryCollection",
 		geometries: e.getGeometriesArray().map(function(e) {
-			return cm(e, t);
+			return lm(e, t);
 		})
 	};
 }
-function um(e, t) {
+function dm(e, t) {
 	return {
 		type: "LineString",
 		coordinates: e.getCoordinates()
 	};
 }
-function dm(e, t) {
+function fm(e, t) {
 	return {
 		type: "MultiLineString",
 		coordinates: e.getCoordinates()
 	};
 }
-function fm(e, t) {
+function pm(e, t) {
 	return {
 		type: "MultiPoint",
 		coordinates: e.getCoordinates()
 	};
 }
-function pm(e, t) {
+function mm(e, t) {
 	let n;
 	return t && (n = t.rightHanded), {
 		type: "MultiPolygon",
 		coordinates: e.getCoordinates(n)
 	};
 }
-function mm(e, t) {
+function hm(e, t) {
 	return {
 		type: "Point",
 		coordinates: e.getCoordinates()
 	};
 }
-function hm(e, t) {
+function gm(e, t) {
 	let n;
 	return t && (n = t.rightHanded), {
 		type: "Polygon",
 		coordinates: e.getCoordinates(n)
 	};
 }
-var gm = "EPSG:4326", _m = "odk_feature_id", vm = "odk_selected_vertex_index", ym = "odk_saved_id", bm = "odk_selected_id", xm = "odk_is_selected";
-function Sm(e, t, n, r) {
-	let i = a(), o = a(), s = (t) => {
-		let n = new Qp().readFeature(t, {
-			dataProjection: gm,
+var _m = "EPSG:4326", vm = "odk_feature_id", ym = "odk_selected_vertex_index", bm = "odk_saved_id", xm = "odk_selected_id", Sm = "odk_is_selected";
+function Cm(e, t, n, r) {
+	let i = l(), a = l(), s = (t) => {
+		let n = new $p().readFeature(t, {
+			dataProjection: _m,
 			featureProjection: e.getView().getProjection()
 		});
 		return Array.isArray(n) ? n[0] : n;
 	}, c = (e, t) => {
-		if (e === j.SHAPE) return new ps({ geometry: new ca(t, up) });
-		if (e === j.TRACE) return new ps({ geometry: new Yi(t, up) });
-		if (e === j.POINT) return new ps({ geometry: new Zi(t, up) });
-	}, l = (e, t) => {
-		e.clear(!0), e.addFeature(t), _(t), n.fitToAllFeatures(e);
-	}, u = (t, r) => {
-		let i = new Qp().readFeatures(r, {
-			dataProjection: gm,
+		if (e === j.SHAPE) return new ps({ geometry: new ca(t, dp) });
+		if (e === j.TRACE) return new ps({ geometry: new Yi(t, dp) });
+		if (e === j.POINT) return new ps({ geometry: new Zi(t, dp) });
+	}, u = (e, t) => {
+		e.clear(!0), e.addFeature(t), v(t), n.fitToAllFeatures(e);
+	}, d = (t, r) => {
+		let i = new $p().readFeatures(r, {
+			dataProjection: _m,
 			featureProjection: e.getView().getProjection()
 		});
 		i.forEach((e) => {
-			e.get(_m) || e.set(_m, crypto.randomUUID());
+			e.get(vm) || e.set(vm, crypto.randomUUID());
 		}), t.addFeatures(i), n.fitToAllFeatures(t);
-	}, d = (e, n) => {
-		t.canSelectFeatureOrVertex && (i.value?.set(xm, !1), i.value?.set(vm, void 0), e?.set(vm, n), e?.set(xm, !0)), i.value = e;
-	}, f = () => {
-		let e = o.value?.get(_m), t = i.value?.get(_m);
+	}, f = (e, n) => {
+		t.canSelectFeatureOrVertex && (i.value?.set(Sm, !1), i.value?.set(ym, void 0), e?.set(ym, n), e?.set(Sm, !0)), i.value = e;
+	}, p = () => {
+		let e = a.value?.get(vm), t = i.value?.get(vm);
 		return e?.length > 0 && e === t;
-	}, p = (e, t) => {
-		r.updateStyleVariables && r.updateStyleVariables({ [e]: t?.get(_m) ?? "" });
-	}, m = (e, t, r = !1) => {
+	}, m = (e, t) => {
+		r.updateStyleVariables && r.updateStyleVariables({ [e]: t?.get(vm) ?? "" });
+	}, h = (e, t, r = !1) => {
 		if (!t || e.isEmpty()) {
-			_(void 0);
+			v(void 0);
 			return;
 		}
 		let i = e.forEachFeature((e) => {
-			if (e.getProperties()?.[Z_] === t.properties?.[Z_]) return e;
+			if (e.getProperties()?.[Q_] === t.properties?.[Q_]) return e;
 		});
-		i && (_(i), (r || !h(i)) && n.centerFeatureLocation(i));
-	}, h = (t) => {
+		i && (v(i), (r || !g(i)) && n.centerFeatureLocation(i));
+	}, g = (t) => {
 		let n = e.getView().calculateExtent(e.getSize()), r = t.getGeometry()?.getExtent();
-		return r ? He(n, r) : !1;
-	}, g = () => _(i.value), _ = (e) => o.value = e, y = () => i.value, b = () => o.value;
-	return v(() => i.value, (e) => {
-		p(bm, e), e && !t.canSelectFeatureOrVertex && n.centerFeatureLocation(e);
-	}), v(() => o.value, (e) => {
-		p(ym, e);
+		return r ? Ve(n, r) : !1;
+	}, _ = () => v(i.value), v = (e) => a.value = e, y = () => i.value, b = () => a.value;
+	return o(() => i.value, (e) => {
+		m(xm, e), e && !t.canSelectFeatureOrVertex && n.centerFeatureLocation(e);
+	}), o(() => a.value, (e) => {
+		m(bm, e);
 	}), {
 		createFeatureFromGeoJSON: s,
 		createFeatureFromType: c,
-		findAndSaveFeature: m,
+		findAndSaveFeature: h,
 		getSavedFeature: b,
-		getSavedFeatureValue: () => b()?.getProperties()?.[Z_] ?? "",
+		getSavedFeatureValue: () => b()?.getProperties()?.[Q_] ?? "",
 		getSelectedFeature: y,
 		getSelectedFeatureProperties: () => i.value?.getProperties(),
-		isSavedFeatureSelected: f,
-		loadAndSaveSingleFeature: l,
-		loadFeatureCollection: u,
-		saveFeature: _,
-		saveSelectedFeature: g,
-		selectFeature: d
+		isSavedFeatureSelected: p,
+		loadAndSaveSingleFeature: u,
+		loadFeatureCollection: d,
+		saveFeature: v,
+		saveSelectedFeature: _,
+		selectFeature: f
 	};
 }
-function Cm(e, t) {
+function wm(e, t) {
 	let n = e.length;
 	return t < 0 ? e[t + n] : t >= n ? e[t - n] : e[t];
 }
-function wm(e, t) {
+function Tm(e, t) {
 	let n = e.length, r = Math.floor(t), i = t - r;
 	r >= n ? r -= n : r < 0 && (r += n);
 	let a = r + 1;
@@ -10888,66 +10888,66 @@ function wm(e, t) {
 	let o = e[r], s = o[0], c = o[1], l = e[a], u = l[0] - s, d = l[1] - c;
 	return [s + u * i, c + d * i];
 }
-var Tm = {
+var Em = {
 	index: -1,
 	endIndex: NaN,
 	closestTargetDistance: 1 / 0
 };
-function Em(e, t, n, r) {
+function Dm(e, t, n, r) {
 	let i = e[0], a = e[1], o = 1 / 0, s = -1, c = NaN;
 	for (let e = 0; e < t.targets.length; ++e) {
 		let n = t.targets[e], r = n.coordinates, l = 1 / 0, u;
 		for (let e = 0; e < r.length - 1; ++e) {
-			let t = Nm(i, a, r[e], r[e + 1]);
+			let t = Pm(i, a, r[e], r[e + 1]);
 			t.squaredDistance < l && (l = t.squaredDistance, u = e + t.along);
 		}
 		l < o && (o = l, n.ring && t.targetIndex === e && (n.endIndex > n.startIndex ? u < n.startIndex && (u += r.length) : n.endIndex < n.startIndex && u > n.startIndex && (u -= r.length)), c = u, s = e);
 	}
 	let l = t.targets[s], u = l.ring;
 	if (t.targetIndex === s && u) {
-		let e = wm(l.coordinates, c);
+		let e = Tm(l.coordinates, c);
 		dt(n.getPixelFromCoordinate(e), n.getPixelFromCoordinate(t.startCoord)) > r && (u = !1);
 	}
 	if (u) {
 		let e = l.coordinates, t = e.length, n = l.startIndex, r = c;
 		if (n < r) {
-			let i = jm(e, n, r);
-			jm(e, n, r - t) < i && (c -= t);
+			let i = Mm(e, n, r);
+			Mm(e, n, r - t) < i && (c -= t);
 		} else {
-			let i = jm(e, n, r);
-			jm(e, n, r + t) < i && (c += t);
+			let i = Mm(e, n, r);
+			Mm(e, n, r + t) < i && (c += t);
 		}
 	}
-	return Tm.index = s, Tm.endIndex = c, Tm.closestTargetDistance = o, Tm;
+	return Em.index = s, Em.endIndex = c, Em.closestTargetDistance = o, Em;
 }
-function Dm(e, t) {
+function Om(e, t) {
 	let n = [];
-	for (let r = 0; r < t.length; ++r) Om(e, t[r].getGeometry(), n);
+	for (let r = 0; r < t.length; ++r) km(e, t[r].getGeometry(), n);
 	return n;
 }
-function Om(e, t, n) {
-	if (t instanceof Yi) km(e, t.getCoordinates(), !1, n);
+function km(e, t, n) {
+	if (t instanceof Yi) Am(e, t.getCoordinates(), !1, n);
 	else if (t instanceof Xi) {
 		let r = t.getCoordinates();
-		for (let t = 0, i = r.length; t < i; ++t) km(e, r[t], !1, n);
+		for (let t = 0, i = r.length; t < i; ++t) Am(e, r[t], !1, n);
 	} else if (t instanceof ca) {
 		let r = t.getCoordinates();
-		for (let t = 0, i = r.length; t < i; ++t) km(e, r[t], !0, n);
+		for (let t = 0, i = r.length; t < i; ++t) Am(e, r[t], !0, n);
 	} else if (t instanceof da) {
 		let r = t.getCoordinates();
 		for (let t = 0, i = r.length; t < i; ++t) {
 			let i = r[t];
-			for (let t = 0, r = i.length; t < r; ++t) km(e, i[t], !0, n);
+			for (let t = 0, r = i.length; t < r; ++t) Am(e, i[t], !0, n);
 		}
 	} else if (t instanceof pi) {
 		let r = t.getGeometries();
-		for (let t = 0; t < r.length; ++t) Om(e, r[t], n);
+		for (let t = 0; t < r.length; ++t) km(e, r[t], n);
 	}
 }
-function km(e, t, n, r) {
+function Am(e, t, n, r) {
 	let i = e[0], a = e[1];
 	for (let e = 0, o = t.length - 1; e < o; ++e) {
-		let o = Nm(i, a, t[e], t[e + 1]);
+		let o = Pm(i, a, t[e], t[e + 1]);
 		if (o.squaredDistance === 0) {
 			let i = e + o.along;
 			r.push({
@@ -10960,47 +10960,47 @@ function km(e, t, n, r) {
 		}
 	}
 }
-function Am(e, t) {
+function jm(e, t) {
 	return Ye(e[0], e[1], t[0], t[1]);
 }
-function jm(e, t, n) {
+function Mm(e, t, n) {
 	let r, i;
 	t < n ? (r = t, i = n) : (r = n, i = t);
 	let a = Math.ceil(r), o = Math.floor(i);
-	if (a > o) return Am(wm(e, r), wm(e, i));
+	if (a > o) return jm(Tm(e, r), Tm(e, i));
 	let s = 0;
 	if (r < a) {
-		let t = wm(e, r), n = Cm(e, a);
-		s += Am(t, n);
+		let t = Tm(e, r), n = wm(e, a);
+		s += jm(t, n);
 	}
 	if (o < i) {
-		let t = Cm(e, o), n = wm(e, i);
-		s += Am(t, n);
+		let t = wm(e, o), n = Tm(e, i);
+		s += jm(t, n);
 	}
 	for (let t = a; t < o - 1; ++t) {
-		let n = Cm(e, t), r = Cm(e, t + 1);
-		s += Am(n, r);
+		let n = wm(e, t), r = wm(e, t + 1);
+		s += jm(n, r);
 	}
 	return s;
 }
-var Mm = {
+var Nm = {
 	along: 0,
 	squaredDistance: 0
 };
-function Nm(e, t, n, r) {
+function Pm(e, t, n, r) {
 	let i = n[0], a = n[1], o = r[0], s = r[1], c = o - i, l = s - a, u = 0, d = i, f = a;
-	return (c !== 0 || l !== 0) && (u = P(((e - i) * c + (t - a) * l) / (c * c + l * l), 0, 1), d += c * u, f += l * u), Mm.along = u, Mm.squaredDistance = tt(Ye(e, t, d, f), 10), Mm;
+	return (c !== 0 || l !== 0) && (u = qe(((e - i) * c + (t - a) * l) / (c * c + l * l), 0, 1), d += c * u, f += l * u), Nm.along = u, Nm.squaredDistance = tt(Ye(e, t, d, f), 10), Nm;
 }
-var Pm = 0, Fm = 1, Im = [
+var Fm = 0, Im = 1, Lm = [
 	0,
 	0,
 	0,
 	0
-], Lm = [], Rm = {
+], Rm = [], zm = {
 	MODIFYSTART: "modifystart",
 	MODIFYEND: "modifyend"
 };
-function zm(e, t, n) {
+function Bm(e, t, n) {
 	let r;
 	switch (t) {
 		case "LineString":
@@ -11014,20 +11014,20 @@ function zm(e, t, n) {
 	}
 	return r;
 }
-var Bm = class extends jr {
+var Vm = class extends jr {
 	constructor(e, t, n) {
 		super(e), this.features = t, this.mapBrowserEvent = n;
 	}
-}, Vm = class extends Kd {
+}, Hm = class extends qd {
 	constructor(e) {
-		super(e), this.on, this.once, this.un, this.boundHandleFeatureChange_ = this.handleFeatureChange_.bind(this), this.condition_ = e.condition ? e.condition : Gd, this.defaultDeleteCondition_ = function(e) {
-			return Md(e) && zd(e);
-		}, this.deleteCondition_ = e.deleteCondition ? e.deleteCondition : this.defaultDeleteCondition_, this.insertVertexCondition_ = e.insertVertexCondition ? e.insertVertexCondition : Id, this.vertexFeature_ = null, this.vertexSegments_ = null, this.lastCoordinate_ = [0, 0], this.ignoreNextSingleClick_ = !1, this.featuresBeingModified_ = null, this.rBush_ = new ic(), this.pixelTolerance_ = e.pixelTolerance === void 0 ? 10 : e.pixelTolerance, this.snappedToVertex_ = !1, this.changingFeature_ = !1, this.dragSegments_ = [], this.overlay_ = new od({
+		super(e), this.on, this.once, this.un, this.boundHandleFeatureChange_ = this.handleFeatureChange_.bind(this), this.condition_ = e.condition ? e.condition : Kd, this.defaultDeleteCondition_ = function(e) {
+			return Nd(e) && Bd(e);
+		}, this.deleteCondition_ = e.deleteCondition ? e.deleteCondition : this.defaultDeleteCondition_, this.insertVertexCondition_ = e.insertVertexCondition ? e.insertVertexCondition : Ld, this.vertexFeature_ = null, this.vertexSegments_ = null, this.lastCoordinate_ = [0, 0], this.ignoreNextSingleClick_ = !1, this.featuresBeingModified_ = null, this.rBush_ = new ic(), this.pixelTolerance_ = e.pixelTolerance === void 0 ? 10 : e.pixelTolerance, this.snappedToVertex_ = !1, this.changingFeature_ = !1, this.dragSegments_ = [], this.overlay_ = new sd({
 			source: new lc({
 				useSpatialIndex: !1,
 				wrapX: !!e.wrapX
 			}),
-			style: e.style ? e.style : Gm(),
+			style: e.style ? e.style : Km(),
 			updateWhileAnimating: !0,
 			updateWhileInteracting: !0
 		}), this.SEGMENT_WRITERS_ = {
@@ -11047,7 +11047,7 @@ var Bm = class extends jr {
 	}
 	setTrace(e) {
 		let t;
-		t = e ? e === !0 ? Id : e : Rd, this.traceCondition_ = t;
+		t = e ? e === !0 ? Ld : e : zd, this.traceCondition_ = t;
 	}
 	addFeature_(e) {
 		let t = e.getGeometry();
@@ -11056,7 +11056,7 @@ var Bm = class extends jr {
 			n && n(e, t);
 		}
 		let n = this.getMap();
-		n && n.isRendered() && this.getActive() && this.handlePointerAtPixel_(this.lastCoordinate_), e.addEventListener(L.CHANGE, this.boundHandleFeatureChange_);
+		n && n.isRendered() && this.getActive() && this.handlePointerAtPixel_(this.lastCoordinate_), e.addEventListener(R.CHANGE, this.boundHandleFeatureChange_);
 	}
 	willModifyFeatures_(e, t) {
 		if (!this.featuresBeingModified_) {
@@ -11066,11 +11066,11 @@ var Bm = class extends jr {
 				let r = t[e].feature;
 				r && !n.includes(r) && this.featuresBeingModified_.push(r);
 			}
-			this.featuresBeingModified_.getLength() === 0 ? this.featuresBeingModified_ = null : this.dispatchEvent(new Bm(Rm.MODIFYSTART, this.featuresBeingModified_, e));
+			this.featuresBeingModified_.getLength() === 0 ? this.featuresBeingModified_ = null : this.dispatchEvent(new Vm(zm.MODIFYSTART, this.featuresBeingModified_, e));
 		}
 	}
 	removeFeature_(e) {
-		this.removeFeatureSegmentData_(e), this.vertexFeature_ && this.features_.getLength() === 0 && (this.overlay_.getSource().removeFeature(this.vertexFeature_), this.vertexFeature_ = null), e.removeEventListener(L.CHANGE, this.boundHandleFeatureChange_);
+		this.removeFeatureSegmentData_(e), this.vertexFeature_ && this.features_.getLength() === 0 && (this.overlay_.getSource().removeFeature(this.vertexFeature_), this.vertexFeature_ = null), e.removeEventListener(R.CHANGE, this.boundHandleFeatureChange_);
 	}
 	removeFeatureSegmentData_(e) {
 		let t = this.rBush_, n = [];
@@ -11140,7 +11140,7 @@ var Bm = class extends jr {
 				index: r,
 				segment: i
 			};
-			this.rBush_.insert(fe(i), a);
+			this.rBush_.insert(de(i), a);
 		}
 	}
 	writeMultiLineStringGeometry_(e, t) {
@@ -11155,7 +11155,7 @@ var Bm = class extends jr {
 					index: n,
 					segment: a
 				};
-				this.rBush_.insert(fe(a), o);
+				this.rBush_.insert(de(a), o);
 			}
 		}
 	}
@@ -11171,7 +11171,7 @@ var Bm = class extends jr {
 					index: n,
 					segment: a
 				};
-				this.rBush_.insert(fe(a), o);
+				this.rBush_.insert(de(a), o);
 			}
 		}
 	}
@@ -11189,7 +11189,7 @@ var Bm = class extends jr {
 						index: i,
 						segment: o
 					};
-					this.rBush_.insert(fe(o), s);
+					this.rBush_.insert(de(o), s);
 				}
 			}
 		}
@@ -11198,15 +11198,15 @@ var Bm = class extends jr {
 		let n = t.getCenter(), r = {
 			feature: e,
 			geometry: t,
-			index: Pm,
+			index: Fm,
 			segment: [n, n]
 		}, i = {
 			feature: e,
 			geometry: t,
-			index: Fm,
+			index: Im,
 			segment: [n, n]
 		}, a = [r, i];
-		r.featureSegments = a, i.featureSegments = a, this.rBush_.insert(Ce(n), r);
+		r.featureSegments = a, i.featureSegments = a, this.rBush_.insert(Se(n), r);
 		let o = t;
 		this.rBush_.insert(o.getExtent(), i);
 	}
@@ -11230,11 +11230,11 @@ var Bm = class extends jr {
 	findInsertVerticesAndUpdateDragSegments_(e) {
 		if (this.handlePointerAtPixel_(e), this.dragSegments_.length = 0, this.featuresBeingModified_ = null, !this.vertexFeature_) return;
 		this.getMap().getView().getProjection();
-		let t = [], n = this.vertexFeature_.getGeometry().getCoordinates(), r = fe([n]), i = this.rBush_.getInExtent(r), a = {};
-		i.sort(Hm);
+		let t = [], n = this.vertexFeature_.getGeometry().getCoordinates(), r = de([n]), i = this.rBush_.getInExtent(r), a = {};
+		i.sort(Um);
 		for (let r = 0, o = i.length; r < o; ++r) {
-			let o = i[r], s = o.segment, c = I(o.geometry), l = o.depth;
-			if (l && (c += "-" + l.join("-")), a[c] || (a[c] = [, ,]), o.geometry.getType() === "Circle" && o.index === Fm) st(Wm(e, o), n) && !a[c][0] && (this.dragSegments_.push([o, 0]), a[c][0] = o);
+			let o = i[r], s = o.segment, c = L(o.geometry), l = o.depth;
+			if (l && (c += "-" + l.join("-")), a[c] || (a[c] = [, ,]), o.geometry.getType() === "Circle" && o.index === Im) st(Gm(e, o), n) && !a[c][0] && (this.dragSegments_.push([o, 0]), a[c][0] = o);
 			else if (st(s[0], n) && !a[c][0]) this.dragSegments_.push([o, 0]), a[c][0] = o;
 			else if (st(s[1], n) && !a[c][1]) {
 				if (a[c][0] && a[c][0].index === 0) {
@@ -11247,7 +11247,7 @@ var Bm = class extends jr {
 					}
 				}
 				this.dragSegments_.push([o, 1]), a[c][1] = o;
-			} else I(s) in this.vertexSegments_ && !a[c][0] && !a[c][1] && t.push(o);
+			} else L(s) in this.vertexSegments_ && !a[c][0] && !a[c][1] && t.push(o);
 		}
 		return t;
 	}
@@ -11257,7 +11257,7 @@ var Bm = class extends jr {
 	updateTrace_(e) {
 		let t = this.traceState_;
 		if (!t.active || t.targetIndex === -1 && dt(e.map.getPixelFromCoordinate(t.startCoord), e.pixel) < this.pixelTolerance_) return;
-		let n = Em(e.coordinate, t, e.map, this.pixelTolerance_);
+		let n = Dm(e.coordinate, t, e.map, this.pixelTolerance_);
 		if (t.targetIndex === -1 && Math.sqrt(n.closestTargetDistance) / e.map.getView().getResolution() > this.pixelTolerance_) return;
 		if (t.targetIndex !== n.index) {
 			if (t.targetIndex !== -1) {
@@ -11265,7 +11265,7 @@ var Bm = class extends jr {
 				this.removeTracedCoordinates_(e.startIndex, e.endIndex);
 			} else for (let e of this.traceSegments_) {
 				let t = e[0], n = t.geometry, r = e[1], i = n.getCoordinates();
-				zm(i, n.getType(), t.depth).splice(t.index + r, 1), n.setCoordinates(i), r === 0 && --t.index;
+				Bm(i, n.getType(), t.depth).splice(t.index + r, 1), n.setCoordinates(i), r === 0 && --t.index;
 			}
 			let e = t.targets[n.index];
 			this.addTracedCoordinates_(e, e.startIndex, n.endIndex);
@@ -11278,7 +11278,7 @@ var Bm = class extends jr {
 		r.endIndex = n.endIndex;
 	}
 	getTraceCandidates_(e) {
-		let t = this.getMap(), n = this.pixelTolerance_, r = fe([t.getCoordinateFromPixel([e.pixel[0] - n, e.pixel[1] + n]), t.getCoordinateFromPixel([e.pixel[0] + n, e.pixel[1] - n])]);
+		let t = this.getMap(), n = this.pixelTolerance_, r = de([t.getCoordinateFromPixel([e.pixel[0] - n, e.pixel[1] + n]), t.getCoordinateFromPixel([e.pixel[0] + n, e.pixel[1] - n])]);
 		return this.traceSource_.getFeaturesInExtent(r);
 	}
 	toggleTraceState_(e) {
@@ -11289,7 +11289,7 @@ var Bm = class extends jr {
 		}
 		let t = this.getTraceCandidates_(e);
 		if (t.length === 0) return;
-		let n = Dm(e.coordinate, t);
+		let n = Om(e.coordinate, t);
 		n.length && (this.traceState_ = {
 			active: !0,
 			startCoord: e.coordinate.slice(),
@@ -11315,7 +11315,7 @@ var Bm = class extends jr {
 			let t = e[0], r = t.geometry, i = e[1], a = e[0].index + 1;
 			i === 1 && (a -= n);
 			let o = r.getCoordinates();
-			zm(o, r.getType(), t.depth).splice(a, n), r.setCoordinates(o), i === 1 && (t.index -= n);
+			Bm(o, r.getType(), t.depth).splice(a, n), r.setCoordinates(o), i === 1 && (t.index -= n);
 		}
 	}
 	addTracedCoordinates_(e, t, n) {
@@ -11324,17 +11324,17 @@ var Bm = class extends jr {
 		if (t < n) {
 			let i = Math.ceil(t), a = Math.floor(n);
 			a === n && --a;
-			for (let t = i; t <= a; ++t) r.push(Cm(e.coordinates, t));
+			for (let t = i; t <= a; ++t) r.push(wm(e.coordinates, t));
 		} else {
 			let i = Math.floor(t), a = Math.ceil(n);
 			a === n && (a += 1);
-			for (let t = i; t >= a; --t) r.push(Cm(e.coordinates, t));
+			for (let t = i; t >= a; --t) r.push(wm(e.coordinates, t));
 		}
 		if (r.length) for (let e of this.traceSegments_) {
 			let t = e[0], n = t.geometry, i = e[1], a = t.index + 1;
 			i === 0 && r.reverse();
 			let o = n.getCoordinates();
-			zm(o, n.getType(), t.depth).splice(a, 0, ...r), n.setCoordinates(o), i === 1 && (t.index += r.length);
+			Bm(o, n.getType(), t.depth).splice(a, 0, ...r), n.setCoordinates(o), i === 1 && (t.index += r.length);
 		}
 	}
 	updateGeometry_(e, t) {
@@ -11359,7 +11359,7 @@ var Bm = class extends jr {
 				break;
 			case "Circle":
 				let t = o;
-				if (a[0] = e, a[1] = e, n.index === Pm) this.changingFeature_ = !0, t.setCenter(e), this.changingFeature_ = !1;
+				if (a[0] = e, a[1] = e, n.index === Fm) this.changingFeature_ = !0, t.setCenter(e), this.changingFeature_ = !1;
 				else {
 					this.changingFeature_ = !0, this.getMap().getView().getProjection();
 					let n = dt(Vn(t.getCenter()), Vn(e));
@@ -11398,12 +11398,12 @@ var Bm = class extends jr {
 			let t = this.dragSegments_[e][0], n = t.geometry;
 			if (n.getType() === "Circle") {
 				let e = n, r = e.getCenter(), i = t.featureSegments[0], a = t.featureSegments[1];
-				i.segment[0] = r, i.segment[1] = r, a.segment[0] = r, a.segment[1] = r, this.rBush_.update(Ce(r), i);
+				i.segment[0] = r, i.segment[1] = r, a.segment[0] = r, a.segment[1] = r, this.rBush_.update(Se(r), i);
 				let o = e;
 				this.rBush_.update(o.getExtent(), a);
-			} else this.rBush_.update(fe(t.segment), t);
+			} else this.rBush_.update(de(t.segment), t);
 		}
-		return this.featuresBeingModified_ &&= (this.toggleTraceState_(e), this.dispatchEvent(new Bm(Rm.MODIFYEND, this.featuresBeingModified_, e)), null), !1;
+		return this.featuresBeingModified_ &&= (this.toggleTraceState_(e), this.dispatchEvent(new Vm(zm.MODIFYEND, this.featuresBeingModified_, e)), null), !1;
 	}
 	handlePointerMove_(e) {
 		this.lastCoordinate_ = e.coordinate, this.handlePointerAtPixel_(this.lastCoordinate_);
@@ -11412,7 +11412,7 @@ var Bm = class extends jr {
 		let t = this.getMap(), n = t.getPixelFromCoordinate(e);
 		t.getView().getProjection();
 		let r = function(t, n) {
-			return Um(e, t) - Um(e, n);
+			return Wm(e, t) - Wm(e, n);
 		}, i, a;
 		if (this.hitDetection_) {
 			let e = typeof this.hitDetection_ == "object" ? (e) => e === this.hitDetection_ : void 0;
@@ -11432,14 +11432,14 @@ var Bm = class extends jr {
 			}, { layerFilter: e });
 		}
 		if (!i) {
-			let n = Hn(pe(Un(Ce(e, Im)), t.getView().getResolution() * this.pixelTolerance_, Im));
+			let n = Hn(fe(Un(Se(e, Lm)), t.getView().getResolution() * this.pixelTolerance_, Lm));
 			i = this.rBush_.getInExtent(n);
 		}
 		if (i && i.length > 0) {
-			let o = i.sort(r)[0], s = o.segment, c = Wm(e, o), l = t.getPixelFromCoordinate(c), u = dt(n, l);
+			let o = i.sort(r)[0], s = o.segment, c = Gm(e, o), l = t.getPixelFromCoordinate(c), u = dt(n, l);
 			if (a || u <= this.pixelTolerance_) {
 				let n = {};
-				if (n[I(s)] = !0, this.snapToPointer_ || (this.delta_[0] = c[0] - e[0], this.delta_[1] = c[1] - e[1]), o.geometry.getType() === "Circle" && o.index === Fm) this.snappedToVertex_ = !0, this.createOrUpdateVertexFeature_(c, [o.feature], [o.geometry], this.snappedToVertex_);
+				if (n[L(s)] = !0, this.snapToPointer_ || (this.delta_[0] = c[0] - e[0], this.delta_[1] = c[1] - e[1]), o.geometry.getType() === "Circle" && o.index === Im) this.snappedToVertex_ = !0, this.createOrUpdateVertexFeature_(c, [o.feature], [o.geometry], this.snappedToVertex_);
 				else {
 					let e = t.getPixelFromCoordinate(s[0]), r = t.getPixelFromCoordinate(s[1]), a = ut(l, e), d = ut(l, r);
 					if (u = Math.sqrt(Math.min(a, d)), this.snappedToVertex_ = u <= this.pixelTolerance_, !this.snappedToVertex_ && !this.insertVertexCondition_(this.lastPointerEvent_)) {
@@ -11448,12 +11448,12 @@ var Bm = class extends jr {
 					}
 					this.snappedToVertex_ && (c = a > d ? s[1] : s[0]), this.createOrUpdateVertexFeature_(c, [o.feature], [o.geometry], this.snappedToVertex_);
 					let f = {};
-					f[I(o.geometry)] = !0;
+					f[L(o.geometry)] = !0;
 					for (let e = 1, t = i.length; e < t; ++e) {
 						let t = i[e].segment;
 						if (st(s[0], t[0]) && st(s[1], t[1]) || st(s[0], t[1]) && st(s[1], t[0])) {
-							let r = I(i[e].geometry);
-							r in f || (f[r] = !0, n[I(t)] = !0);
+							let r = L(i[e].geometry);
+							r in f || (f[r] = !0, n[L(t)] = !0);
 						} else break;
 					}
 				}
@@ -11489,7 +11489,7 @@ var Bm = class extends jr {
 			depth: a,
 			index: o
 		};
-		c.insert(fe(l.segment), l), this.dragSegments_.push([l, 1]);
+		c.insert(de(l.segment), l), this.dragSegments_.push([l, 1]);
 		let u = {
 			segment: [t, n[1]],
 			feature: r,
@@ -11497,7 +11497,7 @@ var Bm = class extends jr {
 			depth: a,
 			index: o + 1
 		};
-		return c.insert(fe(u.segment), u), this.dragSegments_.push([u, 0]), !0;
+		return c.insert(de(u.segment), u), this.dragSegments_.push([u, 0]), !0;
 	}
 	updatePointer_(e) {
 		return e && this.findInsertVerticesAndUpdateDragSegments_(e), this.vertexFeature_?.getGeometry().getCoordinates();
@@ -11509,20 +11509,20 @@ var Bm = class extends jr {
 	canRemovePoint() {
 		if (!this.vertexFeature_ || this.vertexFeature_.get("geometries").every((e) => e.getType() === "Circle" || e.getType().endsWith("Point"))) return !1;
 		let e = this.vertexFeature_.getGeometry().getCoordinates();
-		return this.rBush_.getInExtent(fe([e])).some(({ segment: t }) => st(t[0], e) || st(t[1], e));
+		return this.rBush_.getInExtent(de([e])).some(({ segment: t }) => st(t[0], e) || st(t[1], e));
 	}
 	removePoint(e) {
 		if (e && (e = Vn(e, this.getMap().getView().getProjection()), this.updatePointer_(e)), !this.lastPointerEvent_ || this.lastPointerEvent_ && this.lastPointerEvent_.type != Z.POINTERDRAG) {
 			let e = this.lastPointerEvent_;
 			this.willModifyFeatures_(e, this.dragSegments_.map(([e]) => e));
 			let t = this.removeVertex_();
-			return this.featuresBeingModified_ && this.dispatchEvent(new Bm(Rm.MODIFYEND, this.featuresBeingModified_, e)), this.featuresBeingModified_ = null, t;
+			return this.featuresBeingModified_ && this.dispatchEvent(new Vm(zm.MODIFYEND, this.featuresBeingModified_, e)), this.featuresBeingModified_ = null, t;
 		}
 		return !1;
 	}
 	removeVertex_() {
 		let e = this.dragSegments_, t = {}, n = !1, r, i, a, o, s, c, l, u, d, f, p;
-		for (s = e.length - 1; s >= 0; --s) a = e[s], f = a[0], p = I(f.feature), f.depth && (p += "-" + f.depth.join("-")), p in t || (t[p] = {}), a[1] === 0 ? (t[p].right = f, t[p].index = f.index) : a[1] == 1 && (t[p].left = f, t[p].index = f.index + 1);
+		for (s = e.length - 1; s >= 0; --s) a = e[s], f = a[0], p = L(f.feature), f.depth && (p += "-" + f.depth.join("-")), p in t || (t[p] = {}), a[1] === 0 ? (t[p].right = f, t[p].index = f.index) : a[1] == 1 && (t[p].left = f, t[p].index = f.index + 1);
 		for (p in t) {
 			switch (d = t[p].right, l = t[p].left, c = t[p].index, u = c - 1, f = l === void 0 ? d : l, u < 0 && (u = 0), o = f.geometry, i = o.getCoordinates(), r = i, n = !1, o.getType()) {
 				case "MultiLineString":
@@ -11545,7 +11545,7 @@ var Bm = class extends jr {
 						index: u,
 						segment: t
 					};
-					this.rBush_.insert(fe(e.segment), e);
+					this.rBush_.insert(de(e.segment), e);
 				}
 				this.updateSegmentIndices_(o, c, f.depth, -1), this.vertexFeature_ &&= (this.overlay_.getSource().removeFeature(this.vertexFeature_), null), e.length = 0;
 			}
@@ -11555,7 +11555,7 @@ var Bm = class extends jr {
 	canInsertPoint() {
 		if (!this.vertexFeature_ || this.vertexFeature_.get("geometries").every((e) => e.getType() === "Circle" || e.getType().endsWith("Point"))) return !1;
 		let e = this.vertexFeature_.getGeometry().getCoordinates();
-		return this.rBush_.getInExtent(fe([e])).some(({ segment: t }) => !(st(t[0], e) || st(t[1], e)));
+		return this.rBush_.getInExtent(de([e])).some(({ segment: t }) => !(st(t[0], e) || st(t[1], e)));
 	}
 	insertPoint(e) {
 		let t = e ? Vn(e, this.getMap().getView().getProjection()) : this.vertexFeature_?.getGeometry().getCoordinates();
@@ -11570,42 +11570,42 @@ var Bm = class extends jr {
 		});
 	}
 };
-function Hm(e, t) {
+function Um(e, t) {
 	return e.index - t.index;
 }
-function Um(e, t, n) {
+function Wm(e, t, n) {
 	let r = t.geometry;
 	if (r.getType() === "Circle") {
 		let n = r;
-		if (t.index === Fm) {
+		if (t.index === Im) {
 			let t = ut(n.getCenter(), Vn(e)), r = Math.sqrt(t) - n.getRadius();
 			return r * r;
 		}
 	}
 	let i = Vn(e);
-	return Lm[0] = Vn(t.segment[0]), Lm[1] = Vn(t.segment[1]), ft(i, Lm);
+	return Rm[0] = Vn(t.segment[0]), Rm[1] = Vn(t.segment[1]), ft(i, Rm);
 }
-function Wm(e, t, n) {
+function Gm(e, t, n) {
 	let r = t.geometry;
-	if (r.getType() === "Circle" && t.index === Fm) return Bn(r.getClosestPoint(Vn(e)));
+	if (r.getType() === "Circle" && t.index === Im) return Bn(r.getClosestPoint(Vn(e)));
 	let i = Vn(e);
-	return Lm[0] = Vn(t.segment[0]), Lm[1] = Vn(t.segment[1]), Bn(ot(i, Lm));
+	return Rm[0] = Vn(t.segment[0]), Rm[1] = Vn(t.segment[1]), Bn(ot(i, Rm));
 }
-function Gm() {
+function Km() {
 	let e = rs();
 	return function(t, n) {
 		return e.Point;
 	};
 }
-var Km = {
+var qm = {
 	TRANSLATESTART: "translatestart",
 	TRANSLATING: "translating",
 	TRANSLATEEND: "translateend"
-}, qm = class extends jr {
+}, Jm = class extends jr {
 	constructor(e, t, n, r, i) {
 		super(e), this.features = t, this.coordinate = n, this.startCoordinate = r, this.mapBrowserEvent = i;
 	}
-}, Jm = class extends Kd {
+}, Ym = class extends qd {
 	constructor(e) {
 		e ||= {}, super(e), this.on, this.once, this.un, this.lastCoordinate_ = null, this.startCoordinate_ = null, this.features_ = e.features === void 0 ? null : e.features;
 		let t;
@@ -11618,14 +11618,14 @@ var Km = {
 				};
 			}
 		} else t = Er;
-		this.layerFilter_ = t, this.filter_ = e.filter && !this.features_ ? e.filter : Er, this.hitTolerance_ = e.hitTolerance ? e.hitTolerance : 0, this.condition_ = e.condition ? e.condition : Id, this.lastFeature_ = null, this.addChangeListener(Ed.ACTIVE, this.handleActiveChanged_);
+		this.layerFilter_ = t, this.filter_ = e.filter && !this.features_ ? e.filter : Er, this.hitTolerance_ = e.hitTolerance ? e.hitTolerance : 0, this.condition_ = e.condition ? e.condition : Ld, this.lastFeature_ = null, this.addChangeListener(Dd.ACTIVE, this.handleActiveChanged_);
 	}
 	handleDownEvent(e) {
 		if (!e.originalEvent || !this.condition_(e)) return !1;
 		if (this.lastFeature_ = this.featuresAtPixel_(e.pixel, e.map), !this.lastCoordinate_ && this.lastFeature_) {
 			this.startCoordinate_ = e.coordinate, this.lastCoordinate_ = e.coordinate, this.handleMoveEvent(e);
 			let t = this.features_ || new fs([this.lastFeature_]);
-			return this.dispatchEvent(new qm(Km.TRANSLATESTART, t, e.coordinate, this.startCoordinate_, e)), !0;
+			return this.dispatchEvent(new Jm(qm.TRANSLATESTART, t, e.coordinate, this.startCoordinate_, e)), !0;
 		}
 		return !1;
 	}
@@ -11633,7 +11633,7 @@ var Km = {
 		if (this.lastCoordinate_) {
 			this.lastCoordinate_ = null, this.handleMoveEvent(e);
 			let t = this.features_ || new fs([this.lastFeature_]);
-			return this.dispatchEvent(new qm(Km.TRANSLATEEND, t, e.coordinate, this.startCoordinate_, e)), this.startCoordinate_ = null, !0;
+			return this.dispatchEvent(new Jm(qm.TRANSLATEEND, t, e.coordinate, this.startCoordinate_, e)), this.startCoordinate_ = null, !0;
 		}
 		return !1;
 	}
@@ -11645,7 +11645,7 @@ var Km = {
 			o.forEach(function(e) {
 				let t = e.getGeometry();
 				t.translate(i, a), e.setGeometry(t);
-			}), this.lastCoordinate_ = t, this.dispatchEvent(new qm(Km.TRANSLATING, o, t, this.startCoordinate_, e));
+			}), this.lastCoordinate_ = t, this.dispatchEvent(new Jm(qm.TRANSLATING, o, t, this.startCoordinate_, e));
 		}
 	}
 	handleMoveEvent(e) {
@@ -11677,7 +11677,7 @@ var Km = {
 		let t = this.getMap(), n = this.getActive();
 		t && n || (t ||= e, t && t.getViewport().classList.remove("ol-grab", "ol-grabbing"));
 	}
-}, Ym = class e {
+}, Xm = class e {
 	constructor() {
 		this.globalCounter_ = 0, this.refToFeature_ = /* @__PURE__ */ new Map(), this.uidToRef_ = /* @__PURE__ */ new Map(), this.freeGlobalRef_ = [], this.polygonBatch = {
 			entries: {},
@@ -11701,15 +11701,15 @@ var Km = {
 		n && (t && (n = n.clone(), n.applyTransform(t)), this.addGeometry_(n, e));
 	}
 	clearFeatureEntryInPointBatch_(e) {
-		let t = I(e), n = this.pointBatch.entries[t];
+		let t = L(e), n = this.pointBatch.entries[t];
 		if (n) return this.pointBatch.geometriesCount -= n.flatCoordss.length, delete this.pointBatch.entries[t], n;
 	}
 	clearFeatureEntryInLineStringBatch_(e) {
-		let t = I(e), n = this.lineStringBatch.entries[t];
+		let t = L(e), n = this.lineStringBatch.entries[t];
 		if (n) return this.lineStringBatch.verticesCount -= n.verticesCount, this.lineStringBatch.geometriesCount -= n.flatCoordss.length, delete this.lineStringBatch.entries[t], n;
 	}
 	clearFeatureEntryInPolygonBatch_(e) {
-		let t = I(e), n = this.polygonBatch.entries[t];
+		let t = L(e), n = this.polygonBatch.entries[t];
 		if (n) return this.polygonBatch.verticesCount -= n.verticesCount, this.polygonBatch.ringsCount -= n.ringsCount, this.polygonBatch.geometriesCount -= n.flatCoordss.length, delete this.polygonBatch.entries[t], n;
 	}
 	addGeometry_(e, t) {
@@ -11722,33 +11722,33 @@ var Km = {
 			}
 			case "MultiPolygon": {
 				let r = e;
-				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEndss(), t, I(t), r.getStride());
+				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEndss(), t, L(t), r.getStride());
 				break;
 			}
 			case "MultiLineString": {
 				let r = e;
-				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEnds(), t, I(t), r.getStride());
+				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEnds(), t, L(t), r.getStride());
 				break;
 			}
 			case "MultiPoint": {
 				let r = e;
-				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, I(t), r.getStride());
+				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, L(t), r.getStride());
 				break;
 			}
 			case "Polygon": {
 				let r = e;
-				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEnds(), t, I(t), r.getStride());
+				this.addCoordinates_(n, r.getFlatCoordinates(), r.getEnds(), t, L(t), r.getStride());
 				break;
 			}
 			case "Point": {
 				let r = e;
-				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, I(t), r.getStride());
+				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, L(t), r.getStride());
 				break;
 			}
 			case "LineString":
 			case "LinearRing": {
 				let r = e, i = r.getStride();
-				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, I(t), i, r.getLayout?.());
+				this.addCoordinates_(n, r.getFlatCoordinates(), null, t, L(t), i, r.getLayout?.());
 				break;
 			}
 		}
@@ -11792,7 +11792,7 @@ var Km = {
 					ringsVerticesCounts: []
 				})), s = t.length / a;
 				let c = n.length, l = n.map((e, t, n) => t > 0 ? (e - n[t - 1]) / a : e / a);
-				this.polygonBatch.verticesCount += s, this.polygonBatch.ringsCount += c, this.polygonBatch.geometriesCount++, this.polygonBatch.entries[i].flatCoordss.push(Xm(t, a)), this.polygonBatch.entries[i].ringsVerticesCounts.push(l), this.polygonBatch.entries[i].verticesCount += s, this.polygonBatch.entries[i].ringsCount += c;
+				this.polygonBatch.verticesCount += s, this.polygonBatch.ringsCount += c, this.polygonBatch.geometriesCount++, this.polygonBatch.entries[i].flatCoordss.push(Zm(t, a)), this.polygonBatch.entries[i].ringsVerticesCounts.push(l), this.polygonBatch.entries[i].verticesCount += s, this.polygonBatch.entries[i].ringsCount += c;
 				for (let n = 0, s = e.length; n < s; n++) {
 					let s = n > 0 ? e[n - 1] : 0;
 					this.addCoordinates_("LinearRing", t.slice(s, e[n]), null, r, i, a, o);
@@ -11810,7 +11810,7 @@ var Km = {
 				feature: r,
 				flatCoordss: [],
 				verticesCount: 0
-			})), s = t.length / a, this.lineStringBatch.verticesCount += s, this.lineStringBatch.geometriesCount++, this.lineStringBatch.entries[i].flatCoordss.push(Zm(t, a, o)), this.lineStringBatch.entries[i].verticesCount += s;
+			})), s = t.length / a, this.lineStringBatch.verticesCount += s, this.lineStringBatch.geometriesCount++, this.lineStringBatch.entries[i].flatCoordss.push(Qm(t, a, o)), this.lineStringBatch.entries[i].verticesCount += s;
 		}
 	}
 	addRefToEntry_(e, t) {
@@ -11822,14 +11822,14 @@ var Km = {
 		this.refToFeature_.delete(e), this.uidToRef_.delete(t), this.freeGlobalRef_.push(e);
 	}
 	changeFeature(e, t) {
-		if (!this.uidToRef_.get(I(e))) return;
+		if (!this.uidToRef_.get(L(e))) return;
 		this.removeFeature(e);
 		let n = e.getGeometry();
 		n && (t && (n = n.clone(), n.applyTransform(t)), this.addGeometry_(n, e));
 	}
 	removeFeature(e) {
 		let t = this.clearFeatureEntryInPointBatch_(e);
-		t = this.clearFeatureEntryInPolygonBatch_(e) || t, t = this.clearFeatureEntryInLineStringBatch_(e) || t, t && this.removeRef_(t.ref, I(t.feature));
+		t = this.clearFeatureEntryInPolygonBatch_(e) || t, t = this.clearFeatureEntryInLineStringBatch_(e) || t, t && this.removeRef_(t.ref, L(t.feature));
 	}
 	clear() {
 		this.polygonBatch.entries = {}, this.polygonBatch.geometriesCount = 0, this.polygonBatch.verticesCount = 0, this.polygonBatch.ringsCount = 0, this.lineStringBatch.entries = {}, this.lineStringBatch.geometriesCount = 0, this.lineStringBatch.verticesCount = 0, this.pointBatch.entries = {}, this.pointBatch.geometriesCount = 0, this.globalCounter_ = 0, this.freeGlobalRef_ = [], this.refToFeature_.clear(), this.uidToRef_.clear();
@@ -11848,42 +11848,42 @@ var Km = {
 		return r ? new e() : n;
 	}
 };
-function Xm(e, t) {
+function Zm(e, t) {
 	return t === 2 ? e : e.filter((e, n) => n % t < 2);
 }
-function Zm(e, t, n) {
+function Qm(e, t, n) {
 	return t === 3 && n === "XYM" ? e : t === 4 ? e.filter((e, n) => n % t !== 2) : t === 3 ? e.map((e, n) => n % t === 2 ? 0 : e) : Array(e.length * 1.5).fill(0).map((t, n) => n % 3 == 2 ? 0 : e[Math.round(n / 1.5)]);
 }
-var Qm = 34962, $m = 34963, eh = 35044, th = 35048, nh = 5121, rh = 5123, ih = 5125, ah = 5126, oh = [
+var $m = 34962, eh = 34963, th = 35044, nh = 35048, rh = 5121, ih = 5123, ah = 5125, oh = 5126, sh = [
 	"experimental-webgl",
 	"webgl",
 	"webkit-3d",
 	"moz-webgl"
 ];
-function sh(e, t) {
+function ch(e, t) {
 	t = Object.assign({
 		preserveDrawingBuffer: !0,
 		antialias: !pa
 	}, t);
-	let n = oh.length;
+	let n = sh.length;
 	for (let r = 0; r < n; ++r) try {
-		let n = e.getContext(oh[r], t);
+		let n = e.getContext(sh[r], t);
 		if (n) return n;
 	} catch {}
 	return null;
 }
-var ch = { STATIC_DRAW: eh }, lh = class {
+var lh = { STATIC_DRAW: th }, uh = class {
 	constructor(e, t) {
-		this.array_ = null, this.type_ = e, B(e === Qm || e === $m, "A `WebGLArrayBuffer` must either be of type `ELEMENT_ARRAY_BUFFER` or `ARRAY_BUFFER`"), this.usage_ = t === void 0 ? ch.STATIC_DRAW : t;
+		this.array_ = null, this.type_ = e, V(e === $m || e === eh, "A `WebGLArrayBuffer` must either be of type `ELEMENT_ARRAY_BUFFER` or `ARRAY_BUFFER`"), this.usage_ = t === void 0 ? lh.STATIC_DRAW : t;
 	}
 	ofSize(e) {
-		return this.array_ = new (uh(this.type_))(e), this;
+		return this.array_ = new (dh(this.type_))(e), this;
 	}
 	fromArray(e) {
-		return this.array_ = uh(this.type_).from(e), this;
+		return this.array_ = dh(this.type_).from(e), this;
 	}
 	fromArrayBuffer(e) {
-		return this.array_ = new (uh(this.type_))(e), this;
+		return this.array_ = new (dh(this.type_))(e), this;
 	}
 	getType() {
 		return this.type_;
@@ -11892,7 +11892,7 @@ var ch = { STATIC_DRAW: eh }, lh = class {
 		return this.array_;
 	}
 	setArray(e) {
-		let t = uh(this.type_);
+		let t = dh(this.type_);
 		if (!(e instanceof t)) throw Error(`Expected ${t}`);
 		this.array_ = e;
 	}
@@ -11903,14 +11903,14 @@ var ch = { STATIC_DRAW: eh }, lh = class {
 		return this.array_ ? this.array_.length : 0;
 	}
 };
-function uh(e) {
+function dh(e) {
 	switch (e) {
-		case Qm: return Float32Array;
-		case $m: return Uint32Array;
+		case $m: return Float32Array;
+		case eh: return Uint32Array;
 		default: return Float32Array;
 	}
 }
-function dh() {
+function fh() {
 	return [
 		1,
 		0,
@@ -11930,21 +11930,21 @@ function dh() {
 		1
 	];
 }
-function fh(e, t) {
+function ph(e, t) {
 	return e[0] = t[0], e[1] = t[1], e[4] = t[2], e[5] = t[3], e[12] = t[4], e[13] = t[5], e;
 }
-var ph = {
+var mh = {
 	LOST: "webglcontextlost",
 	RESTORED: "webglcontextrestored"
-}, mh = "\n  precision mediump float;\n\n  attribute vec2 a_position;\n  varying vec2 v_texCoord;\n  varying vec2 v_screenCoord;\n\n  uniform vec2 u_screenSize;\n\n  void main() {\n    v_texCoord = a_position * 0.5 + 0.5;\n    v_screenCoord = v_texCoord * u_screenSize;\n    gl_Position = vec4(a_position, 0.0, 1.0);\n  }\n", hh = "\n  precision mediump float;\n\n  uniform sampler2D u_image;\n  uniform float u_opacity;\n\n  varying vec2 v_texCoord;\n\n  void main() {\n    gl_FragColor = texture2D(u_image, v_texCoord) * u_opacity;\n  }\n", gh = class {
+}, hh = "\n  precision mediump float;\n\n  attribute vec2 a_position;\n  varying vec2 v_texCoord;\n  varying vec2 v_screenCoord;\n\n  uniform vec2 u_screenSize;\n\n  void main() {\n    v_texCoord = a_position * 0.5 + 0.5;\n    v_screenCoord = v_texCoord * u_screenSize;\n    gl_Position = vec4(a_position, 0.0, 1.0);\n  }\n", gh = "\n  precision mediump float;\n\n  uniform sampler2D u_image;\n  uniform float u_opacity;\n\n  varying vec2 v_texCoord;\n\n  void main() {\n    gl_FragColor = texture2D(u_image, v_texCoord) * u_opacity;\n  }\n", _h = class {
 	constructor(e) {
 		this.gl_ = e.webGlContext;
 		let t = this.gl_;
 		this.scaleRatio_ = e.scaleRatio || 1, this.renderTargetTexture_ = t.createTexture(), this.renderTargetTextureSize_ = null, this.frameBuffer_ = t.createFramebuffer(), this.depthBuffer_ = t.createRenderbuffer();
 		let n = t.createShader(t.VERTEX_SHADER);
-		t.shaderSource(n, e.vertexShader || mh), t.compileShader(n);
+		t.shaderSource(n, e.vertexShader || hh), t.compileShader(n);
 		let r = t.createShader(t.FRAGMENT_SHADER);
-		t.shaderSource(r, e.fragmentShader || hh), t.compileShader(r), this.renderTargetProgram_ = t.createProgram(), t.attachShader(this.renderTargetProgram_, n), t.attachShader(this.renderTargetProgram_, r), t.linkProgram(this.renderTargetProgram_), this.renderTargetVerticesBuffer_ = t.createBuffer(), t.bindBuffer(t.ARRAY_BUFFER, this.renderTargetVerticesBuffer_), t.bufferData(t.ARRAY_BUFFER, new Float32Array([
+		t.shaderSource(r, e.fragmentShader || gh), t.compileShader(r), this.renderTargetProgram_ = t.createProgram(), t.attachShader(this.renderTargetProgram_, n), t.attachShader(this.renderTargetProgram_, r), t.linkProgram(this.renderTargetProgram_), this.renderTargetVerticesBuffer_ = t.createBuffer(), t.bindBuffer(t.ARRAY_BUFFER, this.renderTargetVerticesBuffer_), t.bufferData(t.ARRAY_BUFFER, new Float32Array([
 			-1,
 			-1,
 			1,
@@ -11981,7 +11981,7 @@ var ph = {
 	apply(e, t, n, r) {
 		let i = this.getGL(), a = e.size;
 		if (i.bindFramebuffer(i.FRAMEBUFFER, t ? t.getFrameBuffer() : null), i.activeTexture(i.TEXTURE0), i.bindTexture(i.TEXTURE_2D, this.renderTargetTexture_), !t) {
-			let t = I(i.canvas);
+			let t = L(i.canvas);
 			if (!e.renderTargets[t]) {
 				let n = i.getContextAttributes();
 				n && n.preserveDrawingBuffer && (i.clearColor(0, 0, 0, 0), i.clearDepth(1), i.clear(i.COLOR_BUFFER_BIT | i.DEPTH_BUFFER_BIT)), e.renderTargets[t] = !0;
@@ -12016,7 +12016,7 @@ var ph = {
 			else typeof n == "number" && t.uniform1f(i.location, n);
 		});
 	}
-}, _h = {
+}, vh = {
 	PROJECTION_MATRIX: "u_projectionMatrix",
 	SCREEN_TO_WORLD_MATRIX: "u_screenToWorldMatrix",
 	TIME: "u_time",
@@ -12026,50 +12026,50 @@ var ph = {
 	VIEWPORT_SIZE_PX: "u_viewportSizePx",
 	PIXEL_RATIO: "u_pixelRatio",
 	HIT_DETECTION: "u_hitDetection"
-}, vh = {
-	UNSIGNED_BYTE: nh,
-	UNSIGNED_SHORT: rh,
-	UNSIGNED_INT: ih,
-	FLOAT: ah
-}, yh = {};
-function bh(e) {
+}, yh = {
+	UNSIGNED_BYTE: rh,
+	UNSIGNED_SHORT: ih,
+	UNSIGNED_INT: ah,
+	FLOAT: oh
+}, bh = {};
+function xh(e) {
 	return "shared/" + e;
 }
-var xh = 0;
-function Sh() {
-	let e = "unique/" + xh;
-	return xh += 1, e;
+var Sh = 0;
+function Ch() {
+	let e = "unique/" + Sh;
+	return Sh += 1, e;
 }
-function Ch(e) {
-	let t = yh[e];
+function wh(e) {
+	let t = bh[e];
 	if (!t) {
 		let n = document.createElement("canvas");
 		n.width = 1, n.height = 1, n.style.position = "absolute", n.style.left = "0", t = {
 			users: 0,
-			context: sh(n)
-		}, yh[e] = t;
+			context: ch(n)
+		}, bh[e] = t;
 	}
 	return t.users += 1, t.context;
 }
-function wh(e) {
-	let t = yh[e];
+function Th(e) {
+	let t = bh[e];
 	if (!t || (--t.users, t.users > 0)) return;
 	let n = t.context, r = n.getExtension("WEBGL_lose_context");
 	r && r.loseContext();
 	let i = n.canvas;
-	i.width = 1, i.height = 1, delete yh[e];
+	i.width = 1, i.height = 1, delete bh[e];
 }
-var Th = class extends _r {
+var Eh = class extends _r {
 	constructor(e) {
-		super(), e ||= {}, this.boundHandleWebGLContextLost_ = this.handleWebGLContextLost.bind(this), this.boundHandleWebGLContextRestored_ = this.handleWebGLContextRestored.bind(this), this.canvasCacheKey_ = e.canvasCacheKey ? bh(e.canvasCacheKey) : Sh(), this.gl_ = Ch(this.canvasCacheKey_), this.bufferCache_ = {}, this.extensionCache_ = {}, this.currentProgram_ = null, this.needsToBeRecreated_ = !1;
+		super(), e ||= {}, this.boundHandleWebGLContextLost_ = this.handleWebGLContextLost.bind(this), this.boundHandleWebGLContextRestored_ = this.handleWebGLContextRestored.bind(this), this.canvasCacheKey_ = e.canvasCacheKey ? xh(e.canvasCacheKey) : Ch(), this.gl_ = wh(this.canvasCacheKey_), this.bufferCache_ = {}, this.extensionCache_ = {}, this.currentProgram_ = null, this.needsToBeRecreated_ = !1;
 		let t = this.gl_.canvas;
-		t.addEventListener(ph.LOST, this.boundHandleWebGLContextLost_), t.addEventListener(ph.RESTORED, this.boundHandleWebGLContextRestored_), this.offsetRotateMatrix_ = zr(), this.offsetScaleMatrix_ = zr(), this.tmpMat4_ = dh(), this.uniformLocationsByProgram_ = {}, this.attribLocationsByProgram_ = {}, this.uniforms_ = [], e.uniforms && this.setUniforms(e.uniforms), this.postProcessPasses_ = e.postProcesses ? e.postProcesses.map((e) => new gh({
+		t.addEventListener(mh.LOST, this.boundHandleWebGLContextLost_), t.addEventListener(mh.RESTORED, this.boundHandleWebGLContextRestored_), this.offsetRotateMatrix_ = zr(), this.offsetScaleMatrix_ = zr(), this.tmpMat4_ = fh(), this.uniformLocationsByProgram_ = {}, this.attribLocationsByProgram_ = {}, this.uniforms_ = [], e.uniforms && this.setUniforms(e.uniforms), this.postProcessPasses_ = e.postProcesses ? e.postProcesses.map((e) => new _h({
 			webGlContext: this.gl_,
 			scaleRatio: e.scaleRatio,
 			vertexShader: e.vertexShader,
 			fragmentShader: e.fragmentShader,
 			uniforms: e.uniforms
-		})) : [new gh({ webGlContext: this.gl_ })], this.shaderCompileErrors_ = null, this.startTime_ = Date.now(), this.maxAttributeCount_ = this.gl_.getParameter(this.gl_.MAX_VERTEX_ATTRIBS);
+		})) : [new _h({ webGlContext: this.gl_ })], this.shaderCompileErrors_ = null, this.startTime_ = Date.now(), this.maxAttributeCount_ = this.gl_.getParameter(this.gl_.MAX_VERTEX_ATTRIBS);
 	}
 	setUniforms(e) {
 		this.uniforms_ = [], this.addUniforms(e);
@@ -12081,7 +12081,7 @@ var Th = class extends _r {
 		});
 	}
 	canvasCacheKeyMatches(e) {
-		return this.canvasCacheKey_ === bh(e);
+		return this.canvasCacheKey_ === xh(e);
 	}
 	getExtension(e) {
 		if (e in this.extensionCache_) return this.extensionCache_[e];
@@ -12090,10 +12090,10 @@ var Th = class extends _r {
 	}
 	getInstancedRenderingExtension_() {
 		let e = this.getExtension("ANGLE_instanced_arrays");
-		return B(!!e, "WebGL extension 'ANGLE_instanced_arrays' is required for vector rendering"), e;
+		return V(!!e, "WebGL extension 'ANGLE_instanced_arrays' is required for vector rendering"), e;
 	}
 	bindBuffer(e) {
-		let t = this.gl_, n = I(e), r = this.bufferCache_[n];
+		let t = this.gl_, n = L(e), r = this.bufferCache_[n];
 		r || (r = {
 			buffer: e,
 			webGlBuffer: t.createBuffer()
@@ -12104,12 +12104,12 @@ var Th = class extends _r {
 		this.bindBuffer(e), t.bufferData(e.getType(), e.getArray(), e.getUsage());
 	}
 	deleteBuffer(e) {
-		let t = I(e);
+		let t = L(e);
 		delete this.bufferCache_[t];
 	}
 	disposeInternal() {
 		let e = this.gl_.canvas;
-		e.removeEventListener(ph.LOST, this.boundHandleWebGLContextLost_), e.removeEventListener(ph.RESTORED, this.boundHandleWebGLContextRestored_), wh(this.canvasCacheKey_), delete this.gl_;
+		e.removeEventListener(mh.LOST, this.boundHandleWebGLContextLost_), e.removeEventListener(mh.RESTORED, this.boundHandleWebGLContextRestored_), Th(this.canvasCacheKey_), delete this.gl_;
 	}
 	prepareDraw(e, t, n) {
 		let r = this.gl_, i = this.getCanvas(), a = e.size, o = e.pixelRatio;
@@ -12165,11 +12165,11 @@ var Th = class extends _r {
 	}
 	applyFrameState(e) {
 		let t = e.size, n = e.viewState.rotation, r = e.pixelRatio;
-		this.setUniformFloatValue(_h.TIME, (Date.now() - this.startTime_) * .001), this.setUniformFloatValue(_h.ZOOM, e.viewState.zoom), this.setUniformFloatValue(_h.RESOLUTION, e.viewState.resolution), this.setUniformFloatValue(_h.PIXEL_RATIO, r), this.setUniformFloatVec2(_h.VIEWPORT_SIZE_PX, [t[0], t[1]]), this.setUniformFloatValue(_h.ROTATION, n);
+		this.setUniformFloatValue(vh.TIME, (Date.now() - this.startTime_) * .001), this.setUniformFloatValue(vh.ZOOM, e.viewState.zoom), this.setUniformFloatValue(vh.RESOLUTION, e.viewState.resolution), this.setUniformFloatValue(vh.PIXEL_RATIO, r), this.setUniformFloatVec2(vh.VIEWPORT_SIZE_PX, [t[0], t[1]]), this.setUniformFloatValue(vh.ROTATION, n);
 	}
 	applyHitDetectionUniform(e) {
-		let t = this.getUniformLocation(_h.HIT_DETECTION);
-		this.getGL().uniform1i(t, +!!e), e && this.setUniformFloatValue(_h.PIXEL_RATIO, .5);
+		let t = this.getUniformLocation(vh.HIT_DETECTION);
+		this.getGL().uniform1i(t, +!!e), e && this.setUniformFloatValue(vh.PIXEL_RATIO, .5);
 	}
 	applyUniforms(e) {
 		let t = this.gl_, n, r = 0;
@@ -12178,7 +12178,7 @@ var Th = class extends _r {
 				n instanceof WebGLTexture && !i.texture ? (i.prevValue = void 0, i.texture = n) : i.texture ||= (i.prevValue = void 0, t.createTexture()), this.bindTexture(i.texture, r, i.name), t.texParameteri(t.TEXTURE_2D, t.TEXTURE_MIN_FILTER, t.LINEAR), t.texParameteri(t.TEXTURE_2D, t.TEXTURE_WRAP_S, t.CLAMP_TO_EDGE), t.texParameteri(t.TEXTURE_2D, t.TEXTURE_WRAP_T, t.CLAMP_TO_EDGE);
 				let e = !(n instanceof HTMLImageElement) || n.complete;
 				!(n instanceof WebGLTexture) && e && i.prevValue !== n && (i.prevValue = n, t.texImage2D(t.TEXTURE_2D, 0, t.RGBA, t.RGBA, t.UNSIGNED_BYTE, n)), r++;
-			} else if (Array.isArray(n) && n.length === 6) this.setUniformMatrixValue(i.name, fh(this.tmpMat4_, n));
+			} else if (Array.isArray(n) && n.length === 6) this.setUniformMatrixValue(i.name, ph(this.tmpMat4_, n));
 			else if (Array.isArray(n) && n.length <= 4) switch (n.length) {
 				case 2:
 					t.uniform2f(this.getUniformLocation(i.name), n[0], n[1]);
@@ -12218,11 +12218,11 @@ var Th = class extends _r {
 		return a;
 	}
 	getUniformLocation(e) {
-		let t = I(this.currentProgram_);
+		let t = L(this.currentProgram_);
 		return this.uniformLocationsByProgram_[t] === void 0 && (this.uniformLocationsByProgram_[t] = {}), this.uniformLocationsByProgram_[t][e] === void 0 && (this.uniformLocationsByProgram_[t][e] = this.gl_.getUniformLocation(this.currentProgram_, e)), this.uniformLocationsByProgram_[t][e];
 	}
 	getAttributeLocation(e) {
-		let t = I(this.currentProgram_);
+		let t = L(this.currentProgram_);
 		return this.attribLocationsByProgram_[t] === void 0 && (this.attribLocationsByProgram_[t] = {}), this.attribLocationsByProgram_[t][e] === void 0 && (this.attribLocationsByProgram_[t][e] = this.gl_.getAttribLocation(this.currentProgram_, e)), this.attribLocationsByProgram_[t][e];
 	}
 	makeProjectionTransform(e, t) {
@@ -12249,10 +12249,10 @@ var Th = class extends _r {
 		o < 0 || (this.gl_.enableVertexAttribArray(o), this.gl_.vertexAttribPointer(o, t, n, !1, r, i), a && this.getInstancedRenderingExtension_().vertexAttribDivisorANGLE(o, 1));
 	}
 	enableAttributes_(e, t) {
-		let n = Eh(e), r = 0;
+		let n = Dh(e), r = 0;
 		for (let i = 0; i < e.length; i++) {
 			let a = e[i];
-			a.name && this.enableAttributeArray_(a.name, a.size, a.type || ah, n, r, t), r += a.size * Dh(a.type);
+			a.name && this.enableAttributeArray_(a.name, a.size, a.type || oh, n, r, t), r += a.size * Oh(a.type);
 		}
 	}
 	enableAttributes(e) {
@@ -12279,45 +12279,45 @@ var Th = class extends _r {
 		return t instanceof Uint8Array ? i.texImage2D(i.TEXTURE_2D, 0, o, e[0], e[1], 0, s, c, t) : t ? i.texImage2D(i.TEXTURE_2D, 0, o, s, c, t) : i.texImage2D(i.TEXTURE_2D, 0, o, e[0], e[1], 0, s, c, null), n;
 	}
 };
-function Eh(e) {
+function Dh(e) {
 	let t = 0;
 	for (let n = 0; n < e.length; n++) {
 		let r = e[n];
-		t += r.size * Dh(r.type);
+		t += r.size * Oh(r.type);
 	}
 	return t;
 }
-function Dh(e) {
+function Oh(e) {
 	switch (e) {
-		case vh.UNSIGNED_BYTE: return Uint8Array.BYTES_PER_ELEMENT;
-		case vh.UNSIGNED_SHORT: return Uint16Array.BYTES_PER_ELEMENT;
-		case vh.UNSIGNED_INT: return Uint32Array.BYTES_PER_ELEMENT;
-		case vh.FLOAT:
+		case yh.UNSIGNED_BYTE: return Uint8Array.BYTES_PER_ELEMENT;
+		case yh.UNSIGNED_SHORT: return Uint16Array.BYTES_PER_ELEMENT;
+		case yh.UNSIGNED_INT: return Uint32Array.BYTES_PER_ELEMENT;
+		case yh.FLOAT:
 		default: return Float32Array.BYTES_PER_ELEMENT;
 	}
 }
-function Oh() {
+function kh() {
 	let e = "function t(t,n,x=2){const o=n&&n.length,i=o?n[0]*x:t.length;let f=e(t,0,i,x,!0);const l=[];if(!f||f.next===f.prev)return l;let c,y,h;if(o&&(f=function(t,n,r,x){const o=[];for(let r=0,i=n.length;r<i;r++){const f=e(t,n[r]*x,r<i-1?n[r+1]*x:t.length,x,!1);f===f.next&&(f.steiner=!0),o.push(a(f))}o.sort(u);for(let t=0;t<o.length;t++)r=s(o[t],r);return r}(t,n,f,x)),t.length>80*x){c=t[0],y=t[1];let e=c,n=y;for(let r=x;r<i;r+=x){const x=t[r],o=t[r+1];x<c&&(c=x),o<y&&(y=o),x>e&&(e=x),o>n&&(n=o)}h=Math.max(e-c,n-y),h=0!==h?32767/h:0}return r(f,l,x,c,y,h,0),l}function e(t,e,n,r,x){let o;if(x===function(t,e,n,r){let x=0;for(let o=e,i=n-r;o<n;o+=r)x+=(t[i]-t[o])*(t[o+1]+t[i+1]),i=o;return x}(t,e,n,r)>0)for(let x=e;x<n;x+=r)o=d(x/r|0,t[x],t[x+1],o);else for(let x=n-r;x>=e;x-=r)o=d(x/r|0,t[x],t[x+1],o);return o&&b(o,o.next)&&(w(o),o=o.next),o}function n(t,e){if(!t)return t;e||(e=t);let n,r=t;do{if(n=!1,r.steiner||!b(r,r.next)&&0!==v(r.prev,r,r.next))r=r.next;else{if(w(r),r=e=r.prev,r===r.next)break;n=!0}}while(n||r!==e);return e}function r(t,e,u,s,l,a,y){if(!t)return;!y&&a&&function(t,e,n,r){let x=t;do{0===x.z&&(x.z=c(x.x,x.y,e,n,r)),x.prevZ=x.prev,x.nextZ=x.next,x=x.next}while(x!==t);x.prevZ.nextZ=null,x.prevZ=null,function(t){let e,n=1;do{let r,x=t;t=null;let o=null;for(e=0;x;){e++;let i=x,f=0;for(let t=0;t<n&&(f++,i=i.nextZ,i);t++);let u=n;for(;f>0||u>0&&i;)0!==f&&(0===u||!i||x.z<=i.z)?(r=x,x=x.nextZ,f--):(r=i,i=i.nextZ,u--),o?o.nextZ=r:t=r,r.prevZ=o,o=r;x=i}o.nextZ=null,n*=2}while(e>1)}(x)}(t,s,l,a);let h=t;for(;t.prev!==t.next;){const c=t.prev,p=t.next;if(a?o(t,s,l,a):x(t))e.push(c.i,t.i,p.i),w(t),t=p.next,h=p.next;else if((t=p)===h){y?1===y?r(t=i(n(t),e),e,u,s,l,a,2):2===y&&f(t,e,u,s,l,a):r(n(t),e,u,s,l,a,1);break}}}function x(t){const e=t.prev,n=t,r=t.next;if(v(e,n,r)>=0)return!1;const x=e.x,o=n.x,i=r.x,f=e.y,u=n.y,s=r.y,l=Math.min(x,o,i),c=Math.min(f,u,s),a=Math.max(x,o,i),y=Math.max(f,u,s);let p=r.next;for(;p!==e;){if(p.x>=l&&p.x<=a&&p.y>=c&&p.y<=y&&h(x,f,o,u,i,s,p.x,p.y)&&v(p.prev,p,p.next)>=0)return!1;p=p.next}return!0}function o(t,e,n,r){const x=t.prev,o=t,i=t.next;if(v(x,o,i)>=0)return!1;const f=x.x,u=o.x,s=i.x,l=x.y,a=o.y,y=i.y,p=Math.min(f,u,s),b=Math.min(l,a,y),M=Math.max(f,u,s),m=Math.max(l,a,y),A=c(p,b,e,n,r),g=c(M,m,e,n,r);let Z=t.prevZ,d=t.nextZ;for(;Z&&Z.z>=A&&d&&d.z<=g;){if(Z.x>=p&&Z.x<=M&&Z.y>=b&&Z.y<=m&&Z!==x&&Z!==i&&h(f,l,u,a,s,y,Z.x,Z.y)&&v(Z.prev,Z,Z.next)>=0)return!1;if(Z=Z.prevZ,d.x>=p&&d.x<=M&&d.y>=b&&d.y<=m&&d!==x&&d!==i&&h(f,l,u,a,s,y,d.x,d.y)&&v(d.prev,d,d.next)>=0)return!1;d=d.nextZ}for(;Z&&Z.z>=A;){if(Z.x>=p&&Z.x<=M&&Z.y>=b&&Z.y<=m&&Z!==x&&Z!==i&&h(f,l,u,a,s,y,Z.x,Z.y)&&v(Z.prev,Z,Z.next)>=0)return!1;Z=Z.prevZ}for(;d&&d.z<=g;){if(d.x>=p&&d.x<=M&&d.y>=b&&d.y<=m&&d!==x&&d!==i&&h(f,l,u,a,s,y,d.x,d.y)&&v(d.prev,d,d.next)>=0)return!1;d=d.nextZ}return!0}function i(t,e){let r=t;do{const n=r.prev,x=r.next.next;!b(n,x)&&M(n,r,r.next,x)&&g(n,x)&&g(x,n)&&(e.push(n.i,r.i,x.i),w(r),w(r.next),r=t=x),r=r.next}while(r!==t);return n(r)}function f(t,e,x,o,i,f){let u=t;do{let t=u.next.next;for(;t!==u.prev;){if(u.i!==t.i&&p(u,t)){let s=Z(u,t);return u=n(u,u.next),s=n(s,s.next),r(u,e,x,o,i,f,0),void r(s,e,x,o,i,f,0)}t=t.next}u=u.next}while(u!==t)}function u(t,e){let n=t.x-e.x;if(0===n&&(n=t.y-e.y,0===n)){n=(t.next.y-t.y)/(t.next.x-t.x)-(e.next.y-e.y)/(e.next.x-e.x)}return n}function s(t,e){const r=function(t,e){let n=e;const r=t.x,x=t.y;let o,i=-1/0;if(b(t,n))return n;do{if(b(t,n.next))return n.next;if(x<=n.y&&x>=n.next.y&&n.next.y!==n.y){const t=n.x+(x-n.y)*(n.next.x-n.x)/(n.next.y-n.y);if(t<=r&&t>i&&(i=t,o=n.x<n.next.x?n:n.next,t===r))return o}n=n.next}while(n!==e);if(!o)return null;const f=o,u=o.x,s=o.y;let c=1/0;n=o;do{if(r>=n.x&&n.x>=u&&r!==n.x&&y(x<s?r:i,x,u,s,x<s?i:r,x,n.x,n.y)){const e=Math.abs(x-n.y)/(r-n.x);g(n,t)&&(e<c||e===c&&(n.x>o.x||n.x===o.x&&l(o,n)))&&(o=n,c=e)}n=n.next}while(n!==f);return o}(t,e);if(!r)return e;const x=Z(r,t);return n(x,x.next),n(r,r.next)}function l(t,e){return v(t.prev,t,e.prev)<0&&v(e.next,t,t.next)<0}function c(t,e,n,r,x){return(t=1431655765&((t=858993459&((t=252645135&((t=16711935&((t=(t-n)*x|0)|t<<8))|t<<4))|t<<2))|t<<1))|(e=1431655765&((e=858993459&((e=252645135&((e=16711935&((e=(e-r)*x|0)|e<<8))|e<<4))|e<<2))|e<<1))<<1}function a(t){let e=t,n=t;do{(e.x<n.x||e.x===n.x&&e.y<n.y)&&(n=e),e=e.next}while(e!==t);return n}function y(t,e,n,r,x,o,i,f){return(x-i)*(e-f)>=(t-i)*(o-f)&&(t-i)*(r-f)>=(n-i)*(e-f)&&(n-i)*(o-f)>=(x-i)*(r-f)}function h(t,e,n,r,x,o,i,f){return!(t===i&&e===f)&&y(t,e,n,r,x,o,i,f)}function p(t,e){return t.next.i!==e.i&&t.prev.i!==e.i&&!function(t,e){let n=t;do{if(n.i!==t.i&&n.next.i!==t.i&&n.i!==e.i&&n.next.i!==e.i&&M(n,n.next,t,e))return!0;n=n.next}while(n!==t);return!1}(t,e)&&(g(t,e)&&g(e,t)&&function(t,e){let n=t,r=!1;const x=(t.x+e.x)/2,o=(t.y+e.y)/2;do{n.y>o!=n.next.y>o&&n.next.y!==n.y&&x<(n.next.x-n.x)*(o-n.y)/(n.next.y-n.y)+n.x&&(r=!r),n=n.next}while(n!==t);return r}(t,e)&&(v(t.prev,t,e.prev)||v(t,e.prev,e))||b(t,e)&&v(t.prev,t,t.next)>0&&v(e.prev,e,e.next)>0)}function v(t,e,n){return(e.y-t.y)*(n.x-e.x)-(e.x-t.x)*(n.y-e.y)}function b(t,e){return t.x===e.x&&t.y===e.y}function M(t,e,n,r){const x=A(v(t,e,n)),o=A(v(t,e,r)),i=A(v(n,r,t)),f=A(v(n,r,e));return x!==o&&i!==f||(!(0!==x||!m(t,n,e))||(!(0!==o||!m(t,r,e))||(!(0!==i||!m(n,t,r))||!(0!==f||!m(n,e,r)))))}function m(t,e,n){return e.x<=Math.max(t.x,n.x)&&e.x>=Math.min(t.x,n.x)&&e.y<=Math.max(t.y,n.y)&&e.y>=Math.min(t.y,n.y)}function A(t){return t>0?1:t<0?-1:0}function g(t,e){return v(t.prev,t,t.next)<0?v(t,e,t.next)>=0&&v(t,t.prev,e)>=0:v(t,e,t.prev)<0||v(t,t.next,e)<0}function Z(t,e){const n=F(t.i,t.x,t.y),r=F(e.i,e.x,e.y),x=t.next,o=e.prev;return t.next=e,e.prev=t,n.next=x,x.prev=n,r.next=n,n.prev=r,o.next=r,r.prev=o,r}function d(t,e,n,r){const x=F(t,e,n);return r?(x.next=r.next,x.prev=r,r.next.prev=x,r.next=x):(x.prev=x,x.next=x),x}function w(t){t.next.prev=t.prev,t.prev.next=t.next,t.prevZ&&(t.prevZ.nextZ=t.nextZ),t.nextZ&&(t.nextZ.prevZ=t.prevZ)}function F(t,e,n){return{i:t,x:e,y:n,prev:null,next:null,z:0,prevZ:null,nextZ:null,steiner:!1}}function E(t,e){const n=e[0],r=e[1];return e[0]=t[0]*n+t[2]*r+t[4],e[1]=t[1]*n+t[3]*r+t[5],e}function I(t,e){const n=(r=e)[0]*r[3]-r[1]*r[2];var r;!function(t,e){if(!t)throw new Error(e)}(0!==n,\"Transformation matrix cannot be inverted\");const x=e[0],o=e[1],i=e[2],f=e[3],u=e[4],s=e[5];return t[0]=f/n,t[1]=-o/n,t[2]=-i/n,t[3]=x/n,t[4]=(i*s-f*u)/n,t[5]=-(x*s-o*u)/n,t}new Array(6);const z=[],B={vertexAttributesPosition:0,instanceAttributesPosition:0,indicesPosition:0};function P(t,e,n,r,x){const o=t[e++],i=t[e++],f=z;f.length=r;for(let n=0;n<f.length;n++)f[n]=t[e+n];let u=x?x.instanceAttributesPosition:0;return n[u++]=o,n[u++]=i,f.length&&(n.set(f,u),u+=f.length),B.instanceAttributesPosition=u,B}function N(t,e,n,r,x,o,i,f,u,s){const l=[t[e],t[e+1]],c=[t[n],t[n+1]],a=t[e+2],y=t[n+2],h=E(f,[...l]),p=E(f,[...c]);function v(t,e,n){const r=Math.sqrt((e[0]-t[0])*(e[0]-t[0])+(e[1]-t[1])*(e[1]-t[1])),x=[(e[0]-t[0])/r,(e[1]-t[1])/r],o=[-x[1],x[0]],i=Math.sqrt((n[0]-t[0])*(n[0]-t[0])+(n[1]-t[1])*(n[1]-t[1])),f=[(n[0]-t[0])/i,(n[1]-t[1])/i];let u=0===r||0===i?0:Math.acos((s=f[0]*x[0]+f[1]*x[1],l=-1,c=1,Math.min(Math.max(s,l),c)));var s,l,c;u=Math.max(u,1e-5);return f[0]*o[0]+f[1]*o[1]>0?u:2*Math.PI-u}let b=-1,M=-1,m=s;const A=null!==x;if(null!==r){b=v(h,p,E(f,[...[t[r],t[r+1]]])),Math.cos(b)<=.985&&(m+=Math.tan((b-Math.PI)/2))}if(A){M=v(p,h,E(f,[...[t[x],t[x+1]]])),Math.cos(M)<=.985&&(m+=Math.tan((Math.PI-M)/2))}const g=Math.pow(2,24),Z=u%g,d=Math.floor(u/g)*g;return o.push(l[0],l[1],a,c[0],c[1],y,b,M,Z,d,s),o.push(...i),{length:u+Math.sqrt((p[0]-h[0])*(p[0]-h[0])+(p[1]-h[1])*(p[1]-h[1])),angle:m}}function R(e,n,r,x,o){const i=2+o;let f=n;const u=e.slice(f,f+o);f+=o;const s=e[f++];let l=0;const c=new Array(s-1);for(let t=0;t<s;t++)l+=e[f++],t<s-1&&(c[t]=l);const a=e.slice(f,f+2*l),y=t(a,c,2);for(let t=0;t<y.length;t++)x.push(y[t]+r.length/i);for(let t=0;t<a.length;t+=2)r.push(a[t],a[t+1],...u);return f+2*l}const S=\"GENERATE_POLYGON_BUFFERS\",T=\"GENERATE_POINT_BUFFERS\",_=\"GENERATE_LINE_STRING_BUFFERS\",O=self;O.onmessage=t=>{const e=t.data;switch(e.type){case T:{const t=2,n=2,r=e.customAttributesSize,x=n+r,o=new Float32Array(e.renderInstructions),i=o.length/x*(t+r),f=Uint32Array.from([0,1,3,1,2,3]),u=Float32Array.from([-1,-1,1,-1,1,1,-1,1]),s=new Float32Array(i);let l;for(let t=0;t<o.length;t+=x)l=P(o,t,s,r,l);const c=Object.assign({indicesBuffer:f.buffer,vertexAttributesBuffer:u.buffer,instanceAttributesBuffer:s.buffer,renderInstructions:o.buffer},e);O.postMessage(c,[u.buffer,s.buffer,f.buffer,o.buffer]);break}case _:{const t=[],n=e.customAttributesSize,r=3,x=new Float32Array(e.renderInstructions);let o=0;const i=[1,0,0,1,0,0];let f,u;for(I(i,e.renderInstructionsTransform);o<x.length;){u=Array.from(x.slice(o,o+n)),o+=n,f=x[o++];const e=o,s=o+(f-1)*r,l=x[e]===x[s]&&x[e+1]===x[s+1];let c=0,a=0;for(let n=0;n<f-1;n++){let y=null;n>0?y=o+(n-1)*r:l&&(y=s-r);let h=null;n<f-2?h=o+(n+2)*r:l&&(h=e+r);const p=N(x,o+n*r,o+(n+1)*r,y,h,t,u,i,c,a);c=p.length,a=p.angle}o+=f*r}const s=Uint32Array.from([0,1,3,1,2,3]),l=Float32Array.from([-1,-1,1,-1,1,1,-1,1]),c=Float32Array.from(t),a=Object.assign({indicesBuffer:s.buffer,vertexAttributesBuffer:l.buffer,instanceAttributesBuffer:c.buffer,renderInstructions:x.buffer},e);O.postMessage(a,[l.buffer,c.buffer,s.buffer,x.buffer]);break}case S:{const t=[],n=[],r=e.customAttributesSize,x=new Float32Array(e.renderInstructions);let o=0;for(;o<x.length;)o=R(x,o,t,n,r);const i=Uint32Array.from(n),f=Float32Array.from(t),u=Float32Array.from([]),s=Object.assign({indicesBuffer:i.buffer,vertexAttributesBuffer:f.buffer,instanceAttributesBuffer:u.buffer,renderInstructions:x.buffer},e);O.postMessage(s,[f.buffer,u.buffer,i.buffer,x.buffer]);break}}};";
 	return new Worker(typeof Blob > "u" ? "data:application/javascript;base64," + Buffer.from(e, "binary").toString("base64") : URL.createObjectURL(new Blob([e], { type: "application/javascript" })));
 }
-var kh = {
+var Ah = {
 	GENERATE_POLYGON_BUFFERS: "GENERATE_POLYGON_BUFFERS",
 	GENERATE_POINT_BUFFERS: "GENERATE_POINT_BUFFERS",
 	GENERATE_LINE_STRING_BUFFERS: "GENERATE_LINE_STRING_BUFFERS"
 };
-function Ah(e, t) {
+function jh(e, t) {
 	t ||= [];
 	let n = Math.floor(e / 256 / 256 / 256) / 255, r = Math.floor(e / 256 / 256) % 256 / 255, i = Math.floor(e / 256) % 256 / 255, a = e % 256 / 255;
 	return t[0] = n * 256 * 255 + r * 255, t[1] = i * 256 * 255 + a * 255, t;
 }
-function jh(e) {
+function Mh(e) {
 	let t = 0;
 	return t += Math.round(e[0] * 256 * 256 * 256 * 255), t += Math.round(e[1] * 256 * 256 * 255), t += Math.round(e[2] * 256 * 255), t += Math.round(e[3] * 255), t;
 }
-function Mh(e) {
+function Nh(e) {
 	return e instanceof Image || e instanceof HTMLCanvasElement || e instanceof HTMLVideoElement || e instanceof ImageBitmap ? e : null;
 }
-var Nh = /* @__PURE__ */ Error("disposed"), Ph = [256, 256], Fh = class extends sd {
+var Ph = /* @__PURE__ */ Error("disposed"), Fh = [256, 256], Ih = class extends cd {
 	constructor(e) {
 		let t = X.IDLE;
 		super(e.tileCoord, t, {
@@ -12327,8 +12327,8 @@ var Nh = /* @__PURE__ */ Error("disposed"), Ph = [256, 256], Fh = class extends 
 	}
 	getSize() {
 		if (this.size_) return this.size_;
-		let e = Mh(this.data_);
-		return e ? [e.width, e.height] : Ph;
+		let e = Nh(this.data_);
+		return e ? [e.width, e.height] : Fh;
 	}
 	getData() {
 		return this.data_;
@@ -12347,71 +12347,71 @@ var Nh = /* @__PURE__ */ Error("disposed"), Ph = [256, 256], Fh = class extends 
 		});
 	}
 	disposeInternal() {
-		this.controller_ &&= (this.controller_.abort(Nh), null), super.disposeInternal();
+		this.controller_ &&= (this.controller_.abort(Ph), null), super.disposeInternal();
 	}
-}, Ih, Lh = [];
-function Rh(e, t, n, r, i) {
+}, Lh, Rh = [];
+function zh(e, t, n, r, i) {
 	e.beginPath(), e.moveTo(0, 0), e.lineTo(t, n), e.lineTo(r, i), e.closePath(), e.save(), e.clip(), e.fillRect(0, 0, Math.max(t, r) + 1, Math.max(n, i)), e.restore();
 }
-function zh(e, t) {
+function Bh(e, t) {
 	return Math.abs(e[t * 4] - 210) > 2 || Math.abs(e[t * 4 + 3] - 191.25) > 2;
 }
-function Bh() {
-	if (Ih === void 0) {
-		let e = ba(6, 6, Lh);
-		e.globalCompositeOperation = "lighter", e.fillStyle = "rgba(210, 0, 0, 0.75)", Rh(e, 4, 5, 4, 0), Rh(e, 4, 5, 0, 5);
+function Vh() {
+	if (Lh === void 0) {
+		let e = ba(6, 6, Rh);
+		e.globalCompositeOperation = "lighter", e.fillStyle = "rgba(210, 0, 0, 0.75)", zh(e, 4, 5, 4, 0), zh(e, 4, 5, 0, 5);
 		let t = e.getImageData(0, 0, 3, 3).data;
-		Ih = zh(t, 0) || zh(t, 4) || zh(t, 8), Ca(e), Lh.push(e.canvas);
+		Lh = Bh(t, 0) || Bh(t, 4) || Bh(t, 8), Ca(e), Rh.push(e.canvas);
 	}
-	return Ih;
+	return Lh;
 }
-function Vh(e, t, n, r) {
+function Hh(e, t, n, r) {
 	let i = zn(n, t, e), a = On(t, r, n), o = t.getMetersPerUnit();
 	o !== void 0 && (a *= o);
 	let s = e.getMetersPerUnit();
 	s !== void 0 && (a /= s);
 	let c = e.getExtent();
-	if (!c || ge(c, i)) {
+	if (!c || he(c, i)) {
 		let t = On(e, a, i) / a;
 		isFinite(t) && t > 0 && (a /= t);
 	}
 	return a;
 }
-function Hh(e, t, n, r) {
-	let i = Vh(e, t, Pe(n), r);
-	return (!isFinite(i) || i <= 0) && Ae(n, function(n) {
-		return i = Vh(e, t, n, r), isFinite(i) && i > 0;
+function Uh(e, t, n, r) {
+	let i = Hh(e, t, Ne(n), r);
+	return (!isFinite(i) || i <= 0) && ke(n, function(n) {
+		return i = Hh(e, t, n, r), isFinite(i) && i > 0;
 	}), i;
 }
-function Uh(e, t, n, r, i, a, o, s, c, l, u, d, f, p) {
-	let m = ba(Math.round(n * e), Math.round(n * t), Lh);
+function Wh(e, t, n, r, i, a, o, s, c, l, u, d, f, p) {
+	let m = ba(Math.round(n * e), Math.round(n * t), Rh);
 	if (d || (m.imageSmoothingEnabled = !1), c.length === 0) return m.canvas;
 	m.scale(n, n);
 	function h(e) {
 		return Math.round(e * n) / n;
 	}
 	m.globalCompositeOperation = "lighter";
-	let g = be();
+	let g = ye();
 	c.forEach(function(e, t, n) {
-		Ee(g, e.extent);
+		Te(g, e.extent);
 	});
 	let _, v = n / r, y = (d ? 1 : 1 + 2 ** -24) / v;
-	_ = ba(Math.round(N(g) * v), Math.round(Re(g) * v), Lh), d || (_.imageSmoothingEnabled = !1), c.forEach(function(e, t, n) {
+	_ = ba(Math.round(F(g) * v), Math.round(Le(g) * v), Rh), d || (_.imageSmoothingEnabled = !1), c.forEach(function(e, t, n) {
 		if (e.image.width > 0 && e.image.height > 0) {
 			if (e.clipExtent) {
 				_.save();
-				let t = (e.clipExtent[0] - g[0]) * v, n = -(e.clipExtent[3] - g[3]) * v, r = N(e.clipExtent) * v, i = Re(e.clipExtent) * v;
+				let t = (e.clipExtent[0] - g[0]) * v, n = -(e.clipExtent[3] - g[3]) * v, r = F(e.clipExtent) * v, i = Le(e.clipExtent) * v;
 				_.rect(d ? t : Math.round(t), d ? n : Math.round(n), d ? r : Math.round(t + r) - Math.round(t), d ? i : Math.round(n + i) - Math.round(n)), _.clip();
 			}
-			let t = (e.extent[0] - g[0]) * v, n = -(e.extent[3] - g[3]) * v, r = N(e.extent) * v, i = Re(e.extent) * v;
+			let t = (e.extent[0] - g[0]) * v, n = -(e.extent[3] - g[3]) * v, r = F(e.extent) * v, i = Le(e.extent) * v;
 			_.drawImage(e.image, l, l, e.image.width - 2 * l, e.image.height - 2 * l, d ? t : Math.round(t), d ? n : Math.round(n), d ? r : Math.round(t + r) - Math.round(t), d ? i : Math.round(n + i) - Math.round(n)), e.clipExtent && _.restore();
 		}
 	});
-	let b = Be(o);
+	let b = ze(o);
 	return s.getTriangles().forEach(function(e, t, n) {
-		let r = e.source, i = e.target, o = r[0][0], s = r[0][1], l = r[1][0], u = r[1][1], f = r[2][0], p = r[2][1], v = h((i[0][0] - b[0]) / a), x = h(-(i[0][1] - b[1]) / a), S = h((i[1][0] - b[0]) / a), C = h(-(i[1][1] - b[1]) / a), w = h((i[2][0] - b[0]) / a), T = h(-(i[2][1] - b[1]) / a), E = o, D = s;
-		o = 0, s = 0, l -= E, u -= D, f -= E, p -= D;
-		let O = Xe([
+		let r = e.source, i = e.target, o = r[0][0], s = r[0][1], l = r[1][0], u = r[1][1], f = r[2][0], p = r[2][1], v = h((i[0][0] - b[0]) / a), x = h(-(i[0][1] - b[1]) / a), S = h((i[1][0] - b[0]) / a), C = h(-(i[1][1] - b[1]) / a), w = h((i[2][0] - b[0]) / a), ee = h(-(i[2][1] - b[1]) / a), T = o, E = s;
+		o = 0, s = 0, l -= T, u -= E, f -= T, p -= E;
+		let D = Xe([
 			[
 				l,
 				u,
@@ -12438,38 +12438,38 @@ function Uh(e, t, n, r, i, a, o, s, c, l, u, d, f, p) {
 				0,
 				f,
 				p,
-				T - x
+				ee - x
 			]
 		]);
-		if (!O) return;
-		if (m.save(), m.beginPath(), Bh() || !d) {
+		if (!D) return;
+		if (m.save(), m.beginPath(), Vh() || !d) {
 			m.moveTo(S, C);
 			let e = v - S, t = x - C;
 			for (let n = 0; n < 4; n++) m.lineTo(S + h((n + 1) * e / 4), C + h(n * t / 3)), n != 3 && m.lineTo(S + h((n + 1) * e / 4), C + h((n + 1) * t / 3));
-			m.lineTo(w, T);
-		} else m.moveTo(S, C), m.lineTo(v, x), m.lineTo(w, T);
-		m.clip(), m.transform(O[0], O[2], O[1], O[3], v, x), m.translate(g[0] - E, g[3] - D);
-		let k;
-		if (_) k = _.canvas, m.scale(y, -y);
+			m.lineTo(w, ee);
+		} else m.moveTo(S, C), m.lineTo(v, x), m.lineTo(w, ee);
+		m.clip(), m.transform(D[0], D[2], D[1], D[3], v, x), m.translate(g[0] - T, g[3] - E);
+		let O;
+		if (_) O = _.canvas, m.scale(y, -y);
 		else {
 			let e = c[0], t = e.extent;
-			k = e.image, m.scale(N(t) / k.width, -Re(t) / k.height);
+			O = e.image, m.scale(F(t) / O.width, -Le(t) / O.height);
 		}
-		m.drawImage(k, 0, 0), m.restore();
-	}), _ && (Ca(_), Lh.push(_.canvas)), u && (m.save(), m.globalCompositeOperation = "source-over", m.strokeStyle = "black", m.lineWidth = 1, s.getTriangles().forEach(function(e, t, n) {
+		m.drawImage(O, 0, 0), m.restore();
+	}), _ && (Ca(_), Rh.push(_.canvas)), u && (m.save(), m.globalCompositeOperation = "source-over", m.strokeStyle = "black", m.lineWidth = 1, s.getTriangles().forEach(function(e, t, n) {
 		let r = e.target, i = (r[0][0] - b[0]) / a, o = -(r[0][1] - b[1]) / a, s = (r[1][0] - b[0]) / a, c = -(r[1][1] - b[1]) / a, l = (r[2][0] - b[0]) / a, u = -(r[2][1] - b[1]) / a;
 		m.beginPath(), m.moveTo(s, c), m.lineTo(i, o), m.lineTo(l, u), m.closePath(), m.stroke();
 	}), m.restore()), m.canvas;
 }
-var Wh = 10, Gh = .25, Kh = class {
+var Gh = 10, Kh = .25, qh = class {
 	constructor(e, t, n, r, i, a, o) {
 		this.sourceProj_ = e, this.targetProj_ = t;
 		let s = {}, c = o ? Mn((e) => Ur(o, zn(e, this.targetProj_, this.sourceProj_))) : Rn(this.targetProj_, this.sourceProj_);
 		this.transformInv_ = function(e) {
 			let t = e[0] + "/" + e[1];
 			return s[t] || (s[t] = c(e)), s[t];
-		}, this.maxSourceExtent_ = r, this.errorThresholdSquared_ = i * i, this.triangles_ = [], this.wrapsXInSource_ = !1, this.canWrapXInSource_ = this.sourceProj_.canWrapX() && !!r && !!this.sourceProj_.getExtent() && N(r) >= N(this.sourceProj_.getExtent()), this.sourceWorldWidth_ = this.sourceProj_.getExtent() ? N(this.sourceProj_.getExtent()) : null, this.targetWorldWidth_ = this.targetProj_.getExtent() ? N(this.targetProj_.getExtent()) : null;
-		let l = Be(n), u = Ve(n), d = Ne(n), f = Me(n), p = this.transformInv_(l), m = this.transformInv_(u), h = this.transformInv_(d), g = this.transformInv_(f), _ = Wh + (a ? Math.max(0, Math.ceil(Math.log2(je(n) / (a * a * 256 * 256)))) : 0);
+		}, this.maxSourceExtent_ = r, this.errorThresholdSquared_ = i * i, this.triangles_ = [], this.wrapsXInSource_ = !1, this.canWrapXInSource_ = this.sourceProj_.canWrapX() && !!r && !!this.sourceProj_.getExtent() && F(r) >= F(this.sourceProj_.getExtent()), this.sourceWorldWidth_ = this.sourceProj_.getExtent() ? F(this.sourceProj_.getExtent()) : null, this.targetWorldWidth_ = this.targetProj_.getExtent() ? F(this.targetProj_.getExtent()) : null;
+		let l = ze(n), u = Be(n), d = Me(n), f = je(n), p = this.transformInv_(l), m = this.transformInv_(u), h = this.transformInv_(d), g = this.transformInv_(f), _ = Gh + (a ? Math.max(0, Math.ceil(Math.log2(Ae(n) / (a * a * 256 * 256)))) : 0);
 		if (this.addQuad_(l, u, d, f, p, m, h, g, _), this.wrapsXInSource_) {
 			let e = 1 / 0;
 			this.triangles_.forEach(function(t, n, r) {
@@ -12504,18 +12504,18 @@ var Wh = 10, Gh = .25, Kh = class {
 		});
 	}
 	addQuad_(e, t, n, r, i, a, o, s, c) {
-		let l = fe([
+		let l = de([
 			i,
 			a,
 			o,
 			s
-		]), u = this.sourceWorldWidth_ ? N(l) / this.sourceWorldWidth_ : null, d = this.sourceWorldWidth_, f = this.sourceProj_.canWrapX() && u > .5 && u < 1, p = !1;
-		if (c > 0 && (this.targetProj_.isGlobal() && this.targetWorldWidth_ && (p = N(fe([
+		]), u = this.sourceWorldWidth_ ? F(l) / this.sourceWorldWidth_ : null, d = this.sourceWorldWidth_, f = this.sourceProj_.canWrapX() && u > .5 && u < 1, p = !1;
+		if (c > 0 && (this.targetProj_.isGlobal() && this.targetWorldWidth_ && (p = F(de([
 			e,
 			t,
 			n,
 			r
-		])) / this.targetWorldWidth_ > Gh || p), !f && this.sourceProj_.isGlobal() && u && (p = u > Gh || p)), !p && this.maxSourceExtent_ && isFinite(l[0]) && isFinite(l[1]) && isFinite(l[2]) && isFinite(l[3]) && !He(l, this.maxSourceExtent_)) return;
+		])) / this.targetWorldWidth_ > Kh || p), !f && this.sourceProj_.isGlobal() && u && (p = u > Kh || p)), !p && this.maxSourceExtent_ && isFinite(l[0]) && isFinite(l[1]) && isFinite(l[2]) && isFinite(l[3]) && !Ve(l, this.maxSourceExtent_)) return;
 		let m = 0;
 		if (!p && (!isFinite(i[0]) || !isFinite(i[1]) || !isFinite(a[0]) || !isFinite(a[1]) || !isFinite(o[0]) || !isFinite(o[1]) || !isFinite(s[0]) || !isFinite(s[1]))) {
 			if (c > 0) p = !0;
@@ -12546,41 +12546,41 @@ var Wh = 10, Gh = .25, Kh = class {
 		!(m & 11) && this.addTriangle_(e, n, r, i, o, s), !(m & 14) && this.addTriangle_(e, n, t, i, o, a), m && (!(m & 13) && this.addTriangle_(t, r, e, a, s, i), !(m & 7) && this.addTriangle_(t, r, n, a, s, o));
 	}
 	calculateSourceExtent() {
-		let e = be();
+		let e = ye();
 		return this.triangles_.forEach(function(t, n, r) {
 			let i = t.source;
-			De(e, i[0]), De(e, i[1]), De(e, i[2]);
+			Ee(e, i[0]), Ee(e, i[1]), Ee(e, i[2]);
 		}), e;
 	}
 	getTriangles() {
 		return this.triangles_;
 	}
-}, qh = .5, Jh = class extends sd {
+}, Jh = .5, Yh = class extends cd {
 	constructor(e, t, n, r, i, a, o, s, c, l, u, d) {
 		super(i, X.IDLE, d), this.renderEdges_ = u !== void 0 && u, this.pixelRatio_ = o, this.gutter_ = s, this.canvas_ = null, this.sourceTileGrid_ = t, this.targetTileGrid_ = r, this.wrappedTileCoord_ = a || i, this.sourceTiles_ = [], this.sourcesListenerKeys_ = null, this.sourceZ_ = 0, this.clipExtent_ = e.canWrapX() ? e.getExtent() : void 0;
-		let f = r.getTileCoordExtent(this.wrappedTileCoord_), p = this.targetTileGrid_.getExtent(), m = this.sourceTileGrid_.getExtent(), h = p ? ze(f, p) : f;
-		if (je(h) === 0) {
+		let f = r.getTileCoordExtent(this.wrappedTileCoord_), p = this.targetTileGrid_.getExtent(), m = this.sourceTileGrid_.getExtent(), h = p ? Re(f, p) : f;
+		if (Ae(h) === 0) {
 			this.state = X.EMPTY;
 			return;
 		}
 		let g = e.getExtent();
-		g && (m = m ? ze(m, g) : g);
-		let _ = r.getResolution(this.wrappedTileCoord_[0]), v = Hh(e, n, h, _);
+		g && (m = m ? Re(m, g) : g);
+		let _ = r.getResolution(this.wrappedTileCoord_[0]), v = Uh(e, n, h, _);
 		if (!isFinite(v) || v <= 0) {
 			this.state = X.EMPTY;
 			return;
 		}
-		let y = l === void 0 ? qh : l;
-		if (this.triangulation_ = new Kh(e, n, h, m, v * y, _), this.triangulation_.getTriangles().length === 0) {
+		let y = l === void 0 ? Jh : l;
+		if (this.triangulation_ = new qh(e, n, h, m, v * y, _), this.triangulation_.getTriangles().length === 0) {
 			this.state = X.EMPTY;
 			return;
 		}
 		this.sourceZ_ = t.getZForResolution(v);
 		let b = this.triangulation_.calculateSourceExtent();
-		if (m && (e.canWrapX() ? (b[1] = P(b[1], m[1], m[3]), b[3] = P(b[3], m[1], m[3])) : b = ze(b, m)), !je(b)) this.state = X.EMPTY;
+		if (m && (e.canWrapX() ? (b[1] = qe(b[1], m[1], m[3]), b[3] = qe(b[3], m[1], m[3])) : b = Re(b, m)), !Ae(b)) this.state = X.EMPTY;
 		else {
 			let n = 0, r = 0;
-			e.canWrapX() && (n = N(g), r = Math.floor((b[0] - g[0]) / n)), qe(b.slice(), e, !0).forEach((e) => {
+			e.canWrapX() && (n = F(g), r = Math.floor((b[0] - g[0]) / n)), Ke(b.slice(), e, !0).forEach((e) => {
 				let i = t.getTileRangeForExtentAndZ(e, this.sourceZ_);
 				for (let e = i.minX; e <= i.maxX; e++) for (let t = i.minY; t <= i.maxY; t++) {
 					let i = c(this.sourceZ_, e, t, o);
@@ -12616,7 +12616,7 @@ var Wh = 10, Gh = .25, Kh = class {
 		}), this.sourceTiles_.length = 0, e.length === 0) this.state = X.ERROR;
 		else {
 			let t = this.wrappedTileCoord_[0], n = this.targetTileGrid_.getTileSize(t), r = typeof n == "number" ? n : n[0], i = typeof n == "number" ? n : n[1], a = this.targetTileGrid_.getResolution(t), o = this.sourceTileGrid_.getResolution(this.sourceZ_), s = this.targetTileGrid_.getTileCoordExtent(this.wrappedTileCoord_);
-			this.canvas_ = Uh(r, i, this.pixelRatio_, o, this.sourceTileGrid_.getExtent(), a, s, this.triangulation_, e, this.gutter_, this.renderEdges_, this.interpolate), this.state = X.LOADED;
+			this.canvas_ = Wh(r, i, this.pixelRatio_, o, this.sourceTileGrid_.getExtent(), a, s, this.triangulation_, e, this.gutter_, this.renderEdges_, this.interpolate), this.state = X.LOADED;
 		}
 		this.changed();
 	}
@@ -12628,9 +12628,9 @@ var Wh = 10, Gh = .25, Kh = class {
 				let n = t.getState();
 				if (n == X.IDLE || n == X.LOADING) {
 					e++;
-					let n = R(t, L.CHANGE, (r) => {
+					let n = z(t, R.CHANGE, (r) => {
 						let i = t.getState();
-						(i == X.LOADED || i == X.ERROR || i == X.EMPTY) && (z(n), e--, e === 0 && (this.unlistenSources_(), this.reproject_()));
+						(i == X.LOADED || i == X.ERROR || i == X.EMPTY) && (B(n), e--, e === 0 && (this.unlistenSources_(), this.reproject_()));
 					});
 					this.sourcesListenerKeys_.push(n);
 				}
@@ -12640,12 +12640,12 @@ var Wh = 10, Gh = .25, Kh = class {
 		}
 	}
 	unlistenSources_() {
-		this.sourcesListenerKeys_.forEach(z), this.sourcesListenerKeys_ = null;
+		this.sourcesListenerKeys_.forEach(B), this.sourcesListenerKeys_ = null;
 	}
 	release() {
-		this.canvas_ &&= (Ca(this.canvas_.getContext("2d")), Lh.push(this.canvas_), null), super.release();
+		this.canvas_ &&= (Ca(this.canvas_.getContext("2d")), Rh.push(this.canvas_), null), super.release();
 	}
-}, Yh = class {
+}, Xh = class {
 	constructor(e) {
 		this.highWaterMark = e === void 0 ? 2048 : e, this.count_ = 0, this.entries_ = {}, this.oldest_ = null, this.newest_ = null;
 	}
@@ -12671,11 +12671,11 @@ var Wh = 10, Gh = .25, Kh = class {
 	}
 	get(e, t) {
 		let n = this.entries_[e];
-		return B(n !== void 0, "Tried to get a value for a key that does not exist in the cache"), n === this.newest_ || (n === this.oldest_ ? (this.oldest_ = this.oldest_.newer, this.oldest_.older = null) : (n.newer.older = n.older, n.older.newer = n.newer), n.newer = null, n.older = this.newest_, this.newest_.newer = n, this.newest_ = n), n.value_;
+		return V(n !== void 0, "Tried to get a value for a key that does not exist in the cache"), n === this.newest_ || (n === this.oldest_ ? (this.oldest_ = this.oldest_.newer, this.oldest_.older = null) : (n.newer.older = n.older, n.older.newer = n.newer), n.newer = null, n.older = this.newest_, this.newest_.newer = n, this.newest_ = n), n.value_;
 	}
 	remove(e) {
 		let t = this.entries_[e];
-		return B(t !== void 0, "Tried to get a value for a key that does not exist in the cache"), t === this.newest_ ? (this.newest_ = t.older, this.newest_ && (this.newest_.newer = null)) : t === this.oldest_ ? (this.oldest_ = t.newer, this.oldest_ && (this.oldest_.older = null)) : (t.newer.older = t.older, t.older.newer = t.newer), delete this.entries_[e], --this.count_, t.value_;
+		return V(t !== void 0, "Tried to get a value for a key that does not exist in the cache"), t === this.newest_ ? (this.newest_ = t.older, this.newest_ && (this.newest_.newer = null)) : t === this.oldest_ ? (this.oldest_ = t.newer, this.oldest_ && (this.oldest_.older = null)) : (t.newer.older = t.older, t.older.newer = t.newer), delete this.entries_[e], --this.count_, t.value_;
 	}
 	getCount() {
 		return this.count_;
@@ -12710,7 +12710,7 @@ var Wh = 10, Gh = .25, Kh = class {
 		this.get(e), this.entries_[e].value_ = t;
 	}
 	set(e, t) {
-		B(!(e in this.entries_), "Tried to set a value for a key that is used already");
+		V(!(e in this.entries_), "Tried to set a value for a key that is used already");
 		let n = {
 			key_: e,
 			newer: null,
@@ -12723,32 +12723,32 @@ var Wh = 10, Gh = .25, Kh = class {
 		this.highWaterMark = e;
 	}
 };
-function Xh(e, t, n, r) {
+function Zh(e, t, n, r) {
 	return r === void 0 ? [
 		e,
 		t,
 		n
 	] : (r[0] = e, r[1] = t, r[2] = n, r);
 }
-function Zh(e, t, n) {
+function Qh(e, t, n) {
 	return e + "/" + t + "/" + n;
 }
-function Qh(e, t, n, r, i) {
-	return `${I(e)},${t},${Zh(n, r, i)}`;
+function $h(e, t, n, r, i) {
+	return `${L(e)},${t},${Qh(n, r, i)}`;
 }
-function $h(e) {
-	return eg(e[0], e[1], e[2]);
+function eg(e) {
+	return tg(e[0], e[1], e[2]);
 }
-function eg(e, t, n) {
+function tg(e, t, n) {
 	return (t << e) + n;
 }
-function tg(e, t) {
+function ng(e, t) {
 	let n = e[0], r = e[1], i = e[2];
 	if (t.getMinZoom() > n || n > t.getMaxZoom()) return !1;
 	let a = t.getFullTileRange(n);
 	return !a || a.containsXY(r, i);
 }
-var ng = class e extends Jc {
+var rg = class e extends Jc {
 	constructor(e, t) {
 		super(e), t ||= {}, this.inversePixelTransform_ = zr(), this.postProcesses_ = t.postProcesses, this.uniforms_ = t.uniforms, this.helper, this.onMapChanged_ = () => {
 			this.clearCache(), this.removeHelper();
@@ -12787,7 +12787,7 @@ var ng = class e extends Jc {
 				if ((n || c !== i) && (r += 1, n = !1), i = c, s === this) break;
 			}
 			let a = "map/" + t.mapId + "/group/" + r;
-			this.helper && this.helper.canvasCacheKeyMatches(a) && !this.helper.needsToBeRecreated() || (this.removeHelper(), this.helper = new Th({
+			this.helper && this.helper.canvasCacheKeyMatches(a) && !this.helper.needsToBeRecreated() || (this.removeHelper(), this.helper = new Eh({
 				postProcesses: this.postProcesses_,
 				uniforms: this.uniforms_,
 				canvasCacheKey: a
@@ -12817,11 +12817,11 @@ var ng = class e extends Jc {
 	postRender(e, t) {
 		this.dispatchRenderEvent_(hs.POSTRENDER, e, t);
 	}
-}, rg = {
+}, ig = {
 	TILE_TEXTURE_ARRAY: "u_tileTextures",
 	TEXTURE_PIXEL_WIDTH: "u_texturePixelWidth",
 	TEXTURE_PIXEL_HEIGHT: "u_texturePixelHeight"
-}, ig = class {
+}, ag = class {
 	constructor(e, t) {
 		this.name = e, this.data = t, this.texture_ = null;
 	}
@@ -12836,40 +12836,40 @@ var ng = class e extends Jc {
 		this.texture_ && e.deleteTexture(this.texture_), this.texture_ = null;
 	}
 };
-function ag(e, t) {
+function og(e, t) {
 	return `operator_${e}_${Object.keys(t.functions).length}`;
 }
-function og(e) {
+function sg(e) {
 	let t = e.toString();
 	return t.includes(".") ? t : t + ".0";
 }
-function sg(e) {
-	if (e.length < 2 || e.length > 4) throw Error("`formatArray` can only output `vec2`, `vec3` or `vec4` arrays.");
-	return `vec${e.length}(${e.map(og).join(", ")})`;
-}
 function cg(e) {
+	if (e.length < 2 || e.length > 4) throw Error("`formatArray` can only output `vec2`, `vec3` or `vec4` arrays.");
+	return `vec${e.length}(${e.map(sg).join(", ")})`;
+}
+function lg(e) {
 	let t = Za(e), n = t.length > 3 ? t[3] : 1;
-	return sg([
+	return cg([
 		t[0] / 255,
 		t[1] / 255,
 		t[2] / 255,
 		n
 	]);
 }
-function lg(e) {
-	return sg(Go(e));
+function ug(e) {
+	return cg(Go(e));
 }
-var ug = {}, dg = 0;
-function fg(e) {
-	return e in ug || (ug[e] = dg++), ug[e];
-}
+var dg = {}, fg = 0;
 function pg(e) {
-	return og(fg(e));
+	return e in dg || (dg[e] = fg++), dg[e];
 }
 function mg(e) {
+	return sg(pg(e));
+}
+function hg(e) {
 	return "u_var_" + e;
 }
-function hg() {
+function gg() {
 	return {
 		variables: {},
 		properties: {},
@@ -12879,18 +12879,18 @@ function hg() {
 		geometryType: !1
 	};
 }
-var gg = "getBandValue", _g = "u_paletteTextures", vg = "featureId", yg = "geometryType", bg = -9999999;
-function xg(e, t, n, r) {
-	return Cg(hl(e, t, n), t, r);
+var _g = "getBandValue", vg = "u_paletteTextures", yg = "featureId", bg = "geometryType", xg = -9999999;
+function Sg(e, t, n, r) {
+	return wg(gl(e, t, n), t, r);
 }
 function Q(e) {
 	return (t, n, r) => {
 		let i = n.args.length, a = Array(i);
-		for (let e = 0; e < i; ++e) a[e] = Cg(n.args[e], r, t);
+		for (let e = 0; e < i; ++e) a[e] = wg(n.args[e], r, t);
 		return e(a, t);
 	};
 }
-var Sg = {
+var Cg = {
 	[G.Get]: (e, t) => {
 		let n = t.args[0].value;
 		n in e.properties || (e.properties[n] = {
@@ -12898,10 +12898,10 @@ var Sg = {
 			type: t.type
 		});
 		let r = "a_prop_" + n;
-		return dl(t.type, tl) && (r = `(${r} > 0.0)`), r;
+		return fl(t.type, tl) && (r = `(${r} > 0.0)`), r;
 	},
-	[G.Id]: (e) => (e.featureId = !0, "a_" + vg),
-	[G.GeometryType]: (e) => (e.geometryType = !0, "a_" + yg),
+	[G.Id]: (e) => (e.featureId = !0, "a_" + yg),
+	[G.GeometryType]: (e) => (e.geometryType = !0, "a_" + bg),
 	[G.LineMetric]: () => "currentLineMetric",
 	[G.Var]: (e, t) => {
 		let n = t.args[0].value;
@@ -12909,15 +12909,15 @@ var Sg = {
 			name: n,
 			type: t.type
 		});
-		let r = mg(n);
-		return dl(t.type, tl) && (r = `(${r} > 0.0)`), r;
+		let r = hg(n);
+		return fl(t.type, tl) && (r = `(${r} > 0.0)`), r;
 	},
 	[G.Has]: (e, t) => {
 		let n = t.args[0].value;
 		return n in e.properties || (e.properties[n] = {
 			name: n,
 			type: t.type
-		}), `(a_prop_${n} != ${og(bg)})`;
+		}), `(a_prop_${n} != ${sg(xg)})`;
 	},
 	[G.Resolution]: () => "u_resolution",
 	[G.Zoom]: () => "u_zoom",
@@ -12956,7 +12956,7 @@ var Sg = {
 		let r = "";
 		for (let i = 0; i < n.length - 2; i += 2) {
 			let a = n[i], o = r || n[i + 1], s = n[i + 2], c = n[i + 3], l;
-			l = e === og(1) ? `(${t} - ${a}) / (${s} - ${a})` : `(pow(${e}, (${t} - ${a})) - 1.0) / (pow(${e}, (${s} - ${a})) - 1.0)`, r = `mix(${o}, ${c}, clamp(${l}, 0.0, 1.0))`;
+			l = e === sg(1) ? `(${t} - ${a}) / (${s} - ${a})` : `(pow(${e}, (${t} - ${a})) - 1.0) / (pow(${e}, (${s} - ${a})) - 1.0)`, r = `mix(${o}, ${c}, clamp(${l}, 0.0, 1.0))`;
 		}
 		return r;
 	}),
@@ -12966,7 +12966,7 @@ var Sg = {
 		return n;
 	}),
 	[G.In]: Q(([e, ...t], n) => {
-		let r = ag("in", n), i = [];
+		let r = og("in", n), i = [];
 		for (let e = 0; e < t.length; e += 1) i.push(`  if (inputValue == ${t[e]}) { return true; }`);
 		return n.functions[r] = `bool ${r}(float inputValue) {
 ${i.join("\n")}
@@ -12983,24 +12983,24 @@ ${i.join("\n")}
 		return `vec4(${t.join(", ")}, ${n})`;
 	}),
 	[G.Band]: Q(([e, t, n], r) => {
-		if (!(gg in r.functions)) {
+		if (!(_g in r.functions)) {
 			let e = "", t = r.bandCount || 1;
 			for (let n = 0; n < t; n++) {
 				let r = Math.floor(n / 4), i = n % 4;
 				n === t - 1 && i === 1 && (i = 3);
-				let a = `${rg.TILE_TEXTURE_ARRAY}[${r}]`;
+				let a = `${ig.TILE_TEXTURE_ARRAY}[${r}]`;
 				e += `  if (band == ${n + 1}.0) {
     return texture2D(${a}, v_textureCoord + vec2(dx, dy))[${i}];
   }
 `;
 			}
-			r.functions[gg] = `float getBandValue(float band, float xOffset, float yOffset) {
-  float dx = xOffset / ${rg.TEXTURE_PIXEL_WIDTH};
-  float dy = yOffset / ${rg.TEXTURE_PIXEL_HEIGHT};
+			r.functions[_g] = `float getBandValue(float band, float xOffset, float yOffset) {
+  float dx = xOffset / ${ig.TEXTURE_PIXEL_WIDTH};
+  float dy = yOffset / ${ig.TEXTURE_PIXEL_HEIGHT};
 ${e}
 }`;
 		}
-		return `${gg}(${e}, ${t ?? "0.0"}, ${n ?? "0.0"})`;
+		return `${_g}(${e}, ${t ?? "0.0"}, ${n ?? "0.0"})`;
 	}),
 	[G.Palette]: (e, t) => {
 		let [n, ...r] = t.args, i = r.length, a = new Uint8Array(i * 4);
@@ -13009,73 +13009,73 @@ ${e}
 			a[n] = t[0], a[n + 1] = t[1], a[n + 2] = t[2], a[n + 3] = t[3] * 255;
 		}
 		e.paletteTextures ||= [];
-		let o = `${_g}[${e.paletteTextures.length}]`, s = new ig(o, a);
-		return e.paletteTextures.push(s), `texture2D(${o}, vec2((${Cg(n, U, e)} + 0.5) / ${i}.0, 0.5))`;
+		let o = `${vg}[${e.paletteTextures.length}]`, s = new ag(o, a);
+		return e.paletteTextures.push(s), `texture2D(${o}, vec2((${wg(n, W, e)} + 0.5) / ${i}.0, 0.5))`;
 	}
 };
-function Cg(e, t, n) {
-	if (e instanceof pl) {
-		let r = Sg[e.operator];
+function wg(e, t, n) {
+	if (e instanceof ml) {
+		let r = Cg[e.operator];
 		if (r === void 0) throw Error(`No compiler defined for this operator: ${JSON.stringify(e.operator)}`);
 		return r(n, e, t);
 	}
-	if ((e.type & U) > 0) return og(e.value);
+	if ((e.type & W) > 0) return sg(e.value);
 	if ((e.type & tl) > 0) return e.value.toString();
-	if ((e.type & nl) > 0) return pg(e.value.toString());
-	if ((e.type & W) > 0) return cg(e.value);
-	if ((e.type & rl) > 0) return sg(e.value);
-	if ((e.type & il) > 0) return lg(e.value);
-	throw Error(`Unexpected expression ${e.value} (expected type ${ll(t)})`);
+	if ((e.type & nl) > 0) return mg(e.value.toString());
+	if ((e.type & rl) > 0) return lg(e.value);
+	if ((e.type & il) > 0) return cg(e.value);
+	if ((e.type & al) > 0) return ug(e.value);
+	throw Error(`Unexpected expression ${e.value} (expected type ${ul(t)})`);
 }
-function wg(e, t, n, r) {
+function Tg(e, t, n, r) {
 	let i = 0;
 	for (let a in t) {
 		let o = t[a], s = o.callback.call(n, n.feature), c = s?.[0] ?? s;
-		c === bg && console.warn("The \"has\" operator might return false positives."), c === void 0 ? c = bg : c === null && (c = 0), e[r + i++] = c, o.size && o.size !== 1 && (e[r + i++] = s[1], !(o.size < 3) && (e[r + i++] = s[2], !(o.size < 4) && (e[r + i++] = s[3])));
+		c === xg && console.warn("The \"has\" operator might return false positives."), c === void 0 ? c = xg : c === null && (c = 0), e[r + i++] = c, o.size && o.size !== 1 && (e[r + i++] = s[1], !(o.size < 3) && (e[r + i++] = s[2], !(o.size < 4) && (e[r + i++] = s[3])));
 	}
 	return i;
 }
-function Tg(e) {
+function Eg(e) {
 	return Object.keys(e).reduce((t, n) => t + (e[n].size || 1), 0);
 }
-function Eg(e, t, n, r) {
-	let i = (2 + Tg(n)) * e.geometriesCount;
+function Dg(e, t, n, r) {
+	let i = (2 + Eg(n)) * e.geometriesCount;
 	t && t.length === i || (t = new Float32Array(i));
 	let a = [], o = 0;
 	for (let i in e.entries) {
 		let s = e.entries[i];
-		for (let e = 0, i = s.flatCoordss.length; e < i; e++) a[0] = s.flatCoordss[e][0], a[1] = s.flatCoordss[e][1], Ur(r, a), t[o++] = a[0], t[o++] = a[1], o += wg(t, n, s, o);
+		for (let e = 0, i = s.flatCoordss.length; e < i; e++) a[0] = s.flatCoordss[e][0], a[1] = s.flatCoordss[e][1], Ur(r, a), t[o++] = a[0], t[o++] = a[1], o += Tg(t, n, s, o);
 	}
 	return t;
 }
-function Dg(e, t, n, r) {
-	let i = 3 * e.verticesCount + (1 + Tg(n)) * e.geometriesCount;
+function Og(e, t, n, r) {
+	let i = 3 * e.verticesCount + (1 + Eg(n)) * e.geometriesCount;
 	t && t.length === i || (t = new Float32Array(i));
 	let a = [], o = 0;
 	for (let i in e.entries) {
 		let s = e.entries[i];
 		for (let e = 0, i = s.flatCoordss.length; e < i; e++) {
-			a.length = s.flatCoordss[e].length, Qr(s.flatCoordss[e], 0, a.length, 3, r, a, 3), o += wg(t, n, s, o), t[o++] = a.length / 3;
+			a.length = s.flatCoordss[e].length, Qr(s.flatCoordss[e], 0, a.length, 3, r, a, 3), o += Tg(t, n, s, o), t[o++] = a.length / 3;
 			for (let e = 0, n = a.length; e < n; e += 3) t[o++] = a[e], t[o++] = a[e + 1], t[o++] = a[e + 2];
 		}
 	}
 	return t;
 }
-function Og(e, t, n, r) {
-	let i = 2 * e.verticesCount + (1 + Tg(n)) * e.geometriesCount + e.ringsCount;
+function kg(e, t, n, r) {
+	let i = 2 * e.verticesCount + (1 + Eg(n)) * e.geometriesCount + e.ringsCount;
 	t && t.length === i || (t = new Float32Array(i));
 	let a = [], o = 0;
 	for (let i in e.entries) {
 		let s = e.entries[i];
 		for (let e = 0, i = s.flatCoordss.length; e < i; e++) {
-			a.length = s.flatCoordss[e].length, Qr(s.flatCoordss[e], 0, a.length, 2, r, a), o += wg(t, n, s, o), t[o++] = s.ringsVerticesCounts[e].length;
+			a.length = s.flatCoordss[e].length, Qr(s.flatCoordss[e], 0, a.length, 2, r, a), o += Tg(t, n, s, o), t[o++] = s.ringsVerticesCounts[e].length;
 			for (let n = 0, r = s.ringsVerticesCounts[e].length; n < r; n++) t[o++] = s.ringsVerticesCounts[e][n];
 			for (let e = 0, n = a.length; e < n; e += 2) t[o++] = a[e], t[o++] = a[e + 1];
 		}
 	}
 	return t;
 }
-function kg() {
+function Ag() {
 	return {
 		"fill-color": "rgba(255,255,255,0.4)",
 		"stroke-color": "#3399CC",
@@ -13086,65 +13086,65 @@ function kg() {
 		"circle-stroke-color": "#3399CC"
 	};
 }
-var Ag = .985;
+var jg = .985;
 function $(e, t, n) {
-	return xg(t, n, ml(), e);
+	return Sg(t, n, hl(), e);
 }
-function jg(e) {
+function Mg(e) {
 	let t = Za(e), n = t[0] * 256, r = t[1], i = t[2] * 256, a = Math.round(t[3] * 255);
 	return [n + r, i + a];
 }
-var Mg = "vec4 unpackColor(vec2 packedColor) {\n  return vec4(\n    min(floor(packedColor[0] / 256.0) / 255.0, 1.0),\n    min(mod(packedColor[0], 256.0) / 255.0, 1.0),\n    min(floor(packedColor[1] / 256.0) / 255.0, 1.0),\n    min(mod(packedColor[1], 256.0) / 255.0, 1.0)\n  );\n}";
-function Ng(e) {
-	return e === W || e === il ? 2 : e === rl ? 4 : 1;
-}
+var Ng = "vec4 unpackColor(vec2 packedColor) {\n  return vec4(\n    min(floor(packedColor[0] / 256.0) / 255.0, 1.0),\n    min(mod(packedColor[0], 256.0) / 255.0, 1.0),\n    min(floor(packedColor[1] / 256.0) / 255.0, 1.0),\n    min(mod(packedColor[1], 256.0) / 255.0, 1.0)\n  );\n}";
 function Pg(e) {
-	let t = Ng(e);
+	return e === rl || e === al ? 2 : e === il ? 4 : 1;
+}
+function Fg(e) {
+	let t = Pg(e);
 	return t > 1 ? `vec${t}` : "float";
 }
-function Fg(e, t) {
+function Ig(e, t) {
 	for (let n in t.variables) {
-		let r = t.variables[n], i = mg(r.name), a = Pg(r.type);
-		r.type === W && (a = "vec4"), e.addUniform(i, a);
+		let r = t.variables[n], i = hg(r.name), a = Fg(r.type);
+		r.type === rl && (a = "vec4"), e.addUniform(i, a);
 	}
 	for (let n in t.properties) {
-		let r = t.properties[n], i = Pg(r.type), a = `a_prop_${r.name}`;
-		r.type === W ? e.addAttribute(a, i, `unpackColor(${a})`, "vec4") : e.addAttribute(a, i);
+		let r = t.properties[n], i = Fg(r.type), a = `a_prop_${r.name}`;
+		r.type === rl ? e.addAttribute(a, i, `unpackColor(${a})`, "vec4") : e.addAttribute(a, i);
 	}
 	for (let n in t.functions) e.addVertexShaderFunction(t.functions[n]), e.addFragmentShaderFunction(t.functions[n]);
 }
-function Ig(e, t) {
+function Lg(e, t) {
 	let n = {};
 	for (let r in e.variables) {
-		let i = e.variables[r], a = mg(i.name);
+		let i = e.variables[r], a = hg(i.name);
 		n[a] = () => {
 			let e = t[i.name];
 			if (typeof e == "number") return e;
 			if (typeof e == "boolean") return +!!e;
-			if (i.type === W) {
+			if (i.type === rl) {
 				let t = [...Za(e || "#eee")];
 				return t[0] /= 255, t[1] /= 255, t[2] /= 255, t[3] ??= 1, t;
 			}
-			return typeof e == "string" ? fg(e) : e;
+			return typeof e == "string" ? pg(e) : e;
 		};
 	}
 	return n;
 }
-function Lg(e) {
+function Rg(e) {
 	let t = {};
 	for (let n in e.properties) {
 		let r = e.properties[n], i = (e) => {
 			let t = e.get(r.name);
-			return r.type === W ? jg([...Za(t || "#eee")]) : typeof t == "string" ? fg(t) : typeof t == "boolean" ? +!!t : t;
+			return r.type === rl ? Mg([...Za(t || "#eee")]) : typeof t == "string" ? pg(t) : typeof t == "boolean" ? +!!t : t;
 		};
 		t[`prop_${r.name}`] = {
-			size: Ng(r.type),
+			size: Pg(r.type),
 			callback: i
 		};
 	}
 	return t;
 }
-var Rg = `#ifdef GL_FRAGMENT_PRECISION_HIGH
+var zg = `#ifdef GL_FRAGMENT_PRECISION_HIGH
 precision highp float;
 #else
 precision mediump float;
@@ -13167,10 +13167,10 @@ const float PI = 3.141592653589793238;
 const float TWO_PI = 2.0 * PI;
 float currentLineMetric = 0.; // an actual value will be used in the stroke shaders
 
-${Mg}
-`, zg = kg(), Bg = class {
+${Ng}
+`, Bg = Ag(), Vg = class {
 	constructor() {
-		this.uniforms_ = [], this.attributes_ = [], this.hasSymbol_ = !1, this.symbolSizeExpression_ = `vec2(${og(zg["circle-radius"])} + ${og(zg["circle-stroke-width"] * .5)})`, this.symbolRotationExpression_ = "0.0", this.symbolOffsetExpression_ = "vec2(0.0)", this.symbolColorExpression_ = cg(zg["circle-fill-color"]), this.texCoordExpression_ = "vec4(0.0, 0.0, 1.0, 1.0)", this.discardExpression_ = "false", this.symbolRotateWithView_ = !1, this.hasStroke_ = !1, this.strokeWidthExpression_ = og(zg["stroke-width"]), this.strokeColorExpression_ = cg(zg["stroke-color"]), this.strokeOffsetExpression_ = "0.", this.strokeCapExpression_ = pg("round"), this.strokeJoinExpression_ = pg("round"), this.strokeMiterLimitExpression_ = "10.", this.strokeDistanceFieldExpression_ = "-1000.", this.strokePatternLengthExpression_ = null, this.hasFill_ = !1, this.fillColorExpression_ = cg(zg["fill-color"]), this.vertexShaderFunctions_ = [], this.fragmentShaderFunctions_ = [];
+		this.uniforms_ = [], this.attributes_ = [], this.hasSymbol_ = !1, this.symbolSizeExpression_ = `vec2(${sg(Bg["circle-radius"])} + ${sg(Bg["circle-stroke-width"] * .5)})`, this.symbolRotationExpression_ = "0.0", this.symbolOffsetExpression_ = "vec2(0.0)", this.symbolColorExpression_ = lg(Bg["circle-fill-color"]), this.texCoordExpression_ = "vec4(0.0, 0.0, 1.0, 1.0)", this.discardExpression_ = "false", this.symbolRotateWithView_ = !1, this.hasStroke_ = !1, this.strokeWidthExpression_ = sg(Bg["stroke-width"]), this.strokeColorExpression_ = lg(Bg["stroke-color"]), this.strokeOffsetExpression_ = "0.", this.strokeCapExpression_ = mg("round"), this.strokeJoinExpression_ = mg("round"), this.strokeMiterLimitExpression_ = "10.", this.strokeDistanceFieldExpression_ = "-1000.", this.strokePatternLengthExpression_ = null, this.hasFill_ = !1, this.fillColorExpression_ = lg(Bg["fill-color"]), this.vertexShaderFunctions_ = [], this.fragmentShaderFunctions_ = [];
 	}
 	addUniform(e, t) {
 		return this.uniforms_.push({
@@ -13263,7 +13263,7 @@ ${Mg}
 		return this.fragmentShaderFunctions_.includes(e) || this.fragmentShaderFunctions_.push(e), this;
 	}
 	getSymbolVertexShader() {
-		return this.hasSymbol_ ? `${Rg}
+		return this.hasSymbol_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 attribute vec2 a_position;
 attribute vec2 a_localPosition;
@@ -13313,7 +13313,7 @@ ${this.attributes_.map((e) => `  ${e.varyingName} = ${e.varyingExpression};`).jo
 }` : null;
 	}
 	getSymbolFragmentShader() {
-		return this.hasSymbol_ ? `${Rg}
+		return this.hasSymbol_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 varying vec2 v_texCoord;
 varying vec4 v_hitColor;
@@ -13339,7 +13339,7 @@ ${this.attributes_.map((e) => `  ${e.varyingType} ${e.name} = ${e.varyingName}; 
 }` : null;
 	}
 	getStrokeVertexShader() {
-		return this.hasStroke_ ? `${Rg}
+		return this.hasStroke_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 attribute vec2 a_segmentStart;
 attribute vec2 a_segmentEnd;
@@ -13422,7 +13422,7 @@ void main(void) {
   vec2 joinDirection;
   vec2 positionPx = mix(segmentStartPx, segmentEndPx, startEndRatio);
   // if angle is too high, do not make a proper join
-  if (cos(angle) > ${Ag} || isCap(angle)) {
+  if (cos(angle) > ${jg} || isCap(angle)) {
     joinDirection = normalPx * normalDir - tangentPx * tangentDir;
   } else {
     joinDirection = getJoinOffsetDirection(normalPx * normalDir, angle);
@@ -13447,7 +13447,7 @@ ${this.attributes_.map((e) => `  ${e.varyingName} = ${e.varyingExpression};`).jo
 }` : null;
 	}
 	getStrokeFragmentShader() {
-		return this.hasStroke_ ? `${Rg}
+		return this.hasStroke_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 varying vec2 v_segmentStartPx;
 varying vec2 v_segmentEndPx;
@@ -13508,7 +13508,7 @@ float bevelJoinField(vec2 point, vec2 start, vec2 end, float width, float joinAn
 }
 
 float miterJoinDistanceField(vec2 point, vec2 start, vec2 end, float width, float joinAngle) {
-  if (cos(joinAngle) > ${Ag}) { // avoid risking a division by zero
+  if (cos(joinAngle) > ${jg}) { // avoid risking a division by zero
     return bevelJoinField(point, start, end, width, joinAngle);
   }
   float miterLength = 1. / sin(joinAngle * 0.5);
@@ -13520,18 +13520,18 @@ float miterJoinDistanceField(vec2 point, vec2 start, vec2 end, float width, floa
 }
 
 float capDistanceField(vec2 point, vec2 start, vec2 end, float width, float capType) {
-   if (capType == ${pg("butt")}) {
+   if (capType == ${mg("butt")}) {
     return buttCapDistanceField(point, start, end);
-  } else if (capType == ${pg("square")}) {
+  } else if (capType == ${mg("square")}) {
     return squareCapDistanceField(point, start, end, width);
   }
   return roundCapDistanceField(point, start, end, width);
 }
 
 float joinDistanceField(vec2 point, vec2 start, vec2 end, float width, float joinAngle, float joinType) {
-  if (joinType == ${pg("bevel")}) {
+  if (joinType == ${mg("bevel")}) {
     return bevelJoinField(point, start, end, width, joinAngle);
-  } else if (joinType == ${pg("miter")}) {
+  } else if (joinType == ${mg("miter")}) {
     return miterJoinDistanceField(point, start, end, width, joinAngle);
   }
   return roundJoinDistanceField(point, start, end, width);
@@ -13605,7 +13605,7 @@ ${this.attributes_.map((e) => `  ${e.varyingType} ${e.name} = ${e.varyingName}; 
 }` : null;
 	}
 	getFillVertexShader() {
-		return this.hasFill_ ? `${Rg}
+		return this.hasFill_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 attribute vec2 a_position;
 attribute vec2 a_hitColor;
@@ -13622,7 +13622,7 @@ ${this.attributes_.map((e) => `  ${e.varyingName} = ${e.varyingExpression};`).jo
 }` : null;
 	}
 	getFillFragmentShader() {
-		return this.hasFill_ ? `${Rg}
+		return this.hasFill_ ? `${zg}
 ${this.uniforms_.map((e) => `uniform ${e.type} ${e.name};`).join("\n")}
 varying vec4 v_hitColor;
 ${this.attributes_.map((e) => `varying ${e.varyingType} ${e.varyingName};`).join("\n")}
@@ -13665,25 +13665,25 @@ ${this.attributes_.map((e) => `  ${e.varyingType} ${e.name} = ${e.varyingName}; 
 }` : null;
 	}
 };
-function Vg(e) {
+function Hg(e) {
 	return (JSON.stringify(e).split("").reduce((e, t) => (e << 5) - e + t.charCodeAt(0), 0) >>> 0).toString();
 }
-function Hg(e, t, n, r) {
+function Ug(e, t, n, r) {
 	if (`${r}radius` in e && r !== "icon-") {
-		let i = $(n, e[`${r}radius`], U);
+		let i = $(n, e[`${r}radius`], W);
 		if (`${r}radius2` in e) {
-			let t = $(n, e[`${r}radius2`], U);
+			let t = $(n, e[`${r}radius2`], W);
 			i = `max(${i}, ${t})`;
 		}
-		`${r}stroke-width` in e && (i = `(${i} + ${$(n, e[`${r}stroke-width`], U)} * 0.5)`), t.setSymbolSizeExpression(`vec2(${i} * 2. + 0.5)`);
+		`${r}stroke-width` in e && (i = `(${i} + ${$(n, e[`${r}stroke-width`], W)} * 0.5)`), t.setSymbolSizeExpression(`vec2(${i} * 2. + 0.5)`);
 	}
 	if (`${r}scale` in e) {
-		let i = $(n, e[`${r}scale`], il);
+		let i = $(n, e[`${r}scale`], al);
 		t.setSymbolSizeExpression(`${t.getSymbolSizeExpression()} * ${i}`);
 	}
-	`${r}displacement` in e && t.setSymbolOffsetExpression($(n, e[`${r}displacement`], rl)), `${r}rotation` in e && t.setSymbolRotationExpression($(n, e[`${r}rotation`], U)), `${r}rotate-with-view` in e && t.setSymbolRotateWithView(!!e[`${r}rotate-with-view`]);
+	`${r}displacement` in e && t.setSymbolOffsetExpression($(n, e[`${r}displacement`], il)), `${r}rotation` in e && t.setSymbolRotationExpression($(n, e[`${r}rotation`], W)), `${r}rotate-with-view` in e && t.setSymbolRotateWithView(!!e[`${r}rotate-with-view`]);
 }
-function Ug(e, t, n, r, i) {
+function Wg(e, t, n, r, i) {
 	let a = "vec4(0.)";
 	if (t !== null && (a = t), n !== null && r !== null) {
 		let t = `smoothstep(-${r} + 0.63, -${r} - 0.58, ${e})`;
@@ -13692,14 +13692,14 @@ function Ug(e, t, n, r, i) {
 	let o = `(1.0 - smoothstep(-0.63, 0.58, ${e}))`, s = `${a} * vec4(1.0, 1.0, 1.0, ${o})`;
 	return i !== null && (s = `${s} * vec4(1.0, 1.0, 1.0, ${i})`), s;
 }
-function Wg(e, t, n, r, i) {
+function Gg(e, t, n, r, i) {
 	let a = new Image();
-	a.crossOrigin = e[`${r}cross-origin`] === void 0 ? "anonymous" : e[`${r}cross-origin`], B(typeof e[`${r}src`] == "string", `WebGL layers do not support expressions for the ${r}src style property`), a.src = e[`${r}src`], n[`u_texture${i}_size`] = () => a.complete ? [a.width, a.height] : [0, 0], t.addUniform(`u_texture${i}_size`, "vec2");
+	a.crossOrigin = e[`${r}cross-origin`] === void 0 ? "anonymous" : e[`${r}cross-origin`], V(typeof e[`${r}src`] == "string", `WebGL layers do not support expressions for the ${r}src style property`), a.src = e[`${r}src`], n[`u_texture${i}_size`] = () => a.complete ? [a.width, a.height] : [0, 0], t.addUniform(`u_texture${i}_size`, "vec2");
 	let o = `u_texture${i}_size`;
 	return n[`u_texture${i}`] = a, t.addUniform(`u_texture${i}`, "sampler2D"), o;
 }
-function Gg(e, t, n, r, i) {
-	let a = $(n, e[`${t}offset`], il);
+function Kg(e, t, n, r, i) {
+	let a = $(n, e[`${t}offset`], al);
 	if (`${t}offset-origin` in e) switch (e[`${t}offset-origin`]) {
 		case "top-right":
 			a = `vec2(${r}.x, 0.) + ${i} * vec2(-1., 0.) + ${a} * vec2(-1., 1.)`;
@@ -13711,56 +13711,56 @@ function Gg(e, t, n, r, i) {
 	}
 	return a;
 }
-function Kg(e, t, n, r) {
-	r.functions.circleDistanceField = "float circleDistanceField(vec2 point, float radius) {\n  return length(point) - radius;\n}", Hg(e, t, r, "circle-");
+function qg(e, t, n, r) {
+	r.functions.circleDistanceField = "float circleDistanceField(vec2 point, float radius) {\n  return length(point) - radius;\n}", Ug(e, t, r, "circle-");
 	let i = null;
-	"circle-opacity" in e && (i = $(r, e["circle-opacity"], U));
+	"circle-opacity" in e && (i = $(r, e["circle-opacity"], W));
 	let a = "coordsPx";
-	"circle-scale" in e && (a = `coordsPx / ${$(r, e["circle-scale"], il)}`);
+	"circle-scale" in e && (a = `coordsPx / ${$(r, e["circle-scale"], al)}`);
 	let o = null;
-	"circle-fill-color" in e && (o = $(r, e["circle-fill-color"], W));
+	"circle-fill-color" in e && (o = $(r, e["circle-fill-color"], rl));
 	let s = null;
-	"circle-stroke-color" in e && (s = $(r, e["circle-stroke-color"], W));
-	let c = $(r, e["circle-radius"], U), l = null;
-	"circle-stroke-width" in e && (l = $(r, e["circle-stroke-width"], U), c = `(${c} + ${l} * 0.5)`);
-	let u = Ug(`circleDistanceField(${a}, ${c})`, o, s, l, i);
+	"circle-stroke-color" in e && (s = $(r, e["circle-stroke-color"], rl));
+	let c = $(r, e["circle-radius"], W), l = null;
+	"circle-stroke-width" in e && (l = $(r, e["circle-stroke-width"], W), c = `(${c} + ${l} * 0.5)`);
+	let u = Wg(`circleDistanceField(${a}, ${c})`, o, s, l, i);
 	t.setSymbolColorExpression(u);
 }
-function qg(e, t, n, r) {
-	r.functions.round = "float round(float v) {\n  return sign(v) * floor(abs(v) + 0.5);\n}", r.functions.starDistanceField = "float starDistanceField(vec2 point, float numPoints, float radius, float radius2, float angle) {\n  float startAngle = -PI * 0.5 + angle; // tip starts upwards and rotates clockwise with angle\n  float c = cos(startAngle);\n  float s = sin(startAngle);\n  vec2 pointRotated = vec2(c * point.x - s * point.y, s * point.x + c * point.y);\n  float alpha = TWO_PI / numPoints; // the angle of one sector\n  float beta = atan(pointRotated.y, pointRotated.x);\n  float gamma = round(beta / alpha) * alpha; // angle in sector\n  c = cos(-gamma);\n  s = sin(-gamma);\n  vec2 inSector = vec2(c * pointRotated.x - s * pointRotated.y, abs(s * pointRotated.x + c * pointRotated.y));\n  vec2 tipToPoint = inSector + vec2(-radius, 0.);\n  vec2 edgeNormal = vec2(radius2 * sin(alpha * 0.5), -radius2 * cos(alpha * 0.5) + radius);\n  return dot(normalize(edgeNormal), tipToPoint);\n}", r.functions.regularDistanceField = "float regularDistanceField(vec2 point, float numPoints, float radius, float angle) {\n  float startAngle = -PI * 0.5 + angle; // tip starts upwards and rotates clockwise with angle\n  float c = cos(startAngle);\n  float s = sin(startAngle);\n  vec2 pointRotated = vec2(c * point.x - s * point.y, s * point.x + c * point.y);\n  float alpha = TWO_PI / numPoints; // the angle of one sector\n  float radiusIn = radius * cos(PI / numPoints);\n  float beta = atan(pointRotated.y, pointRotated.x);\n  float gamma = round((beta - alpha * 0.5) / alpha) * alpha + alpha * 0.5; // angle in sector from mid\n  c = cos(-gamma);\n  s = sin(-gamma);\n  vec2 inSector = vec2(c * pointRotated.x - s * pointRotated.y, abs(s * pointRotated.x + c * pointRotated.y));\n  return inSector.x - radiusIn;\n}", Hg(e, t, r, "shape-");
+function Jg(e, t, n, r) {
+	r.functions.round = "float round(float v) {\n  return sign(v) * floor(abs(v) + 0.5);\n}", r.functions.starDistanceField = "float starDistanceField(vec2 point, float numPoints, float radius, float radius2, float angle) {\n  float startAngle = -PI * 0.5 + angle; // tip starts upwards and rotates clockwise with angle\n  float c = cos(startAngle);\n  float s = sin(startAngle);\n  vec2 pointRotated = vec2(c * point.x - s * point.y, s * point.x + c * point.y);\n  float alpha = TWO_PI / numPoints; // the angle of one sector\n  float beta = atan(pointRotated.y, pointRotated.x);\n  float gamma = round(beta / alpha) * alpha; // angle in sector\n  c = cos(-gamma);\n  s = sin(-gamma);\n  vec2 inSector = vec2(c * pointRotated.x - s * pointRotated.y, abs(s * pointRotated.x + c * pointRotated.y));\n  vec2 tipToPoint = inSector + vec2(-radius, 0.);\n  vec2 edgeNormal = vec2(radius2 * sin(alpha * 0.5), -radius2 * cos(alpha * 0.5) + radius);\n  return dot(normalize(edgeNormal), tipToPoint);\n}", r.functions.regularDistanceField = "float regularDistanceField(vec2 point, float numPoints, float radius, float angle) {\n  float startAngle = -PI * 0.5 + angle; // tip starts upwards and rotates clockwise with angle\n  float c = cos(startAngle);\n  float s = sin(startAngle);\n  vec2 pointRotated = vec2(c * point.x - s * point.y, s * point.x + c * point.y);\n  float alpha = TWO_PI / numPoints; // the angle of one sector\n  float radiusIn = radius * cos(PI / numPoints);\n  float beta = atan(pointRotated.y, pointRotated.x);\n  float gamma = round((beta - alpha * 0.5) / alpha) * alpha + alpha * 0.5; // angle in sector from mid\n  c = cos(-gamma);\n  s = sin(-gamma);\n  vec2 inSector = vec2(c * pointRotated.x - s * pointRotated.y, abs(s * pointRotated.x + c * pointRotated.y));\n  return inSector.x - radiusIn;\n}", Ug(e, t, r, "shape-");
 	let i = null;
-	"shape-opacity" in e && (i = $(r, e["shape-opacity"], U));
+	"shape-opacity" in e && (i = $(r, e["shape-opacity"], W));
 	let a = "coordsPx";
-	"shape-scale" in e && (a = `coordsPx / ${$(r, e["shape-scale"], il)}`);
+	"shape-scale" in e && (a = `coordsPx / ${$(r, e["shape-scale"], al)}`);
 	let o = null;
-	"shape-fill-color" in e && (o = $(r, e["shape-fill-color"], W));
+	"shape-fill-color" in e && (o = $(r, e["shape-fill-color"], rl));
 	let s = null;
-	"shape-stroke-color" in e && (s = $(r, e["shape-stroke-color"], W));
+	"shape-stroke-color" in e && (s = $(r, e["shape-stroke-color"], rl));
 	let c = null;
-	"shape-stroke-width" in e && (c = $(r, e["shape-stroke-width"], U));
-	let l = $(r, e["shape-points"], U), u = "0.";
-	"shape-angle" in e && (u = $(r, e["shape-angle"], U));
-	let d, f = $(r, e["shape-radius"], U);
+	"shape-stroke-width" in e && (c = $(r, e["shape-stroke-width"], W));
+	let l = $(r, e["shape-points"], W), u = "0.";
+	"shape-angle" in e && (u = $(r, e["shape-angle"], W));
+	let d, f = $(r, e["shape-radius"], W);
 	if (c !== null && (f = `${f} + ${c} * 0.5`), "shape-radius2" in e) {
-		let t = $(r, e["shape-radius2"], U);
+		let t = $(r, e["shape-radius2"], W);
 		c !== null && (t = `${t} + ${c} * 0.5`), d = `starDistanceField(${a}, ${l}, ${f}, ${t}, ${u})`;
 	} else d = `regularDistanceField(${a}, ${l}, ${f}, ${u})`;
-	let p = Ug(d, o, s, c, i);
+	let p = Wg(d, o, s, c, i);
 	t.setSymbolColorExpression(p);
 }
-function Jg(e, t, n, r) {
+function Yg(e, t, n, r) {
 	let i = "vec4(1.0)";
-	"icon-color" in e && (i = $(r, e["icon-color"], W)), "icon-opacity" in e && (i = `${i} * vec4(1.0, 1.0, 1.0, ${$(r, e["icon-opacity"], U)})`);
-	let a = Vg(e["icon-src"]), o = Wg(e, t, n, "icon-", a);
-	if (t.setSymbolColorExpression(`${i} * texture2D(u_texture${a}, v_texCoord)`).setSymbolSizeExpression(o), "icon-width" in e && "icon-height" in e && t.setSymbolSizeExpression(`vec2(${$(r, e["icon-width"], U)}, ${$(r, e["icon-height"], U)})`), "icon-offset" in e && "icon-size" in e) {
-		let n = $(r, e["icon-size"], rl), i = t.getSymbolSizeExpression();
+	"icon-color" in e && (i = $(r, e["icon-color"], rl)), "icon-opacity" in e && (i = `${i} * vec4(1.0, 1.0, 1.0, ${$(r, e["icon-opacity"], W)})`);
+	let a = Hg(e["icon-src"]), o = Gg(e, t, n, "icon-", a);
+	if (t.setSymbolColorExpression(`${i} * texture2D(u_texture${a}, v_texCoord)`).setSymbolSizeExpression(o), "icon-width" in e && "icon-height" in e && t.setSymbolSizeExpression(`vec2(${$(r, e["icon-width"], W)}, ${$(r, e["icon-height"], W)})`), "icon-offset" in e && "icon-size" in e) {
+		let n = $(r, e["icon-size"], il), i = t.getSymbolSizeExpression();
 		t.setSymbolSizeExpression(n);
-		let a = Gg(e, "icon-", r, "v_quadSizePx", n);
+		let a = Kg(e, "icon-", r, "v_quadSizePx", n);
 		t.setTextureCoordinateExpression(`(vec4((${a}).xyxy) + vec4(0., 0., ${n})) / (${i}).xyxy`);
 	}
-	if (Hg(e, t, r, "icon-"), "icon-anchor" in e) {
-		let n = $(r, e["icon-anchor"], rl), i = "1.0";
-		"icon-scale" in e && (i = $(r, e["icon-scale"], il));
+	if (Ug(e, t, r, "icon-"), "icon-anchor" in e) {
+		let n = $(r, e["icon-anchor"], il), i = "1.0";
+		"icon-scale" in e && (i = $(r, e["icon-scale"], al));
 		let a;
 		a = e["icon-anchor-x-units"] === "pixels" && e["icon-anchor-y-units"] === "pixels" ? `${n} * ${i}` : e["icon-anchor-x-units"] === "pixels" ? `${n} * vec2(vec2(${i}).x, v_quadSizePx.y)` : e["icon-anchor-y-units"] === "pixels" ? `${n} * vec2(v_quadSizePx.x, vec2(${i}).x)` : `${n} * v_quadSizePx`;
 		let o = `v_quadSizePx * vec2(0.5, -0.5) + ${a} * vec2(-1., 1.)`;
@@ -13776,34 +13776,34 @@ function Jg(e, t, n, r) {
 		t.setSymbolOffsetExpression(`${t.getSymbolOffsetExpression()} + ${o}`);
 	}
 }
-function Yg(e, t, n, r) {
-	if ("stroke-color" in e && t.setStrokeColorExpression($(r, e["stroke-color"], W)), "stroke-pattern-src" in e) {
-		let i = Vg(e["stroke-pattern-src"]), a = Wg(e, t, n, "stroke-pattern-", i), o = a, s = "vec2(0.)";
-		"stroke-pattern-offset" in e && "stroke-pattern-size" in e && (o = $(r, e["stroke-pattern-size"], rl), s = Gg(e, "stroke-pattern-", r, a, o));
+function Xg(e, t, n, r) {
+	if ("stroke-color" in e && t.setStrokeColorExpression($(r, e["stroke-color"], rl)), "stroke-pattern-src" in e) {
+		let i = Hg(e["stroke-pattern-src"]), a = Gg(e, t, n, "stroke-pattern-", i), o = a, s = "vec2(0.)";
+		"stroke-pattern-offset" in e && "stroke-pattern-size" in e && (o = $(r, e["stroke-pattern-size"], il), s = Kg(e, "stroke-pattern-", r, a, o));
 		let c = "0.";
-		"stroke-pattern-spacing" in e && (c = $(r, e["stroke-pattern-spacing"], U));
+		"stroke-pattern-spacing" in e && (c = $(r, e["stroke-pattern-spacing"], W));
 		let l = "0.";
-		"stroke-pattern-start-offset" in e && (l = $(r, e["stroke-pattern-start-offset"], U)), r.functions.sampleStrokePattern = "vec4 sampleStrokePattern(sampler2D texture, vec2 textureSize, vec2 textureOffset, vec2 sampleSize, float spacingPx, float startOffsetPx, float currentLengthPx, float currentRadiusRatio, float lineWidth) {\n  float currentLengthScaled = (currentLengthPx - startOffsetPx) * sampleSize.y / lineWidth;\n  float spacingScaled = spacingPx * sampleSize.y / lineWidth;\n  float uCoordPx = mod(currentLengthScaled, (sampleSize.x + spacingScaled));\n  float isInsideOfPattern = step(uCoordPx, sampleSize.x);\n  float vCoordPx = (-currentRadiusRatio * 0.5 + 0.5) * sampleSize.y;\n  // make sure that we're not sampling too close to the borders to avoid interpolation with outside pixels\n  uCoordPx = clamp(uCoordPx, 0.5, sampleSize.x - 0.5);\n  vCoordPx = clamp(vCoordPx, 0.5, sampleSize.y - 0.5);\n  vec2 texCoord = (vec2(uCoordPx, vCoordPx) + textureOffset) / textureSize;\n  return texture2D(texture, texCoord) * vec4(1.0, 1.0, 1.0, isInsideOfPattern);\n}";
+		"stroke-pattern-start-offset" in e && (l = $(r, e["stroke-pattern-start-offset"], W)), r.functions.sampleStrokePattern = "vec4 sampleStrokePattern(sampler2D texture, vec2 textureSize, vec2 textureOffset, vec2 sampleSize, float spacingPx, float startOffsetPx, float currentLengthPx, float currentRadiusRatio, float lineWidth) {\n  float currentLengthScaled = (currentLengthPx - startOffsetPx) * sampleSize.y / lineWidth;\n  float spacingScaled = spacingPx * sampleSize.y / lineWidth;\n  float uCoordPx = mod(currentLengthScaled, (sampleSize.x + spacingScaled));\n  float isInsideOfPattern = step(uCoordPx, sampleSize.x);\n  float vCoordPx = (-currentRadiusRatio * 0.5 + 0.5) * sampleSize.y;\n  // make sure that we're not sampling too close to the borders to avoid interpolation with outside pixels\n  uCoordPx = clamp(uCoordPx, 0.5, sampleSize.x - 0.5);\n  vCoordPx = clamp(vCoordPx, 0.5, sampleSize.y - 0.5);\n  vec2 texCoord = (vec2(uCoordPx, vCoordPx) + textureOffset) / textureSize;\n  return texture2D(texture, texCoord) * vec4(1.0, 1.0, 1.0, isInsideOfPattern);\n}";
 		let u = `u_texture${i}`, d = "1.";
 		"stroke-color" in e && (d = t.getStrokeColorExpression()), t.setStrokeColorExpression(`${d} * sampleStrokePattern(${u}, ${a}, ${s}, ${o}, ${c}, ${l}, currentLengthPx, currentRadiusRatio, v_width)`), r.functions.computeStrokePatternLength = "float computeStrokePatternLength(vec2 sampleSize, float spacingPx, float lineWidth) {\n  float patternLengthPx = sampleSize.x / sampleSize.y * lineWidth;\n  return patternLengthPx + spacingPx;\n}", t.setStrokePatternLengthExpression(`computeStrokePatternLength(${o}, ${c}, v_width)`);
 	}
-	if ("stroke-width" in e && t.setStrokeWidthExpression($(r, e["stroke-width"], U)), "stroke-offset" in e && t.setStrokeOffsetExpression($(r, e["stroke-offset"], U)), "stroke-line-cap" in e && t.setStrokeCapExpression($(r, e["stroke-line-cap"], nl)), "stroke-line-join" in e && t.setStrokeJoinExpression($(r, e["stroke-line-join"], nl)), "stroke-miter-limit" in e && t.setStrokeMiterLimitExpression($(r, e["stroke-miter-limit"], U)), "stroke-line-dash" in e) {
+	if ("stroke-width" in e && t.setStrokeWidthExpression($(r, e["stroke-width"], W)), "stroke-offset" in e && t.setStrokeOffsetExpression($(r, e["stroke-offset"], W)), "stroke-line-cap" in e && t.setStrokeCapExpression($(r, e["stroke-line-cap"], nl)), "stroke-line-join" in e && t.setStrokeJoinExpression($(r, e["stroke-line-join"], nl)), "stroke-miter-limit" in e && t.setStrokeMiterLimitExpression($(r, e["stroke-miter-limit"], W)), "stroke-line-dash" in e) {
 		r.functions.getSingleDashDistance = `float getSingleDashDistance(float distance, float radius, float dashOffset, float dashLength, float dashLengthTotal, float capType, float lineWidth) {
   float localDistance = mod(distance, dashLengthTotal);
   float distanceSegment = abs(localDistance - dashOffset - dashLength * 0.5) - dashLength * 0.5;
   distanceSegment = min(distanceSegment, dashLengthTotal - localDistance);
-  if (capType == ${pg("square")}) {
+  if (capType == ${mg("square")}) {
     distanceSegment -= lineWidth * 0.5;
-  } else if (capType == ${pg("round")}) {
+  } else if (capType == ${mg("round")}) {
     distanceSegment = min(distanceSegment, sqrt(distanceSegment * distanceSegment + radius * radius) - lineWidth * 0.5);
   }
   return distanceSegment;
 }`;
-		let n = e["stroke-line-dash"].map((e) => $(r, e, U));
+		let n = e["stroke-line-dash"].map((e) => $(r, e, W));
 		n.length % 2 == 1 && (n = [...n, ...n]);
 		let i = "0.";
-		"stroke-line-dash-offset" in e && (i = $(r, e["stroke-line-dash-offset"], U));
-		let a = `dashDistanceField_${Vg(e["stroke-line-dash"])}`, o = n.map((e, t) => `float dashLength${t}`).join(", "), s = n.map((e, t) => `dashLength${t}`).join(" + "), c = "0.", l = `getSingleDashDistance(distance, radius, ${c}, dashLength0, totalDashLength, capType, lineWidth)`;
+		"stroke-line-dash-offset" in e && (i = $(r, e["stroke-line-dash-offset"], W));
+		let a = `dashDistanceField_${Hg(e["stroke-line-dash"])}`, o = n.map((e, t) => `float dashLength${t}`).join(", "), s = n.map((e, t) => `dashLength${t}`).join(" + "), c = "0.", l = `getSingleDashDistance(distance, radius, ${c}, dashLength0, totalDashLength, capType, lineWidth)`;
 		for (let e = 2; e < n.length; e += 2) c = `${c} + dashLength${e - 2} + dashLength${e - 1}`, l = `min(${l}, getSingleDashDistance(distance, radius, ${c}, dashLength${e}, totalDashLength, capType, lineWidth))`;
 		r.functions[a] = `float ${a}(float distance, float radius, float capType, float lineWidth, ${o}) {
   float totalDashLength = ${s};
@@ -13815,49 +13815,49 @@ function Yg(e, t, n, r) {
 		t.getStrokePatternLengthExpression() && (r.functions.combinePatternLengths = "float combinePatternLengths(float patternLength1, float patternLength2) {\n  return patternLength1 * patternLength2;\n}", d = `combinePatternLengths(${t.getStrokePatternLengthExpression()}, ${d})`), t.setStrokePatternLengthExpression(d);
 	}
 }
-function Xg(e, t, n, r) {
-	if ("fill-color" in e && t.setFillColorExpression($(r, e["fill-color"], W)), "fill-pattern-src" in e) {
-		let i = Vg(e["fill-pattern-src"]), a = Wg(e, t, n, "fill-pattern-", i), o = a, s = "vec2(0.)";
-		"fill-pattern-offset" in e && "fill-pattern-size" in e && (o = $(r, e["fill-pattern-size"], rl), s = Gg(e, "fill-pattern-", r, a, o)), r.functions.sampleFillPattern = "vec4 sampleFillPattern(sampler2D texture, vec2 textureSize, vec2 textureOffset, vec2 sampleSize, vec2 pxOrigin, vec2 pxPosition) {\n  float scaleRatio = pow(2., mod(u_zoom + 0.5, 1.) - 0.5);\n  vec2 pxRelativePos = pxPosition - pxOrigin;\n  // rotate the relative position from origin by the current view rotation\n  pxRelativePos = vec2(pxRelativePos.x * cos(u_rotation) - pxRelativePos.y * sin(u_rotation), pxRelativePos.x * sin(u_rotation) + pxRelativePos.y * cos(u_rotation));\n  // sample position is computed according to the sample offset & size\n  vec2 samplePos = mod(pxRelativePos / scaleRatio, sampleSize);\n  // also make sure that we're not sampling too close to the borders to avoid interpolation with outside pixels\n  samplePos = clamp(samplePos, vec2(0.5), sampleSize - vec2(0.5));\n  samplePos.y = sampleSize.y - samplePos.y; // invert y axis so that images appear upright\n  return texture2D(texture, (samplePos + textureOffset) / textureSize);\n}";
+function Zg(e, t, n, r) {
+	if ("fill-color" in e && t.setFillColorExpression($(r, e["fill-color"], rl)), "fill-pattern-src" in e) {
+		let i = Hg(e["fill-pattern-src"]), a = Gg(e, t, n, "fill-pattern-", i), o = a, s = "vec2(0.)";
+		"fill-pattern-offset" in e && "fill-pattern-size" in e && (o = $(r, e["fill-pattern-size"], il), s = Kg(e, "fill-pattern-", r, a, o)), r.functions.sampleFillPattern = "vec4 sampleFillPattern(sampler2D texture, vec2 textureSize, vec2 textureOffset, vec2 sampleSize, vec2 pxOrigin, vec2 pxPosition) {\n  float scaleRatio = pow(2., mod(u_zoom + 0.5, 1.) - 0.5);\n  vec2 pxRelativePos = pxPosition - pxOrigin;\n  // rotate the relative position from origin by the current view rotation\n  pxRelativePos = vec2(pxRelativePos.x * cos(u_rotation) - pxRelativePos.y * sin(u_rotation), pxRelativePos.x * sin(u_rotation) + pxRelativePos.y * cos(u_rotation));\n  // sample position is computed according to the sample offset & size\n  vec2 samplePos = mod(pxRelativePos / scaleRatio, sampleSize);\n  // also make sure that we're not sampling too close to the borders to avoid interpolation with outside pixels\n  samplePos = clamp(samplePos, vec2(0.5), sampleSize - vec2(0.5));\n  samplePos.y = sampleSize.y - samplePos.y; // invert y axis so that images appear upright\n  return texture2D(texture, (samplePos + textureOffset) / textureSize);\n}";
 		let c = `u_texture${i}`, l = "1.";
 		"fill-color" in e && (l = t.getFillColorExpression()), t.setFillColorExpression(`${l} * sampleFillPattern(${c}, ${a}, ${s}, ${o}, pxOrigin, pxPos)`);
 	}
 }
-function Zg(e, t, n) {
-	let r = hg(), i = new Bg(), a = {};
-	if ("icon-src" in e ? Jg(e, i, a, r) : "shape-points" in e ? qg(e, i, a, r) : "circle-radius" in e && Kg(e, i, a, r), Yg(e, i, a, r), Xg(e, i, a, r), n) {
+function Qg(e, t, n) {
+	let r = gg(), i = new Vg(), a = {};
+	if ("icon-src" in e ? Yg(e, i, a, r) : "shape-points" in e ? Jg(e, i, a, r) : "circle-radius" in e && qg(e, i, a, r), Xg(e, i, a, r), Zg(e, i, a, r), n) {
 		let e = $(r, n, tl);
 		i.setFragmentDiscardExpression(`!${e}`);
 	}
 	let o = {};
 	function s(e, t, n, a) {
 		if (!r[e]) return;
-		let s = Pg(n), c = Ng(n);
+		let s = Fg(n), c = Pg(n);
 		i.addAttribute(`a_${t}`, s), o[t] = {
 			size: c,
 			callback: a
 		};
 	}
-	return s("geometryType", yg, nl, (e) => fg(Ml(e.getGeometry()))), s("featureId", vg, nl | U, (e) => {
+	return s("geometryType", bg, nl, (e) => pg(Nl(e.getGeometry()))), s("featureId", yg, nl | W, (e) => {
 		let t = e.getId() ?? null;
-		return typeof t == "string" ? fg(t) : t;
-	}), Fg(i, r), {
+		return typeof t == "string" ? pg(t) : t;
+	}), Ig(i, r), {
 		builder: i,
 		attributes: {
 			...o,
-			...Lg(r)
+			...Rg(r)
 		},
 		uniforms: {
 			...a,
-			...Ig(r, t)
+			...Lg(r, t)
 		}
 	};
 }
-var Qg = [], $g;
-function e_() {
-	return $g ||= Oh(), $g;
+var $g = [], e_;
+function t_() {
+	return e_ ||= kh(), e_;
 }
-var t_ = 0, n_ = {
+var n_ = 0, r_ = {
 	POSITION: "a_position",
 	LOCAL_POSITION: "a_localPosition",
 	SEGMENT_START: "a_segmentStart",
@@ -13868,11 +13868,11 @@ var t_ = 0, n_ = {
 	JOIN_ANGLES: "a_joinAngles",
 	DISTANCE_LOW: "a_distanceLow",
 	DISTANCE_HIGH: "a_distanceHigh"
-}, r_ = class {
+}, i_ = class {
 	constructor(e, t, n, r) {
-		this.helper_, this.hitDetectionEnabled_ = !!r, this.styleShaders = i_(e, t), this.customAttributes_ = {}, this.uniforms_ = {}, this.hitDetectionEnabled_ && (this.customAttributes_.hitColor = {
+		this.helper_, this.hitDetectionEnabled_ = !!r, this.styleShaders = a_(e, t), this.customAttributes_ = {}, this.uniforms_ = {}, this.hitDetectionEnabled_ && (this.customAttributes_.hitColor = {
 			callback() {
-				return Ah(this.ref, Qg);
+				return jh(this.ref, $g);
 			},
 			size: 2
 		});
@@ -13884,15 +13884,15 @@ var t_ = 0, n_ = {
 			let t = {}, n = Object.entries(this.customAttributes_).map(([t, n]) => ({
 				name: t in e.attributes || t === "hitColor" ? `a_${t}` : null,
 				size: n.size || 1,
-				type: vh.FLOAT
+				type: yh.FLOAT
 			}));
 			return e.builder.getFillVertexShader() && (t.fillRenderPass = {
 				vertexShader: e.builder.getFillVertexShader(),
 				fragmentShader: e.builder.getFillFragmentShader(),
 				attributesDesc: [{
-					name: n_.POSITION,
+					name: r_.POSITION,
 					size: 2,
-					type: vh.FLOAT
+					type: yh.FLOAT
 				}, ...n],
 				instancedAttributesDesc: [],
 				instancePrimitiveVertexCount: 3
@@ -13900,50 +13900,50 @@ var t_ = 0, n_ = {
 				vertexShader: e.builder.getStrokeVertexShader(),
 				fragmentShader: e.builder.getStrokeFragmentShader(),
 				attributesDesc: [{
-					name: n_.LOCAL_POSITION,
+					name: r_.LOCAL_POSITION,
 					size: 2,
-					type: vh.FLOAT
+					type: yh.FLOAT
 				}],
 				instancedAttributesDesc: [
 					{
-						name: n_.SEGMENT_START,
+						name: r_.SEGMENT_START,
 						size: 2,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.MEASURE_START,
+						name: r_.MEASURE_START,
 						size: 1,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.SEGMENT_END,
+						name: r_.SEGMENT_END,
 						size: 2,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.MEASURE_END,
+						name: r_.MEASURE_END,
 						size: 1,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.JOIN_ANGLES,
+						name: r_.JOIN_ANGLES,
 						size: 2,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.DISTANCE_LOW,
+						name: r_.DISTANCE_LOW,
 						size: 1,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.DISTANCE_HIGH,
+						name: r_.DISTANCE_HIGH,
 						size: 1,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					{
-						name: n_.ANGLE_TANGENT_SUM,
+						name: r_.ANGLE_TANGENT_SUM,
 						size: 1,
-						type: vh.FLOAT
+						type: yh.FLOAT
 					},
 					...n
 				],
@@ -13952,14 +13952,14 @@ var t_ = 0, n_ = {
 				vertexShader: e.builder.getSymbolVertexShader(),
 				fragmentShader: e.builder.getSymbolFragmentShader(),
 				attributesDesc: [{
-					name: n_.LOCAL_POSITION,
+					name: r_.LOCAL_POSITION,
 					size: 2,
-					type: vh.FLOAT
+					type: yh.FLOAT
 				}],
 				instancedAttributesDesc: [{
-					name: n_.POSITION,
+					name: r_.POSITION,
 					size: 2,
-					type: vh.FLOAT
+					type: yh.FLOAT
 				}, ...n],
 				instancePrimitiveVertexCount: 6
 			}), t;
@@ -13981,35 +13981,35 @@ var t_ = 0, n_ = {
 	}
 	generateRenderInstructions_(e, t) {
 		return {
-			polygonInstructions: this.hasFill_ ? Og(e.polygonBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null,
-			lineStringInstructions: this.hasStroke_ ? Dg(e.lineStringBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null,
-			pointInstructions: this.hasSymbol_ ? Eg(e.pointBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null
+			polygonInstructions: this.hasFill_ ? kg(e.polygonBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null,
+			lineStringInstructions: this.hasStroke_ ? Og(e.lineStringBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null,
+			pointInstructions: this.hasSymbol_ ? Dg(e.pointBatch, /* @__PURE__ */ new Float32Array(), this.customAttributes_, t) : null
 		};
 	}
 	generateBuffersForType_(e, t, n) {
 		if (e === null) return null;
-		let r = t_++, i;
+		let r = n_++, i;
 		switch (t) {
 			case "Polygon":
-				i = kh.GENERATE_POLYGON_BUFFERS;
+				i = Ah.GENERATE_POLYGON_BUFFERS;
 				break;
 			case "LineString":
-				i = kh.GENERATE_LINE_STRING_BUFFERS;
+				i = Ah.GENERATE_LINE_STRING_BUFFERS;
 				break;
-			case "Point": i = kh.GENERATE_POINT_BUFFERS;
+			case "Point": i = Ah.GENERATE_POINT_BUFFERS;
 		}
 		let a = {
 			id: r,
 			type: i,
 			renderInstructions: e.buffer,
 			renderInstructionsTransform: n,
-			customAttributesSize: Tg(this.customAttributes_)
-		}, o = e_();
+			customAttributesSize: Eg(this.customAttributes_)
+		}, o = t_();
 		return o.postMessage(a, [e.buffer]), e = null, new Promise((e) => {
 			let t = (n) => {
 				let i = n.data;
 				if (i.id !== r || (o.removeEventListener("message", t), !this.helper_.getGL())) return;
-				let a = new lh($m, th).fromArrayBuffer(i.indicesBuffer), s = new lh(Qm, th).fromArrayBuffer(i.vertexAttributesBuffer), c = new lh(Qm, th).fromArrayBuffer(i.instanceAttributesBuffer);
+				let a = new uh(eh, nh).fromArrayBuffer(i.indicesBuffer), s = new uh($m, nh).fromArrayBuffer(i.vertexAttributesBuffer), c = new uh($m, nh).fromArrayBuffer(i.instanceAttributesBuffer);
 				this.helper_.flushBufferData(a), this.helper_.flushBufferData(s), this.helper_.flushBufferData(c), e([
 					a,
 					s,
@@ -14037,21 +14037,21 @@ var t_ = 0, n_ = {
 		this.helper_.addUniforms(this.uniforms_), t && (t.polygonBuffers && (this.helper_.flushBufferData(t.polygonBuffers[0]), this.helper_.flushBufferData(t.polygonBuffers[1]), this.helper_.flushBufferData(t.polygonBuffers[2])), t.lineStringBuffers && (this.helper_.flushBufferData(t.lineStringBuffers[0]), this.helper_.flushBufferData(t.lineStringBuffers[1]), this.helper_.flushBufferData(t.lineStringBuffers[2])), t.pointBuffers && (this.helper_.flushBufferData(t.pointBuffers[0]), this.helper_.flushBufferData(t.pointBuffers[1]), this.helper_.flushBufferData(t.pointBuffers[2])));
 	}
 };
-function i_(e, t) {
+function a_(e, t) {
 	let n = Array.isArray(e) ? e : [e];
 	if ("style" in n[0]) {
 		let e = [], r = n, i = [];
 		for (let n of r) {
 			let r = Array.isArray(n.style) ? n.style : [n.style], a = n.filter;
 			n.else && i.length && (a = ["all", ...i.map((e) => ["!", e])], n.filter && a.push(n.filter), a.length < 3 && (a = a[1])), n.filter && i.push(n.filter);
-			let o = r.map((e) => Zg(e, t, a));
+			let o = r.map((e) => Qg(e, t, a));
 			e.push(...o);
 		}
 		return e;
 	}
-	return "builder" in n[0] ? n : n.map((e) => Zg(e, t, null));
+	return "builder" in n[0] ? n : n.map((e) => Qg(e, t, null));
 }
-var a_ = /* @__PURE__ */ new Uint8Array(4), o_ = class {
+var o_ = /* @__PURE__ */ new Uint8Array(4), s_ = class {
 	constructor(e, t) {
 		this.helper_ = e;
 		let n = e.getGL();
@@ -14074,10 +14074,10 @@ var a_ = /* @__PURE__ */ new Uint8Array(4), o_ = class {
 		return this.data_;
 	}
 	readPixel(e, t) {
-		if (e < 0 || t < 0 || e > this.size_[0] || t >= this.size_[1]) return a_[0] = 0, a_[1] = 0, a_[2] = 0, a_[3] = 0, a_;
+		if (e < 0 || t < 0 || e > this.size_[0] || t >= this.size_[1]) return o_[0] = 0, o_[1] = 0, o_[2] = 0, o_[3] = 0, o_;
 		this.readAll();
 		let n = Math.floor(e) + (this.size_[1] - Math.floor(t) - 1) * this.size_[0];
-		return a_[0] = this.data_[n * 4], a_[1] = this.data_[n * 4 + 1], a_[2] = this.data_[n * 4 + 2], a_[3] = this.data_[n * 4 + 3], a_;
+		return o_[0] = this.data_[n * 4], o_[1] = this.data_[n * 4 + 1], o_[2] = this.data_[n * 4 + 2], o_[3] = this.data_[n * 4 + 3], o_;
 	}
 	getTexture() {
 		return this.texture_;
@@ -14093,56 +14093,56 @@ var a_ = /* @__PURE__ */ new Uint8Array(4), o_ = class {
 		this.texture_ = this.helper_.createTexture(e, null, this.texture_), t.bindFramebuffer(t.FRAMEBUFFER, this.framebuffer_), t.viewport(0, 0, e[0], e[1]), t.framebufferTexture2D(t.FRAMEBUFFER, t.COLOR_ATTACHMENT0, t.TEXTURE_2D, this.texture_, 0), t.bindRenderbuffer(t.RENDERBUFFER, this.depthbuffer_), t.renderbufferStorage(t.RENDERBUFFER, t.DEPTH_COMPONENT16, e[0], e[1]), t.framebufferRenderbuffer(t.FRAMEBUFFER, t.DEPTH_ATTACHMENT, t.RENDERBUFFER, this.depthbuffer_), this.data_ = new Uint8Array(e[0] * e[1] * 4);
 	}
 };
-function s_(e, t) {
-	let n = e.viewState.projection, r = t.getSource().getWrapX() && n.canWrapX(), i = n.getExtent(), a = e.extent, o = r ? N(i) : null, s = r ? Math.ceil((a[2] - i[2]) / o) + 1 : 1;
+function c_(e, t) {
+	let n = e.viewState.projection, r = t.getSource().getWrapX() && n.canWrapX(), i = n.getExtent(), a = e.extent, o = r ? F(i) : null, s = r ? Math.ceil((a[2] - i[2]) / o) + 1 : 1;
 	return [
 		r ? Math.floor((a[0] - i[0]) / o) : 0,
 		s,
 		o
 	];
 }
-var c_ = {
-	..._h,
+var l_ = {
+	...vh,
 	RENDER_EXTENT: "u_renderExtent",
 	PATTERN_ORIGIN: "u_patternOrigin",
 	GLOBAL_ALPHA: "u_globalAlpha"
-}, l_ = class extends ng {
+}, u_ = class extends rg {
 	constructor(e, t) {
 		let n = {
-			[c_.RENDER_EXTENT]: [
+			[l_.RENDER_EXTENT]: [
 				0,
 				0,
 				0,
 				0
 			],
-			[c_.PATTERN_ORIGIN]: [0, 0],
-			[c_.GLOBAL_ALPHA]: 1
+			[l_.PATTERN_ORIGIN]: [0, 0],
+			[l_.GLOBAL_ALPHA]: 1
 		};
 		super(e, {
 			uniforms: n,
 			postProcesses: t.postProcesses
-		}), this.hitDetectionEnabled_ = !t.disableHitDetection, this.hitRenderTarget_, this.sourceRevision_ = -1, this.previousExtent_ = be(), this.currentTransform_ = zr(), this.tmpCoords_ = [0, 0], this.tmpTransform_ = zr(), this.tmpMat4_ = dh(), this.currentFrameStateTransform_ = zr(), this.styleVariables_ = {}, this.style_ = [], this.styleRenderer_ = null, this.buffers_ = null, this.applyOptions_(t), this.batch_ = new Ym(), this.initialFeaturesAdded_ = !1, this.sourceListenKeys_ = null;
+		}), this.hitDetectionEnabled_ = !t.disableHitDetection, this.hitRenderTarget_, this.sourceRevision_ = -1, this.previousExtent_ = ye(), this.currentTransform_ = zr(), this.tmpCoords_ = [0, 0], this.tmpTransform_ = zr(), this.tmpMat4_ = fh(), this.currentFrameStateTransform_ = zr(), this.styleVariables_ = {}, this.style_ = [], this.styleRenderer_ = null, this.buffers_ = null, this.applyOptions_(t), this.batch_ = new Xm(), this.initialFeaturesAdded_ = !1, this.sourceListenKeys_ = null;
 	}
 	addInitialFeatures_(e) {
 		let t = this.getLayer().getSource(), n;
 		this.batch_.addFeatures(t.getFeatures(), n), this.sourceListenKeys_ = [
-			R(t, sc.ADDFEATURE, this.handleSourceFeatureAdded_.bind(this, n)),
-			R(t, sc.CHANGEFEATURE, this.handleSourceFeatureChanged_.bind(this, n), this),
-			R(t, sc.REMOVEFEATURE, this.handleSourceFeatureDelete_, this),
-			R(t, sc.CLEAR, this.handleSourceFeatureClear_, this)
+			z(t, sc.ADDFEATURE, this.handleSourceFeatureAdded_.bind(this, n)),
+			z(t, sc.CHANGEFEATURE, this.handleSourceFeatureChanged_.bind(this, n), this),
+			z(t, sc.REMOVEFEATURE, this.handleSourceFeatureDelete_, this),
+			z(t, sc.CLEAR, this.handleSourceFeatureClear_, this)
 		];
 	}
 	applyOptions_(e) {
 		this.styleVariables_ = e.variables, this.style_ = e.style;
 	}
 	createRenderers_() {
-		this.buffers_ = null, this.styleRenderer_ = new r_(this.style_, this.styleVariables_, this.helper, this.hitDetectionEnabled_);
+		this.buffers_ = null, this.styleRenderer_ = new i_(this.style_, this.styleVariables_, this.helper, this.hitDetectionEnabled_);
 	}
 	reset(e) {
 		this.applyOptions_(e), this.helper && this.createRenderers_(), super.reset(e);
 	}
 	afterHelperCreated() {
-		this.styleRenderer_ ? this.styleRenderer_.setHelper(this.helper, this.buffers_) : this.createRenderers_(), this.hitDetectionEnabled_ && (this.hitRenderTarget_ = new o_(this.helper));
+		this.styleRenderer_ ? this.styleRenderer_.setHelper(this.helper, this.buffers_) : this.createRenderers_(), this.hitDetectionEnabled_ && (this.hitRenderTarget_ = new s_(this.helper));
 	}
 	handleSourceFeatureAdded_(e, t) {
 		let n = t.feature;
@@ -14160,21 +14160,21 @@ var c_ = {
 		this.batch_.clear();
 	}
 	applyUniforms_(e) {
-		Hr(this.tmpTransform_, this.currentFrameStateTransform_), Br(this.tmpTransform_, e), this.helper.setUniformMatrixValue(c_.PROJECTION_MATRIX, fh(this.tmpMat4_, this.tmpTransform_)), Kr(this.tmpTransform_, this.tmpTransform_), this.helper.setUniformMatrixValue(c_.SCREEN_TO_WORLD_MATRIX, fh(this.tmpMat4_, this.tmpTransform_)), this.tmpCoords_[0] = 0, this.tmpCoords_[1] = 0, Kr(this.tmpTransform_, e), Ur(this.tmpTransform_, this.tmpCoords_), this.helper.setUniformFloatVec2(c_.PATTERN_ORIGIN, this.tmpCoords_);
+		Hr(this.tmpTransform_, this.currentFrameStateTransform_), Br(this.tmpTransform_, e), this.helper.setUniformMatrixValue(l_.PROJECTION_MATRIX, ph(this.tmpMat4_, this.tmpTransform_)), Kr(this.tmpTransform_, this.tmpTransform_), this.helper.setUniformMatrixValue(l_.SCREEN_TO_WORLD_MATRIX, ph(this.tmpMat4_, this.tmpTransform_)), this.tmpCoords_[0] = 0, this.tmpCoords_[1] = 0, Kr(this.tmpTransform_, e), Ur(this.tmpTransform_, this.tmpCoords_), this.helper.setUniformFloatVec2(l_.PATTERN_ORIGIN, this.tmpCoords_);
 	}
 	renderFrame(e) {
 		let t = this.helper.getGL();
 		this.preRender(t, e);
-		let [n, r, i] = s_(e, this.getLayer());
+		let [n, r, i] = c_(e, this.getLayer());
 		this.helper.prepareDraw(e), this.renderWorlds(e, !1, n, r, i), this.helper.finalizeDraw(e, this.dispatchPreComposeEvent, this.dispatchPostComposeEvent);
 		let a = this.helper.getCanvas();
 		return this.hitDetectionEnabled_ && (this.renderWorlds(e, !0, n, r, i), this.hitRenderTarget_.clearCachedData()), this.postRender(t, e), a;
 	}
 	prepareFrameInternal(e) {
 		this.initialFeaturesAdded_ ||= (this.addInitialFeatures_(e), !0);
-		let t = this.getLayer(), n = t.getSource(), r = e.viewState, i = !e.viewHints[uc.ANIMATING] && !e.viewHints[uc.INTERACTING], a = !Te(this.previousExtent_, e.extent), o = this.sourceRevision_ < n.getRevision();
+		let t = this.getLayer(), n = t.getSource(), r = e.viewState, i = !e.viewHints[uc.ANIMATING] && !e.viewHints[uc.INTERACTING], a = !we(this.previousExtent_, e.extent), o = this.sourceRevision_ < n.getRevision();
 		if (o && (this.sourceRevision_ = n.getRevision()), i && (a || o)) {
-			let i = r.projection, a = r.resolution, o = t instanceof id ? t.getRenderBuffer() : 0, s = pe(e.extent, o * a);
+			let i = r.projection, a = r.resolution, o = t instanceof ad ? t.getRenderBuffer() : 0, s = fe(e.extent, o * a);
 			n.loadFeatures(s, a, i), this.ready = !1;
 			let c = this.helper.makeProjectionTransform(e, zr());
 			this.styleRenderer_.generateBuffers(this.batch_, c).then((e) => {
@@ -14193,8 +14193,8 @@ var c_ = {
 		while (++a < r);
 	}
 	forEachFeatureAtCoordinate(e, t, n, r, i) {
-		if (B(this.hitDetectionEnabled_, "`forEachFeatureAtCoordinate` cannot be used on a WebGL layer if the hit detection logic has been disabled using the `disableHitDetection: true` option."), !this.styleRenderer_ || !this.hitDetectionEnabled_) return;
-		let a = Ur(t.coordinateToPixelTransform, e.slice()), o = this.hitRenderTarget_.readPixel(a[0] / 2, a[1] / 2), s = jh([
+		if (V(this.hitDetectionEnabled_, "`forEachFeatureAtCoordinate` cannot be used on a WebGL layer if the hit detection logic has been disabled using the `disableHitDetection: true` option."), !this.styleRenderer_ || !this.hitDetectionEnabled_) return;
+		let a = Ur(t.coordinateToPixelTransform, e.slice()), o = this.hitRenderTarget_.readPixel(a[0] / 2, a[1] / 2), s = Mh([
 			o[0] / 255,
 			o[1] / 255,
 			o[2] / 255,
@@ -14210,17 +14210,17 @@ var c_ = {
 	}
 	disposeInternal() {
 		this.buffers_ && this.disposeBuffers(this.buffers_), this.sourceListenKeys_ &&= (this.sourceListenKeys_.forEach(function(e) {
-			z(e);
+			B(e);
 		}), null), super.disposeInternal();
 	}
 	renderDeclutter() {}
-}, u_ = class extends td {
+}, d_ = class extends nd {
 	constructor(e) {
 		let t = Object.assign({}, e);
 		super(t), this.styleVariables_ = e.variables || {}, this.style_ = e.style, this.hitDetectionDisabled_ = !!e.disableHitDetection;
 	}
 	createRenderer() {
-		return new l_(this, {
+		return new u_(this, {
 			style: this.style_,
 			variables: this.styleVariables_,
 			disableHitDetection: this.hitDetectionDisabled_
@@ -14232,11 +14232,11 @@ var c_ = {
 	setStyle(e) {
 		this.style_ = e, this.clearRenderer(), this.changed();
 	}
-}, d_ = 20, f_ = 15;
-function p_(e, t, n) {
-	let r = a(), i = a(), o = a(), s = a(), c = a([]), l = (t) => e.getFeaturesAtPixel(t, {
-		layerFilter: (e) => e instanceof od,
-		hitTolerance: f_
+}, f_ = 20, p_ = 15;
+function m_(e, t, n) {
+	let r = l(), i = l(), a = l(), o = l(), s = l([]), c = (t) => e.getFeaturesAtPixel(t, {
+		layerFilter: (e) => e instanceof sd,
+		hitTolerance: p_
 	}), u = (e, t) => {
 		"IntersectionObserver" in window && (r.value = new IntersectionObserver(([e]) => {
 			e?.isIntersecting || t();
@@ -14245,16 +14245,16 @@ function p_(e, t, n) {
 			threshold: 0
 		}), r.value.observe(e));
 	}, d = () => {
-		_(!1), x(), E(), T();
+		_(!1), x(), T(), ee();
 	}, f = (t) => e.getTargetElement().style.cursor = t, p = (t) => {
 		if (t.dragging || !e) return;
-		let n = e.hasFeatureAtPixel(t.pixel, { layerFilter: (e) => e instanceof u_ });
+		let n = e.hasFeatureAtPixel(t.pixel, { layerFilter: (e) => e instanceof d_ });
 		f(n ? "pointer" : "default");
 	}, m = (t, n) => {
-		let r = e.getFeaturesAtPixel(t.pixel, { layerFilter: (e) => e instanceof u_ }), i = r?.length ? r[0] : void 0;
+		let r = e.getFeaturesAtPixel(t.pixel, { layerFilter: (e) => e instanceof d_ }), i = r?.length ? r[0] : void 0;
 		n && n(i);
-	}, h = (e, t) => t == null ? !e.get(xm) : e.get(vm) !== t, g = (e, t) => {
-		let n = l(e.pixel), r = n?.find((e) => {
+	}, h = (e, t) => t == null ? !e.get(Sm) : e.get(ym) !== t, g = (e, t) => {
+		let n = c(e.pixel), r = n?.find((e) => {
 			let t = e.getGeometry();
 			return t instanceof ca || t instanceof Yi;
 		});
@@ -14262,7 +14262,7 @@ function p_(e, t, n) {
 			t?.(void 0, void 0);
 			return;
 		}
-		let i = n.find((e) => e.getGeometry() instanceof Zi), a = Cp(r.getGeometry()).length === 1 ? 0 : Pp(r, i);
+		let i = n.find((e) => e.getGeometry() instanceof Zi), a = wp(r.getGeometry()).length === 1 ? 0 : Fp(r, i);
 		h(r, a) ? t?.(r, a) : t?.(void 0, void 0);
 	}, _ = (n, r) => {
 		if (!r) return;
@@ -14270,15 +14270,15 @@ function p_(e, t, n) {
 			t.canLoadMultiFeatures ? m(e, r) : t.canSelectFeatureOrVertex && g(e, r);
 		};
 		e.un("click", i), e.un("pointermove", p), n && (e.on("click", i), e.on("pointermove", p));
-	}, v = (e, t, r) => n === j.SHAPE ? Np(t, e, r, d_) : n === j.TRACE ? Mp(t, e, r, d_) : new ps({ geometry: new Zi(e) }), y = (e) => e.preventDefault(), b = (t, r) => {
+	}, v = (e, t, r) => n === j.SHAPE ? Pp(t, e, r, f_) : n === j.TRACE ? Np(t, e, r, f_) : new ps({ geometry: new Zi(e) }), y = (e) => e.preventDefault(), b = (t, r) => {
 		if (i.value) return;
 		let a = (i) => {
 			if (i.dragging) return;
-			let a = i.coordinate, o = e.getView().getResolution() ?? 1, s = l(i.pixel).find((e) => t.hasFeature(e));
-			if (s && (Ap(s, a, o, d_) || !jp(s, a, o, d_))) return;
-			let c = t.getFeatures()?.[0];
-			D(c ?? null);
-			let u = v(a, o, c);
+			let a = i.coordinate, o = e.getView().getResolution() ?? 1, s = c(i.pixel).find((e) => t.hasFeature(e));
+			if (s && (jp(s, a, o, f_) || !Mp(s, a, o, f_))) return;
+			let l = t.getFeatures()?.[0];
+			E(l ?? null);
+			let u = v(a, o, l);
 			n === j.POINT && !t.isEmpty() && t.clear(!0), t.isEmpty() && t.addFeature(u), r(u);
 		};
 		i.value = a, e.on("click", a), e.getViewport().addEventListener("contextmenu", y);
@@ -14289,78 +14289,78 @@ function p_(e, t, n) {
 		let n = e.getArray()?.[0];
 		n && t(n);
 	}, C = (t, n) => {
-		o.value || (o.value = new Jm({ layers: [t] }), o.value.on("translating", () => f("grab")), o.value.on("translateend", (e) => S(e.features, n)), e.addInteraction(o.value));
+		a.value || (a.value = new Ym({ layers: [t] }), a.value.on("translating", () => f("grab")), a.value.on("translateend", (e) => S(e.features, n)), e.addInteraction(a.value));
 	}, w = (t, n) => {
-		s.value || (s.value = new Vm({
+		o.value || (o.value = new Hm({
 			source: t,
-			style: np(),
-			pixelTolerance: f_,
+			style: rp(),
+			pixelTolerance: p_,
 			insertVertexCondition: (e) => e.type === "pointermove",
 			wrapX: !1
-		}), s.value.on("modifystart", () => {
-			f("grab"), D(t.getFeatures()?.[0] ?? null);
-		}), s.value.on("modifyend", (e) => S(e.features, n)), e.addInteraction(s.value));
-	}, T = () => {
-		s.value &&= (e.removeInteraction(s.value), void 0);
-	}, E = () => {
+		}), o.value.on("modifystart", () => {
+			f("grab"), E(t.getFeatures()?.[0] ?? null);
+		}), o.value.on("modifyend", (e) => S(e.features, n)), e.addInteraction(o.value));
+	}, ee = () => {
 		o.value &&= (e.removeInteraction(o.value), void 0);
-	}, D = (e) => {
+	}, T = () => {
+		a.value &&= (e.removeInteraction(a.value), void 0);
+	}, E = (e) => {
 		if (!t.canUndoLastChange) return;
 		let n = e?.clone() ?? null;
-		n && (n.unset(vm), n.unset(xm)), c.value = [...c.value, n];
+		n && (n.unset(ym), n.unset(Sm)), s.value = [...s.value, n];
 	};
 	return {
-		hasUndoHistory: () => c.value.length > 0,
+		hasUndoHistory: () => s.value.length > 0,
 		popUndoState: () => {
-			if (!c.value.length) return;
-			let e = [...c.value], t = e.pop();
-			return c.value = e, t;
+			if (!s.value.length) return;
+			let e = [...s.value], t = e.pop();
+			return s.value = e, t;
 		},
 		removeMapInteractions: d,
-		pushUndoState: D,
+		pushUndoState: E,
 		setupFeatureDrag: C,
 		setupTapToAddVertex: b,
 		setupMapVisibilityObserver: u,
 		setupVertexDrag: w,
 		teardownMap: () => {
-			r.value?.disconnect(), r.value = void 0, c.value = [], d(), e.getViewport().removeEventListener("contextmenu", y);
+			r.value?.disconnect(), r.value = void 0, s.value = [], d(), e.getViewport().removeEventListener("contextmenu", y);
 		},
 		toggleSelectEvent: _
 	};
 }
-function m_(e, t, n) {
+function h_(e, t, n) {
 	if (!(n in e)) return e[n] = /* @__PURE__ */ new Set([t]), !0;
 	let r = e[n], i = r.has(t);
 	return i || r.add(t), !i;
 }
-function h_(e, t, n) {
+function g_(e, t, n) {
 	let r = e[n];
 	return r ? r.delete(t) : !1;
 }
-function g_(e, t) {
+function __(e, t) {
 	let n = e.layerStatesArray[e.layerIndex];
-	n.extent && (t = ze(t, Un(n.extent, e.viewState.projection)));
+	n.extent && (t = Re(t, Un(n.extent, e.viewState.projection)));
 	let r = n.layer.getRenderSource();
 	if (!r.getWrapX()) {
 		let n = r.getTileGridForProjection(e.viewState.projection).getExtent();
-		n && (t = ze(t, n));
+		n && (t = Re(t, n));
 	}
 	return t;
 }
-var __ = class extends Qc {
+var v_ = class extends Qc {
 	constructor(e, t) {
-		super(e), t ||= {}, this.extentChanged = !0, this.renderComplete = !1, this.renderedExtent_ = null, this.renderedPixelRatio, this.renderedProjection = null, this.renderedTiles = [], this.renderedSourceKey_, this.renderedSourceRevision_, this.tempExtent = be(), this.tempTileRange_ = new Sf(0, 0, 0, 0), this.tempTileCoord_ = Xh(0, 0, 0);
+		super(e), t ||= {}, this.extentChanged = !0, this.renderComplete = !1, this.renderedExtent_ = null, this.renderedPixelRatio, this.renderedProjection = null, this.renderedTiles = [], this.renderedSourceKey_, this.renderedSourceRevision_, this.tempExtent = ye(), this.tempTileRange_ = new Cf(0, 0, 0, 0), this.tempTileCoord_ = Zh(0, 0, 0);
 		let n = t.cacheSize === void 0 ? 512 : t.cacheSize;
-		this.tileCache_ = new Yh(n), this.sourceTileCache_ = null, this.maxStaleKeys = n * .5;
+		this.tileCache_ = new Xh(n), this.sourceTileCache_ = null, this.maxStaleKeys = n * .5;
 	}
 	getTileCache() {
 		return this.tileCache_;
 	}
 	getSourceTileCache() {
-		return this.sourceTileCache_ ||= new Yh(512), this.sourceTileCache_;
+		return this.sourceTileCache_ ||= new Xh(512), this.sourceTileCache_;
 	}
 	getOrCreateTile(e, t, n, r) {
-		let i = this.tileCache_, a = this.getLayer().getSource(), o = Qh(a, a.getKey(), e, t, n), s;
+		let i = this.tileCache_, a = this.getLayer().getSource(), o = $h(a, a.getKey(), e, t, n), s;
 		if (i.containsKey(o)) s = i.get(o);
 		else {
 			let c = r.viewState.projection, l = a.getProjection();
@@ -14376,15 +14376,15 @@ var __ = class extends Qc {
 		let t = this.frameState;
 		if (!t) return null;
 		let n = this.getLayer(), r = Ur(t.pixelToCoordinateTransform, e.slice()), i = n.getExtent();
-		if (i && !ge(i, r)) return null;
+		if (i && !he(i, r)) return null;
 		let a = t.viewState, o = n.getRenderSource(), s = o.getTileGridForProjection(a.projection), c = o.getTilePixelRatio(t.pixelRatio);
 		for (let e = s.getZForResolution(a.resolution); e >= s.getMinZoom(); --e) {
 			let n = s.getTileCoordForCoordAndZ(r, e), i = this.getTile(e, n[1], n[2], t);
 			if (!i || i.getState() !== X.LOADED) continue;
 			let l = s.getOrigin(e), u = Go(s.getTileSize(e)), d = s.getResolution(e), f;
-			if (i instanceof cd || i instanceof Jh) f = i.getImage();
-			else if (i instanceof Fh) {
-				if (f = Mh(i.getData()), !f) continue;
+			if (i instanceof ld || i instanceof Yh) f = i.getImage();
+			else if (i instanceof Ih) {
+				if (f = Nh(i.getData()), !f) continue;
 			} else continue;
 			let p = Math.floor(c * ((r[0] - l[0]) / d - n[1] * u[0])), m = Math.floor(c * ((l[1] - r[1]) / d - n[2] * u[1])), h = Math.round(c * o.getGutterForProjection(a.projection));
 			return this.getImageData(f, p + h, m + h);
@@ -14402,9 +14402,9 @@ var __ = class extends Qc {
 		return !0;
 	}
 	enqueueTiles(e, t, n, r, i) {
-		let a = e.viewState, o = this.getLayer(), s = o.getRenderSource(), c = s.getTileGridForProjection(a.projection), l = I(s);
+		let a = e.viewState, o = this.getLayer(), s = o.getRenderSource(), c = s.getTileGridForProjection(a.projection), l = L(s);
 		l in e.wantedTiles || (e.wantedTiles[l] = {});
-		let u = e.wantedTiles[l], d = o.getMapInternal(), f = Math.max(n - i, c.getMinZoom(), c.getZForResolution(Math.min(o.getMaxResolution(), d ? d.getView().getResolutionForZoom(Math.max(o.getMinZoom(), 0)) : c.getResolution(0)), s.zDirection)), p = a.rotation, m = p ? Le(a.center, a.resolution, p, e.size) : void 0;
+		let u = e.wantedTiles[l], d = o.getMapInternal(), f = Math.max(n - i, c.getMinZoom(), c.getZForResolution(Math.min(o.getMaxResolution(), d ? d.getView().getResolutionForZoom(Math.max(o.getMinZoom(), 0)) : c.getResolution(0)), s.zDirection)), p = a.rotation, m = p ? Ie(a.center, a.resolution, p, e.size) : void 0;
 		for (let i = n; i >= f; --i) {
 			let n = c.getTileRangeForExtentAndZ(t, i, this.tempTileRange_), a = c.getResolution(i);
 			for (let t = n.minX; t <= n.maxX; ++t) for (let o = n.minY; o <= n.maxY; ++o) {
@@ -14414,10 +14414,10 @@ var __ = class extends Qc {
 					o
 				], m)) continue;
 				let n = this.getTile(i, t, o, e);
-				if (!n || !m_(r, n, i)) continue;
+				if (!n || !h_(r, n, i)) continue;
 				let s = n.getKey();
 				if (u[s] = !0, n.getState() === X.IDLE && !e.tileQueue.isKeyQueued(s)) {
-					let r = Xh(i, t, o, this.tempTileCoord_);
+					let r = Zh(i, t, o, this.tempTileCoord_);
 					e.tileQueue.enqueue([
 						n,
 						l,
@@ -14431,10 +14431,10 @@ var __ = class extends Qc {
 	findStaleTile_(e, t) {
 		let n = this.tileCache_, r = e[0], i = e[1], a = e[2], o = this.getStaleKeys();
 		for (let e = 0; e < o.length; ++e) {
-			let s = Qh(this.getLayer().getSource(), o[e], r, i, a);
+			let s = $h(this.getLayer().getSource(), o[e], r, i, a);
 			if (n.containsKey(s)) {
 				let e = n.peek(s);
-				if (e.getState() === X.LOADED) return e.endTransition(I(this)), m_(t, e, r), !0;
+				if (e.getState() === X.LOADED) return e.endTransition(L(this)), h_(t, e, r), !0;
 			}
 		}
 		return !1;
@@ -14444,10 +14444,10 @@ var __ = class extends Qc {
 		if (!i) return !1;
 		let a = !0, o = this.tileCache_, s = this.getLayer().getRenderSource(), c = s.getKey();
 		for (let e = i.minX; e <= i.maxX; ++e) for (let t = i.minY; t <= i.maxY; ++t) {
-			let i = Qh(s, c, n, e, t), l = !1;
+			let i = $h(s, c, n, e, t), l = !1;
 			if (o.containsKey(i)) {
 				let e = o.peek(i);
-				e.getState() === X.LOADED && (m_(r, e, n), l = !0);
+				e.getState() === X.LOADED && (h_(r, e, n), l = !0);
 			}
 			l || (a = !1);
 		}
@@ -14460,7 +14460,7 @@ var __ = class extends Qc {
 		let m = e.extent, h = l.getTilePixelRatio(s);
 		this.prepareContainer(e, t);
 		let g = this.context.canvas.width, _ = this.context.canvas.height, v = n.extent && Un(n.extent);
-		v && (m = ze(m, Un(n.extent)));
+		v && (m = Re(m, Un(n.extent)));
 		let y = f * g / 2 / h, b = f * _ / 2 / h, x = [
 			o[0] - y,
 			o[1] - b,
@@ -14470,41 +14470,41 @@ var __ = class extends Qc {
 		this.renderedTiles.length = 0;
 		let C = c.getPreload();
 		if (e.nextExtent && this.enqueueTilesForNextExtent()) {
-			let t = u.getZForResolution(r.nextResolution, l.zDirection), n = g_(e, e.nextExtent);
+			let t = u.getZForResolution(r.nextResolution, l.zDirection), n = __(e, e.nextExtent);
 			this.enqueueTiles(e, n, t, S, C);
 		}
-		let w = g_(e, m);
+		let w = __(e, m);
 		if (this.enqueueTiles(e, w, d, S, 0), C > 0 && setTimeout(() => {
 			this.enqueueTiles(e, w, d - 1, S, C - 1);
 		}, 0), !(d in S)) return this.container;
-		let T = I(this), E = e.time;
+		let ee = L(this), T = e.time;
 		for (let t of S[d]) {
 			let n = t.getState();
 			if (n === X.EMPTY) continue;
 			let r = t.tileCoord;
-			if (n === X.LOADED && t.getAlpha(T, E) === 1) {
-				t.endTransition(T);
+			if (n === X.LOADED && t.getAlpha(ee, T) === 1) {
+				t.endTransition(ee);
 				continue;
 			}
 			if (n !== X.ERROR && (this.renderComplete = !1), this.findStaleTile_(r, S)) {
-				h_(S, t, d), e.animate = !0;
+				g_(S, t, d), e.animate = !0;
 				continue;
 			}
 			if (this.findAltTiles_(u, r, d + 1, S)) continue;
 			let i = u.getMinZoom();
 			for (let e = d - 1; e >= i && !this.findAltTiles_(u, r, e, S); --e);
 		}
-		let D = f / a * s / h, O = this.getRenderContext(e);
-		Gr(this.tempTransform, g / 2, _ / 2, D, D, 0, -g / 2, -_ / 2), n.extent && this.clipUnrotated(O, e, v), l.getInterpolate() || (O.imageSmoothingEnabled = !1), this.preRender(O, e);
-		let k = Object.keys(S).map(Number);
-		k.sort(yr);
-		let A, ee = [], te = [];
-		for (let t = k.length - 1; t >= 0; --t) {
-			let n = k[t], r = l.getTilePixelSize(n, s, i), a = u.getResolution(n) / f, o = r[0] * a * D, c = r[1] * a * D, d = u.getTileCoordForCoordAndZ(Be(x), n), p = u.getTileCoordExtent(d), m = Ur(this.tempTransform, [h * (p[0] - x[0]) / f, h * (x[3] - p[3]) / f]), g = h * l.getGutterForProjection(i);
+		let E = f / a * s / h, D = this.getRenderContext(e);
+		Gr(this.tempTransform, g / 2, _ / 2, E, E, 0, -g / 2, -_ / 2), n.extent && this.clipUnrotated(D, e, v), l.getInterpolate() || (D.imageSmoothingEnabled = !1), this.preRender(D, e);
+		let O = Object.keys(S).map(Number);
+		O.sort(yr);
+		let k, te = [], ne = [];
+		for (let t = O.length - 1; t >= 0; --t) {
+			let n = O[t], r = l.getTilePixelSize(n, s, i), a = u.getResolution(n) / f, o = r[0] * a * E, c = r[1] * a * E, d = u.getTileCoordForCoordAndZ(ze(x), n), p = u.getTileCoordExtent(d), m = Ur(this.tempTransform, [h * (p[0] - x[0]) / f, h * (x[3] - p[3]) / f]), g = h * l.getGutterForProjection(i);
 			for (let t of S[n]) {
 				if (t.getState() !== X.LOADED) continue;
-				let r = t.tileCoord, i = d[1] - r[1], a = Math.round(m[0] - (i - 1) * o), s = d[2] - r[2], u = Math.round(m[1] - (s - 1) * c), f = Math.round(m[0] - i * o), p = Math.round(m[1] - s * c), h = a - f, _ = u - p, v = k.length === 1, y = !1;
-				A = [
+				let r = t.tileCoord, i = d[1] - r[1], a = Math.round(m[0] - (i - 1) * o), s = d[2] - r[2], u = Math.round(m[1] - (s - 1) * c), f = Math.round(m[0] - i * o), p = Math.round(m[1] - s * c), h = a - f, _ = u - p, v = O.length === 1, y = !1;
+				k = [
 					f,
 					p,
 					f + h,
@@ -14514,9 +14514,9 @@ var __ = class extends Qc {
 					f,
 					p + _
 				];
-				for (let e = 0, t = ee.length; e < t; ++e) if (!v && n < te[e]) {
-					let t = ee[e];
-					He([
+				for (let e = 0, t = te.length; e < t; ++e) if (!v && n < ne[e]) {
+					let t = te[e];
+					Ve([
 						f,
 						p,
 						f + h,
@@ -14526,13 +14526,13 @@ var __ = class extends Qc {
 						t[3],
 						t[4],
 						t[7]
-					]) && (y ||= (O.save(), !0), O.beginPath(), O.moveTo(A[0], A[1]), O.lineTo(A[2], A[3]), O.lineTo(A[4], A[5]), O.lineTo(A[6], A[7]), O.moveTo(t[6], t[7]), O.lineTo(t[4], t[5]), O.lineTo(t[2], t[3]), O.lineTo(t[0], t[1]), O.clip());
+					]) && (y ||= (D.save(), !0), D.beginPath(), D.moveTo(k[0], k[1]), D.lineTo(k[2], k[3]), D.lineTo(k[4], k[5]), D.lineTo(k[6], k[7]), D.moveTo(t[6], t[7]), D.lineTo(t[4], t[5]), D.lineTo(t[2], t[3]), D.lineTo(t[0], t[1]), D.clip());
 				}
-				ee.push(A), te.push(n), this.drawTile(t, e, f, p, h, _, g, v), y && O.restore(), this.renderedTiles.unshift(t), this.updateUsedTiles(e.usedTiles, l, t);
+				te.push(k), ne.push(n), this.drawTile(t, e, f, p, h, _, g, v), y && D.restore(), this.renderedTiles.unshift(t), this.updateUsedTiles(e.usedTiles, l, t);
 			}
 		}
-		return this.renderedResolution = f, this.extentChanged = !this.renderedExtent_ || !Te(this.renderedExtent_, x), this.renderedExtent_ = x, this.renderedPixelRatio = s, this.postRender(this.context, e), n.extent && O.restore(), O.imageSmoothingEnabled = !0, this.renderComplete && e.postRenderFunctions.push((e, t) => {
-			let n = I(l), r = t.wantedTiles[n], i = r ? Object.keys(r).length : 0;
+		return this.renderedResolution = f, this.extentChanged = !this.renderedExtent_ || !we(this.renderedExtent_, x), this.renderedExtent_ = x, this.renderedPixelRatio = s, this.postRender(this.context, e), n.extent && D.restore(), D.imageSmoothingEnabled = !0, this.renderComplete && e.postRenderFunctions.push((e, t) => {
+			let n = L(l), r = t.wantedTiles[n], i = r ? Object.keys(r).length : 0;
 			this.updateCacheSize(i), this.tileCache_.expireCache(), this.sourceTileCache_?.expireCache();
 		}), this.container;
 	}
@@ -14541,11 +14541,11 @@ var __ = class extends Qc {
 	}
 	drawTile(e, t, n, r, i, a, o, s) {
 		let c;
-		if (e instanceof Fh) {
-			if (c = Mh(e.getData()), !c) throw Error("Rendering array data is not yet supported");
+		if (e instanceof Ih) {
+			if (c = Nh(e.getData()), !c) throw Error("Rendering array data is not yet supported");
 		} else c = this.getTileImage(e);
 		if (!c) return;
-		let l = this.getRenderContext(t), u = I(this), d = t.layerStatesArray[t.layerIndex], f = d.opacity * (s ? e.getAlpha(u, t.time) : 1), p = f !== l.globalAlpha;
+		let l = this.getRenderContext(t), u = L(this), d = t.layerStatesArray[t.layerIndex], f = d.opacity * (s ? e.getAlpha(u, t.time) : 1), p = f !== l.globalAlpha;
 		p && (l.save(), l.globalAlpha = f), l.drawImage(c, o, o, c.width - 2 * o, c.height - 2 * o, n, r, i, a), p && l.restore(), f === d.opacity ? s && e.endTransition(u) : t.animate = !0;
 	}
 	getImage() {
@@ -14556,13 +14556,13 @@ var __ = class extends Qc {
 		return e.getImage();
 	}
 	updateUsedTiles(e, t, n) {
-		let r = I(t);
+		let r = L(t);
 		r in e || (e[r] = {}), e[r][n.getKey()] = !0;
 	}
-}, v_ = {
+}, y_ = {
 	PRELOAD: "preload",
 	USE_INTERIM_TILES_ON_ERROR: "useInterimTilesOnError"
-}, y_ = class extends td {
+}, b_ = class extends nd {
 	constructor(e) {
 		e ||= {};
 		let t = Object.assign({}, e), n = e.cacheSize;
@@ -14572,34 +14572,34 @@ var __ = class extends Qc {
 		return this.cacheSize_;
 	}
 	getPreload() {
-		return this.get(v_.PRELOAD);
+		return this.get(y_.PRELOAD);
 	}
 	setPreload(e) {
-		this.set(v_.PRELOAD, e);
+		this.set(y_.PRELOAD, e);
 	}
 	getUseInterimTilesOnError() {
-		return this.get(v_.USE_INTERIM_TILES_ON_ERROR);
+		return this.get(y_.USE_INTERIM_TILES_ON_ERROR);
 	}
 	setUseInterimTilesOnError(e) {
-		this.set(v_.USE_INTERIM_TILES_ON_ERROR, e);
+		this.set(y_.USE_INTERIM_TILES_ON_ERROR, e);
 	}
 	getData(e) {
 		return super.getData(e);
 	}
-}, b_ = class extends y_ {
+}, x_ = class extends b_ {
 	constructor(e) {
 		super(e);
 	}
 	createRenderer() {
-		return new __(this, { cacheSize: this.getCacheSize() });
+		return new v_(this, { cacheSize: this.getCacheSize() });
 	}
-}, x_ = [
+}, S_ = [
 	0,
 	0,
 	0
-], S_ = 5, C_ = class {
+], C_ = 5, w_ = class {
 	constructor(e) {
-		this.minZoom = e.minZoom === void 0 ? 0 : e.minZoom, this.resolutions_ = e.resolutions, B(Tr(this.resolutions_, (e, t) => t - e), "`resolutions` must be sorted in descending order");
+		this.minZoom = e.minZoom === void 0 ? 0 : e.minZoom, this.resolutions_ = e.resolutions, V(Tr(this.resolutions_, (e, t) => t - e), "`resolutions` must be sorted in descending order");
 		let t;
 		if (!e.origins) {
 			for (let e = 0, n = this.resolutions_.length - 1; e < n; ++e) if (!t) t = this.resolutions_[e] / this.resolutions_[e + 1];
@@ -14608,15 +14608,15 @@ var __ = class extends Qc {
 				break;
 			}
 		}
-		this.zoomFactor_ = t, this.maxZoom = this.resolutions_.length - 1, this.origin_ = e.origin === void 0 ? null : e.origin, this.origins_ = null, e.origins !== void 0 && (this.origins_ = e.origins, B(this.origins_.length == this.resolutions_.length, "Number of `origins` and `resolutions` must be equal"));
+		this.zoomFactor_ = t, this.maxZoom = this.resolutions_.length - 1, this.origin_ = e.origin === void 0 ? null : e.origin, this.origins_ = null, e.origins !== void 0 && (this.origins_ = e.origins, V(this.origins_.length == this.resolutions_.length, "Number of `origins` and `resolutions` must be equal"));
 		let n = e.extent;
-		n !== void 0 && !this.origin_ && !this.origins_ && (this.origin_ = Be(n)), B(!this.origin_ && this.origins_ || this.origin_ && !this.origins_, "Either `origin` or `origins` must be configured, never both"), this.tileSizes_ = null, e.tileSizes !== void 0 && (this.tileSizes_ = e.tileSizes, B(this.tileSizes_.length == this.resolutions_.length, "Number of `tileSizes` and `resolutions` must be equal")), this.tileSize_ = e.tileSize === void 0 ? this.tileSizes_ ? null : Gu : e.tileSize, B(!this.tileSize_ && this.tileSizes_ || this.tileSize_ && !this.tileSizes_, "Either `tileSize` or `tileSizes` must be configured, never both"), this.extent_ = n === void 0 ? null : n, this.fullTileRanges_ = null, this.tmpSize_ = [0, 0], this.tmpExtent_ = [
+		n !== void 0 && !this.origin_ && !this.origins_ && (this.origin_ = ze(n)), V(!this.origin_ && this.origins_ || this.origin_ && !this.origins_, "Either `origin` or `origins` must be configured, never both"), this.tileSizes_ = null, e.tileSizes !== void 0 && (this.tileSizes_ = e.tileSizes, V(this.tileSizes_.length == this.resolutions_.length, "Number of `tileSizes` and `resolutions` must be equal")), this.tileSize_ = e.tileSize === void 0 ? this.tileSizes_ ? null : Ku : e.tileSize, V(!this.tileSize_ && this.tileSizes_ || this.tileSize_ && !this.tileSizes_, "Either `tileSize` or `tileSizes` must be configured, never both"), this.extent_ = n === void 0 ? null : n, this.fullTileRanges_ = null, this.tmpSize_ = [0, 0], this.tmpExtent_ = [
 			0,
 			0,
 			0,
 			0
 		], e.sizes === void 0 ? n && this.calculateTileRanges_(n) : this.fullTileRanges_ = e.sizes.map((e, t) => {
-			let r = new Sf(Math.min(0, e[0]), Math.max(e[0] - 1, -1), Math.min(0, e[1]), Math.max(e[1] - 1, -1));
+			let r = new Cf(Math.min(0, e[0]), Math.max(e[0] - 1, -1), Math.min(0, e[1]), Math.max(e[1] - 1, -1));
 			if (n) {
 				let e = this.getTileRangeForExtentAndZ(n, t);
 				r.minX = Math.max(e.minX, r.minX), r.maxX = Math.min(e.maxX, r.maxX), r.minY = Math.max(e.minY, r.minY), r.maxY = Math.min(e.maxY, r.maxY);
@@ -14635,7 +14635,7 @@ var __ = class extends Qc {
 	forEachTileCoordParentTileRange(e, t, n, r) {
 		let i, a, o, s = null, c = e[0] - 1;
 		for (this.zoomFactor_ === 2 ? (a = e[1], o = e[2]) : s = this.getTileCoordExtent(e, r); c >= this.minZoom;) {
-			if (a !== void 0 && o !== void 0 ? (a = Math.floor(a / 2), o = Math.floor(o / 2), i = Cf(a, a, o, o, n)) : i = this.getTileRangeForExtentAndZ(s, c, n), t(c, i)) return !0;
+			if (a !== void 0 && o !== void 0 ? (a = Math.floor(a / 2), o = Math.floor(o / 2), i = wf(a, a, o, o, n)) : i = this.getTileRangeForExtentAndZ(s, c, n), t(c, i)) return !0;
 			--c;
 		}
 		return !1;
@@ -14662,7 +14662,7 @@ var __ = class extends Qc {
 		if (e[0] < this.maxZoom) {
 			if (this.zoomFactor_ === 2) {
 				let n = e[1] * 2, r = e[2] * 2;
-				return Cf(n, n + 1, r, r + 1, t);
+				return wf(n, n + 1, r, r + 1, t);
 			}
 			let r = this.getTileCoordExtent(e, n || this.tmpExtent_);
 			return this.getTileRangeForExtentAndZ(r, e[0] + 1, t);
@@ -14672,18 +14672,18 @@ var __ = class extends Qc {
 	getTileRangeForTileCoordAndZ(e, t, n) {
 		if (t > this.maxZoom || t < this.minZoom) return null;
 		let r = e[0], i = e[1], a = e[2];
-		if (t === r) return Cf(i, a, i, a, n);
+		if (t === r) return wf(i, a, i, a, n);
 		if (this.zoomFactor_) {
 			let e = this.zoomFactor_ ** +(t - r), o = Math.floor(i * e), s = Math.floor(a * e);
-			return t < r ? Cf(o, o, s, s, n) : Cf(o, Math.floor(e * (i + 1)) - 1, s, Math.floor(e * (a + 1)) - 1, n);
+			return t < r ? wf(o, o, s, s, n) : wf(o, Math.floor(e * (i + 1)) - 1, s, Math.floor(e * (a + 1)) - 1, n);
 		}
 		let o = this.getTileCoordExtent(e, this.tmpExtent_);
 		return this.getTileRangeForExtentAndZ(o, t, n);
 	}
 	getTileRangeForExtentAndZ(e, t, n) {
-		this.getTileCoordForXYAndZ_(e[0], e[3], t, !1, x_);
-		let r = x_[1], i = x_[2];
-		return this.getTileCoordForXYAndZ_(e[2], e[1], t, !0, x_), Cf(r, x_[1], i, x_[2], n);
+		this.getTileCoordForXYAndZ_(e[0], e[3], t, !1, S_);
+		let r = S_[1], i = S_[2];
+		return this.getTileCoordForXYAndZ_(e[2], e[1], t, !0, S_), wf(r, S_[1], i, S_[2], n);
 	}
 	getTileCoordCenter(e) {
 		let t = this.getOrigin(e[0]), n = this.getResolution(e[0]), r = Go(this.getTileSize(e[0]), this.tmpSize_);
@@ -14691,18 +14691,18 @@ var __ = class extends Qc {
 	}
 	getTileCoordExtent(e, t) {
 		let n = this.getOrigin(e[0]), r = this.getResolution(e[0]), i = Go(this.getTileSize(e[0]), this.tmpSize_), a = n[0] + e[1] * i[0] * r, o = n[1] - (e[2] + 1) * i[1] * r;
-		return xe(a, o, a + i[0] * r, o + i[1] * r, t);
+		return be(a, o, a + i[0] * r, o + i[1] * r, t);
 	}
 	getTileCoordForCoordAndResolution(e, t, n) {
 		return this.getTileCoordForXYAndResolution_(e[0], e[1], t, !1, n);
 	}
 	getTileCoordForXYAndResolution_(e, t, n, r, i) {
 		let a = this.getZForResolution(n), o = n / this.getResolution(a), s = this.getOrigin(a), c = Go(this.getTileSize(a), this.tmpSize_), l = o * (e - s[0]) / n / c[0], u = o * (s[1] - t) / n / c[1];
-		return r ? (l = rt(l, S_) - 1, u = rt(u, S_) - 1) : (l = nt(l, S_), u = nt(u, S_)), Xh(a, l, u, i);
+		return r ? (l = rt(l, C_) - 1, u = rt(u, C_) - 1) : (l = nt(l, C_), u = nt(u, C_)), Zh(a, l, u, i);
 	}
 	getTileCoordForXYAndZ_(e, t, n, r, i) {
 		let a = this.getOrigin(n), o = this.getResolution(n), s = Go(this.getTileSize(n), this.tmpSize_), c = (e - a[0]) / o / s[0], l = (a[1] - t) / o / s[1];
-		return r ? (c = rt(c, S_) - 1, l = rt(l, S_) - 1) : (c = nt(c, S_), l = nt(l, S_)), Xh(n, c, l, i);
+		return r ? (c = rt(c, C_) - 1, l = rt(l, C_) - 1) : (c = nt(c, C_), l = nt(l, C_)), Zh(n, c, l, i);
 	}
 	getTileCoordForCoordAndZ(e, t, n) {
 		return this.getTileCoordForXYAndZ_(e[0], e[1], t, !1, n);
@@ -14717,7 +14717,7 @@ var __ = class extends Qc {
 		return this.fullTileRanges_ ? this.fullTileRanges_[e] : this.extent_ ? this.getTileRangeForExtentAndZ(this.extent_, e) : null;
 	}
 	getZForResolution(e, t) {
-		return P(xr(this.resolutions_, e, t || 0), this.minZoom, this.maxZoom);
+		return qe(xr(this.resolutions_, e, t || 0), this.minZoom, this.maxZoom);
 	}
 	tileCoordIntersectsViewport(e, t) {
 		return Gi(t, 0, t.length, 2, this.getTileCoordExtent(e));
@@ -14728,65 +14728,65 @@ var __ = class extends Qc {
 		this.fullTileRanges_ = n;
 	}
 };
-function w_(e) {
+function T_(e) {
 	let t = e.getDefaultTileGrid();
-	return t || (t = k_(e), e.setDefaultTileGrid(t)), t;
+	return t || (t = A_(e), e.setDefaultTileGrid(t)), t;
 }
-function T_(e, t, n) {
-	let r = t[0], i = e.getTileCoordCenter(t), a = A_(n);
-	if (!ge(a, i)) {
-		let t = N(a), n = Math.ceil((a[0] - i[0]) / t);
+function E_(e, t, n) {
+	let r = t[0], i = e.getTileCoordCenter(t), a = j_(n);
+	if (!he(a, i)) {
+		let t = F(a), n = Math.ceil((a[0] - i[0]) / t);
 		return i[0] += t * n, e.getTileCoordForCoordAndZ(i, r);
 	}
 	return t;
 }
-function E_(e, t, n, r) {
+function D_(e, t, n, r) {
 	r = r === void 0 ? "top-left" : r;
-	let i = O_(e, t, n);
-	return new C_({
+	let i = k_(e, t, n);
+	return new w_({
 		extent: e,
-		origin: Fe(e, r),
+		origin: Pe(e, r),
 		resolutions: i,
 		tileSize: n
 	});
 }
-function D_(e) {
+function O_(e) {
 	let t = e || {}, n = t.extent || Dn("EPSG:3857").getExtent();
-	return new C_({
+	return new w_({
 		extent: n,
 		minZoom: t.minZoom,
 		tileSize: t.tileSize,
-		resolutions: O_(n, t.maxZoom, t.tileSize, t.maxResolution)
+		resolutions: k_(n, t.maxZoom, t.tileSize, t.maxResolution)
 	});
 }
-function O_(e, t, n, r) {
-	t = t === void 0 ? Wu : t, n = Go(n === void 0 ? Gu : n);
-	let i = Re(e), a = N(e);
+function k_(e, t, n, r) {
+	t = t === void 0 ? Gu : t, n = Go(n === void 0 ? Ku : n);
+	let i = Le(e), a = F(e);
 	r = r > 0 ? r : Math.max(a / n[0], i / n[1]);
 	let o = t + 1, s = Array(o);
 	for (let e = 0; e < o; ++e) s[e] = r / 2 ** e;
 	return s;
 }
-function k_(e, t, n, r) {
-	return E_(A_(e), t, n, r);
+function A_(e, t, n, r) {
+	return D_(j_(e), t, n, r);
 }
-function A_(e) {
+function j_(e) {
 	e = Dn(e);
 	let t = e.getExtent();
 	if (!t) {
 		let n = 180 * ht.degrees / e.getMetersPerUnit();
-		t = xe(-n, -n, n, n);
+		t = be(-n, -n, n, n);
 	}
 	return t;
 }
-var j_ = /\{z\}/g, M_ = /\{x\}/g, N_ = /\{y\}/g, P_ = /\{-y\}/g;
-function F_(e, t, n, r, i) {
-	return e.replace(j_, t.toString()).replace(M_, n.toString()).replace(N_, r.toString()).replace(P_, function() {
+var M_ = /\{z\}/g, N_ = /\{x\}/g, P_ = /\{y\}/g, F_ = /\{-y\}/g;
+function I_(e, t, n, r, i) {
+	return e.replace(M_, t.toString()).replace(N_, n.toString()).replace(P_, r.toString()).replace(F_, function() {
 		if (i === void 0) throw Error("If the URL template has a {-y} placeholder, the grid extent must be known");
 		return (i - r).toString();
 	});
 }
-function I_(e) {
+function L_(e) {
 	let t = [], n = /\{([a-z])-([a-z])\}/.exec(e);
 	if (n) {
 		let r = n[1].charCodeAt(0), i = n[2].charCodeAt(0), a;
@@ -14800,7 +14800,7 @@ function I_(e) {
 	}
 	return t.push(e), t;
 }
-function L_(e, t) {
+function R_(e, t) {
 	return (function(n, r, i) {
 		if (!n) return;
 		let a, o = n[0];
@@ -14808,20 +14808,20 @@ function L_(e, t) {
 			let e = t.getFullTileRange(o);
 			e && (a = e.getHeight() - 1);
 		}
-		return F_(e, o, n[1], n[2], a);
+		return I_(e, o, n[1], n[2], a);
 	});
 }
-function R_(e, t) {
+function z_(e, t) {
 	let n = e.length, r = Array(n);
-	for (let i = 0; i < n; ++i) r[i] = L_(e[i], t);
-	return z_(r);
+	for (let i = 0; i < n; ++i) r[i] = R_(e[i], t);
+	return B_(r);
 }
-function z_(e) {
+function B_(e) {
 	return e.length === 1 ? e[0] : (function(t, n, r) {
-		if (t) return e[$e($h(t), e.length)](t, n, r);
+		if (t) return e[$e(eg(t), e.length)](t, n, r);
 	});
 }
-var B_ = class extends ac {
+var V_ = class extends ac {
 	constructor(e) {
 		super({
 			attributions: e.attributions,
@@ -14830,7 +14830,7 @@ var B_ = class extends ac {
 			state: e.state,
 			wrapX: e.wrapX,
 			interpolate: e.interpolate
-		}), this.on, this.once, this.un, this.tilePixelRatio_ = e.tilePixelRatio === void 0 ? 1 : e.tilePixelRatio, this.tileGrid = e.tileGrid === void 0 ? null : e.tileGrid, this.tileGrid && Go(this.tileGrid.getTileSize(this.tileGrid.getMinZoom()), [256, 256]), this.tmpSize = [0, 0], this.key_ = e.key || I(this), this.tileOptions = {
+		}), this.on, this.once, this.un, this.tilePixelRatio_ = e.tilePixelRatio === void 0 ? 1 : e.tilePixelRatio, this.tileGrid = e.tileGrid === void 0 ? null : e.tileGrid, this.tileGrid && Go(this.tileGrid.getTileSize(this.tileGrid.getMinZoom()), [256, 256]), this.tmpSize = [0, 0], this.key_ = e.key || L(this), this.tileOptions = {
 			transition: e.transition,
 			interpolate: e.interpolate
 		}, this.zDirection = e.zDirection ? e.zDirection : 0;
@@ -14849,13 +14849,13 @@ var B_ = class extends ac {
 		return t ? t.getResolutions() : null;
 	}
 	getTile(e, t, n, r, i, a) {
-		return F();
+		return I();
 	}
 	getTileGrid() {
 		return this.tileGrid;
 	}
 	getTileGridForProjection(e) {
-		return this.tileGrid ? this.tileGrid : w_(e);
+		return this.tileGrid ? this.tileGrid : T_(e);
 	}
 	getTilePixelRatio(e) {
 		return this.tilePixelRatio_;
@@ -14866,21 +14866,21 @@ var B_ = class extends ac {
 	}
 	getTileCoordForTileUrlFunction(e, t) {
 		let n = t === void 0 ? this.getProjection() : t, r = t === void 0 && this.tileGrid || this.getTileGridForProjection(n);
-		return this.getWrapX() && n.isGlobal() && (e = T_(r, e, n)), tg(e, r) ? e : null;
+		return this.getWrapX() && n.isGlobal() && (e = E_(r, e, n)), ng(e, r) ? e : null;
 	}
 	clear() {}
 	refresh() {
 		this.clear(), super.refresh();
 	}
-}, V_ = class extends jr {
+}, H_ = class extends jr {
 	constructor(e, t) {
 		super(e), this.tile = t;
 	}
-}, H_ = {
+}, U_ = {
 	TILELOADSTART: "tileloadstart",
 	TILELOADEND: "tileloadend",
 	TILELOADERROR: "tileloaderror"
-}, U_ = class e extends B_ {
+}, W_ = class e extends V_ {
 	constructor(t) {
 		super({
 			attributions: t.attributions,
@@ -14907,8 +14907,8 @@ var B_ = class extends ac {
 		return this.urls;
 	}
 	handleTileChange(e) {
-		let t = e.target, n = I(t), r = t.getState(), i;
-		r == X.LOADING ? (this.tileLoadingKeys_[n] = !0, i = H_.TILELOADSTART) : n in this.tileLoadingKeys_ && (delete this.tileLoadingKeys_[n], i = r == X.ERROR ? H_.TILELOADERROR : r == X.LOADED ? H_.TILELOADEND : void 0), i != null && this.dispatchEvent(new V_(i, t));
+		let t = e.target, n = L(t), r = t.getState(), i;
+		r == X.LOADING ? (this.tileLoadingKeys_[n] = !0, i = U_.TILELOADSTART) : n in this.tileLoadingKeys_ && (delete this.tileLoadingKeys_[n], i = r == X.ERROR ? U_.TILELOADERROR : r == X.LOADED ? U_.TILELOADEND : void 0), i != null && this.dispatchEvent(new H_(i, t));
 	}
 	setTileLoadFunction(e) {
 		this.tileLoadFunction = e, this.changed();
@@ -14917,16 +14917,16 @@ var B_ = class extends ac {
 		this.tileUrlFunction = e, typeof t < "u" ? this.setKey(t) : this.changed();
 	}
 	setUrl(e) {
-		let t = I_(e);
+		let t = L_(e);
 		this.urls = t, this.setUrls(t);
 	}
 	setUrls(e) {
 		this.urls = e;
 		let t = e.join("\n");
-		this.generateTileUrlFunction_ ? this.setTileUrlFunction(R_(e, this.tileGrid), t) : this.setKey(t);
+		this.generateTileUrlFunction_ ? this.setTileUrlFunction(z_(e, this.tileGrid), t) : this.setKey(t);
 	}
 	tileUrlFunction(e, t, n) {}
-}, W_ = class extends U_ {
+}, G_ = class extends W_ {
 	constructor(e) {
 		super({
 			attributions: e.attributions,
@@ -14934,7 +14934,7 @@ var B_ = class extends ac {
 			projection: e.projection,
 			state: e.state,
 			tileGrid: e.tileGrid,
-			tileLoadFunction: e.tileLoadFunction ? e.tileLoadFunction : G_,
+			tileLoadFunction: e.tileLoadFunction ? e.tileLoadFunction : K_,
 			tilePixelRatio: e.tilePixelRatio,
 			tileUrlFunction: e.tileUrlFunction,
 			url: e.url,
@@ -14945,7 +14945,7 @@ var B_ = class extends ac {
 			key: e.key,
 			attributionsCollapsible: e.attributionsCollapsible,
 			zDirection: e.zDirection
-		}), this.crossOrigin = e.crossOrigin === void 0 ? null : e.crossOrigin, this.tileClass = e.tileClass === void 0 ? cd : e.tileClass, this.tileGridForProjection = {}, this.reprojectionErrorThreshold_ = e.reprojectionErrorThreshold, this.renderReprojectionEdges_ = !1;
+		}), this.crossOrigin = e.crossOrigin === void 0 ? null : e.crossOrigin, this.tileClass = e.tileClass === void 0 ? ld : e.tileClass, this.tileGridForProjection = {}, this.reprojectionErrorThreshold_ = e.reprojectionErrorThreshold, this.renderReprojectionEdges_ = !1;
 	}
 	getGutterForProjection(e) {
 		return this.getProjection() && e && !Fn(this.getProjection(), e) ? 0 : this.getGutter();
@@ -14960,8 +14960,8 @@ var B_ = class extends ac {
 	getTileGridForProjection(e) {
 		let t = this.getProjection();
 		if (this.tileGrid && (!t || Fn(t, e))) return this.tileGrid;
-		let n = I(e);
-		return n in this.tileGridForProjection || (this.tileGridForProjection[n] = w_(e)), this.tileGridForProjection[n];
+		let n = L(e);
+		return n in this.tileGridForProjection || (this.tileGridForProjection[n] = T_(e)), this.tileGridForProjection[n];
 	}
 	createTile_(e, t, n, r, i, a) {
 		let o = [
@@ -14969,7 +14969,7 @@ var B_ = class extends ac {
 			t,
 			n
 		], s = this.getTileCoordForTileUrlFunction(o, i), c = s ? this.tileUrlFunction(s, r, i) : void 0, l = new this.tileClass(o, c === void 0 ? X.EMPTY : X.IDLE, c === void 0 ? "" : c, this.crossOrigin, this.tileLoadFunction, this.tileOptions);
-		return l.key = a, l.addEventListener(L.CHANGE, this.handleTileChange.bind(this)), l;
+		return l.key = a, l.addEventListener(R.CHANGE, this.handleTileChange.bind(this)), l;
 	}
 	getTile(e, t, n, r, i, a) {
 		let o = this.getProjection();
@@ -14978,11 +14978,11 @@ var B_ = class extends ac {
 			e,
 			t,
 			n
-		], c = this.getKey(), l = new Jh(o, this.getTileGridForProjection(o), i, this.getTileGridForProjection(i), s, this.getTileCoordForTileUrlFunction(s, i), this.getTilePixelRatio(r), this.getGutter(), (e, t, n, r) => this.getTileInternal(e, t, n, r, o, a), this.reprojectionErrorThreshold_, this.renderReprojectionEdges_, this.tileOptions);
+		], c = this.getKey(), l = new Yh(o, this.getTileGridForProjection(o), i, this.getTileGridForProjection(i), s, this.getTileCoordForTileUrlFunction(s, i), this.getTilePixelRatio(r), this.getGutter(), (e, t, n, r) => this.getTileInternal(e, t, n, r, o, a), this.reprojectionErrorThreshold_, this.renderReprojectionEdges_, this.tileOptions);
 		return l.key = c, l;
 	}
 	getTileInternal(e, t, n, r, i, a) {
-		let o = this.getKey(), s = Qh(this, o, e, t, n);
+		let o = this.getKey(), s = $h(this, o, e, t, n);
 		if (a && a.containsKey(s)) return a.get(s);
 		let c = this.createTile_(e, t, n, r, i, o);
 		return a?.set(s, c), c;
@@ -14993,12 +14993,12 @@ var B_ = class extends ac {
 	setTileGridForProjection(e, t) {
 		let n = Dn(e);
 		if (n) {
-			let e = I(n);
+			let e = L(n);
 			e in this.tileGridForProjection || (this.tileGridForProjection[e] = t);
 		}
 	}
 };
-function G_(e, t) {
+function K_(e, t) {
 	if (_a) {
 		let n = e.getCrossOrigin(), r = "same-origin", i = "same-origin";
 		n === "anonymous" || n === "" ? (r = "cors", i = "omit") : n === "use-credentials" && (r = "cors", i = "include"), fetch(t, {
@@ -15015,11 +15015,11 @@ function G_(e, t) {
 		});
 	} else e.getImage().src = t;
 }
-var K_ = class extends W_ {
+var q_ = class extends G_ {
 	constructor(e) {
 		e ||= {};
-		let t = e.projection === void 0 ? "EPSG:3857" : e.projection, n = e.tileGrid === void 0 ? D_({
-			extent: A_(t),
+		let t = e.projection === void 0 ? "EPSG:3857" : e.projection, n = e.tileGrid === void 0 ? O_({
+			extent: j_(t),
 			maxResolution: e.maxResolution,
 			maxZoom: e.maxZoom,
 			minZoom: e.minZoom,
@@ -15047,11 +15047,11 @@ var K_ = class extends W_ {
 	getGutter() {
 		return this.gutter_;
 	}
-}, q_ = "&#169; <a href=\"https://www.openstreetmap.org/copyright\" target=\"_blank\">OpenStreetMap</a> contributors.", J_ = class extends K_ {
+}, J_ = "&#169; <a href=\"https://www.openstreetmap.org/copyright\" target=\"_blank\">OpenStreetMap</a> contributors.", Y_ = class extends q_ {
 	constructor(e) {
 		e ||= {};
 		let t;
-		t = e.attributions === void 0 ? [q_] : e.attributions;
+		t = e.attributions === void 0 ? [J_] : e.attributions;
 		let n = e.crossOrigin === void 0 ? "anonymous" : e.crossOrigin, r = e.url === void 0 ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : e.url;
 		super({
 			attributions: t,
@@ -15063,7 +15063,7 @@ var K_ = class extends W_ {
 			reprojectionErrorThreshold: e.reprojectionErrorThreshold,
 			tileLoadFunction: ((t, n) => {
 				let r = t.getImage();
-				!_a && r instanceof HTMLImageElement && (r.referrerPolicy = "origin-when-cross-origin"), (e.tileLoadFunction || G_)(t, n);
+				!_a && r instanceof HTMLImageElement && (r.referrerPolicy = "origin-when-cross-origin"), (e.tileLoadFunction || K_)(t, n);
 			}),
 			transition: e.transition,
 			url: r,
@@ -15071,126 +15071,126 @@ var K_ = class extends W_ {
 			zDirection: e.zDirection
 		});
 	}
-}, Y_ = {
+}, X_ = {
 	LOADING: "loading",
 	READY: "ready",
 	ERROR: "error",
 	CAPTURING: "capturing"
-}, X_ = "EPSG:3857", Z_ = "odk_value";
-function Q_(e, t) {
-	let n, r, i, o, s = A(e.mode), c = a(Y_.LOADING), l = a(), u = new lc(), d = new od({
-		source: u,
-		style: e.mode === te.DRAW ? tp(xm, vm) : Xf(_m, ym),
+}, Z_ = "EPSG:3857", Q_ = "odk_value";
+function $_(e, t) {
+	let n, r, i, a, s = ne(e.mode), c = l(X_.LOADING), u = l(), d = new lc(), f = new sd({
+		source: d,
+		style: e.mode === A.DRAW ? np(Sm, ym) : Zf(vm, bm),
 		updateWhileAnimating: !0
-	}), f = new u_({
-		source: u,
+	}), p = new d_({
+		source: d,
 		style: [
-			...Jf(_m, bm, ym),
-			...Yf(_m, bm, ym),
-			...Xf(_m, ym)
+			...Yf(vm, xm, bm),
+			...Xf(vm, xm, bm),
+			...Zf(vm, bm)
 		],
 		variables: {
-			[ym]: "",
-			[bm]: ""
+			[bm]: "",
+			[xm]: ""
 		}
-	}), p = (t, a, u) => {
+	}), m = (t, o, l) => {
 		if (!n) {
-			if (s.capabilities.canLoadMultiFeatures && !Hp()) {
-				c.value = Y_.ERROR, l.value = {
-					title: "Graphics issue detected",
-					message: "Your browser cannot display the map now. Enable graphics acceleration settings."
+			if (s.capabilities.canLoadMultiFeatures && !Up()) {
+				c.value = X_.ERROR, u.value = {
+					title: g("map_block.graphics_error.title"),
+					message: g("map_block.graphics_error.message")
 				};
 				return;
 			}
-			n = new bf({
+			n = new xf({
 				target: t,
-				layers: [new b_({ source: new J_() })],
-				view: new qu({
-					center: dp,
-					zoom: fp,
+				layers: [new x_({ source: new Y_() })],
+				view: new Ju({
+					center: fp,
+					zoom: pp,
 					multiWorld: !1,
-					projection: X_,
-					extent: Dn(X_)?.getExtent()
+					projection: Z_,
+					extent: Dn(Z_)?.getExtent()
 				}),
-				controls: [new wd(), new Sd({ collapsible: !1 })],
-				interactions: uf({ doubleClickZoom: !1 }),
+				controls: [new Td(), new Cd({ collapsible: !1 })],
+				interactions: df({ doubleClickZoom: !1 }),
 				moveTolerance: 8
-			}), i = Sp(n), r = p_(n, s.capabilities, e.singleFeatureType), o = Sm(n, s.capabilities, i, f), m(a, u), r.setupMapVisibilityObserver(t, () => he()), c.value = Y_.READY;
+			}), i = Cp(n), r = m_(n, s.capabilities, e.singleFeatureType), a = Cm(n, s.capabilities, i, p), h(o, l), r.setupMapVisibilityObserver(t, () => me()), c.value = X_.READY;
 		}
-	}, m = (e, t) => {
+	}, h = (e, t) => {
 		if (!n) return;
 		if (s.capabilities.canLoadMultiFeatures) {
-			n.addLayer(f), E(e, t);
+			n.addLayer(p), E(e, t);
 			return;
 		}
-		if (n.addLayer(d), !t) return;
-		let r = o?.createFeatureFromGeoJSON(t);
-		ne(r);
-	}, h = (e) => {
-		!n || !r || (r.removeMapInteractions(), !e && (s.interactions.select && r.toggleSelectEvent(!0, (e, n) => {
-			o?.selectFeature(e, n), t.onVertexSelect(Fp(e, n));
-		}), s.interactions.dragFeature && r.setupFeatureDrag(d, (e) => _(e)), s.interactions.tapToAdd && (r.setupTapToAddVertex(u, (e) => _(e)), s.interactions.dragFeatureAndVertex && r.setupVertexDrag(u, (e) => _(e)))));
-	}, g = (e) => {
-		e.set(Z_, Vp(e)), o?.saveFeature(e);
-		let n = e.get(vm);
-		t.onVertexSelect(Fp(e, n));
+		if (n.addLayer(f), !t) return;
+		let r = a?.createFeatureFromGeoJSON(t);
+		re(r);
 	}, _ = (e) => {
-		g(e), t.onFeaturePlacement && t.onFeaturePlacement();
-	}, y = () => {
-		if (!S()) return;
-		let e = o?.getSelectedFeature(), t = e?.get(vm);
-		e && t !== void 0 && (r?.pushUndoState(e), Rp(e, t) > 0 ? (g(e), oe()) : T());
+		!n || !r || (r.removeMapInteractions(), !e && (s.interactions.select && r.toggleSelectEvent(!0, (e, n) => {
+			a?.selectFeature(e, n), t.onVertexSelect(Ip(e, n));
+		}), s.interactions.dragFeature && r.setupFeatureDrag(f, (e) => y(e)), s.interactions.tapToAdd && (r.setupTapToAddVertex(d, (e) => y(e)), s.interactions.dragFeatureAndVertex && r.setupVertexDrag(d, (e) => y(e)))));
+	}, v = (e) => {
+		e.set(Q_, Hp(e)), a?.saveFeature(e);
+		let n = e.get(ym);
+		t.onVertexSelect(Ip(e, n));
+	}, y = (e) => {
+		v(e), t.onFeaturePlacement && t.onFeaturePlacement();
 	}, b = () => {
-		let e = o?.getSelectedFeature();
-		S() && e && (r?.pushUndoState(e), T());
+		if (!C()) return;
+		let e = a?.getSelectedFeature(), t = e?.get(ym);
+		e && t !== void 0 && (r?.pushUndoState(e), zp(e, t) > 0 ? (v(e), N()) : T());
 	}, x = () => {
-		let e = o?.getSelectedFeature();
-		return e && e.get(vm) === void 0;
+		let e = a?.getSelectedFeature();
+		C() && e && (r?.pushUndoState(e), T());
 	}, S = () => {
+		let e = a?.getSelectedFeature();
+		return e && e.get(ym) === void 0;
+	}, C = () => {
 		let { canDeleteFeature: e, canLoadMultiFeatures: t } = s.capabilities;
 		return e && !t;
-	}, C = () => {
+	}, w = () => {
 		let { canUndoLastChange: e, canLoadMultiFeatures: t } = s.capabilities;
 		return !!r?.hasUndoHistory() && e && !t;
-	}, w = () => {
-		if (C()) {
+	}, ee = () => {
+		if (w()) {
 			T();
 			let e = r?.popUndoState();
-			e && (u.addFeature(e), g(e), oe());
+			e && (d.addFeature(e), v(e), N());
 		}
 	}, T = () => {
-		oe(), se(), u.clear();
+		N(), oe(), d.clear();
 	}, E = (e, t) => {
-		re(e), o?.findAndSaveFeature(u, t, !0);
+		ie(e), a?.findAndSaveFeature(d, t, !0);
 	}, D = (e) => {
 		if (!e.length || !s.capabilities.canUpdateVertexCoordinates) return;
-		let t = o?.getSavedFeature(), n = t?.get(vm);
-		n !== void 0 && (r?.pushUndoState(t), zp(t, n, e), g(t), i?.fitToAllFeatures(u));
+		let t = a?.getSavedFeature(), n = t?.get(ym);
+		n !== void 0 && (r?.pushUndoState(t), Bp(t, n, e), v(t), i?.fitToAllFeatures(d));
 	}, O = (e) => {
 		if (!e.length || !s.capabilities.canUpdateFeatureCoordinates) return;
-		let t = u.getFeatures()?.[0];
-		t ? ee(t, e) : k(e), i?.fitToAllFeatures(u);
+		let t = d.getFeatures()?.[0];
+		t ? te(t, e) : k(e), i?.fitToAllFeatures(d);
 	}, k = (t) => {
-		let n = o?.createFeatureFromType(e.singleFeatureType, t);
-		n && (r?.pushUndoState(null), u.addFeature(n), g(n));
-	}, ee = (e, t) => {
+		let n = a?.createFeatureFromType(e.singleFeatureType, t);
+		n && (r?.pushUndoState(null), d.addFeature(n), v(n));
+	}, te = (e, t) => {
 		let n = e.getGeometry();
-		n && (r?.pushUndoState(e), n.setCoordinates(t, up), g(e), oe());
-	}, ne = (e) => {
-		!n || s.capabilities.canLoadMultiFeatures || !e || (c.value = Y_.LOADING, o?.loadAndSaveSingleFeature(u, e), t.onFeaturePlacement?.(), c.value = Y_.READY);
+		n && (r?.pushUndoState(e), n.setCoordinates(t, dp), v(e), N());
 	}, re = (e) => {
-		!n || !s.capabilities.canLoadMultiFeatures || (c.value = Y_.LOADING, T(), e.features.length ? o?.loadFeatureCollection(u, e) : i?.centerFullWorldView(), c.value = Y_.READY);
-	}, ie = () => {
+		!n || s.capabilities.canLoadMultiFeatures || !e || (c.value = X_.LOADING, a?.loadAndSaveSingleFeature(d, e), t.onFeaturePlacement?.(), c.value = X_.READY);
+	}, ie = (e) => {
+		!n || !s.capabilities.canLoadMultiFeatures || (c.value = X_.LOADING, T(), e.features.length ? a?.loadFeatureCollection(d, e) : i?.centerFullWorldView(), c.value = X_.READY);
+	}, M = () => {
 		let e = i?.getUserCurrentLocation(), { canSaveCurrentLocation: t } = s.capabilities;
-		if (!t || o?.getSavedFeature() || !e) return;
-		let n = le(e.longitude, e.latitude, e.altitude, e.accuracy), r = o?.createFeatureFromType(j.POINT, Nn(n));
-		r && (r.set(Z_, Vp(r)), ne(r));
+		if (!t || a?.getSavedFeature() || !e) return;
+		let n = ce(e.longitude, e.latitude, e.altitude, e.accuracy), r = a?.createFeatureFromType(j.POINT, Nn(n));
+		r && (r.set(Q_, Hp(r)), re(r));
 	}, ae = () => {
-		s.capabilities.canLoadMultiFeatures ? se() : (s.capabilities.canSaveCurrentLocation && he(), T());
-	}, oe = () => {
-		o?.selectFeature(void 0), t.onVertexSelect(void 0);
-	}, se = () => o?.saveFeature(void 0), ce = () => {
-		if (he(), i = void 0, r?.teardownMap(), r = void 0, o = void 0, io.clear(), n) {
+		s.capabilities.canLoadMultiFeatures ? oe() : (s.capabilities.canSaveCurrentLocation && me(), T());
+	}, N = () => {
+		a?.selectFeature(void 0), t.onVertexSelect(void 0);
+	}, oe = () => a?.saveFeature(void 0), se = () => {
+		if (me(), i = void 0, r?.teardownMap(), r = void 0, a = void 0, io.clear(), n) {
 			n.getLayers().getArray().forEach((e) => {
 				e.dispose(), n.removeLayer(e);
 			});
@@ -15204,69 +15204,69 @@ function Q_(e, t) {
 			}
 			n.getInteractions().clear(), n.getOverlays().clear(), n.dispose(), n.setTarget(), n = void 0;
 		}
-	}, M = () => {
-		let { canShowMapOverlayOnError: e, canShowMapOverlay: t } = s.capabilities, n = !i?.getUserCurrentLocation() && !o?.getSavedFeature();
-		return c.value === Y_.ERROR ? e && n : c.value === Y_.READY && t && n;
-	}, ue = () => s.capabilities.canRemoveCurrentLocation && !!o?.getSavedFeature(), de = () => s.interactions.tapToAdd && s.interactions.dragFeatureAndVertex, fe = () => s.interactions.tapToAdd && s.interactions.dragFeature, pe = () => {
+	}, le = () => {
+		let { canShowMapOverlayOnError: e, canShowMapOverlay: t } = s.capabilities, n = !i?.getUserCurrentLocation() && !a?.getSavedFeature();
+		return c.value === X_.ERROR ? e && n : c.value === X_.READY && t && n;
+	}, ue = () => s.capabilities.canRemoveCurrentLocation && !!a?.getSavedFeature(), P = () => s.interactions.tapToAdd && s.interactions.dragFeatureAndVertex, de = () => s.interactions.tapToAdd && s.interactions.dragFeature, fe = () => {
 		let { singleFeatureType: t } = e;
 		if (t !== j.SHAPE && t !== j.TRACE) return !1;
 		let { canUpdateFeatureCoordinates: n, canUpdateVertexCoordinates: r } = s.capabilities;
 		return n || r;
-	}, me = () => {
-		c.value = Y_.CAPTURING, i?.watchCurrentLocation(() => {
-			c.value = Y_.READY, ie();
+	}, pe = () => {
+		c.value = X_.CAPTURING, i?.watchCurrentLocation(() => {
+			c.value = X_.READY, M();
 		}, () => {
-			c.value = Y_.ERROR, l.value = {
-				title: "Cannot access location",
-				message: "Grant location permission in the browser settings and make sure location is turned on."
+			c.value = X_.ERROR, u.value = {
+				title: g("map_block.location_error.title"),
+				message: g("map_block.location_error.message")
 			};
 		});
-	}, he = () => {
-		c.value = Y_.READY, i?.stopWatchingCurrentLocation();
+	}, me = () => {
+		c.value = X_.READY, i?.stopWatchingCurrentLocation();
 	};
-	return v(() => c.value, (e) => {
-		e !== Y_.ERROR && (l.value = void 0);
+	return o(() => c.value, (e) => {
+		e !== X_.ERROR && (u.value = void 0);
 	}), {
 		currentState: c,
-		errorMessage: l,
-		initMap: p,
-		teardownMap: ce,
+		errorMessage: u,
+		initMap: m,
+		teardownMap: se,
 		updateFeatureCollection: E,
 		updateVertexCoords: D,
 		updateFeatureCoordinates: O,
-		setupMapInteractions: h,
-		isMapEmpty: () => u.isEmpty(),
-		fitToAllFeatures: () => i?.fitToAllFeatures(u),
-		watchCurrentLocation: me,
-		stopWatchingCurrentLocation: he,
+		setupMapInteractions: _,
+		isMapEmpty: () => d.isEmpty(),
+		fitToAllFeatures: () => i?.fitToAllFeatures(d),
+		watchCurrentLocation: pe,
+		stopWatchingCurrentLocation: me,
 		canRemoveCurrentLocation: ue,
 		discardSavedFeature: ae,
-		saveSelectedFeature: () => o?.saveSelectedFeature(),
-		findAndSaveFeature: (e) => o?.findAndSaveFeature(u, e, s.capabilities.canViewProperties),
-		getSavedFeature: () => o?.getSavedFeature()?.clone(),
-		getSavedFeatureValue: () => o?.getSavedFeatureValue(),
-		isSavedFeatureSelected: () => !!o?.isSavedFeatureSelected(),
-		confirmDeleteFeature: x,
-		deleteFeature: b,
-		deleteVertex: y,
-		canDeleteFeatureOrVertex: S,
-		canUndoChange: C,
-		undoLastChange: w,
-		isFeatureSelected: () => !!o?.getSelectedFeature(),
-		getSelectedFeatureProperties: () => o?.getSelectedFeatureProperties(),
-		selectSavedFeature: () => o?.selectFeature(o?.getSavedFeature()),
-		unselectFeature: oe,
-		canDragFeatureAndVertex: de,
-		canDragFeature: fe,
+		saveSelectedFeature: () => a?.saveSelectedFeature(),
+		findAndSaveFeature: (e) => a?.findAndSaveFeature(d, e, s.capabilities.canViewProperties),
+		getSavedFeature: () => a?.getSavedFeature()?.clone(),
+		getSavedFeatureValue: () => a?.getSavedFeatureValue(),
+		isSavedFeatureSelected: () => !!a?.isSavedFeatureSelected(),
+		confirmDeleteFeature: S,
+		deleteFeature: x,
+		deleteVertex: b,
+		canDeleteFeatureOrVertex: C,
+		canUndoChange: w,
+		undoLastChange: ee,
+		isFeatureSelected: () => !!a?.getSelectedFeature(),
+		getSelectedFeatureProperties: () => a?.getSelectedFeatureProperties(),
+		selectSavedFeature: () => a?.selectFeature(a?.getSavedFeature()),
+		unselectFeature: N,
+		canDragFeatureAndVertex: P,
+		canDragFeature: de,
 		canViewProperties: () => s.capabilities.canViewProperties,
-		canOpenAdvancedPanel: pe,
-		shouldShowMapOverlay: M
+		canOpenAdvancedPanel: fe,
+		shouldShowMapOverlay: le
 	};
 }
-var $_ = {
+var ev = {
 	key: 0,
 	class: "map-properties"
-}, ev = { class: "map-properties-header" }, tv = { class: "map-properties-content" }, nv = { class: "map-properties-footer" }, rv = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, tv = { class: "map-properties-header" }, nv = { class: "map-properties-content" }, rv = { class: "map-properties-footer" }, iv = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapProperties",
 	props: {
 		reservedProps: {},
@@ -15280,51 +15280,51 @@ var $_ = {
 		"save",
 		"discard"
 	],
-	setup(i, { emit: a }) {
-		let s = i, u = a, f = r(() => {
-			let e = s.reservedProps?.[Z_];
-			return e ? s.orderedExtraProps.get(e) ?? [] : [];
+	setup(n, { emit: a }) {
+		let o = n, s = a, c = r(() => {
+			let e = o.reservedProps?.[Q_];
+			return e ? o.orderedExtraProps.get(e) ?? [] : [];
 		});
-		return (r, a) => i.reservedProps ? (M(), e("div", $_, [
-			n("div", ev, [n("strong", null, c(i.reservedProps.odk_label ?? i.reservedProps.odk_geometry), 1), n("button", {
+		return (r, a) => n.reservedProps ? (t(), k("div", ev, [
+			p("div", tv, [p("strong", null, x(n.reservedProps.odk_label ?? n.reservedProps.odk_geometry), 1), p("button", {
 				class: "close-icon",
-				onClick: a[0] ||= (e) => u("close")
-			}, [d(ae, { name: "mdiClose" })])]),
-			n("dl", tv, [(M(!0), e(g, null, t(f.value, ([t = "", r = ""]) => (M(), e("div", {
-				key: t,
+				onClick: a[0] ||= (e) => s("close")
+			}, [f(N, { name: "mdiClose" })])]),
+			p("dl", nv, [(t(!0), k(i, null, y(c.value, ([e = "", n = ""]) => (t(), k("div", {
+				key: e,
 				class: "property-line"
-			}, [n("dt", null, c(t), 1), n("dd", null, c(r), 1)]))), 128))]),
-			n("div", nv, [i.isSavedFeatureSelected && i.canRemove ? (M(), p(l(E), {
+			}, [p("dt", null, x(e), 1), p("dd", null, x(n), 1)]))), 128))]),
+			p("div", rv, [n.isSavedFeatureSelected && n.canRemove ? (t(), te(M(D), {
 				key: 0,
 				outlined: "",
 				severity: "contrast",
-				onClick: a[1] ||= (e) => u("discard")
+				onClick: a[1] ||= (e) => s("discard")
 			}, {
-				default: o(() => [...a[3] ||= [n("span", null, "–", -1), n("span", null, "Remove selection", -1)]]),
+				default: v(() => [...a[3] ||= [p("span", null, "–", -1), p("span", null, g("map_properties.remove_selection.label"), -1)]]),
 				_: 1
-			})) : k("", !0), !i.isSavedFeatureSelected && i.canSave ? (M(), p(l(E), {
+			})) : e("", !0), !n.isSavedFeatureSelected && n.canSave ? (t(), te(M(D), {
 				key: 1,
-				onClick: a[2] ||= (e) => u("save")
+				onClick: a[2] ||= (e) => s("save")
 			}, {
-				default: o(() => [d(ae, {
+				default: v(() => [f(N, {
 					name: "mdiCheckboxMarkedCircleOutline",
 					size: "sm",
 					variant: "inverted"
-				}), a[4] ||= n("span", null, "Save selected", -1)]),
+				}), a[4] ||= p("span", null, g("map_properties.save_selected.label"), -1)]),
 				_: 1
-			})) : k("", !0)])
-		])) : k("", !0);
+			})) : e("", !0)])
+		])) : e("", !0);
 	}
-}), [["__scopeId", "data-v-d705b86b"]]), iv = { class: "map-status-container" }, av = {
+}), [["__scopeId", "data-v-d705b86b"]]), av = { class: "map-status-container" }, ov = {
 	key: 0,
 	class: "map-status"
-}, ov = {
+}, sv = {
 	key: 1,
 	class: "map-status"
-}, sv = {
+}, cv = {
 	key: 2,
 	class: "map-status-buttons"
-}, cv = "mdiVectorPolyline", lv = "mdiVectorPolygon", uv = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, lv = "mdiVectorPolyline", uv = "mdiVectorPolygon", dv = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapStatusBar",
 	props: {
 		savedFeatureValue: {},
@@ -15341,220 +15341,220 @@ var $_ = {
 		"toggle-advanced-panel",
 		"view-details"
 	],
-	setup(t, { emit: i }) {
-		let a = t, s = i, u = r(() => a.singleFeatureType === j.TRACE ? {
-			message: "No trace saved",
-			icon: cv
-		} : a.singleFeatureType === j.SHAPE ? {
-			message: "No shape saved",
+	setup(n, { emit: i }) {
+		let a = n, o = i, s = r(() => a.singleFeatureType === j.TRACE ? {
+			message: g("map_status_bar.no_trace_saved.label"),
 			icon: lv
+		} : a.singleFeatureType === j.SHAPE ? {
+			message: g("map_status_bar.no_shape_saved.label"),
+			icon: uv
 		} : {
-			message: "No point saved",
+			message: g("map_status_bar.no_point_saved.label"),
 			icon: "mdiMapMarkerOutline"
-		}), f = r(() => {
+		}), l = r(() => {
 			if (!a.selectedVertex || a.selectedVertex.length < 2) return "";
-			let [e, t, n, r] = Pn(a.selectedVertex), i = [`Longitude: ${e}`, `Latitude: ${t}`];
-			return n != null && i.push(`Altitude: ${n} m`), r != null && i.push(`Accuracy: ${S(r, { decimals: 3 })}`), i.join(", ");
-		}), m = (e = []) => {
+			let [e, t, n, r] = Pn(a.selectedVertex), i = [g("map_status_bar.vertex_longitude.label", { longitude: e }), g("map_status_bar.vertex_latitude.label", { latitude: t })];
+			return n != null && i.push(g("map_status_bar.vertex_altitude.label", { altitude: n })), r != null && i.push(g("map_status_bar.vertex_accuracy.label", { accuracy: w(r, { decimals: 3 }) })), i.join(", ");
+		}), u = (e = []) => {
 			if (a.singleFeatureType === j.POINT && e?.length) return 1;
 			if (a.singleFeatureType === j.TRACE) return e.length;
 			let t = e[0];
-			return a.singleFeatureType === j.SHAPE && Array.isArray(t) && Op(t[0], t[t.length - 1]) ? t.length - 1 : 0;
-		}, h = (e) => {
+			return a.singleFeatureType === j.SHAPE && Array.isArray(t) && kp(t[0], t[t.length - 1]) ? t.length - 1 : 0;
+		}, d = (e) => {
 			let t = e?.toLowerCase();
-			return t === "point" ? "Point saved" : t === "linestring" ? "Trace saved" : t === "polygon" ? "Shape saved" : "Feature saved";
-		}, g = r(() => {
+			return g(t === "point" ? "map_status_bar.point_saved.label" : t === "linestring" ? "map_status_bar.trace_saved.label" : t === "polygon" ? "map_status_bar.shape_saved.label" : "map_status_bar.feature_saved.label");
+		}, m = r(() => {
 			let e = a.savedFeatureValue?.geometry;
 			if (!a.singleFeatureType && e) return {
-				message: h(e.type),
+				message: d(e.type),
 				icon: "mdiCheckCircle",
 				highlight: !0
 			};
-			let t = m(e?.coordinates);
+			let t = u(e?.coordinates);
 			if (t === 0) return null;
-			let n = `${t} points saved`;
+			let n = g("map_status_bar.points_saved.label", { count: t });
 			return a.singleFeatureType === j.TRACE ? {
 				message: n,
-				icon: cv
+				icon: lv
 			} : a.singleFeatureType === j.SHAPE ? {
 				message: n,
-				icon: lv
+				icon: uv
 			} : {
-				message: "Point saved",
+				message: g("map_status_bar.point_saved.label"),
 				icon: "mdiCheckCircle",
 				highlight: !0
 			};
-		}), _ = r(() => {
-			let e = g.value ?? u.value;
-			return f.value.length ? {
+		}), h = r(() => {
+			let e = m.value ?? s.value;
+			return l.value.length ? {
 				...e,
-				message: f.value
+				message: l.value
 			} : { ...e };
 		});
-		return (r, i) => (M(), e("div", { class: re(["map-status-bar", { "full-screen-active": t.isFullScreen }]) }, [n("div", iv, [
-			t.isCapturing ? (M(), e("div", av, [d(l(se), {
+		return (r, i) => (t(), k("div", { class: c(["map-status-bar", { "full-screen-active": n.isFullScreen }]) }, [p("div", av, [
+			n.isCapturing ? (t(), k("div", ov, [f(M(se), {
 				class: "map-status-spinner",
 				"stroke-width": "5px"
-			}), i[3] ||= n("span", null, "Capturing location...", -1)])) : k("", !0),
-			!t.isCapturing && _.value ? (M(), e("div", ov, [d(ae, {
-				name: _.value.icon,
-				variant: _.value.highlight ? "success" : "base"
-			}, null, 8, ["name", "variant"]), n("span", null, c(_.value.message), 1)])) : k("", !0),
-			g.value ? (M(), e("div", sv, [t.canRemove ? (M(), p(l(E), {
+			}), i[3] ||= p("span", null, g("map_status_bar.capturing.label"), -1)])) : e("", !0),
+			!n.isCapturing && h.value ? (t(), k("div", sv, [f(N, {
+				name: h.value.icon,
+				variant: h.value.highlight ? "success" : "base"
+			}, null, 8, ["name", "variant"]), p("span", null, x(h.value.message), 1)])) : e("", !0),
+			m.value ? (t(), k("div", cv, [n.canRemove ? (t(), te(M(D), {
 				key: 0,
 				outlined: "",
 				severity: "contrast",
-				onClick: i[0] ||= (e) => s("discard")
+				onClick: i[0] ||= (e) => o("discard")
 			}, {
-				default: o(() => [...i[4] ||= [
-					n("span", null, "–", -1),
-					n("span", { class: "mobile-only" }, "Remove", -1),
-					n("span", { class: "desktop-only" }, "Remove point", -1)
+				default: v(() => [...i[4] ||= [
+					p("span", null, "–", -1),
+					p("span", { class: "mobile-only" }, g("map_status_bar.remove.label"), -1),
+					p("span", { class: "desktop-only" }, g("map_status_bar.remove_point.label"), -1)
 				]]),
 				_: 1
-			})) : k("", !0), t.canViewDetails ? (M(), p(l(E), {
+			})) : e("", !0), n.canViewDetails ? (t(), te(M(D), {
 				key: 1,
 				outlined: "",
 				severity: "contrast",
-				onClick: i[1] ||= (e) => s("view-details")
+				onClick: i[1] ||= (e) => o("view-details")
 			}, {
-				default: o(() => [...i[5] ||= [n("span", null, "View details", -1)]]),
+				default: v(() => [...i[5] ||= [p("span", null, g("map_status_bar.view_details.label"), -1)]]),
 				_: 1
-			})) : k("", !0)])) : k("", !0)
-		]), t.canOpenAdvancedPanel ? (M(), p(l(E), {
+			})) : e("", !0)])) : e("", !0)
+		]), n.canOpenAdvancedPanel ? (t(), te(M(D), {
 			key: 0,
 			class: "advanced-button",
 			outlined: "",
 			severity: "contrast",
-			onClick: i[2] ||= (e) => s("toggle-advanced-panel")
+			onClick: i[2] ||= (e) => o("toggle-advanced-panel")
 		}, {
-			default: o(() => [d(ae, { name: "mdiCogOutline" }), i[6] ||= n("span", null, "Advanced", -1)]),
+			default: v(() => [f(N, { name: "mdiCogOutline" }), i[6] ||= p("span", null, g("map_status_bar.advanced.label"), -1)]),
 			_: 1
-		})) : k("", !0)], 2));
+		})) : e("", !0)], 2));
 	}
-}), [["__scopeId", "data-v-f8d03afc"]]), dv = { class: "dialog-field-container" }, fv = {
+}), [["__scopeId", "data-v-f8d03afc"]]), fv = { class: "dialog-field-container" }, pv = {
 	key: 0,
 	class: "coords-error-message"
-}, pv = { class: "dialog-field-container" }, mv = {
+}, mv = { class: "dialog-field-container" }, hv = {
 	key: 0,
 	class: "file-added-container"
-}, hv = { class: "file-name" }, gv = {
+}, gv = { class: "file-name" }, _v = {
 	key: 1,
 	class: "coords-error-message"
-}, _v = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, vv = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapUpdateCoordsDialog",
 	props: {
 		visible: { type: Boolean },
 		singleFeatureType: {}
 	},
 	emits: ["update:visible", "save"],
-	setup(t, { emit: r }) {
-		let i = t, a = r, s = y(""), u = y(null), f = y(null), m = y(!1), h = y(null), g = y(null), _ = () => {
-			A(), u.value?.click();
-		}, x = (e) => {
+	setup(n, { emit: r }) {
+		let i = n, s = r, c = a(""), l = a(null), u = a(null), d = a(!1), m = a(null), h = a(null), _ = () => {
+			E(), l.value?.click();
+		}, y = (e) => {
 			let t = e.target.files?.[0];
-			t && (f.value = t);
-		}, S = async (e) => {
+			t && (u.value = t);
+		}, b = async (e) => {
 			try {
 				let t = await e.text();
 				if (!t?.trim()?.length) {
-					j("File is empty.");
+					A(g("map_update_coords_dialog.file_empty.error"));
 					return;
 				}
-				if (e.name.toLowerCase().endsWith(".geojson")) return C(t);
-				j("Unsupported file type. Please upload a .geojson file.");
+				if (e.name.toLowerCase().endsWith(".geojson")) return ee(t);
+				A(g("map_update_coords_dialog.unsupported_file.error"));
 			} catch {
-				j("Failed to parse file. Ensure it is a valid GeoJSON.");
+				A(g("map_update_coords_dialog.parse_failed.error"));
 			}
-		}, w = () => {
-			let e = s.value.trim();
-			if (e.length) return ne(e);
-		}, T = async () => {
-			te(), m.value = !0;
+		}, C = () => {
+			let e = c.value.trim();
+			if (e.length) return ie(e);
+		}, w = async () => {
+			re(), d.value = !0;
 			let e;
-			f.value ? e = await S(f.value) : s.value.length && (e = w());
-			let t = Up(e, i.singleFeatureType);
-			m.value = !1;
-			let n = "Incorrect geometry type.";
-			!t?.length && f.value ? j(n) : !t?.length && s.value.length ? re(n) : (O(), a("save", t));
-		}, O = () => {
-			A(), a("update:visible", !1);
-		}, A = () => {
-			s.value = "", m.value = !1, ee(), te();
-		}, ee = () => {
-			f.value = null, u.value && (u.value.value = "");
-		}, te = () => {
-			h.value = null, g.value = null;
-		}, j = (e) => g.value ??= e, re = (e) => h.value ??= e;
-		return v(s, (e) => {
-			te(), e && f.value && ee();
-		}), (r, i) => (M(), p(l(D), {
-			visible: t.visible,
+			u.value ? e = await b(u.value) : c.value.length && (e = C());
+			let t = Wp(e, i.singleFeatureType);
+			d.value = !1;
+			let n = g("map_update_coords_dialog.incorrect_geometry.error");
+			!t?.length && u.value ? A(n) : !t?.length && c.value.length ? j(n) : (T(), s("save", t));
+		}, T = () => {
+			E(), s("update:visible", !1);
+		}, E = () => {
+			c.value = "", d.value = !1, ne(), re();
+		}, ne = () => {
+			u.value = null, l.value && (l.value.value = "");
+		}, re = () => {
+			m.value = null, h.value = null;
+		}, A = (e) => h.value ??= e, j = (e) => m.value ??= e;
+		return o(c, (e) => {
+			re(), e && u.value && ne();
+		}), (r, i) => (t(), te(M(O), {
+			visible: n.visible,
 			modal: "",
 			class: "map-paste-dialog",
 			draggable: !1,
-			"onUpdate:visible": i[1] ||= (e) => a("update:visible", e),
-			onAfterHide: A
+			"onUpdate:visible": i[1] ||= (e) => s("update:visible", e),
+			onAfterHide: E
 		}, {
-			header: o(() => [...i[2] ||= [n("strong", null, "Import data to replace location", -1)]]),
-			default: o(() => [n("div", dv, [
-				i[3] ||= n("label", { for: "paste-input" }, [n("span", null, "Paste data in ODK format"), n("span", {
+			header: v(() => [...i[2] ||= [p("strong", null, g("map_update_coords_dialog.header.title"), -1)]]),
+			default: v(() => [p("div", fv, [
+				i[3] ||= p("label", { for: "paste-input" }, [p("span", null, g("map_update_coords_dialog.paste_data.label")), p("span", {
 					class: "info-helper",
 					title: "Enter as: Lat Long Alt Acc (e.g. 45.5 -122.6 15 2; 45.6 -122.7 12 3)"
 				}, " ⓘ ")], -1),
-				d(l(b), {
+				f(M(S), {
 					id: "paste-input",
-					modelValue: s.value,
-					"onUpdate:modelValue": i[0] ||= (e) => s.value = e,
-					disabled: m.value,
+					modelValue: c.value,
+					"onUpdate:modelValue": i[0] ||= (e) => c.value = e,
+					disabled: d.value,
 					"auto-resize": "",
 					rows: "1"
 				}, null, 8, ["modelValue", "disabled"]),
-				h.value?.length ? (M(), e("p", fv, c(h.value), 1)) : k("", !0)
-			]), n("div", pv, [
-				i[5] ||= n("label", null, "Upload a GeoJSON file", -1),
-				f.value ? (M(), e("div", mv, [
-					d(ae, { name: "mdiFileOutline" }),
-					n("span", hv, c(f.value.name), 1),
-					d(ae, {
+				m.value?.length ? (t(), k("p", pv, x(m.value), 1)) : e("", !0)
+			]), p("div", mv, [
+				i[5] ||= p("label", null, g("map_update_coords_dialog.upload_file.label"), -1),
+				u.value ? (t(), k("div", hv, [
+					f(N, { name: "mdiFileOutline" }),
+					p("span", gv, x(u.value.name), 1),
+					f(N, {
 						class: "clear-file",
 						name: "mdiClose",
 						variant: "muted",
 						size: "sm",
-						onClick: A
+						onClick: E
 					})
-				])) : k("", !0),
-				g.value?.length ? (M(), e("p", gv, c(g.value), 1)) : k("", !0),
-				d(l(E), {
+				])) : e("", !0),
+				h.value?.length ? (t(), k("p", _v, x(h.value), 1)) : e("", !0),
+				f(M(D), {
 					class: "upload-button",
 					outlined: "",
 					severity: "contrast",
-					disabled: m.value,
+					disabled: d.value,
 					onClick: _
 				}, {
-					default: o(() => [d(ae, { name: "mdiUpload" }), i[4] ||= n("span", null, "Upload file", -1)]),
+					default: v(() => [f(N, { name: "mdiUpload" }), i[4] ||= p("span", null, g("map_update_coords_dialog.upload_file.action"), -1)]),
 					_: 1
 				}, 8, ["disabled"]),
-				n("input", {
+				p("input", {
 					ref_key: "fileInput",
-					ref: u,
+					ref: l,
 					type: "file",
 					accept: ".geojson,application/json",
-					onChange: x
+					onChange: y
 				}, null, 544)
 			])]),
-			footer: o(() => [d(l(E), {
-				label: "Save",
-				disabled: !f.value && !s.value.length,
-				onClick: T
+			footer: v(() => [f(M(D), {
+				label: g("map_update_coords_dialog.save.label"),
+				disabled: !u.value && !c.value.length,
+				onClick: w
 			}, null, 8, ["disabled"])]),
 			_: 1
 		}, 8, ["visible"]));
 	}
-}), [["__scopeId", "data-v-2b003337"]]), vv = { class: "map-block-component" }, yv = {
+}), [["__scopeId", "data-v-2b003337"]]), yv = { class: "map-block-component" }, bv = {
 	key: 1,
 	class: "map-overlay get-location-overlay"
-}, bv = { key: 0 }, xv = { key: 1 }, Sv = { class: "error-message" }, Cv = /* @__PURE__ */ ie(/* @__PURE__ */ f({
+}, xv = { key: 0 }, Sv = { key: 1 }, Cv = { class: "error-message" }, wv = /* @__PURE__ */ ae(/* @__PURE__ */ m({
 	__name: "MapBlock",
 	props: {
 		featureCollection: {},
@@ -15565,102 +15565,102 @@ var $_ = {
 		savedFeatureValue: {}
 	},
 	emits: ["save"],
-	setup(t, { emit: a }) {
-		let f = t, h = a, _ = y(), b = y(!1), S = y(!1), C = y(!1), w = y(!1), T = y(!1), D = y(), A = y(!1), te = i(x, r(() => !1)), j = Q_({
-			mode: f.mode,
-			singleFeatureType: f.singleFeatureType
+	setup(n, { emit: l }) {
+		let m = n, _ = l, y = a(), b = a(!1), S = a(!1), w = a(!1), ee = a(!1), T = a(!1), E = a(), O = a(!1), ne = s(C, r(() => !1)), A = $_({
+			mode: m.mode,
+			singleFeatureType: m.singleFeatureType
 		}, {
-			onFeaturePlacement: () => se(),
-			onVertexSelect: (e) => D.value = e
-		}), ne = r(() => j.canOpenAdvancedPanel() && D.value?.length ? Pn(D.value) : null), ie = r(() => !f.disabled && (j.canUndoChange() || j.canDeleteFeatureOrVertex())), oe = r(() => f.disabled ? null : j.canDragFeatureAndVertex() ? {
-			placed: "Press and drag to move a point",
-			default: "Tap to place a point"
-		} : j.canDragFeature() ? {
-			placed: "Tap to move point",
-			default: "Use the location button to center on your current location"
+			onFeaturePlacement: () => oe(),
+			onVertexSelect: (e) => E.value = e
+		}), j = r(() => A.canOpenAdvancedPanel() && E.value?.length ? Pn(E.value) : null), ie = r(() => !m.disabled && (A.canUndoChange() || A.canDeleteFeatureOrVertex())), ae = r(() => m.disabled ? null : A.canDragFeatureAndVertex() ? {
+			placed: g("map_block.drag_vertex_instruction.placed"),
+			default: g("map_block.drag_vertex_instruction.default")
+		} : A.canDragFeature() ? {
+			placed: g("map_block.drag_instruction.placed"),
+			default: g("map_block.drag_instruction.default")
 		} : null);
-		u(() => {
-			!_.value || !j || (j.initMap(_.value, f.featureCollection, f.savedFeatureValue), j.setupMapInteractions(f.disabled), document.addEventListener("keydown", ce));
-		}), m(() => {
-			document.removeEventListener("keydown", ce), j.teardownMap();
-		}), v(() => f.featureCollection, (e) => {
-			j.updateFeatureCollection(e, f.savedFeatureValue), le();
-		}, { deep: !0 }), v(() => f.savedFeatureValue, (e) => {
-			j.findAndSaveFeature(e);
-		}), v(() => f.disabled, (e) => j.setupMapInteractions(e)), v(b, async (e) => {
-			e || (await s(), S.value = !1, j.fitToAllFeatures(), j.stopWatchingCurrentLocation());
+		h(() => {
+			!y.value || !A || (A.initMap(y.value, m.featureCollection, m.savedFeatureValue), A.setupMapInteractions(m.disabled), document.addEventListener("keydown", se));
+		}), le(() => {
+			document.removeEventListener("keydown", se), A.teardownMap();
+		}), o(() => m.featureCollection, (e) => {
+			A.updateFeatureCollection(e, m.savedFeatureValue), ce();
+		}, { deep: !0 }), o(() => m.savedFeatureValue, (e) => {
+			A.findAndSaveFeature(e);
+		}), o(() => m.disabled, (e) => A.setupMapInteractions(e)), o(b, async (e) => {
+			e || (await u(), S.value = !1, A.fitToAllFeatures(), A.stopWatchingCurrentLocation());
 		});
-		let se = () => le();
-		v(() => j.errorMessage.value, () => A.value = !!j.errorMessage.value);
-		let ce = (e) => {
+		let oe = () => ce();
+		o(() => A.errorMessage.value, () => O.value = !!A.errorMessage.value);
+		let se = (e) => {
 			e.key === "Escape" && b.value && (b.value = !1);
-		}, le = () => {
-			let e = j.getSavedFeatureValue() ?? "";
-			T.value = !!e.length, h("save", e);
+		}, ce = () => {
+			let e = A.getSavedFeatureValue() ?? "";
+			T.value = !!e.length, _("save", e);
 		}, ue = () => {
-			j.saveSelectedFeature(), le();
+			A.saveSelectedFeature(), ce();
+		}, P = () => {
+			A.discardSavedFeature(), ce();
 		}, de = () => {
-			j.discardSavedFeature(), le();
+			A.confirmDeleteFeature() ? w.value = !0 : (A.deleteVertex(), ce());
 		}, fe = () => {
-			j.confirmDeleteFeature() ? C.value = !0 : (j.deleteVertex(), le());
+			A.deleteFeature(), w.value = !1, ce();
 		}, pe = () => {
-			j.deleteFeature(), C.value = !1, le();
-		}, me = () => {
-			j.undoLastChange(), le();
+			A.undoLastChange(), ce();
+		}, me = (e) => {
+			A.updateFeatureCoordinates(e), ce();
 		}, he = (e) => {
-			j.updateFeatureCoordinates(e), le();
-		}, ge = (e) => {
-			j.updateVertexCoords(e), le();
+			A.updateVertexCoords(e), ce();
+		}, ge = () => {
+			b.value = !0, A.shouldShowMapOverlay() && A.watchCurrentLocation();
 		}, _e = () => {
-			b.value = !0, j.shouldShowMapOverlay() && j.watchCurrentLocation();
-		}, ve = () => {
 			b.value = !b.value;
 		};
-		return (r, i) => (M(), e(g, null, [
-			n("div", vv, [n("div", { class: re({
+		return (r, a) => (t(), k(i, null, [
+			p("div", yv, [p("div", { class: c({
 				"map-container": !0,
 				"map-full-screen": b.value
 			}) }, [
-				n("div", {
+				p("div", {
 					ref_key: "mapElement",
-					ref: _,
+					ref: y,
 					class: "map-block"
 				}, [
-					b.value ? k("", !0) : (M(), e("div", {
+					b.value ? e("", !0) : (t(), k("div", {
 						key: 0,
 						class: "map-overlay full-screen-overlay",
-						onClick: _e
+						onClick: ge
 					})),
-					l(j).shouldShowMapOverlay() ? (M(), e("div", yv, [d(l(E), {
+					M(A).shouldShowMapOverlay() ? (t(), k("div", bv, [f(M(D), {
 						severity: "secondary",
 						outlined: "",
 						class: "close-full-screen",
-						onClick: i[0] ||= (e) => b.value = !1
+						onClick: a[0] ||= (e) => b.value = !1
 					}, {
-						default: o(() => [d(ae, {
+						default: v(() => [f(N, {
 							name: "mdiClose",
 							size: "sm"
 						})]),
 						_: 1
-					}), d(l(E), {
+					}), f(M(D), {
 						outlined: "",
 						severity: "contrast",
-						onClick: l(j).watchCurrentLocation
+						onClick: M(A).watchCurrentLocation
 					}, {
-						default: o(() => [d(ae, { name: "mdiCrosshairsGps" }), i[6] ||= n("span", null, "Get location", -1)]),
+						default: v(() => [f(N, { name: "mdiCrosshairsGps" }), a[6] ||= p("span", null, g("map_block.get_location.label"), -1)]),
 						_: 1
-					}, 8, ["onClick"])])) : k("", !0),
-					d(mr, {
+					}, 8, ["onClick"])])) : e("", !0),
+					f(mr, {
 						"is-full-screen": b.value,
-						"disable-fit-all-features": l(j).isMapEmpty(),
-						"disable-undo": !l(j).canUndoChange(),
-						"disable-delete": !l(j).isFeatureSelected(),
+						"disable-fit-all-features": M(A).isMapEmpty(),
+						"disable-undo": !M(A).canUndoChange(),
+						"disable-delete": !M(A).isFeatureSelected(),
 						"show-secondary-controls": ie.value,
-						onToggleFullScreen: ve,
-						onFitAllFeatures: l(j).fitToAllFeatures,
-						onWatchCurrentLocation: l(j).watchCurrentLocation,
-						onTriggerDelete: fe,
-						onUndoLastChange: me
+						onToggleFullScreen: _e,
+						onFitAllFeatures: M(A).fitToAllFeatures,
+						onWatchCurrentLocation: M(A).watchCurrentLocation,
+						onTriggerDelete: de,
+						onUndoLastChange: pe
 					}, null, 8, [
 						"is-full-screen",
 						"disable-fit-all-features",
@@ -15670,33 +15670,33 @@ var $_ = {
 						"onFitAllFeatures",
 						"onWatchCurrentLocation"
 					]),
-					oe.value ? (M(), p(l(ee), {
+					ae.value ? (t(), te(M(re), {
 						key: 2,
 						severity: "contrast",
 						closable: "",
 						size: "small",
-						class: re({
+						class: c({
 							"map-message": !0,
 							"above-secondary-controls": b.value && ie.value
 						})
 					}, {
-						default: o(() => [T.value ? (M(), e("span", bv, c(oe.value.placed), 1)) : (M(), e("span", xv, c(oe.value.default), 1))]),
+						default: v(() => [T.value ? (t(), k("span", xv, x(ae.value.placed), 1)) : (t(), k("span", Sv, x(ae.value.default), 1))]),
 						_: 1
-					}, 8, ["class"])) : k("", !0)
+					}, 8, ["class"])) : e("", !0)
 				], 512),
-				d(uv, {
-					"can-open-advanced-panel": !t.disabled && l(j).canOpenAdvancedPanel(),
-					"can-remove": !t.disabled && l(j).canRemoveCurrentLocation(),
-					"can-view-details": l(j).canViewProperties(),
-					"single-feature-type": t.singleFeatureType,
-					"is-capturing": l(j).currentState.value === l(Y_).CAPTURING,
+				f(dv, {
+					"can-open-advanced-panel": !n.disabled && M(A).canOpenAdvancedPanel(),
+					"can-remove": !n.disabled && M(A).canRemoveCurrentLocation(),
+					"can-view-details": M(A).canViewProperties(),
+					"single-feature-type": n.singleFeatureType,
+					"is-capturing": M(A).currentState.value === M(X_).CAPTURING,
 					"is-full-screen": b.value,
-					"saved-feature-value": t.savedFeatureValue,
-					"selected-vertex": D.value,
+					"saved-feature-value": n.savedFeatureValue,
+					"selected-vertex": E.value,
 					class: "map-status-bar-component",
-					onDiscard: de,
-					onViewDetails: l(j).selectSavedFeature,
-					onToggleAdvancedPanel: i[1] ||= (e) => S.value = !S.value
+					onDiscard: P,
+					onViewDetails: M(A).selectSavedFeature,
+					onToggleAdvancedPanel: a[1] ||= (e) => S.value = !S.value
 				}, null, 8, [
 					"can-open-advanced-panel",
 					"can-remove",
@@ -15708,22 +15708,22 @@ var $_ = {
 					"selected-vertex",
 					"onViewDetails"
 				]),
-				!t.disabled && l(j).canOpenAdvancedPanel() ? (M(), p(rr, {
+				!n.disabled && M(A).canOpenAdvancedPanel() ? (t(), te(rr, {
 					key: 0,
 					"is-open": S.value,
-					coordinates: ne.value,
-					onOpenPasteDialog: i[2] ||= (e) => w.value = !0,
-					onSave: ge
-				}, null, 8, ["is-open", "coordinates"])) : k("", !0),
-				l(j).canViewProperties() ? (M(), p(rv, {
+					coordinates: j.value,
+					onOpenPasteDialog: a[2] ||= (e) => ee.value = !0,
+					onSave: he
+				}, null, 8, ["is-open", "coordinates"])) : e("", !0),
+				M(A).canViewProperties() ? (t(), te(iv, {
 					key: 1,
-					"can-remove": !t.disabled,
-					"can-save": !t.disabled,
-					"is-saved-feature-selected": l(j).isSavedFeatureSelected(),
-					"ordered-extra-props": t.orderedExtraProps,
-					"reserved-props": l(j).getSelectedFeatureProperties(),
-					onClose: l(j).unselectFeature,
-					onDiscard: de,
+					"can-remove": !n.disabled,
+					"can-save": !n.disabled,
+					"is-saved-feature-selected": M(A).isSavedFeatureSelected(),
+					"ordered-extra-props": n.orderedExtraProps,
+					"reserved-props": M(A).getSelectedFeatureProperties(),
+					onClose: M(A).unselectFeature,
+					onDiscard: P,
 					onSave: ue
 				}, null, 8, [
 					"can-remove",
@@ -15732,38 +15732,38 @@ var $_ = {
 					"ordered-extra-props",
 					"reserved-props",
 					"onClose"
-				])) : k("", !0)
-			], 2), l(j).errorMessage.value && (!b.value || A.value) ? (M(), e("div", {
+				])) : e("", !0)
+			], 2), M(A).errorMessage.value && (!b.value || O.value) ? (t(), k("div", {
 				key: 0,
-				class: re(["map-block-error", {
-					"stack-errors": l(te) && !b.value,
+				class: c(["map-block-error", {
+					"stack-errors": M(ne) && !b.value,
 					"top-position": b.value
 				}])
-			}, [n("div", Sv, [
-				n("strong", null, c(l(j).errorMessage.value.title), 1),
-				i[7] ||= O(" \xA0 ", -1),
-				n("span", null, c(l(j).errorMessage.value.message), 1)
-			]), b.value ? (M(), p(ae, {
+			}, [p("div", Cv, [
+				p("strong", null, x(M(A).errorMessage.value.title), 1),
+				a[7] ||= d(" \xA0 ", -1),
+				p("span", null, x(M(A).errorMessage.value.message), 1)
+			]), b.value ? (t(), te(N, {
 				key: 0,
 				class: "clear-error",
 				name: "mdiClose",
 				variant: "error",
 				size: "sm",
-				onClick: i[3] ||= (e) => A.value = !1
-			})) : k("", !0)], 2)) : k("", !0)]),
-			d(cr, {
-				visible: C.value,
-				"onUpdate:visible": i[4] ||= (e) => C.value = e,
-				"single-feature-type": t.singleFeatureType,
-				onDeleteFeature: pe
-			}, null, 8, ["visible", "single-feature-type"]),
-			d(_v, {
+				onClick: a[3] ||= (e) => O.value = !1
+			})) : e("", !0)], 2)) : e("", !0)]),
+			f(cr, {
 				visible: w.value,
-				"onUpdate:visible": i[5] ||= (e) => w.value = e,
-				"single-feature-type": t.singleFeatureType,
-				onSave: he
+				"onUpdate:visible": a[4] ||= (e) => w.value = e,
+				"single-feature-type": n.singleFeatureType,
+				onDeleteFeature: fe
+			}, null, 8, ["visible", "single-feature-type"]),
+			f(vv, {
+				visible: ee.value,
+				"onUpdate:visible": a[5] ||= (e) => ee.value = e,
+				"single-feature-type": n.singleFeatureType,
+				onSave: me
 			}, null, 8, ["visible", "single-feature-type"])
 		], 64));
 	}
 }), [["__scopeId", "data-v-89330403"]]);
-export { Cv as default };
+export { wv as default };
