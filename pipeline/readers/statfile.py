@@ -52,7 +52,13 @@ def read_stat_columns(
     """An SPSS/Stata/SAS file for analysis as :class:`Columns`, without pandas (pyreadstat's
     dict output): the values :func:`analysis_frame` gives, user-missing values as NaN.
     None when a column needs what only the DataFrame path does (dates, Stata/SAS tagged
-    missing values, user-missing codes of a text column): the caller reads it that way."""
+    missing values, user-missing codes of a text column): the caller reads it that way.
+    A .sav is decoded by :mod:`pipeline.readers.sav_data` where it covers the file and the
+    columns, else (and for the other formats) from pyreadstat's lists."""
+    if fmt == "sav":
+        decoded = _read_sav_decoded(path, encoding, columns, optional)
+        if decoded is not None:
+            return decoded
     data, meta = _read_readstat(path, fmt, encoding, columns, optional, "dict")
     types = getattr(meta.readstat, "readstat_variable_types", None) or {}
     if set(types) < set(data):
@@ -70,6 +76,47 @@ def read_stat_columns(
             return None
     n_rows = getattr(meta.readstat, "number_rows", None)
     return Columns(arrays, n_rows), meta
+
+
+def _read_sav_decoded(path, encoding, columns, optional) -> tuple[Columns, FileMeta] | None:
+    """The .sav's columns decoded from its bytes, the metadata from pyreadstat's dictionary
+    reading (no data); None where the decoder does not cover the file or a column (the
+    reason is that of :class:`NotCovered`) or a text column has user-missing values."""
+    from pipeline.readers.sav_data import ColumnSpec, NotCovered, read_sav_columns
+
+    raw = _sav_dictionary(path, encoding)
+    names = list(raw.column_names)
+    if columns is not None:
+        from pipeline.readers.selection import select_columns
+
+        wanted = set(select_columns(columns, optional, names, path))
+        names = [n for n in names if n in wanted]  # in the file's order, as pyreadstat's
+    meta = _meta(raw, "sav", encoding)
+    index = {name: i for i, name in enumerate(raw.column_names)}
+    types, formats = raw.readstat_variable_types, raw.original_variable_types
+    specs = {n: ColumnSpec(index[n], formats[n], types[n] == "string") for n in names}
+    if any(spec.text and meta.missing_ranges.get(n) for n, spec in specs.items()):
+        return None
+    try:
+        arrays, n_rows = read_sav_columns(path, len(index), specs, meta.encoding)
+    except NotCovered:
+        return None
+    for name in arrays:
+        arrays[name] = _without_user_missing(arrays[name], meta.missing_ranges.get(name, []))
+    return Columns(arrays, n_rows), meta
+
+
+def _sav_dictionary(path: Path, encoding: str | None):
+    """pyreadstat's metadata of a .sav (its dictionary only, no data)."""
+    import pyreadstat
+
+    extra = {"encoding": encoding} if encoding is not None else {}
+    try:
+        _, raw = pyreadstat.read_sav(str(path), metadataonly=True, user_missing=True,
+                                     output_format="dict", **extra)  # fmt: skip
+    except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
+        raise InputError(f"not a readable sav file ({exc})", file=str(path)) from None
+    return raw
 
 
 def _number_array(values: list, kind: str) -> np.ndarray | None:

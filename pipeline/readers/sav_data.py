@@ -1,0 +1,343 @@
+"""The data of an SPSS .sav file decoded straight into numpy arrays, for the columns asked.
+
+pyreadstat hands every value of every case through Python (a list per column): on a
+500,000-case file that costs more than a whole cross-tab from CSV. This module reads the
+dictionary's record layout itself (GNU PSPP's "System File Format" appendix) and decodes the
+data section vectorised: an uncompressed file is a strided view of its 8-byte segments; a
+bytecode-compressed one (compression 1, SPSS's default) is expanded with one Python step per
+command block and numpy for everything else.
+
+It gives exactly what pyreadstat gives (``user_missing=True``): numbers as float64 with
+system missing (and ReadStat's other missing patterns: HIGHEST, LOWEST, NaN) as NaN, text
+with its trailing spaces and NULs stripped, decoded with the file's encoding. What it does
+not cover it says, by raising :class:`NotCovered` with the reason, decided from the
+dictionary before any data is decoded: .zsav, very long strings, big-endian files, dates
+and other formats pyreadstat converts, an encoding whose decoding could differ from iconv's,
+anything inconsistent. The caller then reads the file with pyreadstat. A data section that
+is truncated or holds more cases than the header says is an :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.core.errors import InputError
+
+_HEADER_SIZE = 176
+_SPACES = 0x2020202020202020  # eight ASCII spaces as one little-endian 8-byte word
+# ReadStat's defaults for system missing, HIGHEST and LOWEST (bit patterns), used when the
+# file has no machine floating-point record (7.4)
+_SYSMIS, _HIGHEST, _LOWEST = 0xFFEFFFFFFFFFFFFF, 0x7FEFFFFFFFFFFFFF, 0xFFEFFFFFFFFFFFFE
+# display formats whose values pyreadstat hands over as stored (dates, times ... it converts)
+_NUMBER_FORMAT = re.compile(r"(F|COMMA|DOT|DOLLAR|PCT|E|N|Z|CC[A-E])\d*(\.\d+)?")
+_TEXT_FORMAT = re.compile(r"A\d*")
+# encodings whose Python codec decodes as glibc's iconv (which pyreadstat uses) does; cp1258
+# is not among them: iconv composes its combining tone marks, Python's codec does not
+_SAME_AS_ICONV = frozenset(
+    {"utf-8", "ascii", "latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+     "cp1256", "cp1257"}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)}
+)  # fmt: skip
+
+
+class NotCovered(Exception):
+    """The file (or a column asked) needs what only pyreadstat does; the message says what."""
+
+
+@dataclass(frozen=True)
+class SavVariable:
+    """One variable of the dictionary: ``width`` 0 for a number, else the string's bytes;
+    ``offset`` its first 8-byte segment in a case, ``segments`` how many it spans."""
+
+    width: int
+    offset: int
+    segments: int
+
+
+@dataclass(frozen=True)
+class SavLayout:
+    """What decoding the data needs from the dictionary. ``ncases`` -1: not recorded."""
+
+    compression: int
+    bias: float
+    ncases: int
+    case_size: int  # 8-byte segments per case
+    variables: tuple[SavVariable, ...]
+    missing_bits: tuple[int, int, int]  # system missing, HIGHEST, LOWEST
+    very_long_strings: bool
+    data_offset: int
+
+
+class _Reader:
+    """Little-endian fields read from ``buffer`` in order; running past its end means the
+    dictionary is not what this module understands (pyreadstat then says what is wrong)."""
+
+    def __init__(self, buffer: bytes, position: int) -> None:
+        self.buffer, self.position = buffer, position
+
+    def take(self, size: int) -> bytes:
+        if size < 0 or self.position + size > len(self.buffer):
+            raise NotCovered("the dictionary ends early or has an impossible size")
+        chunk = self.buffer[self.position : self.position + size]
+        self.position += size
+        return chunk
+
+    def ints(self, count: int) -> tuple[int, ...]:
+        return struct.unpack(f"<{count}i", self.take(4 * count))
+
+
+def read_layout(buffer: bytes) -> SavLayout:
+    """The record layout of a .sav file's dictionary (header, variable records, records 3,
+    4, 6, 7 skipped by their sizes, up to record 999)."""
+    if buffer[:4] == b"$FL3":
+        raise NotCovered("a .zsav file (zlib-compressed data)")
+    if buffer[:4] != b"$FL2" or len(buffer) < _HEADER_SIZE:
+        raise NotCovered("not an SPSS system file header")
+    layout_code, nominal_size, compression, _, ncases = struct.unpack_from("<5i", buffer, 64)
+    if layout_code not in (2, 3):
+        raise NotCovered("a big-endian file (or an unknown layout code)")
+    if compression not in (0, 1):
+        raise NotCovered(f"compression {compression}")
+    (bias,) = struct.unpack_from("<d", buffer, 84)
+    reader = _Reader(buffer, _HEADER_SIZE)
+    variables: list[SavVariable] = []
+    case_size = 0
+    missing_bits = (_SYSMIS, _HIGHEST, _LOWEST)
+    very_long = False
+    while True:
+        (record,) = reader.ints(1)
+        if record == 2:
+            case_size = _variable_record(reader, variables, case_size)
+        elif record == 3:
+            (count,) = reader.ints(1)
+            for _ in range(count):
+                reader.take(8)
+                (length,) = reader.take(1)
+                reader.take((length + 1 + 7) // 8 * 8 - 1)
+        elif record == 4:
+            (count,) = reader.ints(1)
+            reader.take(4 * count)
+        elif record == 6:
+            (lines,) = reader.ints(1)
+            reader.take(80 * lines)
+        elif record == 7:
+            subtype, size, count = reader.ints(3)
+            body = reader.take(size * count)
+            if subtype == 4 and size == 8 and count == 3:
+                missing_bits = struct.unpack("<3Q", body)
+            very_long = very_long or (subtype == 14 and size * count > 0)
+        elif record == 999:
+            reader.ints(1)
+            break
+        else:
+            raise NotCovered(f"an unknown dictionary record type {record}")
+    _check_segments(variables, case_size, nominal_size)
+    return SavLayout(compression, bias, ncases, case_size, tuple(variables), missing_bits,
+                     very_long, reader.position)  # fmt: skip
+
+
+def _variable_record(reader: _Reader, variables: list[SavVariable], case_size: int) -> int:
+    """Reads one variable record (type 2): a new variable, or a continuation segment of the
+    string before it. Returns the case size in segments so far."""
+    kind, has_label, n_missing, _, _ = reader.ints(5)
+    reader.take(8)  # the short name: the names come with the metadata
+    if has_label:
+        (length,) = reader.ints(1)
+        reader.take((length + 3) // 4 * 4)
+    reader.take(8 * abs(n_missing))
+    if kind == -1:
+        if not variables or variables[-1].width == 0:
+            raise NotCovered("a continuation record without a string before it")
+        last = variables[-1]
+        variables[-1] = SavVariable(last.width, last.offset, last.segments + 1)
+    elif 0 <= kind <= 255:
+        variables.append(SavVariable(kind, case_size, 1))
+    else:
+        raise NotCovered(f"a variable record of type {kind}")
+    return case_size + 1
+
+
+def _check_segments(variables: list[SavVariable], case_size: int, nominal: int) -> None:
+    for variable in variables:
+        if variable.segments != max(1, (variable.width + 7) // 8):
+            raise NotCovered("a string's continuation records do not match its width")
+    if nominal not in (-1, 0, case_size):  # haven writes 0; ReadStat does not use it
+        raise NotCovered("the header's case size is not that of the variable records")
+
+
+def python_codec(encoding: str | None) -> str:
+    """The Python codec of the file's encoding (as pyreadstat names it), where it decodes
+    exactly as iconv does."""
+    if not encoding:
+        raise NotCovered("no encoding recorded in the file")
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise NotCovered(f"an encoding Python does not know ({encoding})") from None
+    if name not in _SAME_AS_ICONV:
+        raise NotCovered(f"the encoding {encoding} (iconv and Python may decode it apart)")
+    return name
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column asked of the file: its index among the variables, its display format (as
+    pyreadstat gives it: F8.2, A10, DATE11 ...) and whether pyreadstat calls it text."""
+
+    index: int
+    format: str
+    text: bool
+
+
+def read_sav_columns(
+    path: Path, n_variables: int, specs: dict[str, ColumnSpec], encoding: str | None
+) -> tuple[dict[str, np.ndarray], int]:
+    """The columns ``specs`` of the .sav ``path`` (``n_variables`` of them in pyreadstat's
+    metadata) as numpy arrays, and the number of cases: numbers float64 (missing = NaN),
+    text object arrays of str. Raises NotCovered before decoding anything it cannot decode
+    as pyreadstat does, InputError for a data section that is truncated or too long."""
+    buffer = path.read_bytes()
+    layout = read_layout(buffer)
+    if layout.very_long_strings:
+        raise NotCovered("very long strings (record 7.14)")
+    if len(layout.variables) != n_variables:
+        raise NotCovered("the variable records do not match pyreadstat's variables")
+    codec = _check_columns(layout, specs, encoding)
+    segments = _case_segments(buffer, layout, path)
+    arrays = {}
+    for name, spec in specs.items():
+        variable = layout.variables[spec.index]
+        part = segments[:, variable.offset : variable.offset + variable.segments]
+        arrays[name] = (
+            _texts(part, codec, encoding == "UTF-8", name)
+            if spec.text
+            else _numbers(part[:, 0], layout.missing_bits)
+        )
+    return arrays, len(segments)
+
+
+def _check_columns(layout: SavLayout, specs: dict[str, ColumnSpec], encoding: str | None):
+    """The codec the asked text columns need (None when none is asked); NotCovered for a
+    column whose format pyreadstat converts or whose kind disagrees with the dictionary."""
+    for name, spec in specs.items():
+        variable = layout.variables[spec.index]
+        if spec.text != (variable.width > 0):
+            raise NotCovered(f"{name}: text in one reading, a number in the other")
+        pattern = _TEXT_FORMAT if spec.text else _NUMBER_FORMAT
+        if not pattern.fullmatch(spec.format):
+            raise NotCovered(f"{name}: the format {spec.format} (pyreadstat converts it)")
+    return python_codec(encoding) if any(s.text for s in specs.values()) else None
+
+
+def _case_segments(buffer: bytes, layout: SavLayout, path: Path) -> np.ndarray:
+    """Every case's 8-byte segments as a (cases, case size) uint64 array (little-endian)."""
+    if layout.case_size == 0:
+        raise NotCovered("a file without variables")
+    if layout.compression == 0:
+        words = np.frombuffer(buffer, dtype="<u8", offset=layout.data_offset,
+                              count=(len(buffer) - layout.data_offset) // 8)  # fmt: skip
+        tail = (len(buffer) - layout.data_offset) % 8
+    else:
+        words, tail = _decompress(buffer, layout, path)
+    cases, partial = divmod(len(words), layout.case_size)
+    if partial or tail:
+        raise _truncated(path, cases + 1)
+    if layout.ncases >= 0 and cases != layout.ncases:
+        raise InputError(f"the header says {layout.ncases} cases, the data section holds "
+                         f"{cases}", file=str(path))  # fmt: skip
+    return words.reshape(cases, layout.case_size)
+
+
+def _decompress(buffer: bytes, layout: SavLayout, path: Path) -> tuple[np.ndarray, int]:
+    """The bytecode-compressed data section expanded to 8-byte segments (uint64, as an
+    uncompressed file stores them), and 0 (the expanded words have no partial tail).
+
+    The section is a chain of blocks: 8 command bytes, then one 8-byte literal for each
+    command 253 in them. Commands: 0 nothing, 1-251 the number code - bias, 252 end of data,
+    253 a literal, 254 eight spaces, 255 system missing."""
+    size = len(buffer) - layout.data_offset
+    words = np.frombuffer(buffer, dtype=np.uint8, offset=layout.data_offset,
+                          count=size // 8 * 8).reshape(-1, 8)  # fmt: skip
+    starts = _block_starts(words)
+    commands = words[starts].ravel()
+    literal_at = (starts[:, None] + np.cumsum(words[starts] == 253, axis=1)).ravel()
+    end = np.flatnonzero(commands == 252)
+    if end.size:  # what follows the end code (padding) is not data
+        commands, literal_at = commands[: end[0]], literal_at[: end[0]]
+    missing_literal = (commands == 253) & (literal_at >= len(words))
+    if missing_literal.any() or (not end.size and size % 8):
+        cut = int(np.argmax(missing_literal)) if missing_literal.any() else len(commands)
+        case = int(np.count_nonzero(commands[:cut])) // layout.case_size + 1
+        raise _truncated(path, case)
+    kept = commands != 0
+    commands, literal_at = commands[kept], literal_at[kept]
+    expanded = _command_table(layout)[commands]
+    literal = commands == 253
+    expanded[literal] = words.view("<u8").ravel()[literal_at[literal]]
+    return expanded, 0
+
+
+def _truncated(path: Path, case: int) -> InputError:
+    """Case ``case`` (1-based) cut short; its row is ``case + 1`` as the reader numbers rows
+    (row 1 being the header of a table)."""
+    return InputError(f"the data section is truncated: case {case} is incomplete",
+                      file=str(path), row=case + 1)  # fmt: skip
+
+
+def _block_starts(words: np.ndarray) -> np.ndarray:
+    """The word index of every command block: the next block starts after this one's
+    literals. Sequential by nature; one cheap Python step per block over a bytes object."""
+    literals = np.count_nonzero(words == 253, axis=1).astype(np.uint8).tobytes()
+    starts = []
+    append = starts.append
+    position, count = 0, len(literals)
+    while position < count:
+        append(position)
+        position += 1 + literals[position]
+    return np.array(starts, dtype=np.int64)
+
+
+def _command_table(layout: SavLayout) -> np.ndarray:
+    """The 8-byte segment each command byte stands for (253's is filled in per literal)."""
+    table = np.zeros(256, dtype="<u8")
+    table[1:252] = (np.arange(1, 252, dtype=np.float64) - layout.bias).view("<u8")
+    table[254] = _SPACES
+    table[255] = layout.missing_bits[0]
+    return table
+
+
+def _numbers(segments: np.ndarray, missing_bits: tuple[int, int, int]) -> np.ndarray:
+    """One numeric column: float64 with system missing, HIGHEST, LOWEST and NaN as NaN (as
+    ReadStat tags them)."""
+    values = segments.view("<f8").astype(np.float64)
+    missing = np.isin(segments, np.array(missing_bits, dtype=np.uint64)) | np.isnan(values)
+    values[missing] = np.nan
+    return values
+
+
+def _texts(segments: np.ndarray, codec: str, utf8: bool, name: str) -> np.ndarray:
+    """One string column from its segments: all its bytes joined (NULs dropped when the file
+    is UTF-8, as ReadStat does), trailing spaces and NULs stripped, decoded. (numpy's char
+    functions treat NUL as the end of a value, hence the byte arithmetic.)"""
+    width = segments.shape[1] * 8
+    data = np.ascontiguousarray(segments).view(np.uint8).reshape(len(segments), width).copy()
+    if utf8 and not data.all():
+        # a stable sort moves every NUL to the end of its value, the other bytes in order
+        data = np.take_along_axis(data, np.argsort(data == 0, axis=1, kind="stable"), axis=1)
+    content = (data != 0x20) & (data != 0)
+    length = np.where(content.any(axis=1), width - np.argmax(content[:, ::-1], axis=1), 0)
+    inside = np.arange(width) < length[:, None]
+    if not utf8 and (inside & (data == 0)).any():
+        raise NotCovered(f"{name}: a NUL byte inside a text value")
+    data[~inside] = 0  # 'S' values end at their first trailing NUL
+    try:
+        texts = np.char.decode(data.view(f"S{width}").ravel(), codec)
+    except UnicodeDecodeError:
+        raise NotCovered(f"{name}: text that is not valid {codec}") from None
+    return texts.astype(object)
