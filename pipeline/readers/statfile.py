@@ -59,6 +59,11 @@ def read_stat_columns(
         decoded = _read_sav_decoded(path, encoding, columns, optional)
         if decoded is not None:
             return decoded
+    return _columns_from_lists(path, fmt, encoding, columns, optional)
+
+
+def _columns_from_lists(path, fmt, encoding, columns, optional) -> tuple[Columns, FileMeta] | None:
+    """:func:`read_stat_columns` from pyreadstat's dict output (every format)."""
     data, meta = _read_readstat(path, fmt, encoding, columns, optional, "dict")
     types = getattr(meta.readstat, "readstat_variable_types", None) or {}
     if set(types) < set(data):
