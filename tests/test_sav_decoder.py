@@ -2,7 +2,9 @@
 every .sav of the third-party corpus, column by column, and on random frames written by
 pyreadstat uncompressed and bytecode-compressed; it says which files and columns it leaves to
 pyreadstat (and the reader then reads them that way); a truncated data section or a header
-that miscounts the cases is refused with a one-line error naming the file."""
+that miscounts the cases is refused with a one-line error naming the file. The metadata read
+without pyreadstat (pipeline/readers/sav_meta.py) is pyreadstat's, on the corpus and on
+random labelled files."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from pipeline.core.errors import InputError
 from pipeline.readers import statfile
 from pipeline.readers.datafile import read_file
 from pipeline.readers.sav_data import ColumnSpec, NotCovered, read_layout, read_sav_columns
+from pipeline.readers.sav_meta import sav_meta
 
 CORPUS = Path(__file__).parent / "corpus"
 SAV_FILES = sorted([*CORPUS.rglob("*.sav"), *CORPUS.rglob("*.zsav")])
@@ -233,21 +236,125 @@ def test_a_column_pyreadstat_calls_a_date_is_left_to_it(tmp_path):
     assert list(table["q"]) == [1.0, 2.0]
 
 
-def test_the_reader_uses_the_decoder_and_pyreadstat_for_the_dictionary_only(tmp_path, monkeypatch):
-    path = tmp_path / "plain.sav"
-    pyreadstat.write_sav(pd.DataFrame({"q": [1.0, 2.0], "name": ["a", "bé"]}), path,
+def test_the_reader_needs_no_pyreadstat_for_a_file_the_decoder_covers(tmp_path, monkeypatch):
+    plain = tmp_path / "plain.sav"
+    pyreadstat.write_sav(pd.DataFrame({"q": [1.0, 2.0], "name": ["a", "bé"]}), plain,
                          row_compress=True)  # fmt: skip
+    dates = tmp_path / "dates.sav"
+    frame = pd.DataFrame({"when": pd.to_datetime(["2024-01-02", None]), "q": [1.0, 2.0]})
+    pyreadstat.write_sav(frame, dates, missing_ranges={"when": [{"lo": 0.0, "hi": 1.0}]})
     calls = []
     real = pyreadstat.read_sav
 
-    def dictionary_only(*args, **kwargs):
+    def counted(*args, **kwargs):
         calls.append(kwargs.get("metadataonly", False))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pyreadstat, "read_sav", dictionary_only)
-    table, meta = statfile.read_stat_columns(path, "sav")
-    assert calls == [True]
+    monkeypatch.setattr(pyreadstat, "read_sav", counted)
+    table, meta = statfile.read_stat_columns(plain, "sav")
+    assert calls == []
     assert list(table["name"]) == ["a", "bé"] and meta.encoding == "UTF-8"
+    # missing values on a date: pyreadstat reads the dictionary, the decoder the number
+    table, meta = statfile.read_stat_columns(dates, "sav", columns=["q"])
+    assert calls == [True]
+    assert list(table["q"]) == [1.0, 2.0] and "when" in meta.missing_ranges
+
+
+def test_a_crosstab_from_a_sav_does_not_import_pyreadstat(tmp_path):
+    path = survey_sav(tmp_path, compressed=True)
+    probe = ("import sys; from pipeline.cli.app import run; code = run(sys.argv[1:]); "
+             "print(code, 'pyreadstat' in sys.modules)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe, "crosstab", str(path), "--row", "q1",
+                           "--col", "q2", "--json"], capture_output=True, text=True)  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "0 False"
+
+
+# ---- the metadata without pyreadstat --------------------------------------------------------
+
+# what sav_meta leaves to pyreadstat in the corpus, and why
+META_NOT_COVERED = {
+    "pyreadstat/test_width.sav": "long string value labels, missing values or very long strings",
+    "pyreadstat/sample.zsav": "a .zsav file (zlib-compressed data)",
+}
+
+
+def assert_same_metadata(path: Path, encoding: str | None = None) -> None:
+    """sav_meta's metadata is pyreadstat's (dictionary only, user-missing values kept)."""
+    ours = sav_meta(read_layout(path.read_bytes()), encoding)
+    extra = {"encoding": encoding} if encoding else {}
+    _, meta = pyreadstat.read_sav(str(path), metadataonly=True, user_missing=True,
+                                  output_format="dict", **extra)  # fmt: skip
+    assert ours.names == list(meta.column_names)
+    assert {n: s.text for n, s in ours.specs.items()} == {
+        n: t == "string" for n, t in meta.readstat_variable_types.items()
+    }
+    formats = {n: s.format for n, s in ours.specs.items() if not s.format.startswith("type ")}
+    assert formats == {n: meta.original_variable_types[n] for n in formats}
+    assert [s.index for s in ours.specs.values()] == list(range(len(ours.names)))
+    assert ours.column_labels == {k: v for k, v in meta.column_names_to_labels.items() if v}
+    assert ours.value_labels == meta.variable_value_labels
+    assert ours.missing_ranges == meta.missing_ranges
+    assert ours.file_label == (meta.file_label or None)
+    assert ours.encoding == meta.file_encoding
+
+
+@pytest.mark.parametrize("path", SAV_FILES, ids=corpus_id)
+def test_the_metadata_of_every_corpus_file_is_pyreadstat_s_or_left_to_it(path):
+    expected = META_NOT_COVERED.get(corpus_id(path))
+    if expected is not None:
+        with pytest.raises(NotCovered) as refused:
+            sav_meta(read_layout(path.read_bytes()), None)
+        assert str(refused.value) == expected
+    else:
+        assert_same_metadata(path)
+
+
+def test_the_corpus_metadata_has_labels_missing_values_and_long_names():
+    """What the comparison above goes through: it would not fail on bare files."""
+    seen = set()
+    for path in SAV_FILES:
+        if corpus_id(path) in META_NOT_COVERED:
+            continue
+        ours = sav_meta(read_layout(path.read_bytes()), None)
+        seen |= {"value labels"} if ours.value_labels else set()
+        keys = [k for labels in ours.value_labels.values() for k in labels]
+        ranges = [r for column in ours.missing_ranges.values() for r in column]
+        seen |= {"text value labels"} if any(isinstance(k, str) for k in keys) else set()
+        seen |= {"missing ranges"} if any(r["lo"] != r["hi"] for r in ranges) else set()
+        seen |= {"column labels"} if ours.column_labels else set()
+        seen |= {"file label"} if ours.file_label else set()
+        seen |= {"long names"} if any(len(n.encode()) > 8 for n in ours.names) else set()
+    assert seen == {"value labels", "text value labels", "missing ranges", "column labels",
+                    "file label", "long names"}  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_metadata_of_random_labelled_files_is_pyreadstat_s(tmp_path, seed):
+    rng = np.random.default_rng(seed)
+    frame = random_frame(seed, rows=20)
+    frame.columns = [f"{c}_biến_số_{i}" if rng.random() < 0.5 else c
+                     for i, c in enumerate(frame.columns)]  # fmt: skip
+    numbers = [c for c in frame.columns if frame[c].dtype == float]
+    texts = [c for c in frame.columns if frame[c].dtype != float and "text1" in c]
+    labels = {c: random_text(rng, 120) or "nhãn" for c in frame.columns if rng.random() < 0.7}
+    value_labels = {numbers[0]: {1.0: "Nam", 2.0: "Nữ", -1.5: "Không rõ"},
+                    numbers[2]: {float(v): f"mã {v} " + VIETNAMESE[: 3 * v] for v in range(9)},
+                    texts[0]: {"C": "Có", "K": "Không"}}  # fmt: skip
+    missing = {numbers[0]: [-1.5, 99.0, 98.0], numbers[2]: [{"lo": 90.0, "hi": 99.0}, 7.0],
+               numbers[1]: [{"lo": -np.inf, "hi": -1e15}]}  # fmt: skip
+    path = tmp_path / "labelled.sav"
+    pyreadstat.write_sav(frame, path, file_label="Khảo sát thử", column_labels=labels,
+                         variable_value_labels=value_labels, missing_ranges=missing,
+                         row_compress=bool(seed % 2))  # fmt: skip
+    assert_same_metadata(path)
+    assert_same_metadata(path, encoding="UTF-8")
+
+
+def test_a_user_s_encoding_decodes_the_metadata_as_pyreadstat_does(tmp_path):
+    path = tmp_path / "latin.sav"
+    pyreadstat.write_sav(pd.DataFrame({"q": [1.0]}), path, column_labels={"q": "café"},
+                         variable_value_labels={"q": {1.0: "déjà"}})  # fmt: skip
+    assert_same_metadata(path, encoding="ISO-8859-1")  # mojibake, but pyreadstat's mojibake
 
 
 # ---- bad files -------------------------------------------------------------------------------
@@ -256,7 +363,8 @@ def test_the_reader_uses_the_decoder_and_pyreadstat_for_the_dictionary_only(tmp_
 def survey_sav(tmp_path: Path, compressed: bool) -> Path:
     path = tmp_path / ("compressed.sav" if compressed else "plain.sav")
     rng = np.random.default_rng(3)
-    frame = pd.DataFrame({"q1": rng.integers(1, 6, 50).astype(float),
+    frame = pd.DataFrame({"q1": rng.integers(1, 4, 50).astype(float),
+                          "q2": rng.integers(1, 4, 50).astype(float),
                           "score": rng.normal(50, 10, 50), "name": ["Nguyễn"] * 50})  # fmt: skip
     pyreadstat.write_sav(frame, path, row_compress=compressed)
     return path
@@ -300,7 +408,7 @@ def test_the_cli_refuses_a_truncated_sav_in_one_line(tmp_path):
     path.write_bytes(path.read_bytes()[:-100])
     cli = "import sys; from pipeline.cli.app import run; sys.exit(run(sys.argv[1:]))"
     done = subprocess.run([sys.executable, "-c", cli, "crosstab", str(path), "--row", "q1",
-                           "--col", "q1"], capture_output=True, text=True)  # fmt: skip
+                           "--col", "q2"], capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert str(path) in done.stderr and "truncated" in done.stderr

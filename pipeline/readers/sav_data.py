@@ -40,7 +40,7 @@ _TEXT_FORMAT = re.compile(r"A\d*")
 # encodings whose Python codec decodes as glibc's iconv (which pyreadstat uses) does; cp1258
 # is not among them: iconv composes its combining tone marks, Python's codec does not
 _SAME_AS_ICONV = frozenset(
-    {"utf-8", "ascii", "latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    {"utf-8", "ascii", "iso8859-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
      "cp1256", "cp1257"}
     | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)}
 )  # fmt: skip
@@ -60,6 +60,33 @@ class SavVariable:
     segments: int
 
 
+@dataclass
+class RawVariable:
+    """A variable record's fields as stored (bytes undecoded): what the metadata is made of."""
+
+    name: bytes
+    print_format: int  # type << 16 | width << 8 | decimals
+    write_format: int
+    label: bytes | None
+    n_missing: int  # 1-3 discrete values, -2 a range, -3 a range and a value
+    missing: bytes  # abs(n_missing) 8-byte values
+
+
+@dataclass
+class RawDictionary:
+    """The dictionary's metadata records as stored, for :mod:`pipeline.readers.sav_meta`."""
+
+    file_label: bytes
+    variables: list[RawVariable]
+    # value label records (3) with the variable records (4) they apply to: (values, labels,
+    # 1-based indexes of the variables' first segments)
+    label_sets: list[tuple[list[bytes], list[bytes], list[int]]]
+    character_code: int | None  # record 7.3
+    encoding_name: bytes | None  # record 7.20 (pyreadstat's ReadStat prefers it to 7.3)
+    long_names: bytes | None  # record 7.13
+    subtypes: set[int]  # every extension record (7.x) present
+
+
 @dataclass(frozen=True)
 class SavLayout:
     """What decoding the data needs from the dictionary. ``ncases`` -1: not recorded."""
@@ -72,6 +99,7 @@ class SavLayout:
     missing_bits: tuple[int, int, int]  # system missing, HIGHEST, LOWEST
     very_long_strings: bool
     data_offset: int
+    raw: RawDictionary
 
 
 class _Reader:
@@ -107,31 +135,32 @@ def read_layout(buffer: bytes) -> SavLayout:
     (bias,) = struct.unpack_from("<d", buffer, 84)
     reader = _Reader(buffer, _HEADER_SIZE)
     variables: list[SavVariable] = []
+    raw = RawDictionary(buffer[109:173], [], [], None, None, None, set())
     case_size = 0
     missing_bits = (_SYSMIS, _HIGHEST, _LOWEST)
-    very_long = False
     while True:
         (record,) = reader.ints(1)
         if record == 2:
-            case_size = _variable_record(reader, variables, case_size)
+            case_size = _variable_record(reader, variables, raw.variables, case_size)
         elif record == 3:
-            (count,) = reader.ints(1)
-            for _ in range(count):
-                reader.take(8)
-                (length,) = reader.take(1)
-                reader.take((length + 1 + 7) // 8 * 8 - 1)
+            raw.label_sets.append(_value_labels(reader))
         elif record == 4:
-            (count,) = reader.ints(1)
-            reader.take(4 * count)
+            raise NotCovered("a value labels' variables record (4) without its labels (3)")
         elif record == 6:
             (lines,) = reader.ints(1)
             reader.take(80 * lines)
         elif record == 7:
             subtype, size, count = reader.ints(3)
             body = reader.take(size * count)
+            raw.subtypes.add(subtype)
             if subtype == 4 and size == 8 and count == 3:
                 missing_bits = struct.unpack("<3Q", body)
-            very_long = very_long or (subtype == 14 and size * count > 0)
+            elif subtype == 3 and size * count == 32:
+                raw.character_code = struct.unpack("<8i", body)[7]
+            elif subtype == 13:
+                raw.long_names = body
+            elif subtype == 20:
+                raw.encoding_name = body
         elif record == 999:
             reader.ints(1)
             break
@@ -139,18 +168,37 @@ def read_layout(buffer: bytes) -> SavLayout:
             raise NotCovered(f"an unknown dictionary record type {record}")
     _check_segments(variables, case_size, nominal_size)
     return SavLayout(compression, bias, ncases, case_size, tuple(variables), missing_bits,
-                     very_long, reader.position)  # fmt: skip
+                     14 in raw.subtypes, reader.position, raw)  # fmt: skip
 
 
-def _variable_record(reader: _Reader, variables: list[SavVariable], case_size: int) -> int:
+def _value_labels(reader: _Reader) -> tuple[list[bytes], list[bytes], list[int]]:
+    """A value label record (3) and the variable record (4) that must follow it."""
+    (count,) = reader.ints(1)
+    values, labels = [], []
+    for _ in range(count):
+        values.append(reader.take(8))
+        (length,) = reader.take(1)
+        labels.append(reader.take((length + 8) // 8 * 8 - 1))  # padded as ReadStat reads it
+    record, n_variables = reader.ints(2)
+    if record != 4:
+        raise NotCovered("value labels (3) not followed by their variables (4)")
+    return values, labels, list(reader.ints(n_variables))
+
+
+def _variable_record(
+    reader: _Reader, variables: list[SavVariable], raw: list[RawVariable], case_size: int
+) -> int:
     """Reads one variable record (type 2): a new variable, or a continuation segment of the
     string before it. Returns the case size in segments so far."""
-    kind, has_label, n_missing, _, _ = reader.ints(5)
-    reader.take(8)  # the short name: the names come with the metadata
+    kind, has_label, n_missing, print_format, write_format = reader.ints(5)
+    name = reader.take(8)
+    label = None
     if has_label:
         (length,) = reader.ints(1)
-        reader.take((length + 3) // 4 * 4)
-    reader.take(8 * abs(n_missing))
+        label = reader.take((length + 3) // 4 * 4)[:length]
+    if not -3 <= n_missing <= 3:
+        raise NotCovered(f"a variable record with {n_missing} missing values")
+    missing = reader.take(8 * abs(n_missing))
     if kind == -1:
         if not variables or variables[-1].width == 0:
             raise NotCovered("a continuation record without a string before it")
@@ -158,6 +206,7 @@ def _variable_record(reader: _Reader, variables: list[SavVariable], case_size: i
         variables[-1] = SavVariable(last.width, last.offset, last.segments + 1)
     elif 0 <= kind <= 255:
         variables.append(SavVariable(kind, case_size, 1))
+        raw.append(RawVariable(name, print_format, write_format, label, n_missing, missing))
     else:
         raise NotCovered(f"a variable record of type {kind}")
     return case_size + 1
@@ -203,7 +252,18 @@ def read_sav_columns(
     text object arrays of str. Raises NotCovered before decoding anything it cannot decode
     as pyreadstat does, InputError for a data section that is truncated or too long."""
     buffer = path.read_bytes()
-    layout = read_layout(buffer)
+    return decode_columns(path, buffer, read_layout(buffer), n_variables, specs, encoding)
+
+
+def decode_columns(
+    path: Path,
+    buffer: bytes,
+    layout: SavLayout,
+    n_variables: int,
+    specs: dict[str, ColumnSpec],
+    encoding: str | None,
+) -> tuple[dict[str, np.ndarray], int]:
+    """:func:`read_sav_columns` of a file already read (``buffer``) and its layout."""
     if layout.very_long_strings:
         raise NotCovered("very long strings (record 7.14)")
     if len(layout.variables) != n_variables:

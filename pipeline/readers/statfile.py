@@ -84,31 +84,51 @@ def _columns_from_lists(path, fmt, encoding, columns, optional) -> tuple[Columns
 
 
 def _read_sav_decoded(path, encoding, columns, optional) -> tuple[Columns, FileMeta] | None:
-    """The .sav's columns decoded from its bytes, the metadata from pyreadstat's dictionary
-    reading (no data); None where the decoder does not cover the file or a column (the
-    reason is that of :class:`NotCovered`) or a text column has user-missing values."""
-    from pipeline.readers.sav_data import ColumnSpec, NotCovered, read_sav_columns
+    """The .sav's columns decoded from its bytes, the metadata from its dictionary records
+    (:mod:`pipeline.readers.sav_meta`) or, where that module does not cover them, from
+    pyreadstat's reading of the dictionary (no data); None where the decoder does not cover
+    the file or a column (the reason is that of :class:`NotCovered`) or a text column has
+    user-missing values."""
+    from pipeline.readers.sav_data import NotCovered, decode_columns, read_layout
+    from pipeline.readers.sav_meta import sav_meta
 
-    raw = _sav_dictionary(path, encoding)
-    names = list(raw.column_names)
+    buffer = path.read_bytes()
+    try:
+        layout = read_layout(buffer)
+    except NotCovered:
+        return None
+    try:
+        own = sav_meta(layout, encoding)
+        names, specs = own.names, own.specs
+        meta = FileMeta("sav", own.column_labels, own.value_labels, {}, own.missing_ranges,
+                        own.file_label, own.encoding)  # fmt: skip
+    except NotCovered:
+        names, specs, meta = _pyreadstat_sav_meta(path, encoding)
     if columns is not None:
         from pipeline.readers.selection import select_columns
 
         wanted = set(select_columns(columns, optional, names, path))
-        names = [n for n in names if n in wanted]  # in the file's order, as pyreadstat's
-    meta = _meta(raw, "sav", encoding)
-    index = {name: i for i, name in enumerate(raw.column_names)}
-    types, formats = raw.readstat_variable_types, raw.original_variable_types
-    specs = {n: ColumnSpec(index[n], formats[n], types[n] == "string") for n in names}
+        specs = {n: spec for n, spec in specs.items() if n in wanted}  # in the file's order
     if any(spec.text and meta.missing_ranges.get(n) for n, spec in specs.items()):
         return None
     try:
-        arrays, n_rows = read_sav_columns(path, len(index), specs, meta.encoding)
+        arrays, n_rows = decode_columns(path, buffer, layout, len(names), specs, meta.encoding)
     except NotCovered:
         return None
     for name in arrays:
         arrays[name] = _without_user_missing(arrays[name], meta.missing_ranges.get(name, []))
     return Columns(arrays, n_rows), meta
+
+
+def _pyreadstat_sav_meta(path: Path, encoding: str | None):
+    """The .sav's names, column specs and metadata from pyreadstat's dictionary reading."""
+    from pipeline.readers.sav_data import ColumnSpec
+
+    raw = _sav_dictionary(path, encoding)
+    types, formats = raw.readstat_variable_types, raw.original_variable_types
+    names = list(raw.column_names)
+    specs = {n: ColumnSpec(i, formats[n], types[n] == "string") for i, n in enumerate(names)}
+    return names, specs, _meta(raw, "sav", encoding)
 
 
 def _sav_dictionary(path: Path, encoding: str | None):
