@@ -16,11 +16,10 @@ encoding outside the decoder's list.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from pipeline.readers.sav_data import (
     ColumnSpec,
@@ -160,15 +159,12 @@ def _missing_ranges(name: str, variable: RawVariable, spec: ColumnSpec, layout: 
         raise NotCovered(f"{name}: user-missing values of a text variable")
     _check_converted(name, spec)
     sysmis, highest, lowest = layout.missing_bits
-    values = []
-    for (bits,) in struct.iter_unpack("<Q", variable.missing):
-        if bits == sysmis:
-            raise NotCovered(f"{name}: system missing as a user-missing value")
-        value = -np.inf if bits == lowest else np.inf if bits == highest else None
-        values.append(float(value if value is not None else struct.unpack("<d", struct.pack(
-            "<Q", bits))[0]))  # fmt: skip
-    if any(v != v for v in values):
-        raise NotCovered(f"{name}: NaN as a user-missing value")
+    bits = [b for (b,) in struct.iter_unpack("<Q", variable.missing)]
+    values = [v for (v,) in struct.iter_unpack("<d", variable.missing)]
+    if sysmis in bits or any(v != v for v in values):
+        raise NotCovered(f"{name}: system missing or NaN as a user-missing value")
+    values = [-math.inf if b == lowest else math.inf if b == highest else v
+              for b, v in zip(bits, values, strict=True)]  # fmt: skip
     if variable.n_missing < 0:
         ranges = [{"lo": values[0], "hi": values[1]}]
         return ranges + [{"lo": v, "hi": v} for v in values[2:]]
@@ -191,6 +187,9 @@ def _value_labels(layout: SavLayout, names: list[str], specs: dict[str, ColumnSp
     assigned: dict[int, int] = {}
     for values, labels, segments in layout.raw.label_sets:
         members = [by_segment[s] for s in segments if s in by_segment]
+        if not members:  # a set no variable uses: pyreadstat reports none
+            sets.append({})
+            continue
         kinds = {specs[names[i]].text for i in members}
         if len(kinds) > 1:
             raise NotCovered("one label set on text and numeric variables")
