@@ -412,3 +412,21 @@ def test_the_cli_refuses_a_truncated_sav_in_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert str(path) in done.stderr and "truncated" in done.stderr
+
+
+def test_every_encoding_spelling_the_decoder_takes_is_one_pyreadstat_takes(tmp_path):
+    """The decoder's encodings by name: iconv (through pyreadstat) reads a file with each."""
+    from pipeline.readers.sav_data import _SAME_AS_ICONV
+
+    path = tmp_path / "ascii.sav"
+    pyreadstat.write_sav(pd.DataFrame({"q": [1.0], "s": ["abc"]}), path)
+    for spelling in _SAME_AS_ICONV:
+        data, _ = pyreadstat.read_sav(str(path), encoding=spelling, output_format="dict")
+        assert data["s"] == ["abc"], spelling
+
+
+def test_an_encoding_spelling_iconv_refuses_is_refused_as_pyreadstat_refuses_it(tmp_path):
+    path = tmp_path / "plain.sav"
+    pyreadstat.write_sav(pd.DataFrame({"q": [1.0], "s": ["abc"]}), path)
+    with pytest.raises(InputError, match="not a readable sav file"):
+        read_file(path, encoding="latin-1", columnar=True)

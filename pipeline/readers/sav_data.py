@@ -19,7 +19,6 @@ is truncated or holds more cases than the header says is an :class:`InputError`.
 
 from __future__ import annotations
 
-import codecs
 import re
 import struct
 from dataclasses import dataclass
@@ -37,13 +36,17 @@ _SYSMIS, _HIGHEST, _LOWEST = 0xFFEFFFFFFFFFFFFF, 0x7FEFFFFFFFFFFFFF, 0xFFEFFFFFF
 # display formats whose values pyreadstat hands over as stored (dates, times ... it converts)
 _NUMBER_FORMAT = re.compile(r"(F|COMMA|DOT|DOLLAR|PCT|E|N|Z|CC[A-E])\d*(\.\d+)?")
 _TEXT_FORMAT = re.compile(r"A\d*")
-# encodings whose Python codec decodes as glibc's iconv (which pyreadstat uses) does; cp1258
-# is not among them: iconv composes its combining tone marks, Python's codec does not
-_SAME_AS_ICONV = frozenset(
-    {"utf-8", "ascii", "iso8859-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
-     "cp1256", "cp1257"}
-    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)}
-)  # fmt: skip
+# encodings whose Python codec decodes as glibc's iconv (which pyreadstat uses) does, by the
+# spellings both accept (upper case; iconv refuses "latin-1", Python takes it): a name iconv
+# would refuse must go to pyreadstat, which then refuses the file. CP1258 is not among them:
+# iconv composes its combining tone marks, Python's codec does not
+_SAME_AS_ICONV = {
+    "UTF-8": "utf-8", "UTF8": "utf-8", "US-ASCII": "ascii", "ASCII": "ascii",
+    "LATIN1": "iso8859-1",
+    **{f"{prefix}{n}": f"cp{n}" for n in range(1250, 1258) for prefix in ("WINDOWS-", "CP")},
+    **{f"ISO{sep}8859-{n}": f"iso8859-{n}" for n in (*range(1, 11), 13, 14, 15, 16)
+       for sep in ("-", "")},
+}  # fmt: skip
 
 
 class NotCovered(Exception):
@@ -225,13 +228,10 @@ def python_codec(encoding: str | None) -> str:
     exactly as iconv does."""
     if not encoding:
         raise NotCovered("no encoding recorded in the file")
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        raise NotCovered(f"an encoding Python does not know ({encoding})") from None
-    if name not in _SAME_AS_ICONV:
+    codec = _SAME_AS_ICONV.get(encoding.upper())
+    if codec is None:
         raise NotCovered(f"the encoding {encoding} (iconv and Python may decode it apart)")
-    return name
+    return codec
 
 
 @dataclass(frozen=True)
