@@ -201,7 +201,7 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
     kinds = ((parquet, "parquet"), (sav, ".sav"), (compressed, "compressed .sav"))
     for path, kind in kinds:
         t = best_of(crosstab_argv(path), args.repeat)
-        line(f"survey crosstab from {kind} vs from CSV", t, ours, "CSV", ">= 1x",
+        line(f"survey crosstab from {kind} vs CSV", t, ours, "CSV", ">= 1x",
              (crosstab_argv(path), crosstab_argv(csv_path)))  # fmt: skip
 
     read, floor = reading_alone(csv_path, args.repeat)
