@@ -21,7 +21,14 @@ import pytest
 from pipeline.core.errors import InputError
 from pipeline.readers import statfile
 from pipeline.readers.datafile import read_file
-from pipeline.readers.sav_data import ColumnSpec, NotCovered, read_layout, read_sav_columns
+from pipeline.readers.sav_data import (
+    ColumnSpec,
+    NotCovered,
+    _block_starts,
+    _literal_counts,
+    read_layout,
+    read_sav_columns,
+)
 from pipeline.readers.sav_meta import sav_meta
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -430,3 +437,25 @@ def test_an_encoding_spelling_iconv_refuses_is_refused_as_pyreadstat_refuses_it(
     pyreadstat.write_sav(pd.DataFrame({"q": [1.0], "s": ["abc"]}), path)
     with pytest.raises(InputError, match="not a readable sav file"):
         read_file(path, encoding="latin-1", columnar=True)
+
+
+def test_the_end_code_ends_the_data_and_what_follows_is_padding(tmp_path):
+    """Command 252 in the last block: the commands after it, and any bytes after the block,
+    are not data (SPSS pads the section so)."""
+    path = survey_sav(tmp_path, compressed=True)
+    data = bytearray(path.read_bytes())
+    layout = read_layout(bytes(data))
+    words = np.frombuffer(bytes(data), dtype="<u8", offset=layout.data_offset)
+    last = layout.data_offset + 8 * int(_block_starts(_literal_counts(words))[-1])
+    commands = list(data[last : last + 8])
+    assert 0 in commands  # 50 cases of 4 segments: the last block has room
+    commands[commands.index(0)] = 252
+    data[last : last + 8] = bytes(commands)
+    padded = tmp_path / "ended.sav"
+    padded.write_bytes(bytes(data) + b"\xfd" * 8 + b"junk")
+    _, meta = pyreadstat.read_sav(str(path), metadataonly=True, output_format="dict")
+    expected, _ = read_sav_columns(path, 4, specs_of(meta), "UTF-8")
+    ended, n_rows = read_sav_columns(padded, 4, specs_of(meta), "UTF-8")
+    assert n_rows == 50
+    for name in expected:
+        assert np.array_equal(ended[name], expected[name], equal_nan=name != "name")

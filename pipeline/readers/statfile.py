@@ -53,8 +53,9 @@ def read_stat_columns(
     dict output): the values :func:`analysis_frame` gives, user-missing values as NaN.
     None when a column needs what only the DataFrame path does (dates, Stata/SAS tagged
     missing values, user-missing codes of a text column): the caller reads it that way.
-    A .sav is decoded by :mod:`pipeline.readers.sav_data` where it covers the file and the
-    columns, else (and for the other formats) from pyreadstat's lists."""
+    A .sav is decoded by :mod:`pipeline.readers.sav_data` (its metadata read by
+    :mod:`pipeline.readers.sav_meta`) where they cover the file and the columns, else (and
+    for the other formats) from pyreadstat's lists."""
     if fmt == "sav":
         decoded = _read_sav_decoded(path, encoding, columns, optional)
         if decoded is not None:
@@ -92,7 +93,10 @@ def _read_sav_decoded(path, encoding, columns, optional) -> tuple[Columns, FileM
     from pipeline.readers.sav_data import NotCovered, decode_columns, read_layout
     from pipeline.readers.sav_meta import sav_meta
 
-    buffer = path.read_bytes()
+    try:
+        buffer = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", file=str(path)) from None
     try:
         layout = read_layout(buffer)
     except NotCovered:
