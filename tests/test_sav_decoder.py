@@ -45,6 +45,8 @@ NOT_COVERED = {
     },  # fmt: skip
     "pyreadstat/simple_alltypes.sav": {"y": "ADATE10", "date": "SDATE10", "quarter": "QYR8"},
     "pyreadstat/test_width.sav": "very long strings (record 7.14)",
+    "pyreadstat/tegulu.sav": "very long strings (record 7.14)",
+    "pyreadstat/sample_large.sav": {"mydate": "DATE11", "dtime": "DATETIME20", "mytime": "TIME8"},
     "pyreadstat/sample.zsav": "a .zsav file (zlib-compressed data)",
 }
 
@@ -281,6 +283,8 @@ def test_a_crosstab_from_a_sav_does_not_import_pyreadstat(tmp_path):
 # what sav_meta leaves to pyreadstat in the corpus, and why
 META_NOT_COVERED = {
     "pyreadstat/test_width.sav": "long string value labels, missing values or very long strings",
+    "pyreadstat/tegulu.sav": "long string value labels, missing values or very long strings",
+    "pyreadstat/missing_char.sav": "mychar: user-missing values of a text variable",
     "pyreadstat/sample.zsav": "a .zsav file (zlib-compressed data)",
 }
 
