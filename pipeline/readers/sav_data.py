@@ -4,8 +4,8 @@ pyreadstat hands every value of every case through Python (a list per column): o
 500,000-case file that costs more than a whole cross-tab from CSV. This module reads the
 dictionary's record layout itself (GNU PSPP's "System File Format" appendix) and decodes the
 data section vectorised: an uncompressed file is a strided view of its 8-byte segments; a
-bytecode-compressed one (compression 1, SPSS's default) is expanded with one Python step per
-command block and numpy for everything else.
+bytecode-compressed one (compression 1, SPSS's default) has its chain of command blocks
+walked 32 blocks a Python step and everything else done by numpy, column by column.
 
 It gives exactly what pyreadstat gives (``user_missing=True``): numbers as float64 with
 system missing (and ReadStat's other missing patterns: HIGHEST, LOWEST, NaN) as NaN, text
@@ -14,7 +14,8 @@ not cover it says, by raising :class:`NotCovered` with the reason, decided from 
 dictionary before any data is decoded: .zsav, very long strings, big-endian files, dates
 and other formats pyreadstat converts, an encoding whose decoding could differ from iconv's,
 anything inconsistent. The caller then reads the file with pyreadstat. A data section that
-is truncated or holds more cases than the header says is an :class:`InputError`.
+is truncated or holds another number of cases than the header says is an
+:class:`InputError`.
 """
 
 from __future__ import annotations
