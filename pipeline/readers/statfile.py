@@ -52,7 +52,19 @@ def read_stat_columns(
     """An SPSS/Stata/SAS file for analysis as :class:`Columns`, without pandas (pyreadstat's
     dict output): the values :func:`analysis_frame` gives, user-missing values as NaN.
     None when a column needs what only the DataFrame path does (dates, Stata/SAS tagged
-    missing values, user-missing codes of a text column): the caller reads it that way."""
+    missing values, user-missing codes of a text column): the caller reads it that way.
+    A .sav is decoded by :mod:`pipeline.readers.sav_data` (its metadata read by
+    :mod:`pipeline.readers.sav_meta`) where they cover the file and the columns, else (and
+    for the other formats) from pyreadstat's lists."""
+    if fmt == "sav":
+        decoded = _read_sav_decoded(path, encoding, columns, optional)
+        if decoded is not None:
+            return decoded
+    return _columns_from_lists(path, fmt, encoding, columns, optional)
+
+
+def _columns_from_lists(path, fmt, encoding, columns, optional) -> tuple[Columns, FileMeta] | None:
+    """:func:`read_stat_columns` from pyreadstat's dict output (every format)."""
     data, meta = _read_readstat(path, fmt, encoding, columns, optional, "dict")
     types = getattr(meta.readstat, "readstat_variable_types", None) or {}
     if set(types) < set(data):
@@ -70,6 +82,70 @@ def read_stat_columns(
             return None
     n_rows = getattr(meta.readstat, "number_rows", None)
     return Columns(arrays, n_rows), meta
+
+
+def _read_sav_decoded(path, encoding, columns, optional) -> tuple[Columns, FileMeta] | None:
+    """The .sav's columns decoded from its bytes, the metadata from its dictionary records
+    (:mod:`pipeline.readers.sav_meta`) or, where that module does not cover them, from
+    pyreadstat's reading of the dictionary (no data); None where the decoder does not cover
+    the file or a column (the reason is that of :class:`NotCovered`) or a text column has
+    user-missing values."""
+    from pipeline.readers.sav_data import NotCovered, decode_columns, read_layout
+    from pipeline.readers.sav_meta import sav_meta
+
+    try:
+        buffer = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", file=str(path)) from None
+    try:
+        layout = read_layout(buffer)
+    except NotCovered:
+        return None
+    try:
+        own = sav_meta(layout, encoding)
+        names, specs = own.names, own.specs
+        meta = FileMeta("sav", own.column_labels, own.value_labels, {}, own.missing_ranges,
+                        own.file_label, own.encoding)  # fmt: skip
+    except NotCovered:
+        names, specs, meta = _pyreadstat_sav_meta(path, encoding)
+    if columns is not None:
+        from pipeline.readers.selection import select_columns
+
+        wanted = set(select_columns(columns, optional, names, path))
+        specs = {n: spec for n, spec in specs.items() if n in wanted}  # in the file's order
+    if any(spec.text and meta.missing_ranges.get(n) for n, spec in specs.items()):
+        return None
+    try:
+        arrays, n_rows = decode_columns(path, buffer, layout, len(names), specs, meta.encoding)
+    except NotCovered:
+        return None
+    for name in arrays:
+        arrays[name] = _without_user_missing(arrays[name], meta.missing_ranges.get(name, []))
+    return Columns(arrays, n_rows), meta
+
+
+def _pyreadstat_sav_meta(path: Path, encoding: str | None):
+    """The .sav's names, column specs and metadata from pyreadstat's dictionary reading."""
+    from pipeline.readers.sav_data import ColumnSpec
+
+    raw = _sav_dictionary(path, encoding)
+    types, formats = raw.readstat_variable_types, raw.original_variable_types
+    names = list(raw.column_names)
+    specs = {n: ColumnSpec(i, formats[n], types[n] == "string") for i, n in enumerate(names)}
+    return names, specs, _meta(raw, "sav", encoding)
+
+
+def _sav_dictionary(path: Path, encoding: str | None):
+    """pyreadstat's metadata of a .sav (its dictionary only, no data)."""
+    import pyreadstat
+
+    extra = {"encoding": encoding} if encoding is not None else {}
+    try:
+        _, raw = pyreadstat.read_sav(str(path), metadataonly=True, user_missing=True,
+                                     output_format="dict", **extra)  # fmt: skip
+    except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
+        raise InputError(f"not a readable sav file ({exc})", file=str(path)) from None
+    return raw
 
 
 def _number_array(values: list, kind: str) -> np.ndarray | None:
