@@ -375,3 +375,11 @@ cat(format(c(t$statistic, t$parameter, t$p.value, coef(b), se), digits=17), sep=
     k = ct.col_prop.size
     close(ct.col_prop.ravel(), r[4 : 4 + k])
     close(ct.col_prop_se.ravel(), r[4 + k : 4 + 2 * k])
+
+
+def test_a_variable_crossed_with_itself_is_refused_in_one_line(capsys):
+    argv = ["crosstab", str(ORACLES / "synth5.csv"), "--row", "q3", "--col", "q3",
+            "--strata", "stratum", "--fpc", "N_h"]  # fmt: skip
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert "--row and --col both name 'q3'" in err and len(err.strip().splitlines()) == 1

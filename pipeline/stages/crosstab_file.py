@@ -74,6 +74,9 @@ def crosstab_file(
     subset, as R's ``svychisq(..., subset(design, ...))``. ``replicates``: the design is the
     file's replicate weights instead (R's ``svrepdesign``), ``weight`` the sampling weight."""
     check_replicate_options(replicates, strata, fpc, clusters)
+    if row == col:
+        # a variable against itself has a singular covariance (R's svychisq fails too)
+        raise InputError(f"--row and --col both name {row!r}; give two variables", column="--col")
     parsed = None if domain is None else parse_domain(domain, str(path))
     if questionnaire is not None:
         from pipeline.core.labels import LANGUAGES  # pydantic: only with a questionnaire
