@@ -408,6 +408,16 @@ def test_a_header_that_miscounts_the_cases_is_refused(tmp_path, compressed, ncas
         read_file(path, columnar=True)
 
 
+@pytest.mark.parametrize("compressed", [False, True], ids=["uncompressed", "compressed"])
+def test_ingest_and_clean_refuse_a_header_that_miscounts_the_cases_too(tmp_path, compressed):
+    """pyreadstat, which the DataFrame path reads with, would keep the first 49 cases of 50
+    without a word."""
+    path = survey_sav(tmp_path, compressed)
+    set_ncases(path, 49)
+    with pytest.raises(InputError, match="the header says 49 cases, the data section holds 50"):
+        read_file(path)
+
+
 def test_a_header_without_a_case_count_reads_every_case(tmp_path):
     path = survey_sav(tmp_path, compressed=True)
     set_ncases(path, -1)

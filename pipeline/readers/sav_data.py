@@ -256,6 +256,17 @@ def read_sav_columns(
     return decode_columns(path, buffer, read_layout(buffer), n_variables, specs, encoding)
 
 
+def check_case_count(path: Path) -> None:
+    """InputError when the .sav's data section holds another number of cases than its
+    header says, or ends inside a case (pyreadstat reads as many as the header says and
+    drops the rest without a word); nothing for a file this module does not decode."""
+    buffer = path.read_bytes()
+    try:
+        _case_segments(buffer, read_layout(buffer), path)
+    except NotCovered:
+        return
+
+
 def decode_columns(
     path: Path,
     buffer: bytes,

@@ -206,6 +206,10 @@ def _read_readstat(path, fmt, encoding, columns, optional, output_format: str):
             notes.append("dates out of range: date variables kept as the file's numbers")
     except Exception as exc:  # pyreadstat raises its own error types (and others) for bad files
         raise InputError(f"not a readable {fmt} file ({exc})", file=str(path)) from None
+    if fmt == "sav":
+        from pipeline.readers.sav_data import check_case_count
+
+        check_case_count(path)
     meta = _meta(raw, fmt, encoding)
     meta.notes.extend(notes)
     return frame, meta
