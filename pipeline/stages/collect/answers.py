@@ -160,7 +160,7 @@ class FormRules:
         self.variables = questionnaire.variables(table=table)
         self._leaves = {q.name: self._leaves_of(q) for q in self.questions}
         self._columns_read: dict[int, list[str]] = {}
-        self._codes: dict[tuple[str, bool], tuple[frozenset[int], str]] = {}
+        self._codes: dict[tuple[str, bool], tuple[frozenset[int], str, dict[str, int]]] = {}
         self._option_filters: dict[tuple[str, object], Expr] = {}
 
     def _rule(self, question: str, kind: str, text: str) -> Expr:
@@ -474,20 +474,34 @@ class FormRules:
         return self.free_text(name, text)
 
     def code(self, name: str, q: Question, text: str, substantive: bool = False) -> int:
-        codes, allowed = self.allowed_codes(q, substantive)
-        if not _INTEGER.fullmatch(text) or int(text) not in codes:
+        """The code of the option answered: ``text`` is the option's value as the XForm
+        offers it (an imported form's choice name, ``yes``), or its numeric code."""
+        codes, allowed, by_value = self.allowed_codes(q, substantive)
+        code = by_value.get(text)
+        if code is None and _INTEGER.fullmatch(text) and int(text) in codes:
+            code = int(text)
+        if code is None:
             raise Refusal(name, f"{text[:40]!r} is not one of the codes {allowed}")
-        return int(text)
+        return code
 
-    def allowed_codes(self, q: Question, substantive: bool) -> tuple[frozenset[int], str]:
-        """The codes a question accepts (``substantive``: without the missing-value codes)
-        and the same as text for a refusal."""
+    def allowed_codes(
+        self, q: Question, substantive: bool
+    ) -> tuple[frozenset[int], str, dict[str, int]]:
+        """The codes a question accepts (``substantive``: without the missing-value codes),
+        the same as text for a refusal, and each option's value -> its code."""
         key = (q.name, substantive)
         if key not in self._codes:
             clist = self.questionnaire.choice_list(q)
-            options = clist.options if clist else []
-            codes = [o.code for o in options if not (substantive and o.missing)]
-            self._codes[key] = (frozenset(codes), ", ".join(str(c) for c in codes))
+            options = [
+                o for o in (clist.options if clist else []) if not (substantive and o.missing)
+            ]
+            shown = [f"{o.code} ({o.value})" if o.value != str(o.code) else str(o.code)
+                     for o in options]  # fmt: skip
+            self._codes[key] = (
+                frozenset(o.code for o in options),
+                ", ".join(shown),
+                {o.value: o.code for o in options},
+            )
         return self._codes[key]
 
     @staticmethod
