@@ -25,7 +25,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
@@ -38,6 +38,7 @@ from pipeline.model.expressions import (
     Expr,
     ExpressionError,
     Path,
+    Ref,
     String,
     evaluate,
     evaluate_number,
@@ -64,8 +65,10 @@ _INTEGER = re.compile(r"-?[0-9]{1,9}")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript:", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What evaluating a rule on some answers can raise: the engine's own error, and what pandas
-# or numpy raise on a value no rule foresaw (an overflow, a bad cast).
-_EVALUATION_ERRORS = (ExpressionError, ValueError, TypeError, ArithmeticError)
+# or numpy (or the engine, on a shape of expression it does not foresee) raise instead.
+_EVALUATION_ERRORS = (
+    ExpressionError, ValueError, TypeError, ArithmeticError, AttributeError, LookupError,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -419,13 +422,35 @@ class FormRules:
             self.holds(expr, frame, own="")
         for q in self.questions:
             if q.name in self.choice_filters:
-                clist = self.questionnaire.choice_list(q)
-                for option in clist.options if clist else []:
-                    self.holds(self.option_filter(q, option.code), frame)
+                self.evaluate_choice_filter(q, frame)
         if self.repeat_relevant is not None:
             self.holds(self.repeat_relevant, frame)
         if self.repeat_count is not None:
             self.number(self.repeat_count, frame)
+
+    def evaluate_choice_filter(self, q: Question, frame: dict) -> None:
+        """``q``'s choice filter on every option at once (one evaluation, not one per option:
+        a list of communes has thousands), each bare name read from a column that holds
+        the option's choices-sheet column, as :meth:`option_filter` reads it per option."""
+        clist = self.questionnaire.choice_list(q)
+        options = clist.options if clist else []
+        if not options:
+            return
+        expr = self.choice_filters[q.name]
+        data = pd.DataFrame([frame] * len(options))
+        sheet = [{**o.extra, "name": o.value} for o in options]
+        for name in {n for o in sheet for n in o}:
+            data[_CHOICES_COLUMN + name] = pd.Series([o.get(name, "") for o in sheet],
+                                                     dtype=object)  # fmt: skip
+        try:
+            evaluate(_with_column_refs(expr), data, self.questionnaire)
+        except _EVALUATION_ERRORS as exc:
+            raise self.unevaluable(expr, exc) from None
+
+    def unevaluable(self, expr: Expr, exc: Exception) -> Unevaluable:
+        question, kind, text = self._rule_of.get(id(expr), ("", "rule", "?"))
+        reason = f"the {kind} {text} cannot be evaluated on these answers ({exc})"
+        return Unevaluable(question, reason, kind, text, str(exc))
 
     # ---- fields ------------------------------------------------------------------------
 
@@ -548,9 +573,7 @@ class FormRules:
             try:
                 known = self._evaluate(expr, pd.DataFrame([frame]), own, as_number)
             except _EVALUATION_ERRORS as exc:
-                question, kind, text = self._rule_of.get(id(expr), ("", "rule", "?"))
-                reason = f"the {kind} {text} cannot be evaluated on these answers ({exc})"
-                raise Unevaluable(question, reason, kind, text, str(exc)) from None
+                raise self.unevaluable(expr, exc) from None
             if len(self._results) > 50_000:
                 self._results.clear()
             self._results[key] = known
@@ -681,12 +704,26 @@ class FormRules:
 _BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
+# Where the one evaluation of a choice filter over all options reads a choices-sheet column
+# (a question's name cannot hold ':', so no question's column is shadowed).
+_CHOICES_COLUMN = "choices:"
+
+
 def _with_columns(expr: object, columns: dict[str, str]) -> object:
     """``expr`` with every bare-name path (``state`` in ``state = ${s}``) replaced by the
     string ``columns`` holds for it."""
+    return _with_bare_names(expr, lambda name, pos: String(columns.get(name, ""), pos))
+
+
+def _with_column_refs(expr: object) -> object:
+    """``expr`` with every bare-name path read from the data column ``choices:<name>``."""
+    return _with_bare_names(expr, lambda name, pos: Ref(_CHOICES_COLUMN + name, pos))
+
+
+def _with_bare_names(expr: object, replace: Callable[[str, int], object]) -> object:
     if isinstance(expr, Path) and expr.base is None and not expr.predicates:
         if _BARE_NAME.fullmatch(expr.text):
-            return String(columns.get(expr.text, ""), expr.pos)
+            return replace(expr.text, expr.pos)
         return expr
     if not dataclasses.is_dataclass(expr) or isinstance(expr, type):
         return expr
@@ -694,9 +731,9 @@ def _with_columns(expr: object, columns: dict[str, str]) -> object:
     for f in dataclasses.fields(expr):
         value = getattr(expr, f.name)
         if isinstance(value, tuple):
-            new = tuple(_with_columns(v, columns) for v in value)
+            new = tuple(_with_bare_names(v, replace) for v in value)
         else:
-            new = _with_columns(value, columns)
+            new = _with_bare_names(value, replace)
         if new is not value:
             changes[f.name] = new
     return dataclasses.replace(expr, **changes) if changes else expr
