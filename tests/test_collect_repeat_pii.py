@@ -196,8 +196,8 @@ def assert_no_pii_in(paths, secrets: list[str]) -> None:
         assert not any(s in held for s in secrets), path
 
 
-def test_serve_export_clean_no_repeat_pii_reaches_processed(form_path, questionnaire, tmp_path):
-    db = str(tmp_path / "wave.sqlite")
+def test_serve_export_clean_no_repeat_pii_reaches_processed(form_path, collect_db, tmp_path):
+    db = collect_db
     server = ServerProcess(form_path, db, tmp_path).start()
     try:
         for xml in HOUSEHOLDS:

@@ -11,7 +11,7 @@ The first problem refuses the whole submission, with its reason; nothing is stor
 repeat with a ``repeat_count`` (jr:count) must have exactly that many instances under each
 parent, the count evaluated on the parent's answers as ODK evaluates it.
 
-Every rule is evaluated once when the server starts (:meth:`FormRules.check_evaluable`): a
+Every rule is evaluated once when the server starts (:meth:`FormRules.checked`): a
 rule the engine cannot evaluate (a function it lacks, a name not in the form) stops the
 server there, naming the question and the expression; a rule that fails only on some
 answers (a regex() pattern taken from an answer) refuses that submission with the reason.
