@@ -670,6 +670,15 @@ def evaluate(
     return ev.boolean(expr).astype(bool).rename(None)
 
 
+def evaluate_number(
+    expr: Expr, data: pd.DataFrame, questionnaire: Questionnaire | None
+) -> pd.Series:
+    """Evaluate ``expr`` as XPath ``number()`` on every row of ``data`` (a repeat_count, a
+    calculation): a float Series aligned with data.index, NaN where the value is missing or
+    not a number."""
+    return _Evaluator(data, questionnaire, None).value(expr).number.rename(None)
+
+
 class _Evaluator:
     def __init__(
         self, data: pd.DataFrame, questionnaire: Questionnaire, self_values: pd.Series | None

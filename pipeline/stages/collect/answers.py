@@ -7,7 +7,15 @@ rules of the repeat's questions, its expressions reading its own answers and tho
 parents (the submission's, and the enclosing instance's for a nested repeat).
 Every answer is checked again here with the project's own expression engine, whatever the
 client checked: type, codes, integer ranges, constraints, relevance and required answers.
-The first problem refuses the whole submission, with its reason; nothing is stored.
+The first problem refuses the whole submission, with its reason; nothing is stored. A
+repeat with a ``repeat_count`` (jr:count) must have exactly that many instances under each
+parent, the count evaluated on the parent's answers as ODK evaluates it.
+
+Every rule is evaluated once when the server starts (:meth:`FormRules.checked`): a
+rule the engine cannot evaluate (a function it lacks, a name not in the form) stops the
+server there, naming the question and the expression; a rule that fails only on some
+answers (a regex() pattern taken from an answer) refuses that submission with the reason.
+PII answers inside a repeat are kept apart from the instance, as a submission's are.
 """
 
 from __future__ import annotations
@@ -16,7 +24,8 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
@@ -24,7 +33,18 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
-from pipeline.model.expressions import Expr, Path, String, evaluate, parse, references
+from pipeline.core.errors import InputError
+from pipeline.model.expressions import (
+    Expr,
+    ExpressionError,
+    Path,
+    Ref,
+    String,
+    evaluate,
+    evaluate_number,
+    parse,
+    references,
+)
 from pipeline.model.questionnaire import Question, Questionnaire, QuestionType
 
 # The OpenRosa meta block: instanceID identifies the submission; the others carry nothing.
@@ -37,11 +57,18 @@ IDENTIFYING_METADATA = frozenset(
     }
 )  # fmt: skip
 MAX_TEXT_CHARS = 5000
+# A repeat_count above what any submission could carry is read as this (no overflow).
+MAX_INSTANCES = 1_000_000
 _INTEGER = re.compile(r"-?[0-9]{1,9}")
 # Markup in a text answer is refused: no report, export or admin page should ever have to
 # trust that it escapes every cell it shows.
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript:", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What evaluating a rule on some answers can raise: the engine's own error, and what pandas
+# or numpy (or the engine, on a shape of expression it does not foresee) raise instead.
+_EVALUATION_ERRORS = (
+    ExpressionError, ValueError, TypeError, ArithmeticError, AttributeError, LookupError,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,14 +83,26 @@ class Refusal(Exception):
 
 
 @dataclass(frozen=True)
+class Unevaluable(Refusal):
+    """A rule (``kind``: relevant, constraint, choice_filter, repeat_count) that the
+    expression engine cannot evaluate, at least on these answers: ``error`` says why."""
+
+    kind: str = ""
+    expression: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
 class ChildRow:
     """One valid repeat instance as a row of ``raw/<wave>.<repeat>.csv``: its place
-    (``parent_index``, ``index``: see xform.Instance) and its answers (variable -> text)."""
+    (``parent_index``, ``index``: see xform.Instance) and its answers (variable -> text);
+    ``contact``: its PII answers, stored apart from it with no link (as a submission's)."""
 
     repeat: str
     parent_index: str
     index: int
     answers: dict[str, str | None]
+    contact: dict[str, str | None] = field(default_factory=dict)
 
 
 class RepeatInstance(Protocol):
@@ -109,19 +148,33 @@ class FormRules:
                 if questionnaire.repeat_of(q.name) == table
             ]
         )  # fmt: skip
+        # id of each parsed rule -> (question, field, text), to name a rule that fails
+        self._rule_of: dict[int, tuple[str, str, str]] = {}
         self.relevant: dict[str, Expr] = {
-            q.name: parse(q.relevant) for q in self.questions if q.relevant
-        }
+            q.name: self._rule(q.name, "relevant", q.relevant) for q in self.questions
+            if q.relevant
+        }  # fmt: skip
         self.constraint: dict[str, Expr] = {
-            q.name: parse(q.constraint) for q in self.questions if q.constraint
-        }
-        self._results: dict[tuple, bool] = {}
+            q.name: self._rule(q.name, "constraint", q.constraint) for q in self.questions
+            if q.constraint
+        }  # fmt: skip
+        self._results: dict[tuple, bool | float] = {}
         # Worked out once per form rather than once per submission.
         self.variables = questionnaire.variables(table=table)
         self._leaves = {q.name: self._leaves_of(q) for q in self.questions}
         self._columns_read: dict[int, list[str]] = {}
-        self._codes: dict[tuple[str, bool], tuple[frozenset[int], str]] = {}
+        self._codes: dict[tuple[str, bool], tuple[frozenset[int], str, dict[str, int]]] = {}
         self._option_filters: dict[tuple[str, object], Expr] = {}
+
+    def _rule(self, question: str, kind: str, text: str) -> Expr:
+        """``text`` parsed, remembered as the ``kind`` rule of ``question`` for messages."""
+        try:
+            expr = parse(text)
+        except ExpressionError as exc:
+            reason = f"the {kind} {text} is not an expression the server reads ({exc})"
+            raise Unevaluable(question, reason, kind, text, str(exc)) from None
+        self._rule_of[id(expr)] = (question, kind, text)
+        return expr
 
     @cached_property
     def referenced_variables(self) -> list:
@@ -130,8 +183,7 @@ class FormRules:
         names: set[str] = set()
         exprs = [*self.relevant.values(), *self.constraint.values()]
         exprs += self.choice_filters.values()
-        if self.repeat_relevant is not None:
-            exprs.append(self.repeat_relevant)
+        exprs += [e for e in (self.repeat_relevant, self.repeat_count) if e is not None]
         for expr in exprs:
             names |= references(expr)
         readable = [
@@ -142,7 +194,10 @@ class FormRules:
     @cached_property
     def choice_filters(self) -> dict[str, Expr]:
         """Each cascading select's ``choice_filter``, as parsed."""
-        return {q.name: parse(q.choice_filter) for q in self.questions if q.choice_filter}
+        return {
+            q.name: self._rule(q.name, "choice_filter", q.choice_filter) for q in self.questions
+            if q.choice_filter
+        }  # fmt: skip
 
     @cached_property
     def readable_tables(self) -> list[str | None]:
@@ -165,7 +220,24 @@ class FormRules:
         if self.table is None:
             return None
         text = self.questionnaire.question(self.table).relevant
-        return parse(text) if text else None
+        return self._rule(self.table, "relevant", text) if text else None
+
+    @cached_property
+    def repeat_count(self) -> Expr | None:
+        """How many instances this repeat has (its ``repeat_count``, jr:count), in its
+        parent's context; None when the respondent decides."""
+        if self.table is None:
+            return None
+        text = self.questionnaire.question(self.table).repeat_count
+        return self._rule(self.table, "repeat_count", text) if text else None
+
+    @cached_property
+    def repeats_in(self) -> dict[str | None, list[str]]:
+        """The repeats directly inside each table (None: the respondent table)."""
+        out: dict[str | None, list[str]] = {}
+        for repeat in self.questionnaire.tables():
+            out.setdefault(self.questionnaire.repeat_of(repeat), []).append(repeat)
+        return out
 
     @cached_property
     def field_question(self) -> dict[str, Question]:
@@ -234,11 +306,47 @@ class FormRules:
                 raise Refusal(f"{place} {exc.field}".strip(), exc.reason) from None
             context[(instance.repeat, instance.path)] = {**parent, **own}
             raw = rules.as_raw(own)
-            if any(v is not None for v in raw.contact.values()):
-                raise Refusal(place, "personal details inside a repeat are not collected")
             rows.append(ChildRow(instance.repeat, instance.parent_index, instance.index,
-                                 raw.answers))  # fmt: skip
+                                 raw.answers, raw.contact))  # fmt: skip
+        self.check_repeat_counts(instances, context)
         return tuple(rows)
+
+    def check_repeat_counts(
+        self,
+        instances: Sequence[RepeatInstance],
+        context: dict[tuple[str | None, str], dict[str, object]],
+    ) -> None:
+        """Under each parent (the submission, each instance of an enclosing repeat) a repeat
+        with a ``repeat_count`` has exactly that many instances, the count evaluated on the
+        parent's answers. Where the repeat does not apply, it has none (checked with each
+        instance)."""
+        found = Counter((i.repeat, i.parent_index) for i in instances)
+        for (table, path), values in context.items():
+            for repeat in self.repeats_in.get(table, []):
+                rules = self.repeats[repeat]
+                if rules.repeat_count is None:
+                    continue
+                frame = rules.expression_frame(values)
+                if rules.repeat_relevant is not None and not rules.holds(
+                    rules.repeat_relevant, frame
+                ):
+                    continue
+                expected = rules.instances_expected(frame)
+                got = found[(repeat, path)]
+                if got != expected:
+                    where = f"{repeat} in {table}[{path}]" if table else repeat
+                    text = self.questionnaire.question(repeat).repeat_count
+                    raise Refusal(
+                        where,
+                        f"{got} instance(s), but the form asks for {expected} "
+                        f"(repeat_count {text})",
+                    )
+
+    def instances_expected(self, frame: dict) -> int:
+        """This repeat's ``repeat_count`` on its parent's ``frame``, as ODK counts: the
+        number cut to a whole number; missing, not a number or below 0 counts as none."""
+        number = self.number(self.repeat_count, frame)
+        return 0 if np.isnan(number) or number < 0 else min(int(number), MAX_INSTANCES)
 
     def check_instance(
         self, fields: dict[str, str], parent: dict[str, object]
@@ -274,6 +382,75 @@ class FormRules:
         else:
             return None
         return kind if kind in IDENTIFYING_METADATA else None
+
+    # ---- when the server starts --------------------------------------------------------
+
+    @classmethod
+    def checked(
+        cls, questionnaire: Questionnaire, keep_metadata: frozenset[str] = frozenset()
+    ) -> FormRules:
+        """The form's rules, each evaluated once (:meth:`evaluate_every_table`); a rule the
+        server cannot read or evaluate is an InputError naming the question and the
+        expression, so that the server refuses to start rather than fail on submissions."""
+        try:
+            rules = cls(questionnaire, keep_metadata)
+            rules.evaluate_every_table()
+        except Unevaluable as exc:
+            raise InputError(
+                f"question {exc.field}, field {exc.kind}: the server cannot evaluate "
+                f"{exc.expression!r} ({exc.error}), so it could not check the answers "
+                "to it; change the expression",
+                file=questionnaire.source or None,
+            ) from None
+        return rules
+
+    def evaluate_every_table(self) -> None:
+        """Every rule of this table and of each repeat, evaluated on a submission with
+        nothing answered. The engine evaluates every part of an expression whatever the
+        answers, so a rule it cannot evaluate at all (a function it lacks, a name that is
+        no question of the form, a path) raises Unevaluable here."""
+        for rules in (self, *self.repeats.values()):
+            rules.evaluate_every_rule()
+
+    def evaluate_every_rule(self) -> None:
+        """Each relevant, constraint, choice filter (for each option) and the repeat's own
+        relevant and repeat_count, evaluated once on empty answers."""
+        frame = self.expression_frame({})
+        for expr in self.relevant.values():
+            self.holds(expr, frame)
+        for expr in self.constraint.values():
+            self.holds(expr, frame, own="")
+        for q in self.questions:
+            if q.name in self.choice_filters:
+                self.evaluate_choice_filter(q, frame)
+        if self.repeat_relevant is not None:
+            self.holds(self.repeat_relevant, frame)
+        if self.repeat_count is not None:
+            self.number(self.repeat_count, frame)
+
+    def evaluate_choice_filter(self, q: Question, frame: dict) -> None:
+        """``q``'s choice filter on every option at once (one evaluation, not one per option:
+        a list of communes has thousands), each bare name read from a column that holds
+        the option's choices-sheet column, as :meth:`option_filter` reads it per option."""
+        clist = self.questionnaire.choice_list(q)
+        options = clist.options if clist else []
+        if not options:
+            return
+        expr = self.choice_filters[q.name]
+        data = pd.DataFrame([frame] * len(options))
+        sheet = [{**o.extra, "name": o.value} for o in options]
+        for name in {n for o in sheet for n in o}:
+            data[_CHOICES_COLUMN + name] = pd.Series([o.get(name, "") for o in sheet],
+                                                     dtype=object)  # fmt: skip
+        try:
+            evaluate(_with_column_refs(expr), data, self.questionnaire)
+        except _EVALUATION_ERRORS as exc:
+            raise self.unevaluable(expr, exc) from None
+
+    def unevaluable(self, expr: Expr, exc: Exception) -> Unevaluable:
+        question, kind, text = self._rule_of.get(id(expr), ("", "rule", "?"))
+        reason = f"the {kind} {text} cannot be evaluated on these answers ({exc})"
+        return Unevaluable(question, reason, kind, text, str(exc))
 
     # ---- fields ------------------------------------------------------------------------
 
@@ -322,20 +499,34 @@ class FormRules:
         return self.free_text(name, text)
 
     def code(self, name: str, q: Question, text: str, substantive: bool = False) -> int:
-        codes, allowed = self.allowed_codes(q, substantive)
-        if not _INTEGER.fullmatch(text) or int(text) not in codes:
+        """The code of the option answered: ``text`` is the option's value as the XForm
+        offers it (an imported form's choice name, ``yes``), or its numeric code."""
+        codes, allowed, by_value = self.allowed_codes(q, substantive)
+        code = by_value.get(text)
+        if code is None and _INTEGER.fullmatch(text) and int(text) in codes:
+            code = int(text)
+        if code is None:
             raise Refusal(name, f"{text[:40]!r} is not one of the codes {allowed}")
-        return int(text)
+        return code
 
-    def allowed_codes(self, q: Question, substantive: bool) -> tuple[frozenset[int], str]:
-        """The codes a question accepts (``substantive``: without the missing-value codes)
-        and the same as text for a refusal."""
+    def allowed_codes(
+        self, q: Question, substantive: bool
+    ) -> tuple[frozenset[int], str, dict[str, int]]:
+        """The codes a question accepts (``substantive``: without the missing-value codes),
+        the same as text for a refusal, and each option's value -> its code."""
         key = (q.name, substantive)
         if key not in self._codes:
             clist = self.questionnaire.choice_list(q)
-            options = clist.options if clist else []
-            codes = [o.code for o in options if not (substantive and o.missing)]
-            self._codes[key] = (frozenset(codes), ", ".join(str(c) for c in codes))
+            options = [
+                o for o in (clist.options if clist else []) if not (substantive and o.missing)
+            ]
+            shown = [f"{o.code} ({o.value})" if o.value != str(o.code) else str(o.code)
+                     for o in options]  # fmt: skip
+            self._codes[key] = (
+                frozenset(o.code for o in options),
+                ", ".join(shown),
+                {o.value: o.code for o in options},
+            )
         return self._codes[key]
 
     @staticmethod
@@ -363,20 +554,38 @@ class FormRules:
 
     def holds(self, expr: Expr, frame: dict, own: object = None) -> bool:
         """``expr`` on the one-row ``frame`` (``own``: what ``.`` stands for), by the
-        expression engine. Results are remembered by the values the expression reads: a
-        form has few distinct combinations, and the engine's pandas evaluation costs
-        milliseconds."""
+        expression engine."""
+        return bool(self.evaluated(expr, frame, own, as_number=False))
+
+    def number(self, expr: Expr, frame: dict) -> float:
+        """``expr`` as a number (XPath ``number()``) on the one-row ``frame``; NaN when
+        missing."""
+        return float(self.evaluated(expr, frame, None, as_number=True))
+
+    def evaluated(self, expr: Expr, frame: dict, own: object, as_number: bool) -> bool | float:
+        """Results are remembered by the values the expression reads: a form has few
+        distinct combinations, and the engine's pandas evaluation costs milliseconds. A rule
+        the engine cannot evaluate on these answers refuses the submission, naming it."""
         columns = self.columns_read(expr)
-        key = (id(expr), own, *(_hashable(frame[c]) for c in columns))
+        key = (id(expr), as_number, own, *(_hashable(frame[c]) for c in columns))
         known = self._results.get(key)
         if known is None:
-            data = pd.DataFrame([frame])
-            selves = None if own is None else pd.Series([own], index=data.index, dtype=object)
-            known = bool(evaluate(expr, data, self.questionnaire, self_values=selves).iloc[0])
+            try:
+                known = self._evaluate(expr, pd.DataFrame([frame]), own, as_number)
+            except _EVALUATION_ERRORS as exc:
+                raise self.unevaluable(expr, exc) from None
             if len(self._results) > 50_000:
                 self._results.clear()
             self._results[key] = known
         return known
+
+    def _evaluate(
+        self, expr: Expr, data: pd.DataFrame, own: object, as_number: bool
+    ) -> bool | float:
+        if as_number:
+            return float(evaluate_number(expr, data, self.questionnaire).iloc[0])
+        selves = None if own is None else pd.Series([own], index=data.index, dtype=object)
+        return bool(evaluate(expr, data, self.questionnaire, self_values=selves).iloc[0])
 
     def columns_read(self, expr: Expr) -> list[str]:
         known = self._columns_read.get(id(expr))
@@ -453,6 +662,7 @@ class FormRules:
             option = next(o for o in clist.options if o.code == code)  # codes were checked
             columns = {**option.extra, "name": option.value}
             known = _with_columns(self.choice_filters[q.name], columns)
+            self._rule_of[id(known)] = (q.name, "choice_filter", q.choice_filter or "")
             self._option_filters[key] = known
         return known
 
@@ -494,12 +704,26 @@ class FormRules:
 _BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
+# Where the one evaluation of a choice filter over all options reads a choices-sheet column
+# (a question's name cannot hold ':', so no question's column is shadowed).
+_CHOICES_COLUMN = "choices:"
+
+
 def _with_columns(expr: object, columns: dict[str, str]) -> object:
     """``expr`` with every bare-name path (``state`` in ``state = ${s}``) replaced by the
     string ``columns`` holds for it."""
+    return _with_bare_names(expr, lambda name, pos: String(columns.get(name, ""), pos))
+
+
+def _with_column_refs(expr: object) -> object:
+    """``expr`` with every bare-name path read from the data column ``choices:<name>``."""
+    return _with_bare_names(expr, lambda name, pos: Ref(_CHOICES_COLUMN + name, pos))
+
+
+def _with_bare_names(expr: object, replace: Callable[[str, int], object]) -> object:
     if isinstance(expr, Path) and expr.base is None and not expr.predicates:
         if _BARE_NAME.fullmatch(expr.text):
-            return String(columns.get(expr.text, ""), expr.pos)
+            return replace(expr.text, expr.pos)
         return expr
     if not dataclasses.is_dataclass(expr) or isinstance(expr, type):
         return expr
@@ -507,9 +731,9 @@ def _with_columns(expr: object, columns: dict[str, str]) -> object:
     for f in dataclasses.fields(expr):
         value = getattr(expr, f.name)
         if isinstance(value, tuple):
-            new = tuple(_with_columns(v, columns) for v in value)
+            new = tuple(_with_bare_names(v, replace) for v in value)
         else:
-            new = _with_columns(value, columns)
+            new = _with_bare_names(value, replace)
         if new is not value:
             changes[f.name] = new
     return dataclasses.replace(expr, **changes) if changes else expr

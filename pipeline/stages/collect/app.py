@@ -102,7 +102,7 @@ class CollectConfig:
     repeats: frozenset[str] = field(init=False)  # the names of the form's repeats
 
     def __post_init__(self) -> None:
-        self.rules = FormRules(self.questionnaire, self.keep_metadata)
+        self.rules = FormRules.checked(self.questionnaire, self.keep_metadata)
         self.repeats = frozenset(self.questionnaire.tables())
         if self.xform is None:
             self.xform = build_xform(self.questionnaire)

@@ -4,7 +4,9 @@ Rows are sorted by the random response id: the file carries no submission order.
 answers go to raw/<wave>.contacts.csv under their own random ids, with no column that links
 them to a response. Each repeat's instances go to raw/<wave>.<repeat>.csv, the child table
 ``survey clean`` reads beside the raw file: ``_parent_id`` (the response id),
-``_parent_index``, ``_index`` and the repeat's variables, sorted by response id and place.
+``_parent_index``, ``_index`` and the repeat's non-PII variables, sorted by response id and
+place; its PII answers go to raw/<wave>.<repeat>.contacts.csv, as the respondents' do: under
+random ids, with no column that links them to an instance or a response.
 """
 
 from __future__ import annotations
@@ -51,9 +53,13 @@ def child_table(store: Store, questionnaire: Questionnaire, repeat: str) -> pd.D
     return pd.DataFrame(data, dtype=object)
 
 
-def contacts_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
-    names = [v.name for v in questionnaire.variables() if v.pii]
-    rows = store.contact_rows()
+def contacts_table(
+    store: Store, questionnaire: Questionnaire, repeat: str | None = None
+) -> pd.DataFrame:
+    """The PII answers of the respondents (``repeat`` None) or of one repeat's instances:
+    ``contact_id`` (random) and the table's PII variables, one row per row that gave any."""
+    names = [v.name for v in questionnaire.variables(table=repeat) if v.pii]
+    rows = store.contact_rows() if repeat is None else store.child_contact_rows(repeat)
     data = {"contact_id": [cid for cid, _ in rows]}
     for name in names:
         data[name] = [answers.get(name) for _, answers in rows]
@@ -62,16 +68,19 @@ def contacts_table(store: Store, questionnaire: Questionnaire) -> pd.DataFrame:
 
 def export_wave(store: Store, questionnaire: Questionnaire, out: Path) -> list[Path]:
     """Write ``out`` (raw/<wave>.csv), a child table ``<stem>.<repeat>.csv`` for each repeat
-    of the form, and, when PII was collected, ``<stem>.contacts.csv``."""
+    of the form, and, when PII was collected, ``<stem>.contacts.csv`` (the respondents') and
+    ``<stem>.<repeat>.contacts.csv`` (a repeat's)."""
     written = [out]
     write_csv(responses_table(store, questionnaire), out)
     for repeat in questionnaire.tables():
         target = child_table_path(out, repeat)
         write_csv(child_table(store, questionnaire, repeat), target)
         written.append(target)
-    contacts = contacts_table(store, questionnaire)
-    if len(contacts.columns) > 1 and len(contacts):
-        target = out.with_name(f"{out.stem}.contacts.csv")
-        write_csv(contacts, target)
-        written.append(target)
+    for repeat in [None, *questionnaire.tables()]:
+        contacts = contacts_table(store, questionnaire, repeat)
+        if len(contacts.columns) > 1 and len(contacts):
+            table = out if repeat is None else child_table_path(out, repeat)
+            target = table.with_name(f"{table.stem}.contacts.csv")
+            write_csv(contacts, target)
+            written.append(target)
     return written

@@ -12,6 +12,9 @@ What the tables hold, and why (the anonymity a respondent is promised):
   responses).
 - ``contacts``: answers to PII questions, under their own random id, with no link to the
   response they came with (the questionnaire promises they are kept apart).
+- ``child_contacts``: answers to PII questions inside a repeat (a member's phone number),
+  one row per repeat instance that gave any, under its own random id: the repeat's name and
+  the answers, with no link to the instance, its place or its response.
 - ``receipts``: a keyed hash of each instanceID and of its content, for idempotent repeats.
 - ``tokens``: a keyed hash of each one-time code, its batch and a used flag. Never the code.
 - ``app_users``: a keyed hash of each named app-user's token and the name.
@@ -19,9 +22,9 @@ What the tables hold, and why (the anonymity a respondent is promised):
 
 What storage itself could reveal is scrubbed too: SQLite runs with secure_delete (freed
 pages are zeroed) and its write-ahead log is truncated after checkpoints; on PostgreSQL
-every one-time token row (and every contact row) is rewritten with each commit that spends a
-token (adds a contact), so a token's or a contact's transaction id (xmin) never points at
-the response written with it. Closing the wave rewrites every table
+every one-time token row (and every contact row, of either contact table) is rewritten with
+each commit that spends a token (adds a contact), so a token's or a contact's transaction id
+(xmin) never points at the response written with it. Closing the wave rewrites every table
 in key order in one transaction, so physical order and transaction ids carry no order.
 """
 
@@ -98,6 +101,15 @@ contacts = Table(
     Column("answers", Text, nullable=False),
     **NO_ROWID,
 )
+child_contacts = Table(
+    "child_contacts",
+    metadata,
+    Column("contact_id", String(32), primary_key=True),
+    Column("wave", String(64), nullable=False),
+    Column("repeat", String(100), nullable=False),
+    Column("answers", Text, nullable=False),
+    **NO_ROWID,
+)
 receipts = Table(
     "receipts",
     metadata,
@@ -139,8 +151,8 @@ settled_forms = Table(
     **NO_ROWID,
 )
 TABLES = (
-    settings, responses, child_rows, contacts, receipts, tokens, app_users, keyings,
-    settled_forms,
+    settings, responses, child_rows, contacts, child_contacts, receipts, tokens, app_users,
+    keyings, settled_forms,
 )  # fmt: skip
 
 
@@ -451,6 +463,20 @@ class Store:
             ),
             key=lambda row: row["contact_id"],
         )
+        child_contact_rows = sorted(
+            (
+                {
+                    "contact_id": new_id(),
+                    "wave": self.wave,
+                    "repeat": row.repeat,
+                    "answers": json.dumps(row.contact, ensure_ascii=False, sort_keys=True),
+                }
+                for p in stored
+                for row in p.entry.rows
+                if any(v is not None for v in row.contact.values())
+            ),
+            key=lambda row: row["contact_id"],
+        )
         receipt_rows = sorted(
             ({"instance_hash": p.instance, "content_hash": p.content} for p in stored),
             key=lambda row: row["instance_hash"],
@@ -459,11 +485,12 @@ class Store:
             (responses, response_rows),
             (child_rows, child),
             (contacts, contact_rows),
+            (child_contacts, child_contact_rows),
             (receipts, receipt_rows),
         ):
             if rows:
                 conn.execute(insert(table), rows)
-        return bool(contact_rows)
+        return bool(contact_rows or child_contact_rows)
 
     def _blur_transaction_ids(self, conn, spent: bool, contacts_added: bool) -> None:
         # PostgreSQL stamps each row with the id of the transaction that wrote it (xmin):
@@ -473,6 +500,7 @@ class Store:
             conn.execute(update(tokens).values(used=tokens.c.used))
         if contacts_added:
             conn.execute(update(contacts).values(wave=contacts.c.wave))
+            conn.execute(update(child_contacts).values(wave=child_contacts.c.wave))
 
     def _spend(self, conn, code: str) -> bool:
         spent = conn.execute(
@@ -642,6 +670,16 @@ class Store:
                 select(contacts.c.contact_id, contacts.c.answers)
                 .where(contacts.c.wave == self.wave)
                 .order_by(contacts.c.contact_id)
+            ).all()
+        return [(cid, json.loads(a)) for cid, a in rows]
+
+    def child_contact_rows(self, repeat: str) -> list[tuple[str, dict]]:
+        """(contact_id, PII answers) of the instances of ``repeat`` that gave any, by id."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(child_contacts.c.contact_id, child_contacts.c.answers)
+                .where(child_contacts.c.wave == self.wave, child_contacts.c.repeat == repeat)
+                .order_by(child_contacts.c.contact_id)
             ).all()
         return [(cid, json.loads(a)) for cid, a in rows]
 
