@@ -91,6 +91,15 @@ def test_each_repeat_instance_is_a_fieldset_whose_labels_name_their_inputs(quest
     assert form.buttons() == [("add", "job[1]"), ("add", "member[]")]  # in reading order
 
 
+def test_the_vietnamese_page_names_its_blocks_and_buttons_in_vietnamese(questionnaire,
+                                                                        collect_db):  # fmt: skip
+    client, _ = client_for(questionnaire, collect_db)
+    html = client.get("/form").text
+    assert "<legend>Thành viên 1</legend>" in html and "<legend>Việc làm 1</legend>" in html
+    assert ">Thêm một mục: Thành viên</button>" in html
+    assert html.count("Để trống các mục thừa ở cuối") == 1  # said once, on the outer repeat
+
+
 def test_add_another_renders_the_page_again_with_every_value_kept(questionnaire, collect_db):
     client, store = client_for(questionnaire, collect_db)
     first = page_form(client.get("/form?lang=en").text)
@@ -184,6 +193,45 @@ def test_a_field_or_count_the_page_does_not_have_is_refused(questionnaire, colle
         assert response.status_code == 422, forged
         assert "no such" in response.text or "number of blocks" in response.text
     assert store.count() == 0
+
+
+def test_the_same_page_posted_twice_is_stored_once_and_a_changed_roster_is_a_conflict(
+    questionnaire, collect_db
+):
+    client, store = client_for(questionnaire, collect_db)
+    form = roster_page(client)
+    assert client.post(form.action, data=form.post_data(ROSTER)).status_code == 201
+    assert client.post(form.action, data=form.post_data(ROSTER)).status_code == 201
+    changed = {**ROSTER, "job[1.2].hours": "11"}  # the same instanceID, another job
+    assert client.post(form.action, data=form.post_data(changed)).status_code == 409
+    assert store.count() == 1 and len(store.child_answers("job")) == 2
+
+
+FIXED = HOUSEHOLD.replace(
+    '        relevant: "${has_members} = 1"\n',
+    '        relevant: "${has_members} = 1"\n        repeat_count: "2"\n',
+)
+
+
+def test_a_repeat_count_fixes_the_blocks_and_each_is_sent_as_web_forms_sends_it(
+    tmp_path, collect_db
+):
+    """A form whose repeat_count is a number has that many instances, as in ODK: the page
+    shows that many blocks, offers no add button, and sends every block, an empty one too."""
+    path = tmp_path / "fixed.yaml"
+    path.write_text(FIXED, encoding="utf-8")
+    q = load_questionnaire(path)
+    client, store = client_for(q, collect_db)
+    form = page_form(client.get("/form?lang=en").text)
+    assert "Member 2" in form.legends and "Member 3" not in form.legends
+    assert ("add", "member[]") not in form.buttons()
+    answers = {"has_members": "1", "member[1].age": "40", "member[1].sex": "1",
+               "member[1].works": "2"}  # fmt: skip
+    assert client.post(form.action, data=form.post_data(answers)).status_code == 201
+    empty = "<member><age/><sex/></member>"
+    assert post_xml(client, household_xml(1, member(40, 1, 2), empty)).status_code == 201
+    plain, web = stored_households(store)
+    assert plain == web and [m["age"] for m in plain[1]] == ["40", None]
 
 
 # ---- real material: KoboToolbox's nested_repeats form (tests/corpus/xlsforms/kobocat) ----

@@ -77,9 +77,9 @@ UI = {
         ),
         "sending": "Đang gửi phiếu…",
         "waiting": "Phiếu chờ gửi trên máy này",
-        "add_instance": "Thêm một lượt: {label}",
+        "add_instance": "Thêm một mục: {label}",
         "instance_hint": (
-            "Để trống các lượt thừa ở cuối: chúng không được gửi. Nút thêm lượt giữ nguyên "
+            "Để trống các mục thừa ở cuối: chúng không được gửi. Nút thêm mục giữ nguyên "
             "mọi câu đã điền."
         ),
     },
@@ -221,11 +221,17 @@ class RepeatBlock:
     add_label: str
     instances: list[InstanceBlock]
     next_dom: str  # the block an add makes: the page returned opens at it
+    outermost: bool  # not inside another repeat's instance
     kind: str = "repeat"
 
     @property
     def can_add(self) -> bool:
         return not self.fixed and self.count < MAX_INSTANCES
+
+    @property
+    def spare_hint(self) -> bool:
+        """Say once, on the outer repeat, that spare blocks are not sent."""
+        return not self.fixed and self.outermost
 
 
 PageItem = Block | Note | Group | RepeatBlock
@@ -411,6 +417,7 @@ class FormPage:
             add_value=instance_key(q.name, parent_path),
             add_label=UI[ctx.lang]["add_instance"].format(label=label), instances=instances,
             next_dom=dom_id(instance_key(q.name, child_path(parent_path, count + 1))),
+            outermost=parent_path == "",
         )  # fmt: skip
 
     def shown_count(self, q: Question, parent_path: str, ctx: _Render) -> int:
