@@ -19,7 +19,8 @@ from pipeline.cli.app import run
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.collect import set_admin_password
 from pipeline.stages.collect.export import export_wave
-from tests.collect_support import client_for, post_xml
+from pipeline.stages.collect.web import UI, FormPage, fixed_count, render
+from tests.collect_support import REPO, client_for, post_xml
 from tests.plain_form import PageForm, page_form
 from tests.test_collect_repeats import (
     HOUSEHOLD,
@@ -344,3 +345,42 @@ def test_a_keying_with_an_invalid_instance_is_refused_beside_its_field(keying):
     assert re.search(r'id="f-member-1-age">.*?<p class="error">expected a number from 0 to',
                      response.text, re.DOTALL)  # fmt: skip
     assert store.mismatches() == [] and store.count() == 0
+
+
+# ---- real material: every repeat of the corpus's XLSForms on the plain page -------------
+
+CORPUS = REPO / "tests/corpus/xlsforms"
+FORMS_WITH_REPEATS = [
+    "kobocat/childrens_survey_unicode.xls",  # a repeat named with a dot, nested twice
+    "kobocat/double_repeat.xls",
+    "kobocat/groups_in_repeats.xls",
+    "kobocat/household.xls",
+    "kobocat/userone_with_dot_name_fields.xls",
+    "pyxform/bug_example_xls/UCL_Biomass_Plot_Form.xlsx",  # a repeat_count expression
+    "pyxform/example_xls/xlsform_spec_test.xlsx",  # repeat_count 2
+]
+
+
+@pytest.mark.parametrize("name", FORMS_WITH_REPEATS)
+def test_the_page_of_a_real_form_reads_back_every_instance_block_it_shows(name):
+    from pipeline.readers.import_xlsform import read_xlsform
+
+    q = read_xlsform(CORPUS / name)
+    page = FormPage(q)
+    html = render("form.html", lang="en", ui=UI["en"], title="t", action="/respond",
+                  instance_id="uuid:1", sections=page.sections("en", {}))  # fmt: skip
+    form = page_form(html)
+    typed = [c for c in form.controls if c.kind in ("text", "number", "date", "textarea")]
+    assert {c.element_id for c in typed} <= set(form.labels_for)
+    fixed = page.web_instances(form.post_data({}))
+    assert all(fixed_count(page.repeats[i.repeat]) for i in fixed)  # only fixed counts sent
+    # one answer in every block: every block the page shows comes back as an instance
+    filled = {c.name: "1" for c in typed if "[" in c.name}
+    instances = page.web_instances(form.post_data(filled))
+    assert len(instances) == html.count('<fieldset class="instance')
+    assert {i.repeat for i in instances} == set(q.tables())
+    seen = {("", None)}
+    for i in instances:  # parents come before the instances nested in them
+        assert (i.parent_index, q.repeat_of(i.repeat)) in seen
+        assert set(i.fields) == set(page.repeat_leaves[i.repeat])
+        seen.add((i.path, i.repeat))
