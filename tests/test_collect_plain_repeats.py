@@ -90,6 +90,8 @@ def test_each_repeat_instance_is_a_fieldset_whose_labels_name_their_inputs(quest
     assert ids == {"in-member-1-age", "in-job-1-1-hours"}
     assert ids <= set(form.labels_for)  # every typed input has its label
     assert form.buttons() == [("add", "job[1]"), ("add", "member[]")]  # in reading order
+    # Enter in a field presses the first submit button: the form's own, not an add button
+    assert next(c for c in form.controls if c.kind == "submit").name == ""
 
 
 def test_the_vietnamese_page_names_its_blocks_and_buttons_in_vietnamese(questionnaire,

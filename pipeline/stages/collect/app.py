@@ -232,6 +232,7 @@ def create_app(config: CollectConfig) -> Starlette:
             organisation=q.organisation.get(lang) if q.organisation else None,
             introduction=q.introduction.get(lang) if q.introduction else None,
             sections=page.sections(lang, values or {}, error),
+            has_add_buttons=page.has_add_buttons,
             error=error,
             error_number=page.place_words(error[0], lang) if error else None,
             error_dom=page.field_dom(error[0]) if error else None,

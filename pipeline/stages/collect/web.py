@@ -365,6 +365,11 @@ class FormPage:
 
     # ---- rendering -----------------------------------------------------------------------
 
+    @property
+    def has_add_buttons(self) -> bool:
+        """True when some repeat's number of instances is the operator's to choose."""
+        return any(fixed_count(q) is None for q in self.repeats.values())
+
     def sections(
         self, lang: str, values: dict[str, list[str]], error: tuple[str, str] | None = None
     ) -> list[PageSection]:
