@@ -40,6 +40,9 @@ def test_a_household_adds_a_member_and_submits_with_script_off(server, tmp_path)
         page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text
                 else None)  # fmt: skip
         page.goto(f"{process.url}/form?lang=en")
+        # the form's hidden default button (for Enter) is neither seen nor announced
+        expect(page.get_by_role("button", name="Submit", exact=True)).to_have_count(1)
+        expect(page.locator("form > button[hidden]")).to_be_hidden()
         page.get_by_label("Yes", exact=True).first.check()
         page.get_by_label("Age").fill("40")
         page.get_by_label("Male", exact=True).check()
