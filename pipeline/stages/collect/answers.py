@@ -277,7 +277,7 @@ class FormRules:
         self.check_values(values)
         checked = self.as_raw(values)
         checked.metadata.update(self.kept_metadata(fields))
-        rows = self.check_instances(instances, values)
+        rows = self.check_instances(instances, values, clear_irrelevant)
         return Checked(checked.answers, checked.contact, checked.metadata, rows)
 
     def check_values(self, values: dict[str, object]) -> None:
@@ -286,22 +286,35 @@ class FormRules:
             self.check_question(q, values, frame)
 
     def check_instances(
-        self, instances: Sequence[RepeatInstance], values: dict[str, object]
+        self,
+        instances: Sequence[RepeatInstance],
+        values: dict[str, object],
+        clear_irrelevant: bool = False,
     ) -> tuple[ChildRow, ...]:
-        """Each repeat instance checked in its parents' context (parents come first)."""
+        """Each repeat instance checked in its parents' context (parents come first).
+        ``clear_irrelevant`` (the plain HTML form): answers that do not apply are dropped
+        inside instances too, and so are the instances of a repeat that does not apply
+        (with those nested in them)."""
         context: dict[tuple[str | None, str], dict[str, object]] = {(None, ""): values}
+        cleared: set[tuple[str | None, str]] = set()
         rows = []
         for instance in instances:
             rules = self.repeats.get(instance.repeat)
             if rules is None:
                 raise Refusal(instance.repeat, "no such repeat in this form")
             place = f"{instance.repeat}[{instance.path}]"
-            parent = context.get((self.questionnaire.repeat_of(instance.repeat),
-                                  instance.parent_index))  # fmt: skip
+            parent_key = (self.questionnaire.repeat_of(instance.repeat), instance.parent_index)
+            parent = context.get(parent_key)
+            if clear_irrelevant and parent_key in cleared:
+                cleared.add((instance.repeat, instance.path))
+                continue
             if parent is None:
                 raise Refusal(place, "this repeat is not inside the repeat it belongs to")
+            if clear_irrelevant and not rules.applies(parent):
+                cleared.add((instance.repeat, instance.path))
+                continue
             try:
-                own = rules.check_instance(instance.fields, parent)
+                own = rules.check_instance(instance.fields, parent, clear_irrelevant)
             except Refusal as exc:
                 raise Refusal(f"{place} {exc.field}".strip(), exc.reason) from None
             context[(instance.repeat, instance.path)] = {**parent, **own}
@@ -349,16 +362,24 @@ class FormRules:
         return 0 if np.isnan(number) or number < 0 else min(int(number), MAX_INSTANCES)
 
     def check_instance(
-        self, fields: dict[str, str], parent: dict[str, object]
+        self, fields: dict[str, str], parent: dict[str, object], clear_irrelevant: bool = False
     ) -> dict[str, object]:
         """One instance of this repeat: its typed answers, checked with the parent's
         answers in reach of its expressions (names are unique across a form)."""
-        expr = self.repeat_relevant
-        if expr is not None and not self.holds(expr, self.expression_frame(parent)):
+        if not self.applies(parent):
             raise Refusal("", "answered, but the repeat does not apply here")
         own = self.typed_values(self.known_fields(fields))
+        if clear_irrelevant:
+            kept = self.without_irrelevant({**parent, **own})
+            own = {name: value for name, value in own.items() if name in kept}
         self.check_values({**parent, **own})
         return own
+
+    def applies(self, parent: dict[str, object]) -> bool:
+        """Whether this repeat is asked at all, by its own ``relevant`` on the parent's
+        answers."""
+        expr = self.repeat_relevant
+        return expr is None or self.holds(expr, self.expression_frame(parent))
 
     def kept_metadata(self, fields: dict[str, str]) -> dict[str, str]:
         """The identifying metadata this wave opted into, as raw-file columns ``_<name>``."""

@@ -15,7 +15,6 @@ app-users, the token. Nothing here logs anything about a submission.
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -47,9 +46,19 @@ from pipeline.stages.collect.security import (
     verify_password,
 )
 from pipeline.stages.collect.store import Entry, Keyed, Outcome, Store, TokenState
-from pipeline.stages.collect.web import UI, FormPage, other_lang, page_lang, render, web_fields
+from pipeline.stages.collect.web import (
+    ADD_BUTTON,
+    UI,
+    FormPage,
+    other_lang,
+    page_key,
+    page_lang,
+    render,
+    web_fields,
+)
 from pipeline.stages.collect.xform import (
     MAX_XML_BYTES,
+    Submission,
     XForm,
     build_xform,
     parse_submission,
@@ -173,9 +182,8 @@ class Collector:
         if version is not None and version != q.version:
             raise Refusal("", f"this server collects version {q.version!r}, not {version!r}")
 
-    def store_entry(self, instance_id: str, fields: dict, checked, access: Access) -> Result:
-        content = json.dumps(fields, ensure_ascii=False, sort_keys=True)
-        entry = self.entry_of(instance_id, content, checked, access)
+    def store_entry(self, submission: Submission, checked, access: Access) -> Result:
+        entry = self.entry_of(submission.instance_id, submission.content_key, checked, access)
         return self.result_of(self.store.submit(entry))
 
     def entry_of(self, instance_id: str, content: str, checked, access: Access) -> Entry:
@@ -219,7 +227,6 @@ def create_app(config: CollectConfig) -> Starlette:
 
     def form_page(lang: str, token: str | None, values=None, error=None, status=200,
                   keying: bool = False):  # fmt: skip
-        numbers = page.numbers
         return html(
             "form.html",
             status,
@@ -227,8 +234,10 @@ def create_app(config: CollectConfig) -> Starlette:
             organisation=q.organisation.get(lang) if q.organisation else None,
             introduction=q.introduction.get(lang) if q.introduction else None,
             sections=page.sections(lang, values or {}, error),
+            has_add_buttons=page.has_add_buttons,
             error=error,
-            error_number=numbers.get(error[0], error[0]) if error else None,
+            error_number=page.place_words(error[0], lang) if error else None,
+            error_dom=page.field_dom(error[0]) if error else None,
             instance_id=(values or {}).get("instance_id", [None])[0] or f"uuid:{uuid.uuid4()}",
             access_token=None if keying else token,
             action=f"/key/{token}/keying" if keying else "/respond",
@@ -311,23 +320,32 @@ def create_app(config: CollectConfig) -> Starlette:
         instance_id = str(form.get("instance_id") or "")
         if not _INSTANCE_ID.fullmatch(instance_id):
             return message(lang, "not_found", 400)
-        fields = web_fields(q, values)
         try:
             access = await run_in_threadpool(collector.resolve, token)
-            checked = config.rules.check(fields, clear_irrelevant=True)
+            if ADD_BUTTON in values:  # one more instance block: the page again, values kept
+                return form_page(lang, token, values)
+            submission = plain_submission(instance_id, values)
+            checked = config.rules.check(
+                submission.fields, clear_irrelevant=True, instances=submission.instances
+            )
         except Denied as exc:
             return message(lang, exc.key, exc.status)
         except Refusal as exc:
-            return form_page(lang, token, values, (exc.field, exc.reason), status=422)
-        result = await run_in_threadpool(
-            collector.store_entry, instance_id, fields, checked, access
-        )
+            return form_page(lang, token, values, (page_key(exc.field), exc.reason), status=422)
+        result = await run_in_threadpool(collector.store_entry, submission, checked, access)
         if result.status == 201:
             return message(lang, "thanks", 201, heading="thanks_title")
         key = {409: "conflict"}.get(result.status, "code_used")
         if result.outcome is Outcome.closed:
             key = "closed"
         return message(lang, key, result.status)
+
+    def plain_submission(instance_id: str, values: dict[str, list[str]]) -> Submission:
+        """A posted plain form as the submission Web Forms would send with the same answers
+        (its fields and repeat instances); raise Refusal for a field the page has not."""
+        fields = web_fields(q, values)
+        instances = tuple(page.web_instances(values))
+        return Submission(q.form_id, q.version, instance_id, fields, instances)
 
     # ---- keying paper forms ----------------------------------------------------------------
 
@@ -346,16 +364,25 @@ def create_app(config: CollectConfig) -> Starlette:
         operator = await run_in_threadpool(config.store.app_user, token)
         if operator is None:
             return message(lang, "need_link", 403)
+        if ADD_BUTTON in values:  # one more instance block: the page again, values kept
+            return form_page(lang, token, values, keying=True)
         number = str(form.get("form_number") or "").strip()
         if not _FORM_NUMBER.fullmatch(number):
             error = ("form_number", "1-32 letters, digits or -")
             return form_page(lang, token, values, error, status=422, keying=True)
         try:
-            checked = config.rules.check(web_fields(q, values), clear_irrelevant=True)
+            submission = plain_submission(number, values)
+            checked = config.rules.check(
+                submission.fields, clear_irrelevant=True, instances=submission.instances
+            )
         except Refusal as exc:
-            return form_page(lang, token, values, (exc.field, exc.reason), 422, keying=True)
-        entry = Entry(number, "", checked.answers, checked.contact)
-        outcome = await run_in_threadpool(config.store.key_form, number, operator, entry)
+            error = (page_key(exc.field), exc.reason)
+            return form_page(lang, token, values, error, 422, keying=True)
+        entry = Entry(number, "", checked.answers, checked.contact, rows=checked.rows)
+        # the instances' answers are compared under names that say the instance, so that a
+        # mismatch inside a repeat is queued as "member 2, age"
+        compared = page.keyed_instance_answers(checked.rows)
+        outcome = await run_in_threadpool(config.store.key_form, number, operator, entry, compared)
         status = {Keyed.first: 201, Keyed.agreed: 201, Keyed.mismatch: 202}.get(outcome, 409)
         heading = "thanks_title" if status < 300 else "refused"
         return message(lang, f"keyed_{outcome.value}", status, heading=heading)
@@ -485,7 +512,7 @@ def create_app(config: CollectConfig) -> Starlette:
             "admin.html", lang="vi", csrf=session.csrf, wave=q.wave, access=config.access.value,
             closed=await run_in_threadpool(lambda: config.store.closed), message=note,
             progress=rows, total_shown=shown_total, threshold=config.suppress_below,
-            stratum_label=q.stratum.variable,
+            stratum_label=q.stratum.variable if q.stratum else "stratum (the form names none)",
             batches=await run_in_threadpool(config.store.batches),
             app_users=await run_in_threadpool(config.store.app_user_names),
             mismatches=await run_in_threadpool(config.store.mismatches),
@@ -621,6 +648,9 @@ def progress_rows(config: CollectConfig) -> tuple[list[dict], str]:
     """Responses per stratum, with cells under the threshold (and the complementary cells
     that would give them away from the total) shown as '·'."""
     q = config.questionnaire
+    if q.stratum is None:  # a form without a design block: the total alone
+        total = config.store.count()
+        return [], "·" if 0 < total < config.suppress_below else str(total)
     variable = q.variable(q.stratum.variable)
     counts: dict[str, int] = {}
     for _rid, _collector, answers in config.store.answers():

@@ -133,7 +133,8 @@ app_users = Table(
     **NO_ROWID,
 )
 # Keying mode (paper forms): each keying of a numbered paper form waits here until two
-# operators agree; then the response is stored and the keyings are deleted.
+# operators agree; then the response is stored and the keyings are deleted. ``answers``
+# holds the repeat instances' answers too, under names that say the instance.
 keyings = Table(
     "keyings",
     metadata,
@@ -431,23 +432,9 @@ class Store:
         )
         child = sorted(
             (
-                {
-                    "child_id": new_id(),
-                    "response_id": rid,
-                    "wave": self.wave,
-                    "repeat": row.repeat,
-                    "answers": json.dumps(
-                        {
-                            "_parent_index": row.parent_index,
-                            "_index": str(row.index),
-                            **row.answers,
-                        },
-                        ensure_ascii=False,
-                        sort_keys=True,
-                    ),  # fmt: skip
-                }
+                row
                 for rid, p in zip(response_ids, stored, strict=True)
-                for row in p.entry.rows
+                for row in self._child_row_values(rid, p.entry.rows)
             ),
             key=lambda row: row["child_id"],
         )
@@ -492,6 +479,24 @@ class Store:
                 conn.execute(insert(table), rows)
         return bool(contact_rows or child_contact_rows)
 
+    def _child_row_values(self, response_id: str, rows: tuple[ChildRow, ...]) -> list[dict]:
+        """The ``child_rows`` rows of one response's repeat instances, each under its own
+        random id."""
+        return [
+            {
+                "child_id": new_id(),
+                "response_id": response_id,
+                "wave": self.wave,
+                "repeat": row.repeat,
+                "answers": json.dumps(
+                    {"_parent_index": row.parent_index, "_index": str(row.index), **row.answers},
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ),
+            }
+            for row in rows
+        ]
+
     def _blur_transaction_ids(self, conn, spent: bool, contacts_added: bool) -> None:
         # PostgreSQL stamps each row with the id of the transaction that wrote it (xmin):
         # a spent token or a contact row would share it with its response. Rewriting every
@@ -524,10 +529,21 @@ class Store:
 
     # ---- keying mode -------------------------------------------------------------------
 
-    def key_form(self, form_number: str, operator: str, entry: Entry) -> Keyed:
-        """Record one operator's keying of a numbered paper form; store the response when
-        two operators' keyings agree (answers and contact alike)."""
+    def key_form(
+        self,
+        form_number: str,
+        operator: str,
+        entry: Entry,
+        instance_answers: dict[str, str | None] | None = None,
+    ) -> Keyed:
+        """Record one operator's keying of a numbered paper form; store the response (with
+        its repeat instances, ``entry.rows``) when two operators' keyings agree (answers,
+        contact and ``instance_answers`` alike: the instances' answers under names that say
+        the instance, ``member 2, age``, which is how a mismatch lists them)."""
         answers = json.dumps(entry.answers, ensure_ascii=False, sort_keys=True)
+        keyed = json.dumps(
+            {**entry.answers, **(instance_answers or {})}, ensure_ascii=False, sort_keys=True
+        )
         contact = json.dumps(entry.contact, ensure_ascii=False, sort_keys=True)
         with self.write_lock, self.engine.begin() as conn:
             if conn.execute(
@@ -549,18 +565,24 @@ class Store:
             conn.execute(
                 insert(keyings).values(
                     keying_id=new_id(), form_number=form_number, operator=operator,
-                    answers=answers, contact=contact,
+                    answers=keyed, contact=contact,
                 )
             )  # fmt: skip
             if not earlier:
                 return Keyed.first
-            if not any(a == answers and c == contact for _, a, c in earlier):
+            if not any(a == keyed and c == contact for _, a, c in earlier):
                 return Keyed.mismatch
+            response_id = new_id()
             conn.execute(
                 insert(responses).values(
-                    response_id=new_id(), wave=self.wave, collector=None, answers=answers
+                    response_id=response_id, wave=self.wave, collector=None, answers=answers
                 )
             )
+            children = sorted(
+                self._child_row_values(response_id, entry.rows), key=lambda r: r["child_id"]
+            )
+            if children:
+                conn.execute(insert(child_rows), children)
             if any(v is not None for v in entry.contact.values()):
                 conn.execute(
                     insert(contacts).values(contact_id=new_id(), wave=self.wave, answers=contact)
