@@ -12,7 +12,7 @@ import pytest
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.collect.answers import FormRules
 from pipeline.stages.collect.security import CSP
-from pipeline.stages.collect.xform import MAX_XML_BYTES
+from pipeline.stages.collect.xform import MAX_ELEMENTS, MAX_XML_BYTES
 from tests.collect_support import (
     DEFAULT_QUESTIONNAIRE,
     client_for,
@@ -77,6 +77,18 @@ EXTERNAL_ENTITY = (
         ("deep", b'<data id="degradation_survey">' + b"<a>" * 50 + b"</a>" * 50 + b"</data>",
          "nested too deeply"),
         ("oversized", b"<data>" + b" " * (MAX_XML_BYTES + 10) + b"</data>", "larger than"),
+        ("quadratic blow-up", b'<!DOCTYPE d [<!ENTITY a "' + b"a" * 50_000 + b'">]>'
+         b'<data id="degradation_survey"><comment>' + b"&a;" * 3000 + b"</comment></data>",
+         "DTD or entities"),
+        ("parameter entity", b'<!DOCTYPE d [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>'
+         b'<data id="degradation_survey"/>', "DTD or entities"),
+        ("external DTD", b'<!DOCTYPE data SYSTEM "file:///etc/passwd"><data/>', "DTD or entities"),
+        ("undeclared entity", b'<data id="degradation_survey"><comment>&xxe;</comment></data>',
+         "not well-formed"),
+        ("too many elements", b'<data id="degradation_survey">' + b"<c/>" * (MAX_ELEMENTS + 1)
+         + b"</data>", "too many elements"),
+        ("unbound prefix", b'<data id="degradation_survey"><orx:meta><orx:instanceID>uuid:3'
+         b"</orx:instanceID></orx:meta></data>", "unbound prefix"),
     ],
 )  # fmt: skip
 def test_unsafe_or_malformed_xml_is_refused(server, name, xml, reason):
