@@ -13,8 +13,9 @@ client and the same bodies, so the figures can be judged:
 
 - "client ceiling": a bare asyncio responder that answers 201 without reading the body:
   the most this client can send on this machine;
-- "HTTP stack": uvicorn and Starlette (as `serve` runs them) reading the multipart body
-  and answering 201: what the web stack costs before the collection server does anything.
+- "HTTP stack": uvicorn and Starlette (as `serve` runs them) reading the multipart body as
+  the submission endpoint does and answering 201: what the web stack costs before the
+  collection server does anything.
 
 And the disk's: the p50/p99 time of one synchronous SQLite commit (WAL, synchronous=FULL)
 of a single row, in the folder the benchmark's database is in. Each group commit waits for
@@ -207,16 +208,17 @@ def bare_main(port: int) -> None:
 
 
 def stack_main(port: int) -> None:
-    """uvicorn + Starlette as `survey collect serve` runs them; the form read, then 201."""
+    """uvicorn + Starlette as `survey collect serve` runs them; the body read as the submission
+    endpoint reads it, then 201."""
     import uvicorn
     from starlette.applications import Starlette
     from starlette.responses import Response
     from starlette.routing import Route
 
+    from pipeline.stages.collect.app import submitted_xml
+
     async def submission(request):
-        form = await request.form(max_files=1, max_fields=0)
-        await form["xml_submission_file"].read()
-        await form.close()
+        submitted_xml(request.headers.get("content-type"), await request.body())
         return Response(_ANSWER, status_code=201, media_type="text/xml; charset=utf-8")
 
     async def form_list(_request):

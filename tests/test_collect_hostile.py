@@ -169,6 +169,44 @@ def test_a_form_field_posted_as_text_instead_of_a_file_is_refused(server, questi
     assert store.count() == 0
 
 
+def multipart_body(*parts: tuple[str, str | None, bytes], close: bool = True) -> bytes:
+    """A multipart body of (name, file name or None, data) parts, boundary ``b``."""
+    out = b""
+    for name, filename, data in parts:
+        file = f'; filename="{filename}"' if filename is not None else ""
+        out += f'--b\r\nContent-Disposition: form-data; name="{name}"{file}\r\n\r\n'.encode()
+        out += data + b"\r\n"
+    return out + (b"--b--\r\n" if close else b"")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "parts", "close", "reason"),
+    [
+        ("multipart/form-data; boundary=b", [("xml_submission_file", "a.xml", b"X"),
+                                             ("xml_submission_file", "b.xml", b"X")], True,
+         "more than one xml_submission_file"),
+        ("multipart/form-data; boundary=b", [("xml_submission_file", "a.xml", b"X")], False,
+         "ends before its closing boundary"),
+        ("multipart/form-data; boundary=b", [("xml_submission_file", None, b"X")], True,
+         "takes no attachments"),
+        ("multipart/form-data; boundary=b", [], True, "no xml_submission_file"),
+        ("multipart/form-data", [("xml_submission_file", "a.xml", b"X")], True,
+         "no valid boundary"),
+        ("text/xml", [("xml_submission_file", "a.xml", b"X")], True, "not multipart/form-data"),
+    ],
+)  # fmt: skip
+def test_a_body_that_is_not_one_whole_xml_file_part_is_refused(
+    server, questionnaire, fields, content_type, parts, close, reason
+):
+    client, store = server
+    xml = submission_xml(questionnaire, fields)
+    body = multipart_body(*[(n, f, xml if d == b"X" else d) for n, f, d in parts], close=close)
+    response = client.post("/submission", content=body, headers={"content-type": content_type})
+    refused(response)
+    assert reason in response.text
+    assert store.count() == 0
+
+
 def test_forged_and_reused_codes_are_refused(questionnaire, fields, collect_db):
     client, store = client_for(questionnaire, collect_db, access="one-time")
     store.add_codes(["0000000001"], "b")
