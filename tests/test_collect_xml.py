@@ -301,6 +301,17 @@ def test_default_questionnaire_submissions_read_as_before():
         data = submission_xml(q, fields, f"uuid:{i:08d}-0000-4000-8000-000000000000")
         kind, submission = assert_same_reading(data, repeats)
         assert kind == "read" and submission.fields == fields
+        # what a repeat of this instanceID is compared by, as stored before
+        assert submission.content_key == json.dumps(fields, ensure_ascii=False, sort_keys=True)
+
+
+def test_the_content_key_of_a_submission_with_repeats_is_its_canonical_json():
+    data = ENVELOPE.format("<m><age>4</age><job><h>2</h></job></m><m><age>ý</age></m>").encode()
+    submission = parse_submission(data, frozenset({"m", "job"}))
+    repeats = [["m", "", 1, {"age": "4"}], ["job", "1", 1, {"h": "2"}], ["m", "", 2, {"age": "ý"}]]
+    assert submission.content_key == json.dumps(
+        {"fields": {}, "repeats": repeats}, ensure_ascii=False, sort_keys=True
+    )
 
 
 # ---- the hostile battery ----------------------------------------------------------------

@@ -101,11 +101,21 @@ def kept_metadata(questionnaire: Questionnaire) -> frozenset[str]:
     return frozenset(names)
 
 
+# The interpreter's switch interval, in seconds, while serving (Python's default: 0.005). The
+# group-commit writer thread gives up the GIL at every SQL statement and commit and needs it
+# back to go on; with the event loop busy on requests it waits a whole interval each time,
+# several times per batch, which the submissions of that batch wait out too. 0.5 ms makes
+# those hand-overs short (bench/bench_collect.py: p99 about 230 ms against 220-660 ms at
+# load 6-7 on 2 cores; the same CPU per submission).
+SWITCH_INTERVAL = 0.0005
+
+
 def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Run the server until interrupted. No access log: a request line carries the time, the
     address and, for app-users, the token. The Date header stays (OpenRosa requires it; it
     tells the client only the time it already has)."""
     import gc
+    import sys
 
     import uvicorn
 
@@ -114,6 +124,7 @@ def serve(app, host: str = "127.0.0.1", port: int = 8080) -> None:
     # which otherwise stalls every request in flight for a few hundred milliseconds.
     gc.collect()
     gc.freeze()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     uvicorn.run(
         app,
         host=host,

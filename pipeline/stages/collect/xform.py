@@ -138,11 +138,13 @@ class Submission:
         """The canonical text of what was submitted, compared when an instanceID comes again
         (the fields alone for a form without repeats, as before repeats were read)."""
         if not self.instances:
-            return json.dumps(self.fields, ensure_ascii=False, sort_keys=True)
+            return _CANONICAL.encode(self.fields)
         repeats = [[i.repeat, i.parent_index, i.index, i.fields] for i in self.instances]
-        return json.dumps(
-            {"fields": self.fields, "repeats": repeats}, ensure_ascii=False, sort_keys=True
-        )
+        return _CANONICAL.encode({"fields": self.fields, "repeats": repeats})
+
+
+# json.dumps(..., ensure_ascii=False, sort_keys=True), its encoder made once, not per call
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def parse_submission(data: bytes, repeats: frozenset[str] = frozenset()) -> Submission:
