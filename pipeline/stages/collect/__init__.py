@@ -105,8 +105,9 @@ def kept_metadata(questionnaire: Questionnaire) -> frozenset[str]:
 # group-commit writer thread gives up the GIL at every SQL statement and commit and needs it
 # back to go on; with the event loop busy on requests it waits a whole interval each time,
 # several times per batch, which the submissions of that batch wait out too. 0.5 ms makes
-# those hand-overs short (bench/bench_collect.py: p99 about 230 ms against 220-660 ms at
-# load 6-7 on 2 cores; the same CPU per submission).
+# those hand-overs short. bench/bench_collect.py --forms 3000 on SQLite, 2 shared cores at
+# load 6-7, runs interleaved: 403-483 submissions/s, p99 224-335 ms at 5 ms; 560-565/s,
+# p99 181-208 ms at 0.5 ms; the same CPU per submission (0.76-0.89 ms).
 SWITCH_INTERVAL = 0.0005
 
 
