@@ -107,7 +107,8 @@ def kept_metadata(questionnaire: Questionnaire) -> frozenset[str]:
 # several times per batch, which the submissions of that batch wait out too. 0.5 ms makes
 # those hand-overs short. bench/bench_collect.py --forms 3000 on SQLite, 2 shared cores at
 # load 6-7, runs interleaved: 403-483 submissions/s, p99 224-335 ms at 5 ms; 560-565/s,
-# p99 181-208 ms at 0.5 ms; the same CPU per submission (0.76-0.89 ms).
+# p99 181-208 ms at 0.5 ms. The hand-overs cost some CPU: at load 2-3 (--forms 5000),
+# 0.74-0.80 ms per submission at 5 ms, 0.87 ms at 0.5 ms (p99 168-192 ms against 101 ms).
 SWITCH_INTERVAL = 0.0005
 
 
