@@ -12,7 +12,7 @@ import pytest
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.collect.answers import FormRules
 from pipeline.stages.collect.security import CSP
-from pipeline.stages.collect.xform import MAX_XML_BYTES
+from pipeline.stages.collect.xform import MAX_ELEMENTS, MAX_XML_BYTES
 from tests.collect_support import (
     DEFAULT_QUESTIONNAIRE,
     client_for,
@@ -77,6 +77,18 @@ EXTERNAL_ENTITY = (
         ("deep", b'<data id="degradation_survey">' + b"<a>" * 50 + b"</a>" * 50 + b"</data>",
          "nested too deeply"),
         ("oversized", b"<data>" + b" " * (MAX_XML_BYTES + 10) + b"</data>", "larger than"),
+        ("quadratic blow-up", b'<!DOCTYPE d [<!ENTITY a "' + b"a" * 50_000 + b'">]>'
+         b'<data id="degradation_survey"><comment>' + b"&a;" * 3000 + b"</comment></data>",
+         "DTD or entities"),
+        ("parameter entity", b'<!DOCTYPE d [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>'
+         b'<data id="degradation_survey"/>', "DTD or entities"),
+        ("external DTD", b'<!DOCTYPE data SYSTEM "file:///etc/passwd"><data/>', "DTD or entities"),
+        ("undeclared entity", b'<data id="degradation_survey"><comment>&xxe;</comment></data>',
+         "not well-formed"),
+        ("too many elements", b'<data id="degradation_survey">' + b"<c/>" * (MAX_ELEMENTS + 1)
+         + b"</data>", "too many elements"),
+        ("unbound prefix", b'<data id="degradation_survey"><orx:meta><orx:instanceID>uuid:3'
+         b"</orx:instanceID></orx:meta></data>", "unbound prefix"),
     ],
 )  # fmt: skip
 def test_unsafe_or_malformed_xml_is_refused(server, name, xml, reason):
@@ -154,6 +166,44 @@ def test_a_form_field_posted_as_text_instead_of_a_file_is_refused(server, questi
     response = client.post("/submission", data={"xml_submission_file": xml},
                            files={"dummy": ("", b"", "text/plain")})  # fmt: skip
     refused(response)
+    assert store.count() == 0
+
+
+def multipart_body(*parts: tuple[str, str | None, bytes], close: bool = True) -> bytes:
+    """A multipart body of (name, file name or None, data) parts, boundary ``b``."""
+    out = b""
+    for name, filename, data in parts:
+        file = f'; filename="{filename}"' if filename is not None else ""
+        out += f'--b\r\nContent-Disposition: form-data; name="{name}"{file}\r\n\r\n'.encode()
+        out += data + b"\r\n"
+    return out + (b"--b--\r\n" if close else b"")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "parts", "close", "reason"),
+    [
+        ("multipart/form-data; boundary=b", [("xml_submission_file", "a.xml", b"X"),
+                                             ("xml_submission_file", "b.xml", b"X")], True,
+         "more than one xml_submission_file"),
+        ("multipart/form-data; boundary=b", [("xml_submission_file", "a.xml", b"X")], False,
+         "ends before its closing boundary"),
+        ("multipart/form-data; boundary=b", [("xml_submission_file", None, b"X")], True,
+         "takes no attachments"),
+        ("multipart/form-data; boundary=b", [], True, "no xml_submission_file"),
+        ("multipart/form-data", [("xml_submission_file", "a.xml", b"X")], True,
+         "no valid boundary"),
+        ("text/xml", [("xml_submission_file", "a.xml", b"X")], True, "not multipart/form-data"),
+    ],
+)  # fmt: skip
+def test_a_body_that_is_not_one_whole_xml_file_part_is_refused(
+    server, questionnaire, fields, content_type, parts, close, reason
+):
+    client, store = server
+    xml = submission_xml(questionnaire, fields)
+    body = multipart_body(*[(n, f, xml if d == b"X" else d) for n, f, d in parts], close=close)
+    response = client.post("/submission", content=body, headers={"content-type": content_type})
+    refused(response)
+    assert reason in response.text
     assert store.count() == 0
 
 

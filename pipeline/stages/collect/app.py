@@ -25,7 +25,6 @@ from xml.sax.saxutils import escape
 import numpy as np
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
@@ -37,6 +36,7 @@ from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.collect.answers import FormRules, Refusal
 from pipeline.stages.collect.cards import cards_pdf, new_codes, normalise_code
 from pipeline.stages.collect.export import export_wave
+from pipeline.stages.collect.multipart import Unreadable, read_parts
 from pipeline.stages.collect.security import (
     ENGINE_CSP,
     SERVICE_WORKER_CSP,
@@ -438,18 +438,13 @@ def create_app(config: CollectConfig) -> Starlette:
     async def submission(request: Request) -> Response:
         if request.method == "HEAD":
             return Response(status_code=204, headers=OPENROSA_ACCEPT)
+        body = await request.body()  # bounded by the security middleware
         try:
-            form = await request.form(max_files=1, max_fields=0, max_part_size=MAX_XML_BYTES)
-        except HTTPException as exc:
-            return openrosa_message(400, f"unreadable multipart body: {exc.detail}")
-        xml = None
-        for name, value in form.multi_items():
-            if name != "xml_submission_file" or not isinstance(value, UploadFile):
-                return openrosa_message(400, "this form takes no attachments")
-            xml = await value.read(MAX_XML_BYTES + 1)
-        await form.close()
-        if xml is None:
-            return openrosa_message(400, "no xml_submission_file in the request")
+            xml = submitted_xml(request.headers.get("content-type"), body)
+        except Unreadable as exc:
+            return openrosa_message(400, f"unreadable multipart body: {exc}")
+        except Refusal as exc:
+            return openrosa_message(400, str(exc))
         result = await collector.accept_xml(xml, token_of(request))
         nature = "submit_success" if result.status == 201 else ""
         return openrosa_message(result.status, result.message, nature)
@@ -613,6 +608,23 @@ def create_app(config: CollectConfig) -> Starlette:
         exception_handlers={HTTPException: not_found, 500: server_error},
     )
     return SecurityMiddleware(app)
+
+
+def submitted_xml(content_type: str | None, body: bytes) -> bytes:
+    """The XML of an OpenRosa submission's body: its one ``xml_submission_file`` part, a file
+    as ODK Collect sends it. This server takes no attachments: any other part (a photo, a
+    plain field, a second XML file) refuses the submission; a part's file name is never used.
+    Raises Unreadable for a malformed body, Refusal for one this server does not take."""
+    xml = None
+    for part in read_parts(content_type, body):
+        if part.name != "xml_submission_file" or part.filename is None:
+            raise Refusal("", "this form takes no attachments")
+        if xml is not None:
+            raise Refusal("", "the request has more than one xml_submission_file")
+        xml = part.data
+    if xml is None:
+        raise Refusal("", "no xml_submission_file in the request")
+    return xml
 
 
 def static_files():

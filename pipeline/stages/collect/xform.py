@@ -1,9 +1,10 @@
 """The questionnaire's XForm (through the project's XLSForm and pyxform) and the safe reading
 of an XForm submission.
 
-A submission is untrusted XML: it is parsed with defusedxml (no DTD, no entities, no
-external references), only after its size is checked, and its tree is bounded in depth and
-element count before anything is read from it.
+A submission is untrusted XML: its size is checked first, then it is read in one pass by
+the standard library's expat with a DOCTYPE, entity declarations and external references
+refused (so nothing is ever expanded or fetched), its depth and element count bounded as it
+is read, and no tree built.
 """
 
 from __future__ import annotations
@@ -15,10 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from xml.etree.ElementTree import Element
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
+from xml.parsers.expat import XML_PARAM_ENTITY_PARSING_NEVER, ExpatError, ParserCreate
 
 from pipeline.core.labels import Text
 from pipeline.model.questionnaire import Question, Questionnaire
@@ -140,91 +138,160 @@ class Submission:
         """The canonical text of what was submitted, compared when an instanceID comes again
         (the fields alone for a form without repeats, as before repeats were read)."""
         if not self.instances:
-            return json.dumps(self.fields, ensure_ascii=False, sort_keys=True)
+            return _CANONICAL.encode(self.fields)
         repeats = [[i.repeat, i.parent_index, i.index, i.fields] for i in self.instances]
-        return json.dumps(
-            {"fields": self.fields, "repeats": repeats}, ensure_ascii=False, sort_keys=True
-        )
+        return _CANONICAL.encode({"fields": self.fields, "repeats": repeats})
+
+
+# json.dumps(..., ensure_ascii=False, sort_keys=True), its encoder made once, not per call
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def parse_submission(data: bytes, repeats: frozenset[str] = frozenset()) -> Submission:
     """Read submission XML; raise Refusal for anything unsafe or malformed. An element named
-    after one of the form's ``repeats`` is a repeat instance: its leaves are its fields."""
+    after one of the form's ``repeats`` is a repeat instance: its leaves are its fields.
+
+    The XML is read in one pass by expat, the standard library's parser, with a handler that
+    refuses a DOCTYPE (so no entity can be declared) and any external reference, and with the
+    depth and element count bounded as it goes: no tree is built and nothing is expanded."""
     if len(data) > MAX_XML_BYTES:
         raise Refusal("", f"the submission is larger than {MAX_XML_BYTES // 1024} KiB")
-    try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise Refusal("", "the submission declares a DTD or entities, which are refused") from None
-    except ParseError as exc:
-        raise Refusal("", f"the submission is not well-formed XML ({exc})") from None
-    _check_shape(root)
     reader = _Reader(repeats)
-    fields = reader.read(root, (), None)
+    try:
+        reader.parse(data)
+    except _Forbidden:
+        raise Refusal("", "the submission declares a DTD or entities, which are refused") from None
+    except ExpatError as exc:
+        raise Refusal("", f"the submission is not well-formed XML ({exc})") from None
+    if reader.refusal is not None:  # a well-formed document that says something refused
+        raise reader.refusal
     instance_id = reader.instance_id
     if not instance_id:
         raise Refusal("instanceID", "the submission carries no meta/instanceID")
     if len(instance_id) > 100:
         raise Refusal("instanceID", "the instanceID is longer than 100 characters")
-    return Submission(form_id=root.get("id") or "", version=root.get("version"),
-                      instance_id=instance_id, fields=fields,
+    return Submission(form_id=reader.form_id, version=reader.version,
+                      instance_id=instance_id, fields=reader.fields,
                       instances=tuple(reader.instances))  # fmt: skip
 
 
-_TEMPLATE = "{http://openrosa.org/javarosa}template"
+# expat joins a namespace and a local name with this separator, as ElementTree does
+_NAMESPACE_END = "}"
+_TEMPLATE = "http://openrosa.org/javarosa}template"
+
+
+class _Forbidden(Exception):
+    """A DOCTYPE, an entity declaration or an external reference: refused, never resolved."""
+
+
+class _Scope:
+    """Where leaves go: the form's own fields, or one repeat instance's; ``counts`` numbers
+    the repeat instances met in it; ``place`` is the instance's own place (None for the
+    form); ``depth`` that of the element that opened it (1: the root)."""
+
+    __slots__ = ("fields", "counts", "place", "depth")
+
+    def __init__(self, fields: dict[str, str], place: str | None, depth: int) -> None:
+        self.fields = fields
+        self.counts: dict[str, int] = {}
+        self.place = place
+        self.depth = depth
 
 
 class _Reader:
-    """Walks a submission's tree: the leaves of each scope (the form, a repeat instance)."""
+    """Reads a submission as expat reports it: the leaves of each scope (the form, a repeat
+    instance), the instanceID under the form's own meta group, the form's id and version.
+
+    A leaf is an element without child elements; its text is all its character data. An
+    element with children is a group (its leaves belong to the scope it is in) or, when named
+    after one of the form's repeats, a repeat instance (a scope of its own). A repeat's
+    template (``jr:template``), copied from the form, is no instance: skipped whole.
+
+    The handlers do as little as they can (they run for every element): the names of the
+    open elements on a stack, the text gathered by the list's own append."""
 
     def __init__(self, repeats: frozenset[str]) -> None:
         self.repeats = repeats
         self.instances: list[Instance] = []
         self.instance_id = ""
+        self.form_id = ""
+        self.version: str | None = None
+        self.fields: dict[str, str] = {}
+        self.refusal: Refusal | None = None  # the first, raised once the XML is known sound
+        self.names: list[str] = []  # the local names of the open elements, the root first
+        self.scope = _Scope(self.fields, None, 1)
+        self.outer: list[_Scope] = []  # the scopes the current one is nested in
+        self.skipping = 0  # the depth of the template being skipped, 0 when none
+        self.leaf = False  # whether the element last opened has had no child yet
+        self.text: list[str] = []  # the character data since the last element opened
+        self.elements = 0
 
-    def read(self, element: Element, path: tuple[str, ...], scope: str | None) -> dict[str, str]:
-        """The fields of the scope ``element`` opens (``scope``: the instance's own place,
-        None at the top); repeat instances inside it are added to ``instances``."""
-        fields: dict[str, str] = {}
-        counts: dict[str, int] = {}
-        self._gather(element, path, scope, fields, counts)
-        return fields
+    def parse(self, data: bytes) -> None:
+        parser = ParserCreate(None, _NAMESPACE_END)
+        parser.SetParamEntityParsing(XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = _forbid
+        parser.EntityDeclHandler = _forbid
+        parser.UnparsedEntityDeclHandler = _forbid
+        parser.ExternalEntityRefHandler = _forbid
+        parser.buffer_text = True
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.text.append
+        parser.Parse(data, True)
 
-    def _gather(self, element, path, scope, fields: dict[str, str], counts: dict[str, int]):
-        for child in element:
-            name = _local(child.tag)
-            if child.get(_TEMPLATE) is not None:
-                continue  # a repeat's template, copied from the form: no instance
-            if name in self.repeats:
-                self._instance(child, name, scope, counts)
-            elif len(child):
-                self._gather(child, (*path, name), scope, fields, counts)
-            elif name == "instanceID" and path and path[-1] == "meta" and scope is None:
-                self.instance_id = (child.text or "").strip()
-            elif name in fields:
-                raise Refusal(name, "the field appears twice")
-            else:
-                fields[name] = child.text or ""
-
-    def _instance(self, element: Element, repeat: str, scope: str | None, counts) -> None:
-        counts[repeat] = counts.get(repeat, 0) + 1
-        placed = Instance(repeat, scope or "", counts[repeat], {})
-        at = len(self.instances)
-        self.instances.append(placed)  # before the repeats nested in it
-        fields = self.read(element, (repeat,), placed.path)
-        self.instances[at] = Instance(repeat, placed.parent_index, placed.index, fields)
-
-
-def _check_shape(root: Element) -> None:
-    count = 0
-    stack = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        count += 1
-        if depth > MAX_DEPTH or count > MAX_ELEMENTS:
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        names = self.names
+        self.elements += 1
+        if len(names) >= MAX_DEPTH or self.elements > MAX_ELEMENTS:
             raise Refusal("", "the submission is nested too deeply or has too many elements")
-        stack.extend((child, depth + 1) for child in element)
+        self.leaf = True
+        self.text.clear()  # an element's text is what comes before its first child
+        if not names:  # the root: the form's id and version
+            self.form_id = attributes.get("id") or ""
+            self.version = attributes.get("version")
+            names.append(tag)
+            return
+        name = tag.rpartition(_NAMESPACE_END)[2]
+        names.append(name)
+        if self.skipping:
+            return
+        if _TEMPLATE in attributes:
+            self.skipping = len(names)
+        elif name in self.repeats:
+            self.open_instance(name, len(names))
+
+    def open_instance(self, repeat: str, depth: int) -> None:
+        """A repeat instance, numbered within its scope and listed before those nested in it."""
+        scope = self.scope
+        index = scope.counts[repeat] = scope.counts.get(repeat, 0) + 1
+        placed = Instance(repeat, scope.place or "", index, {})
+        self.instances.append(placed)
+        self.outer.append(scope)
+        self.scope = _Scope(placed.fields, placed.path, depth)
+
+    def end(self, _tag: str) -> None:
+        names = self.names
+        depth = len(names)
+        name = names.pop()
+        leaf, self.leaf = self.leaf, False  # the parent now has a child
+        if self.skipping:
+            if depth == self.skipping:
+                self.skipping = 0
+            return
+        scope = self.scope
+        if depth == scope.depth:  # the repeat instance (or the root) closes
+            if self.outer:
+                self.scope = self.outer.pop()
+            return
+        if not leaf:
+            return
+        if name == "instanceID" and scope.place is None and depth > 2 and names[-1] == "meta":
+            self.instance_id = "".join(self.text).strip()  # the form's own meta group
+        elif name in scope.fields:
+            self.refusal = self.refusal or Refusal(name, "the field appears twice")
+        else:
+            scope.fields[name] = "".join(self.text)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+def _forbid(*_args) -> None:
+    raise _Forbidden
