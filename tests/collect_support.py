@@ -206,3 +206,40 @@ class ServerProcess:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def one_time_server(tmp_path: Path) -> tuple[ServerProcess, str, str]:
+    """The default questionnaire served in one-time mode with one code: the started server,
+    the code and the database."""
+    from pipeline.stages.collect import open_store
+    from pipeline.stages.collect.cards import new_codes
+
+    db = str(tmp_path / "wave.sqlite")
+    store = open_store(db, "2024")
+    code = new_codes(1)[0]
+    store.add_codes([code], "box")
+    store.engine.dispose()
+    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="one-time").start()
+    return process, code, db
+
+
+def app_user_server(tmp_path: Path, name: str) -> tuple[ServerProcess, str, str]:
+    """The default questionnaire served to app users with one named ``name``: the started
+    server, that interviewer's token and the database."""
+    from pipeline.stages.collect import open_store
+
+    db = str(tmp_path / "wave.sqlite")
+    store = open_store(db, "2024")
+    token = store.add_app_user(name)
+    store.engine.dispose()
+    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="app-user").start()
+    return process, token, db
+
+
+def open_server(tmp_path: Path, questionnaire_yaml: str) -> tuple[ServerProcess, str]:
+    """The questionnaire ``questionnaire_yaml`` (its text) served by an open link: the started
+    server and the database."""
+    path = tmp_path / "questionnaire.yaml"
+    path.write_text(questionnaire_yaml, encoding="utf-8")
+    db = str(tmp_path / "wave.sqlite")
+    return ServerProcess(path, db, tmp_path, access="open").start(), db

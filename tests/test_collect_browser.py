@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from pipeline.stages.collect import open_store
-from pipeline.stages.collect.cards import display_code, new_codes
-from tests.collect_support import DEFAULT_QUESTIONNAIRE, REPO, ServerProcess
+from pipeline.stages.collect.cards import display_code
+from tests.collect_support import REPO, one_time_server
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -22,12 +22,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def server(tmp_path):
-    db = str(tmp_path / "wave.sqlite")
-    store = open_store(db, "2024")
-    code = new_codes(1)[0]
-    store.add_codes([code], "box")
-    store.engine.dispose()
-    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="one-time").start()
+    process, code, db = one_time_server(tmp_path)
     yield process, code, db
     process.stop()
 

@@ -15,8 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.stages.collect import open_store
-from pipeline.stages.collect.cards import new_codes
-from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess, client_for
+from tests.collect_support import app_user_server, client_for, one_time_server, open_server
 from tests.test_collect_browser import CHROMIUM, PHONE, keep
 from tests.test_collect_repeats import HOUSEHOLD
 from tests.test_collect_webform_browser import QUESTIONNAIRE, choose
@@ -27,11 +26,7 @@ KEPT = re.compile(r"/(webform|forms/[^/]+\.xml|static/.+)$|/key/[^/]+/(webform|f
 
 @pytest.fixture
 def interviewer_server(tmp_path):
-    db = str(tmp_path / "wave.sqlite")
-    store = open_store(db, "2024")
-    token = store.add_app_user("Interviewer 3")
-    store.engine.dispose()
-    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="app-user").start()
+    process, token, db = app_user_server(tmp_path, "Interviewer 3")
     yield process, token, db
     process.stop()
 
@@ -129,9 +124,8 @@ def test_the_service_worker_is_served_from_the_root_under_its_own_policy(tmp_pat
 def test_a_changed_form_reaches_a_browser_that_kept_the_old_one(tmp_path):
     """Network first: once the server has a new wording, the next visit online shows it and
     keeps it, so that the page opened offline afterwards has the new wording too."""
-    path = tmp_path / "household.yaml"
-    path.write_text(HOUSEHOLD, encoding="utf-8")
-    process = ServerProcess(path, str(tmp_path / "wave.sqlite"), tmp_path, access="open").start()
+    process, _ = open_server(tmp_path, HOUSEHOLD)
+    path = tmp_path / "questionnaire.yaml"  # the file the server reads when it starts
     page_url = f"{process.url}/webform?lang=vi"
     try:
         with sync_playwright() as p:
@@ -161,13 +155,9 @@ def test_a_changed_form_reaches_a_browser_that_kept_the_old_one(tmp_path):
 
 @pytest.fixture
 def code_server(tmp_path):
-    db = str(tmp_path / "wave.sqlite")
-    store = open_store(db, "2024")
-    code = new_codes(1)[0]
-    store.add_codes([code], "box")
-    store.engine.dispose()
-    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="one-time").start()
+    process, code, _ = one_time_server(tmp_path)
     yield process, code
+    process.stop()
     process.stop()
 
 

@@ -11,17 +11,14 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.stages.collect import open_store
-from tests.collect_support import ServerProcess
+from tests.collect_support import open_server
 from tests.test_collect_browser import CHROMIUM, PHONE
 from tests.test_collect_repeats import HOUSEHOLD
 
 
 @pytest.fixture
 def server(tmp_path):
-    path = tmp_path / "household.yaml"
-    path.write_text(HOUSEHOLD, encoding="utf-8")
-    db = str(tmp_path / "wave.sqlite")
-    process = ServerProcess(path, db, tmp_path, access="open").start()
+    process, db = open_server(tmp_path, HOUSEHOLD)
     yield process, db
     process.stop()
 

@@ -15,8 +15,8 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.model.questionnaire import load_questionnaire
 from pipeline.stages.collect import open_store
-from pipeline.stages.collect.cards import display_code, new_codes
-from tests.collect_support import DEFAULT_QUESTIONNAIRE, ServerProcess, post_xml
+from pipeline.stages.collect.cards import display_code
+from tests.collect_support import DEFAULT_QUESTIONNAIRE, app_user_server, one_time_server, post_xml
 from tests.test_collect_browser import CHROMIUM, PHONE, keep
 
 QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
@@ -24,12 +24,7 @@ QUESTIONNAIRE = load_questionnaire(DEFAULT_QUESTIONNAIRE)
 
 @pytest.fixture
 def server(tmp_path):
-    db = str(tmp_path / "wave.sqlite")
-    store = open_store(db, "2024")
-    code = new_codes(1)[0]
-    store.add_codes([code], "box")
-    store.engine.dispose()
-    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="one-time").start()
+    process, code, db = one_time_server(tmp_path)
     yield process, code, db
     process.stop()
 
@@ -180,11 +175,7 @@ def test_a_respondent_answers_the_engine_form_offline_on_a_phone(server, tmp_pat
 
 @pytest.fixture
 def interviewer_server(tmp_path):
-    db = str(tmp_path / "wave.sqlite")
-    store = open_store(db, "2024")
-    token = store.add_app_user("Interviewer 7")
-    store.engine.dispose()
-    process = ServerProcess(DEFAULT_QUESTIONNAIRE, db, tmp_path, access="app-user").start()
+    process, token, db = app_user_server(tmp_path, "Interviewer 7")
     yield process, token, db
     process.stop()
 
