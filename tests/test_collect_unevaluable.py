@@ -142,3 +142,16 @@ def test_a_rule_that_fails_on_these_answers_refuses_the_submission(
     assert response.status_code == status, response.text
     assert reason in message(response)
     assert store.count() == (1 if status == 201 else 0)
+
+
+def test_serve_refuses_a_repeat_named_like_the_contact_details_file(tmp_path):
+    """raw/<wave>.contacts.csv holds the respondents' contact details; a repeat named
+    contacts would be exported to the same file."""
+    from tests.test_collect_repeats import HOUSEHOLD
+
+    path = tmp_path / "household.yaml"
+    path.write_text(HOUSEHOLD.replace("- name: member\n", "- name: contacts\n"), "utf-8")
+    result = serve(path, tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "a repeat named 'contacts' would share raw/<wave>.contacts.csv" in line

@@ -35,7 +35,7 @@ from starlette.staticfiles import StaticFiles
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.stages.collect.answers import FormRules, Refusal
 from pipeline.stages.collect.cards import cards_pdf, new_codes, normalise_code
-from pipeline.stages.collect.export import export_wave
+from pipeline.stages.collect.export import check_repeat_names, export_wave
 from pipeline.stages.collect.multipart import Unreadable, read_parts
 from pipeline.stages.collect.security import (
     ENGINE_CSP,
@@ -111,6 +111,7 @@ class CollectConfig:
     repeats: frozenset[str] = field(init=False)  # the names of the form's repeats
 
     def __post_init__(self) -> None:
+        check_repeat_names(self.questionnaire)
         self.rules = FormRules.checked(self.questionnaire, self.keep_metadata)
         self.repeats = frozenset(self.questionnaire.tables())
         if self.xform is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.errors import InputError
 from pipeline.core.paths import child_table_path
 from pipeline.model.questionnaire import Questionnaire
 from pipeline.readers.ingest import write_csv
@@ -66,10 +67,24 @@ def contacts_table(
     return pd.DataFrame(data, dtype=object)
 
 
+CONTACTS = "contacts"  # the respondents' contact details: raw/<wave>.contacts.csv
+
+
+def check_repeat_names(questionnaire: Questionnaire) -> None:
+    """A repeat named ``contacts`` would be written where the contact details are."""
+    if CONTACTS in questionnaire.tables():
+        raise InputError(
+            f"a repeat named {CONTACTS!r} would share raw/<wave>.{CONTACTS}.csv with the "
+            "respondents' contact details; rename the repeat",
+            column=CONTACTS,
+        )
+
+
 def export_wave(store: Store, questionnaire: Questionnaire, out: Path) -> list[Path]:
     """Write ``out`` (raw/<wave>.csv), a child table ``<stem>.<repeat>.csv`` for each repeat
     of the form, and, when PII was collected, ``<stem>.contacts.csv`` (the respondents') and
     ``<stem>.<repeat>.contacts.csv`` (a repeat's)."""
+    check_repeat_names(questionnaire)
     written = [out]
     write_csv(responses_table(store, questionnaire), out)
     for repeat in questionnaire.tables():
@@ -80,7 +95,7 @@ def export_wave(store: Store, questionnaire: Questionnaire, out: Path) -> list[P
         contacts = contacts_table(store, questionnaire, repeat)
         if len(contacts.columns) > 1 and len(contacts):
             table = out if repeat is None else child_table_path(out, repeat)
-            target = table.with_name(f"{table.stem}.contacts.csv")
+            target = table.with_name(f"{table.stem}.{CONTACTS}.csv")
             write_csv(contacts, target)
             written.append(target)
     return written
