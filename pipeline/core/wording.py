@@ -935,7 +935,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Trích dẫn đề nghị",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Phiên bản {version}.",
         "composition_note": (
-            "Cơ cấu mẫu (theo {groups} ...) được trình bày trong phần Phương pháp và các bảng, "
+            "Cơ cấu mẫu (theo {groups}) được trình bày trong phần Phương pháp và các bảng, "
             "không được nêu thành kết quả."
         ),
     },
@@ -1037,7 +1037,7 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "citation": "Suggested citation",
         "citation_text": "{organisation} ({year}). {title}. {subtitle}. Version {version}.",
         "composition_note": (
-            "The sample's make-up (by {groups} ...) is "
+            "The sample's make-up (by {groups}) is "
             "described in the Methodology and the tables, and is not reported as a finding."
         ),
     },
