@@ -46,6 +46,10 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 _SAMPLE_BYTES = 64_000
 _CHUNK_BYTES = 2 * 1024 * 1024
 _STREAM_BLOCK_BYTES = 1024 * 1024  # typed reading block by block (long lines: 4 MB blocks)
+# Up to this size a file is read whole on every core and its integers narrowed afterwards
+# (its int64 columns, briefly, are a few times this); a larger one block by block on one core,
+# so that its memory stays within a few times its size
+_WHOLE_READ_BYTES = 32 * 1024 * 1024
 _NARROW = (pa.int8(), pa.int16(), pa.int32())  # integer types tried, smallest first
 _NEVER = ["\x00never"]  # arrow's bool inference off: "true"/"1" stay what they are
 
@@ -113,6 +117,11 @@ class _Source:
     quotes: int = 0  # double quotes in the file: odd when one is never closed
     longest_line: int = 0  # bytes
     multiline: bool = False  # set after parsing: some cell spans lines
+
+    @property
+    def size(self) -> int:
+        """Bytes the parser reads."""
+        return self.path.stat().st_size if self.data is None else len(self.data)
 
     def stream(self) -> pa.NativeFile:
         if self.data is None:
@@ -345,7 +354,7 @@ def _arrow_read(source, path, header, irregular, *, text, columns, threads) -> p
     )
     read = pacsv.ReadOptions(use_threads=threads, block_size=1 << 22)
     try:
-        if not text and threads:
+        if not text and threads and source.size > _WHOLE_READ_BYTES:
             table = _read_typed_blocks(source, read, parse, convert)
             if table is not None:
                 return table
