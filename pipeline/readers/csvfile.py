@@ -348,7 +348,7 @@ def _arrow_read(source, path, header, irregular, *, text, columns, threads) -> p
     )
     parse = pacsv.ParseOptions(
         delimiter=source.delimiter,
-        newlines_in_values=True,
+        newlines_in_values=source.quotes > 0,  # no quote: no cell can span lines
         ignore_empty_lines=False,
         invalid_row_handler=on_invalid,
     )
