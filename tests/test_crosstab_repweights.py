@@ -117,3 +117,15 @@ def test_compare_waves_stacks_two_replicate_weight_files_as_r_does(capsys):
     assert [rs["F"], rs["df1"], rs["df2"], rs["p"]] == pytest.approx(
         [oracle[k] for k in ("F", "df1", "df2", "p")], rel=1e-9
     )
+
+
+def test_a_replicate_scale_without_replicate_weights_is_refused_by_every_command(capsys):
+    path = str(CORPUS / "apiclus1_jk1.csv")
+    for option in (["--scale", "0.5"], ["--rho", "0.3"], ["--rscales", "1"]):
+        assert run([*BASE, path, *option]) == 2
+        err = capsys.readouterr().err
+        assert "--scale, --rscales and --rho go with --repweights" in err
+        assert len(err.strip().splitlines()) == 1
+    compare = ["compare-waves", path, path, "--var", "stype", "--scale", "0.5"]
+    assert run(compare) == 2
+    assert "go with --repweights" in capsys.readouterr().err

@@ -52,8 +52,12 @@ def replicate_options(
     combined_weights: bool,
 ) -> ReplicateOptions | None:
     """The file's own replicate weights as the options above give them; None without
-    ``--repweights``."""
+    ``--repweights``, which --scale, --rscales and --rho need."""
     if not repweights:
+        if scale is not None or rscales or rho is not None:
+            from pipeline.core.errors import InputError
+
+            raise InputError("--scale, --rscales and --rho go with --repweights", column="--scale")
         return None
     from pipeline.statistics.replicate_design import ReplicateOptions
 

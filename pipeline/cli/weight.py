@@ -74,7 +74,6 @@ def weight_command(
     Example: survey weight processed/2021.parquet --questionnaire
     questionnaires/degradation-2021.yaml --out processed/2021.weighted.parquet
     """
-    from pipeline.core.errors import InputError
     from pipeline.model.frame import load_frame
     from pipeline.model.questionnaire import load_questionnaire
     from pipeline.readers.dataset import read_dataset, write_dataset
@@ -88,8 +87,6 @@ def weight_command(
     replicates = design_options.replicate_options(
         repweights, reptype, scale, rscales, rho, mse, combined_weights
     )
-    if not repweights and (scale is not None or rscales or rho is not None):
-        raise InputError("--scale, --rscales and --rho go with --repweights", column="--scale")
     block |= replicate_block(q, replicates, sampling_weight)
     options = WeightOptions(fpc, lonely_psu, calibrate, trim_upper, **block)
     with naming_the_file(data):
