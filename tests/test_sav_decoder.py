@@ -26,13 +26,19 @@ from pipeline.readers.sav_data import (
     NotCovered,
     _block_starts,
     _literal_counts,
+    decode_columns,
     read_layout,
-    read_sav_columns,
 )
 from pipeline.readers.sav_meta import sav_meta
 
 CORPUS = Path(__file__).parent / "corpus"
 SAV_FILES = sorted([*CORPUS.rglob("*.sav"), *CORPUS.rglob("*.zsav")])
+
+
+def read_sav_columns(path: Path, n_variables: int, specs: dict, encoding: str | None):
+    """The decoder's columns of the file at ``path`` and its number of cases."""
+    buffer = path.read_bytes()
+    return decode_columns(path, buffer, read_layout(buffer), n_variables, specs, encoding)
 
 # what the decoder leaves to pyreadstat in the corpus, column by column, and why
 NOT_COVERED = {

@@ -245,17 +245,6 @@ class ColumnSpec:
     text: bool
 
 
-def read_sav_columns(
-    path: Path, n_variables: int, specs: dict[str, ColumnSpec], encoding: str | None
-) -> tuple[dict[str, np.ndarray], int]:
-    """The columns ``specs`` of the .sav ``path`` (``n_variables`` of them in pyreadstat's
-    metadata) as numpy arrays, and the number of cases: numbers float64 (missing = NaN),
-    text object arrays of str. Raises NotCovered before decoding anything it cannot decode
-    as pyreadstat does, InputError for a data section that is truncated or too long."""
-    buffer = path.read_bytes()
-    return decode_columns(path, buffer, read_layout(buffer), n_variables, specs, encoding)
-
-
 def check_case_count(path: Path) -> None:
     """InputError when the .sav's data section holds another number of cases than its
     header says, or ends inside a case (pyreadstat reads as many as the header says and
@@ -275,7 +264,11 @@ def decode_columns(
     specs: dict[str, ColumnSpec],
     encoding: str | None,
 ) -> tuple[dict[str, np.ndarray], int]:
-    """:func:`read_sav_columns` of a file already read (``buffer``) and its layout."""
+    """The columns ``specs`` of the .sav ``path`` (read: ``buffer``; its ``layout``; its
+    ``n_variables`` as pyreadstat counts them) as numpy arrays, and the number of cases:
+    numbers float64 (missing = NaN), text object arrays of str. Raises NotCovered before
+    decoding anything it cannot decode as pyreadstat does, InputError for a data section
+    that is truncated or too long."""
     if layout.very_long_strings:
         raise NotCovered("very long strings (record 7.14)")
     if len(layout.variables) != n_variables:
