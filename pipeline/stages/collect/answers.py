@@ -337,14 +337,9 @@ class FormRules:
         for (table, path), values in context.items():
             for repeat in self.repeats_in.get(table, []):
                 rules = self.repeats[repeat]
-                if rules.repeat_count is None:
+                if rules.repeat_count is None or not rules.applies(values):
                     continue
-                frame = rules.expression_frame(values)
-                if rules.repeat_relevant is not None and not rules.holds(
-                    rules.repeat_relevant, frame
-                ):
-                    continue
-                expected = rules.instances_expected(frame)
+                expected = rules.instances_expected(rules.expression_frame(values))
                 got = found[(repeat, path)]
                 if got != expected:
                     where = f"{repeat} in {table}[{path}]" if table else repeat
