@@ -394,3 +394,26 @@ def test_the_executed_notebook_prints_exactly_the_findings_of_their_own_tests(re
         limit = 5 if banner == data.stratum else 2
         expected += [finding_sentence(f, "vi") for f in rd.findings(data, banner, "vi", limit)]
     assert printed == expected and printed
+
+
+def test_the_sample_s_make_up_is_named_by_the_banners_choice_lists():
+    from types import SimpleNamespace
+
+    from pipeline.core.labels import Text
+
+    default = SimpleNamespace(
+        questionnaire=load_questionnaire(REPO / "questionnaires" / "degradation-2023.yaml")
+    )
+    assert rd.group_names(default, "en") == (
+        "member category, sex, age group, position, years in the party"
+    )
+    mini = SimpleNamespace(questionnaire=load_questionnaire(FIXTURES / "mini.yaml"))
+    assert rd.group_names(mini, "en") == "group"  # no list of its banners has a label
+    partly = mini.questionnaire.model_copy(update={"banners": ["category", "sex"]})
+    labelled = {
+        name: (c.model_copy(update={"label": Text(vi="Giới tính", en="Sex")})
+               if name == "sex" else c)
+        for name, c in partly.choice_lists.items()
+    }  # fmt: skip
+    partly = partly.model_copy(update={"choice_lists": labelled})
+    assert rd.group_names(SimpleNamespace(questionnaire=partly), "en") == "sex, ..."

@@ -336,16 +336,21 @@ def option_labels(data: WaveData, variable: Variable, lang: str) -> dict[int, st
 
 def stratum_name(data: WaveData, lang: str) -> str:
     """What the strata are called: the stratum question's choice-list label if it has one,
-    else the frame's word for a stratum."""
+    else "stratum"."""
     return strata_word(data.questionnaire, lang)
 
 
 def strata_word(q: Questionnaire, lang: str) -> str:
     """The stratum question's choice-list label (lower case), else "stratum"."""
-    choices = q.choice_list(q.variable(q.stratum.variable).question)
-    if choices is not None and choices.label is not None:
-        return q.in_language(choices.label, lang).lower()
-    return words(lang)["category"].lower()
+    return list_name(q, q.stratum.variable, lang) or words(lang)["category"].lower()
+
+
+def list_name(q: Questionnaire, variable: str, lang: str) -> str | None:
+    """The label of ``variable``'s choice list in ``lang`` (lower case), None without one."""
+    choices = q.choice_list(q.variable(variable).question)
+    if choices is None or choices.label is None:
+        return None
+    return q.in_language(choices.label, lang).lower()
 
 
 def members_word(q: Questionnaire, lang: str) -> str:
@@ -360,11 +365,7 @@ def group_names(data: WaveData, lang: str) -> str:
     """The banners' names (their choice lists' labels, lower case) for the sentence on the
     sample's make-up; ", ..." when some banner has no name, the word "group" when none has."""
     q = data.questionnaire
-    names = []
-    for banner in q.banners:
-        choices = q.choice_list(q.variable(banner).question)
-        if choices is not None and choices.label is not None:
-            names.append(q.in_language(choices.label, lang).lower())
+    names = [name for banner in q.banners if (name := list_name(q, banner, lang)) is not None]
     if not names:
         return words(lang)["groups"]
     return ", ".join(names) + (", ..." if len(names) < len(q.banners) else "")
@@ -400,9 +401,7 @@ def by_category_title(comparison: ComparisonData, lang: str) -> str:
 
 def comparison_composition_note(comparison: ComparisonData, lang: str) -> str:
     q = comparison_questionnaire(comparison)
-    groups = words(lang)["groups"]
-    if q is not None:
-        groups = comparison_nouns(comparison, lang)["strata"]
+    groups = words(lang)["groups"] if q is None else strata_word(q, lang)
     return words(lang)["composition_note"].format(groups=groups)
 
 
