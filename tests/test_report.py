@@ -417,3 +417,17 @@ def test_the_sample_s_make_up_is_named_by_the_banners_choice_lists():
     }  # fmt: skip
     partly = partly.model_copy(update={"choice_lists": labelled})
     assert rd.group_names(SimpleNamespace(questionnaire=partly), "en") == "sex, ..."
+
+
+def test_a_headline_change_says_why_it_is_not_significant():
+    change = rd.Change(wave="2021", earlier=0.15, diff=0.049, ci_low=0.006, ci_high=0.091,
+                       p_bh=0.083)  # fmt: skip
+    # its own interval excludes 0, its BH-adjusted p does not pass
+    assert rd.change_verdict(change, 0.05, "en") == (
+        "not significant once the many changes examined are allowed for "
+        "(Benjamini-Hochberg-adjusted p = 0.083)"
+    )
+    assert "p sau hiệu chỉnh Benjamini-Hochberg = 0,083" in rd.change_verdict(change, 0.05, "vi")
+    assert rd.change_verdict(change, 0.1, "en") == "a statistically significant change"
+    across_zero = rd.Change("2021", 0.25, -0.023, -0.055, 0.009, 0.4)
+    assert rd.change_verdict(across_zero, 0.05, "en") == "not enough evidence of a change"

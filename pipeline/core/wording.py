@@ -883,6 +883,10 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         ),
         "change_significant": "thay đổi có ý nghĩa thống kê",
         "change_not_significant": "chưa đủ bằng chứng về thay đổi",
+        "change_not_significant_adjusted": (
+            "chưa có ý nghĩa thống kê khi tính đến việc nhiều thay đổi được xem xét cùng lúc "
+            "(p sau hiệu chỉnh Benjamini-Hochberg = {p})"
+        ),
         "headline_chart": "Các chỉ số chính (toàn mẫu, %, KTC 95%)",
         "headline_alt": (
             "Biểu đồ thanh: {n} chỉ số chính của toàn mẫu với khoảng tin cậy 95%; cao nhất: "
@@ -984,6 +988,10 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         ),
         "change_significant": "a statistically significant change",
         "change_not_significant": "not enough evidence of a change",
+        "change_not_significant_adjusted": (
+            "not significant once the many changes examined are allowed for "
+            "(Benjamini-Hochberg-adjusted p = {p})"
+        ),
         "headline_chart": "Key figures (whole sample, %, 95% CI)",
         "headline_alt": (
             "Bar chart: {n} key figures of the whole sample with 95% confidence intervals; "

@@ -1519,7 +1519,6 @@ def headline_sentence(h: Headline, lang: str, alpha: float) -> str:
     c = h.change
     if c is None:
         return text + " " + w["headline_no_change"]
-    significant = c.p_bh < alpha and (c.ci_low > 0 or c.ci_high < 0)
     return (
         text
         + " "
@@ -1531,9 +1530,22 @@ def headline_sentence(h: Headline, lang: str, alpha: float) -> str:
             ci=w["ci_diff"],
             low=fmt_signed_pp(c.ci_low, lang),
             high=fmt_signed_pp(c.ci_high, lang),
-            verdict=w["change_significant" if significant else "change_not_significant"],
+            verdict=change_verdict(c, alpha, lang),
         )
     )
+
+
+def change_verdict(c: Change, alpha: float, lang: str) -> str:
+    """Whether a headline change is significant. A change whose own 95% CI excludes 0 but
+    whose BH-adjusted p is not below ``alpha`` is said to be so, with that p: "not enough
+    evidence" beside an interval that excludes 0 would read as a contradiction."""
+    w = words(lang)
+    excludes_zero = c.ci_low > 0 or c.ci_high < 0
+    if excludes_zero and c.p_bh < alpha:
+        return w["change_significant"]
+    if excludes_zero:
+        return w["change_not_significant_adjusted"].format(p=fmt_p(c.p_bh, lang))
+    return w["change_not_significant"]
 
 
 def optional_comparison(root: str | Path = ".", folder: str = "outputs/waves"):
